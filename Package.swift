@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+// Probity: a rules engine for delegation of authority and conflicts of interest.
+// Modules follow the stages of the language, in one direction only:
+//   ProbitySupport (bytes, money, dates, JSON, CSV, SHA-256)
+//   → ProbitySyntax (tokens, AST, diagnostics)
+//   → ProbitySemantics (name resolution, types, checks)
+//   → ProbityEvaluation (compiled plan, register, conflicts, reports)
+//   → ProbityCLI (the `probity` command: arguments in, text out)
+import PackageDescription
+
+let package = Package(
+    name: "Probity",
+    products: [
+        .library(name: "Probity", targets: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation"]),
+        .executable(name: "probity", targets: ["ProbityCLI"]),
+    ],
+    targets: [
+        .target(name: "ProbitySupport"),
+        .target(name: "ProbitySyntax", dependencies: ["ProbitySupport"]),
+        .target(name: "ProbitySemantics", dependencies: ["ProbitySupport", "ProbitySyntax"]),
+        .target(name: "ProbityEvaluation", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics"]),
+        .executableTarget(
+            name: "ProbityCLI",
+            dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation"],
+            resources: [.copy("../../Rules")]
+        ),
+        .testTarget(name: "ProbitySupportTests", dependencies: ["ProbitySupport"]),
+        .testTarget(name: "ProbitySyntaxTests", dependencies: ["ProbitySyntax"]),
+        .testTarget(name: "ProbitySemanticsTests", dependencies: ["ProbitySemantics"]),
+        .testTarget(name: "ProbityEvaluationTests", dependencies: ["ProbityEvaluation"]),
+        .testTarget(name: "ProbityCLITests", dependencies: ["ProbityEvaluation"]),
+    ]
+)

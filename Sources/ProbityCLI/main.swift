@@ -1,0 +1,1 @@
+// The `probity` command. Placeholder until the CLI lands.

@@ -1,0 +1,2 @@
+import XCTest
+final class PEvaluationTests: XCTestCase { func testNothing() {} }

@@ -1,0 +1,2 @@
+import XCTest
+final class PSupportTests: XCTestCase { func testNothing() {} }
