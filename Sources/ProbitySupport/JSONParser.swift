@@ -1,0 +1,544 @@
+/// A strict RFC 8259 JSON parser working directly on UTF-8 bytes.
+///
+/// Strict, because rules and registers are legal records: a document that a
+/// lenient parser would "fix" (a trailing comma, a duplicated key, a lone
+/// surrogate) is more likely a mistake than an intent, and is reported.
+///
+/// - A UTF-8 byte order mark at the start is skipped.
+/// - Numbers keep their lexeme; see `JSONValue.number`.
+/// - Strings must be valid UTF-8 with control characters escaped; `\u`
+///   escapes must pair surrogates correctly.
+/// - Duplicate keys in one object are an error.
+/// - Nesting deeper than `maximumDepth` is an error. The parser keeps its
+///   own stack rather than recursing, so no input can overflow the
+///   thread's stack, and no input makes it trap.
+public struct JSONParser {
+    /// The default limit on nested arrays and objects.
+    public static let maximumDepth = 512
+
+    /// Parses one JSON document from UTF-8 bytes.
+    public static func parse(_ bytes: [UInt8]) -> Result<JSONValue, JSONSyntaxError> {
+        parse(bytes, maximumDepth: maximumDepth)
+    }
+
+    /// Parses one JSON document from UTF-8 bytes, allowing at most
+    /// `maximumDepth` levels of nested arrays and objects.
+    public static func parse(_ bytes: [UInt8], maximumDepth: Int) -> Result<JSONValue, JSONSyntaxError> {
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = JSONReader(buffer, maximumDepth: maximumDepth)
+            do throws(JSONFailure) {
+                return .success(try reader.parseDocument())
+            } catch {
+                return .failure(error.located(in: buffer))
+            }
+        }
+    }
+
+    /// Parses one JSON document from text.
+    public static func parse(_ text: String) -> Result<JSONValue, JSONSyntaxError> {
+        parse(Array(text.utf8))
+    }
+}
+
+/// An error found at a byte offset, before the line and column are known.
+/// Working those out needs a scan from the start, so it is done only once
+/// a document has failed.
+struct JSONFailure: Error {
+    var message: String
+    var offset: Int
+
+    func located(in bytes: UnsafeBufferPointer<UInt8>) -> JSONSyntaxError {
+        var line = 1
+        var column = 1
+        var index = 0
+        // A byte order mark is not a column anyone can see.
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF, offset >= 3 {
+            index = 3
+        }
+        while index < offset && index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                // Count lead bytes only, so each scalar is one column.
+                column += 1
+            }
+            index += 1
+        }
+        return JSONSyntaxError(message: message, offset: offset, line: line, column: column)
+    }
+}
+
+/// The parsing machine: a cursor over the bytes and an explicit stack of
+/// open arrays and objects.
+struct JSONReader {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var position = 0
+    private let maximumDepth: Int
+    /// Reused for strings with escapes, to avoid an allocation per string.
+    private var scratch: [UInt8] = []
+
+    /// An array or object whose closing bracket has not been reached.
+    private struct OpenContainer {
+        var isObject: Bool
+        var elements: [JSONValue] = []
+        var members: [(key: String, value: JSONValue)] = []
+        /// The key awaiting its value, in an object.
+        var pendingKey = ""
+        /// Keys seen so far, once an object is large enough that a linear
+        /// search for duplicates would be slow.
+        var keyIndex: Set<String>? = nil
+    }
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
+        self.bytes = bytes
+        self.maximumDepth = maximumDepth
+    }
+
+    // MARK: Document structure
+
+    mutating func parseDocument() throws(JSONFailure) -> JSONValue {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            position = 3
+        }
+        let value = try parseNestedValues()
+        skipWhitespace()
+        guard position == bytes.count else {
+            throw failure("expected end of input after the JSON value, found \(describeHere())")
+        }
+        return value
+    }
+
+    /// Parses one value, however deeply nested, using `stack` in place of
+    /// recursion.
+    private mutating func parseNestedValues() throws(JSONFailure) -> JSONValue {
+        var stack: [OpenContainer] = []
+
+        parsing: while true {
+            // At this point a value is expected.
+            skipWhitespace()
+            var value: JSONValue
+            switch peek() {
+            case UInt8(ascii: "["):
+                try checkDepth(stack.count)
+                position += 1
+                skipWhitespace()
+                if peek() == UInt8(ascii: "]") {
+                    position += 1
+                    value = .array([])
+                } else {
+                    stack.append(OpenContainer(isObject: false))
+                    continue parsing
+                }
+            case UInt8(ascii: "{"):
+                try checkDepth(stack.count)
+                position += 1
+                skipWhitespace()
+                if peek() == UInt8(ascii: "}") {
+                    position += 1
+                    value = .object([])
+                } else {
+                    var object = OpenContainer(isObject: true)
+                    object.pendingKey = try parseKey(after: "`{`")
+                    stack.append(object)
+                    continue parsing
+                }
+            default:
+                value = try parseScalar()
+            }
+
+            // A value is complete: hand it to the innermost open container,
+            // closing containers for as long as their brackets follow.
+            while !stack.isEmpty {
+                let top = stack.count - 1
+                skipWhitespace()
+                if stack[top].isObject {
+                    let key = stack[top].pendingKey
+                    stack[top].members.append((key: key, value: value))
+                    switch peek() {
+                    case UInt8(ascii: ","):
+                        position += 1
+                        skipWhitespace()
+                        if peek() == UInt8(ascii: "}") {
+                            throw failure("expected a string as object key after `,`, found `}` (trailing commas are not allowed)")
+                        }
+                        let keyStart = position
+                        let nextKey = try parseKey(after: "`,`")
+                        try checkUnique(nextKey, in: &stack[top], at: keyStart)
+                        stack[top].pendingKey = nextKey
+                        continue parsing
+                    case UInt8(ascii: "}"):
+                        position += 1
+                        value = .object(stack.removeLast().members)
+                    default:
+                        throw failure("expected `,` or `}` after object member, found \(describeHere())")
+                    }
+                } else {
+                    stack[top].elements.append(value)
+                    switch peek() {
+                    case UInt8(ascii: ","):
+                        position += 1
+                        skipWhitespace()
+                        if peek() == UInt8(ascii: "]") {
+                            throw failure("expected a value after `,`, found `]` (trailing commas are not allowed)")
+                        }
+                        continue parsing
+                    case UInt8(ascii: "]"):
+                        position += 1
+                        value = .array(stack.removeLast().elements)
+                    default:
+                        throw failure("expected `,` or `]` after array element, found \(describeHere())")
+                    }
+                }
+            }
+            return value
+        }
+    }
+
+    /// Refuses to open one more container inside `openCount` open ones.
+    private func checkDepth(_ openCount: Int) throws(JSONFailure) {
+        guard openCount < maximumDepth else {
+            throw failure("expected at most \(maximumDepth) levels of nested arrays and objects")
+        }
+    }
+
+    /// Parses `"key"` and the `:` after it.
+    private mutating func parseKey(after context: String) throws(JSONFailure) -> String {
+        skipWhitespace()
+        guard peek() == UInt8(ascii: "\"") else {
+            throw failure("expected a string as object key after \(context), found \(describeHere())")
+        }
+        let key = try parseString()
+        skipWhitespace()
+        guard peek() == UInt8(ascii: ":") else {
+            throw failure("expected `:` after object key, found \(describeHere())")
+        }
+        position += 1
+        return key
+    }
+
+    /// Rejects a key already used in this object. Small objects are
+    /// searched directly; larger ones get a hash set.
+    private func checkUnique(_ key: String, in object: inout OpenContainer, at offset: Int) throws(JSONFailure) {
+        let duplicate: Bool
+        if object.keyIndex == nil && object.members.count < 16 {
+            duplicate = object.members.contains { $0.key == key }
+        } else {
+            if object.keyIndex == nil {
+                object.keyIndex = Set(object.members.map(\.key))
+            }
+            duplicate = !object.keyIndex!.insert(key).inserted
+        }
+        if duplicate {
+            throw JSONFailure(message: "duplicate key `\(key)`", offset: offset)
+        }
+    }
+
+    // MARK: Scalars
+
+    private mutating func parseScalar() throws(JSONFailure) -> JSONValue {
+        guard let byte = peek() else {
+            throw failure("expected a value, found end of input")
+        }
+        switch byte {
+        case UInt8(ascii: "\""):
+            return .string(try parseString())
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+            return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return .number(try parseNumber())
+        default:
+            throw failure("expected a value, found \(describeHere())")
+        }
+    }
+
+    private mutating func expectLiteral(_ literal: StaticString) throws(JSONFailure) {
+        let start = position
+        let count = literal.utf8CodeUnitCount
+        let matches = bytes.count - position >= count
+            && (0..<count).allSatisfy { bytes[position + $0] == literal.utf8Start[$0] }
+        guard matches else {
+            throw JSONFailure(message: "expected `\(literal)`", offset: start)
+        }
+        position += count
+    }
+
+    /// Parses `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`
+    /// and returns its text unchanged.
+    private mutating func parseNumber() throws(JSONFailure) -> String {
+        let start = position
+        if peek() == UInt8(ascii: "-") { position += 1 }
+        guard let first = peek(), isDigit(first) else {
+            throw failure("expected a digit after `-`, found \(describeHere())")
+        }
+        position += 1
+        if first == UInt8(ascii: "0") {
+            if let next = peek(), isDigit(next) {
+                throw failure("expected `.`, `e` or the end of the number after `0` (leading zeros are not allowed)")
+            }
+        } else {
+            skipDigits()
+        }
+        if peek() == UInt8(ascii: ".") {
+            position += 1
+            guard let next = peek(), isDigit(next) else {
+                throw failure("expected a digit after `.` in number, found \(describeHere())")
+            }
+            skipDigits()
+        }
+        if peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E") {
+            position += 1
+            if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { position += 1 }
+            guard let next = peek(), isDigit(next) else {
+                throw failure("expected a digit in exponent, found \(describeHere())")
+            }
+            skipDigits()
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+    }
+
+    private mutating func skipDigits() {
+        while let byte = peek(), isDigit(byte) { position += 1 }
+    }
+
+    // MARK: Strings
+
+    /// Parses a string starting at its opening quote.
+    ///
+    /// Runs without escapes are validated in place and copied once; only
+    /// when a backslash appears is the text assembled in `scratch`.
+    private mutating func parseString() throws(JSONFailure) -> String {
+        let opening = position
+        position += 1
+        var segmentStart = position
+        var escaped = false
+        scratch.removeAll(keepingCapacity: true)
+
+        while true {
+            guard position < bytes.count else {
+                throw JSONFailure(message: "expected `\"` to end the string that starts here, found end of input", offset: opening)
+            }
+            let byte = bytes[position]
+            switch byte {
+            case UInt8(ascii: "\""):
+                let tail = UnsafeBufferPointer(rebasing: bytes[segmentStart..<position])
+                position += 1
+                if !escaped {
+                    return String(decoding: tail, as: UTF8.self)
+                }
+                scratch.append(contentsOf: tail)
+                return String(decoding: scratch, as: UTF8.self)
+            case UInt8(ascii: "\\"):
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<position]))
+                escaped = true
+                try parseEscape()
+                segmentStart = position
+            case 0x00..<0x20:
+                throw failure("expected `\\u\(hex4(UInt32(byte)))` or another escape instead of a raw control character in string")
+            case 0x80...:
+                try skipMultibyteScalar()
+            default:
+                position += 1
+            }
+        }
+    }
+
+    /// Decodes one escape sequence at a backslash into `scratch`.
+    private mutating func parseEscape() throws(JSONFailure) {
+        let start = position
+        position += 1
+        guard let kind = peek() else {
+            throw failure("expected an escape sequence after `\\`, found end of input")
+        }
+        position += 1
+        let simple: UInt8
+        switch kind {
+        case UInt8(ascii: "\""): simple = UInt8(ascii: "\"")
+        case UInt8(ascii: "\\"): simple = UInt8(ascii: "\\")
+        case UInt8(ascii: "/"): simple = UInt8(ascii: "/")
+        case UInt8(ascii: "b"): simple = 0x08
+        case UInt8(ascii: "f"): simple = 0x0C
+        case UInt8(ascii: "n"): simple = UInt8(ascii: "\n")
+        case UInt8(ascii: "r"): simple = UInt8(ascii: "\r")
+        case UInt8(ascii: "t"): simple = UInt8(ascii: "\t")
+        case UInt8(ascii: "u"):
+            try parseUnicodeEscape(start: start)
+            return
+        default:
+            throw JSONFailure(
+                message: "expected one of `\"` `\\` `/` `b` `f` `n` `r` `t` `u` after `\\` in string, found \(describe(at: start + 1))",
+                offset: start)
+        }
+        scratch.append(simple)
+    }
+
+    /// Decodes `\uXXXX`, or a `\uD8XX\uDCXX` surrogate pair, into `scratch`.
+    private mutating func parseUnicodeEscape(start: Int) throws(JSONFailure) {
+        let unit = try readHex4()
+        var scalarValue = unit
+        switch unit {
+        case 0xD800...0xDBFF:
+            // A high surrogate must be followed at once by a low one.
+            let lowStart = position
+            guard position + 1 < bytes.count,
+                  bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u")
+            else {
+                throw JSONFailure(
+                    message: "expected a low surrogate `\\uDC00`–`\\uDFFF` after high surrogate `\\u\(hex4(unit))`",
+                    offset: start)
+            }
+            position += 2
+            let low = try readHex4()
+            guard (0xDC00...0xDFFF).contains(low) else {
+                throw JSONFailure(
+                    message: "expected a low surrogate `\\uDC00`–`\\uDFFF` after high surrogate `\\u\(hex4(unit))`, found `\\u\(hex4(low))`",
+                    offset: lowStart)
+            }
+            scalarValue = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+        case 0xDC00...0xDFFF:
+            throw JSONFailure(
+                message: "expected a high surrogate before low surrogate `\\u\(hex4(unit))`",
+                offset: start)
+        default:
+            break
+        }
+        appendUTF8(scalarValue)
+    }
+
+    private mutating func readHex4() throws(JSONFailure) -> UInt32 {
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            guard let byte = peek(), let digit = hexValue(byte) else {
+                throw failure("expected four hexadecimal digits after `\\u`, found \(describeHere())")
+            }
+            value = value << 4 | digit
+            position += 1
+        }
+        return value
+    }
+
+    /// Appends a scalar value (never a surrogate) to `scratch` as UTF-8.
+    private mutating func appendUTF8(_ value: UInt32) {
+        switch value {
+        case 0..<0x80:
+            scratch.append(UInt8(value))
+        case 0x80..<0x800:
+            scratch.append(UInt8(0xC0 | value >> 6))
+            scratch.append(UInt8(0x80 | value & 0x3F))
+        case 0x800..<0x10000:
+            scratch.append(UInt8(0xE0 | value >> 12))
+            scratch.append(UInt8(0x80 | (value >> 6) & 0x3F))
+            scratch.append(UInt8(0x80 | value & 0x3F))
+        default:
+            scratch.append(UInt8(0xF0 | value >> 18))
+            scratch.append(UInt8(0x80 | (value >> 12) & 0x3F))
+            scratch.append(UInt8(0x80 | (value >> 6) & 0x3F))
+            scratch.append(UInt8(0x80 | value & 0x3F))
+        }
+    }
+
+    /// Steps over one well-formed multi-byte UTF-8 sequence, rejecting
+    /// overlong forms, surrogates and values beyond U+10FFFF as in
+    /// table 3-7 of the Unicode Standard.
+    private mutating func skipMultibyteScalar() throws(JSONFailure) {
+        let lead = bytes[position]
+        let length: Int
+        var secondRange: ClosedRange<UInt8> = 0x80...0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; secondRange = 0xA0...0xBF
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; secondRange = 0x80...0x9F
+        case 0xF0: length = 4; secondRange = 0x90...0xBF
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; secondRange = 0x80...0x8F
+        default: throw failure("expected valid UTF-8 in string, found byte 0x\(hex2(lead))")
+        }
+        guard position + length <= bytes.count,
+              secondRange.contains(bytes[position + 1]),
+              (2..<length).allSatisfy({ (0x80...0xBF).contains(bytes[position + $0]) })
+        else {
+            throw failure("expected valid UTF-8 in string, found byte 0x\(hex2(lead)) starting a malformed sequence")
+        }
+        position += length
+    }
+
+    // MARK: Bytes
+
+    private func peek() -> UInt8? {
+        position < bytes.count ? bytes[position] : nil
+    }
+
+    private mutating func skipWhitespace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
+                position += 1
+            default:
+                return
+            }
+        }
+    }
+
+    private func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
+    private func hexValue(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(byte - UInt8(ascii: "A") + 10)
+        default: return nil
+        }
+    }
+
+    private func failure(_ message: String) -> JSONFailure {
+        JSONFailure(message: message, offset: position)
+    }
+
+    private func describeHere() -> String {
+        describe(at: position)
+    }
+
+    /// Names the input at `offset` for a message: "end of input", a
+    /// character in backticks, or a code point or byte that would not
+    /// print well.
+    private func describe(at offset: Int) -> String {
+        guard offset < bytes.count else { return "end of input" }
+        let byte = bytes[offset]
+        if byte >= 0x21 && byte < 0x7F {
+            return "`\(Character(Unicode.Scalar(byte)))`"
+        }
+        if byte < 0x80 {
+            return "U+\(hex4(UInt32(byte)))"
+        }
+        // Show a whole non-ASCII character if the bytes here form one.
+        var decoder = UTF8()
+        var iterator = UnsafeBufferPointer(rebasing: bytes[offset...]).makeIterator()
+        if case let .scalarValue(scalar) = decoder.decode(&iterator) {
+            return "`\(Character(scalar))` (U+\(hex4(scalar.value)))"
+        }
+        return "byte 0x\(hex2(byte))"
+    }
+}
+
+/// Upper-case hexadecimal, at least four digits: `00E9`, `1F600`.
+private func hex4(_ value: UInt32) -> String {
+    let digits = String(value, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+}
+
+/// Upper-case hexadecimal, two digits: `0A`.
+private func hex2(_ value: UInt8) -> String {
+    let digits = String(value, radix: 16, uppercase: true)
+    return digits.count < 2 ? "0" + digits : digits
+}
