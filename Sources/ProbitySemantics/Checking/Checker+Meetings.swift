@@ -1,0 +1,177 @@
+import ProbitySupport
+import ProbitySyntax
+
+extension Checker {
+    // MARK: - Organisations
+
+    mutating func declareOrganisation(_ syntax: OrganisationSyntax) {
+        guard declare(syntax.name, kind: "organisation") else { return }
+        let index = organisations.count
+        organisationIndex[syntax.name.text] = index
+        organisations.append(Organisation(id: syntax.name.text, name: syntax.title.value, aliases: syntax.aliases.map(\.value),
+                                          relations: [], range: syntax.name.range))
+        for alias in [syntax.title] + syntax.aliases {
+            let key = alias.value.lowercased()
+            if let other = organisationNames[key], other != index {
+                error("P0202", "the name \"\(alias.value)\" already belongs to organisation `\(organisations[other].id)`; expected each name and alias to identify one organisation",
+                      at: alias.range, notes: [DiagnosticNote("declared here", at: organisations[other].range)])
+            }
+            organisationNames[key] = index
+        }
+    }
+
+    mutating func resolveOrganisationRelations(_ syntaxes: [OrganisationSyntax]) {
+        for syntax in syntaxes {
+            guard let index = organisationIndex[syntax.name.text], organisations[index].range == syntax.name.range else { continue }
+            for relation in syntax.relations {
+                guard let target = resolve(relation.target, in: organisationIndex, kind: "organisation") else { continue }
+                if target == index {
+                    error("P0202", "organisation `\(syntax.name.text)` cannot be related to itself", at: relation.target.range)
+                    continue
+                }
+                organisations[index].relations.append((relation.relation, target))
+            }
+        }
+    }
+
+    // MARK: - Conflicts
+
+    mutating func checkConflicts(_ syntax: ConflictsSyntax) {
+        if let existing = conflicts {
+            error("P0202", "a second `conflicts` block; expected one per program", at: syntax.range,
+                  notes: [DiagnosticNote("the first is here", at: existing.range)])
+            return
+        }
+        var relevant: [Int] = []
+        for name in syntax.relevantFields {
+            guard let index = fieldIndex[name.text] else {
+                undeclaredField(name)
+                continue
+            }
+            let type = fields[index].type
+            guard type == .organisation || type == .set(.organisation) else {
+                error("P0301", "`\(name.text)` is \(type); expected an organisation or set of organisation field to screen interests against", at: name.range)
+                continue
+            }
+            relevant.append(index)
+        }
+        if syntax.relevantFields.isEmpty {
+            warning("P0801", "the `conflicts` block names no `relevant fields`; no interest can ever be relevant", at: syntax.range)
+        }
+        var levels: [InterestKind: RecusalLevel] = [:]
+        for entry in syntax.levels {
+            if levels[entry.kind] != nil {
+                error("P0202", "`\(entry.kind.rawValue)` is given a level twice; expected one level per kind of interest", at: entry.range)
+            }
+            levels[entry.kind] = entry.level
+        }
+        conflicts = ConflictPolicy(
+            relevantFields: relevant,
+            relationSteps: syntax.relationSteps ?? 1,
+            relations: Set(syntax.relations ?? OrganisationRelation.allCases),
+            levels: levels,
+            lookBack: syntax.lookBack,
+            source: syntax.source?.value,
+            range: syntax.range)
+    }
+
+    // MARK: - Members, quorum, voting
+
+    mutating func checkMembers(_ syntax: MembersSyntax) {
+        guard let body = resolveBody(syntax.body) else { return }
+        var committee = committees[body] ?? Committee()
+        var seen: [String: SourceRange] = [:]
+        for member in syntax.members {
+            let key = member.person.value.lowercased()
+            if let first = seen[key] {
+                error("P0202", "\"\(member.person.value)\" is listed twice as a member of `\(syntax.body.text)`", at: member.person.range,
+                      notes: [DiagnosticNote("first listed here", at: first)])
+            }
+            seen[key] = member.person.range
+            let organisation = member.organisation.flatMap { resolve($0, in: organisationIndex, kind: "organisation") }
+            committee.members.append(Member(name: member.person.value, organisation: organisation, role: member.role?.text,
+                                            group: member.group?.text, isVoting: member.isVoting, isChair: member.isChair,
+                                            deputyFor: member.deputyFor?.value, range: member.range))
+        }
+        committees[body] = committee
+    }
+
+    mutating func checkQuorum(_ syntax: QuorumSyntax) {
+        guard let body = resolveBody(syntax.body) else { return }
+        if let existing = committees[body]?.quorum {
+            error("P0202", "a second quorum rule for `\(syntax.body.text)`", at: syntax.body.range,
+                  notes: [DiagnosticNote("the first is here", at: existing.range)])
+            return
+        }
+        var clauses: [QuorumClause] = []
+        for clause in syntax.clauses {
+            switch clause {
+            case .share(let percent, let votingOnly, let range):
+                if percent <= 0 || percent > 100 {
+                    error("P0802", "a quorum share must be between 1% and 100%, found \(percent)%", at: range)
+                }
+                clauses.append(.share(percent: percent, votingOnly: votingOnly, range))
+            case .count(let n, let votingOnly, let range):
+                clauses.append(.count(n, votingOnly: votingOnly, range))
+            case .roles(let n, let roles, let range):
+                clauses.append(.roles(n, roles.map(\.text), range))
+            case .group(let n, let group, let range):
+                clauses.append(.group(n, group.text, range))
+            }
+        }
+        var fallback: QuorumFallback?
+        switch syntax.whenNotMet {
+        case .referTo(let name): fallback = resolveBody(name).map(QuorumFallback.referTo)
+        case .deferItem: fallback = .deferItem
+        case nil: break
+        }
+        var committee = committees[body] ?? Committee()
+        committee.quorum = Quorum(clauses: clauses, conflictedMembersCount: syntax.conflictedMembersCount ?? false,
+                                  deputiesCount: syntax.deputiesCount ?? true, whenNotMet: fallback,
+                                  source: syntax.source?.value, range: syntax.body.range)
+        committees[body] = committee
+    }
+
+    mutating func checkVoting(_ syntax: VotingSyntax) {
+        guard let body = resolveBody(syntax.body) else { return }
+        if let existing = committees[body]?.voting {
+            error("P0202", "a second voting rule for `\(syntax.body.text)`", at: syntax.body.range,
+                  notes: [DiagnosticNote("the first is here", at: existing.range)])
+            return
+        }
+        var shares: [String: Int] = [:]
+        for (group, votes) in syntax.groupShares { shares[group.text] = votes }
+        var committee = committees[body] ?? Committee()
+        committee.voting = VotingRule(perOrganisation: syntax.perOrganisation ?? false, groupShares: shares,
+                                      majorityOfMembers: syntax.majorityOfMembers ?? false,
+                                      chairHasCastingVote: syntax.chairHasCastingVote,
+                                      emailNeedsQuorumInFavour: syntax.emailNeedsQuorumInFavour,
+                                      source: syntax.source?.value, range: syntax.body.range)
+        committees[body] = committee
+    }
+
+    /// A quorum clause naming a role or group that no member has can never be met.
+    mutating func checkQuorumRoles() {
+        for (body, committee) in committees.sorted(by: { $0.key < $1.key }) {
+            guard let quorum = committee.quorum, !committee.members.isEmpty else { continue }
+            let roles = Set(committee.members.compactMap(\.role))
+            let groups = Set(committee.members.compactMap(\.group))
+            for clause in quorum.clauses {
+                switch clause {
+                case .roles(_, let names, let range):
+                    for name in names where !roles.contains(name) {
+                        warning("P0803", "no member of `\(bodies[body].id)` has role `\(name)`", at: range)
+                    }
+                case .group(let n, let name, let range):
+                    let size = committee.members.filter { $0.group == name }.count
+                    if size < n {
+                        warning("P0803", "group `\(name)` of `\(bodies[body].id)` has \(size) members; the quorum needs \(n)", at: range)
+                    }
+                default:
+                    break
+                }
+            }
+            _ = groups
+        }
+    }
+}

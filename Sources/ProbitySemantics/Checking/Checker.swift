@@ -1,0 +1,325 @@
+import ProbitySupport
+import ProbitySyntax
+
+/// Checks a loaded program completely before it sees a decision: every name declared once and
+/// resolved, every condition typed, the delegation tree sound, effective periods nested.
+///
+/// The checker collects every problem it finds; it returns a ``Program`` only when there are no
+/// errors (warnings are returned alongside).
+public struct Checker {
+    var loaded: LoadedRules
+    var diagnostics: [Diagnostic] = []
+
+    // Tables under construction.
+    var fields: [Field] = [
+        Field(name: "id", type: .text, isRequired: true, range: nil),
+        Field(name: "date", type: .date, isRequired: true, range: nil),
+    ]
+    var fieldIndex: [String: Int] = ["id": 0, "date": 1]
+    var bodies: [Body] = []
+    var bodyIndex: [String: Int] = [:]
+    var procedures: [Procedure] = []
+    var procedureIndex: [String: Int] = [:]
+    var rules: [Rule] = []
+    var ruleIndex: [String: Int] = [:]
+    var constants: [Constant] = []
+    var constantIndex: [String: Int] = [:]
+    var organisations: [Organisation] = []
+    var organisationIndex: [String: Int] = [:]
+    /// Organisation names and aliases, case-folded, for string literals such as `"Bromley Healthcare"`.
+    var organisationNames: [String: Int] = [:]
+    var committees: [Int: Committee] = [:]
+    var conflicts: ConflictPolicy?
+    var tests: [TestCase] = []
+    /// Every top-level name, for duplicate detection across kinds.
+    var declared: [String: (kind: String, range: SourceRange)] = [:]
+    /// Each file's scheme period, which bounds its rules.
+    var schemePeriods: [FileID: EffectivePeriod] = [:]
+    var scheme: SchemeSyntax?
+    var pendingOverlaps: [(rule: Int, name: Name)] = []
+
+    init(loaded: LoadedRules) {
+        self.loaded = loaded
+    }
+
+    /// Checks `loaded`. The result's program is nil if any error was found.
+    public static func check(_ loaded: LoadedRules) -> (program: Program?, diagnostics: [Diagnostic]) {
+        var checker = Checker(loaded: loaded)
+        checker.run()
+        let all = (loaded.diagnostics + checker.diagnostics).sortedBySource()
+        guard !all.hasErrors else { return (nil, all) }
+        return (checker.makeProgram(), all)
+    }
+
+    /// Loads and checks in one step.
+    public static func check(path: String, displayPath: String? = nil) -> (program: Program?, diagnostics: [Diagnostic], sources: SourceMap) {
+        let loaded = RuleLoader.load(path: path, displayPath: displayPath)
+        let (program, diagnostics) = check(loaded)
+        return (program, diagnostics, loaded.sources)
+    }
+
+    mutating func run() {
+        let declarations = loaded.files.flatMap { file in file.declarations.map { (file.file, $0) } }
+        // Pass 1: names that others refer to.
+        for (file, declaration) in declarations {
+            switch declaration {
+            case .scheme(let s): declareScheme(s, in: file)
+            case .fields(let f): f.fields.forEach { declareField($0) }
+            case .constant(let c): declareConstant(c)
+            case .body(let b): declareBody(b)
+            case .procedure(let p): declareProcedure(p)
+            case .organisation(let o): declareOrganisation(o)
+            case .rule(let r): _ = declare(r.name, kind: "rule")
+            default: break
+            }
+        }
+        resolveDelegationTree(declarations.compactMap { if case .body(let b) = $0.1 { b } else { nil } })
+        resolveOrganisationRelations(declarations.compactMap { if case .organisation(let o) = $0.1 { o } else { nil } })
+        // Pass 2: everything that uses those names.
+        for (file, declaration) in declarations {
+            switch declaration {
+            case .rule(let r): checkRule(r, in: file)
+            case .conflicts(let c): checkConflicts(c)
+            case .members(let m): checkMembers(m)
+            case .quorum(let q): checkQuorum(q)
+            case .voting(let v): checkVoting(v)
+            case .test(let t): checkTest(t, in: file)
+            default: break
+            }
+        }
+        resolveOverlaps()
+        checkQuorumRoles()
+    }
+
+    func makeProgram() -> Program {
+        let info = SchemeInfo(
+            name: scheme?.name.value ?? "unnamed scheme",
+            version: scheme?.version?.value ?? "",
+            effectiveFrom: scheme?.effective?.from,
+            effectiveUntil: scheme?.effective?.until,
+            digest: loaded.digest)
+        return Program(
+            sources: loaded.sources, rootDirectory: loaded.rootDirectory, scheme: info, fields: fields, bodies: bodies,
+            procedures: procedures, rules: rules, constants: constants, organisations: organisations,
+            conflicts: conflicts, committees: committees, tests: tests, fieldIndex: fieldIndex, bodyIndex: bodyIndex,
+            procedureIndex: procedureIndex, ruleIndex: ruleIndex, organisationIndex: organisationIndex)
+    }
+
+    // MARK: - Declarations
+
+    mutating func error(_ code: String, _ message: String, at range: SourceRange?, notes: [DiagnosticNote] = [], fixIt: FixIt? = nil) {
+        diagnostics.append(.error(code, message, at: range, notes: notes, fixIt: fixIt))
+    }
+
+    mutating func warning(_ code: String, _ message: String, at range: SourceRange?, notes: [DiagnosticNote] = []) {
+        diagnostics.append(.warning(code, message, at: range, notes: notes))
+    }
+
+    /// Records a top-level name; false (with an error) if it was already declared.
+    mutating func declare(_ name: Name, kind: String) -> Bool {
+        if let previous = declared[name.text] {
+            let what = previous.kind == kind ? "duplicate \(kind) `\(name.text)`" : "`\(name.text)` is already declared as a \(previous.kind)"
+            error(kind == "rule" && previous.kind == "rule" ? "P0204" : "P0202",
+                  "\(what); expected each name to be declared once",
+                  at: name.range, notes: [DiagnosticNote("first declared here", at: previous.range)])
+            return false
+        }
+        declared[name.text] = (kind, name.range)
+        return true
+    }
+
+    mutating func declareScheme(_ syntax: SchemeSyntax, in file: FileID) {
+        if scheme == nil { scheme = syntax }
+        if let period = syntax.effective {
+            checkPeriodOrder(period)
+            schemePeriods[file] = period
+        }
+    }
+
+    mutating func checkPeriodOrder(_ period: EffectivePeriod) {
+        if let from = period.from, let until = period.until, until < from {
+            error("P0602", "effective period ends (\(Day(number: until).iso)) before it starts (\(Day(number: from).iso))", at: period.range)
+        }
+    }
+
+    mutating func declareField(_ syntax: FieldSyntax) {
+        if syntax.name.text == "id" || syntax.name.text == "date" {
+            error("P0202", "`\(syntax.name.text)` is built in and cannot be redeclared", at: syntax.name.range)
+            return
+        }
+        guard declare(syntax.name, kind: "field") else { return }
+        guard let type = fieldType(syntax.type, for: syntax.name) else { return }
+        fieldIndex[syntax.name.text] = fields.count
+        fields.append(Field(name: syntax.name.text, type: type, isRequired: syntax.isRequired, range: syntax.name.range))
+    }
+
+    mutating func fieldType(_ syntax: TypeSyntax, for name: Name) -> FieldType? {
+        switch syntax {
+        case .money: return .money
+        case .date: return .date
+        case .number: return .number
+        case .text: return .text
+        case .organisation: return .organisation
+        case .body: return .body
+        case .invalid: return nil
+        case .oneOf(let values):
+            var seen: [String: SourceRange] = [:]
+            for value in values {
+                if let first = seen[value.text] {
+                    error("P0202", "duplicate value `\(value.text)` in the enumeration of `\(name.text)`", at: value.range,
+                          notes: [DiagnosticNote("first listed here", at: first)])
+                }
+                seen[value.text] = value.range
+            }
+            return .enumeration(values.map(\.text).reduce(into: []) { if !$0.contains($1) { $0.append($1) } })
+        case .setOf(let element):
+            return fieldType(element, for: name).map(FieldType.set)
+        }
+    }
+
+    mutating func declareConstant(_ syntax: ConstantSyntax) {
+        guard declare(syntax.name, kind: "constant"), let value = syntax.value else { return }
+        constantIndex[syntax.name.text] = constants.count
+        constants.append(Constant(name: syntax.name.text, value: value, placeholder: syntax.placeholder?.value, range: syntax.name.range))
+    }
+
+    mutating func declareBody(_ syntax: BodySyntax) {
+        guard declare(syntax.name, kind: syntax.kind.rawValue) else { return }
+        bodyIndex[syntax.name.text] = bodies.count
+        bodies.append(Body(id: syntax.name.text, title: syntax.title.value, kind: syntax.kind, parent: nil, advises: nil,
+                           depth: 0, source: syntax.source?.value, range: syntax.name.range))
+    }
+
+    mutating func declareProcedure(_ syntax: ProcedureSyntax) {
+        guard declare(syntax.name, kind: "procedure") else { return }
+        procedureIndex[syntax.name.text] = procedures.count
+        procedures.append(Procedure(id: syntax.name.text, title: syntax.title.value, source: syntax.source?.value, range: syntax.name.range))
+    }
+
+    // MARK: - Delegation tree
+
+    mutating func resolveDelegationTree(_ syntaxes: [BodySyntax]) {
+        for syntax in syntaxes {
+            guard let index = bodyIndex[syntax.name.text], bodies[index].range == syntax.name.range else { continue }
+            if let parent = syntax.parent {
+                bodies[index].parent = resolveBody(parent)
+            }
+            if let advised = syntax.advises {
+                bodies[index].advises = resolveBody(advised)
+                if bodies[index].parent == nil { bodies[index].parent = bodies[index].advises }
+            }
+        }
+        // Depths, and cycles (`a committee of b`, `b committee of a`).
+        for index in bodies.indices {
+            var seen: Set<Int> = [index]
+            var current = bodies[index].parent
+            var depth = 0
+            while let body = current {
+                if seen.contains(body) {
+                    error("P0402", "delegation cycle: `\(bodies[index].id)` is below itself; expected a tree", at: bodies[index].range)
+                    bodies[index].parent = nil
+                    break
+                }
+                seen.insert(body)
+                depth += 1
+                current = bodies[body].parent
+            }
+            bodies[index].depth = depth
+        }
+    }
+
+    // MARK: - Rules
+
+    mutating func checkRule(_ syntax: RuleSyntax, in file: FileID) {
+        var rule = Rule(id: syntax.name.text, title: syntax.title.value, source: syntax.source?.value, range: syntax.name.range,
+                        effectiveFrom: nil, effectiveUntil: nil, condition: nil, approvals: [], recommendations: [],
+                        procedures: [], notices: [], intendedOverlaps: [], acceptedFindings: [:])
+        // Period: the rule's own, inside its scheme's.
+        let schemePeriod = schemePeriods[file]
+        rule.effectiveFrom = schemePeriod?.from
+        rule.effectiveUntil = schemePeriod?.until
+        if let period = syntax.effective {
+            checkPeriodOrder(period)
+            if let scheme = schemePeriod {
+                let startsBefore = scheme.from.map { from in period.from.map { $0 < from } ?? true } ?? false
+                let endsAfter = scheme.until.map { until in period.until.map { $0 > until } ?? true } ?? false
+                if startsBefore || endsAfter {
+                    error("P0601", "rule `\(rule.id)` is effective outside its scheme's period (\(describePeriod(scheme))); expected a period inside it",
+                          at: period.range, notes: [DiagnosticNote("the scheme's period is set here", at: scheme.range)])
+                }
+            }
+            if let from = period.from { rule.effectiveFrom = max(from, rule.effectiveFrom ?? from) }
+            if let until = period.until { rule.effectiveUntil = min(until, rule.effectiveUntil ?? until) }
+        }
+        let conditions = syntax.conditions.compactMap { checkCondition($0) }
+        if conditions.count == syntax.conditions.count, !conditions.isEmpty {
+            rule.condition = conditions.count == 1 ? conditions[0] : .all(conditions.flatMap(\.conjuncts))
+        }
+        for requirement in syntax.requirements {
+            switch requirement {
+            case .approval(let names, _):
+                for name in names {
+                    guard let body = resolveBody(name) else { continue }
+                    if let advised = bodies[body].advises {
+                        error("P0401", "`\(name.text)` only advises `\(bodies[advised].id)` and cannot approve; expected `require recommendation by \(name.text)` or an approving body",
+                              at: name.range, notes: [DiagnosticNote("declared as advisory here", at: bodies[body].range)])
+                    }
+                    rule.approvals.append(body)
+                }
+            case .recommendation(let names, _):
+                rule.recommendations += names.compactMap { resolveBody($0) }
+            case .procedure(let names, _):
+                rule.procedures += names.compactMap { resolve($0, in: procedureIndex, kind: "procedure") }
+            case .notice(let names, let deemed, _):
+                rule.notices += names.compactMap { resolveBody($0) }.map { NoticeRequirement(to: $0, deemedApprovedAfter: deemed) }
+            }
+        }
+        if syntax.requirements.isEmpty {
+            warning("P0403", "rule `\(rule.id)` requires nothing; expected at least one `require` clause", at: syntax.name.range)
+        }
+        for accept in syntax.accepts { rule.acceptedFindings[accept.code.text] = accept.reason.value }
+        guard declared[rule.id]?.range == syntax.name.range else { return }  // a duplicate, already reported
+        ruleIndex[rule.id] = rules.count
+        pendingOverlaps += syntax.overlaps.flatMap(\.rules).map { (rules.count, $0) }
+        rules.append(rule)
+    }
+
+    /// `overlaps` may name a rule declared later, so they are resolved once every rule is known.
+    mutating func resolveOverlaps() {
+        for (rule, name) in pendingOverlaps {
+            if let other = resolve(name, in: ruleIndex, kind: "rule") { rules[rule].intendedOverlaps.append(other) }
+        }
+    }
+
+    func describePeriod(_ period: EffectivePeriod) -> String {
+        switch (period.from, period.until) {
+        case let (from?, until?): "from \(Day(number: from).iso) until \(Day(number: until).iso)"
+        case let (from?, nil): "from \(Day(number: from).iso)"
+        case let (nil, until?): "until \(Day(number: until).iso)"
+        case (nil, nil): "always"
+        }
+    }
+
+    // MARK: - Tests
+
+    mutating func checkTest(_ syntax: TestSyntax, in file: FileID) {
+        if let body = syntax.meetingBody { _ = resolveBody(body) }
+        for expectation in syntax.expectations {
+            switch expectation {
+            case .approval(let body, _, _), .recommendation(let body, _, _), .notice(let body, _, _, _):
+                _ = resolveBody(body)
+            case .procedure(let procedure, _, _):
+                _ = resolve(procedure, in: procedureIndex, kind: "procedure")
+            case .outcome(let outcome, _):
+                let outcomes = ["authorised", "no-authority", "wrong-decider"]
+                if !outcomes.contains(outcome.text) {
+                    error("P0201", "unknown outcome `\(outcome.text)`; expected `authorised`, `no-authority` or `wrong-decider`", at: outcome.range,
+                          fixIt: suggestion(for: outcome, among: outcomes))
+                }
+            case .recusal, .noRecusal, .quorum:
+                break
+            }
+        }
+        tests.append(TestCase(syntax: syntax, file: file))
+    }
+}

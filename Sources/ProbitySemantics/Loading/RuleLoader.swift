@@ -1,0 +1,141 @@
+import Foundation
+import ProbitySupport
+import ProbitySyntax
+
+/// Every rule file of a program, read and parsed, with includes followed.
+public struct LoadedRules: Sendable {
+    public var sources: SourceMap
+    public var files: [FileSyntax]
+    public var interner: Interner
+    public var diagnostics: [Diagnostic]
+    /// The folder that includes may not leave, as an absolute path.
+    public var rootDirectory: String
+    /// SHA-256 over every file's path (relative to the root) and bytes, in path order.
+    public var digest: String
+}
+
+/// Reads rule files from disk. A folder loads its `main.probity` if it has one, otherwise every
+/// `.probity` file under it in path order. Each file is loaded once however often it is
+/// included; a cycle of includes, or an include that leaves the root folder, is an error.
+public struct RuleLoader {
+    private var sources = SourceMap()
+    private var files: [FileSyntax] = []
+    private var interner = Interner()
+    private var diagnostics: [Diagnostic] = []
+    private var loaded: [String: FileID] = [:]
+    private var stack: [String] = []
+    private var digestInputs: [(relative: String, bytes: [UInt8])] = []
+    private let root: String
+    private let displayRoot: String
+
+    private init(root: String, displayRoot: String) {
+        self.root = root
+        self.displayRoot = displayRoot
+    }
+
+    /// Loads the rules at `path` (a file or a folder). `displayPath` is how the path is shown in
+    /// messages and reports (by default, `path` as given).
+    public static func load(path: String, displayPath: String? = nil) -> LoadedRules {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory)
+        let shown = displayPath ?? path
+        let root = isDirectory.boolValue ? absolute : (absolute as NSString).deletingLastPathComponent
+        let displayRoot = isDirectory.boolValue ? shown : (shown as NSString).deletingLastPathComponent
+        var loader = RuleLoader(root: root, displayRoot: displayRoot)
+        if !exists {
+            loader.diagnostics.append(.error("P0503", "cannot read rules at `\(shown)`: no such file or folder", at: nil))
+        } else if isDirectory.boolValue {
+            let main = (absolute as NSString).appendingPathComponent("main.probity")
+            if FileManager.default.fileExists(atPath: main) {
+                loader.loadFile(main, includedFrom: nil)
+            } else {
+                for file in RuleLoader.probityFiles(under: absolute) { loader.loadFile(file, includedFrom: nil) }
+                if loader.files.isEmpty {
+                    loader.diagnostics.append(.error("P0503", "no `.probity` files in `\(shown)`", at: nil))
+                }
+            }
+        } else {
+            loader.loadFile(absolute, includedFrom: nil)
+        }
+        return loader.finish()
+    }
+
+    /// Parses rule text held in memory (tests, benchmarks). Includes are not followed.
+    public static func load(text: String, path: String = "rules.probity") -> LoadedRules {
+        var loader = RuleLoader(root: FileManager.default.currentDirectoryPath, displayRoot: "")
+        loader.add(bytes: Array(text.utf8), absolute: path, display: path, relative: path)
+        return loader.finish()
+    }
+
+    private func finish() -> LoadedRules {
+        var hasher = SHA256Hasher()
+        for input in digestInputs.sorted(by: { $0.relative < $1.relative }) {
+            hasher.update(Array(input.relative.utf8))
+            hasher.update([0])
+            hasher.update(input.bytes)
+            hasher.update([0])
+        }
+        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return LoadedRules(sources: sources, files: files, interner: interner, diagnostics: diagnostics,
+                           rootDirectory: root, digest: digest)
+    }
+
+    static func probityFiles(under directory: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var found: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            if relative.hasSuffix(".probity") { found.append((directory as NSString).appendingPathComponent(relative)) }
+        }
+        return found.sorted()
+    }
+
+    private func relativePath(_ absolute: String) -> String {
+        absolute.hasPrefix(root + "/") ? String(absolute.dropFirst(root.count + 1)) : absolute
+    }
+
+    private func displayPath(_ absolute: String) -> String {
+        let relative = relativePath(absolute)
+        if relative == absolute || displayRoot.isEmpty || displayRoot == "." { return relative }
+        return (displayRoot as NSString).appendingPathComponent(relative)
+    }
+
+    private mutating func loadFile(_ absolute: String, includedFrom include: IncludeSyntax?) {
+        if loaded[absolute] != nil { return }
+        guard let data = FileManager.default.contents(atPath: absolute) else {
+            diagnostics.append(.error("P0503", "cannot read rule file `\(displayPath(absolute))`", at: include?.path.range))
+            return
+        }
+        add(bytes: [UInt8](data), absolute: absolute, display: displayPath(absolute), relative: relativePath(absolute))
+    }
+
+    private mutating func add(bytes: [UInt8], absolute: String, display: String, relative: String) {
+        let id = sources.add(SourceFile(path: display, bytes: bytes))
+        loaded[absolute] = id
+        digestInputs.append((relative, bytes))
+        let (syntax, parseDiagnostics) = Parser.parse(sources[id], id: id, interner: &interner)
+        diagnostics += parseDiagnostics
+        files.append(syntax)
+        stack.append(absolute)
+        defer { stack.removeLast() }
+        for case .include(let include) in syntax.declarations {
+            followInclude(include, from: absolute)
+        }
+    }
+
+    private mutating func followInclude(_ include: IncludeSyntax, from includer: String) {
+        let directory = (includer as NSString).deletingLastPathComponent
+        let target = URL(fileURLWithPath: include.path.value, relativeTo: URL(fileURLWithPath: directory, isDirectory: true))
+            .standardizedFileURL.path
+        if !(target.hasPrefix(root + "/")) {
+            diagnostics.append(.error("P0502", "include of `\(include.path.value)` leaves the rules folder; expected a path inside `\(displayRoot.isEmpty ? "." : displayRoot)`", at: include.path.range))
+            return
+        }
+        if let position = stack.firstIndex(of: target) {
+            let cycle = (stack[position...] + [target]).map { "`\(relativePath($0))`" }.joined(separator: " → ")
+            diagnostics.append(.error("P0501", "include cycle: \(cycle)", at: include.path.range))
+            return
+        }
+        loadFile(target, includedFrom: include)
+    }
+}

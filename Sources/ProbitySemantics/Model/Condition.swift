@@ -1,0 +1,73 @@
+import ProbitySyntax
+
+/// A checked constant. Money is pence, dates are day numbers, enumeration values are ordinals,
+/// bodies and organisations are indices into the program's tables.
+public enum Value: Hashable, Sendable {
+    case integer(Int64)
+    case text(String)
+}
+
+/// One end of a checked interval.
+public struct Bound: Hashable, Sendable {
+    public var value: Int64
+    public var isClosed: Bool
+
+    public init(value: Int64, isClosed: Bool) {
+        self.value = value
+        self.isClosed = isClosed
+    }
+}
+
+/// A rule's condition after name resolution and type checking: every field is a slot number
+/// and every constant a ``Value`` of the field's type.
+public indirect enum Condition: Hashable, Sendable {
+    case all([Condition])
+    case any([Condition])
+    case not(Condition)
+    /// `field op constant`
+    case compare(field: Int, ComparisonOperator, Value, SourceRange)
+    /// `field op otherField`
+    case compareFields(Int, ComparisonOperator, Int, SourceRange)
+    /// `field in {a, b}` (or `not in` when negated)
+    case oneOf(field: Int, [Value], negated: Bool, SourceRange)
+    /// `field in (lower .. upper]`
+    case interval(field: Int, lower: Bound?, upper: Bound?, negated: Bool, SourceRange)
+    /// `field in setField`
+    case memberOfField(field: Int, setField: Int, negated: Bool, SourceRange)
+    /// `setField contains constant`
+    case contains(setField: Int, Value, SourceRange)
+    /// `field is present` (or `is not present` when negated)
+    case present(field: Int, negated: Bool, SourceRange)
+    case constant(Bool)
+
+    /// The fields the condition reads, for "undecided for want of …" reports.
+    public var fieldsRead: Set<Int> {
+        switch self {
+        case .all(let parts), .any(let parts): parts.reduce(into: []) { $0.formUnion($1.fieldsRead) }
+        case .not(let inner): inner.fieldsRead
+        case .compare(let f, _, _, _), .oneOf(let f, _, _, _), .interval(let f, _, _, _, _), .present(let f, _, _):
+            [f]
+        case .compareFields(let a, _, let b, _), .memberOfField(let a, let b, _, _): [a, b]
+        case .contains(let f, _, _): [f]
+        case .constant: []
+        }
+    }
+
+    /// The conjuncts of a condition (itself if it is not an `all`).
+    public var conjuncts: [Condition] {
+        if case .all(let parts) = self { return parts.flatMap(\.conjuncts) }
+        return [self]
+    }
+
+    public var range: SourceRange? {
+        switch self {
+        case .compare(_, _, _, let r), .compareFields(_, _, _, let r), .oneOf(_, _, _, let r),
+             .interval(_, _, _, _, let r), .memberOfField(_, _, _, let r), .contains(_, _, let r), .present(_, _, let r):
+            r
+        case .all(let parts), .any(let parts):
+            parts.compactMap(\.range).reduce(nil) { (total: SourceRange?, next: SourceRange) in total.map { $0.union(next) } ?? next }
+        case .not(let inner): inner.range
+        case .constant: nil
+        }
+    }
+}

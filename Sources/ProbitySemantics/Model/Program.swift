@@ -1,0 +1,223 @@
+import ProbitySupport
+import ProbitySyntax
+
+/// The scheme a program was loaded as, for reports and audit.
+public struct SchemeInfo: Sendable {
+    public var name: String
+    public var version: String
+    /// Inclusive day numbers; nil is open.
+    public var effectiveFrom: Int32?
+    public var effectiveUntil: Int32?
+    /// SHA-256 of the rule sources, hex.
+    public var digest: String
+}
+
+/// A body (board, committee, group) or officer in the delegation tree.
+public struct Body: Sendable {
+    public var id: String
+    public var title: String
+    public var kind: BodySyntax.Kind
+    /// The body above this one (`committee of`, `reports to`).
+    public var parent: Int?
+    /// The body this one advises; an advisory body may recommend but never approve.
+    public var advises: Int?
+    /// Distance from the root of the tree: higher numbers are lower bodies.
+    public var depth: Int
+    public var source: String?
+    public var range: SourceRange
+
+    public var isAdvisory: Bool { advises != nil }
+}
+
+public struct Procedure: Sendable {
+    public var id: String
+    public var title: String
+    public var source: String?
+    public var range: SourceRange
+}
+
+/// A notice a rule requires, with the period after which silence is authority.
+public struct NoticeRequirement: Hashable, Sendable {
+    public var to: Int
+    public var deemedApprovedAfter: Duration?
+}
+
+/// A checked rule.
+public struct Rule: Sendable {
+    public var id: String
+    public var title: String
+    public var source: String?
+    public var range: SourceRange
+    /// The rule's own period intersected with its file's scheme period (inclusive day numbers).
+    public var effectiveFrom: Int32?
+    public var effectiveUntil: Int32?
+    /// Nil: the rule applies to every decision in its period.
+    public var condition: Condition?
+    public var approvals: [Int]
+    public var recommendations: [Int]
+    public var procedures: [Int]
+    public var notices: [NoticeRequirement]
+    /// Rules this one is declared to overlap with on purpose.
+    public var intendedOverlaps: [Int]
+    /// Lint codes accepted on this rule, with the reason.
+    public var acceptedFindings: [String: String]
+
+    public func isEffective(on day: Int32) -> Bool {
+        if let from = effectiveFrom, day < from { return false }
+        if let until = effectiveUntil, day > until { return false }
+        return true
+    }
+}
+
+/// A `let` constant, kept for lint (placeholders) and explanations.
+public struct Constant: Sendable {
+    public var name: String
+    public var value: Literal
+    public var placeholder: String?
+    public var range: SourceRange
+}
+
+public struct Organisation: Sendable {
+    public var id: String
+    public var name: String
+    public var aliases: [String]
+    public var relations: [(relation: OrganisationRelation, target: Int)]
+    public var range: SourceRange
+}
+
+/// What the `conflicts` block says.
+public struct ConflictPolicy: Sendable {
+    /// Organisation-typed decision fields whose organisations are at stake.
+    public var relevantFields: [Int]
+    /// How many relation steps from a named organisation still make another one relevant.
+    public var relationSteps: Int
+    public var relations: Set<OrganisationRelation>
+    public var levels: [InterestKind: RecusalLevel]
+    /// How long an ended interest still counts.
+    public var lookBack: Duration?
+    public var source: String?
+    public var range: SourceRange
+}
+
+public struct Member: Sendable {
+    public var name: String
+    public var organisation: Int?
+    public var role: String?
+    public var group: String?
+    public var isVoting: Bool
+    public var isChair: Bool
+    public var deputyFor: String?
+    public var range: SourceRange
+}
+
+public enum QuorumClause: Sendable {
+    case share(percent: Int, votingOnly: Bool, SourceRange)
+    case count(Int, votingOnly: Bool, SourceRange)
+    case roles(Int, [String], SourceRange)
+    case group(Int, String, SourceRange)
+
+    public var range: SourceRange {
+        switch self {
+        case .share(_, _, let r), .count(_, _, let r), .roles(_, _, let r), .group(_, _, let r): r
+        }
+    }
+
+    /// The clause as a rule file would say it.
+    public var description: String {
+        switch self {
+        case .share(let percent, let votingOnly, _): "at least \(percent)% of \(votingOnly ? "voting " : "")members"
+        case .count(let n, let votingOnly, _): "at least \(n) of \(votingOnly ? "voting " : "")members"
+        case .roles(let n, let roles, _): "at least \(n) of role \(roles.joined(separator: ", "))"
+        case .group(let n, let group, _): "at least \(n) of group \(group)"
+        }
+    }
+}
+
+public enum QuorumFallback: Sendable, Equatable {
+    case referTo(Int)
+    case deferItem
+}
+
+public struct Quorum: Sendable {
+    public var clauses: [QuorumClause]
+    /// Whether members recused with `exclude` still count towards quorum.
+    public var conflictedMembersCount: Bool
+    public var deputiesCount: Bool
+    public var whenNotMet: QuorumFallback?
+    public var source: String?
+    public var range: SourceRange
+}
+
+public struct VotingRule: Sendable {
+    public var perOrganisation: Bool
+    public var groupShares: [String: Int]
+    public var majorityOfMembers: Bool
+    public var chairHasCastingVote: Bool
+    public var emailNeedsQuorumInFavour: Bool
+    public var source: String?
+    public var range: SourceRange
+}
+
+/// A body's membership and meeting rules.
+public struct Committee: Sendable {
+    public var members: [Member] = []
+    public var quorum: Quorum?
+    public var voting: VotingRule?
+}
+
+/// A `test` block with the file it came from.
+public struct TestCase: Sendable {
+    public var syntax: TestSyntax
+    public var file: FileID
+}
+
+/// A checked program: every rule file loaded, every name resolved, every condition typed.
+/// The evaluator compiles this once into a plan.
+public struct Program: Sendable {
+    public var sources: SourceMap
+    /// The folder against which relative paths in the program (e.g. test registers) resolve: the entry file's folder.
+    public var rootDirectory: String
+    public var scheme: SchemeInfo
+    public var fields: [Field]
+    public var bodies: [Body]
+    public var procedures: [Procedure]
+    public var rules: [Rule]
+    public var constants: [Constant]
+    public var organisations: [Organisation]
+    public var conflicts: ConflictPolicy?
+    /// Keyed by body index.
+    public var committees: [Int: Committee]
+    public var tests: [TestCase]
+
+    public var fieldIndex: [String: Int]
+    public var bodyIndex: [String: Int]
+    public var procedureIndex: [String: Int]
+    public var ruleIndex: [String: Int]
+    public var organisationIndex: [String: Int]
+
+    /// Is `upper` the same body as `lower` or above it in the delegation tree?
+    public func isAtOrAbove(_ upper: Int, _ lower: Int) -> Bool {
+        var current: Int? = lower
+        var steps = 0
+        while let body = current, steps <= bodies.count {
+            if body == upper { return true }
+            current = bodies[body].parent
+            steps += 1
+        }
+        return false
+    }
+
+    /// Shows a checked value the way a rule file writes it (`£1,000,000`, `2024-01-01`, `contract-award`).
+    public func describe(_ value: Value, as type: FieldType) -> String {
+        switch (value, type) {
+        case (.text(let text), _): return "\"\(text)\""
+        case (.integer(let n), .money): return Money(pence: n).description
+        case (.integer(let n), .date): return Day(number: Int32(truncatingIfNeeded: n)).iso
+        case (.integer(let n), .enumeration(let values)): return n >= 0 && n < values.count ? values[Int(n)] : "\(n)"
+        case (.integer(let n), .body): return n >= 0 && n < bodies.count ? bodies[Int(n)].id : "\(n)"
+        case (.integer(let n), .organisation): return n >= 0 && n < organisations.count ? organisations[Int(n)].name : "\(n)"
+        case (.integer(let n), .set(let element)): return describe(.integer(n), as: element)
+        case (.integer(let n), _): return "\(n)"
+        }
+    }
+}

@@ -1,0 +1,346 @@
+/// A parsed rule file.
+public struct FileSyntax: Sendable {
+    public var file: FileID
+    public var declarations: [Declaration]
+
+    public init(file: FileID, declarations: [Declaration]) {
+        self.file = file
+        self.declarations = declarations
+    }
+}
+
+/// A top-level declaration.
+public enum Declaration: Sendable {
+    case scheme(SchemeSyntax)
+    case include(IncludeSyntax)
+    case fields(FieldsSyntax)
+    case constant(ConstantSyntax)
+    case body(BodySyntax)
+    case procedure(ProcedureSyntax)
+    case rule(RuleSyntax)
+    case organisation(OrganisationSyntax)
+    case conflicts(ConflictsSyntax)
+    case members(MembersSyntax)
+    case quorum(QuorumSyntax)
+    case voting(VotingSyntax)
+    case test(TestSyntax)
+
+    public var range: SourceRange {
+        switch self {
+        case .scheme(let d): d.range
+        case .include(let d): d.range
+        case .fields(let d): d.range
+        case .constant(let d): d.range
+        case .body(let d): d.range
+        case .procedure(let d): d.range
+        case .rule(let d): d.range
+        case .organisation(let d): d.range
+        case .conflicts(let d): d.range
+        case .members(let d): d.range
+        case .quorum(let d): d.range
+        case .voting(let d): d.range
+        case .test(let d): d.range
+        }
+    }
+}
+
+/// `scheme "name" version "v" effective from … until …`
+public struct SchemeSyntax: Sendable {
+    public var name: StringLiteral
+    public var version: StringLiteral?
+    public var effective: EffectivePeriod?
+    public var source: StringLiteral?
+    public var range: SourceRange
+}
+
+/// `include "path"`
+public struct IncludeSyntax: Sendable {
+    public var path: StringLiteral
+    public var range: SourceRange
+}
+
+/// The type of a decision field, as written.
+public indirect enum TypeSyntax: Sendable {
+    case money, date, number, text, organisation, body
+    case oneOf([Name])
+    case setOf(TypeSyntax)
+    case invalid
+}
+
+public struct FieldSyntax: Sendable {
+    public var name: Name
+    public var type: TypeSyntax
+    public var isRequired: Bool
+    public var range: SourceRange
+}
+
+/// `fields` followed by field declarations.
+public struct FieldsSyntax: Sendable {
+    public var fields: [FieldSyntax]
+    public var range: SourceRange
+}
+
+/// `let NAME = literal placeholder "reason"`
+public struct ConstantSyntax: Sendable {
+    public var name: Name
+    public var value: Literal?
+    public var valueRange: SourceRange
+    public var placeholder: StringLiteral?
+    public var range: SourceRange
+}
+
+/// A body (`body`) or officer (`officer`) in the delegation tree.
+public struct BodySyntax: Sendable {
+    public enum Kind: String, Sendable { case body, officer }
+    public var kind: Kind
+    public var name: Name
+    public var title: StringLiteral
+    /// `committee of X` or `reports to X`.
+    public var parent: Name?
+    /// `advises X`: the body may recommend to X but never approve.
+    public var advises: Name?
+    public var source: StringLiteral?
+    public var range: SourceRange
+}
+
+/// `procedure NAME "title"`
+public struct ProcedureSyntax: Sendable {
+    public var name: Name
+    public var title: StringLiteral
+    public var source: StringLiteral?
+    public var range: SourceRange
+}
+
+/// What a rule requires when it fires.
+public enum RequirementSyntax: Sendable {
+    case approval([Name], SourceRange)
+    case recommendation([Name], SourceRange)
+    case procedure([Name], SourceRange)
+    case notice([Name], deemedApprovedAfter: Duration?, SourceRange)
+
+    public var range: SourceRange {
+        switch self {
+        case .approval(_, let r), .recommendation(_, let r), .procedure(_, let r), .notice(_, _, let r): r
+        }
+    }
+}
+
+/// `overlaps A, B because "reason"`: an overlap the author intends.
+public struct OverlapSyntax: Sendable {
+    public var rules: [Name]
+    public var reason: StringLiteral
+    public var range: SourceRange
+}
+
+/// `accept P0902 because "reason"`: a lint finding accepted on purpose.
+public struct AcceptSyntax: Sendable {
+    public var code: Name
+    public var reason: StringLiteral
+    public var range: SourceRange
+}
+
+/// `rule ID "title"` and its clauses.
+public struct RuleSyntax: Sendable {
+    public var name: Name
+    public var title: StringLiteral
+    public var source: StringLiteral?
+    public var effective: EffectivePeriod?
+    /// Several `when` clauses are joined with `and`.
+    public var conditions: [Expression]
+    public var requirements: [RequirementSyntax]
+    public var overlaps: [OverlapSyntax]
+    public var accepts: [AcceptSyntax]
+    public var range: SourceRange
+}
+
+/// Typed relations between organisations.
+public enum OrganisationRelation: String, CaseIterable, Hashable, Sendable {
+    case memberOf = "member-of"
+    case ownedBy = "owned-by"
+    case shareholderOf = "shareholder-of"
+    case holdsContractFrom = "holds-contract-from"
+    case partOf = "part-of"
+    case subsidiaryOf = "subsidiary-of"
+
+    /// The words that introduce the relation in an `organisation` declaration.
+    public var words: [String] { rawValue.split(separator: "-").map(String.init) }
+}
+
+public struct RelationSyntax: Sendable {
+    public var relation: OrganisationRelation
+    public var target: Name
+}
+
+/// `organisation NAME "official name"` with aliases and relations.
+public struct OrganisationSyntax: Sendable {
+    public var name: Name
+    public var title: StringLiteral
+    public var aliases: [StringLiteral]
+    public var relations: [RelationSyntax]
+    public var source: StringLiteral?
+    public var range: SourceRange
+}
+
+/// Kinds of interest that a `conflicts` block maps to recusal levels.
+public enum InterestKind: String, CaseIterable, Hashable, Sendable {
+    case financial
+    case indirect
+    case nonFinancialProfessional = "non-financial-professional"
+    case nonFinancialPersonal = "non-financial-personal"
+    /// The person's employer or position on the register, whether or not they declared it.
+    case employment
+    /// A declaration whose type column was left empty.
+    case unspecified
+}
+
+/// Recusal levels, ordered: `declare` < `no-vote` < `exclude`.
+public enum RecusalLevel: String, CaseIterable, Comparable, Hashable, Sendable {
+    case declare
+    case noVote = "no-vote"
+    case exclude
+
+    public var rank: Int {
+        switch self {
+        case .declare: 1
+        case .noVote: 2
+        case .exclude: 3
+        }
+    }
+
+    public static func < (a: RecusalLevel, b: RecusalLevel) -> Bool { a.rank < b.rank }
+}
+
+public struct InterestLevelSyntax: Sendable {
+    public var kind: InterestKind
+    public var level: RecusalLevel
+    public var range: SourceRange
+}
+
+/// The `conflicts` block.
+public struct ConflictsSyntax: Sendable {
+    public var relevantFields: [Name]
+    public var relationSteps: Int?
+    public var relations: [OrganisationRelation]?
+    public var levels: [InterestLevelSyntax]
+    public var lookBack: Duration?
+    public var source: StringLiteral?
+    public var range: SourceRange
+}
+
+public struct MemberSyntax: Sendable {
+    public var person: StringLiteral
+    public var organisation: Name?
+    public var role: Name?
+    public var group: Name?
+    public var isVoting: Bool
+    public var isChair: Bool
+    public var deputyFor: StringLiteral?
+    public var range: SourceRange
+}
+
+/// `members BODY` followed by `member` lines.
+public struct MembersSyntax: Sendable {
+    public var body: Name
+    public var members: [MemberSyntax]
+    public var range: SourceRange
+}
+
+public enum QuorumClauseSyntax: Sendable {
+    /// `at least 50% of voting members`
+    case share(percent: Int, votingOnly: Bool, SourceRange)
+    /// `at least 6 of members`
+    case count(Int, votingOnly: Bool, SourceRange)
+    /// `at least 1 of role icb-chair, icb-chief-executive`
+    case roles(Int, [Name], SourceRange)
+    /// `at least 2 of group elected-member`
+    case group(Int, Name, SourceRange)
+
+    public var range: SourceRange {
+        switch self {
+        case .share(_, _, let r), .count(_, _, let r), .roles(_, _, let r), .group(_, _, let r): r
+        }
+    }
+}
+
+public enum QuorumFallbackSyntax: Sendable {
+    case referTo(Name)
+    case deferItem
+}
+
+/// `quorum BODY` and its clauses.
+public struct QuorumSyntax: Sendable {
+    public var body: Name
+    public var clauses: [QuorumClauseSyntax]
+    public var conflictedMembersCount: Bool?
+    public var deputiesCount: Bool?
+    public var whenNotMet: QuorumFallbackSyntax?
+    public var source: StringLiteral?
+    public var range: SourceRange
+}
+
+/// `voting BODY` and its clauses.
+public struct VotingSyntax: Sendable {
+    public var body: Name
+    public var perOrganisation: Bool?
+    public var groupShares: [(group: Name, votes: Int)]
+    public var majorityOfMembers: Bool?
+    public var chairHasCastingVote: Bool
+    public var emailNeedsQuorumInFavour: Bool
+    public var source: StringLiteral?
+    public var range: SourceRange
+}
+
+/// A value written in a test's `decision { … }`.
+public enum TestValueSyntax: Sendable {
+    case literal(Literal, SourceRange)
+    case name(Name)
+    case list([TestValueSyntax], SourceRange)
+
+    public var range: SourceRange {
+        switch self {
+        case .literal(_, let r), .list(_, let r): r
+        case .name(let n): n.range
+        }
+    }
+}
+
+public struct TestFieldSyntax: Sendable {
+    public var name: Name
+    public var value: TestValueSyntax
+}
+
+public enum ExpectationSyntax: Sendable {
+    case outcome(Name, SourceRange)
+    case approval(Name, negated: Bool, SourceRange)
+    case recommendation(Name, negated: Bool, SourceRange)
+    case procedure(Name, negated: Bool, SourceRange)
+    case notice(Name, after: Duration?, negated: Bool, SourceRange)
+    case recusal(StringLiteral, RecusalLevel, SourceRange)
+    case noRecusal(StringLiteral, SourceRange)
+    case quorum(met: Bool, SourceRange)
+
+    public var range: SourceRange {
+        switch self {
+        case .outcome(_, let r), .approval(_, _, let r), .recommendation(_, _, let r), .procedure(_, _, let r),
+             .notice(_, _, _, let r), .recusal(_, _, let r), .noRecusal(_, let r), .quorum(_, let r):
+            r
+        }
+    }
+}
+
+public enum TestAttendeesSyntax: Sendable {
+    case fromRegister
+    case names([StringLiteral])
+}
+
+/// `test "title"` and its clauses.
+public struct TestSyntax: Sendable {
+    public var title: StringLiteral
+    public var decision: [TestFieldSyntax]
+    public var decisionRange: SourceRange?
+    public var register: StringLiteral?
+    public var meetingBody: Name?
+    public var attendees: TestAttendeesSyntax?
+    public var expectations: [ExpectationSyntax]
+    public var range: SourceRange
+}

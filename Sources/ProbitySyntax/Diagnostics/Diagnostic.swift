@@ -1,0 +1,93 @@
+/// How serious a diagnostic is. Errors stop a run; warnings and notes do not.
+public enum Severity: String, Comparable, Sendable {
+    case note, warning, error
+
+    private var rank: Int {
+        switch self {
+        case .note: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
+
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}
+
+/// A suggested edit: replace the text at `range` with `replacement`.
+public struct FixIt: Hashable, Sendable {
+    public var message: String
+    public var range: SourceRange
+    public var replacement: String
+
+    public init(message: String, range: SourceRange, replacement: String) {
+        self.message = message
+        self.range = range
+        self.replacement = replacement
+    }
+}
+
+/// Extra context attached to a diagnostic, optionally pointing elsewhere in the sources.
+public struct DiagnosticNote: Hashable, Sendable {
+    public var message: String
+    public var range: SourceRange?
+
+    public init(_ message: String, at range: SourceRange? = nil) {
+        self.message = message
+        self.range = range
+    }
+}
+
+/// A problem found in rule files or inputs, as a value: the library collects these and a
+/// single renderer (``DiagnosticRenderer``) turns them into text.
+///
+/// Messages are lowercase, have no final period, put names in backticks and say what was
+/// expected. Every code is documented in `docs/diagnostics.md`.
+public struct Diagnostic: Hashable, Sendable {
+    public var severity: Severity
+    /// A stable code such as `P0201`.
+    public var code: String
+    public var message: String
+    public var range: SourceRange?
+    public var notes: [DiagnosticNote]
+    public var fixIt: FixIt?
+
+    public init(_ severity: Severity, _ code: String, _ message: String, at range: SourceRange?,
+                notes: [DiagnosticNote] = [], fixIt: FixIt? = nil) {
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.range = range
+        self.notes = notes
+        self.fixIt = fixIt
+    }
+
+    public static func error(_ code: String, _ message: String, at range: SourceRange?,
+                             notes: [DiagnosticNote] = [], fixIt: FixIt? = nil) -> Diagnostic {
+        Diagnostic(.error, code, message, at: range, notes: notes, fixIt: fixIt)
+    }
+
+    public static func warning(_ code: String, _ message: String, at range: SourceRange?,
+                               notes: [DiagnosticNote] = [], fixIt: FixIt? = nil) -> Diagnostic {
+        Diagnostic(.warning, code, message, at: range, notes: notes, fixIt: fixIt)
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+
+    /// Diagnostics in source order (file, then offset, then code), so output is deterministic.
+    public func sortedBySource() -> [Diagnostic] {
+        sorted { a, b in
+            switch (a.range, b.range) {
+            case let (x?, y?):
+                if x.file != y.file { return x.file < y.file }
+                if x.start != y.start { return x.start < y.start }
+            case (nil, _?): return false
+            case (_?, nil): return true
+            case (nil, nil): break
+            }
+            if a.code != b.code { return a.code < b.code }
+            return a.message < b.message
+        }
+    }
+}

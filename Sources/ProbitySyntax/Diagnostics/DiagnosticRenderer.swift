@@ -1,0 +1,65 @@
+/// Renders diagnostics as text a person can act on:
+///
+/// ```
+/// error[P0201]: undeclared body `lcp-bord`
+///   --> Rules/bromley/lcp.probity:12:23
+///    |
+/// 12 |   require approval by lcp-bord
+///    |                       ^^^^^^^^ did you mean `lcp-board`?
+/// ```
+public struct DiagnosticRenderer: Sendable {
+    public let sources: SourceMap
+
+    public init(sources: SourceMap) {
+        self.sources = sources
+    }
+
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.map(render).joined()
+    }
+
+    public func render(_ diagnostic: Diagnostic) -> String {
+        var out = "\(diagnostic.severity.rawValue)[\(diagnostic.code)]: \(diagnostic.message)\n"
+        if let range = diagnostic.range {
+            out += excerpt(range, label: diagnostic.fixIt?.message)
+        } else if let fixIt = diagnostic.fixIt {
+            out += "  = help: \(fixIt.message)\n"
+        }
+        for note in diagnostic.notes {
+            if let range = note.range {
+                out += "  = note: \(note.message)\n"
+                out += excerpt(range, label: nil)
+            } else {
+                out += "  = note: \(note.message)\n"
+            }
+        }
+        return out
+    }
+
+    private func excerpt(_ range: SourceRange, label: String?) -> String {
+        let file = sources[range.file]
+        let (line, column) = file.lineAndColumn(of: Int(range.start))
+        // Tabs are shown as one space so the caret, which counts scalars, stays aligned.
+        let text = file.lineText(line).replacingTabs()
+        let gutter = String(repeating: " ", count: String(line).count)
+        // The caret spans the range on its first line (at least one column).
+        let endOnLine: Int = {
+            let (endLine, endColumn) = file.lineAndColumn(of: Int(range.end))
+            return endLine == line ? endColumn : text.unicodeScalars.count + 1
+        }()
+        let width = max(1, endOnLine - column)
+        var out = "\(gutter)--> \(file.path):\(line):\(column)\n"
+        out += "\(gutter) |\n"
+        out += "\(line) | \(text)\n"
+        out += "\(gutter) | " + String(repeating: " ", count: column - 1) + String(repeating: "^", count: width)
+        if let label { out += " \(label)" }
+        out += "\n"
+        return out
+    }
+}
+
+extension String {
+    fileprivate func replacingTabs() -> String {
+        String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\t" ? " " : $0 }))
+    }
+}

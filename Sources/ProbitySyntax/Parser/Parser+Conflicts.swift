@@ -1,0 +1,307 @@
+extension Parser {
+    // MARK: - organisations
+
+    mutating func parseOrganisation(_ start: Token) -> OrganisationSyntax? {
+        guard let name = expectName("the organisation's id"), let title = expectString("the organisation's name") else {
+            skipToDeclaration()
+            return nil
+        }
+        var organisation = OrganisationSyntax(name: name, title: title, aliases: [], relations: [], source: nil, range: range(from: start))
+        parseClauses(of: "the organisation `\(name.text)`",
+                     expected: "`aka`, `source` or a relation (`member of`, `owned by`, `shareholder of`, `holds contract from`, `part of`, `subsidiary of`)") { p in
+            if p.isKeyword("aka") {
+                p.advance()
+                organisation.aliases += p.stringList("an alias")
+            } else if p.isKeyword("source") {
+                organisation.source = p.parseSource()
+            } else if let relation = p.parseRelationWords() {
+                for target in p.nameList("an organisation id") {
+                    organisation.relations.append(RelationSyntax(relation: relation, target: target))
+                }
+            } else {
+                return false
+            }
+            return true
+        }
+        organisation.range = range(from: start)
+        return organisation
+    }
+
+    /// Consumes the words of a relation (`holds contract from`) if they come next.
+    mutating func parseRelationWords() -> OrganisationRelation? {
+        for relation in OrganisationRelation.allCases {
+            let words = relation.words
+            if words.indices.allSatisfy({ isKeyword(words[$0], at: $0) }) {
+                for _ in words { advance() }
+                return relation
+            }
+        }
+        // `member and shareholder of X` reads naturally but is two relations; ask for two lines.
+        return nil
+    }
+
+    // MARK: - conflicts
+
+    mutating func parseConflicts(_ start: Token) -> ConflictsSyntax {
+        var conflicts = ConflictsSyntax(relevantFields: [], relationSteps: nil, relations: nil, levels: [], lookBack: nil,
+                                        source: nil, range: range(from: start))
+        parseClauses(of: "the `conflicts` block",
+                     expected: "`relevant fields`, `related within`, `look back`, `source` or `KIND -> LEVEL`") { p in
+            let clauseStart = p.current
+            if p.isKeyword("relevant") {
+                p.advance()
+                p.expectKeyword("fields", "after `relevant`")
+                conflicts.relevantFields += p.nameList("a decision field naming organisations")
+            } else if p.isKeyword("related") {
+                p.advance()
+                p.expectKeyword("within", "after `related`")
+                conflicts.relationSteps = p.expectNumber("of steps between organisations")
+                if p.isKeyword("steps") || p.isKeyword("step") { p.advance() } else { p.expectKeyword("steps", "after the number of steps") }
+                if p.isKeyword("via") {
+                    p.advance()
+                    var relations: [OrganisationRelation] = []
+                    for name in p.nameList("a relation such as `member-of`") {
+                        if let relation = OrganisationRelation(rawValue: name.text) {
+                            relations.append(relation)
+                        } else {
+                            p.error("P0110", "unknown relation `\(name.text)`; expected one of \(OrganisationRelation.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "))", at: name.range)
+                        }
+                    }
+                    conflicts.relations = relations
+                }
+            } else if p.isKeyword("look") {
+                p.advance()
+                p.expectKeyword("back", "after `look`")
+                conflicts.lookBack = p.parseDuration()
+            } else if p.isKeyword("source") {
+                conflicts.source = p.parseSource()
+            } else if p.current.kind == .identifier, p.token(at: 1).kind == .arrow
+                        || (p.token(at: 1).kind == .identifier && p.token(at: 2).kind == .arrow) {
+                let kindName = p.name(p.advance())
+                // `financial interest -> exclude` reads as the sketch wrote it.
+                if p.isKeyword("interest") { p.advance() }
+                p.advance()  // ->
+                guard let kind = InterestKind(rawValue: kindName.text) else {
+                    p.error("P0110", "unknown kind of interest `\(kindName.text)`; expected one of \(InterestKind.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "))", at: kindName.range)
+                    p.skipRestOfLine()
+                    return true
+                }
+                guard let levelName = p.expectName("a recusal level (`declare`, `no-vote` or `exclude`)") else { return true }
+                guard let level = RecusalLevel(rawValue: levelName.text) else {
+                    p.error("P0110", "unknown recusal level `\(levelName.text)`; expected `declare`, `no-vote` or `exclude`", at: levelName.range)
+                    return true
+                }
+                conflicts.levels.append(InterestLevelSyntax(kind: kind, level: level, range: p.range(from: clauseStart)))
+            } else {
+                return false
+            }
+            return true
+        }
+        conflicts.range = range(from: start)
+        return conflicts
+    }
+
+    mutating func skipRestOfLine() {
+        while current.kind != .endOfFile, !current.isAtLineStart { advance() }
+    }
+
+    // MARK: - members
+
+    mutating func parseMembers(_ start: Token) -> MembersSyntax? {
+        guard let body = expectName("the body whose members follow") else {
+            skipToDeclaration()
+            return nil
+        }
+        var members = MembersSyntax(body: body, members: [], range: range(from: start))
+        parseClauses(of: "the members of `\(body.text)`", expected: "`member \"Name\" …`") { p in
+            guard p.isKeyword("member") else { return false }
+            let memberStart = p.advance()
+            guard let person = p.expectString("the member's name") else { return true }
+            var member = MemberSyntax(person: person, organisation: nil, role: nil, group: nil, isVoting: true,
+                                      isChair: false, deputyFor: nil, range: p.range(from: memberStart))
+            while !p.current.isAtLineStart, p.current.kind != .endOfFile {
+                if p.isKeyword("for") {
+                    p.advance()
+                    member.organisation = p.expectName("the organisation the member represents")
+                } else if p.isKeyword("role") {
+                    p.advance()
+                    member.role = p.expectName("the member's role")
+                } else if p.isKeyword("group") {
+                    p.advance()
+                    member.group = p.expectName("the member's group")
+                } else if p.isKeyword("voting") {
+                    p.advance()
+                    member.isVoting = true
+                } else if p.isKeyword("non-voting") {
+                    p.advance()
+                    member.isVoting = false
+                } else if p.isKeyword("chair") {
+                    p.advance()
+                    member.isChair = true
+                } else if p.isKeyword("deputy") {
+                    p.advance()
+                    p.expectKeyword("for", "after `deputy`")
+                    member.deputyFor = p.expectString("the name of the member deputised for")
+                } else {
+                    p.error("P0106", "unexpected \(p.describe(p.current)) in a member line; expected `for`, `role`, `group`, `voting`, `non-voting`, `chair` or `deputy for`", at: p.current)
+                    p.skipRestOfLine()
+                }
+            }
+            member.range = p.range(from: memberStart)
+            members.members.append(member)
+            return true
+        }
+        members.range = range(from: start)
+        return members
+    }
+
+    // MARK: - quorum
+
+    mutating func parseQuorum(_ start: Token) -> QuorumSyntax? {
+        guard let body = expectName("the body the quorum is for") else {
+            skipToDeclaration()
+            return nil
+        }
+        var quorum = QuorumSyntax(body: body, clauses: [], conflictedMembersCount: nil, deputiesCount: nil,
+                                  whenNotMet: nil, source: nil, range: range(from: start))
+        parseClauses(of: "the quorum of `\(body.text)`",
+                     expected: "`at least …`, `conflicted members …`, `deputies …`, `when not met …` or `source`") { p in
+            let clauseStart = p.current
+            if p.isKeyword("at") {
+                p.advance()
+                p.expectKeyword("least", "after `at`")
+                let amount = p.current
+                guard amount.kind == .percent || amount.kind == .number else {
+                    p.error("P0105", "expected a percentage or a number after `at least`, found \(p.describe(amount))", at: amount)
+                    return true
+                }
+                p.advance()
+                p.expectKeyword("of", "after the amount")
+                let value = Int(clamping: amount.integer)
+                if p.isKeyword("role") {
+                    p.advance()
+                    quorum.clauses.append(.roles(value, p.nameList("a role"), p.range(from: clauseStart)))
+                } else if p.isKeyword("group") {
+                    p.advance()
+                    if let group = p.expectName("a group") {
+                        quorum.clauses.append(.group(value, group, p.range(from: clauseStart)))
+                    }
+                } else {
+                    let votingOnly = p.isKeyword("voting")
+                    if votingOnly { p.advance() }
+                    p.expectKeyword("members", votingOnly ? "after `voting`" : "after `of` (or `role`, `group`, `voting members`)")
+                    if amount.kind == .percent {
+                        quorum.clauses.append(.share(percent: value, votingOnly: votingOnly, p.range(from: clauseStart)))
+                    } else {
+                        quorum.clauses.append(.count(value, votingOnly: votingOnly, p.range(from: clauseStart)))
+                    }
+                }
+            } else if p.isKeyword("conflicted") || p.isKeyword("deputies") {
+                let isDeputies = p.isKeyword("deputies")
+                p.advance()
+                if !isDeputies { p.expectKeyword("members", "after `conflicted`") }
+                let counts: Bool
+                if p.isKeyword("count") {
+                    p.advance()
+                    counts = true
+                } else {
+                    p.expectKeyword("do", "(expected `count` or `do not count`)")
+                    p.expectKeyword("not", "after `do`")
+                    p.expectKeyword("count", "after `do not`")
+                    counts = false
+                }
+                if isDeputies { quorum.deputiesCount = counts } else { quorum.conflictedMembersCount = counts }
+            } else if p.isKeyword("when") {
+                p.advance()
+                p.expectKeyword("not", "after `when`")
+                p.expectKeyword("met", "after `when not`")
+                _ = p.consume(.colon)
+                if p.isKeyword("refer") {
+                    p.advance()
+                    p.expectKeyword("to", "after `refer`")
+                    if let target = p.expectName("the body to refer the item to") { quorum.whenNotMet = .referTo(target) }
+                } else if p.isKeyword("defer") {
+                    p.advance()
+                    quorum.whenNotMet = .deferItem
+                } else {
+                    p.error("P0105", "expected `refer to BODY` or `defer` after `when not met`, found \(p.describe(p.current))", at: p.current)
+                }
+            } else if p.isKeyword("source") {
+                quorum.source = p.parseSource()
+            } else {
+                return false
+            }
+            return true
+        }
+        quorum.range = range(from: start)
+        return quorum
+    }
+
+    // MARK: - voting
+
+    mutating func parseVoting(_ start: Token) -> VotingSyntax? {
+        guard let body = expectName("the body the voting rule is for") else {
+            skipToDeclaration()
+            return nil
+        }
+        var voting = VotingSyntax(body: body, perOrganisation: nil, groupShares: [], majorityOfMembers: nil,
+                                  chairHasCastingVote: false, emailNeedsQuorumInFavour: false, source: nil, range: range(from: start))
+        parseClauses(of: "the voting rule of `\(body.text)`",
+                     expected: "`one vote per …`, `group … shares N votes`, `majority of …`, `chair has casting vote`, `by email needs quorum in favour` or `source`") { p in
+            if p.isKeyword("one") {
+                p.advance()
+                p.expectKeyword("vote", "after `one`")
+                p.expectKeyword("per", "after `one vote`")
+                if p.isKeyword("member") {
+                    p.advance()
+                    voting.perOrganisation = false
+                } else if p.isKeyword("organisation") {
+                    p.advance()
+                    voting.perOrganisation = true
+                } else {
+                    p.error("P0105", "expected `member` or `organisation` after `one vote per`, found \(p.describe(p.current))", at: p.current)
+                }
+            } else if p.isKeyword("group") {
+                p.advance()
+                guard let group = p.expectName("the group's name") else { return true }
+                p.expectKeyword("shares", "after the group's name")
+                guard let votes = p.expectNumber("of votes the group shares") else { return true }
+                if p.isKeyword("votes") || p.isKeyword("vote") { p.advance() }
+                voting.groupShares.append((group, votes))
+            } else if p.isKeyword("majority") {
+                p.advance()
+                p.expectKeyword("of", "after `majority`")
+                if p.isKeyword("present") {
+                    p.advance()
+                    voting.majorityOfMembers = false
+                } else if p.isKeyword("members") {
+                    p.advance()
+                    voting.majorityOfMembers = true
+                } else {
+                    p.error("P0105", "expected `present` or `members` after `majority of`, found \(p.describe(p.current))", at: p.current)
+                }
+            } else if p.isKeyword("chair") {
+                p.advance()
+                p.expectKeyword("has", "after `chair`")
+                p.expectKeyword("casting", "after `chair has`")
+                p.expectKeyword("vote", "after `chair has casting`")
+                voting.chairHasCastingVote = true
+            } else if p.isKeyword("by") {
+                p.advance()
+                p.expectKeyword("email", "after `by`")
+                p.expectKeyword("needs", "after `by email`")
+                p.expectKeyword("quorum", "after `by email needs`")
+                p.expectKeyword("in", "after `quorum`")
+                p.expectKeyword("favour", "after `quorum in`")
+                voting.emailNeedsQuorumInFavour = true
+            } else if p.isKeyword("source") {
+                voting.source = p.parseSource()
+            } else {
+                return false
+            }
+            return true
+        }
+        voting.range = range(from: start)
+        return voting
+    }
+}

@@ -1,0 +1,332 @@
+extension Parser {
+    /// Parses one declaration, or reports why none starts here and skips to the next one.
+    mutating func parseDeclaration() -> Declaration? {
+        let start = current
+        guard let keyword = word(start), Parser.declarationKeywords.contains(keyword) else {
+            error("P0107", "expected a declaration (`rule`, `body`, `fields`, `scheme`, …), found \(describe(start))", at: start)
+            skipToDeclaration()
+            return nil
+        }
+        if !start.isAtLineStart {
+            error("P0107", "a declaration must start at the beginning of a line", at: start)
+        }
+        advance()
+        switch keyword {
+        case "scheme": return parseScheme(start).map(Declaration.scheme)
+        case "include": return parseInclude(start).map(Declaration.include)
+        case "fields": return .fields(parseFields(start))
+        case "let": return parseConstant(start).map(Declaration.constant)
+        case "body": return parseBody(start, kind: .body).map(Declaration.body)
+        case "officer": return parseBody(start, kind: .officer).map(Declaration.body)
+        case "procedure": return parseProcedure(start).map(Declaration.procedure)
+        case "rule": return parseRule(start).map(Declaration.rule)
+        case "organisation": return parseOrganisation(start).map(Declaration.organisation)
+        case "conflicts": return .conflicts(parseConflicts(start))
+        case "members": return parseMembers(start).map(Declaration.members)
+        case "quorum": return parseQuorum(start).map(Declaration.quorum)
+        case "voting": return parseVoting(start).map(Declaration.voting)
+        case "test": return parseTest(start).map(Declaration.test)
+        default: return nil
+        }
+    }
+
+    /// Runs `clause` for each clause line until the next declaration. `clause` returns false if
+    /// it did not recognise the line, which is then reported and skipped.
+    mutating func parseClauses(of context: String, expected: String, _ clause: (inout Parser) -> Bool) {
+        while !atDeclarationStart {
+            let before = index
+            if clause(&self) {
+                endClause(context)
+            } else {
+                error("P0106", "unexpected \(describe(current)) in \(context); expected \(expected)", at: current)
+                if index == before || !current.isAtLineStart { skipToNextLine() }
+            }
+        }
+    }
+
+    // MARK: - scheme, include, let
+
+    mutating func parseScheme(_ start: Token) -> SchemeSyntax? {
+        guard let name = expectString("the scheme's name") else {
+            skipToDeclaration()
+            return nil
+        }
+        var scheme = SchemeSyntax(name: name, version: nil, effective: nil, source: nil, range: range(from: start))
+        parseClauses(of: "the scheme header", expected: "`version`, `effective` or `source`") { p in
+            if p.isKeyword("version") {
+                p.advance()
+                scheme.version = p.expectString("the scheme's version")
+            } else if p.isKeyword("effective") {
+                scheme.effective = p.parseEffective()
+            } else if p.isKeyword("source") {
+                scheme.source = p.parseSource()
+            } else {
+                return false
+            }
+            return true
+        }
+        scheme.range = range(from: start)
+        return scheme
+    }
+
+    mutating func parseEffective() -> EffectivePeriod {
+        let start = advance()  // effective
+        var from: Int32?, until: Int32?
+        if isKeyword("from") {
+            advance()
+            from = expectDate("after `effective from`")
+        }
+        if isKeyword("until") {
+            advance()
+            until = expectDate("after `until`")
+        }
+        if from == nil, until == nil, !isKeyword("from") {
+            error("P0105", "expected `from DATE` or `until DATE` after `effective`, found \(describe(current))", at: current)
+        }
+        return EffectivePeriod(from: from, until: until, range: range(from: start))
+    }
+
+    mutating func parseSource() -> StringLiteral? {
+        advance()  // source
+        return expectString("the source citation")
+    }
+
+    mutating func parseInclude(_ start: Token) -> IncludeSyntax? {
+        guard let path = expectString("the path of the file to include") else {
+            skipToNextLine()
+            return nil
+        }
+        endClause("the include")
+        return IncludeSyntax(path: path, range: range(from: start))
+    }
+
+    mutating func parseConstant(_ start: Token) -> ConstantSyntax? {
+        guard let name = expectName("the constant's name after `let`") else {
+            skipToDeclaration()
+            return nil
+        }
+        expect(.equal, "after the constant's name")
+        let valueToken = current
+        let value = parseLiteral()
+        if value == nil {
+            error("P0105", "expected a literal value (money, date, number or string) for `\(name.text)`, found \(describe(valueToken))", at: valueToken)
+        }
+        var constant = ConstantSyntax(name: name, value: value, valueRange: range(of: valueToken), placeholder: nil, range: range(from: start))
+        parseClauses(of: "the constant `\(name.text)`", expected: "`placeholder \"reason\"`") { p in
+            guard p.isKeyword("placeholder") else { return false }
+            p.advance()
+            constant.placeholder = p.expectString("the reason the value is a placeholder")
+            return true
+        }
+        constant.range = range(from: start)
+        return constant
+    }
+
+    /// A literal token, consumed; nil (nothing consumed) if the next token is not one.
+    mutating func parseLiteral() -> Literal? {
+        let token = current
+        switch token.kind {
+        case .money: advance(); return .money(token.integer)
+        case .date: advance(); return .date(Int32(token.integer))
+        case .number: advance(); return .number(token.integer)
+        case .string: advance(); return .string(token.text)
+        case .identifier where isKeyword("true"): advance(); return .boolean(true)
+        case .identifier where isKeyword("false"): advance(); return .boolean(false)
+        default: return nil
+        }
+    }
+
+    // MARK: - fields
+
+    mutating func parseFields(_ start: Token) -> FieldsSyntax {
+        var fields: [FieldSyntax] = []
+        parseClauses(of: "the `fields` block", expected: "a field such as `value: money`") { p in
+            let fieldStart = p.current
+            let isRequired = p.isKeyword("required") && p.token(at: 1).kind == .identifier
+            if isRequired { p.advance() }
+            guard p.current.kind == .identifier, p.token(at: 1).kind == .colon else { return false }
+            let name = p.name(p.advance())
+            p.advance()  // :
+            let type = p.parseType()
+            fields.append(FieldSyntax(name: name, type: type, isRequired: isRequired, range: p.range(from: fieldStart)))
+            return true
+        }
+        return FieldsSyntax(fields: fields, range: range(from: start))
+    }
+
+    mutating func parseType() -> TypeSyntax {
+        let token = current
+        switch word(token) {
+        case "money": advance(); return .money
+        case "date": advance(); return .date
+        case "number": advance(); return .number
+        case "text": advance(); return .text
+        case "organisation": advance(); return .organisation
+        case "body": advance(); return .body
+        case "one":
+            advance()
+            expectKeyword("of", "after `one`")
+            return .oneOf(nameList("an enumeration value"))
+        case "set":
+            advance()
+            expectKeyword("of", "after `set`")
+            let element = parseType()
+            if case .setOf = element {
+                error("P0108", "a set of sets is not allowed; expected `set of` a money, date, organisation, body or `one of` type", at: token)
+            }
+            return .setOf(element)
+        default:
+            error("P0108", "expected a type (`money`, `date`, `number`, `text`, `organisation`, `body`, `one of …` or `set of …`), found \(describe(token))", at: token)
+            return .invalid
+        }
+    }
+
+    // MARK: - bodies, officers, procedures
+
+    mutating func parseBody(_ start: Token, kind: BodySyntax.Kind) -> BodySyntax? {
+        guard let name = expectName("the \(kind.rawValue)'s id"),
+              let title = expectString("the \(kind.rawValue)'s title")
+        else {
+            skipToDeclaration()
+            return nil
+        }
+        var body = BodySyntax(kind: kind, name: name, title: title, parent: nil, advises: nil, source: nil, range: range(from: start))
+        let expected = kind == .body ? "`committee of`, `advises` or `source`" : "`reports to` or `source`"
+        parseClauses(of: "the \(kind.rawValue) `\(name.text)`", expected: expected) { p in
+            if p.isKeyword("committee") || (p.isKeyword("sub-committee")) {
+                p.advance()
+                p.expectKeyword("of", "after `committee`")
+                body.parent = p.expectName("the body this is a committee of")
+            } else if p.isKeyword("reports") {
+                p.advance()
+                p.expectKeyword("to", "after `reports`")
+                body.parent = p.expectName("the body this officer reports to")
+            } else if p.isKeyword("advises") {
+                p.advance()
+                body.advises = p.expectName("the body advised")
+            } else if p.isKeyword("source") {
+                body.source = p.parseSource()
+            } else {
+                return false
+            }
+            return true
+        }
+        body.range = range(from: start)
+        return body
+    }
+
+    mutating func parseProcedure(_ start: Token) -> ProcedureSyntax? {
+        guard let name = expectName("the procedure's id"), let title = expectString("the procedure's title") else {
+            skipToDeclaration()
+            return nil
+        }
+        var procedure = ProcedureSyntax(name: name, title: title, source: nil, range: range(from: start))
+        parseClauses(of: "the procedure `\(name.text)`", expected: "`source`") { p in
+            guard p.isKeyword("source") else { return false }
+            procedure.source = p.parseSource()
+            return true
+        }
+        procedure.range = range(from: start)
+        return procedure
+    }
+
+    // MARK: - rules
+
+    mutating func parseRule(_ start: Token) -> RuleSyntax? {
+        guard let name = expectName("the rule's id") else {
+            skipToDeclaration()
+            return nil
+        }
+        let title = expectString("the rule's title") ?? StringLiteral(value: "", range: name.range)
+        var rule = RuleSyntax(name: name, title: title, source: nil, effective: nil, conditions: [], requirements: [],
+                              overlaps: [], accepts: [], range: range(from: start))
+        parseClauses(of: "the rule `\(name.text)`",
+                     expected: "`when`, `require`, `effective`, `source`, `overlaps` or `accept`") { p in
+            if p.isKeyword("when") {
+                p.advance()
+                rule.conditions.append(p.parseExpression())
+            } else if p.isKeyword("require") {
+                if let requirement = p.parseRequirement() { rule.requirements.append(requirement) }
+            } else if p.isKeyword("effective") {
+                rule.effective = p.parseEffective()
+            } else if p.isKeyword("source") {
+                rule.source = p.parseSource()
+            } else if p.isKeyword("overlaps") {
+                let clauseStart = p.advance()
+                let rules = p.nameList("a rule id")
+                p.expectKeyword("because", "after the rules an overlap is intended with")
+                let reason = p.expectString("the reason") ?? StringLiteral(value: "", range: p.range(of: clauseStart))
+                rule.overlaps.append(OverlapSyntax(rules: rules, reason: reason, range: p.range(from: clauseStart)))
+            } else if p.isKeyword("accept") {
+                let clauseStart = p.advance()
+                guard let code = p.expectName("a finding code such as `P0903`") else { return true }
+                p.expectKeyword("because", "after the accepted finding's code")
+                let reason = p.expectString("the reason") ?? StringLiteral(value: "", range: code.range)
+                rule.accepts.append(AcceptSyntax(code: code, reason: reason, range: p.range(from: clauseStart)))
+            } else {
+                return false
+            }
+            return true
+        }
+        rule.range = range(from: start)
+        return rule
+    }
+
+    mutating func parseRequirement() -> RequirementSyntax? {
+        let start = advance()  // require
+        switch word(current) {
+        case "approval":
+            advance()
+            expectKeyword("by", "after `require approval`")
+            return .approval(nameList("a body or officer"), range(from: start))
+        case "recommendation":
+            advance()
+            expectKeyword("by", "after `require recommendation`")
+            return .recommendation(nameList("a body or officer"), range(from: start))
+        case "procedure":
+            advance()
+            return .procedure(nameList("a procedure id"), range(from: start))
+        case "notice":
+            advance()
+            expectKeyword("to", "after `require notice`")
+            let recipients = nameList("a body or officer to notify")
+            var deemed: Duration?
+            if isKeyword("deemed") {
+                advance()
+                expectKeyword("approved", "after `deemed`")
+                expectKeyword("after", "after `deemed approved`")
+                deemed = parseDuration()
+                expectKeyword("without", "after the deemed-approval period")
+                expectKeyword("objection", "after `without`")
+            }
+            return .notice(recipients, deemedApprovedAfter: deemed, range(from: start))
+        default:
+            error("P0105", "expected `approval by`, `recommendation by`, `procedure` or `notice to` after `require`, found \(describe(current))", at: current)
+            while current.kind != .endOfFile, !current.isAtLineStart { advance() }
+            return nil
+        }
+    }
+
+    /// `5 days`, `8 working days`, `6 months`, `1 year`.
+    mutating func parseDuration() -> Duration? {
+        guard let amount = expectNumber("for the length of time") else { return nil }
+        switch word(current) {
+        case "day", "days":
+            advance()
+            return Duration(amount: amount, unit: .days)
+        case "working":
+            advance()
+            if isKeyword("days") || isKeyword("day") { advance() } else { expectKeyword("days", "after `working`") }
+            return Duration(amount: amount, unit: .workingDays)
+        case "month", "months":
+            advance()
+            return Duration(amount: amount, unit: .months)
+        case "year", "years":
+            advance()
+            return Duration(amount: amount, unit: .years)
+        default:
+            error("P0105", "expected `days`, `working days`, `months` or `years` after \(amount), found \(describe(current))", at: current)
+            return nil
+        }
+    }
+}
