@@ -87,7 +87,22 @@ public struct JSONWriter {
     /// Appends `text` as a quoted, escaped JSON string.
     public static func appendString(_ text: String, to buffer: inout [UInt8]) {
         buffer.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
+        // Most strings need no escaping at all: copy them in one go.
+        let copied: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: needsEscape) else { return false }
+            buffer.append(contentsOf: bytes)
+            return true
+        }
+        if copied != true { appendEscaped(text.utf8, to: &buffer) }
+        buffer.append(UInt8(ascii: "\""))
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    private static func appendEscaped(_ bytes: String.UTF8View, to buffer: inout [UInt8]) {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "\""):
                 buffer.append(UInt8(ascii: "\\"))
@@ -114,7 +129,6 @@ public struct JSONWriter {
                 buffer.append(byte)
             }
         }
-        buffer.append(UInt8(ascii: "\""))
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
