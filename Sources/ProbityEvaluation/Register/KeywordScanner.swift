@@ -1,0 +1,212 @@
+/// Finds which of many known names occur in a piece of free text.
+///
+/// Registers often name the related organisation only inside prose: "The
+/// practice holds a contract from Bromley Health Care", "member and
+/// shareholder of BGPA". The scanner looks for every organisation name and
+/// alias at once, so linking a register to the organisations the rules
+/// know about costs one pass over each text, however many names there are.
+///
+/// It is an Aho–Corasick automaton (Aho and Corasick, "Efficient string
+/// matching", CACM 1975) compiled to a full transition table over a
+/// compressed byte alphabet. Text and patterns are first folded the same
+/// way:
+/// - ASCII letters to lowercase, and accented Latin letters to plain ones;
+/// - every run of spaces, tabs, line breaks and non-breaking spaces to one
+///   space; typographic apostrophes and dashes to ASCII ones.
+///
+/// A match counts only on word boundaries: where a pattern begins (or
+/// ends) with a letter or digit, the text must not have a letter or digit
+/// just before (or after) it. "BHC" is found in "member of BHC." but not in
+/// "BHCX"; both "Bromley Healthcare" and "Bromley Healthcare CIC" are found
+/// in "Bromley Healthcare CIC".
+public struct KeywordScanner: Sendable {
+    /// The alphabet class of each byte; class 0 is every byte no pattern uses.
+    private let byteClass: [UInt8]
+    private let classCount: Int
+    /// `transitions[state * classCount + class]` is the next state.
+    private let transitions: [Int32]
+    /// The patterns that end exactly at each state: `ownOutputs[outputStart[s]..<outputStart[s + 1]]`.
+    private let outputStart: [Int32]
+    private let ownOutputs: [Int32]
+    /// The nearest state along the failure links with outputs of its own,
+    /// or -1: the other patterns that end here, as suffixes.
+    private let outputLink: [Int32]
+    /// Per pattern: folded length, caller's id, and which ends need a boundary.
+    private let lengths: [Int32]
+    private let ids: [Int32]
+    private let startsWithWord: [Bool]
+    private let endsWithWord: [Bool]
+
+    /// Compiles the patterns. Several patterns may share an id (the aliases
+    /// of one organisation); patterns that fold to nothing are ignored.
+    public init(patterns: [(text: String, id: Int32)]) {
+        var folded: [[UInt8]] = []
+        var ids: [Int32] = []
+        for pattern in patterns {
+            var bytes = KeywordScanner.fold(pattern.text)
+            if bytes.last == KeywordScanner.space { bytes.removeLast() }
+            if bytes.first == KeywordScanner.space { bytes.removeFirst() }
+            if bytes.isEmpty { continue }
+            folded.append(bytes)
+            ids.append(pattern.id)
+        }
+
+        // The alphabet: only bytes that occur in some pattern need a column.
+        var byteClass = [UInt8](repeating: 0, count: 256)
+        var classCount = 1
+        for bytes in folded {
+            for byte in bytes where byteClass[Int(byte)] == 0 {
+                // At most 255 distinct bytes can appear, so classes fit in a byte.
+                byteClass[Int(byte)] = UInt8(classCount)
+                classCount += 1
+            }
+        }
+
+        // The trie, with -1 for "no edge yet".
+        var transitions = [Int32](repeating: -1, count: classCount)
+        var children: [[Int32]] = [[]]
+        var ends: [[Int32]] = [[]]
+        for (pattern, bytes) in folded.enumerated() {
+            var state = 0
+            for byte in bytes {
+                let slot = state * classCount + Int(byteClass[Int(byte)])
+                if transitions[slot] < 0 {
+                    let next = Int32(children.count)
+                    transitions[slot] = next
+                    transitions.append(contentsOf: repeatElement(-1, count: classCount))
+                    children[state].append(next)
+                    children.append([])
+                    ends.append([])
+                }
+                state = Int(transitions[slot])
+            }
+            ends[state].append(Int32(pattern))
+        }
+
+        // Failure links, breadth first, filling every missing edge with the
+        // edge its failure state takes: the trie becomes a complete automaton.
+        let stateCount = children.count
+        var failure = [Int32](repeating: 0, count: stateCount)
+        var outputLink = [Int32](repeating: -1, count: stateCount)
+        var queue: [Int32] = []
+        queue.reserveCapacity(stateCount)
+        for symbol in 0..<classCount {
+            if transitions[symbol] < 0 { transitions[symbol] = 0 } else { queue.append(transitions[symbol]) }
+        }
+        var head = 0
+        while head < queue.count {
+            let state = Int(queue[head])
+            head += 1
+            let fail = Int(failure[state])
+            outputLink[state] = ends[fail].isEmpty ? outputLink[fail] : Int32(fail)
+            for symbol in 0..<classCount {
+                let slot = state * classCount + symbol
+                let viaFailure = transitions[fail * classCount + symbol]
+                if transitions[slot] < 0 {
+                    transitions[slot] = viaFailure
+                } else {
+                    failure[Int(transitions[slot])] = viaFailure
+                    queue.append(transitions[slot])
+                }
+            }
+        }
+
+        var outputStart: [Int32] = [0]
+        var ownOutputs: [Int32] = []
+        outputStart.reserveCapacity(stateCount + 1)
+        for state in 0..<stateCount {
+            ownOutputs.append(contentsOf: ends[state])
+            outputStart.append(Int32(ownOutputs.count))
+        }
+
+        self.byteClass = byteClass
+        self.classCount = classCount
+        self.transitions = transitions
+        self.outputStart = outputStart
+        self.ownOutputs = ownOutputs
+        self.outputLink = outputLink
+        self.lengths = folded.map { Int32($0.count) }
+        self.ids = ids
+        self.startsWithWord = folded.map { KeywordScanner.isWordByte($0[0]) }
+        self.endsWithWord = folded.map { KeywordScanner.isWordByte($0[$0.count - 1]) }
+    }
+
+    /// The ids of the patterns found in `text`, ascending, each once.
+    public func matches(in text: String) -> [Int32] {
+        let bytes = KeywordScanner.fold(text)
+        var found = Set<Int32>()
+        bytes.withUnsafeBufferPointer { buffer in
+            var state = 0
+            for position in 0..<buffer.count {
+                state = Int(transitions[state * classCount + Int(byteClass[Int(buffer[position])])])
+                var reporting = outputStart[state] == outputStart[state + 1] ? Int(outputLink[state]) : state
+                while reporting >= 0 {
+                    let end = position + 1
+                    for slot in Int(outputStart[reporting])..<Int(outputStart[reporting + 1]) {
+                        let pattern = Int(ownOutputs[slot])
+                        if onWordBoundaries(pattern, end: end, in: buffer) { found.insert(ids[pattern]) }
+                    }
+                    reporting = Int(outputLink[reporting])
+                }
+            }
+        }
+        return found.sorted()
+    }
+
+    private func onWordBoundaries(_ pattern: Int, end: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = end - Int(lengths[pattern])
+        if startsWithWord[pattern] && start > 0 && KeywordScanner.isWordByte(text[start - 1]) { return false }
+        if endsWithWord[pattern] && end < text.count && KeywordScanner.isWordByte(text[end]) { return false }
+        return true
+    }
+
+    // MARK: - Folding
+
+    private static let space = UInt8(ascii: " ")
+
+    /// A letter or digit: ASCII ones, and any byte of a non-ASCII letter
+    /// that folding kept.
+    @inline(__always)
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || TextFolding.isASCIIAlphanumeric(byte)
+    }
+
+    /// `text` in the form both patterns and texts are compared in.
+    static func fold(_ text: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        func appendSpace() {
+            if out.last != space { out.append(space) }
+        }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            for byte in text.utf8 {
+                if byte == space || (byte >= 0x09 && byte <= 0x0D) { appendSpace() } else { out.append(TextFolding.lowercased(byte)) }
+            }
+            return out
+        }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                let byte = UInt8(value)
+                if byte == space || (byte >= 0x09 && byte <= 0x0D) { appendSpace() } else { out.append(TextFolding.lowercased(byte)) }
+            } else if let folded = TextFolding.foldLatin(value) {
+                out.append(folded.first)
+                if let second = folded.second { out.append(second) }
+            } else if TextFolding.isCombiningMark(value) {
+                continue
+            } else if TextFolding.isSpace(value) {
+                appendSpace()
+            } else if TextFolding.isApostrophe(value) {
+                out.append(UInt8(ascii: "'"))
+            } else if TextFolding.isDash(value) {
+                out.append(UInt8(ascii: "-"))
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                out.append(contentsOf: String(scalar).lowercased().utf8)
+            } else {
+                // Other symbols (bullets, ellipses) separate words and match nothing.
+                appendSpace()
+            }
+        }
+        return out
+    }
+}

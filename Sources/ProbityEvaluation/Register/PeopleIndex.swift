@@ -1,0 +1,80 @@
+/// What a name written somewhere else (a member list, a decision) comes to
+/// on a register.
+public enum PersonResolution: Equatable, Sendable {
+    /// Exactly one person: their index in the people the index was built from.
+    case found(Int)
+    /// Nobody.
+    case notFound
+    /// Several people could be meant; their indices, ascending. The caller
+    /// must say which: a conflict check never guesses.
+    case ambiguous([Int])
+}
+
+/// Finds register people by a name written elsewhere in the papers.
+///
+/// Matching is in two steps. First the normalised names must be equal
+/// ("Cllr Colin Smith" finds "Councillor Colin Smith"). Failing that, a
+/// middle name may be missing on one side: "Angela Bhan" finds "Angela M
+/// Bhan" and the other way round, as long as the first and last names agree
+/// and the shorter name's words appear, in order, in the longer. Two people
+/// who both fit make the answer ambiguous rather than a guess.
+public struct PeopleIndex: Sendable {
+    private let keys: [[String]]                // each person's normalised words
+    private let byKey: [String: [Int]]
+    private let byEnds: [String: [Int]]         // "first last" → people
+
+    /// Indexes `people` by their `key`s.
+    public init(_ people: [RegisterPerson]) {
+        var keys: [[String]] = []
+        var byKey: [String: [Int]] = [:]
+        var byEnds: [String: [Int]] = [:]
+        keys.reserveCapacity(people.count)
+        for (index, person) in people.enumerated() {
+            let words = person.key.split(separator: " ").map(String.init)
+            keys.append(words)
+            byKey[person.key, default: []].append(index)
+            if let ends = PeopleIndex.ends(words) { byEnds[ends, default: []].append(index) }
+        }
+        self.keys = keys
+        self.byKey = byKey
+        self.byEnds = byEnds
+    }
+
+    /// The person `written` names.
+    public func resolve(_ written: String) -> PersonResolution {
+        let key = PersonName.normalise(written)
+        if key.isEmpty { return .notFound }
+        if let exact = byKey[key] {
+            return exact.count == 1 ? .found(exact[0]) : .ambiguous(exact)
+        }
+        let words = key.split(separator: " ").map(String.init)
+        guard let ends = PeopleIndex.ends(words), let candidates = byEnds[ends] else { return .notFound }
+        let fitting = candidates.filter { index in
+            let other = keys[index]
+            return words.count < other.count
+                ? PeopleIndex.isSubsequence(words, of: other)
+                : PeopleIndex.isSubsequence(other, of: words)
+        }
+        switch fitting.count {
+        case 0: return .notFound
+        case 1: return .found(fitting[0])
+        default: return .ambiguous(fitting.sorted())
+        }
+    }
+
+    /// The first and last words, the part of a name that must agree.
+    private static func ends(_ words: [String]) -> String? {
+        guard let first = words.first, let last = words.last else { return nil }
+        return first + " " + last
+    }
+
+    /// Whether every word of `short` appears in `long`, in the same order.
+    private static func isSubsequence(_ short: [String], of long: [String]) -> Bool {
+        var position = long.startIndex
+        for word in short {
+            guard let found = long[position...].firstIndex(of: word) else { return false }
+            position = found + 1
+        }
+        return true
+    }
+}

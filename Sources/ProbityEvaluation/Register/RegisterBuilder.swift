@@ -1,0 +1,143 @@
+import ProbitySupport
+
+/// Turns register rows, from whichever file format, into people.
+///
+/// The formats differ only in how rows are found; what a row means is the
+/// same for all of them, and lives here: a named row starts (or returns
+/// to) a person, the type column is classified, dates are read, and a
+/// person named twice is merged into one.
+struct RegisterBuilder {
+    private(set) var people: [RegisterPerson] = []
+    private(set) var issues: [RegisterIssue] = []
+    private var indexByKey: [String: Int] = [:]
+    private var noted: Set<Int> = []          // people already reported as listed twice
+    private var current: Int?                 // the person continuation rows belong to
+    private var classifications: [String: InterestClassification] = [:]
+
+    /// Starts, or returns to, the person named `name`.
+    mutating func startPerson(name rawName: String, employer rawEmployer: String,
+                              position rawPosition: String, line: Int) {
+        let name = TextFolding.trimmed(rawName)
+        let employer = TextFolding.trimmed(rawEmployer)
+        let position = TextFolding.trimmed(rawPosition)
+        let key = PersonName.normalise(name)
+
+        if let existing = indexByKey[key] {
+            current = existing
+            people[existing].lines.append(line)
+            if people[existing].employer.isEmpty { people[existing].employer = employer }
+            if people[existing].position.isEmpty { people[existing].position = position }
+            if noted.insert(existing).inserted {
+                let first = people[existing].lines.first ?? 0
+                let whereFirst = first > 0 ? " (first at line \(first))" : ""
+                var message = "`\(name)` is listed more than once\(whereFirst); the entries are merged"
+                if !employer.isEmpty && employer != people[existing].employer {
+                    message += ", keeping the employer `\(people[existing].employer)` and not `\(employer)`"
+                }
+                issues.append(RegisterIssue(line: line, message: message, isError: false))
+            }
+            return
+        }
+        indexByKey[key] = people.count
+        current = people.count
+        people.append(RegisterPerson(name: name, key: key, employer: employer, position: position,
+                                     lines: [line]))
+    }
+
+    /// Records what a row declares for the current person. A row with no
+    /// person above it is reported and dropped.
+    mutating func declare(type rawType: String, nature rawNature: String,
+                          validFrom rawFrom: String, validTo rawTo: String,
+                          line: Int, isContinuation: Bool) {
+        let typeText = TextFolding.trimmed(rawType)
+        let nature = TextFolding.trimmed(rawNature)
+        let fromText = TextFolding.trimmed(rawFrom)
+        let toText = TextFolding.trimmed(rawTo)
+        if typeText.isEmpty && nature.isEmpty && fromText.isEmpty && toText.isEmpty { return }
+
+        guard let person = current else {
+            issues.append(RegisterIssue(line: line, message: "continuation row with no person above it", isError: true))
+            return
+        }
+        if isContinuation { people[person].lines.append(line) }
+
+        let classification = classify(typeText)
+        let type: InterestType
+        switch classification {
+        case .noneDeclared:
+            if nature.isEmpty { return }
+            // Contradictory; keeping the interest is the side that cannot hide a conflict.
+            type = .unspecified
+            issues.append(RegisterIssue(
+                line: line, message: "`\(typeText)` with a nature of interest; kept as an unspecified interest",
+                isError: false))
+        case .pointer(let text):
+            if !people[person].pointers.contains(text) { people[person].pointers.append(text) }
+            return
+        case .interest(let kind):
+            type = kind
+        case .unspecified:
+            if nature.isEmpty {
+                issues.append(RegisterIssue(
+                    line: line, message: "dates with no interest declared are ignored", isError: false))
+                return
+            }
+            type = .unspecified
+            issues.append(RegisterIssue(
+                line: line, message: "no type in `Declared Interest`; the interest is taken as unspecified", isError: false))
+        case .unrecognised(let text):
+            type = .unspecified
+            issues.append(RegisterIssue(
+                line: line, message: "unrecognised interest type `\(text)`; taken as unspecified", isError: false))
+        }
+
+        let from = readDate(fromText, field: .validFrom, line: line)
+        let to = readDate(toText, field: .validTo, line: line)
+        if let from, let to, to < from {
+            issues.append(RegisterIssue(
+                line: line, message: "`Valid To` \(to.iso) is before `Valid From` \(from.iso)", isError: false))
+        }
+        people[person].interests.append(DeclaredInterest(
+            type: type, typeText: typeText, nature: nature, validFrom: from, validTo: to, line: line))
+    }
+
+    /// Reports a row that could not be read at all.
+    mutating func reject(line: Int, message: String) {
+        issues.append(RegisterIssue(line: line, message: message, isError: true))
+    }
+
+    func finish(fileName: String) -> Register {
+        // Issues are made in row order except merges noted late; keep them stable by line.
+        let ordered = issues.enumerated().sorted { a, b in
+            a.element.line != b.element.line ? a.element.line < b.element.line : a.offset < b.offset
+        }.map(\.element)
+        return Register(people: people, issues: ordered, fileName: fileName)
+    }
+
+    /// The type column's meaning, remembered: a large register repeats a
+    /// handful of type texts many thousands of times.
+    private mutating func classify(_ text: String) -> InterestClassification {
+        if let known = classifications[text] { return known }
+        let result = InterestType.classify(text)
+        classifications[text] = result
+        return result
+    }
+
+    /// A date as dd/mm/yyyy, d/m/yyyy or ISO yyyy-mm-dd; dots or dashes
+    /// between day, month and year are taken too. An empty date is open.
+    /// An unreadable date is reported and left open, which makes the
+    /// interest count for longer, never shorter.
+    private mutating func readDate(_ text: String, field: RegisterField, line: Int) -> Day? {
+        if text.isEmpty { return nil }
+        if let day = RegisterBuilder.parseDate(text) { return day }
+        issues.append(RegisterIssue(
+            line: line, message: "unreadable date `\(text)` in `\(field.title)`; taken as open", isError: true))
+        return nil
+    }
+
+    static func parseDate(_ text: String) -> Day? {
+        if let day = Day.parseDayMonthYear(text) ?? Day.parseISO(text) { return day }
+        let slashed = text.utf8.map { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") ? UInt8(ascii: "/") : $0 }
+        return Day.parseDayMonthYear(slashed)
+    }
+}
