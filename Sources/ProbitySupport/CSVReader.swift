@@ -83,79 +83,96 @@ public enum CSVReader {
         return comma
     }
 
-    /// The record splitter: a small state machine over the bytes.
+    /// The record splitter. It runs field by field: an unquoted field is
+    /// found by scanning to the next separator or line break and becomes a
+    /// string straight from the input; only a quoted field, whose `""` must
+    /// be undone, is copied through a scratch buffer.
     private static func split(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, separator: UInt8) -> [CSVRecord] {
         var records: [CSVRecord] = []
         var fields: [String] = []
-        var field: [UInt8] = []
-        field.reserveCapacity(256)
-
-        var line = 1              // the line the cursor is on
-        var recordLine = 1        // the line the current record started on
-        var inQuotes = false
-        var fieldWasQuoted = false
+        var scratch: [UInt8] = []
+        var line = 1
         var index = start
         let count = bytes.count
+        if index >= count { return records }
 
-        func endField() {
-            fields.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
-            fieldWasQuoted = false
-        }
+        var recordLine = line
+        while true {
+            // At the start of a field.
+            let field: String
+            if let opening = openingQuote(bytes, at: index) {
+                scratch.removeAll(keepingCapacity: true)
+                index = readQuoted(bytes, from: opening + 1, into: &scratch, line: &line)
+                // Anything between the closing quote and the separator is kept.
+                let tailStart = index
+                while index < count, bytes[index] != separator, bytes[index] != lf, bytes[index] != cr { index += 1 }
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[tailStart..<index]))
+                field = String(decoding: scratch, as: UTF8.self)
+            } else {
+                let fieldStart = index
+                while index < count, bytes[index] != separator, bytes[index] != lf, bytes[index] != cr { index += 1 }
+                field = String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<index]), as: UTF8.self)
+            }
+            fields.append(field)
 
-        while index < count {
-            let byte = bytes[index]
-            if inQuotes {
-                if byte == quote {
-                    if index + 1 < count && bytes[index + 1] == quote {
-                        field.append(quote)          // "" inside quotes is one quote
-                        index += 2
-                        continue
-                    }
-                    inQuotes = false
-                } else {
-                    if byte == lf || (byte == cr && !(index + 1 < count && bytes[index + 1] == lf)) {
-                        line += 1                   // a line break kept as data still counts
-                    }
-                    field.append(byte)
-                }
+            // After a field: a separator, a line break, or the end.
+            if index >= count {
+                records.append(CSVRecord(fields: fields, line: recordLine))
+                return records
+            }
+            if bytes[index] == separator {
                 index += 1
+                if index >= count {                      // "a," at the very end: a last, empty field
+                    fields.append("")
+                    records.append(CSVRecord(fields: fields, line: recordLine))
+                    return records
+                }
                 continue
             }
-
-            switch byte {
-            case separator:
-                endField()
-            case cr, lf:
-                endField()
-                records.append(CSVRecord(fields: fields, line: recordLine))
-                fields.removeAll(keepingCapacity: true)
-                if byte == cr && index + 1 < count && bytes[index + 1] == lf { index += 1 }
-                line += 1
-                recordLine = line
-            case quote where !fieldWasQuoted && isBlank(field):
-                // A quote opens a quoted field only at the start of a field;
-                // spaces typed before it (`a, "b"`) are dropped with it.
-                field.removeAll(keepingCapacity: true)
-                inQuotes = true
-                fieldWasQuoted = true
-            default:
-                // Text after a closing quote, or a quote inside an unquoted
-                // field, is kept as it is: being lenient beats losing a row.
-                field.append(byte)
-            }
+            if bytes[index] == cr, index + 1 < count, bytes[index + 1] == lf { index += 1 }
             index += 1
-        }
-
-        if !field.isEmpty || !fields.isEmpty || fieldWasQuoted || inQuotes {
-            endField()
+            line += 1
             records.append(CSVRecord(fields: fields, line: recordLine))
+            fields.removeAll(keepingCapacity: true)
+            recordLine = line
+            if index >= count { return records }
         }
-        return records
     }
 
-    private static func isBlank(_ field: [UInt8]) -> Bool {
-        for byte in field where byte != space { return false }
-        return true
+    /// The position of the quote that opens a quoted field starting at
+    /// `index`, if it is one. Spaces typed before the quote (`a, "b"`) are
+    /// allowed and dropped.
+    @inline(__always)
+    private static func openingQuote(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        var position = index
+        while position < bytes.count, bytes[position] == space { position += 1 }
+        return position < bytes.count && bytes[position] == quote ? position : nil
+    }
+
+    /// Reads a quoted field's content from just after its opening quote,
+    /// undoing `""`, and returns the position after the closing quote (or
+    /// the end, for a quote never closed). Line breaks inside are data but
+    /// still advance `line`.
+    private static func readQuoted(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int,
+                                   into field: inout [UInt8], line: inout Int) -> Int {
+        var index = start
+        let count = bytes.count
+        while index < count {
+            let runStart = index
+            while index < count, bytes[index] != quote {
+                let byte = bytes[index]
+                if byte == lf || (byte == cr && !(index + 1 < count && bytes[index + 1] == lf)) { line += 1 }
+                index += 1
+            }
+            field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            if index >= count { return index }               // never closed: the field runs to the end
+            if index + 1 < count && bytes[index + 1] == quote {
+                field.append(quote)
+                index += 2
+            } else {
+                return index + 1
+            }
+        }
+        return index
     }
 }

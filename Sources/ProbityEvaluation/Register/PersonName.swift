@@ -27,52 +27,82 @@ public enum PersonName {
     ///     normalise("Dr Hasib Ur-Rub") == "hasib ur rub"
     ///     normalise("Councillor Colin Smith") == normalise("Cllr Colin Smith")
     public static func normalise(_ name: String) -> String {
-        var tokens = words(name)
+        let folded = foldedWords(name)
+        var start = 0
+        var end = folded.count
         // Keep at least one word, however odd the name: a person called
         // "Miss" is still somebody.
-        while tokens.count > 1, honorifics.contains(tokens[0]) {
-            tokens.removeFirst()
+        while let space = folded[start..<end].firstIndex(of: space),
+              honorifics.contains(String(decoding: folded[start..<space], as: UTF8.self)) {
+            start = space + 1
         }
-        while tokens.count > 2, let last = tokens.last, postNominals.contains(last) {
-            tokens.removeLast()
+        while let space = folded[start..<end].lastIndex(of: space),
+              folded[start..<space].contains(self.space),       // three words or more
+              postNominals.contains(String(decoding: folded[(space + 1)..<end], as: UTF8.self)) {
+            end = space
         }
-        return tokens.joined(separator: " ")
+        return String(decoding: folded[start..<end], as: UTF8.self)
     }
 
     /// The folded words of `name`, before titles are removed.
     static func words(_ name: String) -> [String] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(name.utf8.count)
-        var tokens: [String] = []
+        foldedWords(name).split(separator: space).map { String(decoding: $0, as: UTF8.self) }
+    }
 
-        func endWord() {
-            if !bytes.isEmpty {
-                tokens.append(String(decoding: bytes, as: UTF8.self))
-                bytes.removeAll(keepingCapacity: true)
+    private static let space = UInt8(ascii: " ")
+
+    /// `name` folded to its words, separated by single spaces: letters and
+    /// digits lowercased and stripped of accents, everything else a break
+    /// between words. Most names are ASCII, and take the short road.
+    static func foldedWords(_ name: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(name.utf8.count)
+        var pendingSpace = false
+
+        var isASCII = true
+        for byte in name.utf8 {
+            if byte >= 0x80 { isASCII = false; break }
+            if TextFolding.isASCIIAlphanumeric(byte) {
+                append(TextFolding.lowercased(byte), to: &out, pendingSpace: &pendingSpace)
+            } else {
+                pendingSpace = true
             }
         }
+        if isASCII { return out }
 
+        out.removeAll(keepingCapacity: true)
+        pendingSpace = false
         for scalar in name.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
                 let byte = UInt8(value)
                 if TextFolding.isASCIIAlphanumeric(byte) {
-                    bytes.append(TextFolding.lowercased(byte))
+                    append(TextFolding.lowercased(byte), to: &out, pendingSpace: &pendingSpace)
                 } else {
-                    endWord()
+                    pendingSpace = true
                 }
             } else if let folded = TextFolding.foldLatin(value) {
-                bytes.append(folded.first)
-                if let second = folded.second { bytes.append(second) }
+                append(folded.first, to: &out, pendingSpace: &pendingSpace)
+                if let second = folded.second { out.append(second) }
             } else if TextFolding.isCombiningMark(value) {
                 continue
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                bytes.append(contentsOf: String(scalar).lowercased().utf8)
+                for byte in String(scalar).lowercased().utf8 { append(byte, to: &out, pendingSpace: &pendingSpace) }
             } else {
-                endWord()
+                pendingSpace = true
             }
         }
-        endWord()
-        return tokens
+        return out
+    }
+
+    /// Appends a letter, preceded by the space a break before it left
+    /// pending (never at the very start).
+    @inline(__always)
+    private static func append(_ byte: UInt8, to out: inout [UInt8], pendingSpace: inout Bool) {
+        if pendingSpace {
+            if !out.isEmpty { out.append(space) }
+            pendingSpace = false
+        }
+        out.append(byte)
     }
 }

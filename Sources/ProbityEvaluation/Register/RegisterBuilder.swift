@@ -14,6 +14,13 @@ struct RegisterBuilder {
     private var current: Int?                 // the person continuation rows belong to
     private var classifications: [String: InterestClassification] = [:]
 
+    /// A builder with room for about `expectedRows` rows, so that a large
+    /// register does not grow its tables many times over.
+    init(expectedRows: Int = 0) {
+        people.reserveCapacity(expectedRows)
+        indexByKey.reserveCapacity(expectedRows)
+    }
+
     /// Starts, or returns to, the person named `name`.
     mutating func startPerson(name rawName: String, employer rawEmployer: String,
                               position rawPosition: String, line: Int) {

@@ -13,7 +13,7 @@ enum RegisterTableImport {
             return .failure(.noRecognisableHeader(fileName: fileName))
         }
         let width = records[headerIndex].fields.count
-        var builder = RegisterBuilder()
+        var builder = RegisterBuilder(expectedRows: records.count - headerIndex)
 
         for record in records[(headerIndex + 1)...] {
             let fields = record.fields

@@ -95,9 +95,10 @@ enum TextFolding {
     /// Removes leading and trailing spaces of every kind, including the
     /// non-breaking spaces that registers copied out of documents carry.
     static func trimmed(_ text: String) -> String {
+        // The usual case, decided on bytes: visible ASCII at both ends.
+        guard let firstByte = text.utf8.first, let lastByte = text.utf8.last else { return text }
+        if firstByte > 0x20 && firstByte < 0x7F && lastByte > 0x20 && lastByte < 0x7F { return text }
         let scalars = text.unicodeScalars
-        guard let first = scalars.first, let last = scalars.last else { return text }
-        if !isSpace(first.value) && !isSpace(last.value) { return text }   // the usual case
         guard let start = scalars.firstIndex(where: { !isSpace($0.value) }),
               let end = scalars.lastIndex(where: { !isSpace($0.value) })
         else { return "" }

@@ -1,0 +1,26 @@
+/// Why a register could not be loaded at all. Problems with single rows
+/// are `RegisterIssue`s instead, and loading goes on.
+public enum RegisterLoadError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file could not be read.
+    case unreadableFile(path: String, reason: String)
+    /// No line looked like a register header.
+    case noRecognisableHeader(fileName: String)
+    /// The file looked like JSON but was not valid JSON, or not shaped like a register.
+    case badJSON(fileName: String, reason: String)
+
+    /// The problem in lowercase prose, naming the file.
+    public var message: String {
+        switch self {
+        case let .unreadableFile(path, reason):
+            return "cannot read register `\(path)`: \(reason)"
+        case let .noRecognisableHeader(fileName):
+            return "no recognisable header in register `\(fileName)`: expected columns such as "
+                + "name, who do you currently work for, position, declared interest, "
+                + "nature of interest, valid from, valid to"
+        case let .badJSON(fileName, reason):
+            return "register `\(fileName)` is not a usable json register: \(reason)"
+        }
+    }
+
+    public var description: String { message }
+}
