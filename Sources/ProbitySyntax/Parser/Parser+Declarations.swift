@@ -35,9 +35,8 @@ extension Parser {
     mutating func parseClauses(of context: String, expected: String, _ clause: (inout Parser) -> Bool) {
         while !atDeclarationStart {
             let before = index
-            if clause(&self) {
-                endClause(context)
-            } else {
+            // Clauses usually stand one to a line, but may share one: `scheme "S" version "1"`.
+            if !clause(&self) {
                 error("P0106", "unexpected \(describe(current)) in \(context); expected \(expected)", at: current)
                 if index == before || !current.isAtLineStart { skipToNextLine() }
             }

@@ -1,0 +1,57 @@
+import ProbityEvaluation
+import ProbitySemantics
+import ProbitySupport
+
+/// `probity check`: what a proposed decision needs, who must recuse, whether it may proceed.
+enum CheckCommand {
+    static func run(_ words: [String]) throws(UsageError) -> ExitCode {
+        let arguments = try Arguments(words, valued: ["rules", "format", "register", "meeting", "batch", "threads"])
+        try arguments.rejectUnknown(["rules", "format", "register", "meeting", "batch", "threads"])
+        let format = try ReportFormat(arguments.value("format"))
+        if let batch = arguments.value("batch") {
+            guard arguments.positionals.isEmpty else { throw UsageError("`--batch` reads decisions from its file; expected no other decision file") }
+            guard let program = RuleSet.load(arguments.value("rules")) else { return .badInput }
+            let context = try CheckContext.make(program: program, arguments: arguments)
+            let threads = try arguments.value("threads").map { text throws(UsageError) in
+                guard let n = Int(text), n >= 1 else { throw UsageError("`--threads` needs a whole number of at least 1") }
+                return n
+            }
+            return BatchCheck(context: context, threads: threads).run(path: batch)
+        }
+        guard arguments.positionals.count == 1, let path = arguments.positionals.first else {
+            throw UsageError(arguments.positionals.isEmpty
+                ? "`check` needs a decision file (or `--batch FILE`)"
+                : "`check` takes one decision file, found \(arguments.positionals.count)")
+        }
+        guard let program = RuleSet.load(arguments.value("rules")) else { return .badInput }
+        let context = try CheckContext.make(program: program, arguments: arguments)
+        guard let bytes = RuleSet.readFile(path) else {
+            Output.error("error[P0706]: cannot read decision file `\(path)`\n")
+            return .badInput
+        }
+        switch context.check(json: bytes) {
+        case .failure(let errors):
+            Output.error(errors.all.map { "\(path): \($0.description)\n" }.joined())
+            return .badInput
+        case .success(let report):
+            switch format {
+            case .text: Output.write(report.text)
+            case .json: Output.write(JSONWriter.pretty(report.json) + "\n")
+            }
+            return report.canProceed ? .success : .failure
+        }
+    }
+}
+
+/// `--format text|json`.
+enum ReportFormat {
+    case text, json
+
+    init(_ text: String?) throws(UsageError) {
+        switch text {
+        case nil, "text": self = .text
+        case "json": self = .json
+        case let other?: throw UsageError("unknown format `\(other)`; expected `text` or `json`")
+        }
+    }
+}

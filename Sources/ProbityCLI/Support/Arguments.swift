@@ -1,0 +1,63 @@
+/// A small command-line parser: `--flag`, `--option VALUE` (or `--option=VALUE`) and positionals.
+struct Arguments {
+    private(set) var options: [String: [String]] = [:]
+    private(set) var flags: Set<String> = []
+    private(set) var positionals: [String] = []
+
+    /// Parses `words`. `valued` lists the options that take a value; anything else starting with
+    /// `--` is a flag. Unknown options are reported by the command, which knows its own.
+    init(_ words: [String], valued: Set<String>) throws(UsageError) {
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            index += 1
+            if word == "--" {
+                positionals += words[index...]
+                break
+            }
+            guard word.hasPrefix("--"), word.count > 2 else {
+                positionals.append(word)
+                continue
+            }
+            var name = String(word.dropFirst(2))
+            var value: String?
+            if let equals = name.firstIndex(of: "=") {
+                value = String(name[name.index(after: equals)...])
+                name = String(name[..<equals])
+            }
+            if valued.contains(name) {
+                if value == nil {
+                    guard index < words.count else { throw UsageError("option `--\(name)` needs a value") }
+                    value = words[index]
+                    index += 1
+                }
+                options[name, default: []].append(value!)
+            } else {
+                if value != nil { throw UsageError("option `--\(name)` takes no value") }
+                flags.insert(name)
+            }
+        }
+    }
+
+    func value(_ name: String) -> String? { options[name]?.last }
+    func values(_ name: String) -> [String] { options[name] ?? [] }
+    func has(_ name: String) -> Bool { flags.contains(name) }
+
+    /// Fails on any option or flag outside `known`.
+    func rejectUnknown(_ known: Set<String>) throws(UsageError) {
+        for name in Set(options.keys).union(flags).sorted() where !known.contains(name) {
+            let hint = closestOption(name, known).map { "; did you mean `--\($0)`?" } ?? ""
+            throw UsageError("unknown option `--\(name)`\(hint)")
+        }
+    }
+
+    private func closestOption(_ name: String, _ known: Set<String>) -> String? {
+        known.sorted().first { $0.hasPrefix(name) || name.hasPrefix($0) }
+    }
+}
+
+/// A mistake in how the command was called.
+struct UsageError: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
+}

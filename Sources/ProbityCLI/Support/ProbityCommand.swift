@@ -1,0 +1,44 @@
+/// Dispatches `probity SUBCOMMAND …` to its command.
+enum ProbityCommand {
+    static let usage = """
+    usage: probity <command> [options]
+
+    commands:
+      check [--rules PATH] [--format text|json] [--register FILE [--meeting MEETING.json]] DECISION.json
+      check [--rules PATH] --batch FILE.jsonl|-     one decision per line in, one JSON report per line out
+      screen [--rules PATH] --register FILE --decision DECISION.json
+      meeting [--rules PATH] --register FILE [--format text|json] AGENDA.json
+      vote [--rules PATH] --meeting MEETING.json --votes VOTES.json [--register FILE]
+      test [--coverage] [PATH]                      run the test blocks beside the rules
+      lint [--format text|json] [PATH]              check the rules and analyse them as a whole
+      explain [--rules PATH] [--register FILE] DECISION.json
+      fmt [--check] PATH…                           format rule files in the canonical layout
+      diff OLD NEW --decisions HISTORY.jsonl        which past decisions a rule change would change
+      bench [--decisions N] [--threads T] [--format json] [--write DIR]
+
+    Without --rules, the rules shipped with probity are used.
+    exit status: 0 the decision may proceed (or all checks passed), 1 it may not (or a check failed), 2 the input is wrong
+
+    """
+
+    static func run(_ words: [String]) -> ExitCode {
+        guard let name = words.first else {
+            Output.error(usage)
+            return .badInput
+        }
+        let rest = Array(words.dropFirst())
+        do throws(UsageError) {
+            switch name {
+            case "check": return try CheckCommand.run(rest)
+            case "help", "--help", "-h":
+                Output.write(usage)
+                return .success
+            default:
+                throw UsageError("unknown command `\(name)`; expected one of check, screen, meeting, vote, test, lint, explain, fmt, diff, bench")
+            }
+        } catch {
+            Output.error("error: \(error.message)\n\nrun `probity help` for usage\n")
+            return .badInput
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import ProbitySemantics
+
+/// A decision checked against the program's field declarations, laid out for the evaluator:
+/// one slot per field, every value already an integer (pence, day number, enumeration ordinal,
+/// body or organisation index) so evaluation compares integers only.
+public struct Decision: Sendable {
+    public var id: String
+    /// The day the decision is taken (a day number).
+    public var date: Int32
+    /// Per field: whether the decision gives it.
+    public var isPresent: [Bool]
+    /// Per field: the value of a scalar field.
+    public var scalars: [Int64]
+    /// Per set-typed field: its elements.
+    public var sets: [[Int64]]
+    /// Per field: text values, and organisation names as written (for screening and reports).
+    public var texts: [String?]
+    /// Per set-of-organisation field: the names as written.
+    public var nameLists: [[String]]
+
+    /// Marks an organisation that no rule file declares (a bidder new to the system).
+    public static let unknownOrganisation: Int64 = -1
+
+    public init(fieldCount: Int) {
+        id = ""
+        date = 0
+        isPresent = Array(repeating: false, count: fieldCount)
+        scalars = Array(repeating: 0, count: fieldCount)
+        sets = Array(repeating: [], count: fieldCount)
+        texts = Array(repeating: nil, count: fieldCount)
+        nameLists = Array(repeating: [], count: fieldCount)
+    }
+}
+
+/// Why a decision could not be read. The message names the field and says what was expected.
+public struct DecisionError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A stable code from `docs/diagnostics.md` (`P0701` …).
+    public var code: String
+    public var field: String?
+    public var message: String
+
+    public init(code: String, field: String?, message: String) {
+        self.code = code
+        self.field = field
+        self.message = message
+    }
+
+    public var description: String { "error[\(code)]: \(message)" }
+}
+
+/// Every problem found in one decision.
+public struct DecisionErrors: Error, Equatable, Sendable {
+    public var all: [DecisionError]
+
+    public init(_ all: [DecisionError]) {
+        self.all = all
+    }
+}

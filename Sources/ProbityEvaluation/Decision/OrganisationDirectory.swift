@@ -1,0 +1,40 @@
+import ProbitySemantics
+
+/// Looks organisations up by id, name or alias, forgiving case, spacing and punctuation:
+/// "Bromley Health Care", "bromley healthcare cic" and "BHC" can all name one organisation.
+public struct OrganisationDirectory: Sendable {
+    private var byKey: [String: Int] = [:]
+
+    public init(_ organisations: [Organisation]) {
+        for (index, organisation) in organisations.enumerated() {
+            for name in [organisation.id, organisation.name] + organisation.aliases {
+                let key = OrganisationDirectory.key(name)
+                if byKey[key] == nil { byKey[key] = index }
+            }
+        }
+    }
+
+    public func lookup(_ written: String) -> Int? {
+        byKey[OrganisationDirectory.key(written)]
+    }
+
+    /// Lowercase letters and digits, words separated by one space.
+    public static func key(_ name: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(name.utf8.count)
+        var pendingSpace = false
+        for byte in name.utf8 {
+            let lower = (byte >= 65 && byte <= 90) ? byte + 32 : byte
+            let isWordByte = (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) || lower >= 0x80
+            if isWordByte {
+                if pendingSpace, !out.isEmpty { out.append(32) }
+                pendingSpace = false
+                out.append(lower)
+            } else if lower != UInt8(ascii: "'") {
+                // An apostrophe joins (King's → kings); anything else separates words.
+                pendingSpace = true
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

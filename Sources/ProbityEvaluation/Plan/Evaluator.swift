@@ -1,0 +1,51 @@
+import ProbitySemantics
+
+/// Which rules fired for one decision. Reused across decisions to avoid allocation.
+public struct RuleMatches: Sendable {
+    /// Rules whose condition held on the decision's date, in rule order.
+    public var fired: [Int32] = []
+    /// Rules in their period whose condition could not be decided for want of a field.
+    public var undecided: [Int32] = []
+
+    public init() {}
+
+    mutating func reset() {
+        fired.removeAll(keepingCapacity: true)
+        undecided.removeAll(keepingCapacity: true)
+    }
+}
+
+extension Plan {
+    /// Finds the rules that fire for a decision: the hot path. It reads the index and the
+    /// compiled conditions only, and allocates nothing once `matches` has grown to size.
+    public func match(_ decision: Decision, into matches: inout RuleMatches) {
+        matches.reset()
+        let (unbounded, bounded) = index.candidates(for: decision)
+        consider(unbounded, decision, &matches)
+        consider(bounded, decision, &matches)
+        // The two candidate lists are each in rule order; merge them back into one order.
+        if !unbounded.isEmpty, !bounded.isEmpty {
+            matches.fired.sort()
+            matches.undecided.sort()
+        }
+    }
+
+    public func match(_ decision: Decision) -> RuleMatches {
+        var matches = RuleMatches()
+        match(decision, into: &matches)
+        return matches
+    }
+
+    private func consider(_ candidates: [Int32], _ decision: Decision, _ matches: inout RuleMatches) {
+        let day = decision.date
+        for rule in candidates {
+            let r = Int(rule)
+            guard day >= effectiveFrom[r], day <= effectiveUntil[r] else { continue }
+            switch truth(ofRule: r, decision) {
+            case .yes: matches.fired.append(rule)
+            case .unknown: matches.undecided.append(rule)
+            case .no: break
+            }
+        }
+    }
+}

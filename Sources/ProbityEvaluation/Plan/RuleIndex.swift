@@ -1,0 +1,180 @@
+import ProbitySemantics
+
+/// Narrows the rules worth evaluating for a decision, so the cost per decision grows with the
+/// number of rules that could apply, not with the size of the scheme.
+///
+/// Rules are bucketed by the enumeration field that most rules test for equality (in practice
+/// `kind`), and within a bucket by the interval they require of the ordered field that most
+/// rules bound (in practice `value`). Both are pre-filters only: every candidate's whole
+/// condition is still evaluated.
+struct RuleIndex: Sendable {
+    /// A bucket's rules, split by the interval each requires of ``RuleIndex/rangeField``.
+    struct Bucket: Sendable {
+        /// Rules that do not bound the range field: always candidates.
+        var unbounded: [Int32] = []
+        /// Rules that do, for decisions that leave the range field out.
+        var bounded: [Int32] = []
+        /// Segment `i + 1` starts at `starts[i]`; segment 0 is everything below `starts[0]`.
+        var starts: [Int64] = []
+        var segments: [[Int32]] = [[]]
+
+        /// Bounded rules whose interval contains `value`.
+        func segment(containing value: Int64) -> [Int32] {
+            var low = 0, high = starts.count
+            while low < high {
+                let mid = (low + high) / 2
+                if starts[mid] <= value { low = mid + 1 } else { high = mid }
+            }
+            return segments[low]
+        }
+    }
+
+    /// The enumeration field rules are bucketed by, if any.
+    var keyField: Int?
+    /// The ordered field bounded within buckets, if any.
+    var rangeField: Int?
+    /// One bucket per value of the key field.
+    var buckets: [Bucket] = []
+    /// For decisions without the key field (or with no key field at all): every rule.
+    var fallback = Bucket()
+
+    init(rules: [Rule], fields: [Field]) {
+        keyField = RuleIndex.mostTested(rules, fields) { field, conjunct in
+            guard case .enumeration = fields[field].type else { return false }
+            return RuleIndex.keyValues(of: conjunct, field: field) != nil
+        }
+        rangeField = RuleIndex.mostTested(rules, fields) { field, conjunct in
+            fields[field].type.isOrdered && RuleIndex.interval(of: conjunct, field: field) != nil
+        }
+        var keyedRules: [[Int32]] = []
+        var unkeyed: [Int32] = []
+        if let key = keyField, case .enumeration(let values) = fields[key].type {
+            keyedRules = Array(repeating: [], count: values.count)
+            for (index, rule) in rules.enumerated() {
+                if let ordinals = RuleIndex.keyValues(in: rule, field: key) {
+                    for ordinal in ordinals where ordinal >= 0 && ordinal < values.count { keyedRules[ordinal].append(Int32(index)) }
+                } else {
+                    unkeyed.append(Int32(index))
+                }
+            }
+        }
+        buckets = keyedRules.map { makeBucket(($0 + unkeyed).sorted(), rules) }
+        fallback = makeBucket(rules.indices.map(Int32.init), rules)
+    }
+
+    /// The rules that could fire for a decision, in rule order within each of the two lists.
+    func candidates(for decision: Decision) -> (unbounded: [Int32], bounded: [Int32]) {
+        var bucket = fallback
+        if let key = keyField, decision.isPresent[key] {
+            let ordinal = Int(decision.scalars[key])
+            if ordinal >= 0, ordinal < buckets.count { bucket = buckets[ordinal] }
+        }
+        guard let range = rangeField, decision.isPresent[range] else { return (bucket.unbounded, bucket.bounded) }
+        return (bucket.unbounded, bucket.segment(containing: decision.scalars[range]))
+    }
+
+    private func makeBucket(_ members: [Int32], _ rules: [Rule]) -> Bucket {
+        var bucket = Bucket()
+        var intervals: [(rule: Int32, lower: Int64, upper: Int64)] = []
+        for rule in members {
+            if let field = rangeField, let (lower, upper) = RuleIndex.interval(in: rules[Int(rule)], field: field) {
+                intervals.append((rule, lower, upper))
+                bucket.bounded.append(rule)
+            } else {
+                bucket.unbounded.append(rule)
+            }
+        }
+        var points = Set<Int64>()
+        for interval in intervals {
+            points.insert(interval.lower)
+            if interval.upper < .max { points.insert(interval.upper + 1) }
+        }
+        bucket.starts = points.sorted()
+        bucket.segments = Array(repeating: [], count: bucket.starts.count + 1)
+        for interval in intervals {
+            // Segment s covers [starts[s-1], starts[s] - 1]; add the rule to every segment inside its interval.
+            for segment in 0...bucket.starts.count {
+                // A segment ending just below Int64.min is empty.
+                if segment < bucket.starts.count, bucket.starts[segment] == .min { continue }
+                let segmentLow = segment == 0 ? Int64.min : bucket.starts[segment - 1]
+                let segmentHigh = segment == bucket.starts.count ? Int64.max : bucket.starts[segment] - 1
+                if segmentLow >= interval.lower, segmentHigh <= interval.upper {
+                    bucket.segments[segment].append(interval.rule)
+                }
+            }
+        }
+        return bucket
+    }
+
+    // MARK: - Reading conditions
+
+    /// The field tested most often by a top-level conjunct that `qualifies`.
+    private static func mostTested(_ rules: [Rule], _ fields: [Field], qualifies: (Int, Condition) -> Bool) -> Int? {
+        var counts: [Int: Int] = [:]
+        for rule in rules {
+            guard let condition = rule.condition else { continue }
+            var seen = Set<Int>()
+            for conjunct in condition.conjuncts {
+                for field in conjunct.fieldsRead where !seen.contains(field) && qualifies(field, conjunct) {
+                    seen.insert(field)
+                    counts[field, default: 0] += 1
+                }
+            }
+        }
+        return counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
+    }
+
+    /// The key-field values a rule is restricted to, or nil if it is not restricted.
+    static func keyValues(in rule: Rule, field: Int) -> [Int]? {
+        guard let condition = rule.condition else { return nil }
+        var allowed: Set<Int>?
+        for conjunct in condition.conjuncts {
+            guard let values = keyValues(of: conjunct, field: field) else { continue }
+            allowed = allowed.map { $0.intersection(values) } ?? Set(values)
+        }
+        return allowed.map { $0.sorted() }
+    }
+
+    static func keyValues(of conjunct: Condition, field: Int) -> [Int]? {
+        switch conjunct {
+        case .compare(field, .equal, .integer(let n), _):
+            return [Int(n)]
+        case .oneOf(field, let members, false, _):
+            let ordinals = members.compactMap { if case .integer(let n) = $0 { Int(n) } else { nil } }
+            return ordinals.count == members.count ? ordinals : nil
+        default:
+            return nil
+        }
+    }
+
+    /// The closed interval a rule requires of `field`, or nil if it does not bound it.
+    static func interval(in rule: Rule, field: Int) -> (Int64, Int64)? {
+        guard let condition = rule.condition else { return nil }
+        var result: (Int64, Int64)?
+        for conjunct in condition.conjuncts {
+            guard let (lower, upper) = interval(of: conjunct, field: field) else { continue }
+            result = result.map { (max($0.0, lower), min($0.1, upper)) } ?? (lower, upper)
+        }
+        return result
+    }
+
+    static func interval(of conjunct: Condition, field: Int) -> (Int64, Int64)? {
+        switch conjunct {
+        case .compare(field, let op, .integer(let n), _):
+            switch op {
+            case .equal: return (n, n)
+            case .less: return n == .min ? nil : (.min, n - 1)
+            case .lessOrEqual: return (.min, n)
+            case .greater: return n == .max ? nil : (n + 1, .max)
+            case .greaterOrEqual: return (n, .max)
+            case .notEqual: return nil
+            }
+        case .interval(field, let lower, let upper, false, _):
+            let low = lower.map { $0.isClosed ? $0.value : $0.value &+ 1 } ?? .min
+            let high = upper.map { $0.isClosed ? $0.value : $0.value &- 1 } ?? .max
+            return (low, high)
+        default:
+            return nil
+        }
+    }
+}

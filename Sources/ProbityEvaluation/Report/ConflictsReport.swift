@@ -1,0 +1,60 @@
+import ProbitySupport
+import ProbitySyntax
+
+/// The conflicts part of a report: who must recuse, and whether the meeting stays quorate.
+public struct ConflictsReport: Sendable {
+    /// One interest behind a recusal, with the facts that made it count.
+    public struct Reason: Sendable, Equatable {
+        public var kind: InterestKind
+        public var level: RecusalLevel
+        /// The organisation at stake that the interest is linked to.
+        public var organisation: String
+        /// How that organisation relates to the decision ("counterparty", "member of Bromley GP Alliance, the counterparty").
+        public var link: String
+        /// The declaration as written on the register (type and nature), or the employer.
+        public var declaration: String
+        public var validFrom: Int32?
+        public var validTo: Int32?
+        /// Register line the interest was read from.
+        public var line: Int
+    }
+
+    public struct Recusal: Sendable {
+        /// The person as written on the register.
+        public var person: String
+        public var level: RecusalLevel
+        public var reasons: [Reason]
+    }
+
+    public struct QuorumResult: Sendable {
+        public var body: String
+        public var met: Bool
+        /// Each clause that failed, with what was counted.
+        public var failedClauses: [String]
+        /// What the rules say to do when quorum fails (`refer to icb-board`, `defer`).
+        public var whenNotMet: String?
+        public var present: Int
+        public var counted: Int
+    }
+
+    /// A person who may vote on the item and with what weight.
+    public struct Voter: Sendable {
+        public var person: String
+        public var weight: Double
+        public var organisation: String?
+    }
+
+    public var recusals: [Recusal] = []
+    public var quorum: QuorumResult?
+    public var voters: [Voter]?
+    /// Attendees not found on the register (as written).
+    public var unresolvedAttendees: [String] = []
+    /// Attendees matching several people on the register, with the candidates.
+    public var ambiguousAttendees: [(written: String, candidates: [String])] = []
+    /// People whose interests are declared on another register: they cannot be screened here.
+    public var notScreenable: [(person: String, pointer: String)] = []
+    /// Organisations at stake in the decision, as screened.
+    public var organisationsScreened: [String] = []
+
+    public init() {}
+}

@@ -1,0 +1,85 @@
+import ProbitySupport
+import ProbitySyntax
+
+extension Report {
+    /// The report as a person reads it in a terminal.
+    public var text: String {
+        var out = "decision \(decision) (\(Day(number: date).iso)): \(outcome.rawValue)"
+        out += canProceed ? " — may proceed with the approvals below\n" : " — may not proceed as proposed\n"
+        out += "scheme: \(scheme.name)\(scheme.version.isEmpty ? "" : " (\(scheme.version))"), digest \(scheme.digest.prefix(12))\n"
+        if let decidedBy { out += "proposed decider: \(decidedBy)\n" }
+        if !approvals.isEmpty {
+            out += "\napprovals, in order:\n"
+            for (number, approval) in approvals.enumerated() {
+                out += "  \(number + 1). \(approval.action == .recommend ? "recommendation by" : "approval by") \(approval.by) (\(approval.byTitle))\n"
+                out += "     rule \(approval.rule.id) \"\(approval.rule.title)\", \(approval.rule.location)\(cited(approval.rule))\n"
+                if approval.rules.count > 1 { out += "     also required by \(approval.rules.dropFirst().joined(separator: ", "))\n" }
+            }
+        }
+        if !procedures.isEmpty {
+            out += "\nprocedures:\n"
+            for procedure in procedures {
+                out += "  - \(procedure.id): \(procedure.title)\n"
+                out += "     rule \(procedure.rule.id), \(procedure.rule.location)\(cited(procedure.rule))\n"
+            }
+        }
+        if !notices.isEmpty {
+            out += "\nnotices:\n"
+            for notice in notices {
+                out += "  - notice to \(notice.to) (\(notice.toTitle))"
+                if let period = notice.deemedApprovedAfter, let on = notice.deemedApprovedOn {
+                    out += ": deemed approved after \(period) without objection, on \(Day(number: on).iso)"
+                }
+                out += "\n     rule \(notice.rule.id), \(notice.rule.location)\(cited(notice.rule))\n"
+            }
+        }
+        if !nearMisses.isEmpty {
+            out += "\nnearest rules:\n"
+            for miss in nearMisses {
+                out += "  - \(miss.rule.id) \"\(miss.rule.title)\", \(miss.rule.location): \(miss.reason)\n"
+            }
+        }
+        if !undecided.isEmpty {
+            out += "\nundecided for want of a field:\n"
+            for entry in undecided {
+                out += "  - \(entry.rule.id) \"\(entry.rule.title)\" needs \(entry.missingFields.map { "`\($0)`" }.joined(separator: ", "))\n"
+            }
+        }
+        if let conflicts { out += conflicts.text }
+        if !findings.isEmpty {
+            out += "\nfindings:\n"
+            for finding in findings { out += "  \(finding.severity.rawValue)[\(finding.code)]: \(finding.message)\n" }
+        }
+        return out
+    }
+
+    private func cited(_ rule: RuleReference) -> String {
+        rule.citation.map { " — \($0)" } ?? ""
+    }
+}
+
+extension ConflictsReport {
+    var text: String {
+        var out = "\nconflicts of interest"
+        if !organisationsScreened.isEmpty { out += " (screened against \(organisationsScreened.joined(separator: ", ")))" }
+        out += ":\n"
+        if recusals.isEmpty { out += "  nobody must recuse\n" }
+        for recusal in recusals {
+            out += "  - \(recusal.person): \(recusal.level.rawValue)\n"
+            for reason in recusal.reasons {
+                out += "     \(reason.kind.rawValue) → \(reason.level.rawValue): \(reason.declaration) [\(reason.organisation), \(reason.link); register line \(reason.line)]\n"
+            }
+        }
+        for name in unresolvedAttendees { out += "  ! attendee \"\(name)\" is not on the register\n" }
+        for entry in ambiguousAttendees {
+            out += "  ! attendee \"\(entry.written)\" matches several people: \(entry.candidates.joined(separator: "; "))\n"
+        }
+        for entry in notScreenable { out += "  ! \(entry.person) cannot be screened here: \(entry.pointer)\n" }
+        if let quorum {
+            out += "quorum of \(quorum.body): \(quorum.met ? "met" : "NOT met") (\(quorum.counted) counted of \(quorum.present) present)\n"
+            for clause in quorum.failedClauses { out += "  failed: \(clause)\n" }
+            if !quorum.met, let action = quorum.whenNotMet { out += "  when not met: \(action)\n" }
+        }
+        return out
+    }
+}

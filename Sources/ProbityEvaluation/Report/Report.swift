@@ -1,0 +1,91 @@
+import ProbitySemantics
+import ProbitySyntax
+
+/// What Probity says about one decision. Rendered as text (``Report/text(sources:)``) or as
+/// JSON (`probity.report/1`, documented in `docs/report-format.md`).
+public struct Report: Sendable {
+    public enum Outcome: String, Sendable {
+        case authorised
+        case noAuthority = "no-authority"
+        case wrongDecider = "wrong-decider"
+    }
+
+    public enum Action: String, Sendable {
+        case recommend, approve
+    }
+
+    /// A rule, as reports cite it.
+    public struct RuleReference: Sendable, Equatable {
+        public var id: String
+        public var title: String
+        /// `file:line` of the rule.
+        public var location: String
+        /// The rule's `source` citation (the paper and section), if it has one.
+        public var citation: String?
+    }
+
+    public struct Approval: Sendable {
+        public var by: String
+        public var byTitle: String
+        public var action: Action
+        /// The first rule (in rule order) that requires it.
+        public var rule: RuleReference
+        /// Every rule that requires it.
+        public var rules: [String]
+    }
+
+    public struct ProcedureRequirement: Sendable {
+        public var id: String
+        public var title: String
+        public var rule: RuleReference
+    }
+
+    public struct Notice: Sendable {
+        public var to: String
+        public var toTitle: String
+        public var deemedApprovedAfter: Duration?
+        /// Calendar days from the decision date to the deemed-approval date.
+        public var deemedApprovedAfterDays: Int?
+        public var deemedApprovedOn: Int32?
+        public var rule: RuleReference
+    }
+
+    public struct Undecided: Sendable {
+        public var rule: RuleReference
+        public var missingFields: [String]
+    }
+
+    public struct NearMiss: Sendable {
+        public var rule: RuleReference
+        /// Why it did not fire: the first condition that failed, with the values compared.
+        public var reason: String
+    }
+
+    /// A problem found while checking the decision (a wrong decider, an unresolved attendee …).
+    public struct Finding: Sendable {
+        public var severity: Severity
+        public var code: String
+        public var message: String
+        /// Whether the finding stops the decision proceeding as proposed.
+        public var isBlocking: Bool
+    }
+
+    public var decision: String
+    public var date: Int32
+    public var outcome: Outcome
+    public var scheme: SchemeInfo
+    public var decidedBy: String?
+    public var approvals: [Approval] = []
+    public var procedures: [ProcedureRequirement] = []
+    public var notices: [Notice] = []
+    public var rulesFired: [RuleReference] = []
+    public var undecided: [Undecided] = []
+    public var nearMisses: [NearMiss] = []
+    public var conflicts: ConflictsReport?
+    public var findings: [Finding] = []
+
+    /// Whether the decision can proceed as proposed, with the listed approvals.
+    public var canProceed: Bool {
+        outcome == .authorised && !findings.contains(where: \.isBlocking)
+    }
+}
