@@ -241,8 +241,9 @@ public struct Checker {
         if let period = syntax.effective {
             checkPeriodOrder(period)
             if let scheme = schemePeriod {
-                let startsBefore = scheme.from.map { from in period.from.map { $0 < from } ?? true } ?? false
-                let endsAfter = scheme.until.map { until in period.until.map { $0 > until } ?? true } ?? false
+                // An open end inherits the scheme's; only an explicit date beyond it is an error.
+                let startsBefore = scheme.from.map { from in period.from.map { $0 < from } ?? false } ?? false
+                let endsAfter = scheme.until.map { until in period.until.map { $0 > until } ?? false } ?? false
                 if startsBefore || endsAfter {
                     error("P0601", "rule `\(rule.id)` is effective outside its scheme's period (\(describePeriod(scheme))); expected a period inside it",
                           at: period.range, notes: [DiagnosticNote("the scheme's period is set here", at: scheme.range)])

@@ -2,6 +2,7 @@
 /// integers, not strings.
 public struct Symbol: Hashable, Comparable, Sendable {
     public let rawValue: Int32
+    public init(rawValue: Int32) { self.rawValue = rawValue }
     public static func < (a: Symbol, b: Symbol) -> Bool { a.rawValue < b.rawValue }
 }
 

@@ -1,0 +1,141 @@
+import ProbitySemantics
+import ProbitySyntax
+import XCTest
+
+final class CheckerTests: XCTestCase {
+    static let prelude = """
+    scheme "Test" version "1" effective from 2020-01-01 until 2030-12-31
+    fields
+      required kind: one of contract-award, s75-variation, appointment
+      value: money
+      salary: money
+      start: date
+      counterparty: organisation
+      bidders: set of organisation
+      decided_by: body
+    body icb-board "ICB Board"
+    body lcp-board "LCP Board"
+      committee of icb-board
+    body cpag "Clinical and Professional Advisory Group"
+      advises lcp-board
+    officer place-lead "Place lead"
+      reports to lcp-board
+    organisation bhc "Bromley Healthcare CIC"
+      aka "Bromley Healthcare", "BHC"
+
+    """
+
+    /// Checks the prelude plus `marked`, asserting each diagnostic's code and marker.
+    private func assertDiagnostics(_ marked: String, _ expected: [(marker: String, code: String)],
+                                   file: StaticString = #filePath, line: UInt = #line) -> [Diagnostic] {
+        let source = MarkedSource(CheckerTests.prelude + marked)
+        let (_, diagnostics) = Checker.check(RuleLoader.load(text: source.text))
+        XCTAssertEqual(diagnostics.map(\.code), expected.map(\.code), diagnostics.map(\.message).joined(separator: "\n"), file: file, line: line)
+        for (diagnostic, expectation) in zip(diagnostics, expected) {
+            XCTAssertEqual(diagnostic.range.map { Int($0.start) }, source.offsets[expectation.marker],
+                           "\(expectation.code) should point at \(expectation.marker): \(diagnostic.message)", file: file, line: line)
+        }
+        return diagnostics
+    }
+
+    func testACorrectProgramChecks() {
+        let (program, diagnostics) = Checker.check(RuleLoader.load(text: CheckerTests.prelude + """
+        rule CA-1 "small"
+          when kind = contract-award and value <= £250k and counterparty = bhc
+          require approval by place-lead
+        rule CA-2 "mid"
+          when kind in {contract-award} and value in (£250k .. £1m] and bidders contains "BHC"
+          require recommendation by cpag
+          require approval by lcp-board
+        """))
+        XCTAssertEqual(diagnostics, [])
+        XCTAssertEqual(program?.rules.map(\.id), ["CA-1", "CA-2"])
+        XCTAssertEqual(program?.bodies.first { $0.id == "place-lead" }?.depth, 2)
+    }
+
+    func testUndeclaredNamesSuggestTheClosest() {
+        let diagnostics = assertDiagnostics("""
+        rule A "a"
+          when kind = contract-award
+          require approval by 1️⃣lcp-bord
+        """, [("1️⃣", "P0201")])
+        XCTAssertEqual(diagnostics.first?.fixIt?.replacement, "lcp-board")
+        XCTAssertEqual(diagnostics.first?.fixIt?.message, "did you mean `lcp-board`?")
+    }
+
+    func testEnumerationValuesAreCheckedAgainstTheirField() {
+        let diagnostics = assertDiagnostics("""
+        rule A "a"
+          when kind = 1️⃣contract-awrd
+          require approval by lcp-board
+        """, [("1️⃣", "P0203")])
+        XCTAssertEqual(diagnostics.first?.fixIt?.replacement, "contract-award")
+    }
+
+    func testTypeErrors() {
+        _ = assertDiagnostics("""
+        rule A "money compared with a date"
+          when value > 1️⃣2024-01-01
+          require approval by lcp-board
+        rule B "ordering an enumeration"
+          when 2️⃣kind < contract-award
+          require approval by lcp-board
+        rule C "contains on a single value"
+          when 3️⃣counterparty contains bhc
+          require approval by lcp-board
+        rule D "undeclared field"
+          when 4️⃣valeu > £1m
+          require approval by lcp-board
+        """, [("1️⃣", "P0301"), ("2️⃣", "P0303"), ("3️⃣", "P0303"), ("4️⃣", "P0201")])
+    }
+
+    func testDuplicateRulesAndAdvisoryApproval() {
+        let diagnostics = assertDiagnostics("""
+        rule A "a"
+          when kind = contract-award
+          require approval by 1️⃣cpag
+        rule 2️⃣A "again"
+          when kind = appointment
+          require approval by lcp-board
+        """, [("1️⃣", "P0401"), ("2️⃣", "P0204")])
+        XCTAssertEqual(diagnostics[1].notes.first?.message, "first declared here")
+    }
+
+    func testRulePeriodOutsideItsScheme() {
+        _ = assertDiagnostics("""
+        rule A "a"
+          1️⃣effective from 2019-01-01
+          when kind = contract-award
+          require approval by lcp-board
+        rule B "b"
+          2️⃣effective from 2025-01-01 until 2024-01-01
+          when kind = contract-award
+          require approval by lcp-board
+        """, [("1️⃣", "P0601"), ("2️⃣", "P0602")])
+    }
+
+    func testStringsNameOrganisationsByAlias() {
+        let (program, diagnostics) = Checker.check(RuleLoader.load(text: CheckerTests.prelude + """
+        rule A "a"
+          when counterparty = "Bromley Healthcare"
+          require approval by lcp-board
+        """))
+        XCTAssertEqual(diagnostics, [])
+        guard case .compare(_, .equal, .integer(0), _)? = program?.rules.first?.condition else {
+            return XCTFail("expected the alias to resolve to organisation 0")
+        }
+    }
+
+    func testEffectivePeriodsComeFromTheScheme() {
+        let (program, _) = Checker.check(RuleLoader.load(text: CheckerTests.prelude + """
+        rule A "a"
+          effective from 2024-01-01
+          when kind = contract-award
+          require approval by lcp-board
+        """))
+        let rule = program?.rules.first
+        XCTAssertEqual(rule?.isEffective(on: 19722), false)  // 2023-12-31
+        XCTAssertEqual(rule?.isEffective(on: 19723), true)   // 2024-01-01
+        XCTAssertEqual(rule?.effectiveUntil, 22279)           // the scheme's 2030-12-31
+    }
+}

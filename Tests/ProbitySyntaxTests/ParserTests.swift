@@ -1,0 +1,152 @@
+import ProbitySyntax
+import XCTest
+
+final class ParserTests: XCTestCase {
+    private func parse(_ text: String) -> (FileSyntax, [Diagnostic]) {
+        var interner = Interner()
+        let file = SourceFile(path: "test.probity", text: text)
+        return Parser.parse(file, id: FileID(0), interner: &interner)
+    }
+
+    /// Asserts the diagnostics' codes, each pointing at its marker, in order.
+    private func assertDiagnostics(_ marked: String, _ expected: [(marker: String, code: String)],
+                                   file: StaticString = #filePath, line: UInt = #line) {
+        let source = MarkedSource(marked)
+        let (_, diagnostics) = parse(source.text)
+        XCTAssertEqual(diagnostics.map(\.code), expected.map(\.code), diagnostics.map(\.message).joined(separator: "\n"), file: file, line: line)
+        for (diagnostic, expectation) in zip(diagnostics, expected) {
+            XCTAssertEqual(diagnostic.range.map { Int($0.start) }, source.offsets[expectation.marker],
+                           "\(expectation.code) should point at \(expectation.marker): \(diagnostic.message)", file: file, line: line)
+        }
+    }
+
+    func testParsesARuleWithEveryRequirement() {
+        let (syntax, diagnostics) = parse("""
+        rule CA-2 "Contract awards from £250k to £1m"
+          source "003, 3.3"
+          effective from 2023-04-01 until 2025-03-31
+          when kind = contract-award and budget = icb-delegated
+           and value in (£250k .. £1m]
+          require recommendation by pcg
+          require approval by lcp-board, icb-board
+          require procedure psr-standstill
+          require notice to council-leader, portfolio-holder-adult-care
+            deemed approved after 5 days without objection
+        """)
+        XCTAssertEqual(diagnostics, [])
+        guard case .rule(let rule) = syntax.declarations.first else { return XCTFail("expected a rule") }
+        XCTAssertEqual(rule.name.text, "CA-2")
+        XCTAssertEqual(rule.source?.value, "003, 3.3")
+        XCTAssertEqual(rule.effective?.from, 19448)
+        XCTAssertEqual(rule.requirements.count, 4)
+        guard case .notice(let recipients, let deemed, _) = rule.requirements[3] else { return XCTFail("expected a notice") }
+        XCTAssertEqual(recipients.map(\.text), ["council-leader", "portfolio-holder-adult-care"])
+        XCTAssertEqual(deemed, Duration(amount: 5, unit: .days))
+        guard case .and(.and(_, _, _), .membership(_, .interval(let lower, let upper, _), false, _), _) = rule.conditions[0] else {
+            return XCTFail("expected `a and b and value in (…]`, got \(rule.conditions[0])")
+        }
+        XCTAssertEqual(lower?.isClosed, false)
+        XCTAssertEqual(upper?.isClosed, true)
+    }
+
+    func testReportsEverySyntaxErrorInOneRun() {
+        assertDiagnostics("""
+        rule A "a"
+          when kind =
+        1️⃣rule B "b"
+          require 2️⃣approvl by x
+        body 3️⃣"no id"
+        rule C "c"
+          when value > £1m
+          require approval by icb-board
+        4️⃣junk here
+        """, [("1️⃣", "P0105"), ("2️⃣", "P0105"), ("3️⃣", "P0105"), ("4️⃣", "P0106")])
+    }
+
+    func testRecoversAndKeepsLaterDeclarations() {
+        let (syntax, diagnostics) = parse("""
+        rule A "a"
+          when (kind = x
+          require approval by b
+        body icb-board "ICB Board"
+        """)
+        XCTAssertFalse(diagnostics.isEmpty)
+        XCTAssertTrue(syntax.declarations.contains { if case .body(let b) = $0 { b.name.text == "icb-board" } else { false } })
+    }
+
+    func testUnknownClauseSaysWhatWasExpected() {
+        let (_, diagnostics) = parse("rule A \"a\"\n  wen kind = x\n")
+        XCTAssertEqual(diagnostics.first?.message, "unexpected `wen` in the rule `A`; expected `when`, `require`, `effective`, `source`, `overlaps` or `accept`")
+    }
+
+    func testNestingIsCapped() {
+        let deep = String(repeating: "(", count: 10_000) + "a = b" + String(repeating: ")", count: 10_000)
+        let (_, diagnostics) = parse("rule A \"a\"\n  when \(deep)\n  require approval by x\n")
+        XCTAssertTrue(diagnostics.contains { $0.code == "P0109" })
+    }
+
+    func testLongAndChainsDoNotRecurse() {
+        let chain = (0..<20_000).map { "f\($0) = x" }.joined(separator: " and ")
+        let (syntax, diagnostics) = parse("rule A \"a\"\n  when \(chain)\n  require approval by x\n")
+        XCTAssertEqual(diagnostics, [])
+        XCTAssertEqual(syntax.declarations.count, 1)
+    }
+
+    func testParsesConflictsQuorumVotingMembersAndTests() {
+        let (syntax, diagnostics) = parse("""
+        organisation bhc "Bromley Healthcare CIC"
+          aka "Bromley Healthcare", "BHC"
+          holds contract from sel-icb
+        conflicts
+          relevant fields counterparty, bidders
+          related within 2 steps via member-of, owned-by
+          financial interest -> exclude
+          indirect -> no-vote
+          look back 6 months
+        members lcp-board
+          member "Dr Angela Bhan" for sel-icb role place-lead voting chair
+          member "Dr A" group pcn
+          member "Cllr Smith" non-voting
+        quorum lcp-board
+          at least 50% of voting members
+          at least 1 of role place-lead, chair
+          conflicted members do not count
+          when not met: refer to icb-board
+        voting lcp-board
+          one vote per organisation
+          group pcn shares 2 votes
+          majority of present
+          chair has casting vote
+        test "a test"
+          decision { kind: contract-award, value: £27.4m, counterparty: "BHC", date: 2023-11-23, bidders: {"A", "B"} }
+          register "../r.csv"
+          meeting lcp-board attendees from register
+          expect approval by icb-board
+          expect no approval by place-lead
+          expect recusal "Jacqui Scott" exclude
+          expect no recusal "Someone"
+          expect notice to council-leader after 5 days
+          expect quorum not met
+        """)
+        XCTAssertEqual(diagnostics.map(\.message), [])
+        XCTAssertEqual(syntax.declarations.count, 6)
+        guard case .conflicts(let conflicts) = syntax.declarations[1] else { return XCTFail() }
+        XCTAssertEqual(conflicts.relationSteps, 2)
+        XCTAssertEqual(conflicts.levels.map(\.level), [.exclude, .noVote])
+        XCTAssertEqual(conflicts.lookBack, Duration(amount: 6, unit: .months))
+        guard case .test(let test) = syntax.declarations[5] else { return XCTFail() }
+        XCTAssertEqual(test.decision.count, 5)
+        XCTAssertEqual(test.expectations.count, 6)
+    }
+
+    func testRandomBytesNeverCrashTheParser() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("rule when require approval by and or not in ( ) [ ] { } .. £1m 2024-01-01 \"x\" , : = < > -> \n#".utf8) + [0xC2, 0xA3, 0xFF, 0x00]
+        for _ in 0..<500 {
+            let length = Int.random(in: 0..<300, using: &generator)
+            let bytes = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
+            var interner = Interner()
+            _ = Parser.parse(SourceFile(path: "fuzz", bytes: bytes), id: FileID(0), interner: &interner)
+        }
+    }
+}
