@@ -21,6 +21,13 @@ final class LexerTests: XCTestCase {
         XCTAssertEqual(tokens.map(\.kind), [.leftParen, .money, .dotDot, .money, .rightBracket, .endOfFile])
     }
 
+    func testACommaAfterMoneySeparatesFields() {
+        let (tokens, diagnostics, _) = lex("value: £663,540, date: £1,000,000.01,")
+        XCTAssertEqual(diagnostics, [])
+        XCTAssertEqual(tokens.map(\.kind), [.identifier, .colon, .money, .comma, .identifier, .colon, .money, .comma, .endOfFile])
+        XCTAssertEqual(tokens[6].integer, 100_000_001)
+    }
+
     func testFractionOfPennyIsAnError() {
         let (tokens, diagnostics, _) = lex("£0.005")
         XCTAssertEqual(tokens.first?.kind, .invalid)

@@ -158,7 +158,10 @@ public struct Lexer {
         position += 2  // "£"
         while position < bytes.count {
             let byte = bytes[position]
-            if byte.isDigit || byte == UInt8(ascii: ",") {
+            if byte.isDigit {
+                position += 1
+            } else if byte == UInt8(ascii: ","), isThousandsGroupAhead() {
+                // `£663,540` groups thousands; `value: £663,540, date: …` ends at the second comma.
                 position += 1
             } else if byte == UInt8(ascii: "."), peek(1) != UInt8(ascii: "."), peek(1)?.isDigit == true {
                 // `£1.5m` has a decimal point; `£1m..£5m` has a range operator.
@@ -175,6 +178,12 @@ public struct Lexer {
         } else {
             diagnostics.append(.error("P0103", "invalid amount of money `\(String(decoding: text, as: UTF8.self))`; expected a whole number of pence such as `£250k`, `£1.5m`, `£663,540` or `£0.50`", at: range(start)))
         }
+    }
+
+    /// A comma followed by exactly three digits continues a money literal.
+    private func isThousandsGroupAhead() -> Bool {
+        guard let a = peek(1), let b = peek(2), let c = peek(3), a.isDigit, b.isDigit, c.isDigit else { return false }
+        return !(peek(4)?.isDigit ?? false)
     }
 
     // MARK: - Strings

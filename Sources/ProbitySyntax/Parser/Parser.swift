@@ -190,6 +190,8 @@ public struct Parser {
     }
 
     mutating func error(_ code: String, _ message: String, at token: Token, notes: [DiagnosticNote] = []) {
+        // The lexer has already explained an invalid token; a second message would only repeat it.
+        if token.kind == .invalid { return }
         error(code, message, at: range(of: token), notes: notes)
     }
 
