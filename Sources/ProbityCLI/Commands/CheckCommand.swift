@@ -11,7 +11,7 @@ enum CheckCommand {
         if let batch = arguments.value("batch") {
             guard arguments.positionals.isEmpty else { throw UsageError("`--batch` reads decisions from its file; expected no other decision file") }
             guard let program = RuleSet.load(arguments.value("rules")) else { return .badInput }
-            let context = try CheckContext.make(program: program, arguments: arguments)
+            guard let context = try CheckContext.make(program: program, arguments: arguments) else { return .badInput }
             let threads = try arguments.value("threads").map { text throws(UsageError) in
                 guard let n = Int(text), n >= 1 else { throw UsageError("`--threads` needs a whole number of at least 1") }
                 return n
@@ -24,7 +24,7 @@ enum CheckCommand {
                 : "`check` takes one decision file, found \(arguments.positionals.count)")
         }
         guard let program = RuleSet.load(arguments.value("rules")) else { return .badInput }
-        let context = try CheckContext.make(program: program, arguments: arguments)
+        guard let context = try CheckContext.make(program: program, arguments: arguments) else { return .badInput }
         guard let bytes = RuleSet.readFile(path) else {
             Output.error("error[P0706]: cannot read decision file `\(path)`\n")
             return .badInput

@@ -1,0 +1,59 @@
+import ProbitySemantics
+import ProbitySyntax
+
+extension ConflictScreener {
+    /// Screens `decision` and adds the result to `report`: its `conflicts` part, and findings
+    /// for what stops the decision being taken as proposed.
+    ///
+    /// Blocking: an attendee who is not on the register (P1101) or who matches several people
+    /// (P1102), since neither can be screened; a meeting left inquorate once members with a
+    /// conflict have left (P1103), or inquorate before any recusal (P1104). Not blocking: people
+    /// whose interests are on another register (P1105), rules with no `conflicts` block (P1106),
+    /// a meeting body with no members or quorum rule (P1107), attendees who are no member (P1108).
+    public func apply(to report: inout Report, decision: Decision, meeting: Meeting?) {
+        let screening = screening(decision, meeting: meeting)
+        let conflicts = screening.report
+        report.conflicts = conflicts
+        var findings: [Report.Finding] = []
+        func add(_ code: String, _ severity: Severity, blocking: Bool, _ message: String) {
+            findings.append(Report.Finding(severity: severity, code: code, message: message, isBlocking: blocking))
+        }
+
+        if program.conflicts == nil {
+            add("P1106", .warning, blocking: false, "the rules have no `conflicts` block, so no interest can be relevant; nobody was screened")
+        }
+        for name in conflicts.unresolvedAttendees {
+            add("P1101", .error, blocking: true, "attendee \"\(name)\" is not on the register \(register.fileName) and cannot be screened")
+        }
+        for entry in conflicts.ambiguousAttendees {
+            add("P1102", .error, blocking: true,
+                "attendee \"\(entry.written)\" matches several people on the register (\(entry.candidates.joined(separator: "; "))); write the name in full")
+        }
+        for entry in conflicts.notScreenable {
+            add("P1105", .warning, blocking: false, "\(entry.person) cannot be screened here: \"\(entry.pointer)\"")
+        }
+        if let meeting, let body = meeting.body {
+            let bodyID = program.bodies[body].id
+            if rosters[body] == nil {
+                add("P1107", .note, blocking: false, "`\(bodyID)` has no `members` block, so quorum and votes cannot be checked")
+            } else if conflicts.quorum == nil {
+                add("P1107", .note, blocking: false, "`\(bodyID)` has no `quorum` rule, so quorum cannot be checked")
+            }
+            for name in screening.nonMembers {
+                add("P1108", .note, blocking: false, "attendee \"\(name)\" is not a member of `\(bodyID)`; they do not count towards quorum or vote")
+            }
+            if let quorum = conflicts.quorum, !quorum.met {
+                let action = quorum.whenNotMet.map { "; the rules say: \($0)" } ?? ""
+                let clauses = quorum.failedClauses.joined(separator: "; ")
+                if screening.quorumBeforeRecusals?.met ?? false {
+                    let leaving = conflicts.recusals.filter { $0.level == .exclude }.map(\.person)
+                    add("P1103", .error, blocking: true,
+                        "`\(bodyID)` is inquorate for this item once \(leaving.joined(separator: ", ")) leave\(leaving.count == 1 ? "s" : "") the room (\(clauses))\(action)")
+                } else {
+                    add("P1104", .error, blocking: true, "`\(bodyID)` is inquorate even before recusals (\(clauses))\(action)")
+                }
+            }
+        }
+        report.findings += findings
+    }
+}

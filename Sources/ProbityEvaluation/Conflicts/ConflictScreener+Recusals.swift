@@ -1,0 +1,64 @@
+import ProbitySemantics
+import ProbitySupport
+import ProbitySyntax
+
+extension ConflictScreener {
+    /// Turns the register texts that name an organisation at stake into recusals.
+    ///
+    /// `hits` are sorted by person, then text, then organisation at stake (closest first), so a
+    /// text naming several organisations at stake gives one reason, for the closest. An interest
+    /// counts only if it is in force on the decision's day, allowing the look-back for ended
+    /// ones; employment always counts. The highest level wins and every reason is listed.
+    func recusals(from hits: [Hit], stake: OrganisationsAtStake, on day: Day)
+        -> [(person: Int, recusal: ConflictsReport.Recusal)] {
+        var result: [(person: Int, recusal: ConflictsReport.Recusal)] = []
+        var start = 0
+        while start < hits.count {
+            let person = Int(hits[start].person)
+            var end = start
+            var reasons: [ConflictsReport.Reason] = []
+            var lastSource: Int32?
+            while end < hits.count, Int(hits[end].person) == person {
+                let hit = hits[end]
+                end += 1
+                if hit.source == lastSource { continue }
+                lastSource = hit.source
+                if let reason = reason(for: hit, stake: stake, on: day) { reasons.append(reason) }
+            }
+            start = end
+            guard let highest = reasons.map(\.level).max() else { continue }
+            reasons.sort { a, b in
+                if a.level != b.level { return a.level > b.level }
+                if a.line != b.line { return a.line < b.line }
+                return a.organisation < b.organisation
+            }
+            result.append((person, ConflictsReport.Recusal(person: register.people[person].name, level: highest, reasons: reasons)))
+        }
+        // The most serious first; within a level, in register order (as the minutes list them).
+        result.sort { a, b in
+            a.recusal.level != b.recusal.level ? a.recusal.level > b.recusal.level : a.person < b.person
+        }
+        return result
+    }
+
+    /// The reason one register text gives, or nil when the interest is not in force on `day`.
+    private func reason(for hit: Hit, stake: OrganisationsAtStake, on day: Day) -> ConflictsReport.Reason? {
+        let person = register.people[Int(hit.person)]
+        let organisation = stake.name(Int(hit.entry), in: program.organisations)
+        let link = stake.link(Int(hit.entry), in: program.organisations)
+        if hit.source == RegisterLinks.employment {
+            var declaration = "works for \(person.employer)"
+            if !person.position.isEmpty { declaration += " (\(person.position))" }
+            return ConflictsReport.Reason(kind: .employment, level: level(for: .employment), organisation: organisation,
+                                          link: link, declaration: declaration, validFrom: nil, validTo: nil,
+                                          line: person.lines.first ?? 0)
+        }
+        let interest = person.interests[Int(hit.source)]
+        guard interest.isInForce(on: day, graceEnd: lookBack.lastDay(after:)) else { return nil }
+        let kind = InterestKind(rawValue: interest.type.rawValue) ?? .unspecified
+        let declaration = interest.typeText.isEmpty ? interest.nature : "\(interest.typeText): \(interest.nature)"
+        return ConflictsReport.Reason(kind: kind, level: level(for: kind), organisation: organisation, link: link,
+                                      declaration: declaration, validFrom: interest.validFrom?.number,
+                                      validTo: interest.validTo?.number, line: interest.line)
+    }
+}

@@ -1,0 +1,163 @@
+import ProbitySemantics
+import ProbitySupport
+import ProbitySyntax
+
+/// Screens decisions against a register of interests: who must declare, who may not vote, who
+/// must leave the room, and whether the meeting stays quorate once they have.
+///
+/// Everything that does not depend on the decision is worked out once, here in `init`: the
+/// register's texts are scanned for every declared organisation name and alias, giving an index
+/// from organisation to the people and interests that name it; the organisation graph and each
+/// body's roster are prepared. Screening a decision then looks up the few organisations it puts
+/// at stake, which costs microseconds however large the register.
+public struct ConflictScreener: Sendable {
+    public let program: Program
+    public let register: Register
+    let people: PeopleIndex
+    let links: RegisterLinks
+    let graph: OrganisationGraph
+    let relevantFields: [OrganisationsAtStake.RelevantField]
+    let relationSteps: Int
+    let levels: [InterestKind: RecusalLevel]
+    let lookBack: LookBack
+    /// People whose interests are declared on another register, in register order.
+    let pointerPeople: [Int]
+    /// Per body with a `members` block: its roster, quorum and voting rule.
+    let rosters: [Int: BodyRoster]
+
+    public init(program: Program, register: Register) {
+        self.program = program
+        self.register = register
+        self.people = PeopleIndex(register.people)
+        self.links = RegisterLinks(register: register, organisations: program.organisations)
+        let policy = program.conflicts
+        self.graph = OrganisationGraph(organisations: program.organisations, allowed: policy?.relations ?? [])
+        self.relevantFields = (policy?.relevantFields ?? []).map { index in
+            let field = program.fields[index]
+            let isSet = if case .set = field.type { true } else { false }
+            return OrganisationsAtStake.RelevantField(index: index, isSet: isSet,
+                                                      label: isSet ? "one of the \(field.name)" : "the \(field.name)")
+        }
+        self.relationSteps = policy?.relationSteps ?? 0
+        self.levels = policy?.levels ?? [:]
+        self.lookBack = LookBack(period: policy?.lookBack)
+        self.pointerPeople = register.people.indices.filter { !register.people[$0].pointers.isEmpty }
+        var rosters: [Int: BodyRoster] = [:]
+        for (body, committee) in program.committees {
+            rosters[body] = BodyRoster(program: program, body: body, committee: committee)
+        }
+        self.rosters = rosters
+    }
+
+    /// Whether the rules say how to screen at all: without a `conflicts` block nothing is relevant.
+    public var hasPolicy: Bool { program.conflicts != nil }
+
+    /// The level a kind of interest leads to. A kind the rules do not map is still declared:
+    /// a relevant interest is never dropped in silence.
+    func level(for kind: InterestKind) -> RecusalLevel {
+        levels[kind] ?? .declare
+    }
+
+    /// Screens `decision`: recusals, and with a meeting of a body that has members, quorum after
+    /// recusals and who may vote with what weight.
+    ///
+    /// Without a meeting every person on the register is screened; with one, only the attendees.
+    public func screen(_ decision: Decision, meeting: Meeting?) -> ConflictsReport {
+        screening(decision, meeting: meeting).report
+    }
+
+    /// The screening with the working kept, for ``apply(to:decision:meeting:)``.
+    struct Screening {
+        var report: ConflictsReport
+        var quorumBeforeRecusals: ConflictsReport.QuorumResult?
+        /// Attendees not among the meeting body's members.
+        var nonMembers: [String] = []
+    }
+
+    func screening(_ decision: Decision, meeting: Meeting?) -> Screening {
+        var report = ConflictsReport()
+        let attendees = meeting.map(resolveAttendees)
+        // nil: everyone on the register is screened.
+        var screened: [Int]?
+        if let attendees {
+            var found: [Int] = []
+            for attendee in attendees {
+                switch attendee.resolution {
+                case .found(let person): if !found.contains(person) { found.append(person) }
+                case .notFound: report.unresolvedAttendees.append(attendee.written)
+                case .ambiguous(let candidates):
+                    report.ambiguousAttendees.append((attendee.written, candidates.map { register.people[$0].name }))
+                }
+            }
+            screened = found.sorted()
+        }
+        for person in pointerPeople where screened?.contains(person) ?? true {
+            report.notScreenable.append((register.people[person].name, register.people[person].pointers[0]))
+        }
+
+        var levelsByPerson: [(person: Int, level: RecusalLevel)] = []
+        if program.conflicts != nil {
+            let stake = OrganisationsAtStake(decision: decision, fields: relevantFields, relationSteps: relationSteps, graph: graph)
+            report.organisationsScreened = stake.entries.indices.map { stake.name($0, in: program.organisations) }
+            let hits = collectHits(stake, screened: screened)
+            let found = recusals(from: hits, stake: stake, on: Day(number: decision.date))
+            report.recusals = found.map(\.recusal)
+            levelsByPerson = found.map { ($0.person, $0.recusal.level) }
+        }
+
+        var screening = Screening(report: report)
+        if let meeting, let body = meeting.body, let roster = rosters[body], let attendees {
+            let levelOf = { (attendee: AttendeeMatch) -> RecusalLevel? in
+                guard let person = attendee.person else { return nil }
+                return levelsByPerson.first { $0.person == person }?.level
+            }
+            let present = roster.seatsPresent(attendees.map { ($0.written, levelOf($0)) })
+            screening.nonMembers = present.nonMembers
+            let unrecused = present.seats.map { BodyRoster.PresentSeat(seat: $0.seat, occupant: $0.occupant, level: nil) }
+            screening.quorumBeforeRecusals = roster.quorumResult(unrecused)
+            screening.report.quorum = roster.quorumResult(present.seats)
+            screening.report.voters = roster.voters(present.seats).map { voter in
+                ConflictsReport.Voter(person: voter.person, weight: voter.weight.value, organisation: voter.organisation)
+            }
+        }
+        return screening
+    }
+
+    /// One register text naming an organisation at stake.
+    struct Hit: Comparable {
+        var person: Int32
+        var source: Int32
+        var entry: Int32
+
+        static func < (a: Hit, b: Hit) -> Bool { (a.person, a.source, a.entry) < (b.person, b.source, b.entry) }
+    }
+
+    /// Every (person, text, organisation at stake) the index holds, for the people screened.
+    private func collectHits(_ stake: OrganisationsAtStake, screened: [Int]?) -> [Hit] {
+        var hits: [Hit] = []
+        for (entryIndex, entry) in stake.entries.enumerated() {
+            let entryID = Int32(entryIndex)
+            if entry.organisation < 0, let written = entry.writtenName {
+                for link in links.findUndeclared(written, in: register) where screened?.contains(Int(link.person)) ?? true {
+                    hits.append(Hit(person: link.person, source: link.source, entry: entryID))
+                }
+            } else if entry.organisation >= 0, screened == nil {
+                for link in links.byOrganisation[Int(entry.organisation)] {
+                    hits.append(Hit(person: link.person, source: link.source, entry: entryID))
+                }
+            }
+        }
+        // With a meeting, look from the few attendees towards the organisations instead.
+        if let screened {
+            for person in screened {
+                for link in links.byPerson[person] {
+                    if let entry = stake.entry(for: link.organisation) {
+                        hits.append(Hit(person: Int32(person), source: link.source, entry: Int32(entry)))
+                    }
+                }
+            }
+        }
+        hits.sort()
+        return hits
+    }
+}

@@ -1,0 +1,72 @@
+import ProbitySemantics
+import ProbitySupport
+
+/// Reads `{"body": ID, "date": ISO, "attendees": [names]}` against a program's bodies.
+///
+/// The same three keys open an agenda and a record of votes, so the readers of those files use
+/// this one for their common part. Every key is optional here; the commands say which they need.
+public struct MeetingDecoder: Sendable {
+    public let program: Program
+
+    public init(program: Program) {
+        self.program = program
+    }
+
+    /// Parses JSON text and decodes the meeting in it.
+    public func decode(json bytes: [UInt8]) -> Result<Meeting, ConflictsInputError> {
+        switch JSONParser.parse(bytes) {
+        case .failure(let error):
+            return .failure(ConflictsInputError(code: "P1110", field: nil,
+                                                message: "malformed JSON at line \(error.line), column \(error.column): \(error.message)"))
+        case .success(let value):
+            return decode(value)
+        }
+    }
+
+    /// Decodes the `body`, `date` and `attendees` members of a JSON object; other keys are left
+    /// to the caller (an agenda has `items`, a vote record `votes`).
+    public func decode(_ value: JSONValue) -> Result<Meeting, ConflictsInputError> {
+        guard value.objectValue != nil else {
+            return .failure(ConflictsInputError(code: "P1111", field: nil, message: "a meeting must be a JSON object, found \(value.kindDescription)"))
+        }
+        var meeting = Meeting()
+        if let raw = value["body"], !raw.isNull {
+            guard let id = raw.stringValue else {
+                return .failure(ConflictsInputError(code: "P1111", field: "body", message: "field `body` must be a body id as a string, found \(raw.kindDescription)"))
+            }
+            guard let body = program.bodyIndex[id] else {
+                let hint = closestMatch(to: id, among: program.bodyIndex.keys).map { "; did you mean `\($0)`?" } ?? ""
+                return .failure(ConflictsInputError(code: "P1112", field: "body", message: "field `body` names `\(id)`, which is not a declared body or officer\(hint)"))
+            }
+            meeting.body = body
+        }
+        if let raw = value["date"], !raw.isNull {
+            guard let text = raw.stringValue, let day = Day.parseISO(text) else {
+                return .failure(ConflictsInputError(code: "P1111", field: "date", message: "field `date` must be a date written YYYY-MM-DD"))
+            }
+            meeting.date = day.number
+        }
+        if let raw = value["attendees"], !raw.isNull {
+            switch Self.names(raw, field: "attendees") {
+            case .success(let names): meeting.attendees = names
+            case .failure(let error): return .failure(error)
+            }
+        }
+        return .success(meeting)
+    }
+
+    /// A JSON array of names, each a non-empty string.
+    static func names(_ raw: JSONValue, field: String) -> Result<[String], ConflictsInputError> {
+        guard let items = raw.arrayValue else {
+            return .failure(ConflictsInputError(code: "P1111", field: field, message: "field `\(field)` must be a JSON array of names, found \(raw.kindDescription)"))
+        }
+        var names: [String] = []
+        for (position, item) in items.enumerated() {
+            guard let name = item.stringValue, !name.allSatisfy(\.isWhitespace) else {
+                return .failure(ConflictsInputError(code: "P1111", field: field, message: "field `\(field)`, entry \(position + 1), must be a person's name as a non-empty string"))
+            }
+            names.append(name)
+        }
+        return .success(names)
+    }
+}
