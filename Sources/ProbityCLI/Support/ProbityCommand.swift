@@ -6,9 +6,9 @@ enum ProbityCommand {
     commands:
       check [--rules PATH] [--format text|json] [--register FILE [--meeting MEETING.json]] DECISION.json
       check [--rules PATH] --batch FILE.jsonl|-     one decision per line in, one JSON report per line out
-      screen [--rules PATH] --register FILE --decision DECISION.json
+      screen [--rules PATH] [--format text|json] --register FILE --decision DECISION.json
       meeting [--rules PATH] --register FILE [--format text|json] AGENDA.json
-      vote [--rules PATH] --meeting MEETING.json --votes VOTES.json [--register FILE]
+      vote [--rules PATH] [--format text|json] --meeting MEETING.json --votes VOTES.json
       test [--coverage] [PATH]                      run the test blocks beside the rules
       lint [--format text|json] [PATH]              check the rules and analyse them as a whole
       explain [--rules PATH] [--register FILE] DECISION.json
@@ -30,6 +30,9 @@ enum ProbityCommand {
         do throws(UsageError) {
             switch name {
             case "check": return try CheckCommand.run(rest)
+            case "screen": return try ScreenCommand.run(rest)
+            case "meeting": return try MeetingCommand.run(rest)
+            case "vote": return try VoteCommand.run(rest)
             case "help", "--help", "-h":
                 Output.write(usage)
                 return .success

@@ -5,6 +5,8 @@ extension BodyRoster {
     /// A member who may vote on an item, and with what weight.
     struct WeightedVoter: Sendable {
         var seat: Int
+        /// The member present: the seat's member, or their deputy.
+        var occupant: Int
         var person: String
         var weight: VoteWeight
         /// The organisation (or shared group) the vote belongs to, for reports.
@@ -26,16 +28,16 @@ extension BodyRoster {
             let organisation = member.organisation.map { organisationNames[$0] }
             if let group = member.group, let shared = voting?.groupShares[group] {
                 let sharing = eligible.filter { members[$0.seat].group == group }.count
-                return WeightedVoter(seat: seat.seat, person: name, weight: VoteWeight(shared, over: sharing),
+                return WeightedVoter(seat: seat.seat, occupant: seat.occupant, person: name, weight: VoteWeight(shared, over: sharing),
                                      organisation: "group \(group)")
             }
             if voting?.perOrganisation == true, let own = member.organisation {
                 let sharing = eligible.filter { other in
                     members[other.seat].organisation == own && !isInSharedGroup(members[other.seat])
                 }.count
-                return WeightedVoter(seat: seat.seat, person: name, weight: VoteWeight(1, over: sharing), organisation: organisation)
+                return WeightedVoter(seat: seat.seat, occupant: seat.occupant, person: name, weight: VoteWeight(1, over: sharing), organisation: organisation)
             }
-            return WeightedVoter(seat: seat.seat, person: name, weight: VoteWeight(1), organisation: organisation)
+            return WeightedVoter(seat: seat.seat, occupant: seat.occupant, person: name, weight: VoteWeight(1), organisation: organisation)
         }
     }
 

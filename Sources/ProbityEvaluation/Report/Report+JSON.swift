@@ -99,7 +99,7 @@ extension Report.RuleReference {
 
 extension ConflictsReport {
     /// `recusals`, `quorum` and the screening details, as report members.
-    var jsonMembers: [(key: String, value: JSONValue)] {
+    public var jsonMembers: [(key: String, value: JSONValue)] {
         var members: [(key: String, value: JSONValue)] = []
         members.append(("recusals", .array(recusals.map { recusal in
             .object([
@@ -152,7 +152,7 @@ extension ConflictsReport {
     }
 
     /// A vote weight with at most three decimals and no binary noise (`0.25`, `1`).
-    static func weightText(_ weight: Double) -> String {
+    public static func weightText(_ weight: Double) -> String {
         let thousandths = Int((weight * 1000).rounded())
         let whole = thousandths / 1000, fraction = thousandths % 1000
         if fraction == 0 { return "\(whole)" }

@@ -59,7 +59,7 @@ extension Report {
 }
 
 extension ConflictsReport {
-    var text: String {
+    public var text: String {
         var out = "\nconflicts of interest"
         if !organisationsScreened.isEmpty { out += " (screened against \(organisationsScreened.joined(separator: ", ")))" }
         out += ":\n"
@@ -79,6 +79,13 @@ extension ConflictsReport {
             out += "quorum of \(quorum.body): \(quorum.met ? "met" : "NOT met") (\(quorum.counted) counted of \(quorum.present) present)\n"
             for clause in quorum.failedClauses { out += "  failed: \(clause)\n" }
             if !quorum.met, let action = quorum.whenNotMet { out += "  when not met: \(action)\n" }
+        }
+        if let voters {
+            out += voters.isEmpty ? "nobody present may vote\n" : "who may vote:\n"
+            for voter in voters {
+                let votes = Self.weightText(voter.weight)
+                out += "  - \(voter.person): \(votes) vote\(votes == "1" ? "" : "s")\(voter.organisation.map { " (\($0))" } ?? "")\n"
+            }
         }
         return out
     }

@@ -1,0 +1,99 @@
+import ProbityEvaluation
+import ProbitySemantics
+import ProbitySupport
+
+/// `probity vote --meeting MEETING.json --votes VOTES.json`: counts a recorded vote under the
+/// body's voting rule and says carried, lost, or tied and decided by the chair's casting vote.
+enum VoteCommand {
+    static let options: Set<String> = ["rules", "format", "meeting", "votes"]
+
+    static func run(_ words: [String]) throws(UsageError) -> ExitCode {
+        let arguments = try Arguments(words, valued: options)
+        try arguments.rejectUnknown(options)
+        let format = try ReportFormat(arguments.value("format"))
+        guard let meetingPath = arguments.value("meeting") else { throw UsageError("`vote` needs `--meeting MEETING.json`") }
+        guard let votesPath = arguments.value("votes") else { throw UsageError("`vote` needs `--votes VOTES.json`") }
+        guard arguments.positionals.isEmpty else { throw UsageError("`vote` takes no other files") }
+        guard let program = RuleSet.load(arguments.value("rules")) else { return .badInput }
+        guard let meeting = CheckContext.loadMeeting(meetingPath, program: program) else { return .badInput }
+        guard let bytes = RuleSet.readFile(votesPath) else {
+            Output.error("error[P1114]: cannot read votes file `\(votesPath)`\n")
+            return .badInput
+        }
+        let votes: RecordedVotes
+        switch RecordedVotes.decode(json: bytes, program: program) {
+        case .failure(let error):
+            Output.error("\(votesPath): \(error.description)\n")
+            return .badInput
+        case .success(let decoded):
+            votes = decoded
+        }
+        switch VoteTally.count(votes, at: meeting, program: program) {
+        case .failure(let error):
+            Output.error("\(votesPath): \(error.description)\n")
+            return .badInput
+        case .success(let tally):
+            switch format {
+            case .text: Output.write(text(tally))
+            case .json: Output.write(JSONWriter.pretty(json(tally)) + "\n")
+            }
+            return tally.canProceed ? .success : .failure
+        }
+    }
+
+    private static func text(_ tally: VoteTally) -> String {
+        var out = "vote of \(tally.body): \(tally.result.rawValue)\n"
+        out += "  for \(weight(tally.votesFor)), against \(weight(tally.votesAgainst)), abstaining \(weight(tally.abstentions))"
+        out += tally.totalVotes.map { "; majority of all members' \(weight($0)) votes needed" } ?? "; majority of those present and voting"
+        out += "\n"
+        if let chair = tally.castingVoteBy { out += "  tie decided by the casting vote of \(chair)\n" }
+        for ballot in tally.ballots {
+            out += "  - \(ballot.person): \(ballot.side.rawValue), \(weight(ballot.weight))\(ballot.organisation.map { " (\($0))" } ?? "")\n"
+        }
+        if let quorum = tally.quorum {
+            out += "quorum of \(quorum.body): \(quorum.met ? "met" : "NOT met") (\(quorum.counted) counted of \(quorum.present) present)\n"
+            for clause in quorum.failedClauses { out += "  failed: \(clause)\n" }
+            if !quorum.met, let action = quorum.whenNotMet { out += "  when not met: \(action)\n" }
+        }
+        for finding in tally.findings { out += "\(finding.severity.rawValue)[\(finding.code)]: \(finding.message)\n" }
+        return out
+    }
+
+    private static func json(_ tally: VoteTally) -> JSONValue {
+        .object([
+            ("format", .string("probity.vote/1")),
+            ("body", .string(tally.body)),
+            ("result", .string(tally.result.rawValue)),
+            ("carried", .bool(tally.result.isCarried)),
+            ("can_proceed", .bool(tally.canProceed)),
+            ("for", .number(weight(tally.votesFor))),
+            ("against", .number(weight(tally.votesAgainst))),
+            ("abstain", .number(weight(tally.abstentions))),
+            ("majority_of", .string(tally.majorityOf)),
+            ("total_votes", tally.totalVotes.map { .number(weight($0)) } ?? .null),
+            ("casting_vote_by", tally.castingVoteBy.map(JSONValue.string) ?? .null),
+            ("ballots", .array(tally.ballots.map { ballot in
+                .object([
+                    ("person", .string(ballot.person)),
+                    ("vote", .string(ballot.side.rawValue)),
+                    ("weight", .number(weight(ballot.weight))),
+                    ("organisation", ballot.organisation.map(JSONValue.string) ?? .null),
+                ])
+            })),
+            ("quorum", tally.quorum.map { quorum in
+                .object([
+                    ("body", .string(quorum.body)),
+                    ("met", .bool(quorum.met)),
+                    ("failed_clauses", .array(quorum.failedClauses.map(JSONValue.string))),
+                    ("when_not_met", quorum.whenNotMet.map(JSONValue.string) ?? .null),
+                ])
+            } ?? .null),
+            ("findings", .array(tally.findings.map(\.json))),
+        ])
+    }
+
+    /// A weight as the reports write it (`0.5`, `2`).
+    private static func weight(_ weight: VoteWeight) -> String {
+        ConflictsReport.weightText(weight.value)
+    }
+}

@@ -1,0 +1,135 @@
+import ProbitySemantics
+import ProbitySyntax
+
+/// A recorded vote counted under the body's voting rule: organisation votes, votes shared by a
+/// group, a majority of those present or of all members, and the chair's casting vote on a tie.
+public struct VoteTally: Sendable {
+    public enum Side: String, Sendable {
+        case votedFor = "for", against, abstain
+    }
+
+    public enum Outcome: String, Sendable {
+        case carried
+        case lost
+        /// Votes tied; the chair's casting vote was for.
+        case tiedCarriedByCastingVote = "tied-carried-by-casting-vote"
+        /// Votes tied; the chair's casting vote was against.
+        case tiedLostByCastingVote = "tied-lost-by-casting-vote"
+        /// Votes tied and nobody had a casting vote to give (or the chair abstained): the motion falls.
+        case tiedLost = "tied-lost"
+
+        public var isCarried: Bool { self == .carried || self == .tiedCarriedByCastingVote }
+    }
+
+    /// One member's vote with the weight it carried.
+    public struct Ballot: Sendable {
+        public var person: String
+        public var side: Side
+        public var weight: VoteWeight
+        public var organisation: String?
+    }
+
+    public var body: String
+    public var result: Outcome
+    public var votesFor: VoteWeight = .zero
+    public var votesAgainst: VoteWeight = .zero
+    public var abstentions: VoteWeight = .zero
+    /// "present" or "members".
+    public var majorityOf: String
+    /// With a majority of members: the votes the whole body has.
+    public var totalVotes: VoteWeight?
+    /// The member whose casting vote decided a tie.
+    public var castingVoteBy: String?
+    public var ballots: [Ballot] = []
+    public var quorum: ConflictsReport.QuorumResult?
+    public var findings: [Report.Finding] = []
+
+    /// Whether the vote carried, the meeting was quorate and every name was understood.
+    public var canProceed: Bool {
+        result.isCarried && (quorum?.met ?? true) && !findings.contains(where: \.isBlocking)
+    }
+
+    /// Counts `votes` cast at `meeting` of its body under the program's rules.
+    ///
+    /// Names are matched to the body's members as attendees are. A name that is no member is a
+    /// blocking finding (P1120), as is a member voting twice (P1122); a member who is not
+    /// present, or has no vote, has their vote left out with a note (P1121).
+    public static func count(_ votes: RecordedVotes, at meeting: Meeting, program: Program) -> Result<VoteTally, ConflictsInputError> {
+        guard let body = meeting.body ?? votes.body else {
+            return .failure(ConflictsInputError(code: "P1113", field: "body", message: "the meeting names no `body`, so there is no voting rule to count under"))
+        }
+        if let other = votes.body, let own = meeting.body, other != own {
+            return .failure(ConflictsInputError(code: "P1113", field: "body",
+                message: "the votes are for `\(program.bodies[other].id)` but the meeting is of `\(program.bodies[own].id)`"))
+        }
+        guard let committee = program.committees[body], !committee.members.isEmpty else {
+            return .failure(ConflictsInputError(code: "P1113", field: "body", message: "`\(program.bodies[body].id)` has no `members` block, so its votes cannot be counted"))
+        }
+        let roster = BodyRoster(program: program, body: body, committee: committee)
+        let present = roster.seatsPresent(meeting.attendees.map { ($0, nil) })
+        let voters = roster.voters(present.seats)
+        let rule = committee.voting
+        var tally = VoteTally(body: roster.bodyID, result: .lost, majorityOf: rule?.majorityOfMembers == true ? "members" : "present")
+        tally.quorum = roster.quorumResult(present.seats)
+
+        var voted: Set<Int> = []
+        var chairSide: Side?
+        let chairMember = chair(votes, roster: roster, present: present.seats)
+        for (side, names) in [(Side.votedFor, votes.votesFor), (.against, votes.votesAgainst), (.abstain, votes.abstentions)] {
+            for name in names {
+                guard case .found(let member) = roster.names.resolve(name) else {
+                    tally.findings.append(Report.Finding(severity: .error, code: "P1120",
+                        message: "\"\(name)\" voted \(side.rawValue) but is no member of `\(roster.bodyID)` (or matches several)", isBlocking: true))
+                    continue
+                }
+                guard voted.insert(member).inserted else {
+                    tally.findings.append(Report.Finding(severity: .error, code: "P1122",
+                        message: "\(roster.members[member].name) is recorded as voting more than once", isBlocking: true))
+                    continue
+                }
+                if member == chairMember { chairSide = side }
+                guard let voter = voters.first(where: { $0.occupant == member }) else {
+                    tally.findings.append(Report.Finding(severity: .note, code: "P1121",
+                        message: "\(roster.members[member].name) is not present as a voting member; their vote is left out", isBlocking: false))
+                    continue
+                }
+                tally.ballots.append(Ballot(person: voter.person, side: side, weight: voter.weight, organisation: voter.organisation))
+                switch side {
+                case .votedFor: tally.votesFor = tally.votesFor + voter.weight
+                case .against: tally.votesAgainst = tally.votesAgainst + voter.weight
+                case .abstain: tally.abstentions = tally.abstentions + voter.weight
+                }
+            }
+        }
+
+        let tied: Bool
+        if rule?.majorityOfMembers == true {
+            let total = roster.totalVotes
+            tally.totalVotes = total
+            let doubled = tally.votesFor * 2
+            tied = doubled == total
+            tally.result = total < doubled ? .carried : .lost
+        } else {
+            tied = tally.votesFor == tally.votesAgainst
+            tally.result = tally.votesAgainst < tally.votesFor ? .carried : .lost
+        }
+        if tied {
+            if rule?.chairHasCastingVote == true, let chairMember, let chairSide, chairSide != .abstain {
+                tally.castingVoteBy = roster.members[chairMember].name
+                tally.result = chairSide == .votedFor ? .tiedCarriedByCastingVote : .tiedLostByCastingVote
+            } else {
+                tally.result = .tiedLost
+            }
+        }
+        return .success(tally)
+    }
+
+    /// The member in the chair: the one the votes name, or the first chair present.
+    private static func chair(_ votes: RecordedVotes, roster: BodyRoster, present: [BodyRoster.PresentSeat]) -> Int? {
+        if let named = votes.chair {
+            if case .found(let member) = roster.names.resolve(named) { return member }
+            return nil
+        }
+        return present.first { roster.members[$0.occupant].isChair }?.occupant
+    }
+}
