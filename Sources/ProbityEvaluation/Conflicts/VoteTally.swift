@@ -89,8 +89,10 @@ public struct VoteTally: Sendable {
                 }
                 if member == chairMember { chairSide = side }
                 guard let voter = voters.first(where: { $0.occupant == member }) else {
+                    let why = !roster.members[member].isVoting ? "is a non-voting member"
+                        : present.seats.contains(where: { $0.occupant == member }) ? "has no vote here" : "is not among the attendees"
                     tally.findings.append(Report.Finding(severity: .note, code: "P1121",
-                        message: "\(roster.members[member].name) is not present as a voting member; their vote is left out", isBlocking: false))
+                        message: "\(roster.members[member].name) \(why); their vote is left out", isBlocking: false))
                     continue
                 }
                 tally.ballots.append(Ballot(person: voter.person, side: side, weight: voter.weight, organisation: voter.organisation))
