@@ -28,6 +28,7 @@ let package = Package(
         .testTarget(name: "ProbitySyntaxTests", dependencies: ["ProbitySyntax"]),
         .testTarget(name: "ProbitySemanticsTests", dependencies: ["ProbitySemantics"]),
         .testTarget(name: "ProbityEvaluationTests", dependencies: ["ProbityEvaluation"]),
-        .testTarget(name: "ProbityCLITests", dependencies: ["ProbityEvaluation"]),
+        // Case folders and golden files are data read by path, not sources.
+        .testTarget(name: "ProbityCLITests", dependencies: ["ProbityEvaluation"], exclude: ["Cases"]),
     ]
 )

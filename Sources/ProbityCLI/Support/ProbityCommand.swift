@@ -30,6 +30,7 @@ enum ProbityCommand {
         do throws(UsageError) {
             switch name {
             case "check": return try CheckCommand.run(rest)
+            case "test": return try TestCommand.run(rest)
             case "screen": return try ScreenCommand.run(rest)
             case "meeting": return try MeetingCommand.run(rest)
             case "vote": return try VoteCommand.run(rest)
