@@ -50,16 +50,18 @@ public struct TestRunner {
     }
 
     /// Loads the test's register (relative to its file) and screens the decision against it.
+    /// A meeting without a register still has its quorum checked: nobody is screened.
     private mutating func applyConflicts(_ syntax: TestSyntax, _ file: FileID, _ decision: Decision, _ report: inout Report) -> String? {
-        guard let registerPath = syntax.register else {
-            if syntax.meetingBody != nil { return "a `meeting` needs a `register` to screen its attendees" }
-            return nil
-        }
-        let directory = (absolutePath(of: file) as NSString).deletingLastPathComponent
-        let path = URL(fileURLWithPath: registerPath.value, relativeTo: URL(fileURLWithPath: directory, isDirectory: true)).standardizedFileURL.path
-        if registers[path] == nil { registers[path] = RegisterLoader.load(path: path) }
-        guard case .success(let register) = registers[path]! else {
-            if case .failure(let error) = registers[path]! { return "cannot load the register \"\(registerPath.value)\": \(error.message)" }
+        var register = Register(people: [], issues: [], fileName: "")
+        if let registerPath = syntax.register {
+            let directory = (absolutePath(of: file) as NSString).deletingLastPathComponent
+            let path = URL(fileURLWithPath: registerPath.value, relativeTo: URL(fileURLWithPath: directory, isDirectory: true)).standardizedFileURL.path
+            if registers[path] == nil { registers[path] = RegisterLoader.load(path: path) }
+            switch registers[path]! {
+            case .success(let loaded): register = loaded
+            case .failure(let error): return "cannot load the register \"\(registerPath.value)\": \(error.message)"
+            }
+        } else if syntax.meetingBody == nil {
             return nil
         }
         var meeting: Meeting?
@@ -70,6 +72,13 @@ public struct TestRunner {
             case .fromRegister, nil: attendees = register.people.map(\.name)
             }
             meeting = Meeting(body: program.bodyIndex[body.text], date: decision.date, attendees: attendees)
+        }
+        if syntax.register == nil, let meeting {
+            // No register: nobody can be screened, so only the quorum is reported.
+            var conflicts = ConflictScreener(program: program, register: register).screen(decision, meeting: meeting)
+            conflicts.unresolvedAttendees = []
+            report.conflicts = conflicts
+            return nil
         }
         ConflictScreener(program: program, register: register).apply(to: &report, decision: decision, meeting: meeting)
         return nil
