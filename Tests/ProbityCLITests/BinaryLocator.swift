@@ -3,6 +3,11 @@ import Foundation
 /// Finds the built `probity` binary (beside the test bundle in `.build/<config>/`) and runs it.
 enum Probity {
     static var binary: URL {
+        // On Linux the tests run as `.build/<config>/<Package>PackageTests.xctest`, beside the binary.
+        if let runner = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("probity"),
+           FileManager.default.isExecutableFile(atPath: runner.path) {
+            return runner
+        }
         var directory = Bundle(for: Marker.self).bundleURL.deletingLastPathComponent()
         for _ in 0..<3 {
             let candidate = directory.appendingPathComponent("probity")

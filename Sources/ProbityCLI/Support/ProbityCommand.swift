@@ -34,6 +34,7 @@ enum ProbityCommand {
             case "screen": return try ScreenCommand.run(rest)
             case "meeting": return try MeetingCommand.run(rest)
             case "vote": return try VoteCommand.run(rest)
+            case "fmt": return try FmtCommand.run(rest)
             case "help", "--help", "-h":
                 Output.write(usage)
                 return .success

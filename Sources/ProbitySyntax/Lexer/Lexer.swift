@@ -8,6 +8,10 @@ public struct Lexer {
     private var position = 0
     private var atLineStart = true
     public private(set) var diagnostics: [Diagnostic] = []
+    /// When set, the byte ranges of `#` comments are recorded in ``comments`` (for `probity fmt`).
+    public var keepsComments = false
+    /// The `[start, end)` byte ranges of the comments skipped so far, if ``keepsComments``.
+    public private(set) var comments: [Range<Int>] = []
 
     public init(bytes: [UInt8], file: FileID) {
         self.bytes = bytes
@@ -29,6 +33,22 @@ public struct Lexer {
             if token.kind == .endOfFile { break }
         }
         return (tokens, lexer.diagnostics)
+    }
+
+    /// Lexes the whole file keeping its comments as trivia: the tokens (as ``tokenize(_:file:interner:)``
+    /// gives them) and the byte range of every comment, in order.
+    public static func tokenizeKeepingComments(_ bytes: [UInt8], file: FileID, interner: inout Interner)
+        -> (tokens: [Token], comments: [Range<Int>], diagnostics: [Diagnostic])
+    {
+        var lexer = Lexer(bytes: bytes, file: file)
+        lexer.keepsComments = true
+        var tokens: [Token] = []
+        while true {
+            let token = lexer.next(interner: &interner)
+            tokens.append(token)
+            if token.kind == .endOfFile { break }
+        }
+        return (tokens, lexer.comments, lexer.diagnostics)
     }
 
     public mutating func next(interner: inout Interner) -> Token {
@@ -70,7 +90,9 @@ public struct Lexer {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
                 position += 1
             case UInt8(ascii: "#"):
+                let start = position
                 while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+                if keepsComments { comments.append(start..<position) }
             default:
                 return
             }

@@ -1,0 +1,77 @@
+import Foundation
+import ProbitySyntax
+
+/// `probity fmt [--check] PATH…`: lays rule files out in the canonical form. Without `--check`
+/// files are rewritten in place (only those that change); with it, the files that would change
+/// are listed and the status is 1. A file with syntax errors is never touched: its diagnostics
+/// are printed and the status is 2.
+enum FmtCommand {
+    static func run(_ words: [String]) throws(UsageError) -> ExitCode {
+        let arguments = try Arguments(words, valued: [])
+        try arguments.rejectUnknown(["check"])
+        let check = arguments.has("check")
+        guard !arguments.positionals.isEmpty else { throw UsageError("`fmt` needs at least one rule file or folder") }
+        var files: [String] = []
+        var status = ExitCode.success
+        for path in arguments.positionals {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                Output.error("error[P0503]: cannot read `\(path)`: no such file or folder\n")
+                status = .badInput
+                continue
+            }
+            if isDirectory.boolValue {
+                files += probityFiles(under: path)
+            } else {
+                files.append(path)
+            }
+        }
+        var changed: [String] = []
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                Output.error("error[P0503]: cannot read rule file `\(file)`\n")
+                status = .badInput
+                continue
+            }
+            let bytes = [UInt8](data)
+            switch Formatter.format(bytes, path: file) {
+            case .failure(let failure):
+                var sources = SourceMap()
+                _ = sources.add(SourceFile(path: file, bytes: bytes))
+                Output.error(DiagnosticRenderer(sources: sources).render(failure.diagnostics))
+                Output.error("error: `\(file)` has syntax errors; it was not formatted\n")
+                status = .badInput
+            case .success(let formatted):
+                guard Array(formatted.utf8) != bytes else { continue }
+                changed.append(file)
+                if !check {
+                    do {
+                        try Data(formatted.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
+                    } catch {
+                        Output.error("error: cannot write `\(file)`: \(error.localizedDescription)\n")
+                        status = .badInput
+                    }
+                }
+            }
+        }
+        if check {
+            for file in changed { Output.write("\(file)\n") }
+            if !changed.isEmpty {
+                Output.error("\(changed.count) file\(changed.count == 1 ? "" : "s") would be reformatted\n")
+                status = status.worst(.failure)
+            }
+        } else {
+            for file in changed { Output.write("formatted \(file)\n") }
+        }
+        return status
+    }
+
+    static func probityFiles(under directory: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var found: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            if relative.hasSuffix(".probity") { found.append((directory as NSString).appendingPathComponent(relative)) }
+        }
+        return found.sorted()
+    }
+}
