@@ -1,0 +1,63 @@
+import ProbitySyntax
+
+/// P0903: a rule no decision can ever meet: its condition contradicts itself
+/// (`value < £100k and value > £1m`, `kind = a and kind = b`) or its effective period does not
+/// meet the scheme's (or ends before it starts).
+public struct UnreachableRule: LintRule {
+    public let code = "P0903"
+    public let summary = "a rule no decision can meet"
+
+    public init() {}
+
+    public func check(_ program: Program, _ space: DecisionSpace) -> [LintFinding] {
+        program.rules.indices.compactMap { index in
+            let rule = program.rules[index]
+            let region = space.regions[index]
+            guard region.isUnreachable else { return nil }
+            let clauses = space.layout.rules[index]
+            if region.periodIsEmpty {
+                let own = DecisionSpace.describePeriod(from: rule.effectiveFrom, until: rule.effectiveUntil)
+                let scheme = DecisionSpace.describePeriod(from: program.scheme.effectiveFrom, until: program.scheme.effectiveUntil)
+                let why: String
+                if let from = rule.effectiveFrom, let until = rule.effectiveUntil, until < from {
+                    why = "within its scheme's period (\(scheme)) it would run \(own), which ends before it starts"
+                } else {
+                    why = "its effective period (\(own)) lies outside the scheme's (\(scheme))"
+                }
+                return LintFinding(.warning(code, "rule `\(rule.id)` can never apply: \(why)", at: clauses?.effective ?? rule.range,
+                                            notes: [DiagnosticNote("rule `\(rule.id)` is declared here", at: rule.range)]),
+                                   rules: [index])
+            }
+            let at = clauses?.condition ?? rule.condition?.range ?? rule.range
+            return LintFinding(.warning(code, "rule `\(rule.id)` can never apply: no decision meets its condition", at: at,
+                                        notes: explain(rule, program, space)),
+                               rules: [index])
+        }
+    }
+
+    /// Which conjuncts contradict each other (or the rule's period).
+    func explain(_ rule: Rule, _ program: Program, _ space: DecisionSpace) -> [DiagnosticNote] {
+        guard let condition = rule.condition else { return [] }
+        let period = [space.box(space.dateDimension, space.period(of: rule))]
+        let parts = condition.conjuncts
+        let truths = parts.map { space.truth(of: $0, in: program) }
+        let text = { (c: Condition) in DecisionSpace.text(of: c, in: program).map { "`\($0)`" } ?? "a condition" }
+        guard truths.allSatisfy({ $0 != nil }) else { return [] }
+        let sets = truths.map { Boxes.intersect($0!, period) }
+        var running = period
+        for (k, part) in parts.enumerated() {
+            if sets[k].isEmpty {
+                let inPeriod = truths[k]!.isEmpty ? "" : " in the rule's effective period"
+                return [DiagnosticNote("\(text(part)) cannot hold\(inPeriod)", at: part.range)]
+            }
+            running = Boxes.simplify(Boxes.intersect(running, sets[k]))
+            if running.isEmpty {
+                if let i = (0..<k).first(where: { Boxes.intersect(sets[$0], sets[k]).isEmpty }) {
+                    return [DiagnosticNote("\(text(parts[i])) and \(text(part)) cannot both hold", at: part.range)]
+                }
+                return [DiagnosticNote("\(text(part)) cannot hold together with the conditions before it", at: part.range)]
+            }
+        }
+        return []
+    }
+}
