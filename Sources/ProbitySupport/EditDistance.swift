@@ -29,14 +29,15 @@ public func editDistance(_ a: String, _ b: String) -> Int {
 /// suggestions, or `nil` if none is near enough to be a plausible typo.
 ///
 /// A candidate qualifies when its edit distance from `name` is at most
-/// `max(1, n / 3)`, where `n` is the number of Unicode scalars in `name`:
-/// about one slip per three characters. The nearest qualifying candidate
+/// `max(1, (n + 1) / 3)`, where `n` is the number of Unicode scalars in `name`:
+/// about one slip per three characters, so a five-letter name may have a
+/// transposition (`valeu` for `value`, two edits). The nearest qualifying candidate
 /// wins; ties go to the lexicographically smallest, so suggestions do not
 /// depend on the order candidates are listed in. A candidate equal to
 /// `name` is at distance zero and is returned; callers ask only after a
 /// lookup has failed.
 public func closestMatch(to name: String, among candidates: some Sequence<String>) -> String? {
-    let limit = max(1, name.unicodeScalars.count / 3)
+    let limit = max(1, (name.unicodeScalars.count + 1) / 3)
     let nameLength = name.unicodeScalars.count
     var best: (candidate: String, distance: Int)? = nil
     for candidate in candidates {

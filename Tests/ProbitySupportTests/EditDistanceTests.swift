@@ -48,6 +48,7 @@ final class EditDistanceTests: XCTestCase {
         XCTAssertEqual(closestMatch(to: "lcp-baord", among: bodies), "lcp-board")
         XCTAssertEqual(closestMatch(to: "finance-comittee", among: bodies), "finance-committee")
         XCTAssertEqual(closestMatch(to: "cabinte", among: bodies), "cabinet")
+        XCTAssertEqual(closestMatch(to: "valeu", among: ["value", "date", "kind"]), "value")
         XCTAssertNil(closestMatch(to: "planning", among: bodies))
         XCTAssertNil(closestMatch(to: "anything", among: [String]()))
     }
