@@ -78,6 +78,11 @@ extension DecisionSpace {
         }
     }
 
+    /// Phrases for several dimensions: joined with commas, or semicolons when a phrase has a comma.
+    public static func joinPhrases(_ phrases: [String]) -> String {
+        phrases.joined(separator: phrases.contains { $0.contains(", ") } ? "; " : ", ")
+    }
+
     static func list(_ items: [String], _ conjunction: String) -> String {
         switch items.count {
         case 0: return ""

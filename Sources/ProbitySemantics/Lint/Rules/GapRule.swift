@@ -94,12 +94,12 @@ public struct GapRule: LintRule {
             let blamed = near.isEmpty ? [relevant[0]] : near
             var notes = blamed.prefix(3).map { rule in
                 DiagnosticNote("next to rule `\(program.rules[rule].id)`, which requires \(DecisionSpace.requirements(of: program.rules[rule], in: program))",
-                               at: program.rules[rule].range)
+                               at: rule == blamed[0] ? nil : program.rules[rule].range)
             }
             if index == limit - 1, gaps.count > limit, let label {
                 notes.append(DiagnosticNote("and \(gaps.count - limit) more gap\(gaps.count - limit == 1 ? "" : "s") for `\(label.field) = \(label.value)`"))
             }
-            findings.append(LintFinding(.warning(code, "\(words.joined(separator: ", ")): nobody may approve",
+            findings.append(LintFinding(.warning(code, "\(DecisionSpace.joinPhrases(words)): nobody may approve",
                                                  at: program.rules[blamed[0]].range, notes: notes),
                                         rules: blamed))
         }

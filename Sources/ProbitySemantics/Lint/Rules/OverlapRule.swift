@@ -24,7 +24,7 @@ public struct OverlapRule: LintRule {
                 let shared = Boxes.simplify(Boxes.intersect(space.regions[i].boxes!, space.regions[j].boxes!))
                 guard let first = shared.first else { continue }
                 let words = space.describe(first, within: space.universe, program: program)
-                let where_ = words.isEmpty ? "every decision" : words.joined(separator: ", ")
+                let where_ = words.isEmpty ? "every decision" : DecisionSpace.joinPhrases(words)
                 let more = shared.count > 1 ? " (and \(shared.count - 1) other case\(shared.count == 2 ? "" : "s"))" : ""
                 var notes = [
                     DiagnosticNote("rule `\(a.id)` requires \(DecisionSpace.requirements(of: a, in: program))", at: a.range),

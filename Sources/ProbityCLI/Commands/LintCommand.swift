@@ -1,0 +1,70 @@
+import ProbitySemantics
+import ProbitySupport
+import ProbitySyntax
+
+/// `probity lint [--format text|json] [PATH]`: everything the checker reports, then the
+/// analysis of the rules as a whole (gaps, overlaps, unreachable and shadowed rules, unused
+/// bodies, notices without a period, placeholders). Findings a rule accepts with
+/// `accept P09xx because "…"` are not shown in text (they are counted) and are marked in JSON.
+///
+/// Exit status: 2 if the rules do not check, 1 if an error-level finding remains, 0 otherwise.
+enum LintCommand {
+    static func run(_ words: [String]) throws(UsageError) -> ExitCode {
+        let arguments = try Arguments(words, valued: ["format"])
+        try arguments.rejectUnknown(["format"])
+        let format = try ReportFormat(arguments.value("format"))
+        guard arguments.positionals.count <= 1 else { throw UsageError("`lint` takes one rules file or folder") }
+        let loaded: LoadedRules
+        if let path = arguments.positionals.first {
+            loaded = RuleLoader.load(path: path)
+        } else if let bundled = RuleSet.bundledPath {
+            loaded = RuleLoader.load(path: bundled, displayPath: "Rules")
+        } else {
+            Output.error("error: no rules given and none are bundled; pass PATH\n")
+            return .badInput
+        }
+        let report = Linter.run(loaded)
+        switch format {
+        case .text: Output.write(text(report))
+        case .json: Output.write(JSONWriter.pretty(json(report)) + "\n")
+        }
+        if !report.checks { return .badInput }
+        return report.count(.error) > 0 ? .failure : .success
+    }
+
+    static func text(_ report: LintReport) -> String {
+        var out = DiagnosticRenderer(sources: report.sources).render(report.reported.map(\.diagnostic))
+        let errors = report.count(.error), warnings = report.count(.warning), notes = report.count(.note)
+        var summary = "lint: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        if notes > 0 { summary += ", \(notes) note\(notes == 1 ? "" : "s")" }
+        summary += ", \(report.accepted.count) accepted"
+        if !report.checks { summary += "; the rules do not check, so they were not analysed" }
+        if !out.isEmpty { out += "\n" }
+        return out + summary + "\n"
+    }
+
+    static func json(_ report: LintReport) -> JSONValue {
+        .array(report.findings.map { finding in
+            let d = finding.diagnostic
+            var members: [(key: String, value: JSONValue)] = [
+                ("code", .string(d.code)),
+                ("severity", .string(d.severity.rawValue)),
+                ("message", .string(d.message)),
+            ]
+            members += place(d.range, report.sources)
+            members.append(("notes", .array(d.notes.map { note in
+                .object([("message", .string(note.message))] + place(note.range, report.sources))
+            })))
+            members.append(("accepted", .bool(finding.isAccepted)))
+            if let reason = finding.acceptedBecause { members.append(("reason", .string(reason))) }
+            return .object(members)
+        })
+    }
+
+    static func place(_ range: SourceRange?, _ sources: SourceMap) -> [(key: String, value: JSONValue)] {
+        guard let range else { return [] }
+        let file = sources[range.file]
+        let (line, column) = file.lineAndColumn(of: Int(range.start))
+        return [("file", .string(file.path)), ("line", .integer(line)), ("column", .integer(column))]
+    }
+}
