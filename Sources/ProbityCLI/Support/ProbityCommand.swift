@@ -35,6 +35,7 @@ enum ProbityCommand {
             case "meeting": return try MeetingCommand.run(rest)
             case "vote": return try VoteCommand.run(rest)
             case "fmt": return try FmtCommand.run(rest)
+            case "lint": return try LintCommand.run(rest)
             case "help", "--help", "-h":
                 Output.write(usage)
                 return .success
