@@ -16,7 +16,7 @@ final class ReportBuilderTests: XCTestCase {
         XCTAssertEqual(r.approvals.map { "\($0.action.rawValue) \($0.by)" }, ["recommend lcp-board", "approve icb-board"])
         // Two rules require the same recommendation: the first is cited, both are listed.
         XCTAssertEqual(r.approvals[0].rules, ["CA-3", "BHC"])
-        XCTAssertEqual(r.approvals[0].rule.location, "rules.probity:29")
+        XCTAssertEqual(r.approvals[0].rule.location, "rules.probity:28")
     }
 
     func testNoticeDeemedApprovalDate() throws {
