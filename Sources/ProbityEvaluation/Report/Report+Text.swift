@@ -20,7 +20,7 @@ extension Report {
             out += "\nprocedures:\n"
             for procedure in procedures {
                 out += "  - \(procedure.id): \(procedure.title)\n"
-                out += "     rule \(procedure.rule.id), \(procedure.rule.location)\(cited(procedure.rule))\n"
+                out += "     rule \(procedure.rule.id) \"\(procedure.rule.title)\", \(procedure.rule.location)\(cited(procedure.rule))\n"
             }
         }
         if !notices.isEmpty {
@@ -30,7 +30,7 @@ extension Report {
                 if let period = notice.deemedApprovedAfter, let on = notice.deemedApprovedOn {
                     out += ": deemed approved after \(period) without objection, on \(Day(number: on).iso)"
                 }
-                out += "\n     rule \(notice.rule.id), \(notice.rule.location)\(cited(notice.rule))\n"
+                out += "\n     rule \(notice.rule.id) \"\(notice.rule.title)\", \(notice.rule.location)\(cited(notice.rule))\n"
             }
         }
         if !nearMisses.isEmpty {
@@ -59,7 +59,11 @@ extension Report {
 }
 
 extension ConflictsReport {
-    public var text: String {
+    public var text: String { text(withAttendeeIssues: true) }
+
+    /// The conflicts part as text. An agenda states the attendee issues (names not on the
+    /// register, people who cannot be screened) once for the meeting, so leaves them out per item.
+    public func text(withAttendeeIssues: Bool) -> String {
         var out = "\nconflicts of interest"
         if !organisationsScreened.isEmpty { out += " (screened against \(organisationsScreened.joined(separator: ", ")))" }
         out += ":\n"
@@ -70,11 +74,13 @@ extension ConflictsReport {
                 out += "     \(reason.kind.rawValue) → \(reason.level.rawValue): \(reason.declaration) [\(reason.organisation), \(reason.link); register line \(reason.line)]\n"
             }
         }
-        for name in unresolvedAttendees { out += "  ! attendee \"\(name)\" is not on the register\n" }
-        for entry in ambiguousAttendees {
-            out += "  ! attendee \"\(entry.written)\" matches several people: \(entry.candidates.joined(separator: "; "))\n"
+        if withAttendeeIssues {
+            for name in unresolvedAttendees { out += "  ! attendee \"\(name)\" is not on the register\n" }
+            for entry in ambiguousAttendees {
+                out += "  ! attendee \"\(entry.written)\" matches several people: \(entry.candidates.joined(separator: "; "))\n"
+            }
+            for entry in notScreenable { out += "  ! \(entry.person) cannot be screened here: \(entry.pointer)\n" }
         }
-        for entry in notScreenable { out += "  ! \(entry.person) cannot be screened here: \(entry.pointer)\n" }
         if let quorum {
             out += "quorum of \(quorum.body): \(quorum.met ? "met" : "NOT met") (\(quorum.counted) counted of \(quorum.present) present)\n"
             for clause in quorum.failedClauses { out += "  failed: \(clause)\n" }
