@@ -36,7 +36,11 @@ enum MeetingCommand {
         var worst = ExitCode.success
         var items: [(item: Agenda.Item, report: Report?)] = []
         for item in agenda.items {
-            switch context.decoder.decode(item.decision) {
+            guard let decisionJSON = item.decision else {
+                items.append((item, nil))
+                continue
+            }
+            switch context.decoder.decode(decisionJSON) {
             case .failure(let errors):
                 Output.error(errors.all.map { "\(path): item \(item.id): \($0.description)\n" }.joined())
                 worst = worst.worst(.badInput)
@@ -60,19 +64,30 @@ enum MeetingCommand {
         var out = "meeting of \(body.map { "\($0.id) (\($0.title))" } ?? "?")"
         if let date = agenda.meeting.date { out += " on \(Day(number: date).iso)" }
         out += "\n\(agenda.meeting.attendees.count) attendees, screened against \(register)\n"
+        // Findings about the attendees are the same for every item: say them once.
+        let attendeeCodes: Set<String> = ["P1101", "P1102", "P1105", "P1108"]
+        if let first = items.compactMap(\.report).first {
+            for finding in first.findings where attendeeCodes.contains(finding.code) {
+                out += "\(finding.severity.rawValue)[\(finding.code)]: \(finding.message)\(finding.isBlocking ? " (blocks every item)" : "")\n"
+            }
+        }
         for (item, report) in items {
             out += "\nitem \(item.id)\(item.title.isEmpty ? "" : " \"\(item.title)\"")"
             guard let report else {
-                out += ": the decision could not be read (see the errors)\n"
+                out += item.decision == nil ? ": no decision\n" : ": the decision could not be read (see the errors)\n"
                 continue
             }
             out += ": \(report.outcome.rawValue), \(report.canProceed ? "may proceed" : "may NOT proceed")\n"
             let approvals = report.approvals.map { "\($0.action == .recommend ? "recommendation" : "approval") by \($0.by)" }
             out += "  needs: \(approvals.isEmpty ? "no approval" : approvals.joined(separator: "; "))\n"
             if let conflicts = report.conflicts {
-                for line in conflicts.text.split(separator: "\n", omittingEmptySubsequences: true) { out += "  \(line)\n" }
+                for line in conflicts.text(withAttendeeIssues: false).split(separator: "\n", omittingEmptySubsequences: true) {
+                    out += "  \(line)\n"
+                }
             }
-            for finding in report.findings { out += "  \(finding.severity.rawValue)[\(finding.code)]: \(finding.message)\n" }
+            for finding in report.findings where !attendeeCodes.contains(finding.code) {
+                out += "  \(finding.severity.rawValue)[\(finding.code)]: \(finding.message)\n"
+            }
         }
         return out
     }

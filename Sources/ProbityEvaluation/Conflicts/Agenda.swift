@@ -8,8 +8,9 @@ public struct Agenda: Sendable {
         public var id: String
         public var title: String
         /// The decision as JSON, with the item's `id` and the meeting's `date` filled in where
-        /// the decision leaves them out, ready for ``DecisionDecoder``.
-        public var decision: JSONValue
+        /// the decision leaves them out, ready for ``DecisionDecoder``. Nil for an item that
+        /// takes no decision (apologies, items for information).
+        public var decision: JSONValue?
     }
 
     public var meeting: Meeting
@@ -43,7 +44,11 @@ public struct Agenda: Sendable {
             }
             let id = raw["id"]?.stringValue ?? raw["id"]?.numberText ?? "\(position + 1)"
             let title = raw["title"]?.stringValue ?? ""
-            guard var members = raw["decision"]?.objectValue else {
+            guard let rawDecision = raw["decision"], !rawDecision.isNull else {
+                items.append(Item(id: id, title: title, decision: nil))
+                continue
+            }
+            guard var members = rawDecision.objectValue else {
                 return .failure(ConflictsInputError(code: "P1111", field: "\(field).decision", message: "`\(field).decision` must be a decision object"))
             }
             if !members.contains(where: { $0.key == "id" }) { members.insert(("id", .string(id)), at: 0) }

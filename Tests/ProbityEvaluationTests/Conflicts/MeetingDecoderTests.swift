@@ -45,10 +45,17 @@ final class MeetingDecoderTests: XCTestCase {
         let json = #"{"body": "panel", "date": "2024-03-14", "attendees": ["Ann Chair"], "items": [{"id": "4.1", "title": "Award", "decision": {"kind": "contract-award", "counterparty": "AHL"}}]}"#
         let agenda = try Agenda.decode(json: Array(json.utf8), program: program).get()
         XCTAssertEqual(agenda.items.map(\.id), ["4.1"])
-        let decision = try DecisionDecoder(program: program).decode(agenda.items[0].decision).get()
+        let decision = try DecisionDecoder(program: program).decode(XCTUnwrap(agenda.items[0].decision)).get()
         XCTAssertEqual(decision.id, "4.1")
         XCTAssertEqual(decision.date, Day.parseISO("2024-03-14")?.number)
         XCTAssertEqual(decision.scalars[program.fieldIndex["counterparty"]!], Int64(program.organisationIndex["acme"]!))
+    }
+
+    func testAnItemWithoutADecisionIsKept() throws {
+        let json = #"{"body": "panel", "items": [{"id": "1", "title": "Apologies"}]}"#
+        let agenda = try Agenda.decode(json: Array(json.utf8), program: program).get()
+        XCTAssertEqual(agenda.items.map(\.title), ["Apologies"])
+        XCTAssertNil(agenda.items[0].decision)
     }
 
     func testAnAgendaWithoutItemsIsRefused() {
