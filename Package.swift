@@ -29,6 +29,6 @@ let package = Package(
         .testTarget(name: "ProbitySemanticsTests", dependencies: ["ProbitySemantics"]),
         .testTarget(name: "ProbityEvaluationTests", dependencies: ["ProbityEvaluation"]),
         // Case folders and golden files are data read by path, not sources.
-        .testTarget(name: "ProbityCLITests", dependencies: ["ProbityEvaluation"], exclude: ["Cases"]),
+        .testTarget(name: "ProbityCLITests", dependencies: ["ProbityEvaluation"], exclude: ["Cases", "Fixtures", "Golden"]),
     ]
 )

@@ -36,6 +36,7 @@ enum ProbityCommand {
             case "vote": return try VoteCommand.run(rest)
             case "fmt": return try FmtCommand.run(rest)
             case "lint": return try LintCommand.run(rest)
+            case "explain": return try ExplainCommand.run(rest)
             case "help", "--help", "-h":
                 Output.write(usage)
                 return .success

@@ -1,0 +1,45 @@
+import ProbityEvaluation
+import ProbitySemantics
+import ProbitySupport
+
+/// `probity explain`: for every rule, whether it fired and why (or the first condition that
+/// failed, with the values compared; or that it was not in effect; or the field it lacked),
+/// then, with `--register`, every person and interest the conflicts screening considered, and
+/// the outcome as `probity check` gives it. Exit status as `check`.
+enum ExplainCommand {
+    static func run(_ words: [String]) throws(UsageError) -> ExitCode {
+        let options: Set<String> = ["rules", "format", "register", "meeting"]
+        let arguments = try Arguments(words, valued: options)
+        try arguments.rejectUnknown(options)
+        let format = try ReportFormat(arguments.value("format"))
+        guard arguments.positionals.count == 1, let path = arguments.positionals.first else {
+            throw UsageError(arguments.positionals.isEmpty
+                ? "`explain` needs a decision file"
+                : "`explain` takes one decision file, found \(arguments.positionals.count)")
+        }
+        guard let program = RuleSet.load(arguments.value("rules")) else { return .badInput }
+        guard let context = try CheckContext.make(program: program, arguments: arguments) else { return .badInput }
+        guard let bytes = RuleSet.readFile(path) else {
+            Output.error("error[P0706]: cannot read decision file `\(path)`\n")
+            return .badInput
+        }
+        let decision: Decision
+        switch context.decoder.decode(json: bytes) {
+        case .failure(let errors):
+            Output.error(errors.all.map { "\(path): \($0.description)\n" }.joined())
+            return .badInput
+        case .success(let decoded):
+            decision = decoded
+        }
+        let report = context.check(decision)
+        var explanation = Explainer(plan: context.plan).explain(decision, report: report)
+        if let screener = context.screener {
+            explanation.conflicts = screener.explain(decision, meeting: context.meeting)
+        }
+        switch format {
+        case .text: Output.write(explanation.text)
+        case .json: Output.write(JSONWriter.pretty(explanation.json) + "\n")
+        }
+        return report.canProceed ? .success : .failure
+    }
+}
