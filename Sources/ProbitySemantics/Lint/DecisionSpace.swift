@@ -69,7 +69,7 @@ public struct RuleRegion: Sendable {
 /// without it.
 public struct DecisionSpace: Sendable {
     /// A condition whose disjunctive normal form exceeds this many boxes is too complex.
-    public static let boxLimit = 1024
+    public static let boxLimit = 256
 
     public var dimensions: [Dimension]
     public var dimensionOfField: [Int: Int]
@@ -326,6 +326,7 @@ struct ConditionConverter {
             var f: [Box] = []
             for part in parts {
                 let (pt, pf) = try truth(part)
+                if t.count * pt.count > DecisionSpace.boxLimit { throw TooComplex() }
                 t = Boxes.simplify(Boxes.intersect(t, pt))
                 f = Boxes.simplify(f + pf)
                 if t.count > DecisionSpace.boxLimit || f.count > DecisionSpace.boxLimit { throw TooComplex() }
@@ -336,6 +337,7 @@ struct ConditionConverter {
             var f: [Box] = [space.universe]
             for part in parts {
                 let (pt, pf) = try truth(part)
+                if f.count * pf.count > DecisionSpace.boxLimit { throw TooComplex() }
                 t = Boxes.simplify(t + pt)
                 f = Boxes.simplify(Boxes.intersect(f, pf))
                 if t.count > DecisionSpace.boxLimit || f.count > DecisionSpace.boxLimit { throw TooComplex() }

@@ -30,7 +30,7 @@ final class LintTests: XCTestCase {
 
     rule APPOINTMENTS "appointments"
       when kind = appointment
-      require recommendation by cpag
+      require recommendation by cpag, place-lead
       require approval by icb-board
 
     """
@@ -135,8 +135,8 @@ final class LintTests: XCTestCase {
           when kind = contract-award and value > £1m
           require approval by icb-board
           overlaps LOCAL because "above £1m both the LCP and the ICB Board approve"
-        rule SAME "same approver, a procedure added"
-          when kind = contract-award and value > £5m
+        rule SAME "same approver as LOCAL, a recommendation added"
+          when kind = contract-award and value <= £1m
           require approval by lcp-board
           require recommendation by place-lead
         """)
@@ -168,10 +168,10 @@ final class LintTests: XCTestCase {
 
     func testAGapByBudgetAndDateIsDescribedInTheSchemesWords() {
         let linted = assertFindings("""
-        rule SMALL "delegated budget, up to £1m"
+        rule 1️⃣SMALL "delegated budget, up to £1m"
           when kind = contract-award and budget = icb-delegated and value <= £1m
           require approval by lcp-board
-        rule 1️⃣MIDDLE "delegated budget, £1m to £5m, until the end of 2023"
+        rule MIDDLE "delegated budget, £1m to £5m, until the end of 2023"
           effective until 2023-12-31
           when kind = contract-award and budget = icb-delegated and value in (£1m .. £5m]
           require approval by icb-board
@@ -184,6 +184,12 @@ final class LintTests: XCTestCase {
         """, [("1️⃣", "P0901")])
         XCTAssertEqual(linted.diagnostics[0].message,
                        "contract-award, budget icb-delegated, value from £1,000,000.01 to £5,000,000, from 2024-01-01: nobody may approve")
+        // Every rule the gap touches is named (the first, in source order, is where it is reported).
+        XCTAssertEqual(linted.diagnostics[0].notes.map(\.message), [
+            "next to rule `SMALL`, which requires approval by `lcp-board`",
+            "next to rule `MIDDLE`, which requires approval by `icb-board`",
+            "next to rule `LARGE`, which requires approval by `icb-board`",
+        ])
     }
 
     func testAKindNoRuleApprovesIsOneFindingAtTheValue() {
@@ -205,7 +211,7 @@ final class LintTests: XCTestCase {
           require approval by icb-board
         """, codes: ["P0902"], [("1️⃣", "P0902")])
         XCTAssertEqual(linted.diagnostics.first { $0.code == "P0902" }?.message,
-                       "rules `LCP` and `ICB` both apply to contract-award, value above £5,000,000, but give approval to different bodies")
+                       "rules `LCP` and `ICB` both apply to kind contract-award, value above £5,000,000, but give approval to different bodies")
     }
 
     func testADeadConditionIsUnreachable() {
