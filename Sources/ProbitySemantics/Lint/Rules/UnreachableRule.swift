@@ -1,3 +1,4 @@
+import ProbitySupport
 import ProbitySyntax
 
 /// P0903: a rule no decision can ever meet: its condition contradicts itself
@@ -20,7 +21,14 @@ public struct UnreachableRule: LintRule {
                 let scheme = DecisionSpace.describePeriod(from: program.scheme.effectiveFrom, until: program.scheme.effectiveUntil)
                 let why: String
                 if let from = rule.effectiveFrom, let until = rule.effectiveUntil, until < from {
-                    why = "within its scheme's period (\(scheme)) it would run \(own), which ends before it starts"
+                    let day = { (d: Int32) in Day(number: d).iso }
+                    if from == program.scheme.effectiveFrom {
+                        why = "its effective period ends on \(day(until)), before its scheme's starts on \(day(from))"
+                    } else if until == program.scheme.effectiveUntil {
+                        why = "its effective period starts on \(day(from)), after its scheme's ends on \(day(until))"
+                    } else {
+                        why = "its own period and its scheme's do not meet (together they would run \(own))"
+                    }
                 } else {
                     why = "its effective period (\(own)) lies outside the scheme's (\(scheme))"
                 }
