@@ -37,6 +37,7 @@ enum ProbityCommand {
             case "fmt": return try FmtCommand.run(rest)
             case "lint": return try LintCommand.run(rest)
             case "explain": return try ExplainCommand.run(rest)
+            case "diff": return try DiffCommand.run(rest)
             case "help", "--help", "-h":
                 Output.write(usage)
                 return .success
