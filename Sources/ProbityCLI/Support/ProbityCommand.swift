@@ -11,9 +11,9 @@ enum ProbityCommand {
       vote [--rules PATH] [--format text|json] --meeting MEETING.json --votes VOTES.json
       test [--coverage] [PATH]                      run the test blocks beside the rules
       lint [--format text|json] [PATH]              check the rules and analyse them as a whole
-      explain [--rules PATH] [--register FILE] DECISION.json
+      explain [--rules PATH] [--format text|json] [--register FILE [--meeting MEETING.json]] DECISION.json
       fmt [--check] PATH…                           format rule files in the canonical layout
-      diff OLD NEW --decisions HISTORY.jsonl        which past decisions a rule change would change
+      diff OLD NEW --decisions HISTORY.jsonl [--format text|json]   which past decisions a rule change would change
       bench [--decisions N] [--threads T] [--format json] [--write DIR]
 
     Without --rules, the rules shipped with probity are used.
