@@ -14,6 +14,8 @@ public struct ShadowedRule: LintRule {
         for a in program.rules.indices {
             guard let boxes = space.regions[a].boxes, !boxes.isEmpty else { continue }
             let rule = program.rules[a]
+            // A rule that requires nothing is the checker's P0403, not a shadow.
+            guard !(rule.approvals.isEmpty && rule.recommendations.isEmpty && rule.procedures.isEmpty && rule.notices.isEmpty) else { continue }
             for b in program.rules.indices where b != a {
                 guard let other = space.regions[b].boxes, !other.isEmpty else { continue }
                 let cover = program.rules[b]
