@@ -186,8 +186,10 @@ public struct Checker {
     mutating func declareBody(_ syntax: BodySyntax) {
         guard declare(syntax.name, kind: syntax.kind.rawValue) else { return }
         bodyIndex[syntax.name.text] = bodies.count
-        bodies.append(Body(id: syntax.name.text, title: syntax.title.value, kind: syntax.kind, parent: nil, advises: nil,
-                           depth: 0, source: syntax.source?.value, range: syntax.name.range))
+        var body = Body(id: syntax.name.text, title: syntax.title.value, kind: syntax.kind, parent: nil, advises: nil,
+                        depth: 0, source: syntax.source?.value, range: syntax.name.range)
+        for accept in syntax.accepts { body.acceptedFindings[accept.code.text] = accept.reason.value }
+        bodies.append(body)
     }
 
     mutating func declareProcedure(_ syntax: ProcedureSyntax) {

@@ -6,6 +6,8 @@ public struct LintFinding: Sendable {
     public var diagnostic: Diagnostic
     /// Indices of the rules whose `accept` clauses can suppress this finding.
     public var rules: [Int]
+    /// Indices of the bodies whose `accept` clauses can suppress this finding.
+    public var bodies: [Int] = []
     /// Set when one of `rules` accepts the finding's code.
     public var acceptedBecause: String?
 
@@ -54,6 +56,8 @@ public struct Linter: Sendable {
             let code = findings[index].diagnostic.code
             if let rule = findings[index].rules.first(where: { program.rules[$0].acceptedFindings[code] != nil }) {
                 findings[index].acceptedBecause = program.rules[rule].acceptedFindings[code]
+            } else if let body = findings[index].bodies.first(where: { program.bodies[$0].acceptedFindings[code] != nil }) {
+                findings[index].acceptedBecause = program.bodies[body].acceptedFindings[code]
             }
         }
         return findings.sorted { Linter.sourceKey($0) < Linter.sourceKey($1) }

@@ -24,6 +24,8 @@ public struct Body: Sendable {
     /// Distance from the root of the tree: higher numbers are lower bodies.
     public var depth: Int
     public var source: String?
+    /// Lint codes accepted on this body, with the reason.
+    public var acceptedFindings: [String: String] = [:]
     public var range: SourceRange
 
     public var isAdvisory: Bool { advises != nil }

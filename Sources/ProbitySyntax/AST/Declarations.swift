@@ -100,6 +100,8 @@ public struct BodySyntax: Sendable {
     /// `advises X`: the body may recommend to X but never approve.
     public var advises: Name?
     public var source: StringLiteral?
+    /// Lint findings accepted on this body on purpose.
+    public var accepts: [AcceptSyntax] = []
     public var range: SourceRange
 }
 

@@ -190,7 +190,7 @@ extension Parser {
             return nil
         }
         var body = BodySyntax(kind: kind, name: name, title: title, parent: nil, advises: nil, source: nil, range: range(from: start))
-        let expected = kind == .body ? "`committee of`, `advises` or `source`" : "`reports to` or `source`"
+        let expected = kind == .body ? "`committee of`, `advises`, `source` or `accept`" : "`reports to`, `source` or `accept`"
         parseClauses(of: "the \(kind.rawValue) `\(name.text)`", expected: expected) { p in
             if p.isKeyword("committee") || (p.isKeyword("sub-committee")) {
                 p.advance()
@@ -205,6 +205,8 @@ extension Parser {
                 body.advises = p.expectName("the body advised")
             } else if p.isKeyword("source") {
                 body.source = p.parseSource()
+            } else if p.isKeyword("accept") {
+                if let accept = p.parseAccept() { body.accepts.append(accept) }
             } else {
                 return false
             }
@@ -257,11 +259,7 @@ extension Parser {
                 let reason = p.expectString("the reason") ?? StringLiteral(value: "", range: p.range(of: clauseStart))
                 rule.overlaps.append(OverlapSyntax(rules: rules, reason: reason, range: p.range(from: clauseStart)))
             } else if p.isKeyword("accept") {
-                let clauseStart = p.advance()
-                guard let code = p.expectName("a finding code such as `P0903`") else { return true }
-                p.expectKeyword("because", "after the accepted finding's code")
-                let reason = p.expectString("the reason") ?? StringLiteral(value: "", range: code.range)
-                rule.accepts.append(AcceptSyntax(code: code, reason: reason, range: p.range(from: clauseStart)))
+                if let accept = p.parseAccept() { rule.accepts.append(accept) }
             } else {
                 return false
             }
@@ -269,6 +267,15 @@ extension Parser {
         }
         rule.range = range(from: start)
         return rule
+    }
+
+    /// `accept P0905 because "reason"`: a lint finding accepted on purpose.
+    mutating func parseAccept() -> AcceptSyntax? {
+        let clauseStart = advance()  // accept
+        guard let code = expectName("a finding code such as `P0903`") else { return nil }
+        expectKeyword("because", "after the accepted finding's code")
+        let reason = expectString("the reason") ?? StringLiteral(value: "", range: code.range)
+        return AcceptSyntax(code: code, reason: reason, range: range(from: clauseStart))
     }
 
     mutating func parseRequirement() -> RequirementSyntax? {

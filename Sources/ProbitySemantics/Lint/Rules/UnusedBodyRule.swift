@@ -34,8 +34,11 @@ public struct UnusedBodyRule: LintRule {
         return program.bodies.indices.filter { !reaches.contains($0) }.map { index in
             let body = program.bodies[index]
             let what = body.kind == .officer ? "officer" : "body"
-            return LintFinding(.warning(code, "\(what) `\(body.id)` (\(body.title)) has no part in any decision: no rule requires its approval, recommendation or notice, and nothing below it has one",
-                                        at: body.range))
+            var finding = LintFinding(.warning(code, "\(what) `\(body.id)` (\(body.title)) has no part in any decision: no rule requires its approval, recommendation or notice, and nothing below it has one",
+                                               at: body.range))
+            // A body that only meets, or only advises, may be declared on purpose: it can say so.
+            finding.bodies = [index]
+            return finding
         }
     }
 
