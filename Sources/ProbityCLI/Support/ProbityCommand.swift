@@ -38,6 +38,7 @@ enum ProbityCommand {
             case "lint": return try LintCommand.run(rest)
             case "explain": return try ExplainCommand.run(rest)
             case "diff": return try DiffCommand.run(rest)
+            case "bench": return try BenchCommand.run(rest)
             case "help", "--help", "-h":
                 Output.write(usage)
                 return .success
