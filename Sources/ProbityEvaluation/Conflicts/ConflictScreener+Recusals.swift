@@ -12,6 +12,11 @@ extension ConflictScreener {
     func recusals(from hits: [Hit], stake: OrganisationsAtStake, on day: Day)
         -> [(person: Int, recusal: ConflictsReport.Recusal)] {
         var result: [(person: Int, recusal: ConflictsReport.Recusal)] = []
+        guard !hits.isEmpty else { return result }
+        // Each organisation's name and link, described once however many people name it.
+        let described = stake.entries.indices.map {
+            (name: stake.name($0, in: program.organisations), link: stake.link($0, in: program.organisations))
+        }
         var start = 0
         while start < hits.count {
             let person = Int(hits[start].person)
@@ -23,7 +28,7 @@ extension ConflictScreener {
                 end += 1
                 if hit.source == lastSource { continue }
                 lastSource = hit.source
-                if let reason = reason(for: hit, stake: stake, on: day) { reasons.append(reason) }
+                if let reason = reason(for: hit, described: described[Int(hit.entry)], on: day) { reasons.append(reason) }
             }
             start = end
             guard let highest = reasons.map(\.level).max() else { continue }
@@ -42,21 +47,18 @@ extension ConflictScreener {
     }
 
     /// The reason one register text gives, or nil when the interest is not in force on `day`.
-    private func reason(for hit: Hit, stake: OrganisationsAtStake, on day: Day) -> ConflictsReport.Reason? {
+    private func reason(for hit: Hit, described: (name: String, link: String), on day: Day) -> ConflictsReport.Reason? {
         let person = register.people[Int(hit.person)]
-        let organisation = stake.name(Int(hit.entry), in: program.organisations)
-        let link = stake.link(Int(hit.entry), in: program.organisations)
+        let (organisation, link) = described
         if hit.source == RegisterLinks.employment {
-            var declaration = "works for \(person.employer)"
-            if !person.position.isEmpty { declaration += " (\(person.position))" }
             return ConflictsReport.Reason(kind: .employment, level: level(for: .employment), organisation: organisation,
-                                          link: link, declaration: declaration, validFrom: nil, validTo: nil,
+                                          link: link, declaration: employmentDeclarations[Int(hit.person)], validFrom: nil, validTo: nil,
                                           line: person.lines.first ?? 0)
         }
         let interest = person.interests[Int(hit.source)]
         guard interest.isInForce(on: day, graceEnd: lookBack.lastDay(after:)) else { return nil }
         let kind = InterestKind(rawValue: interest.type.rawValue) ?? .unspecified
-        let declaration = interest.typeText.isEmpty ? interest.nature : "\(interest.typeText): \(interest.nature)"
+        let declaration = declarations[Int(hit.person)][Int(hit.source)]
         return ConflictsReport.Reason(kind: kind, level: level(for: kind), organisation: organisation, link: link,
                                       declaration: declaration, validFrom: interest.validFrom?.number,
                                       validTo: interest.validTo?.number, line: interest.line)

@@ -24,6 +24,10 @@ public struct ConflictScreener: Sendable {
     let pointerPeople: [Int]
     /// Per body with a `members` block: its roster, quorum and voting rule.
     let rosters: [Int: BodyRoster]
+    /// Per person: how a reason quotes each interest ("Financial Interest: Director of …") and
+    /// their employment ("works for … (position)"), written once rather than per decision.
+    let declarations: [[String]]
+    let employmentDeclarations: [String]
 
     public init(program: Program, register: Register) {
         self.program = program
@@ -47,6 +51,12 @@ public struct ConflictScreener: Sendable {
             rosters[body] = BodyRoster(program: program, body: body, committee: committee)
         }
         self.rosters = rosters
+        self.declarations = register.people.map { person in
+            person.interests.map { $0.typeText.isEmpty ? $0.nature : "\($0.typeText): \($0.nature)" }
+        }
+        self.employmentDeclarations = register.people.map { person in
+            person.position.isEmpty ? "works for \(person.employer)" : "works for \(person.employer) (\(person.position))"
+        }
     }
 
     /// Whether the rules say how to screen at all: without a `conflicts` block nothing is relevant.
