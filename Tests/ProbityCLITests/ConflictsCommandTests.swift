@@ -22,7 +22,7 @@ final class ConflictsCommandTests: XCTestCase {
         let result = try Probity.run(["meeting", "--rules", "Rules", "--register", seedRegister, "Examples/agendas/lcp-board-2023-11-23.json"])
         let golden = try String(contentsOf: Probity.root.appendingPathComponent("Examples/agendas/lcp-board-2023-11-23.report.txt"), encoding: .utf8)
         XCTAssertEqual(result.stdout, golden, "regenerate the golden file if the change is intended")
-        XCTAssertEqual(result.status, 1, "attendees not on the register block the items")
+        XCTAssertEqual(result.status, 0, "every item with a decision may proceed, with its recusals: \(result.stderr)")
         XCTAssertTrue(result.stdout.contains("- Jacqui Scott: exclude"))
     }
 
