@@ -67,9 +67,12 @@ struct BodyRoster: Sendable {
         return (bySeat.values.sorted { $0.seat < $1.seat }, nonMembers)
     }
 
-    /// Whether a member in this seat counts towards quorum for the item.
+    /// Whether a member in this seat counts towards quorum for the item. A conflicted member is
+    /// one who may not vote on it (`no-vote`) or must leave the room (`exclude`): a quorum is
+    /// there to make the decision, and they take no part in it. One who only declares counts.
     private func counts(_ seat: PresentSeat) -> Bool {
-        seat.level != .exclude || (quorum?.conflictedMembersCount ?? false)
+        guard let level = seat.level, level >= .noVote else { return true }
+        return quorum?.conflictedMembersCount ?? false
     }
 
     /// The body's seats: every member who is not a deputy.
@@ -77,8 +80,8 @@ struct BodyRoster: Sendable {
 
     /// Quorum with the seats present, after recusals; nil when the body has no quorum rule.
     ///
-    /// Members who must leave the room (`exclude`) do not count unless the rule says
-    /// `conflicted members count`. Each failed clause is named with its numbers.
+    /// Members who may not vote (`no-vote`) or must leave the room (`exclude`) do not count
+    /// unless the rule says `conflicted members count`. Each failed clause is named with its numbers.
     func quorumResult(_ present: [PresentSeat]) -> ConflictsReport.QuorumResult? {
         guard let quorum else { return nil }
         let counted = present.filter(counts)

@@ -54,6 +54,16 @@ final class QuorumCheckTests: XCTestCase {
         XCTAssertTrue(report.canProceed)
     }
 
+    func testAMemberWhoMayNotVoteDoesNotCountTowardsQuorum() {
+        // Four voting seats present of seven; Gus may not vote (an indirect interest in Acme), so 3 count.
+        let (report, _) = run(["Ann Chair", "Bob Council", "Eve North", "Gus East"])
+        XCTAssertEqual(report.conflicts?.recusals.map(\.level), [.noVote])
+        XCTAssertEqual(report.conflicts?.quorum?.met, false)
+        XCTAssertEqual(report.conflicts?.quorum?.counted, 3)
+        let counting = run(["Ann Chair", "Bob Council", "Eve North", "Gus East"], rules: ConflictsFixtures.rules(conflictedCount: true))
+        XCTAssertEqual(counting.report.conflicts?.quorum?.met, true)
+    }
+
     func testAMeetingInquorateBeforeAnyRecusal() {
         let (report, _) = run(["Ann Chair", "Eve North"], counterparty: "Borough Council")
         XCTAssertEqual(report.findings.filter(\.isBlocking).map(\.code), ["P1104"])
