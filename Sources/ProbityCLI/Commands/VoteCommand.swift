@@ -4,6 +4,7 @@ import ProbitySupport
 
 /// `probity vote --meeting MEETING.json --votes VOTES.json`: counts a recorded vote under the
 /// body's voting rule and says carried, lost, or tied and decided by the chair's casting vote.
+/// A decision by email (`"by_email": true` in the votes file) needs no meeting file.
 enum VoteCommand {
     static let options: Set<String> = ["rules", "format", "meeting", "votes"]
 
@@ -11,11 +12,9 @@ enum VoteCommand {
         let arguments = try Arguments(words, valued: options)
         try arguments.rejectUnknown(options)
         let format = try ReportFormat(arguments.value("format"))
-        guard let meetingPath = arguments.value("meeting") else { throw UsageError("`vote` needs `--meeting MEETING.json`") }
         guard let votesPath = arguments.value("votes") else { throw UsageError("`vote` needs `--votes VOTES.json`") }
         guard arguments.positionals.isEmpty else { throw UsageError("`vote` takes no other files") }
         guard let program = RuleSet.load(arguments.value("rules")) else { return .badInput }
-        guard let meeting = CheckContext.loadMeeting(meetingPath, program: program) else { return .badInput }
         guard let bytes = RuleSet.readFile(votesPath) else {
             Output.error("error[P1114]: cannot read votes file `\(votesPath)`\n")
             return .badInput
@@ -27,6 +26,16 @@ enum VoteCommand {
             return .badInput
         case .success(let decoded):
             votes = decoded
+        }
+        // A decision by email has no meeting: the replies are the participation.
+        let meeting: Meeting
+        if let meetingPath = arguments.value("meeting") {
+            guard let loaded = CheckContext.loadMeeting(meetingPath, program: program) else { return .badInput }
+            meeting = loaded
+        } else if votes.byEmail {
+            meeting = Meeting(body: votes.body, date: votes.date, attendees: votes.voters)
+        } else {
+            throw UsageError("`vote` needs `--meeting MEETING.json` (or a votes file with `\"by_email\": true`)")
         }
         switch VoteTally.count(votes, at: meeting, program: program) {
         case .failure(let error):
@@ -43,6 +52,7 @@ enum VoteCommand {
 
     private static func text(_ tally: VoteTally) -> String {
         var out = "vote of \(tally.body): \(tally.result.rawValue)\n"
+        if let deadline = tally.repliesBy { out += "  a decision by email: replies received by \(Day(number: deadline).iso)\n" }
         out += "  for \(weight(tally.votesFor)), against \(weight(tally.votesAgainst)), abstaining \(weight(tally.abstentions))"
         out += tally.totalVotes.map { "; majority of all members' \(weight($0)) votes needed" } ?? "; majority of those present and voting"
         out += "\n"
@@ -51,7 +61,8 @@ enum VoteCommand {
             out += "  - \(ballot.person): \(ballot.side.rawValue), \(weight(ballot.weight))\(ballot.organisation.map { " (\($0))" } ?? "")\n"
         }
         if let quorum = tally.quorum {
-            out += "quorum of \(quorum.body): \(quorum.met ? "met" : "NOT met") (\(quorum.counted) counted of \(quorum.present) present)\n"
+            let counted = tally.repliesBy == nil ? "\(quorum.counted) counted of \(quorum.present) present" : "\(quorum.counted) members in favour"
+            out += "quorum\(tally.repliesBy == nil ? "" : " in favour") of \(quorum.body): \(quorum.met ? "met" : "NOT met") (\(counted))\n"
             for clause in quorum.failedClauses { out += "  failed: \(clause)\n" }
             if !quorum.met, let action = quorum.whenNotMet { out += "  when not met: \(action)\n" }
         }
@@ -72,6 +83,7 @@ enum VoteCommand {
             ("majority_of", .string(tally.majorityOf)),
             ("total_votes", tally.totalVotes.map { .number(weight($0)) } ?? .null),
             ("casting_vote_by", tally.castingVoteBy.map(JSONValue.string) ?? .null),
+            ("by_email_replies_by", tally.repliesBy.map { .string(Day(number: $0).iso) } ?? .null),
             ("ballots", .array(tally.ballots.map { ballot in
                 .object([
                     ("person", .string(ballot.person)),

@@ -4,6 +4,9 @@ import ProbitySupport
 /// A vote as the secretary recorded it: `{"body", "date", "votes": {"for": [names],
 /// "against": [names], "abstain": [names]}}`, optionally with `"chair"`, the name of the member
 /// in the chair (otherwise the first chair on the members list who is present).
+///
+/// A decision taken by email says `"by_email": true` and `"replies_by": ISO`, the date by which
+/// replies had to arrive; the lists then hold the replies received by that date.
 public struct RecordedVotes: Sendable {
     public var body: Int?
     public var date: Int32?
@@ -11,6 +14,13 @@ public struct RecordedVotes: Sendable {
     public var votesAgainst: [String]
     public var abstentions: [String]
     public var chair: String?
+    /// Whether the votes are replies to a decision by email rather than votes at a meeting.
+    public var byEmail = false
+    /// For a decision by email: the date replies had to arrive by.
+    public var repliesBy: Int32?
+
+    /// Everyone who replied or voted, in the order recorded.
+    public var voters: [String] { votesFor + votesAgainst + abstentions }
 
     public init(body: Int? = nil, date: Int32? = nil, votesFor: [String] = [], votesAgainst: [String] = [],
                 abstentions: [String] = [], chair: String? = nil) {
@@ -55,6 +65,22 @@ public struct RecordedVotes: Sendable {
                 return .failure(ConflictsInputError(code: "P1111", field: "votes.\(key)",
                                                     message: "unknown key `votes.\(key)`; expected `for`, `against` or `abstain`"))
             }
+        }
+        if let raw = value["by_email"], !raw.isNull {
+            guard let flag = raw.boolValue else {
+                return .failure(ConflictsInputError(code: "P1111", field: "by_email", message: "field `by_email` must be `true` or `false`"))
+            }
+            recorded.byEmail = flag
+        }
+        if let raw = value["replies_by"], !raw.isNull {
+            guard let text = raw.stringValue, let day = Day.parseISO(text) else {
+                return .failure(ConflictsInputError(code: "P1111", field: "replies_by", message: "field `replies_by` must be a date written YYYY-MM-DD"))
+            }
+            recorded.repliesBy = day.number
+        }
+        if recorded.byEmail, recorded.repliesBy == nil {
+            return .failure(ConflictsInputError(code: "P1111", field: "replies_by",
+                                                message: "a decision by email needs `replies_by`, the date by which replies had to arrive"))
         }
         if let raw = value["chair"], !raw.isNull {
             guard let name = raw.stringValue else {

@@ -1,4 +1,5 @@
 import ProbitySemantics
+import ProbitySupport
 import ProbitySyntax
 
 /// A recorded vote counted under the body's voting rule: organisation votes, votes shared by a
@@ -17,6 +18,8 @@ public struct VoteTally: Sendable {
         case tiedLostByCastingVote = "tied-lost-by-casting-vote"
         /// Votes tied and nobody had a casting vote to give (or the chair abstained): the motion falls.
         case tiedLost = "tied-lost"
+        /// A decision by email that fewer than a quorum supported by the reply date: it does not stand.
+        case lostNoQuorumInFavour = "lost-no-quorum-in-favour"
 
         public var isCarried: Bool { self == .carried || self == .tiedCarriedByCastingVote }
     }
@@ -42,6 +45,8 @@ public struct VoteTally: Sendable {
     public var castingVoteBy: String?
     public var ballots: [Ballot] = []
     public var quorum: ConflictsReport.QuorumResult?
+    /// For a decision by email: the date replies had to arrive by (the quorum is then of those in favour).
+    public var repliesBy: Int32?
     public var findings: [Report.Finding] = []
 
     /// Whether the vote carried, the meeting was quorate and every name was understood.
@@ -66,11 +71,14 @@ public struct VoteTally: Sendable {
             return .failure(ConflictsInputError(code: "P1113", field: "body", message: "`\(program.bodies[body].id)` has no `members` block, so its votes cannot be counted"))
         }
         let roster = BodyRoster(program: program, body: body, committee: committee)
-        let present = roster.seatsPresent(meeting.attendees.map { ($0, nil) })
+        // By email nobody meets: the members who replied are the ones taking part.
+        let attendees = votes.byEmail ? votes.voters : meeting.attendees
+        let present = roster.seatsPresent(attendees.map { ($0, nil) })
         let voters = roster.voters(present.seats)
         let rule = committee.voting
         var tally = VoteTally(body: roster.bodyID, result: .lost, majorityOf: rule?.majorityOfMembers == true ? "members" : "present")
         tally.quorum = roster.quorumResult(present.seats)
+        tally.repliesBy = votes.byEmail ? votes.repliesBy : nil
 
         var voted: Set<Int> = []
         var chairSide: Side?
@@ -123,7 +131,24 @@ public struct VoteTally: Sendable {
                 tally.result = .tiedLost
             }
         }
+        if votes.byEmail, rule?.emailNeedsQuorumInFavour == true {
+            requireQuorumInFavour(votes, roster: roster, into: &tally)
+        }
         return .success(tally)
+    }
+
+    /// A decision by email stands only if the members replying in favour by the reply date would
+    /// themselves make a quorum (SEL ICP terms of reference, 11.3): the quorum is checked on them.
+    private static func requireQuorumInFavour(_ votes: RecordedVotes, roster: BodyRoster, into tally: inout VoteTally) {
+        let inFavour = roster.seatsPresent(votes.votesFor.map { ($0, nil) }).seats
+        guard let quorum = roster.quorumResult(inFavour) else { return }
+        tally.quorum = quorum
+        guard !quorum.met else { return }
+        let deadline = votes.repliesBy.map { Day(number: $0).iso } ?? "the reply date"
+        tally.result = .lostNoQuorumInFavour
+        tally.findings.append(Report.Finding(severity: .error, code: "P1123",
+            message: "the decision by email does not stand: the members replying in favour by \(deadline) are not a quorum (\(quorum.failedClauses.joined(separator: "; ")))",
+            isBlocking: true))
     }
 
     /// The member in the chair: the one the votes name, or the first chair present.

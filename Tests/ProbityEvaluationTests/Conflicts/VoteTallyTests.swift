@@ -30,6 +30,38 @@ final class VoteTallyTests: XCTestCase {
         XCTAssertFalse(result.canProceed)
     }
 
+    func testADecisionByEmailStandsOnlyIfAQuorumRepliesInFavour() {
+        // 7 voting seats, 50% needs 4: four replies in favour make a quorum, three do not.
+        let rules = ConflictsFixtures.rules(voting: "one vote per member\n  majority of present\n  by email needs quorum in favour")
+        var votes = RecordedVotes(votesFor: ["Ann Chair", "Bob Council", "Eve North", "Fay South"], votesAgainst: ["Dan Alliance"])
+        votes.byEmail = true
+        votes.repliesBy = Day.parseISO("2024-03-20")!.number
+        let carried = tally(votes, attendees: [], rules: rules)
+        XCTAssertEqual(carried?.result, .carried)
+        XCTAssertEqual(carried?.quorum?.met, true)
+        XCTAssertEqual(carried?.repliesBy, votes.repliesBy)
+
+        votes.votesFor.removeLast()
+        let short = tally(votes, attendees: [], rules: rules)
+        XCTAssertEqual(short?.result, .lostNoQuorumInFavour)
+        XCTAssertEqual(short?.quorum?.failedClauses, ["at least 50% of voting members: 3 of 7 counted, needs 4"])
+        XCTAssertEqual(short?.findings.map(\.code), ["P1123"])
+        XCTAssertEqual(short?.canProceed, false)
+
+        // Without the rule, replies are counted like votes at a meeting.
+        let plain = tally(votes, attendees: [], rules: ConflictsFixtures.rules(voting: "one vote per member\n  majority of present"))
+        XCTAssertEqual(plain?.result, .carried)
+    }
+
+    func testAnEmailVoteNeedsAReplyDate() {
+        let program = ConflictsFixtures.program(ConflictsFixtures.rules())
+        let json = #"{"body": "panel", "by_email": true, "votes": {"for": ["Ann Chair"]}}"#
+        guard case .failure(let error) = RecordedVotes.decode(json: Array(json.utf8), program: program) else {
+            return XCTFail("expected an error")
+        }
+        XCTAssertEqual(error.field, "replies_by")
+    }
+
     func testATieIsDecidedByTheChairsCastingVote() {
         // 2 against 2 (Eve and Fay share the PCNs' 2 votes; Fay abstains): the chair voted for,
         // so it carries on her casting vote.
