@@ -10,7 +10,8 @@ struct CheckContext: Sendable {
     let builder: ReportBuilder
     /// With `--register`: screens every decision against the register.
     let screener: ConflictScreener?
-    /// With `--meeting`: only its attendees are screened, and quorum is re-checked.
+    /// With `--meeting`: only its attendees are screened, and quorum is re-checked (with no
+    /// `--register`, quorum only).
     let meeting: Meeting?
 
     /// Builds the context for `arguments` (`--register`, `--meeting`). Nil when the register or
@@ -24,9 +25,10 @@ struct CheckContext: Sendable {
             screener = ConflictScreener(program: program, register: register)
         }
         if let path = arguments.value("meeting") {
-            guard screener != nil else { throw UsageError("`--meeting` needs `--register FILE`: the attendees are screened against it") }
             guard let loaded = loadMeeting(path, program: program) else { return nil }
             meeting = loaded
+            // Without a register nobody can be screened, but the meeting's quorum is still checked.
+            if screener == nil { screener = ConflictScreener(program: program) }
         }
         return CheckContext(plan: plan, decoder: DecisionDecoder(program: program), builder: ReportBuilder(plan: plan),
                             screener: screener, meeting: meeting)

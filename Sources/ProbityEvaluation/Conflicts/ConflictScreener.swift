@@ -24,12 +24,27 @@ public struct ConflictScreener: Sendable {
     let pointerPeople: [Int]
     /// Per body with a `members` block: its roster, quorum and voting rule.
     let rosters: [Int: BodyRoster]
+    /// False for a screener without a register: it checks a meeting's quorum only, and an
+    /// attendee cannot be "not on the register".
+    public let hasRegister: Bool
+
+    /// A screener with no register of interests: nobody is screened, but a meeting's quorum and
+    /// voting weights are still worked out (for example an ICP meeting, whose members declare
+    /// on other bodies' registers).
+    public init(program: Program) {
+        self.init(program: program, register: Register(people: [], issues: [], fileName: ""), hasRegister: false)
+    }
     /// Per person: how a reason quotes each interest ("Financial Interest: Director of …") and
     /// their employment ("works for … (position)"), written once rather than per decision.
     let declarations: [[String]]
     let employmentDeclarations: [String]
 
     public init(program: Program, register: Register) {
+        self.init(program: program, register: register, hasRegister: true)
+    }
+
+    private init(program: Program, register: Register, hasRegister: Bool) {
+        self.hasRegister = hasRegister
         self.program = program
         self.register = register
         self.people = PeopleIndex(register.people)
@@ -86,6 +101,7 @@ public struct ConflictScreener: Sendable {
 
     func screening(_ decision: Decision, meeting: Meeting?) -> Screening {
         var report = ConflictsReport()
+        report.registerScreened = hasRegister
         let attendees = meeting.map(resolveAttendees)
         // nil: everyone on the register is screened.
         var screened: [Int]?
@@ -94,7 +110,7 @@ public struct ConflictScreener: Sendable {
             for attendee in attendees {
                 switch attendee.resolution {
                 case .found(let person): if !found.contains(person) { found.append(person) }
-                case .notFound: report.unresolvedAttendees.append(attendee.written)
+                case .notFound: if hasRegister { report.unresolvedAttendees.append(attendee.written) }
                 case .ambiguous(let candidates):
                     report.ambiguousAttendees.append((attendee.written, candidates.map { register.people[$0].name }))
                 }

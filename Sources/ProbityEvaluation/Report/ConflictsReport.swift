@@ -55,6 +55,8 @@ public struct ConflictsReport: Sendable {
     public var notScreenable: [(person: String, pointer: String)] = []
     /// Organisations at stake in the decision, as screened.
     public var organisationsScreened: [String] = []
+    /// False when no register was given: nobody was screened and only the quorum was checked.
+    public var registerScreened = true
 
     public init() {}
 }

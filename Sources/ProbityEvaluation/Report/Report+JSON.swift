@@ -139,6 +139,7 @@ extension ConflictsReport {
             })))
         }
         members.append(("screening", .object([
+            ("register", .bool(registerScreened)),
             ("organisations", .array(organisationsScreened.map(JSONValue.string))),
             ("unresolved_attendees", .array(unresolvedAttendees.map(JSONValue.string))),
             ("ambiguous_attendees", .array(ambiguousAttendees.map { entry in

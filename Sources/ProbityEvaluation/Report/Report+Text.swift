@@ -67,7 +67,11 @@ extension ConflictsReport {
         var out = "\nconflicts of interest"
         if !organisationsScreened.isEmpty { out += " (screened against \(organisationsScreened.joined(separator: ", ")))" }
         out += ":\n"
-        if recusals.isEmpty { out += "  nobody must recuse\n" }
+        if !registerScreened {
+            out += "  no register was given: nobody was screened, only the quorum was checked\n"
+        } else if recusals.isEmpty {
+            out += "  nobody must recuse\n"
+        }
         for recusal in recusals {
             out += "  - \(recusal.person): \(recusal.level.rawValue)\n"
             for reason in recusal.reasons {

@@ -73,14 +73,9 @@ public struct TestRunner {
             }
             meeting = Meeting(body: program.bodyIndex[body.text], date: decision.date, attendees: attendees)
         }
-        if syntax.register == nil, let meeting {
-            // No register: nobody can be screened, so only the quorum is reported.
-            var conflicts = ConflictScreener(program: program, register: register).screen(decision, meeting: meeting)
-            conflicts.unresolvedAttendees = []
-            report.conflicts = conflicts
-            return nil
-        }
-        ConflictScreener(program: program, register: register).apply(to: &report, decision: decision, meeting: meeting)
+        // No register: nobody can be screened, so only the quorum is checked.
+        let screener = syntax.register == nil ? ConflictScreener(program: program) : ConflictScreener(program: program, register: register)
+        screener.apply(to: &report, decision: decision, meeting: meeting)
         return nil
     }
 

@@ -64,6 +64,20 @@ final class QuorumCheckTests: XCTestCase {
         XCTAssertEqual(counting.report.conflicts?.quorum?.met, true)
     }
 
+    func testWithoutARegisterOnlyTheQuorumIsChecked() {
+        let program = ConflictsFixtures.program(ConflictsFixtures.rules())
+        let decision = ConflictsFixtures.award(to: "Acme Health Ltd", program: program)
+        var report = Report(decision: "d1", date: decision.date, outcome: .authorised, scheme: program.scheme)
+        ConflictScreener(program: program).apply(to: &report, decision: decision,
+                                                  meeting: Meeting(body: program.bodyIndex["panel"], attendees: ["Ann Chair", "Carol Acme", "Eve North"]))
+        // Carol works for the counterparty, but with no register nobody is screened.
+        XCTAssertEqual(report.conflicts?.registerScreened, false)
+        XCTAssertEqual(report.conflicts?.recusals.count, 0)
+        XCTAssertEqual(report.conflicts?.unresolvedAttendees, [])
+        XCTAssertEqual(report.conflicts?.quorum?.met, false)
+        XCTAssertEqual(report.conflicts?.quorum?.present, 3)
+    }
+
     func testAMeetingInquorateBeforeAnyRecusal() {
         let (report, _) = run(["Ann Chair", "Eve North"], counterparty: "Borough Council")
         XCTAssertEqual(report.findings.filter(\.isBlocking).map(\.code), ["P1104"])
