@@ -1,4 +1,5 @@
 import Foundation
+import ProbitySemantics
 import ProbitySyntax
 
 /// `probity fmt [--check] PATH…`: lays rule files out in the canonical form. Without `--check`
@@ -21,7 +22,7 @@ enum FmtCommand {
                 continue
             }
             if isDirectory.boolValue {
-                files += probityFiles(under: path)
+                files += RuleLoader.probityFiles(under: path)
             } else {
                 files.append(path)
             }
@@ -64,14 +65,5 @@ enum FmtCommand {
             for file in changed { Output.write("formatted \(file)\n") }
         }
         return status
-    }
-
-    static func probityFiles(under directory: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
-        var found: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            if relative.hasSuffix(".probity") { found.append((directory as NSString).appendingPathComponent(relative)) }
-        }
-        return found.sorted()
     }
 }

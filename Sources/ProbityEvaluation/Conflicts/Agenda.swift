@@ -19,11 +19,9 @@ public struct Agenda: Sendable {
     /// Reads an agenda; errors name the field (`items[2].decision`).
     public static func decode(json bytes: [UInt8], program: Program) -> Result<Agenda, ConflictsInputError> {
         let value: JSONValue
-        switch JSONParser.parse(bytes) {
-        case .failure(let error):
-            return .failure(ConflictsInputError(code: "P1110", field: nil, message: "malformed JSON at line \(error.line), column \(error.column): \(error.message)"))
-        case .success(let parsed):
-            value = parsed
+        switch MeetingDecoder.parse(bytes) {
+        case .failure(let error): return .failure(error)
+        case .success(let parsed): value = parsed
         }
         let meeting: Meeting
         switch MeetingDecoder(program: program).decode(value) {

@@ -14,12 +14,15 @@ public struct MeetingDecoder: Sendable {
 
     /// Parses JSON text and decodes the meeting in it.
     public func decode(json bytes: [UInt8]) -> Result<Meeting, ConflictsInputError> {
-        switch JSONParser.parse(bytes) {
-        case .failure(let error):
-            return .failure(ConflictsInputError(code: "P1110", field: nil,
-                                                message: "malformed JSON at line \(error.line), column \(error.column): \(error.message)"))
-        case .success(let value):
-            return decode(value)
+        MeetingDecoder.parse(bytes).flatMap(decode)
+    }
+
+    /// Parses a meeting, agenda or votes file, turning a syntax error into the input error
+    /// all three report (P1110, with line and column).
+    static func parse(_ bytes: [UInt8]) -> Result<JSONValue, ConflictsInputError> {
+        JSONParser.parse(bytes).mapError { error in
+            ConflictsInputError(code: "P1110", field: nil,
+                                message: "malformed JSON at line \(error.line), column \(error.column): \(error.message)")
         }
     }
 

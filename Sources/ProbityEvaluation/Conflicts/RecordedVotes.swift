@@ -35,11 +35,9 @@ public struct RecordedVotes: Sendable {
     /// Reads a votes file against the program's bodies. Errors name the field.
     public static func decode(json bytes: [UInt8], program: Program) -> Result<RecordedVotes, ConflictsInputError> {
         let value: JSONValue
-        switch JSONParser.parse(bytes) {
-        case .failure(let error):
-            return .failure(ConflictsInputError(code: "P1110", field: nil, message: "malformed JSON at line \(error.line), column \(error.column): \(error.message)"))
-        case .success(let parsed):
-            value = parsed
+        switch MeetingDecoder.parse(bytes) {
+        case .failure(let error): return .failure(error)
+        case .success(let parsed): value = parsed
         }
         let meeting: Meeting
         switch MeetingDecoder(program: program).decode(value) {

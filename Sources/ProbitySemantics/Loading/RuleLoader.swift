@@ -81,7 +81,8 @@ public struct RuleLoader {
                            rootDirectory: root, digest: digest)
     }
 
-    static func probityFiles(under directory: String) -> [String] {
+    /// Every `.probity` file under `directory`, in path order.
+    public static func probityFiles(under directory: String) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
         var found: [String] = []
         while let relative = enumerator.nextObject() as? String {
