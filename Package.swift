@@ -25,9 +25,11 @@ let package = Package(
             dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation", "ProbityBenchmark"],
             resources: [.copy("../../Rules")]
         ),
+        // Helpers shared by the test targets: marked sources and their assertions.
+        .target(name: "ProbityTestSupport", dependencies: ["ProbitySyntax"], path: "Tests/ProbityTestSupport"),
         .testTarget(name: "ProbitySupportTests", dependencies: ["ProbitySupport"]),
-        .testTarget(name: "ProbitySyntaxTests", dependencies: ["ProbitySyntax"]),
-        .testTarget(name: "ProbitySemanticsTests", dependencies: ["ProbitySemantics"]),
+        .testTarget(name: "ProbitySyntaxTests", dependencies: ["ProbitySyntax", "ProbityTestSupport"]),
+        .testTarget(name: "ProbitySemanticsTests", dependencies: ["ProbitySemantics", "ProbityTestSupport"]),
         .testTarget(name: "ProbityEvaluationTests", dependencies: ["ProbityEvaluation"]),
         .testTarget(name: "ProbityBenchmarkTests", dependencies: ["ProbityBenchmark", "ProbityEvaluation"]),
         // Case folders and golden files are data read by path, not sources.

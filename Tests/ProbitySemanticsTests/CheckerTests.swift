@@ -1,5 +1,6 @@
 import ProbitySemantics
 import ProbitySyntax
+import ProbityTestSupport
 import XCTest
 
 final class CheckerTests: XCTestCase {
@@ -30,11 +31,7 @@ final class CheckerTests: XCTestCase {
                                    file: StaticString = #filePath, line: UInt = #line) -> [Diagnostic] {
         let source = MarkedSource(CheckerTests.prelude + marked)
         let (_, diagnostics) = Checker.check(RuleLoader.load(text: source.text))
-        XCTAssertEqual(diagnostics.map(\.code), expected.map(\.code), diagnostics.map(\.message).joined(separator: "\n"), file: file, line: line)
-        for (diagnostic, expectation) in zip(diagnostics, expected) {
-            XCTAssertEqual(diagnostic.range.map { Int($0.start) }, source.offsets[expectation.marker],
-                           "\(expectation.code) should point at \(expectation.marker): \(diagnostic.message)", file: file, line: line)
-        }
+        ProbityTestSupport.assertDiagnostics(diagnostics, in: source, expected, file: file, line: line)
         return diagnostics
     }
 

@@ -1,4 +1,5 @@
 import ProbitySyntax
+import ProbityTestSupport
 import XCTest
 
 final class ParserTests: XCTestCase {
@@ -13,11 +14,7 @@ final class ParserTests: XCTestCase {
                                    file: StaticString = #filePath, line: UInt = #line) {
         let source = MarkedSource(marked)
         let (_, diagnostics) = parse(source.text)
-        XCTAssertEqual(diagnostics.map(\.code), expected.map(\.code), diagnostics.map(\.message).joined(separator: "\n"), file: file, line: line)
-        for (diagnostic, expectation) in zip(diagnostics, expected) {
-            XCTAssertEqual(diagnostic.range.map { Int($0.start) }, source.offsets[expectation.marker],
-                           "\(expectation.code) should point at \(expectation.marker): \(diagnostic.message)", file: file, line: line)
-        }
+        ProbityTestSupport.assertDiagnostics(diagnostics, in: source, expected, file: file, line: line)
     }
 
     func testParsesARuleWithEveryRequirement() {

@@ -1,5 +1,6 @@
 import ProbitySemantics
 import ProbitySyntax
+import ProbityTestSupport
 import XCTest
 
 /// Rule files with planted problems, each found with its code at its marker, and correct files
@@ -56,11 +57,7 @@ final class LintTests: XCTestCase {
                         file: StaticString = #filePath, line: UInt = #line) -> Linted {
         let linted = lint(marked, file: file, line: line)
         let shown = linted.findings.filter { !$0.isAccepted && (codes?.contains($0.diagnostic.code) ?? true) }.map(\.diagnostic)
-        XCTAssertEqual(shown.map(\.code), expected.map(\.code), shown.map { "\($0.code) \($0.message)" }.joined(separator: "\n"), file: file, line: line)
-        for (diagnostic, expectation) in zip(shown, expected) {
-            XCTAssertEqual(diagnostic.range.map { Int($0.start) }, linted.source.offsets[expectation.marker],
-                           "\(expectation.code) should point at \(expectation.marker): \(diagnostic.message)", file: file, line: line)
-        }
+        ProbityTestSupport.assertDiagnostics(shown, in: linted.source, expected, file: file, line: line)
         return linted
     }
 
