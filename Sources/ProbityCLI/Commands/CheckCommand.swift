@@ -10,8 +10,7 @@ enum CheckCommand {
         let format = try ReportFormat(arguments.value("format"))
         if let batch = arguments.value("batch") {
             guard arguments.positionals.isEmpty else { throw UsageError("`--batch` reads decisions from its file; expected no other decision file") }
-            guard let program = RuleSet.load(arguments.value("rules")) else { return .badInput }
-            guard let context = try CheckContext.make(program: program, arguments: arguments) else { return .badInput }
+            guard let context = try CheckContext.load(arguments) else { return .badInput }
             let threads = try arguments.value("threads").map { text throws(UsageError) in
                 guard let n = Int(text), n >= 1 else { throw UsageError("`--threads` needs a whole number of at least 1") }
                 return n
@@ -23,23 +22,13 @@ enum CheckCommand {
                 ? "`check` needs a decision file (or `--batch FILE`)"
                 : "`check` takes one decision file, found \(arguments.positionals.count)")
         }
-        guard let program = RuleSet.load(arguments.value("rules")) else { return .badInput }
-        guard let context = try CheckContext.make(program: program, arguments: arguments) else { return .badInput }
-        guard let bytes = RuleSet.readFile(path) else {
-            Output.error("error[P0706]: cannot read decision file `\(path)`\n")
-            return .badInput
+        guard let context = try CheckContext.load(arguments), let decision = context.readDecision(path) else { return .badInput }
+        let report = context.check(decision)
+        switch format {
+        case .text: Output.write(report.text)
+        case .json: Output.write(JSONWriter.pretty(report.json) + "\n")
         }
-        switch context.check(json: bytes) {
-        case .failure(let errors):
-            Output.error(errors.all.map { "\(path): \($0.description)\n" }.joined())
-            return .badInput
-        case .success(let report):
-            switch format {
-            case .text: Output.write(report.text)
-            case .json: Output.write(JSONWriter.pretty(report.json) + "\n")
-            }
-            return report.canProceed ? .success : .failure
-        }
+        return report.canProceed ? .success : .failure
     }
 }
 

@@ -17,20 +17,7 @@ enum ExplainCommand {
                 ? "`explain` needs a decision file"
                 : "`explain` takes one decision file, found \(arguments.positionals.count)")
         }
-        guard let program = RuleSet.load(arguments.value("rules")) else { return .badInput }
-        guard let context = try CheckContext.make(program: program, arguments: arguments) else { return .badInput }
-        guard let bytes = RuleSet.readFile(path) else {
-            Output.error("error[P0706]: cannot read decision file `\(path)`\n")
-            return .badInput
-        }
-        let decision: Decision
-        switch context.decoder.decode(json: bytes) {
-        case .failure(let errors):
-            Output.error(errors.all.map { "\(path): \($0.description)\n" }.joined())
-            return .badInput
-        case .success(let decoded):
-            decision = decoded
-        }
+        guard let context = try CheckContext.load(arguments), let decision = context.readDecision(path) else { return .badInput }
         let report = context.check(decision)
         var explanation = Explainer(plan: context.plan).explain(decision, report: report)
         if let screener = context.screener {

@@ -18,51 +18,29 @@ enum ScreenCommand {
         guard arguments.positionals.count <= (arguments.value("decision") == nil ? 1 : 0) else {
             throw UsageError("`screen` takes one decision, given with `--decision`")
         }
-        guard let program = RuleSet.load(arguments.value("rules")) else { return .badInput }
-        guard let context = try CheckContext.make(program: program, arguments: arguments) else { return .badInput }
-        guard let bytes = RuleSet.readFile(path) else {
-            Output.error("error[P0706]: cannot read decision file `\(path)`\n")
-            return .badInput
+        guard let context = try CheckContext.load(arguments), let decision = context.readDecision(path) else { return .badInput }
+        let report = context.check(decision)
+        let conflicts = report.conflicts ?? ConflictsReport()
+        // Only the conflicts findings: the approvals are `probity check`'s business.
+        let findings = report.findings.filter { $0.code.hasPrefix("P11") }
+        let registerName = context.screener?.register.fileName ?? ""
+        switch format {
+        case .text:
+            var out = "screening of decision \(report.decision) (\(Day(number: report.date).iso)) against \(registerName)\n"
+            out += conflicts.text
+            for finding in findings { out += "\(finding.severity.rawValue)[\(finding.code)]: \(finding.message)\n" }
+            Output.write(out)
+        case .json:
+            var members: [(key: String, value: JSONValue)] = [
+                ("format", .string("probity.screening/1")),
+                ("decision", .string(report.decision)),
+                ("date", .string(Day(number: report.date).iso)),
+                ("register", .string(registerName)),
+            ]
+            members += conflicts.jsonMembers
+            members.append(("findings", .array(findings.map(\.json))))
+            Output.write(JSONWriter.pretty(.object(members)) + "\n")
         }
-        switch context.check(json: bytes) {
-        case .failure(let errors):
-            Output.error(errors.all.map { "\(path): \($0.description)\n" }.joined())
-            return .badInput
-        case .success(let report):
-            let conflicts = report.conflicts ?? ConflictsReport()
-            // Only the conflicts findings: the approvals are `probity check`'s business.
-            let findings = report.findings.filter { $0.code.hasPrefix("P11") }
-            let registerName = context.screener?.register.fileName ?? ""
-            switch format {
-            case .text:
-                var out = "screening of decision \(report.decision) (\(Day(number: report.date).iso)) against \(registerName)\n"
-                out += conflicts.text
-                for finding in findings { out += "\(finding.severity.rawValue)[\(finding.code)]: \(finding.message)\n" }
-                Output.write(out)
-            case .json:
-                var members: [(key: String, value: JSONValue)] = [
-                    ("format", .string("probity.screening/1")),
-                    ("decision", .string(report.decision)),
-                    ("date", .string(Day(number: report.date).iso)),
-                    ("register", .string(registerName)),
-                ]
-                members += conflicts.jsonMembers
-                members.append(("findings", .array(findings.map(\.json))))
-                Output.write(JSONWriter.pretty(.object(members)) + "\n")
-            }
-            return findings.contains(where: \.isBlocking) ? .failure : .success
-        }
-    }
-}
-
-extension Report.Finding {
-    /// The finding as the reports write it.
-    var json: JSONValue {
-        .object([
-            ("severity", .string(severity.rawValue)),
-            ("code", .string(code)),
-            ("message", .string(message)),
-            ("blocking", .bool(isBlocking)),
-        ])
+        return findings.contains(where: \.isBlocking) ? .failure : .success
     }
 }

@@ -34,6 +34,29 @@ struct CheckContext: Sendable {
                             screener: screener, meeting: meeting)
     }
 
+    /// Loads the rules (`--rules`, or the bundled ones) and builds the context for `arguments`.
+    /// Nil when anything cannot be read; the reason has been written to standard error.
+    static func load(_ arguments: Arguments) throws(UsageError) -> CheckContext? {
+        guard let program = RuleSet.load(arguments.value("rules")) else { return nil }
+        return try make(program: program, arguments: arguments)
+    }
+
+    /// Reads and decodes one decision file. Nil (after writing every error, prefixed with the
+    /// file's path, to standard error) when it cannot be read or does not fit the scheme.
+    func readDecision(_ path: String) -> Decision? {
+        guard let bytes = RuleSet.readFile(path) else {
+            Output.error("error[P0706]: cannot read decision file `\(path)`\n")
+            return nil
+        }
+        switch decoder.decode(json: bytes) {
+        case .failure(let errors):
+            Output.error(errors.all.map { "\(path): \($0.description)\n" }.joined())
+            return nil
+        case .success(let decision):
+            return decision
+        }
+    }
+
     /// Loads a register, writing the rows it could not read to standard error as `file:line`.
     /// Nil (after saying why) when the file has no usable shape.
     static func loadRegister(_ path: String) -> Register? {

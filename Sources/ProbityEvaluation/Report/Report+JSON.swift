@@ -74,15 +74,20 @@ extension Report {
         if let conflicts {
             members += conflicts.jsonMembers
         }
-        members.append(("findings", .array(findings.map { finding in
-            .object([
-                ("severity", .string(finding.severity.rawValue)),
-                ("code", .string(finding.code)),
-                ("message", .string(finding.message)),
-                ("blocking", .bool(finding.isBlocking)),
-            ])
-        })))
+        members.append(("findings", .array(findings.map(\.json))))
         return .object(members)
+    }
+}
+
+extension Report.Finding {
+    /// The finding as every report writes it.
+    public var json: JSONValue {
+        .object([
+            ("severity", .string(severity.rawValue)),
+            ("code", .string(code)),
+            ("message", .string(message)),
+            ("blocking", .bool(isBlocking)),
+        ])
     }
 }
 
