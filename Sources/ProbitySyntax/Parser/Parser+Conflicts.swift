@@ -50,8 +50,12 @@ extension Parser {
             let clauseStart = p.current
             if p.isKeyword("relevant") {
                 p.advance()
-                p.expectKeyword("fields", "after `relevant`")
-                conflicts.relevantFields += p.nameList("a decision field naming organisations")
+                if p.consume(.colon) != nil {
+                    p.parseRelevancePhrase(into: &conflicts)
+                } else {
+                    p.expectKeyword("fields", "after `relevant`")
+                    conflicts.relevantFields += p.nameList("a decision field naming organisations")
+                }
             } else if p.isKeyword("related") {
                 p.advance()
                 p.expectKeyword("within", "after `related`")
@@ -73,16 +77,26 @@ extension Parser {
                 p.advance()
                 p.expectKeyword("back", "after `look`")
                 conflicts.lookBack = p.parseDuration()
+            } else if p.isKeyword("expired") {
+                // The sketch's `expired interests count for 6 months after they end`.
+                p.advance()
+                if p.isKeyword("interest") || p.isKeyword("interests") { p.advance() } else { p.expectKeyword("interests", "after `expired`") }
+                p.expectKeyword("count", "after `expired interests`")
+                p.expectKeyword("for", "after `expired interests count`")
+                conflicts.lookBack = p.parseDuration()
+                if p.isKeyword("after"), p.isKeyword("they", at: 1), p.isKeyword("end", at: 2) {
+                    p.advance(); p.advance(); p.advance()
+                }
             } else if p.isKeyword("source") {
                 conflicts.source = p.parseSource()
-            } else if p.current.kind == .identifier, p.token(at: 1).kind == .arrow
-                        || (p.token(at: 1).kind == .identifier && p.token(at: 2).kind == .arrow) {
-                let kindName = p.name(p.advance())
-                // `financial interest -> exclude` reads as the sketch wrote it.
-                if p.isKeyword("interest") { p.advance() }
-                p.advance()  // ->
-                guard let kind = InterestKind(rawValue: kindName.text) else {
-                    p.error("P0110", "unknown kind of interest `\(kindName.text)`; expected one of \(InterestKind.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "))", at: kindName.range)
+            } else if p.current.kind == .identifier, p.arrowLaterOnThisLine() {
+                let kindStart = p.current
+                var words: [String] = []
+                while p.current.kind == .identifier { words.append(p.word(p.advance())!) }
+                let kindRange = p.range(from: kindStart)
+                p.expect(.arrow, "between the kind of interest and its level")
+                guard let kind = Parser.interestKind(words) else {
+                    p.error("P0110", "unknown kind of interest `\(words.joined(separator: " "))`; expected one of \(InterestKind.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "))", at: kindRange)
                     p.skipRestOfLine()
                     return true
                 }
@@ -99,6 +113,66 @@ extension Parser {
         }
         conflicts.range = range(from: start)
         return conflicts
+    }
+
+    /// Whether `->` comes before the end of the current line (an interest-level clause).
+    func arrowLaterOnThisLine() -> Bool {
+        var offset = 0
+        while true {
+            let token = token(at: offset)
+            if token.kind == .endOfFile || (offset > 0 && token.isAtLineStart) { return false }
+            if token.kind == .arrow { return true }
+            offset += 1
+        }
+    }
+
+    /// The kind of interest that words name: `financial`, `financial interest`,
+    /// `non-financial professional`, `employed by the counterparty` (the sketch's spellings too).
+    static func interestKind(_ words: [String]) -> InterestKind? {
+        let meaningful = words.filter { $0 != "interest" && $0 != "interests" }
+        if meaningful.first == "employed" || meaningful == ["employment"] { return .employment }
+        return InterestKind(rawValue: meaningful.joined(separator: "-"))
+    }
+
+    /// The sketch's prose form of the relevance clause:
+    /// `relevant: interests in the counterparty, or in an organisation related to it
+    ///  (member of, owned by, holds a contract from), up to 2 steps away`.
+    /// Fields are the words after `the`; relations are the phrases in parentheses; the number
+    /// before `steps` is how far relations carry.
+    mutating func parseRelevancePhrase(into conflicts: inout ConflictsSyntax) {
+        var previous: String?
+        var inParentheses = false
+        var phrase: [Token] = []
+        var relations: [OrganisationRelation] = []
+        func finishPhrase(_ p: inout Parser) {
+            defer { phrase = [] }
+            guard let first = phrase.first else { return }
+            let words = phrase.compactMap { p.word($0) }.filter { $0 != "a" && $0 != "an" }
+            if let relation = OrganisationRelation(rawValue: words.joined(separator: "-")) {
+                relations.append(relation)
+            } else {
+                p.error("P0110", "unknown relation `\(words.joined(separator: " "))`; expected member of, owned by, shareholder of, holds a contract from, part of or subsidiary of",
+                        at: p.range(of: first).union(p.range(of: phrase.last!)))
+            }
+        }
+        // The phrase may run over several lines; it ends where a line starts with a word.
+        while current.kind != .endOfFile, !(current.isAtLineStart && current.kind == .identifier) {
+            let token = advance()
+            switch token.kind {
+            case .leftParen: inParentheses = true
+            case .rightParen:
+                finishPhrase(&self)
+                inParentheses = false
+            case .comma where inParentheses: finishPhrase(&self)
+            case .number where isKeyword("steps") || isKeyword("step"):
+                conflicts.relationSteps = Int(clamping: token.integer)
+            case .identifier:
+                if inParentheses { phrase.append(token) } else if previous == "the" { conflicts.relevantFields.append(name(token)) }
+            default: break
+            }
+            previous = word(token)
+        }
+        if !relations.isEmpty { conflicts.relations = relations }
     }
 
     mutating func skipRestOfLine() {
@@ -196,10 +270,15 @@ extension Parser {
                         quorum.clauses.append(.count(value, votingOnly: votingOnly, p.range(from: clauseStart)))
                     }
                 }
-            } else if p.isKeyword("conflicted") || p.isKeyword("deputies") {
+            } else if p.isKeyword("conflicted") || p.isKeyword("deputies") || (p.isKeyword("members") && p.isKeyword("excluded", at: 1)) {
                 let isDeputies = p.isKeyword("deputies")
-                p.advance()
-                if !isDeputies { p.expectKeyword("members", "after `conflicted`") }
+                if p.isKeyword("members") {
+                    // The sketch's `members excluded for a conflict do not count`.
+                    for word in ["members", "excluded", "for", "a", "conflict"] { p.expectKeyword(word, "in `members excluded for a conflict`") }
+                } else {
+                    p.advance()
+                    if !isDeputies { p.expectKeyword("members", "after `conflicted`") }
+                }
                 let counts: Bool
                 if p.isKeyword("count") {
                     p.advance()

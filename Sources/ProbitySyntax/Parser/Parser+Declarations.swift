@@ -2,7 +2,10 @@ extension Parser {
     /// Parses one declaration, or reports why none starts here and skips to the next one.
     mutating func parseDeclaration() -> Declaration? {
         let start = current
-        guard let keyword = word(start), Parser.declarationKeywords.contains(keyword) else {
+        if isKeyword("decision"), isKeyword("fields", at: 1) {
+            advance()  // `decision fields` is the sketch's name for the `fields` block
+        }
+        guard let keyword = word(current), Parser.declarationKeywords.contains(keyword) else {
             error("P0107", "expected a declaration (`rule`, `body`, `fields`, `scheme`, …), found \(describe(start))", at: start)
             skipToDeclaration()
             return nil
@@ -147,6 +150,9 @@ extension Parser {
             let name = p.name(p.advance())
             p.advance()  // :
             let type = p.parseType()
+            // `money?` marks an optional field, as in the sketch; every field is optional
+            // unless marked `required`, so the mark changes nothing.
+            _ = p.consume(.question)
             fields.append(FieldSyntax(name: name, type: type, isRequired: isRequired, range: p.range(from: fieldStart)))
             return true
         }

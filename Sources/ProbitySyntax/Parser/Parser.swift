@@ -79,6 +79,11 @@ public struct Parser {
         let token = current
         if token.kind == .endOfFile { return true }
         guard token.isAtLineStart, let text = word(token) else { return false }
+        // `decision fields` (the sketch's spelling) opens the fields block; a test's
+        // `decision { … }` clause does not end the test.
+        if text == "decision" { return isKeyword("fields", at: 1) }
+        // The sketch's quorum clause `members excluded for a conflict …` is no `members` block.
+        if text == "members" { return !isKeyword("excluded", at: 1) }
         return Parser.declarationKeywords.contains(text)
     }
 
