@@ -143,6 +143,12 @@ extension Checker {
                 return nil
             }
             return .memberOfField(field: index, setField: setIndex, negated: negated, range)
+        case .name(let name):
+            // `kind in contract-award`: one value where a set was meant.
+            let written = "\(fields[index].name) in {\(name.text)}"
+            error("P0304", "expected a set `{a, b}`, an interval `(lo .. hi]` or a set-valued field after `in`, found `\(name.text)`",
+                  at: right.range, fixIt: FixIt(message: "did you mean `\(written)`?", range: right.range, replacement: "{\(name.text)}"))
+            return nil
         default:
             error("P0304", "expected a set `{a, b}`, an interval `(lo .. hi]` or a set-valued field after `in`", at: right.range)
             return nil
