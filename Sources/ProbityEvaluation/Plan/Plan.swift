@@ -13,21 +13,32 @@ public struct Plan: Sendable {
     let index: RuleIndex
     /// Per rule: whether it requires any approval (only those can authorise).
     let approves: [Bool]
+    /// Per rule: the roots of its top-level conjuncts, compiled apart, so near misses can be
+    /// scored (how many conjuncts hold) without the explainer's sentences.
+    let conjunctRoots: [[Int32]]
 
     /// Compiles a checked program.
     public init(program: Program) {
         self.program = program
         var conditions = ConditionProgram()
         var roots: [Int32] = []
+        var conjunctRoots: [[Int32]] = []
         for rule in program.rules {
             roots.append(rule.condition.map { conditions.compile($0) } ?? -1)
+            conjunctRoots.append((rule.condition?.conjuncts ?? []).map { conditions.compile($0) })
         }
+        self.conjunctRoots = conjunctRoots
         self.conditions = conditions
         self.roots = roots
         self.effectiveFrom = program.rules.map { $0.effectiveFrom ?? .min }
         self.effectiveUntil = program.rules.map { $0.effectiveUntil ?? .max }
         self.index = RuleIndex(rules: program.rules, fields: program.fields)
         self.approves = program.rules.map { !$0.approvals.isEmpty }
+    }
+
+    /// The truth of conjunct `conjunct` of rule `rule`'s condition (see ``Condition/conjuncts``).
+    func truth(ofConjunct conjunct: Int, rule: Int, _ decision: Decision) -> Truth {
+        conditions.evaluate(conjunctRoots[rule][conjunct], decision)
     }
 
     /// The truth of rule `rule`'s condition for a decision, ignoring its period.

@@ -6,20 +6,37 @@ import ProbitySyntax
 /// de-duplicated and ordered, the outcome decided, near misses explained.
 public struct ReportBuilder: Sendable {
     public let plan: Plan
+    /// The plan's program, held here so the hot path reads its arrays in place.
+    let program: Program
     let explainer: ConditionExplainer
     /// How many near misses a `no-authority` report lists.
     public static let nearMissCount = 3
 
+    /// Per rule: how reports cite it, worked out once (a citation needs the rule's line).
+    let references: [Report.RuleReference]
+    /// The `decided_by` field, when the scheme declares it as a body.
+    let deciderField: Int?
+    /// Per body: its depth in the delegation tree.
+    let bodyDepths: [Int]
+    /// The rules that require an approval, in rule order: the candidates for near misses.
+    let approvingRules: [Int]
+
     public init(plan: Plan) {
         self.plan = plan
+        self.program = plan.program
+        self.bodyDepths = plan.program.bodies.map(\.depth)
+        self.approvingRules = plan.program.rules.indices.filter { !plan.program.rules[$0].approvals.isEmpty }
         self.explainer = ConditionExplainer(program: plan.program)
+        let program = plan.program
+        self.deciderField = program.fieldIndex["decided_by"].flatMap { program.fields[$0].type == .body ? $0 : nil }
+        self.references = program.rules.map { r in
+            Report.RuleReference(id: r.id, title: r.title, location: program.sources.citation(of: r.range), citation: r.source)
+        }
     }
 
-    var program: Program { plan.program }
 
     public func reference(_ rule: Int) -> Report.RuleReference {
-        let r = program.rules[rule]
-        return Report.RuleReference(id: r.id, title: r.title, location: program.sources.citation(of: r.range), citation: r.source)
+        references[rule]
     }
 
     /// Builds the approvals part of a report (conflicts are added by the screener).
@@ -27,52 +44,61 @@ public struct ReportBuilder: Sendable {
         var report = Report(decision: decision.id, date: decision.date, outcome: .authorised, scheme: program.scheme)
         let fired = matches.fired.map(Int.init)
         report.rulesFired = fired.map(reference)
-        collectRequirements(fired, decision, into: &report)
+        let approvers = collectRequirements(fired, decision, into: &report)
         report.undecided = matches.undecided.map(Int.init).map { rule in
             let missing = (program.rules[rule].condition?.fieldsRead ?? []).filter { !decision.isPresent[$0] }
             return Report.Undecided(rule: reference(rule), missingFields: missing.map { program.fields[$0].name }.sorted())
         }
-        decideOutcome(decision, into: &report)
+        decideOutcome(decision, approvers: approvers, into: &report)
         return report
     }
 
-    private func collectRequirements(_ fired: [Int], _ decision: Decision, into report: inout Report) {
-        // Keyed by (action, body): the first rule in rule order is cited, all are listed.
-        var approvals: [String: Report.Approval] = [:]
-        var procedures: [Int: Report.ProcedureRequirement] = [:]
-        var notices: [Int: Report.Notice] = [:]
+    /// Collects the requirements of the fired rules; returns the bodies whose approval is required.
+    private func collectRequirements(_ fired: [Int], _ decision: Decision, into report: inout Report) -> [Int] {
+        // Keyed by (action, body): the first rule in rule order is cited, all are listed. A
+        // decision fires a handful of rules, so small arrays searched in place beat hashing.
+        var approvals: [(body: Int, approval: Report.Approval)] = []
+        var procedures: [(procedure: Int, requirement: Report.ProcedureRequirement)] = []
+        var notices: [(to: Int, notice: Report.Notice)] = []
         for rule in fired {
             let r = program.rules[rule]
             for (bodies, action) in [(r.recommendations, Report.Action.recommend), (r.approvals, .approve)] {
                 for body in bodies {
-                    let key = "\(action.rawValue) \(body)"
-                    if approvals[key] == nil {
-                        approvals[key] = Report.Approval(by: program.bodies[body].id, byTitle: program.bodies[body].title,
-                                                         action: action, rule: reference(rule), rules: [])
+                    if let at = approvals.firstIndex(where: { $0.body == body && $0.approval.action == action }) {
+                        approvals[at].approval.rules.append(r.id)
+                    } else {
+                        approvals.append((body, Report.Approval(by: program.bodies[body].id, byTitle: program.bodies[body].title,
+                                                                action: action, rule: reference(rule), rules: [r.id])))
                     }
-                    approvals[key]!.rules.append(r.id)
                 }
             }
-            for procedure in r.procedures where procedures[procedure] == nil {
-                procedures[procedure] = Report.ProcedureRequirement(id: program.procedures[procedure].id,
-                                                                    title: program.procedures[procedure].title, rule: reference(rule))
+            for procedure in r.procedures where !procedures.contains(where: { $0.procedure == procedure }) {
+                procedures.append((procedure, Report.ProcedureRequirement(id: program.procedures[procedure].id,
+                                                                          title: program.procedures[procedure].title, rule: reference(rule))))
             }
             for notice in r.notices {
                 let candidate = makeNotice(notice, rule: rule, decision: decision)
                 // Two rules asking for the same notice: the longer period is the safe one.
-                if let existing = notices[notice.to], (existing.deemedApprovedOn ?? .min) >= (candidate.deemedApprovedOn ?? .min) { continue }
-                notices[notice.to] = candidate
+                if let at = notices.firstIndex(where: { $0.to == notice.to }) {
+                    if (notices[at].notice.deemedApprovedOn ?? .min) >= (candidate.deemedApprovedOn ?? .min) { continue }
+                    notices[at].notice = candidate
+                } else {
+                    notices.append((notice.to, candidate))
+                }
             }
         }
-        let depth: (String) -> Int = { id in program.bodyIndex[id].map { program.bodies[$0].depth } ?? 0 }
-        report.approvals = approvals.values.sorted { a, b in
-            // Recommendations before approvals; lower bodies (deeper in the tree) before higher ones.
-            if a.action != b.action { return a.action == .recommend }
-            if depth(a.by) != depth(b.by) { return depth(a.by) > depth(b.by) }
-            return a.by < b.by
-        }
-        report.procedures = procedures.values.sorted { $0.id < $1.id }
-        report.notices = notices.values.sorted { $0.to < $1.to }
+        // Recommendations before approvals; lower bodies (deeper in the tree) before higher ones.
+        let depths = bodyDepths
+        let ordered = approvals.map { (recommend: $0.approval.action == .recommend, depth: depths[$0.body], entry: $0) }
+            .sorted { a, b in
+                if a.recommend != b.recommend { return a.recommend }
+                if a.depth != b.depth { return a.depth > b.depth }
+                return a.entry.approval.by < b.entry.approval.by
+            }
+        report.approvals = ordered.map(\.entry.approval)
+        report.procedures = procedures.map(\.requirement).sorted { $0.id < $1.id }
+        report.notices = notices.map(\.notice).sorted { $0.to < $1.to }
+        return ordered.compactMap { $0.entry.approval.action == .approve ? $0.entry.body : nil }
     }
 
     private func makeNotice(_ notice: NoticeRequirement, rule: Int, decision: Decision) -> Report.Notice {
@@ -94,10 +120,8 @@ public struct ReportBuilder: Sendable {
         return entry
     }
 
-    private func decideOutcome(_ decision: Decision, into report: inout Report) {
-        let approvers = report.approvals.filter { $0.action == .approve }.compactMap { program.bodyIndex[$0.by] }
-        if let deciderField = program.fieldIndex["decided_by"], program.fields[deciderField].type == .body,
-           decision.isPresent[deciderField] {
+    private func decideOutcome(_ decision: Decision, approvers: [Int], into report: inout Report) {
+        if let deciderField, decision.isPresent[deciderField] {
             let decider = Int(decision.scalars[deciderField])
             report.decidedBy = program.bodies[decider].id
             let mayDecide = !program.bodies[decider].isAdvisory && approvers.contains { program.isAtOrAbove(decider, $0) }
@@ -125,22 +149,39 @@ public struct ReportBuilder: Sendable {
     }
 
     /// The approving rules that came nearest to firing: most conditions met, then rule order.
+    ///
+    /// Every approving rule is scored through the plan (how many of its conjuncts hold, and the
+    /// first that does not); only the few reported are explained in words.
     public func nearMisses(_ decision: Decision) -> [Report.NearMiss] {
-        var scored: [(rule: Int, met: Int, reason: String)] = []
-        for (index, rule) in program.rules.enumerated() where !rule.approvals.isEmpty {
-            if !rule.isEffective(on: decision.date) {
-                scored.append((index, -1, "not in effect on \(Day(number: decision.date).iso) (\(periodText(rule)))"))
+        // failed: the first conjunct that does not hold, or -1 for a rule not in effect.
+        var scored: [(rule: Int, met: Int, failed: Int)] = []
+        for index in approvingRules {
+            if decision.date < plan.effectiveFrom[index] || decision.date > plan.effectiveUntil[index] {
+                scored.append((index, -1, -1))
                 continue
             }
-            guard let condition = rule.condition else { continue }
-            let parts = condition.conjuncts.map { explainer.explain($0, decision) }
-            let met = parts.filter { $0.truth == .yes }.count
-            guard let failed = parts.first(where: { $0.truth != .yes }) else { continue }
-            scored.append((index, met, failed.reason))
+            guard plan.roots[index] >= 0 else { continue }
+            var met = 0
+            var failed: Int?
+            for conjunct in plan.conjunctRoots[index].indices {
+                if plan.truth(ofConjunct: conjunct, rule: index, decision) == .yes {
+                    met += 1
+                } else if failed == nil {
+                    failed = conjunct
+                }
+            }
+            guard let failed else { continue }
+            scored.append((index, met, failed))
         }
         return scored.sorted { $0.met != $1.met ? $0.met > $1.met : $0.rule < $1.rule }
             .prefix(ReportBuilder.nearMissCount)
-            .map { Report.NearMiss(rule: reference($0.rule), reason: $0.reason) }
+            .map { entry in
+                let rule = program.rules[entry.rule]
+                let reason = entry.failed < 0
+                    ? "not in effect on \(Day(number: decision.date).iso) (\(periodText(rule)))"
+                    : explainer.explain(rule.condition!.conjuncts[entry.failed], decision).reason
+                return Report.NearMiss(rule: reference(entry.rule), reason: reason)
+            }
     }
 
     func periodText(_ rule: Rule) -> String {
