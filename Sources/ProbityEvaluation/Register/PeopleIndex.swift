@@ -22,6 +22,9 @@ public struct PeopleIndex: Sendable {
     private let keys: [[String]]                // each person's normalised words
     private let byKey: [String: [Int]]
     private let byEnds: [String: [Int]]         // "first last" → people
+    /// Each register name exactly as written → what it resolves to, worked out once: papers
+    /// mostly copy names from the register, and this skips normalising them on every lookup.
+    private var byWrittenName: [String: PersonResolution] = [:]
 
     /// Indexes `people` by their `key`s.
     public init(_ people: [RegisterPerson]) {
@@ -38,10 +41,20 @@ public struct PeopleIndex: Sendable {
         self.keys = keys
         self.byKey = byKey
         self.byEnds = byEnds
+        var byWrittenName: [String: PersonResolution] = [:]
+        byWrittenName.reserveCapacity(people.count)
+        for person in people where byWrittenName[person.name] == nil {
+            byWrittenName[person.name] = resolveNormalising(person.name)
+        }
+        self.byWrittenName = byWrittenName
     }
 
     /// The person `written` names.
     public func resolve(_ written: String) -> PersonResolution {
+        byWrittenName[written] ?? resolveNormalising(written)
+    }
+
+    private func resolveNormalising(_ written: String) -> PersonResolution {
         let key = PersonName.normalise(written)
         if key.isEmpty { return .notFound }
         if let exact = byKey[key] {
