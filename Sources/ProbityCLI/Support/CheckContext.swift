@@ -88,14 +88,35 @@ struct CheckContext: Sendable {
     }
 
     /// Decodes and checks one decision.
+    ///
+    /// With `--register`, a decision may carry its own meeting as a `meeting` member
+    /// (`{"attendees": [...], "body": ...}`, as in a meeting file), unless the scheme declares a
+    /// field of that name: in a batch, each decision can then go to its own committee. It takes
+    /// the place of `--meeting` for that decision.
     func check(json bytes: [UInt8]) -> Result<Report, DecisionErrors> {
-        decoder.decode(json: bytes).map(check)
+        guard screener != nil, plan.program.fieldIndex["meeting"] == nil else { return decoder.decode(json: bytes).map { check($0) } }
+        let value: JSONValue
+        switch JSONParser.parse(bytes) {
+        case .success(let parsed): value = parsed
+        case .failure: return decoder.decode(json: bytes).map { check($0) }   // the decoder words the error
+        }
+        guard case .object(var members) = value, let at = members.firstIndex(where: { $0.key == "meeting" }) else {
+            return decoder.decode(value).map { check($0) }
+        }
+        let raw = members.remove(at: at).value
+        let ownMeeting: Meeting
+        switch MeetingDecoder(program: plan.program).decode(raw) {
+        case .success(let decoded): ownMeeting = decoded
+        case .failure(let error):
+            return .failure(DecisionErrors([DecisionError(code: error.code, field: error.field.map { "meeting.\($0)" } ?? "meeting", message: "in `meeting`: \(error.message)")]))
+        }
+        return decoder.decode(.object(members)).map { check($0, meeting: ownMeeting) }
     }
 
-    func check(_ decision: Decision) -> Report {
+    func check(_ decision: Decision, meeting: Meeting? = nil) -> Report {
         let matches = plan.match(decision)
         var report = builder.build(decision, matches)
-        screener?.apply(to: &report, decision: decision, meeting: meeting)
+        screener?.apply(to: &report, decision: decision, meeting: meeting ?? self.meeting)
         return report
     }
 }
