@@ -51,9 +51,16 @@ struct BatchCheck {
 
     private func process(_ block: [(number: Int, bytes: ArraySlice<UInt8>)], workers: Int) -> [LineResult] {
         let slices = min(workers * 4, block.count)
+        if workers == 1 {
+            return block.map { BatchCheck.checkLine($0.bytes, number: $0.number, context: self.context) }
+        }
         let results = UnsafeMutableBufferPointer<LineResult>.allocate(capacity: block.count)
         results.initialize(repeating: LineResult(output: [], status: .success))
-        defer { results.deallocate() }
+        // Deinitialise before freeing: each result holds its output line, which would leak.
+        defer {
+            _ = results.deinitialize()
+            results.deallocate()
+        }
         let context = self.context
         let base = UnsafeSendable(results)
         DispatchQueue.concurrentPerform(iterations: slices) { slice in
