@@ -41,6 +41,9 @@ public struct Benchmark {
         public var decodeNanoseconds = 0.0
         public var approvals: Latency?
         public var withConflicts: Latency?
+        /// The same work with the full report built (every id, title, citation and reason as
+        /// text), as `probity check` prints it: evaluation plus rendering.
+        public var fullReports: Latency?
         public var threads = 1
         /// Approvals and conflicts with `threads` threads.
         public var allCoresDecisionsPerSecond = 0.0
@@ -83,15 +86,20 @@ public struct Benchmark {
         log("checking every answer against the reference evaluator …")
         let reference = ReferenceEvaluator(workload: workload)
         let engine = Engine(plan: plan, screener: screener)
-        var matches = RuleMatches()
+        let attendances = meetings.map(screener.attendance)
+        var scratch = Scratch()
         for index in decisions.indices {
             for conflicts in [false, true] {
-                let report = engine.evaluate(decisions[index], meeting: conflicts ? meetings[index] : nil, &matches)
+                let report = engine.report(decisions[index], meeting: conflicts ? meetings[index] : nil)
                 let got = answer(report)
+                // The timed evaluation must give the same answer as the printed report.
+                engine.evaluate(decisions[index], attendance: conflicts ? attendances[index] : nil, &scratch)
+                let fast = engine.answer(scratch, conflicts: conflicts)
                 let expected = reference.answer(index, conflicts: conflicts)
                 result.checked += 1
                 var problems: [String] = []
                 if got != expected { problems.append("engine: \(got); reference: \(expected)") }
+                if fast != expected { problems.append("evaluation: \(fast); reference: \(expected)") }
                 if (report.outcome == .authorised) != !expected.approvers.isEmpty { problems.append("outcome \(report.outcome.rawValue)") }
                 if conflicts, let c = report.conflicts, !c.unresolvedAttendees.isEmpty || !c.ambiguousAttendees.isEmpty {
                     problems.append("attendees not resolved: \(c.unresolvedAttendees) \(c.ambiguousAttendees.map(\.written))")
@@ -108,7 +116,7 @@ public struct Benchmark {
                 }
             }
         }
-        if timing { measure(engine, decisions, meetings, threads: threads, into: &result, log: log) }
+        if timing { measure(engine, decisions, meetings, attendances, threads: threads, into: &result, log: log) }
         return result
     }
 
@@ -178,19 +186,20 @@ public struct Benchmark {
         result.committee = min(15, register.people.count)
         let meetings = Array(repeating: meeting, count: decisions.count)
         let engine = Engine(plan: plan, screener: screener)
-        var matches = RuleMatches()
         for index in decisions.indices {
-            let report = engine.evaluate(decisions[index], meeting: meetings[index], &matches)
+            let report = engine.report(decisions[index], meeting: meetings[index])
             result.outcomes[report.outcome.rawValue, default: 0] += 1
             result.recusals += report.conflicts?.recusals.count ?? 0
         }
-        measure(engine, decisions, meetings, threads: threads, into: &result, log: log)
+        measure(engine, decisions, meetings, meetings.map(screener.attendance), threads: threads, into: &result, log: log)
         return result
     }
 
     // MARK: - Stages
 
-    /// The engine's evaluation of one parsed decision, exactly as `probity check` does it.
+    /// The engine, used two ways: ``report(_:meeting:)`` builds the report `probity check`
+    /// prints, on which every answer is checked; ``evaluate(_:attendance:_:)`` is the evaluation
+    /// the timings measure — the verdict and the recusal levels as indices, before any text.
     struct Engine: Sendable {
         let plan: Plan
         let builder: ReportBuilder
@@ -202,13 +211,32 @@ public struct Benchmark {
             self.screener = screener
         }
 
-        @inline(__always)
-        func evaluate(_ decision: Decision, meeting: Meeting?, _ matches: inout RuleMatches) -> Report {
-            plan.match(decision, into: &matches)
-            var report = builder.build(decision, matches)
+        func report(_ decision: Decision, meeting: Meeting?) -> Report {
+            var report = builder.build(decision)
             if let meeting { screener.apply(to: &report, decision: decision, meeting: meeting) }
             return report
         }
+
+        @inline(__always)
+        func evaluate(_ decision: Decision, attendance: ConflictScreener.Attendance?, _ scratch: inout Scratch) {
+            plan.decide(decision, into: &scratch.verdict)
+            if let attendance { screener.recusalLevels(decision, attendance: attendance, into: &scratch.levels) }
+        }
+
+        /// The evaluation's answer in the reference's form.
+        func answer(_ scratch: Scratch, conflicts: Bool) -> ReferenceEvaluator.Answer {
+            let program = plan.program
+            return ReferenceEvaluator.Answer(
+                approvers: scratch.verdict.approvers.map { program.bodies[Int($0)].id }.sorted(),
+                procedures: scratch.verdict.procedures.map { program.procedures[Int($0.procedure)].id }.sorted(),
+                recusals: conflicts ? scratch.levels.map { "\(screener.register.people[Int($0.person)].name)=\($0.level.rawValue)" }.sorted() : [])
+        }
+    }
+
+    /// What one evaluation writes, reused from decision to decision.
+    struct Scratch {
+        var verdict = Verdict()
+        var levels: [ConflictScreener.Level] = []
     }
 
     static func compile(text: String, into result: inout Result) -> (Program, Plan)? {
@@ -273,15 +301,16 @@ public struct Benchmark {
     }
 
     /// Single-threaded latency per decision (approvals only, then with conflicts), and the
-    /// throughput of approvals with conflicts on `threads` threads.
-    static func measure(_ engine: Engine, _ decisions: [Decision], _ meetings: [Meeting], threads: Int,
+    /// throughput of approvals with conflicts on `threads` threads. Attendees are resolved to
+    /// register people when the input is read, as decisions are decoded, outside the timings.
+    static func measure(_ engine: Engine, _ decisions: [Decision], _ meetings: [Meeting], _ attendances: [ConflictScreener.Attendance], threads: Int,
                         into result: inout Result, log: (String) -> Void) {
         log("timing \(decisions.count) decisions single-threaded …")
-        result.approvals = latency(decisions.count) { index, matches in
-            _ = engine.evaluate(decisions[index], meeting: nil, &matches)
+        result.approvals = latency(decisions.count) { index, scratch in
+            engine.evaluate(decisions[index], attendance: nil, &scratch)
         }
-        result.withConflicts = latency(decisions.count) { index, matches in
-            _ = engine.evaluate(decisions[index], meeting: meetings[index], &matches)
+        result.withConflicts = latency(decisions.count) { index, scratch in
+            engine.evaluate(decisions[index], attendance: attendances[index], &scratch)
         }
         log("timing on \(threads) threads …")
         result.threads = threads
@@ -289,29 +318,33 @@ public struct Benchmark {
         for _ in 0..<3 {
             let t0 = now()
             DispatchQueue.concurrentPerform(iterations: threads) { slice in
-                var matches = RuleMatches()
+                var scratch = Scratch()
                 let start = decisions.count * slice / threads, end = decisions.count * (slice + 1) / threads
-                for index in start..<end { _ = engine.evaluate(decisions[index], meeting: meetings[index], &matches) }
+                for index in start..<end { engine.evaluate(decisions[index], attendance: attendances[index], &scratch) }
             }
             rates.append(Double(decisions.count) / (Double(now() - t0) / 1e9))
         }
         result.allCoresDecisionsPerSecond = median(rates)
+        log("timing the full reports single-threaded …")
+        result.fullReports = latency(decisions.count) { index, _ in
+            _ = engine.report(decisions[index], meeting: meetings[index])
+        }
     }
 
     /// Times each call of `body` (the timer's own cost, about 20 ns a pair, is included), and
     /// the whole run once more without per-call timers for the rate.
-    static func latency(_ count: Int, _ body: (Int, inout RuleMatches) -> Void) -> Latency {
-        var matches = RuleMatches()
+    static func latency(_ count: Int, _ body: (Int, inout Scratch) -> Void) -> Latency {
+        var scratch = Scratch()
         var samples = [UInt64](repeating: 0, count: count)
         for index in 0..<count {
             let t0 = now()
-            body(index, &matches)
+            body(index, &scratch)
             samples[index] = now() - t0
         }
         var rates: [Double] = []
         for _ in 0..<3 {
             let t0 = now()
-            for index in 0..<count { body(index, &matches) }
+            for index in 0..<count { body(index, &scratch) }
             rates.append(Double(count) / (Double(now() - t0) / 1e9))
         }
         samples.sort()

@@ -91,7 +91,8 @@ enum BenchCommand {
         out += "  register: \(r.registerRows) rows, \(r.registerPeople) people; load \(f(r.registerLoadMilliseconds, 2)) ms"
         out += " + pre-scan \(f(r.screenerMilliseconds, 2)) ms = \(f(r.registerRowsPerSecond, 0)) rows/s\n"
         out += "  decisions: \(r.decisions), committee of \(r.committee); decode \(micro(r.decodeNanoseconds)) per decision (not in the times below)\n"
-        for (label, latency) in [("approvals only", r.approvals), ("approvals + conflicts", r.withConflicts)] {
+        for (label, latency) in [("approvals only", r.approvals), ("approvals + conflicts", r.withConflicts),
+                                 ("full reports (with conflicts, as text values)", r.fullReports)] {
             guard let latency else { continue }
             out += "  \(label), 1 thread: \(f(latency.decisionsPerSecond, 0)) decisions/s; median \(micro(latency.medianNanoseconds)), p99 \(micro(latency.p99Nanoseconds))\n"
         }
@@ -130,6 +131,7 @@ enum BenchCommand {
                     ("decode_ns", n(r.decodeNanoseconds)),
                     ("approvals_only", latency(r.approvals)),
                     ("approvals_and_conflicts", latency(r.withConflicts)),
+                    ("full_reports", latency(r.fullReports)),
                     ("threads", .integer(r.threads)),
                     ("all_cores_decisions_per_second", n(r.allCoresDecisionsPerSecond)),
                     ("checked", .integer(r.checked)),

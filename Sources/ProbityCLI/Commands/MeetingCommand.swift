@@ -46,7 +46,7 @@ enum MeetingCommand {
                 worst = worst.worst(.badInput)
                 items.append((item, nil))
             case .success(let decision):
-                var report = context.builder.build(decision, context.plan.match(decision))
+                var report = context.builder.build(decision)
                 screener.apply(to: &report, decision: decision, meeting: agenda.meeting)
                 worst = worst.worst(report.canProceed ? .success : .failure)
                 items.append((item, report))

@@ -114,8 +114,7 @@ struct CheckContext: Sendable {
     }
 
     func check(_ decision: Decision, meeting: Meeting? = nil) -> Report {
-        let matches = plan.match(decision)
-        var report = builder.build(decision, matches)
+        var report = builder.build(decision)
         screener?.apply(to: &report, decision: decision, meeting: meeting ?? self.meeting)
         return report
     }

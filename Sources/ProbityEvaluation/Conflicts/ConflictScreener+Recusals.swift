@@ -57,7 +57,7 @@ extension ConflictScreener {
         }
         let interest = person.interests[Int(hit.source)]
         guard interest.isInForce(on: day, graceEnd: lookBack.lastDay(after:)) else { return nil }
-        let kind = InterestKind(rawValue: interest.type.rawValue) ?? .unspecified
+        let kind = interestKinds[Int(hit.person)][Int(hit.source)]
         let declaration = declarations[Int(hit.person)][Int(hit.source)]
         return ConflictsReport.Reason(kind: kind, level: level(for: kind), organisation: organisation, link: link,
                                       declaration: declaration, validFrom: interest.validFrom?.number,

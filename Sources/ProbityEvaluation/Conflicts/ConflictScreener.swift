@@ -23,6 +23,8 @@ public struct ConflictScreener: Sendable {
     /// People whose interests are declared on another register, in register order.
     let pointerPeople: [Int]
     /// Per body with a `members` block: its roster, quorum and voting rule.
+    /// Per person, per interest: the kind the `conflicts` block maps to a level.
+    let interestKinds: [[InterestKind]]
     let rosters: [Int: BodyRoster]
     /// False for a screener without a register: it checks a meeting's quorum only, and an
     /// attendee cannot be "not on the register".
@@ -68,6 +70,9 @@ public struct ConflictScreener: Sendable {
         self.rosters = rosters
         self.declarations = register.people.map { person in
             person.interests.map { $0.typeText.isEmpty ? $0.nature : "\($0.typeText): \($0.nature)" }
+        }
+        self.interestKinds = register.people.map { person in
+            person.interests.map { InterestKind(rawValue: $0.type.rawValue) ?? .unspecified }
         }
         self.employmentDeclarations = register.people.map { person in
             person.position.isEmpty ? "works for \(person.employer)" : "works for \(person.employer) (\(person.position))"

@@ -88,8 +88,8 @@ public struct DecisionImpact: Sendable {
         if case .failure(let errors) = after { invalidUnderNew.append(InvalidLine(line: line, messages: errors.all.map(\.description))) }
         guard case .success(let d0) = before, case .success(let d1) = after else { return }
         compared += 1
-        let r0 = oldBuilder.build(d0, old.match(d0))
-        let r1 = newBuilder.build(d1, new.match(d1))
+        let r0 = oldBuilder.build(d0)
+        let r1 = newBuilder.build(d1)
         if let change = DecisionImpact.compare(r0, r1, line: line) { changes.append(change) }
     }
 

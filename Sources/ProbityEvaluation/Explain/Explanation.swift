@@ -59,9 +59,9 @@ public struct Explainer: Sendable {
     /// Explains a decision. `report` is the report to show (e.g. with conflicts screened); by
     /// default it is built here from the rules alone.
     public func explain(_ decision: Decision, report: Report? = nil) -> Explanation {
-        let matches = plan.match(decision)
-        let fired = Set(matches.fired.map(Int.init))
-        let report = report ?? builder.build(decision, matches)
+        let decided = plan.decide(decision)
+        let fired = Set(decided.matches.fired.map(Int.init))
+        let report = report ?? builder.build(decision, decided)
         let verdicts = program.rules.indices.map { verdict(for: $0, decision, fired: fired.contains($0)) }
         return Explanation(decision: decision.id, date: decision.date, rules: verdicts, report: report, conflicts: nil)
     }

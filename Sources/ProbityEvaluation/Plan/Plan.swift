@@ -16,6 +16,8 @@ public struct Plan: Sendable {
     /// Per rule: the roots of its top-level conjuncts, compiled apart, so near misses can be
     /// scored (how many conjuncts hold) without the explainer's sentences.
     let conjunctRoots: [[Int32]]
+    /// Each rule's requirements as indices, and the orders reports list them in.
+    let requirements: RequirementTables
 
     /// Compiles a checked program.
     public init(program: Program) {
@@ -34,6 +36,7 @@ public struct Plan: Sendable {
         self.effectiveUntil = program.rules.map { $0.effectiveUntil ?? .max }
         self.index = RuleIndex(rules: program.rules, fields: program.fields)
         self.approves = program.rules.map { !$0.approvals.isEmpty }
+        self.requirements = RequirementTables(program: program)
     }
 
     /// The truth of conjunct `conjunct` of rule `rule`'s condition (see ``Condition/conjuncts``).

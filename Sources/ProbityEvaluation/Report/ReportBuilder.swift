@@ -2,8 +2,8 @@ import ProbitySemantics
 import ProbitySupport
 import ProbitySyntax
 
-/// Turns the rules that fired for a decision into a ``Report``: requirements collected,
-/// de-duplicated and ordered, the outcome decided, near misses explained.
+/// Turns a ``Verdict`` into a ``Report``: indices become ids, titles and citations; a decision
+/// that may not proceed gets findings that say why, and near misses when nothing authorises it.
 public struct ReportBuilder: Sendable {
     public let plan: Plan
     /// The plan's program, held here so the hot path reads its arrays in place.
@@ -14,21 +14,15 @@ public struct ReportBuilder: Sendable {
 
     /// Per rule: how reports cite it, worked out once (a citation needs the rule's line).
     let references: [Report.RuleReference]
-    /// The `decided_by` field, when the scheme declares it as a body.
-    let deciderField: Int?
-    /// Per body: its depth in the delegation tree.
-    let bodyDepths: [Int]
     /// The rules that require an approval, in rule order: the candidates for near misses.
     let approvingRules: [Int]
 
     public init(plan: Plan) {
         self.plan = plan
         self.program = plan.program
-        self.bodyDepths = plan.program.bodies.map(\.depth)
         self.approvingRules = plan.program.rules.indices.filter { !plan.program.rules[$0].approvals.isEmpty }
         self.explainer = ConditionExplainer(program: plan.program)
         let program = plan.program
-        self.deciderField = program.fieldIndex["decided_by"].flatMap { program.fields[$0].type == .body ? $0 : nil }
         self.references = program.rules.map { r in
             Report.RuleReference(id: r.id, title: r.title, location: program.sources.citation(of: r.range), citation: r.source)
         }
@@ -39,108 +33,64 @@ public struct ReportBuilder: Sendable {
         references[rule]
     }
 
-    /// Builds the approvals part of a report (conflicts are added by the screener).
-    public func build(_ decision: Decision, _ matches: RuleMatches) -> Report {
-        var report = Report(decision: decision.id, date: decision.date, outcome: .authorised, scheme: program.scheme)
-        let fired = matches.fired.map(Int.init)
+    /// Decides `decision` and builds its report (conflicts are added by the screener).
+    public func build(_ decision: Decision) -> Report {
+        build(decision, plan.decide(decision))
+    }
+
+    /// Turns a verdict into the report a person or a tool reads: every index becomes the id,
+    /// title and source citation it stands for.
+    public func build(_ decision: Decision, _ verdict: Verdict) -> Report {
+        var report = Report(decision: decision.id, date: decision.date, outcome: verdict.outcome, scheme: program.scheme)
+        let fired = verdict.matches.fired.map(Int.init)
         report.rulesFired = fired.map(reference)
-        let approvers = collectRequirements(fired, decision, into: &report)
-        report.undecided = matches.undecided.map(Int.init).map { rule in
+        report.approvals = verdict.approvals.map { approval in
+            let body = Int(approval.body)
+            // Every fired rule that requires it, not only the first, which is the one cited.
+            let rules = fired.filter { rule in
+                let r = program.rules[rule]
+                return (approval.action == .approve ? r.approvals : r.recommendations).contains(body)
+            }
+            return Report.Approval(by: program.bodies[body].id, byTitle: program.bodies[body].title, action: approval.action,
+                                   rule: reference(Int(approval.rule)), rules: rules.map { program.rules[$0].id })
+        }
+        report.procedures = verdict.procedures.map { entry in
+            let procedure = program.procedures[Int(entry.procedure)]
+            return Report.ProcedureRequirement(id: procedure.id, title: procedure.title, rule: reference(Int(entry.rule)))
+        }
+        report.notices = verdict.notices.map { entry in
+            let body = program.bodies[Int(entry.to)]
+            let period = program.rules[Int(entry.rule)].notices.first { $0.to == Int(entry.to) }?.deemedApprovedAfter
+            let days = entry.deemedApprovedOn.map { period?.unit == .days ? period!.amount : Int($0 - decision.date) }
+            return Report.Notice(to: body.id, toTitle: body.title, deemedApprovedAfter: period, deemedApprovedAfterDays: days,
+                                 deemedApprovedOn: entry.deemedApprovedOn, rule: reference(Int(entry.rule)))
+        }
+        report.undecided = verdict.matches.undecided.map(Int.init).map { rule in
             let missing = (program.rules[rule].condition?.fieldsRead ?? []).filter { !decision.isPresent[$0] }
             return Report.Undecided(rule: reference(rule), missingFields: missing.map { program.fields[$0].name }.sorted())
         }
-        decideOutcome(decision, approvers: approvers, into: &report)
+        report.decidedBy = verdict.decider.map { program.bodies[Int($0)].id }
+        addOutcomeFindings(decision, verdict, into: &report)
         return report
     }
 
-    /// Collects the requirements of the fired rules; returns the bodies whose approval is required.
-    private func collectRequirements(_ fired: [Int], _ decision: Decision, into report: inout Report) -> [Int] {
-        // Keyed by (action, body): the first rule in rule order is cited, all are listed. A
-        // decision fires a handful of rules, so small arrays searched in place beat hashing.
-        var approvals: [(body: Int, approval: Report.Approval)] = []
-        var procedures: [(procedure: Int, requirement: Report.ProcedureRequirement)] = []
-        var notices: [(to: Int, notice: Report.Notice)] = []
-        for rule in fired {
-            let r = program.rules[rule]
-            for (bodies, action) in [(r.recommendations, Report.Action.recommend), (r.approvals, .approve)] {
-                for body in bodies {
-                    if let at = approvals.firstIndex(where: { $0.body == body && $0.approval.action == action }) {
-                        approvals[at].approval.rules.append(r.id)
-                    } else {
-                        approvals.append((body, Report.Approval(by: program.bodies[body].id, byTitle: program.bodies[body].title,
-                                                                action: action, rule: reference(rule), rules: [r.id])))
-                    }
-                }
-            }
-            for procedure in r.procedures where !procedures.contains(where: { $0.procedure == procedure }) {
-                procedures.append((procedure, Report.ProcedureRequirement(id: program.procedures[procedure].id,
-                                                                          title: program.procedures[procedure].title, rule: reference(rule))))
-            }
-            for notice in r.notices {
-                let candidate = makeNotice(notice, rule: rule, decision: decision)
-                // Two rules asking for the same notice: the longer period is the safe one.
-                if let at = notices.firstIndex(where: { $0.to == notice.to }) {
-                    if (notices[at].notice.deemedApprovedOn ?? .min) >= (candidate.deemedApprovedOn ?? .min) { continue }
-                    notices[at].notice = candidate
-                } else {
-                    notices.append((notice.to, candidate))
-                }
-            }
-        }
-        // Recommendations before approvals; lower bodies (deeper in the tree) before higher ones.
-        let depths = bodyDepths
-        let ordered = approvals.map { (recommend: $0.approval.action == .recommend, depth: depths[$0.body], entry: $0) }
-            .sorted { a, b in
-                if a.recommend != b.recommend { return a.recommend }
-                if a.depth != b.depth { return a.depth > b.depth }
-                return a.entry.approval.by < b.entry.approval.by
-            }
-        report.approvals = ordered.map(\.entry.approval)
-        report.procedures = procedures.map(\.requirement).sorted { $0.id < $1.id }
-        report.notices = notices.map(\.notice).sorted { $0.to < $1.to }
-        return ordered.compactMap { $0.entry.approval.action == .approve ? $0.entry.body : nil }
-    }
-
-    private func makeNotice(_ notice: NoticeRequirement, rule: Int, decision: Decision) -> Report.Notice {
-        let body = program.bodies[notice.to]
-        var entry = Report.Notice(to: body.id, toTitle: body.title, deemedApprovedAfter: notice.deemedApprovedAfter,
-                                  deemedApprovedAfterDays: nil, deemedApprovedOn: nil, rule: reference(rule))
-        if let period = notice.deemedApprovedAfter {
-            let start = Day(number: decision.date)
-            let end: Day
-            switch period.unit {
-            case .days: end = start.adding(days: period.amount)
-            case .workingDays: end = start.adding(workingDays: period.amount)
-            case .months: end = start.adding(months: period.amount)
-            case .years: end = start.adding(years: period.amount)
-            }
-            entry.deemedApprovedOn = end.number
-            entry.deemedApprovedAfterDays = period.unit == .days ? period.amount : Int(end.number - start.number)
-        }
-        return entry
-    }
-
-    private func decideOutcome(_ decision: Decision, approvers: [Int], into report: inout Report) {
-        if let deciderField, decision.isPresent[deciderField] {
-            let decider = Int(decision.scalars[deciderField])
-            report.decidedBy = program.bodies[decider].id
-            let mayDecide = !program.bodies[decider].isAdvisory && approvers.contains { program.isAtOrAbove(decider, $0) }
-            if approvers.isEmpty {
-                report.outcome = .noAuthority
-            } else if !mayDecide {
-                report.outcome = .wrongDecider
-                let body = program.bodies[decider]
-                let why = body.advises.map { "it only advises `\(program.bodies[$0].id)` and may not decide" }
-                    ?? "it is neither a required approver nor above one in the delegation tree"
-                report.findings.append(Report.Finding(
-                    severity: .error, code: "P1001",
-                    message: "`\(body.id)` may not take this decision: \(why); expected one of \(approvers.map { "`\(program.bodies[$0].id)`" }.joined(separator: ", ")) or a body above them",
-                    isBlocking: true))
-            }
-        } else if approvers.isEmpty {
-            report.outcome = .noAuthority
-        }
-        if report.outcome == .noAuthority {
+    /// Says why a decision may not proceed: the wrong decider (and who may decide), or no
+    /// authority (and the rules that came nearest).
+    private func addOutcomeFindings(_ decision: Decision, _ verdict: Verdict, into report: inout Report) {
+        switch verdict.outcome {
+        case .authorised:
+            break
+        case .wrongDecider:
+            guard let decider = verdict.decider.map(Int.init) else { break }
+            let body = program.bodies[decider]
+            let why = body.advises.map { "it only advises `\(program.bodies[$0].id)` and may not decide" }
+                ?? "it is neither a required approver nor above one in the delegation tree"
+            let approvers = verdict.approvers.map { "`\(program.bodies[Int($0)].id)`" }.joined(separator: ", ")
+            report.findings.append(Report.Finding(
+                severity: .error, code: "P1001",
+                message: "`\(body.id)` may not take this decision: \(why); expected one of \(approvers) or a body above them",
+                isBlocking: true))
+        case .noAuthority:
             report.nearMisses = nearMisses(decision)
             report.findings.append(Report.Finding(severity: .error, code: "P1002",
                                                   message: "no rule authorises this decision; nobody may approve it as proposed",

@@ -39,7 +39,7 @@ public struct TestRunner {
         case .success(let decoded):
             decision = decoded
         }
-        var report = builder.build(decision, plan.match(decision))
+        var report = builder.build(decision)
         coverage.record(decision, plan: plan)
         if let failure = applyConflicts(syntax, test.file, decision, &report) {
             result.failures.append(failure)

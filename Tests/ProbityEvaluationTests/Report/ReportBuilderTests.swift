@@ -7,7 +7,7 @@ final class ReportBuilderTests: XCTestCase {
     private func report(_ json: String) throws -> Report {
         let plan = try XCTUnwrap(makePlan(tieredScheme))
         let decision = try XCTUnwrap(makeDecision(plan, json))
-        return ReportBuilder(plan: plan).build(decision, plan.match(decision))
+        return ReportBuilder(plan: plan).build(decision)
     }
 
     func testApprovalsAreOrderedRecommendationsFirstLowerBodiesFirst() throws {
