@@ -27,6 +27,9 @@ struct BatchCheck {
         var reader = LineReader(handle: handle)
         var lineNumber = 0
         let workers = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        // One output buffer per slice, kept from block to block: large buffers made afresh
+        // for every block cost more in page faults than the reports cost to write.
+        var slices = [SliceResult](repeating: SliceResult(), count: workers == 1 ? 1 : workers * 4)
         while true {
             var block: [(number: Int, bytes: ArraySlice<UInt8>)] = []
             while block.count < BatchCheck.blockSize, let line = reader.next() {
@@ -35,65 +38,62 @@ struct BatchCheck {
                 block.append((lineNumber, line))
             }
             if block.isEmpty { break }
-            let results = process(block, workers: workers)
-            for result in results {
-                Output.write(bytes: result.output)
-                worst = worst.worst(result.status)
+            process(block, into: &slices)
+            for index in slices.indices {
+                Output.write(bytes: slices[index].output.bytes)
+                worst = worst.worst(slices[index].status)
+                slices[index].output.reset()
+                slices[index].status = .success
             }
         }
         return worst
     }
 
-    private struct LineResult: Sendable {
-        var output: [UInt8]
-        var status: ExitCode
+    /// The output of one slice of a block: its lines' reports, in order, and the worst status.
+    private struct SliceResult: Sendable {
+        var output = JSONStreamWriter(capacity: 1 << 20)
+        var status = ExitCode.success
     }
 
-    private func process(_ block: [(number: Int, bytes: ArraySlice<UInt8>)], workers: Int) -> [LineResult] {
-        let slices = min(workers * 4, block.count)
-        if workers == 1 {
-            return block.map { BatchCheck.checkLine($0.bytes, number: $0.number, context: self.context) }
-        }
-        let results = UnsafeMutableBufferPointer<LineResult>.allocate(capacity: block.count)
-        results.initialize(repeating: LineResult(output: [], status: .success))
-        // Deinitialise before freeing: each result holds its output line, which would leak.
-        defer {
-            _ = results.deinitialize()
-            results.deallocate()
-        }
+    /// Checks a block of lines, split into contiguous slices shared among the workers; each
+    /// slice writes its reports into one buffer, so joining the slices keeps the input order.
+    private func process(_ block: [(number: Int, bytes: ArraySlice<UInt8>)], into results: inout [SliceResult]) {
+        let slices = results.count
         let context = self.context
-        let base = UnsafeSendable(results)
-        DispatchQueue.concurrentPerform(iterations: slices) { slice in
-            let start = block.count * slice / slices, end = block.count * (slice + 1) / slices
-            for i in start..<end {
-                base.value[i] = BatchCheck.checkLine(block[i].bytes, number: block[i].number, context: context)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let base = UnsafeSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                let start = block.count * slice / slices, end = block.count * (slice + 1) / slices
+                for i in start..<end {
+                    let status = BatchCheck.checkLine(block[i].bytes, number: block[i].number, context: context,
+                                                      into: &base.value[slice].output)
+                    base.value[slice].status = base.value[slice].status.worst(status)
+                }
             }
         }
-        return Array(results)
     }
 
-    private static func checkLine(_ line: ArraySlice<UInt8>, number: Int, context: CheckContext) -> LineResult {
-        var output: [UInt8] = []
+    /// Checks one line and writes its report (or its error record) as one line of JSON.
+    private static func checkLine(_ line: ArraySlice<UInt8>, number: Int, context: CheckContext,
+                                  into writer: inout JSONStreamWriter) -> ExitCode {
+        defer { writer.endLine() }
         switch context.check(json: Array(line)) {
         case .success(let report):
-            JSONWriter.appendCompact(report.json, to: &output)
-            output.append(10)
-            return LineResult(output: output, status: report.canProceed ? .success : .failure)
+            report.write(to: &writer)
+            return report.canProceed ? .success : .failure
         case .failure(let errors):
-            let record: JSONValue = .object([
-                ("format", .string("probity.error/1")),
-                ("line", .integer(number)),
-                ("errors", .array(errors.all.map { error in
-                    .object([
-                        ("code", .string(error.code)),
-                        ("field", error.field.map(JSONValue.string) ?? .null),
-                        ("message", .string(error.message)),
-                    ])
-                })),
-            ])
-            JSONWriter.appendCompact(record, to: &output)
-            output.append(10)
-            return LineResult(output: output, status: .badInput)
+            writer.object { out in
+                out.member("format", "probity.error/1")
+                out.member("line", integer: number)
+                out.member("errors", array: errors.all) { out, error in
+                    out.object { out in
+                        out.member("code", error.code)
+                        out.member("field", error.field)
+                        out.member("message", error.message)
+                    }
+                }
+            }
+            return .badInput
         }
     }
 }

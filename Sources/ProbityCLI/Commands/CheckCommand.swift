@@ -26,7 +26,10 @@ enum CheckCommand {
         let report = context.check(decision)
         switch format {
         case .text: Output.write(report.text)
-        case .json: Output.write(JSONWriter.pretty(report.json) + "\n")
+        case .json:
+            var out = JSONStreamWriter(pretty: true)
+            report.write(to: &out)
+            Output.write(out.text + "\n")
         }
         return report.canProceed ? .success : .failure
     }

@@ -31,15 +31,16 @@ enum ScreenCommand {
             for finding in findings { out += "\(finding.severity.rawValue)[\(finding.code)]: \(finding.message)\n" }
             Output.write(out)
         case .json:
-            var members: [(key: String, value: JSONValue)] = [
-                ("format", .string("probity.screening/1")),
-                ("decision", .string(report.decision)),
-                ("date", .string(Day(number: report.date).iso)),
-                ("register", .string(registerName)),
-            ]
-            members += conflicts.jsonMembers
-            members.append(("findings", .array(findings.map(\.json))))
-            Output.write(JSONWriter.pretty(.object(members)) + "\n")
+            var out = JSONStreamWriter(pretty: true)
+            out.object { out in
+                out.member("format", "probity.screening/1")
+                out.member("decision", report.decision)
+                out.member("date", Day(number: report.date).iso)
+                out.member("register", registerName)
+                conflicts.writeJSONMembers(to: &out)
+                out.member("findings", array: findings) { out, finding in finding.writeJSON(to: &out) }
+            }
+            Output.write(out.text + "\n")
         }
         return findings.contains(where: \.isBlocking) ? .failure : .success
     }

@@ -13,9 +13,14 @@ extension ConflictScreener {
         -> [(person: Int, recusal: ConflictsReport.Recusal)] {
         var result: [(person: Int, recusal: ConflictsReport.Recusal)] = []
         guard !hits.isEmpty else { return result }
-        // Each organisation's name and link, described once however many people name it.
-        let described = stake.entries.indices.map {
-            (name: stake.name($0, in: program.organisations), link: stake.link($0, in: program.organisations))
+        // Each organisation's name and link, described once however many people name it, and
+        // only for organisations someone names: most of those at stake are named by nobody.
+        var described = [(name: String, link: String)?](repeating: nil, count: stake.entries.count)
+        func describe(_ entry: Int) -> (name: String, link: String) {
+            if let known = described[entry] { return known }
+            let made = (name: stake.name(entry, in: program.organisations), link: stake.link(entry, in: program.organisations))
+            described[entry] = made
+            return made
         }
         var start = 0
         while start < hits.count {
@@ -28,7 +33,7 @@ extension ConflictScreener {
                 end += 1
                 if hit.source == lastSource { continue }
                 lastSource = hit.source
-                if let reason = reason(for: hit, described: described[Int(hit.entry)], on: day) { reasons.append(reason) }
+                if let reason = reason(for: hit, described: describe(Int(hit.entry)), on: day) { reasons.append(reason) }
             }
             start = end
             guard let highest = reasons.map(\.level).max() else { continue }

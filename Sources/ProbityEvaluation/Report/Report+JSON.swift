@@ -5,156 +5,178 @@ extension Report {
     /// The report format identifier; readers check it before trusting the keys.
     public static let format = "probity.report/1"
 
-    /// The report as JSON (`probity.report/1`). Keys appear in a fixed order and lists in the
-    /// order the report gives them, so the same input gives byte-identical output.
+    /// Writes the report as JSON (`probity.report/1`). Keys appear in a fixed order and lists in
+    /// the order the report gives them, so the same input gives byte-identical output. This is
+    /// the format's one definition: bytes and trees are both written through it.
+    public func writeJSON<Output: JSONOutput>(to out: inout Output) {
+        out.object { out in
+            out.member("format", Report.format)
+            out.member("decision", decision)
+            out.member("date", Day(number: date).iso)
+            out.member("outcome", outcome.rawValue)
+            out.member("can_proceed", canProceed)
+            out.member("scheme") { out in
+                out.member("name", scheme.name)
+                out.member("version", scheme.version)
+                out.member("digest", scheme.digest)
+            }
+            if let decidedBy { out.member("decided_by", decidedBy) }
+            out.member("approvals", array: approvals) { out, approval in
+                out.object { out in
+                    out.member("by", approval.by)
+                    out.member("by_title", approval.byTitle)
+                    out.member("action", approval.action.rawValue)
+                    out.member("rule", approval.rule.id)
+                    out.member("rule_title", approval.rule.title)
+                    out.member("source", approval.rule.location)
+                    out.member("citation", approval.rule.citation)
+                    out.member("rules", strings: approval.rules)
+                }
+            }
+            out.member("procedures", array: procedures) { out, procedure in
+                out.object { out in
+                    out.member("id", procedure.id)
+                    out.member("title", procedure.title)
+                    out.member("rule", procedure.rule.id)
+                    out.member("source", procedure.rule.location)
+                }
+            }
+            out.member("notices", array: notices) { out, notice in
+                out.object { out in
+                    out.member("to", notice.to)
+                    out.member("to_title", notice.toTitle)
+                    out.member("deemed_approved_after", notice.deemedApprovedAfter?.description)
+                    out.member("deemed_approved_after_days", integer: notice.deemedApprovedAfterDays)
+                    out.member("deemed_approved_on", notice.deemedApprovedOn.map { Day(number: $0).iso })
+                    out.member("rule", notice.rule.id)
+                    out.member("source", notice.rule.location)
+                }
+            }
+            out.member("rules_fired", array: rulesFired) { out, rule in rule.writeJSON(to: &out) }
+            out.member("undecided", array: undecided) { out, entry in
+                out.object { out in
+                    out.member("rule", entry.rule.id)
+                    out.member("title", entry.rule.title)
+                    out.member("source", entry.rule.location)
+                    out.member("missing_fields", strings: entry.missingFields)
+                }
+            }
+            if outcome == .noAuthority {
+                out.member("near_misses", array: nearMisses) { out, miss in
+                    out.object { out in
+                        out.member("rule", miss.rule.id)
+                        out.member("title", miss.rule.title)
+                        out.member("source", miss.rule.location)
+                        out.member("failed", miss.reason)
+                    }
+                }
+            }
+            conflicts?.writeJSONMembers(to: &out)
+            out.member("findings", array: findings) { out, finding in finding.writeJSON(to: &out) }
+        }
+    }
+
+    /// Writes the report into bytes. The same as ``writeJSON(to:)``, compiled here for the
+    /// stream writer, so `check --batch` writes each report without generic dispatch.
+    public func write(to writer: inout JSONStreamWriter) {
+        writeJSON(to: &writer)
+    }
+
+    /// The report as a JSON tree, to inspect or to embed in a larger document.
     public var json: JSONValue {
-        var members: [(key: String, value: JSONValue)] = [
-            ("format", .string(Report.format)),
-            ("decision", .string(decision)),
-            ("date", .string(Day(number: date).iso)),
-            ("outcome", .string(outcome.rawValue)),
-            ("can_proceed", .bool(canProceed)),
-            ("scheme", .object([
-                ("name", .string(scheme.name)),
-                ("version", .string(scheme.version)),
-                ("digest", .string(scheme.digest)),
-            ])),
-        ]
-        if let decidedBy { members.append(("decided_by", .string(decidedBy))) }
-        members.append(("approvals", .array(approvals.map { approval in
-            .object([
-                ("by", .string(approval.by)),
-                ("by_title", .string(approval.byTitle)),
-                ("action", .string(approval.action.rawValue)),
-                ("rule", .string(approval.rule.id)),
-                ("rule_title", .string(approval.rule.title)),
-                ("source", .string(approval.rule.location)),
-                ("citation", approval.rule.citation.map(JSONValue.string) ?? .null),
-                ("rules", .array(approval.rules.map(JSONValue.string))),
-            ])
-        })))
-        members.append(("procedures", .array(procedures.map { procedure in
-            .object([
-                ("id", .string(procedure.id)),
-                ("title", .string(procedure.title)),
-                ("rule", .string(procedure.rule.id)),
-                ("source", .string(procedure.rule.location)),
-            ])
-        })))
-        members.append(("notices", .array(notices.map { notice in
-            .object([
-                ("to", .string(notice.to)),
-                ("to_title", .string(notice.toTitle)),
-                ("deemed_approved_after", notice.deemedApprovedAfter.map { .string($0.description) } ?? .null),
-                ("deemed_approved_after_days", notice.deemedApprovedAfterDays.map { .integer($0) } ?? .null),
-                ("deemed_approved_on", notice.deemedApprovedOn.map { .string(Day(number: $0).iso) } ?? .null),
-                ("rule", .string(notice.rule.id)),
-                ("source", .string(notice.rule.location)),
-            ])
-        })))
-        members.append(("rules_fired", .array(rulesFired.map(\.json))))
-        members.append(("undecided", .array(undecided.map { entry in
-            .object([
-                ("rule", .string(entry.rule.id)),
-                ("title", .string(entry.rule.title)),
-                ("source", .string(entry.rule.location)),
-                ("missing_fields", .array(entry.missingFields.map(JSONValue.string))),
-            ])
-        })))
-        if outcome == .noAuthority {
-            members.append(("near_misses", .array(nearMisses.map { miss in
-                .object([
-                    ("rule", .string(miss.rule.id)),
-                    ("title", .string(miss.rule.title)),
-                    ("source", .string(miss.rule.location)),
-                    ("failed", .string(miss.reason)),
-                ])
-            })))
-        }
-        if let conflicts {
-            members += conflicts.jsonMembers
-        }
-        members.append(("findings", .array(findings.map(\.json))))
-        return .object(members)
+        var builder = JSONTreeBuilder()
+        writeJSON(to: &builder)
+        return builder.value
     }
 }
 
 extension Report.Finding {
     /// The finding as every report writes it.
+    public func writeJSON<Output: JSONOutput>(to out: inout Output) {
+        out.object { out in
+            out.member("severity", severity.rawValue)
+            out.member("code", code)
+            out.member("message", message)
+            out.member("blocking", isBlocking)
+        }
+    }
+
     public var json: JSONValue {
-        .object([
-            ("severity", .string(severity.rawValue)),
-            ("code", .string(code)),
-            ("message", .string(message)),
-            ("blocking", .bool(isBlocking)),
-        ])
+        var builder = JSONTreeBuilder()
+        writeJSON(to: &builder)
+        return builder.value
     }
 }
 
 extension Report.RuleReference {
-    var json: JSONValue {
-        .object([
-            ("id", .string(id)),
-            ("title", .string(title)),
-            ("source", .string(location)),
-            ("citation", citation.map(JSONValue.string) ?? .null),
-        ])
+    func writeJSON<Output: JSONOutput>(to out: inout Output) {
+        out.object { out in
+            out.member("id", id)
+            out.member("title", title)
+            out.member("source", location)
+            out.member("citation", citation)
+        }
     }
 }
 
 extension ConflictsReport {
-    /// `recusals`, `quorum` and the screening details, as report members.
-    public var jsonMembers: [(key: String, value: JSONValue)] {
-        var members: [(key: String, value: JSONValue)] = []
-        members.append(("recusals", .array(recusals.map { recusal in
-            .object([
-                ("person", .string(recusal.person)),
-                ("level", .string(recusal.level.rawValue)),
-                ("reasons", .array(recusal.reasons.map { reason in
-                    .object([
-                        ("interest", .string(reason.kind.rawValue)),
-                        ("level", .string(reason.level.rawValue)),
-                        ("organisation", .string(reason.organisation)),
-                        ("link", .string(reason.link)),
-                        ("declaration", .string(reason.declaration)),
-                        ("valid_from", reason.validFrom.map { .string(Day(number: $0).iso) } ?? .null),
-                        ("valid_to", reason.validTo.map { .string(Day(number: $0).iso) } ?? .null),
-                        ("register_line", .integer(reason.line)),
-                    ])
-                })),
-            ])
-        })))
+    /// `recusals`, `quorum`, `voters` and the screening details, as members of the report.
+    public func writeJSONMembers<Output: JSONOutput>(to out: inout Output) {
+        out.member("recusals", array: recusals) { out, recusal in
+            out.object { out in
+                out.member("person", recusal.person)
+                out.member("level", recusal.level.rawValue)
+                out.member("reasons", array: recusal.reasons) { out, reason in
+                    out.object { out in
+                        out.member("interest", reason.kind.rawValue)
+                        out.member("level", reason.level.rawValue)
+                        out.member("organisation", reason.organisation)
+                        out.member("link", reason.link)
+                        out.member("declaration", reason.declaration)
+                        out.member("valid_from", reason.validFrom.map { Day(number: $0).iso })
+                        out.member("valid_to", reason.validTo.map { Day(number: $0).iso })
+                        out.member("register_line", integer: reason.line)
+                    }
+                }
+            }
+        }
         if let quorum {
-            members.append(("quorum", .object([
-                ("body", .string(quorum.body)),
-                ("met", .bool(quorum.met)),
-                ("failed_clauses", .array(quorum.failedClauses.map(JSONValue.string))),
-                ("when_not_met", quorum.whenNotMet.map(JSONValue.string) ?? .null),
-                ("present", .integer(quorum.present)),
-                ("counted", .integer(quorum.counted)),
-            ])))
+            out.member("quorum") { out in
+                out.member("body", quorum.body)
+                out.member("met", quorum.met)
+                out.member("failed_clauses", strings: quorum.failedClauses)
+                out.member("when_not_met", quorum.whenNotMet)
+                out.member("present", integer: quorum.present)
+                out.member("counted", integer: quorum.counted)
+            }
         }
         if let voters {
-            members.append(("voters", .array(voters.map { voter in
-                .object([
-                    ("person", .string(voter.person)),
-                    ("weight", .number(Self.weightText(voter.weight))),
-                    ("organisation", voter.organisation.map(JSONValue.string) ?? .null),
-                ])
-            })))
+            out.member("voters", array: voters) { out, voter in
+                out.object { out in
+                    out.member("person", voter.person)
+                    out.key("weight")
+                    out.number(Self.weightText(voter.weight))
+                    out.member("organisation", voter.organisation)
+                }
+            }
         }
-        members.append(("screening", .object([
-            ("register", .bool(registerScreened)),
-            ("organisations", .array(organisationsScreened.map(JSONValue.string))),
-            ("unresolved_attendees", .array(unresolvedAttendees.map(JSONValue.string))),
-            ("ambiguous_attendees", .array(ambiguousAttendees.map { entry in
-                .object([("written", .string(entry.written)), ("candidates", .array(entry.candidates.map(JSONValue.string)))])
-            })),
-            ("not_screenable", .array(notScreenable.map { entry in
-                .object([("person", .string(entry.person)), ("declared_on", .string(entry.pointer))])
-            })),
-        ])))
-        return members
+        out.member("screening") { out in
+            out.member("register", registerScreened)
+            out.member("organisations", strings: organisationsScreened)
+            out.member("unresolved_attendees", strings: unresolvedAttendees)
+            out.member("ambiguous_attendees", array: ambiguousAttendees) { out, entry in
+                out.object { out in
+                    out.member("written", entry.written)
+                    out.member("candidates", strings: entry.candidates)
+                }
+            }
+            out.member("not_screenable", array: notScreenable) { out, entry in
+                out.object { out in
+                    out.member("person", entry.person)
+                    out.member("declared_on", entry.pointer)
+                }
+            }
+        }
     }
 
     /// A vote weight with at most three decimals and no binary noise (`0.25`, `1`).

@@ -1,0 +1,116 @@
+/// Writes JSON straight into bytes, value by value, in exactly the layouts of ``JSONWriter``
+/// (compact, or pretty with two-space indentation, `[]` and `{}` for empty containers), without
+/// building a ``JSONValue`` tree first: for output written many times over, such as a report per
+/// line of a batch.
+public struct JSONStreamWriter: JSONOutput, Sendable {
+    public var bytes: [UInt8]
+    public let isPretty: Bool
+    /// Per open container: whether it has a member or element yet.
+    @usableFromInline var hasContent: [Bool] = []
+    /// True between a key and its value.
+    @usableFromInline var afterKey = false
+
+    public init(pretty: Bool = false, capacity: Int = 1024) {
+        isPretty = pretty
+        bytes = []
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The text written so far.
+    @inlinable public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Ends a line after a document: JSON Lines, one document per line.
+    @inlinable public mutating func endLine() {
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    /// Empties the buffer, keeping its capacity, to write the next document.
+    @inlinable public mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        hasContent.removeAll(keepingCapacity: true)
+        afterKey = false
+    }
+
+    @inlinable public mutating func beginObject() {
+        startValue()
+        bytes.append(UInt8(ascii: "{"))
+        hasContent.append(false)
+    }
+
+    @inlinable public mutating func endObject() { close(UInt8(ascii: "}")) }
+
+    @inlinable public mutating func beginArray() {
+        startValue()
+        bytes.append(UInt8(ascii: "["))
+        hasContent.append(false)
+    }
+
+    @inlinable public mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    @inlinable public mutating func key(_ key: String) {
+        separate()
+        JSONWriter.appendString(key, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        if isPretty { bytes.append(UInt8(ascii: " ")) }
+        afterKey = true
+    }
+
+    @inlinable public mutating func key(static key: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        if isPretty { bytes.append(UInt8(ascii: " ")) }
+        afterKey = true
+    }
+
+    @inlinable public mutating func string(_ value: String) {
+        startValue()
+        JSONWriter.appendString(value, to: &bytes)
+    }
+
+    @inlinable public mutating func number(_ lexeme: String) {
+        startValue()
+        bytes.append(contentsOf: lexeme.utf8)
+    }
+
+    @inlinable public mutating func bool(_ value: Bool) {
+        startValue()
+        bytes.append(contentsOf: value ? "true".utf8 : "false".utf8)
+    }
+
+    @inlinable public mutating func null() {
+        startValue()
+        bytes.append(contentsOf: "null".utf8)
+    }
+
+    /// Before a value: after a key nothing more is needed; in an array, the separator.
+    @usableFromInline mutating func startValue() {
+        if afterKey {
+            afterKey = false
+        } else if !hasContent.isEmpty {
+            separate()
+        }
+    }
+
+    /// Before a member or element: a comma after the first, and in the pretty layout a new
+    /// line indented to the container's depth.
+    @usableFromInline mutating func separate() {
+        guard let index = hasContent.indices.last else { return }
+        if hasContent[index] { bytes.append(UInt8(ascii: ",")) }
+        hasContent[index] = true
+        if isPretty { newline(depth: hasContent.count) }
+    }
+
+    @usableFromInline mutating func close(_ bracket: UInt8) {
+        let hadContent = hasContent.removeLast()
+        if isPretty, hadContent { newline(depth: hasContent.count) }
+        bytes.append(bracket)
+    }
+
+    @usableFromInline mutating func newline(depth: Int) {
+        bytes.append(UInt8(ascii: "\n"))
+        for _ in 0..<(depth * 2) { bytes.append(UInt8(ascii: " ")) }
+    }
+}
