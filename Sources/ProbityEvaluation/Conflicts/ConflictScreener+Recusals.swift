@@ -57,15 +57,26 @@ extension ConflictScreener {
         let (organisation, link) = described
         if hit.source == RegisterLinks.employment {
             return ConflictsReport.Reason(kind: .employment, level: level(for: .employment), organisation: organisation,
-                                          link: link, declaration: employmentDeclarations[Int(hit.person)], validFrom: nil, validTo: nil,
+                                          link: link, declaration: Self.employmentDeclaration(of: person), validFrom: nil, validTo: nil,
                                           line: person.lines.first ?? 0)
         }
         let interest = person.interests[Int(hit.source)]
         guard interest.isInForce(on: day, graceEnd: lookBack.lastDay(after:)) else { return nil }
         let kind = interestKinds[Int(hit.person)][Int(hit.source)]
-        let declaration = declarations[Int(hit.person)][Int(hit.source)]
+        let declaration = Self.declaration(of: interest)
         return ConflictsReport.Reason(kind: kind, level: level(for: kind), organisation: organisation, link: link,
                                       declaration: declaration, validFrom: interest.validFrom?.number,
                                       validTo: interest.validTo?.number, line: interest.line)
+    }
+
+    /// How a reason quotes an interest: "Financial Interest: Director of …". Written only for
+    /// the reasons a report shows, not for every interest on the register.
+    static func declaration(of interest: DeclaredInterest) -> String {
+        interest.typeText.isEmpty ? interest.nature : "\(interest.typeText): \(interest.nature)"
+    }
+
+    /// How a reason quotes employment: "works for … (position)".
+    static func employmentDeclaration(of person: RegisterPerson) -> String {
+        person.position.isEmpty ? "works for \(person.employer)" : "works for \(person.employer) (\(person.position))"
     }
 }

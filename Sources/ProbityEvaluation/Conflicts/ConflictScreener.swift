@@ -36,10 +36,6 @@ public struct ConflictScreener: Sendable {
     public init(program: Program) {
         self.init(program: program, register: Register(people: [], issues: [], fileName: ""), hasRegister: false)
     }
-    /// Per person: how a reason quotes each interest ("Financial Interest: Director of …") and
-    /// their employment ("works for … (position)"), written once rather than per decision.
-    let declarations: [[String]]
-    let employmentDeclarations: [String]
 
     public init(program: Program, register: Register) {
         self.init(program: program, register: register, hasRegister: true)
@@ -68,14 +64,8 @@ public struct ConflictScreener: Sendable {
             rosters[body] = BodyRoster(program: program, body: body, committee: committee)
         }
         self.rosters = rosters
-        self.declarations = register.people.map { person in
-            person.interests.map { $0.typeText.isEmpty ? $0.nature : "\($0.typeText): \($0.nature)" }
-        }
         self.interestKinds = register.people.map { person in
             person.interests.map { InterestKind(rawValue: $0.type.rawValue) ?? .unspecified }
-        }
-        self.employmentDeclarations = register.people.map { person in
-            person.position.isEmpty ? "works for \(person.employer)" : "works for \(person.employer) (\(person.position))"
         }
     }
 

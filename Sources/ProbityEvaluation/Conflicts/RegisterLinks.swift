@@ -1,4 +1,7 @@
+import Dispatch
+import Foundation
 import ProbitySemantics
+import Synchronization
 
 /// The register read once against every organisation the rules declare: which person's which
 /// text names which organisation.
@@ -23,9 +26,10 @@ struct RegisterLinks: Sendable {
     /// Per person: every (organisation, source) their texts name.
     let byPerson: [[(organisation: Int32, source: Int32)]]
     /// Every folded word of the register's texts → the texts it occurs in, to find the few texts
-    /// worth scanning for an undeclared name.
-    private let textsByWord: [String: [Int32]]
-    private let textOwners: [Link]
+    /// worth scanning for an undeclared name. Built on first use: only a decision naming an
+    /// organisation no rule file declares needs it, and building it costs more than the rest
+    /// of the register's pre-scan.
+    private let wordIndex = WordIndex()
 
     init(register: Register, organisations: [Organisation]) {
         var patterns: [(text: String, id: Int32)] = []
@@ -34,37 +38,44 @@ struct RegisterLinks: Sendable {
         }
         let scanner = KeywordScanner(patterns: patterns)
 
+        // Each person's texts are scanned independently, so the register is split among the
+        // cores; the results are joined in register order, so nothing depends on the split.
+        let people = register.people
+        let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, people.count / 1_000))
+        var found = [[[(organisation: Int32, source: Int32)]]](repeating: [], count: chunks)
+        found.withUnsafeMutableBufferPointer { buffer in
+            let results = UnsafeSendableBuffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let range = (people.count * chunk / chunks)..<(people.count * (chunk + 1) / chunks)
+                results.buffer[chunk] = range.map { RegisterLinks.organisationsNamed(by: people[$0], scanner: scanner) }
+            }
+        }
+        let byPerson = found.flatMap { $0 }
         var byOrganisation = [[Link]](repeating: [], count: organisations.count)
-        var byPerson: [[(organisation: Int32, source: Int32)]] = []
-        var textsByWord: [String: [Int32]] = [:]
-        var textOwners: [Link] = []
-        byPerson.reserveCapacity(register.people.count)
-
-        for (personIndex, person) in register.people.enumerated() {
-            let personID = Int32(personIndex)
-            var found: [(organisation: Int32, source: Int32)] = []
-            var texts: [(text: String, source: Int32)] = [(person.employer, Self.employment), (person.position, Self.employment)]
-            for (interestIndex, interest) in person.interests.enumerated() {
-                texts.append((interest.nature, Int32(interestIndex)))
+        for (personIndex, links) in byPerson.enumerated() {
+            for (organisation, source) in links {
+                byOrganisation[Int(organisation)].append(Link(person: Int32(personIndex), source: source))
             }
-            for (text, source) in texts where !text.isEmpty {
-                for organisation in scanner.matches(in: text)
-                where !found.contains(where: { $0.organisation == organisation && $0.source == source }) {
-                    found.append((organisation, source))
-                }
-                let textID = Int32(textOwners.count)
-                textOwners.append(Link(person: personID, source: source))
-                for word in Set(PersonName.words(text)) { textsByWord[word, default: []].append(textID) }
-            }
-            for (organisation, source) in found {
-                byOrganisation[Int(organisation)].append(Link(person: personID, source: source))
-            }
-            byPerson.append(found)
         }
         self.byOrganisation = byOrganisation
         self.byPerson = byPerson
-        self.textsByWord = textsByWord
-        self.textOwners = textOwners
+    }
+
+    /// The declared organisations a person's texts name: employer and position (as
+    /// ``employment``), and each interest's nature.
+    static func organisationsNamed(by person: RegisterPerson, scanner: KeywordScanner) -> [(organisation: Int32, source: Int32)] {
+        var found: [(organisation: Int32, source: Int32)] = []
+        var texts: [(text: String, source: Int32)] = [(person.employer, Self.employment), (person.position, Self.employment)]
+        for (interestIndex, interest) in person.interests.enumerated() {
+            texts.append((interest.nature, Int32(interestIndex)))
+        }
+        for (text, source) in texts where !text.isEmpty {
+            for organisation in scanner.matches(in: text)
+            where !found.contains(where: { $0.organisation == organisation && $0.source == source }) {
+                found.append((organisation, source))
+            }
+        }
+        return found
     }
 
     /// The (person, source) pairs whose text names `written`, an organisation no rule file
@@ -77,6 +88,7 @@ struct RegisterLinks: Sendable {
         let variants = Self.variants(of: written)
         guard let shortest = variants.last else { return [] }
         let words = PersonName.words(shortest)
+        let (textsByWord, textOwners) = wordIndex.built(from: register)
         var candidates: [Int32]?
         for word in words {
             let texts = textsByWord[word] ?? []
@@ -91,6 +103,22 @@ struct RegisterLinks: Sendable {
             if !scanner.matches(in: text(of: owner, textID: textID, in: register)).isEmpty { links.append(owner) }
         }
         return links.sorted { ($0.person, $0.source) < ($1.person, $1.source) }
+    }
+
+    /// The register's texts in order (employment, then each interest's nature, person by
+    /// person), each with its owner.
+    static func texts(of register: Register) -> [(owner: Link, text: String)] {
+        var texts: [(owner: Link, text: String)] = []
+        for (personIndex, person) in register.people.enumerated() {
+            let personID = Int32(personIndex)
+            for text in [person.employer, person.position] where !text.isEmpty {
+                texts.append((Link(person: personID, source: Self.employment), text))
+            }
+            for (interestIndex, interest) in person.interests.enumerated() where !interest.nature.isEmpty {
+                texts.append((Link(person: personID, source: Int32(interestIndex)), interest.nature))
+            }
+        }
+        return texts
     }
 
     /// The text a text id stands for. Employment has two texts (employer, position); both are
@@ -118,4 +146,34 @@ struct RegisterLinks: Sendable {
         }
         return variants
     }
+}
+
+extension RegisterLinks {
+    /// The word index of the register's texts, made once, on first use, by whichever thread
+    /// needs it first; the others wait for it.
+    final class WordIndex: Sendable {
+        typealias Index = (textsByWord: [String: [Int32]], textOwners: [Link])
+        private let index = Mutex<Index?>(nil)
+
+        func built(from register: Register) -> Index {
+            index.withLock { index in
+                if let index { return index }
+                var textsByWord: [String: [Int32]] = [:]
+                var textOwners: [Link] = []
+                for (owner, text) in RegisterLinks.texts(of: register) {
+                    let textID = Int32(textOwners.count)
+                    textOwners.append(owner)
+                    for word in Set(PersonName.words(text)) { textsByWord[word, default: []].append(textID) }
+                }
+                index = (textsByWord, textOwners)
+                return (textsByWord, textOwners)
+            }
+        }
+    }
+}
+
+/// Hands a buffer to concurrent workers that each write their own element.
+struct UnsafeSendableBuffer<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
 }
