@@ -18,15 +18,10 @@ public struct Agenda: Sendable {
 
     /// Reads an agenda; errors name the field (`items[2].decision`).
     public static func decode(json bytes: [UInt8], program: Program) -> Result<Agenda, ConflictsInputError> {
-        let value: JSONValue
-        switch MeetingDecoder.parse(bytes) {
+        let (value, meeting): (JSONValue, Meeting)
+        switch MeetingDecoder(program: program).decodeDocument(json: bytes) {
         case .failure(let error): return .failure(error)
-        case .success(let parsed): value = parsed
-        }
-        let meeting: Meeting
-        switch MeetingDecoder(program: program).decode(value) {
-        case .failure(let error): return .failure(error)
-        case .success(let decoded): meeting = decoded
+        case .success(let decoded): (value, meeting) = decoded
         }
         guard meeting.body != nil else {
             return .failure(ConflictsInputError(code: "P1111", field: "body", message: "an agenda needs `body`, the id of the body that meets"))

@@ -17,6 +17,12 @@ public struct MeetingDecoder: Sendable {
         MeetingDecoder.parse(bytes).flatMap(decode)
     }
 
+    /// Parses a meeting-shaped file (an agenda, a record of votes) and decodes its common part:
+    /// the document, for the caller's own keys, and the meeting.
+    public func decodeDocument(json bytes: [UInt8]) -> Result<(document: JSONValue, meeting: Meeting), ConflictsInputError> {
+        MeetingDecoder.parse(bytes).flatMap { document in decode(document).map { (document, $0) } }
+    }
+
     /// Parses a meeting, agenda or votes file, turning a syntax error into the input error
     /// all three report (P1110, with line and column).
     static func parse(_ bytes: [UInt8]) -> Result<JSONValue, ConflictsInputError> {

@@ -34,15 +34,10 @@ public struct RecordedVotes: Sendable {
 
     /// Reads a votes file against the program's bodies. Errors name the field.
     public static func decode(json bytes: [UInt8], program: Program) -> Result<RecordedVotes, ConflictsInputError> {
-        let value: JSONValue
-        switch MeetingDecoder.parse(bytes) {
+        let (value, meeting): (JSONValue, Meeting)
+        switch MeetingDecoder(program: program).decodeDocument(json: bytes) {
         case .failure(let error): return .failure(error)
-        case .success(let parsed): value = parsed
-        }
-        let meeting: Meeting
-        switch MeetingDecoder(program: program).decode(value) {
-        case .failure(let error): return .failure(error)
-        case .success(let decoded): meeting = decoded
+        case .success(let decoded): (value, meeting) = decoded
         }
         guard let votes = value["votes"], let sides = votes.objectValue else {
             return .failure(ConflictsInputError(code: "P1111", field: "votes",

@@ -32,10 +32,12 @@ public struct Decision: Sendable {
     }
 }
 
-/// Why a decision could not be read. The message names the field and says what was expected.
-public struct DecisionError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// A stable code from `docs/diagnostics.md` (`P0701` …).
+/// Why an input file (a decision, a meeting, an agenda, a record of votes) could not be read.
+/// The message names the field and says what was expected.
+public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A stable code from `docs/diagnostics.md` (`P0701` …, `P1110` …).
     public var code: String
+    /// The JSON key at fault (`colour`, `votes.for`), when there is one.
     public var field: String?
     public var message: String
 
@@ -47,6 +49,9 @@ public struct DecisionError: Error, Equatable, Sendable, CustomStringConvertible
 
     public var description: String { "error[\(code)]: \(message)" }
 }
+
+/// Why a decision could not be read.
+public typealias DecisionError = InputError
 
 /// Every problem found in one decision.
 public struct DecisionErrors: Error, Equatable, Sendable {
