@@ -94,6 +94,12 @@ struct CheckContext: Sendable {
     /// field of that name: in a batch, each decision can then go to its own committee. It takes
     /// the place of `--meeting` for that decision.
     func check(json bytes: [UInt8]) -> Result<Report, DecisionErrors> {
+        let meetingKey = screener != nil && plan.program.fieldIndex["meeting"] == nil
+        // Most lines are plain: read them straight from the bytes; the rest, and every error,
+        // go the full way below.
+        if let flat = decoder.decodeFlat(bytes, meetingKey: meetingKey) {
+            return .success(check(flat.decision, meeting: flat.attendees.map { Meeting(attendees: $0) }))
+        }
         guard screener != nil, plan.program.fieldIndex["meeting"] == nil else { return decoder.decode(json: bytes).map { check($0) } }
         let value: JSONValue
         switch JSONParser.parse(bytes) {

@@ -9,10 +9,16 @@ import ProbitySupport
 public struct DecisionDecoder: Sendable {
     public let program: Program
     public let organisations: OrganisationDirectory
+    /// Per enumeration field: each value's ordinal, for reading decisions straight from bytes.
+    let ordinals: [[String: Int64]]
 
     public init(program: Program) {
         self.program = program
         self.organisations = OrganisationDirectory(program.organisations)
+        self.ordinals = program.fields.map { field in
+            guard case .enumeration(let values) = field.type.elementType ?? field.type else { return [:] }
+            return Dictionary(uniqueKeysWithValues: values.enumerated().map { ($1, Int64($0)) })
+        }
     }
 
     /// Parses JSON text and decodes it.

@@ -1,0 +1,220 @@
+import ProbitySemantics
+import ProbitySupport
+
+extension DecisionDecoder {
+    /// A decision read straight from its bytes, with the attendees of its own `meeting` member
+    /// when it has one and `meetingKey` allows it.
+    public struct FlatDecision: Sendable {
+        public var decision: Decision
+        public var attendees: [String]?
+    }
+
+    /// Reads the common case straight from the bytes, without building a ``JSONValue`` tree: a
+    /// flat object of declared fields holding plain strings, numbers, `null` or arrays of
+    /// strings (and, if `meetingKey`, a `"meeting": {"attendees": [...]}` member).
+    ///
+    /// Anything else — an escape in a string, an unknown key, a value of the wrong type, a
+    /// missing required field, malformed JSON — gives nil, and the caller reads the line again
+    /// with ``decode(json:)``, which words the error. So this path never answers differently:
+    /// it only answers the easy lines faster. The tests hold the two paths to the same result.
+    public func decodeFlat(_ bytes: [UInt8], meetingKey: Bool) -> FlatDecision? {
+        var reader = FlatJSONReader(bytes)
+        var decision = Decision(fieldCount: program.fields.count)
+        var attendees: [String]?
+        guard reader.consume(UInt8(ascii: "{")) else { return nil }
+        if !reader.consume(UInt8(ascii: "}")) {
+            repeat {
+                guard let key = reader.string(), reader.consume(UInt8(ascii: ":")) else { return nil }
+                if meetingKey, key == "meeting" {
+                    guard attendees == nil, let names = reader.meetingAttendees() else { return nil }
+                    attendees = names
+                    continue
+                }
+                guard let index = program.fieldIndex[key], !decision.isPresent[index] else { return nil }
+                guard let value = reader.value(), store(value, into: &decision, field: index) else { return nil }
+            } while reader.consume(UInt8(ascii: ","))
+            guard reader.consume(UInt8(ascii: "}")) else { return nil }
+        }
+        guard reader.atEnd else { return nil }
+        for (index, field) in program.fields.enumerated() where field.isRequired && !decision.isPresent[index] { return nil }
+        decision.id = decision.texts[Field.idIndex] ?? ""
+        decision.date = Int32(truncatingIfNeeded: decision.scalars[Field.dateIndex])
+        return FlatDecision(decision: decision, attendees: attendees)
+    }
+
+    /// Stores a value as ``decode(_:)`` would; false for anything it would refuse.
+    private func store(_ value: FlatJSONReader.Value, into decision: inout Decision, field index: Int) -> Bool {
+        let field = program.fields[index]
+        switch value {
+        case .null:
+            return true
+        case .strings(let items):
+            guard case .set(let element) = field.type else { return false }
+            var values: [Int64] = []
+            for item in items {
+                guard let value = scalar(string: item, as: element, field: index) else { return false }
+                values.append(value)
+            }
+            decision.sets[index] = values
+            if element == .organisation { decision.nameLists[index] = items }
+        case .string(let text):
+            if field.type == .text || index == Field.idIndex {
+                decision.texts[index] = text
+            } else {
+                guard let value = scalar(string: text, as: field.type, field: index) else { return false }
+                decision.scalars[index] = value
+                if field.type == .organisation { decision.texts[index] = text }
+            }
+        case .number(let lexeme):
+            switch field.type {
+            case .text: decision.texts[index] = lexeme
+            case .money:
+                guard let money = Money.parse(lexeme) else { return false }
+                decision.scalars[index] = money.pence
+            case .number:
+                guard let n = Int64(lexeme) else { return false }
+                decision.scalars[index] = n
+            default:
+                guard index == Field.idIndex else { return false }
+                decision.texts[index] = lexeme
+            }
+        }
+        decision.isPresent[index] = true
+        return true
+    }
+
+    private func scalar(string text: String, as type: FieldType, field: Int) -> Int64? {
+        switch type {
+        case .money: return Money.parse(text.trimmingSpaces)?.pence
+        case .date: return Day.parseISO(text).map { Int64($0.number) }
+        case .number: return Int64(text)
+        case .enumeration: return ordinals[field][text]
+        case .body: return program.bodyIndex[text].map(Int64.init)
+        case .organisation: return organisations.lookup(text).map(Int64.init) ?? Decision.unknownOrganisation
+        case .text, .set: return nil
+        }
+    }
+}
+
+/// A cursor over one line of JSON that reads only the plain forms ``DecisionDecoder/decodeFlat``
+/// accepts, and says nil at anything else.
+struct FlatJSONReader {
+    enum Value {
+        case null
+        case string(String)
+        case number(String)
+        case strings([String])
+    }
+
+    private let bytes: [UInt8]
+    private var position = 0
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        skipSpace()
+    }
+
+    var atEnd: Bool { position == bytes.count }
+
+    private mutating func skipSpace() {
+        while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x0A || bytes[position] == 0x0D || bytes[position] == 0x09 {
+            position += 1
+        }
+    }
+
+    /// Consumes `byte` (and the space after it) if it comes next.
+    mutating func consume(_ byte: UInt8) -> Bool {
+        guard position < bytes.count, bytes[position] == byte else { return false }
+        position += 1
+        skipSpace()
+        return true
+    }
+
+    /// A string with no escapes and no control characters, as valid UTF-8.
+    mutating func string() -> String? {
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { return nil }
+        let start = position + 1
+        var end = start
+        var isASCII = true
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") { break }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
+            if byte >= 0x80 { isASCII = false }
+            end += 1
+        }
+        guard end < bytes.count else { return nil }
+        // ASCII is valid UTF-8 as it is; anything else is checked, as the JSON parser would.
+        guard let text = isASCII ? String(decoding: bytes[start..<end], as: UTF8.self)
+                                 : String(validating: bytes[start..<end], as: UTF8.self) else { return nil }
+        position = end + 1
+        skipSpace()
+        return text
+    }
+
+    /// A number exactly as JSON writes one: `-? (0 | [1-9][0-9]*) (.[0-9]+)? ([eE][+-]?[0-9]+)?`.
+    mutating func number() -> String? {
+        let start = position
+        func digits(_ reader: inout FlatJSONReader) -> Int {
+            let from = reader.position
+            while reader.position < reader.bytes.count, reader.bytes[reader.position] >= 0x30, reader.bytes[reader.position] <= 0x39 {
+                reader.position += 1
+            }
+            return reader.position - from
+        }
+        if position < bytes.count, bytes[position] == UInt8(ascii: "-") { position += 1 }
+        guard position < bytes.count else { return nil }
+        if bytes[position] == UInt8(ascii: "0") {
+            position += 1
+        } else if digits(&self) == 0 {
+            return nil
+        }
+        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+            position += 1
+            guard digits(&self) > 0 else { return nil }
+        }
+        if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
+            position += 1
+            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
+            guard digits(&self) > 0 else { return nil }
+        }
+        let lexeme = String(decoding: bytes[start..<position], as: UTF8.self)
+        skipSpace()
+        return lexeme
+    }
+
+    /// A field's value: a string, a number, `null`, or an array of strings.
+    mutating func value() -> Value? {
+        guard position < bytes.count else { return nil }
+        switch bytes[position] {
+        case UInt8(ascii: "\""): return string().map(Value.string)
+        case UInt8(ascii: "n"):
+            guard bytes[position...].starts(with: "null".utf8) else { return nil }
+            position += 4
+            skipSpace()
+            return .null
+        case UInt8(ascii: "["): return stringArray().map(Value.strings)
+        case UInt8(ascii: "-"), 0x30...0x39: return number().map(Value.number)
+        default: return nil
+        }
+    }
+
+    /// `["a", "b"]`.
+    mutating func stringArray() -> [String]? {
+        guard consume(UInt8(ascii: "[")) else { return nil }
+        var items: [String] = []
+        if consume(UInt8(ascii: "]")) { return items }
+        repeat {
+            guard let item = string() else { return nil }
+            items.append(item)
+        } while consume(UInt8(ascii: ","))
+        return consume(UInt8(ascii: "]")) ? items : nil
+    }
+
+    /// `{"attendees": ["a", "b"]}`: a meeting given only by its attendees, each a name.
+    mutating func meetingAttendees() -> [String]? {
+        guard consume(UInt8(ascii: "{")), string() == "attendees", consume(UInt8(ascii: ":")),
+              let names = stringArray(), consume(UInt8(ascii: "}")) else { return nil }
+        return names.allSatisfy({ !$0.allSatisfy(\.isWhitespace) }) ? names : nil
+    }
+}
