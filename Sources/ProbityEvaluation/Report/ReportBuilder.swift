@@ -61,7 +61,8 @@ public struct ReportBuilder: Sendable {
         report.notices = verdict.notices.map { entry in
             let body = program.bodies[Int(entry.to)]
             let period = program.rules[Int(entry.rule)].notices.first { $0.to == Int(entry.to) }?.deemedApprovedAfter
-            let days = entry.deemedApprovedOn.map { period?.unit == .days ? period!.amount : Int($0 - decision.date) }
+            // Calendar days to the deemed-approval date: the period itself when it is in days.
+            let days = entry.deemedApprovedOn.map { Int($0 - decision.date) }
             return Report.Notice(to: body.id, toTitle: body.title, deemedApprovedAfter: period, deemedApprovedAfterDays: days,
                                  deemedApprovedOn: entry.deemedApprovedOn, rule: reference(Int(entry.rule)))
         }
