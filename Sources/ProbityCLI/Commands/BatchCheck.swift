@@ -61,13 +61,13 @@ struct BatchCheck {
         let slices = results.count
         let context = self.context
         results.withUnsafeMutableBufferPointer { buffer in
-            let base = UnsafeSendable(buffer)
+            let base = UnsafeSendableBuffer(buffer)
             DispatchQueue.concurrentPerform(iterations: slices) { slice in
                 let start = block.count * slice / slices, end = block.count * (slice + 1) / slices
                 for i in start..<end {
                     let status = BatchCheck.checkLine(block[i].bytes, number: block[i].number, context: context,
-                                                      into: &base.value[slice].output)
-                    base.value[slice].status = base.value[slice].status.worst(status)
+                                                      into: &base.buffer[slice].output)
+                    base.buffer[slice].status = base.buffer[slice].status.worst(status)
                 }
             }
         }
@@ -96,12 +96,6 @@ struct BatchCheck {
             return .badInput
         }
     }
-}
-
-/// Hands a buffer to concurrent workers that write disjoint indices.
-struct UnsafeSendable<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
 }
 
 /// Reads a file line by line in large chunks.

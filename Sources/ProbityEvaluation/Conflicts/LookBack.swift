@@ -8,11 +8,6 @@ struct LookBack: Sendable {
     /// The last day an interest that ended on `end` still counts.
     func lastDay(after end: Day) -> Day {
         guard let period else { return end }
-        switch period.unit {
-        case .days: return end.adding(days: period.amount)
-        case .workingDays: return end.adding(workingDays: period.amount)
-        case .months: return end.adding(months: period.amount)
-        case .years: return end.adding(years: period.amount)
-        }
+        return end.adding(period)
     }
 }

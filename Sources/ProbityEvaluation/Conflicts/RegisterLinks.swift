@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import ProbitySemantics
+import ProbitySupport
 import Synchronization
 
 /// The register read once against every organisation the rules declare: which person's which
@@ -170,10 +171,4 @@ extension RegisterLinks {
             }
         }
     }
-}
-
-/// Hands a buffer to concurrent workers that each write their own element.
-struct UnsafeSendableBuffer<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
 }

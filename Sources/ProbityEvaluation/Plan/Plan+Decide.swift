@@ -68,13 +68,7 @@ extension Plan {
 
     /// The day silence becomes authority: `date` plus the period (working days skip weekends).
     static func deemedApproval(after period: Duration, from date: Int32) -> Int32 {
-        let start = Day(number: date)
-        switch period.unit {
-        case .days: return start.adding(days: period.amount).number
-        case .workingDays: return start.adding(workingDays: period.amount).number
-        case .months: return start.adding(months: period.amount).number
-        case .years: return start.adding(years: period.amount).number
-        }
+        Day(number: date).adding(period).number
     }
 }
 
