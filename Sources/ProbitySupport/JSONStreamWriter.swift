@@ -9,11 +9,22 @@ public struct JSONStreamWriter: JSONOutput, Sendable {
     @usableFromInline var hasContent: [Bool] = []
     /// True between a key and its value.
     @usableFromInline var afterKey = false
+    /// In the pretty layout, the nesting level the document starts at.
+    @usableFromInline let baseIndent: Int
 
     public init(pretty: Bool = false, capacity: Int = 1024) {
         isPretty = pretty
+        baseIndent = 0
         bytes = []
         bytes.reserveCapacity(capacity)
+    }
+
+    /// A writer that appends to `bytes`, the pretty layout indented as if it began at nesting
+    /// level `indent`.
+    public init(pretty: Bool, continuing bytes: [UInt8], indent: Int = 0) {
+        isPretty = pretty
+        baseIndent = indent
+        self.bytes = bytes
     }
 
     /// The text written so far.
@@ -100,12 +111,12 @@ public struct JSONStreamWriter: JSONOutput, Sendable {
         guard let index = hasContent.indices.last else { return }
         if hasContent[index] { bytes.append(UInt8(ascii: ",")) }
         hasContent[index] = true
-        if isPretty { newline(depth: hasContent.count) }
+        if isPretty { newline(depth: baseIndent + hasContent.count) }
     }
 
     @usableFromInline mutating func close(_ bracket: UInt8) {
         let hadContent = hasContent.removeLast()
-        if isPretty, hadContent { newline(depth: hasContent.count) }
+        if isPretty, hadContent { newline(depth: baseIndent + hasContent.count) }
         bytes.append(bracket)
     }
 

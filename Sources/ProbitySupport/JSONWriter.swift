@@ -24,64 +24,21 @@ public struct JSONWriter {
     /// Appends the compact form of `value` to `buffer`; useful for writing
     /// many JSON Lines records into one buffer.
     public static func appendCompact(_ value: JSONValue, to buffer: inout [UInt8]) {
-        switch value {
-        case .array(let elements):
-            buffer.append(UInt8(ascii: "["))
-            for (index, element) in elements.enumerated() {
-                if index > 0 { buffer.append(UInt8(ascii: ",")) }
-                appendCompact(element, to: &buffer)
-            }
-            buffer.append(UInt8(ascii: "]"))
-        case .object(let members):
-            buffer.append(UInt8(ascii: "{"))
-            for (index, member) in members.enumerated() {
-                if index > 0 { buffer.append(UInt8(ascii: ",")) }
-                appendString(member.key, to: &buffer)
-                buffer.append(UInt8(ascii: ":"))
-                appendCompact(member.value, to: &buffer)
-            }
-            buffer.append(UInt8(ascii: "}"))
-        default:
-            appendScalar(value, to: &buffer)
-        }
+        write(value, pretty: false, indent: 0, to: &buffer)
     }
 
     /// Appends the pretty form of `value` to `buffer`, as if it began at
     /// nesting level `indent`.
     public static func appendPretty(_ value: JSONValue, to buffer: inout [UInt8], indent: Int = 0) {
-        switch value {
-        case .array(let elements):
-            guard !elements.isEmpty else {
-                buffer.append(contentsOf: "[]".utf8)
-                return
-            }
-            buffer.append(UInt8(ascii: "["))
-            for (index, element) in elements.enumerated() {
-                if index > 0 { buffer.append(UInt8(ascii: ",")) }
-                appendNewline(indent: indent + 1, to: &buffer)
-                appendPretty(element, to: &buffer, indent: indent + 1)
-            }
-            appendNewline(indent: indent, to: &buffer)
-            buffer.append(UInt8(ascii: "]"))
-        case .object(let members):
-            guard !members.isEmpty else {
-                buffer.append(contentsOf: "{}".utf8)
-                return
-            }
-            buffer.append(UInt8(ascii: "{"))
-            for (index, member) in members.enumerated() {
-                if index > 0 { buffer.append(UInt8(ascii: ",")) }
-                appendNewline(indent: indent + 1, to: &buffer)
-                appendString(member.key, to: &buffer)
-                buffer.append(UInt8(ascii: ":"))
-                buffer.append(UInt8(ascii: " "))
-                appendPretty(member.value, to: &buffer, indent: indent + 1)
-            }
-            appendNewline(indent: indent, to: &buffer)
-            buffer.append(UInt8(ascii: "}"))
-        default:
-            appendScalar(value, to: &buffer)
-        }
+        write(value, pretty: true, indent: indent, to: &buffer)
+    }
+
+    /// The layouts are ``JSONStreamWriter``'s: a tree is written through it, value by value.
+    private static func write(_ value: JSONValue, pretty: Bool, indent: Int, to buffer: inout [UInt8]) {
+        var writer = JSONStreamWriter(pretty: pretty, continuing: buffer, indent: indent)
+        buffer = []  // hand the bytes over, so appending does not copy them
+        writer.value(value)
+        buffer = writer.bytes
     }
 
     /// Appends `text` as a quoted, escaped JSON string.
@@ -132,27 +89,4 @@ public struct JSONWriter {
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    private static func appendScalar(_ value: JSONValue, to buffer: inout [UInt8]) {
-        switch value {
-        case .null:
-            buffer.append(contentsOf: "null".utf8)
-        case .bool(let flag):
-            buffer.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .number(let lexeme):
-            buffer.append(contentsOf: lexeme.utf8)
-        case .string(let text):
-            appendString(text, to: &buffer)
-        case .array, .object:
-            appendCompact(value, to: &buffer)
-        }
-    }
-
-    private static func appendNewline(indent: Int, to buffer: inout [UInt8]) {
-        buffer.append(UInt8(ascii: "\n"))
-        for _ in 0..<indent {
-            buffer.append(UInt8(ascii: " "))
-            buffer.append(UInt8(ascii: " "))
-        }
-    }
 }
