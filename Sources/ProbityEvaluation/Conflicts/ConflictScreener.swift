@@ -10,7 +10,10 @@ import ProbitySyntax
 /// from organisation to the people and interests that name it; the organisation graph and each
 /// body's roster are prepared. Screening a decision then looks up the few organisations it puts
 /// at stake, which costs microseconds however large the register.
-public struct ConflictScreener: Sendable {
+///
+/// A class, for the same reason as ``ReportBuilder``: screening's closures capture it, and a
+/// reference is shared by one count instead of copying every table per decision.
+public final class ConflictScreener: Sendable {
     public let program: Program
     public let register: Register
     let people: PeopleIndex
@@ -33,11 +36,11 @@ public struct ConflictScreener: Sendable {
     /// A screener with no register of interests: nobody is screened, but a meeting's quorum and
     /// voting weights are still worked out (for example an ICP meeting, whose members declare
     /// on other bodies' registers).
-    public init(program: Program) {
+    public convenience init(program: Program) {
         self.init(program: program, register: Register(people: [], issues: [], fileName: ""), hasRegister: false)
     }
 
-    public init(program: Program, register: Register) {
+    public convenience init(program: Program, register: Register) {
         self.init(program: program, register: register, hasRegister: true)
     }
 
