@@ -44,7 +44,14 @@ public struct PeopleIndex: Sendable {
         var byWrittenName: [String: PersonResolution] = [:]
         byWrittenName.reserveCapacity(people.count)
         for person in people where byWrittenName[person.name] == nil {
-            byWrittenName[person.name] = resolveNormalising(person.name)
+            // A register name normalises to its own key, which is in the index: the answer is
+            // that key's people, with no need to normalise the name again.
+            let matches = person.key.isEmpty ? [] : byKey[person.key] ?? []
+            switch matches.count {
+            case 0: byWrittenName[person.name] = .notFound
+            case 1: byWrittenName[person.name] = .found(matches[0])
+            default: byWrittenName[person.name] = .ambiguous(matches)
+            }
         }
         self.byWrittenName = byWrittenName
     }
