@@ -4,6 +4,9 @@ import ProbitySemantics
 /// "Bromley Health Care", "bromley healthcare cic" and "BHC" can all name one organisation.
 public struct OrganisationDirectory: Sendable {
     private var byKey: [String: Int] = [:]
+    /// Every id, name and alias exactly as declared: decisions mostly copy them, and an exact
+    /// match needs no folding.
+    private var byExactName: [String: Int] = [:]
 
     public init(_ organisations: [Organisation]) {
         for (index, organisation) in organisations.enumerated() {
@@ -12,10 +15,16 @@ public struct OrganisationDirectory: Sendable {
                 if byKey[key] == nil { byKey[key] = index }
             }
         }
+        // Filled afterwards, each name with what its folded key finds, so both ways agree.
+        for organisation in organisations {
+            for name in [organisation.id, organisation.name] + organisation.aliases {
+                byExactName[name] = byKey[OrganisationDirectory.key(name)]
+            }
+        }
     }
 
     public func lookup(_ written: String) -> Int? {
-        byKey[OrganisationDirectory.key(written)]
+        byExactName[written] ?? byKey[OrganisationDirectory.key(written)]
     }
 
     /// Lowercase letters and digits, words separated by one space.

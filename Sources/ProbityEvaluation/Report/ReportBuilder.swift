@@ -51,12 +51,10 @@ public final class ReportBuilder: Sendable {
         report.approvals = verdict.approvals.map { approval in
             let body = Int(approval.body)
             // Every fired rule that requires it, not only the first, which is the one cited.
-            let rules = fired.filter { rule in
-                let r = program.rules[rule]
-                return (approval.action == .approve ? r.approvals : r.recommendations).contains(body)
-            }
+            let table = approval.action == .approve ? plan.requirements.approvals : plan.requirements.recommendations
+            let rules = fired.filter { table[$0].contains(approval.body) }
             return Report.Approval(by: program.bodies[body].id, byTitle: program.bodies[body].title, action: approval.action,
-                                   rule: reference(Int(approval.rule)), rules: rules.map { program.rules[$0].id })
+                                   rule: reference(Int(approval.rule)), rules: rules.map { references[$0].id })
         }
         report.procedures = verdict.procedures.map { entry in
             let procedure = program.procedures[Int(entry.procedure)]
