@@ -11,14 +11,34 @@ enum Output {
     }
 
     static func write(bytes: [UInt8]) {
+        // A batch writes megabytes at a time: those go out as they are, not copied twice.
+        if bytes.count >= 1 << 16 {
+            flush()
+            writeAll(bytes, to: STDOUT_FILENO)
+            return
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { flush() }
     }
 
     static func flush() {
         guard !buffer.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(buffer))
+        writeAll(buffer, to: STDOUT_FILENO)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes every byte to a file descriptor, resuming after partial writes and interrupts.
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            var offset = 0
+            while offset < raw.count {
+                let written = Foundation.write(descriptor, base + offset, raw.count - offset)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { return }  // the reader went away: nothing more to do
+                offset += written
+            }
+        }
     }
 
     /// Writes to standard error at once (after flushing standard output, to keep their order).
