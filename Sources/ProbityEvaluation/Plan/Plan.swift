@@ -11,8 +11,6 @@ public struct Plan: Sendable {
     let effectiveFrom: [Int32]
     let effectiveUntil: [Int32]
     let index: RuleIndex
-    /// Per rule: whether it requires any approval (only those can authorise).
-    let approves: [Bool]
     /// Per rule: the roots of its top-level conjuncts, compiled apart, so near misses can be
     /// scored (how many conjuncts hold) without the explainer's sentences.
     let conjunctRoots: [[Int32]]
@@ -35,7 +33,6 @@ public struct Plan: Sendable {
         self.effectiveFrom = program.rules.map { $0.effectiveFrom ?? .min }
         self.effectiveUntil = program.rules.map { $0.effectiveUntil ?? .max }
         self.index = RuleIndex(rules: program.rules, fields: program.fields)
-        self.approves = program.rules.map { !$0.approvals.isEmpty }
         self.requirements = RequirementTables(program: program)
     }
 
