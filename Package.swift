@@ -33,6 +33,7 @@ let package = Package(
         .testTarget(name: "ProbitySyntaxTests", dependencies: ["ProbitySyntax", "ProbityTestSupport"]),
         .testTarget(name: "ProbitySemanticsTests", dependencies: ["ProbitySemantics", "ProbityTestSupport"]),
         .testTarget(name: "ProbityEvaluationTests", dependencies: ["ProbityEvaluation"]),
+        .testTarget(name: "ProbityTests", dependencies: ["Probity"]),
         .testTarget(name: "ProbityBenchmarkTests", dependencies: ["ProbityBenchmark", "ProbityEvaluation"]),
         // Case folders and golden files are data read by path, not sources.
         .testTarget(name: "ProbityCLITests", dependencies: ["ProbityEvaluation"], exclude: ["Cases", "Fixtures", "Golden"]),

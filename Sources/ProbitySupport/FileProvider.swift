@@ -83,14 +83,15 @@ public struct MemoryFiles: FileProvider {
 /// them for files on disk and in memory alike.
 public enum FilePath {
     /// `path` resolved against the folder `base` (unless it is absolute), with `.` and `..`
-    /// components and repeated or trailing slashes removed.
+    /// components and repeated or trailing slashes removed. A `..` above `/` is kept (`/../x`),
+    /// so that a path climbing out of `/` is still seen to leave it.
     public static func join(_ base: String, _ path: String) -> String {
         let full = path.hasPrefix("/") ? path : base + "/" + path
         var components: [Substring] = []
         for component in full.split(separator: "/", omittingEmptySubsequences: true) {
             switch component {
             case ".": continue
-            case "..": if !components.isEmpty { components.removeLast() }
+            case "..": if let last = components.last, last != ".." { components.removeLast() } else { components.append(component) }
             default: components.append(component)
             }
         }
@@ -110,7 +111,8 @@ public enum FilePath {
 
     /// Whether `path` lies below the folder `root`.
     public static func isInside(_ path: String, _ root: String) -> Bool {
-        root == "/" ? path.hasPrefix("/") && path != "/" : path.hasPrefix(root + "/")
+        if path == "/.." || path.hasPrefix("/../") { return false }
+        return root == "/" ? path.hasPrefix("/") && path != "/" : path.hasPrefix(root + "/")
     }
 
     /// `path` relative to `root` when it lies below it, otherwise `path` unchanged.
