@@ -18,6 +18,7 @@ extension ConflictScreener {
         let stake = OrganisationsAtStake(decision: decision, fields: relevantFields, relationSteps: relationSteps, graph: graph)
         let organisations = program.organisations
         let atStake = stake.entries.indices.map { (name: stake.name($0, in: organisations), link: stake.link($0, in: organisations)) }
+        let reported = stake.reported.map { atStake[$0] }
 
         // Per person, per source (interest index or employment): the closest entry at stake it names.
         var named: [Int: [Int32: Int]] = [:]
@@ -25,7 +26,7 @@ extension ConflictScreener {
             if let existing = named[person]?[source], existing <= entry { return }
             named[person, default: [:]][source] = entry
         }
-        for (entryIndex, entry) in stake.entries.enumerated() {
+        for (entryIndex, entry) in stake.entries.enumerated() where !entry.isRepeat {
             if entry.organisation < 0, let written = entry.writtenName {
                 for link in links.findUndeclared(written, in: register) { note(Int(link.person), link.source, entryIndex) }
             } else if entry.organisation >= 0 {
@@ -92,7 +93,7 @@ extension ConflictScreener {
                                                       level: interests.compactMap(\.level).max(), interests: interests))
         }
         let others = meeting == nil ? register.people.count - considered.count : 0
-        return ConflictsExplanation(hasPolicy: true, organisationsAtStake: atStake, people: people,
+        return ConflictsExplanation(hasPolicy: true, organisationsAtStake: reported, people: people,
                                     othersOnRegister: others, unresolved: unresolved)
     }
 

@@ -51,7 +51,7 @@ public final class ConflictScreener: Sendable {
         self.people = PeopleIndex(register.people)
         self.links = RegisterLinks(register: register, organisations: program.organisations)
         let policy = program.conflicts
-        self.graph = OrganisationGraph(organisations: program.organisations, allowed: policy?.relations ?? [])
+        self.graph = OrganisationGraph(organisations: program.organisations, carrying: policy?.carrying ?? [:])
         self.relevantFields = (policy?.relevantFields ?? []).map { index in
             let field = program.fields[index]
             let isSet = if case .set = field.type { true } else { false }
@@ -122,7 +122,7 @@ public final class ConflictScreener: Sendable {
         var levelsByPerson: [(person: Int, level: RecusalLevel)] = []
         if program.conflicts != nil {
             let stake = OrganisationsAtStake(decision: decision, fields: relevantFields, relationSteps: relationSteps, graph: graph)
-            report.organisationsScreened = stake.entries.indices.map { stake.name($0, in: program.organisations) }
+            report.organisationsScreened = stake.reported.map { stake.name($0, in: program.organisations) }
             let hits = collectHits(stake, screened: screened)
             let found = recusals(from: hits, stake: stake, on: Day(number: decision.date))
             report.recusals = found.map(\.recusal)
@@ -159,7 +159,7 @@ public final class ConflictScreener: Sendable {
     /// Every (person, text, organisation at stake) the index holds, for the people screened.
     private func collectHits(_ stake: OrganisationsAtStake, screened: [Int]?) -> [Hit] {
         var hits: [Hit] = []
-        for (entryIndex, entry) in stake.entries.enumerated() {
+        for (entryIndex, entry) in stake.entries.enumerated() where !entry.isRepeat {
             let entryID = Int32(entryIndex)
             if entry.organisation < 0, let written = entry.writtenName {
                 for link in links.findUndeclared(written, in: register) where screened?.contains(Int(link.person)) ?? true {
