@@ -49,6 +49,7 @@ extension ConflictScreener {
         }
 
         let day = Day(number: decision.date)
+        let spared = employmentExemptions.active(for: decision)
         var people: [ConflictsExplanation.Person] = []
         for (person, written) in considered {
             let entry = register.people[person]
@@ -59,7 +60,10 @@ extension ConflictScreener {
                 if !entry.employer.isEmpty, !entry.position.isEmpty { declaration += " (\(entry.position))" }
                 var interest = ConflictsExplanation.Interest(declaration: declaration, line: entry.lines.first ?? 0,
                                                              kind: .employment, level: nil, reason: "")
-                if let hit = sources[RegisterLinks.employment] {
+                if let hit = sources[RegisterLinks.employment],
+                   let reason = EmploymentExemptions.exemption(of: stake.entries[hit].organisation, in: spared) {
+                    interest.reason = "names \(atStake[hit].name) (\(atStake[hit].link)), but the rules say it is no interest here: \(reason)"
+                } else if let hit = sources[RegisterLinks.employment] {
                     interest.level = level(for: .employment)
                     interest.reason = "names \(atStake[hit].name) (\(atStake[hit].link)); employment counts whether or not it was declared"
                 } else {

@@ -66,6 +66,13 @@ extension Checker {
             levels[entry.kind] = entry.level
         }
         let carrying = checkCarrying(syntax)
+        var exemptions: [EmploymentExemption] = []
+        for exemption in syntax.employmentExemptions {
+            let organisations = exemption.organisations.compactMap { resolve($0, in: organisationIndex, kind: "organisation") }
+            guard let condition = checkCondition(exemption.condition) else { continue }
+            exemptions.append(EmploymentExemption(organisations: organisations, condition: condition,
+                                                  reason: exemption.because?.value, range: exemption.range))
+        }
         conflicts = ConflictPolicy(
             relevantFields: relevant,
             relationSteps: carrying.steps,
@@ -74,6 +81,7 @@ extension Checker {
             isDirected: !syntax.carries.isEmpty,
             levels: levels,
             lookBack: syntax.lookBack,
+            employmentExemptions: exemptions,
             source: syntax.source?.value,
             range: syntax.range)
     }

@@ -103,6 +103,17 @@ public struct RelationCarry: Sendable, Equatable {
     }
 }
 
+/// Decisions in which working for an organisation is no interest (`employment by … does not
+/// count when …`).
+public struct EmploymentExemption: Sendable {
+    /// The employers it covers, by organisation index; empty: any employer.
+    public var organisations: [Int]
+    public var condition: Condition
+    /// The reading in words, shown wherever it spares someone.
+    public var reason: String?
+    public var range: SourceRange
+}
+
 /// What the `conflicts` block says.
 public struct ConflictPolicy: Sendable {
     /// Organisation-typed decision fields whose organisations are at stake.
@@ -119,6 +130,7 @@ public struct ConflictPolicy: Sendable {
     public var levels: [InterestKind: RecusalLevel]
     /// How long an ended interest still counts.
     public var lookBack: Duration?
+    public var employmentExemptions: [EmploymentExemption] = []
     public var source: String?
     public var range: SourceRange
 }

@@ -237,6 +237,17 @@ public struct CarrySyntax: Sendable {
     public var range: SourceRange
 }
 
+/// `employment by ORG, … does not count when CONDITION because "…"`: decisions in which working
+/// for an organisation is no interest (a partner's representatives on the partners' own s75
+/// agreement).
+public struct EmploymentExemptionSyntax: Sendable {
+    /// Empty: employment by any organisation.
+    public var organisations: [Name]
+    public var condition: Expression
+    public var because: StringLiteral?
+    public var range: SourceRange
+}
+
 /// The `conflicts` block.
 public struct ConflictsSyntax: Sendable {
     public var relevantFields: [Name]
@@ -244,6 +255,7 @@ public struct ConflictsSyntax: Sendable {
     public var relations: [OrganisationRelation]?
     /// `carry` clauses; when there are any, only the relations they name carry an interest.
     public var carries: [CarrySyntax] = []
+    public var employmentExemptions: [EmploymentExemptionSyntax] = []
     public var levels: [InterestLevelSyntax]
     public var lookBack: Duration?
     public var source: StringLiteral?

@@ -46,7 +46,7 @@ extension Parser {
         var conflicts = ConflictsSyntax(relevantFields: [], relationSteps: nil, relations: nil, levels: [], lookBack: nil,
                                         source: nil, range: range(from: start))
         parseClauses(of: "the `conflicts` block",
-                     expected: "`relevant fields`, `related within`, `carry`, `look back`, `source` or `KIND -> LEVEL`") { p in
+                     expected: "`relevant fields`, `related within`, `carry`, `employment … does not count when`, `look back`, `source` or `KIND -> LEVEL`") { p in
             let clauseStart = p.current
             if p.isKeyword("relevant") {
                 p.advance()
@@ -76,6 +76,25 @@ extension Parser {
             } else if p.isKeyword("carry"), !p.arrowLaterOnThisLine() {
                 p.advance()
                 if let carry = p.parseCarry(from: clauseStart) { conflicts.carries.append(carry) }
+            } else if p.isKeyword("employment"), !p.arrowLaterOnThisLine() {
+                p.advance()
+                var organisations: [Name] = []
+                if p.isKeyword("by") {
+                    p.advance()
+                    organisations = p.nameList("an employer's organisation id")
+                }
+                p.expectKeyword("does", "after `employment` (expected `employment [by ORG, …] does not count when …`)")
+                p.expectKeyword("not", "after `does`")
+                p.expectKeyword("count", "after `does not`")
+                p.expectKeyword("when", "after `does not count`")
+                let condition = p.parseExpression()
+                var because: StringLiteral?
+                if p.isKeyword("because") {
+                    p.advance()
+                    because = p.expectString("the reading, in words")
+                }
+                conflicts.employmentExemptions.append(EmploymentExemptionSyntax(organisations: organisations, condition: condition,
+                                                                                because: because, range: p.range(from: clauseStart)))
             } else if p.isKeyword("look") {
                 p.advance()
                 p.expectKeyword("back", "after `look`")
