@@ -268,6 +268,24 @@ public final class DecisionDiagram: @unchecked Sendable {
         return result
     }
 
+    /// Whether every decision of the box (the chosen cells of each level; nil: every cell) is
+    /// in `node`. Walks only the part of the diagram the box reaches, each node once.
+    public func contains(box chosen: [[Bool]?], in node: DiagramNode) -> Bool {
+        var known: [DiagramNode: Bool] = [:]
+        func inside(_ n: DiagramNode) -> Bool {
+            if n < 2 { return n == DecisionDiagram.all }
+            if let answer = known[n] { return answer }
+            let level = self.level(n)
+            var answer = true
+            for cell in 0..<cellCounts[level] where chosen[level]?[cell] ?? true {
+                if !inside(child(n, cell, at: level)) { answer = false; break }
+            }
+            known[n] = answer
+            return answer
+        }
+        return inside(node)
+    }
+
     /// Every inner node reachable from `root`, each once, parents before children.
     public func nodes(from root: DiagramNode) -> [DiagramNode] {
         var seen: Set<DiagramNode> = []

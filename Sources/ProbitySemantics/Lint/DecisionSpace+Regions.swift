@@ -1,45 +1,135 @@
 /// Reading sets of decisions back out of diagrams as boxes a person can read: "contract-award,
 /// budget council or pooled-s75, value above £1,000,000".
 extension DecisionSpace {
-    /// The decisions of `node` as few boxes: one per path of the diagram, with the cells that
-    /// lead to the same child taken together, then boxes that differ in one axis merged.
-    /// `complete` is false when there were more than `limit` paths (the boxes then cover only
-    /// part of the set).
-    public func regions(of node: DiagramNode, limit: Int = 2_000) -> (boxes: [Box], complete: Bool) {
-        var boxes: [Box] = []
-        var complete = true
-        var current = universe
-        func walk(_ n: DiagramNode) {
-            guard complete else { return }
-            if n == DecisionDiagram.empty { return }
-            if n == DecisionDiagram.all {
-                if boxes.count >= limit { complete = false; return }
-                boxes.append(current)
-                return
+    /// The decisions of `node` as few, large boxes: each box is a path of what is left uncovered
+    /// (the cells leading to the same child taken together), grown in every axis as far as it
+    /// stays inside `node`, in display order, so "a0 and b0 at most £1" stays one region
+    /// however the other axes split it. Boxes may overlap; together they are exactly `node`.
+    /// `complete` is false when more than `limit` boxes would be needed (the boxes then cover
+    /// only part of the set) or the budget ran out.
+    public func regions(of node: DiagramNode, limit: Int = 1_000) -> (boxes: [Box], complete: Bool) {
+        var chosenBoxes: [[[Bool]?]] = []
+        var remaining = node
+        do {
+            while remaining != DecisionDiagram.empty {
+                if chosenBoxes.count >= limit { return (chosenBoxes.map(box(ofCells:)), false) }
+                let grown = grow(seed(in: remaining), inside: node)
+                chosenBoxes.append(grown)
+                remaining = try diagram.subtracting(remaining, diagram.box(grown))
             }
-            let level = diagram.level(n), d = dimensionOfLevel[level]
-            let cellCount = partitions[d].count
-            // Children in order of their first cell, each with the cells leading to it.
-            var targets: [DiagramNode] = []
-            var chosen: [DiagramNode: [Bool]] = [:]
-            for cell in 0..<cellCount {
-                let c = diagram.child(n, cell, at: level)
-                guard c != DecisionDiagram.empty else { continue }
-                if chosen[c] == nil {
-                    targets.append(c)
-                    chosen[c] = [Bool](repeating: false, count: cellCount)
-                }
-                chosen[c]![cell] = true
-            }
-            let saved = current.sets[d]
-            for c in targets {
-                current.sets[d] = partitions[d].set(of: chosen[c]!)
-                walk(c)
-            }
-            current.sets[d] = saved
+        } catch {
+            return (chosenBoxes.map(box(ofCells:)), false)
         }
-        walk(node)
-        return (Boxes.simplify(boxes), complete)
+        // A box the others cover together says nothing more.
+        if chosenBoxes.count > 1, chosenBoxes.count <= 200 {
+            var index = chosenBoxes.count - 1
+            while index >= 0, chosenBoxes.count > 1 {
+                var others = chosenBoxes
+                others.remove(at: index)
+                if let rest = try? diagram.union(others.map { try diagram.box($0) }),
+                   diagram.contains(box: chosenBoxes[index], in: rest) {
+                    chosenBoxes.remove(at: index)
+                }
+                index -= 1
+            }
+        }
+        return (chosenBoxes.map(box(ofCells:)), true)
+    }
+
+    /// One path of `node`, from the top: at each node the cells leading to its first non-empty
+    /// child. Levels the path skips are free.
+    func seed(in node: DiagramNode) -> [[Bool]?] {
+        var chosen = [[Bool]?](repeating: nil, count: dimensionOfLevel.count)
+        var n = node
+        while n >= 2 {
+            let level = diagram.level(n)
+            let count = diagram.cellCounts[level]
+            var target = DecisionDiagram.empty
+            var cells = [Bool](repeating: false, count: count)
+            for cell in 0..<count {
+                let c = diagram.child(n, cell, at: level)
+                if target == DecisionDiagram.empty, c != DecisionDiagram.empty { target = c }
+                if c != DecisionDiagram.empty, c == target { cells[cell] = true }
+            }
+            chosen[level] = cells
+            n = target
+        }
+        return chosen
+    }
+
+    /// Grows a box inside `node`: every axis (in display order) takes each further cell that
+    /// keeps the box inside; amounts and dates grow run by run, by galloping, so an axis cut
+    /// into thousands of cells costs a few dozen tests.
+    func grow(_ start: [[Bool]?], inside node: DiagramNode) -> [[Bool]?] {
+        var box = start
+        for level in box.indices {
+            guard var cells = box[level] else { continue }
+            let d = dimensionOfLevel[level]
+            func fits(_ candidate: [Bool]) -> Bool {
+                var trial = box
+                trial[level] = candidate
+                return diagram.contains(box: trial, in: node)
+            }
+            let intervalCells = partitions[d].hasMissingCell ? cells.count - 1 : cells.count
+            if dimensions[d].isOrdered {
+                // Widen each run of chosen cells to the right, then to the left.
+                var cell = 0
+                while cell < intervalCells {
+                    guard cells[cell] else { cell += 1; continue }
+                    var end = cell
+                    while end + 1 < intervalCells, cells[end + 1] { end += 1 }
+                    end = widen(&cells, from: end, step: 1, limit: intervalCells, fits: fits)
+                    _ = widen(&cells, from: cell, step: -1, limit: intervalCells, fits: fits)
+                    cell = end + 1
+                }
+            } else {
+                for cell in 0..<intervalCells where !cells[cell] {
+                    cells[cell] = true
+                    if !fits(cells) { cells[cell] = false }
+                }
+            }
+            if partitions[d].hasMissingCell, !cells[cells.count - 1] {
+                cells[cells.count - 1] = true
+                if !fits(cells) { cells[cells.count - 1] = false }
+            }
+            box[level] = cells.allSatisfy { $0 } ? nil : cells
+        }
+        return box
+    }
+
+    /// Extends a run of chosen cells ending (or starting) at `edge` by as many cells as fit:
+    /// doubling steps, then halving. Returns the new edge.
+    func widen(_ cells: inout [Bool], from edge: Int, step: Int, limit: Int, fits: ([Bool]) -> Bool) -> Int {
+        var edge = edge
+        var stride = 1
+        while true {
+            let next = edge + step * stride
+            let reach = step > 0 ? min(next, limit - 1) : max(next, 0)
+            if reach == edge { break }
+            var trial = cells
+            for i in Swift.stride(from: edge + step, through: reach, by: step) { trial[i] = true }
+            if fits(trial) {
+                cells = trial
+                edge = reach
+                stride *= 2
+            } else if stride > 1 {
+                stride /= 2
+            } else {
+                break
+            }
+        }
+        return edge
+    }
+
+    /// The box of a choice of cells per level.
+    func box(ofCells chosen: [[Bool]?]) -> Box {
+        var box = universe
+        for (level, cells) in chosen.enumerated() {
+            guard let cells else { continue }
+            let d = dimensionOfLevel[level]
+            box.sets[d] = partitions[d].set(of: cells)
+        }
+        return box
     }
 
     /// The smallest box holding every decision of `node`.

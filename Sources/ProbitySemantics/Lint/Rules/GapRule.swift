@@ -107,9 +107,7 @@ public struct GapRule: LintRule {
         let regions = space.regions
         var findings: [LintFinding] = []
         for gap in gaps.prefix(limit) {
-            var words = space.describe(gap, within: target, skip: label.map { [$0.split] } ?? [], program: program)
-            if let label { words.insert(label.value, at: 0) }
-            if words.isEmpty { words = ["every decision"] }
+            let words = space.describeRegion(gap, within: target, skip: label.map { [$0.split] } ?? [], lead: label?.value, program: program)
             // The rules next to the gap: those that meet it when it is widened by a cell in every amount.
             let widened = try space.diagramNode(of: space.widenedByACell(gap))
             var near: [Int] = []
@@ -119,7 +117,7 @@ public struct GapRule: LintRule {
                 DiagnosticNote("next to rule `\(program.rules[rule].id)`, which requires \(DecisionSpace.requirements(of: program.rules[rule], in: program))",
                                at: rule == blamed[0] ? nil : program.rules[rule].range)
             }
-            var finding = LintFinding(.warning(code, "\(DecisionSpace.joinPhrases(words)): nobody may approve",
+            var finding = LintFinding(.warning(code, "\(words): nobody may approve",
                                                at: program.rules[blamed[0]].range, notes: notes),
                                       rules: blamed)
             finding.regions = [gap]

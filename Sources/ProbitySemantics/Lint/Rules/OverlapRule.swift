@@ -35,8 +35,7 @@ public struct OverlapRule: LintRule {
                 let (boxes, complete) = space.regions(of: shared)
                 let sorted = space.sortedForDisplay(boxes)
                 guard let first = sorted.first else { continue }
-                let words = space.describe(first, within: space.universe, program: program)
-                let where_ = words.isEmpty ? "every decision" : DecisionSpace.joinPhrases(words)
+                let where_ = space.describeRegion(first, within: space.universe, program: program)
                 let others = sorted.count - 1
                 let more = !complete ? " (and more than \(others) other cases)"
                     : others > 0 ? " (and \(others) other case\(others == 1 ? "" : "s"))" : ""
