@@ -33,7 +33,32 @@ extension DecisionSpace {
                 index -= 1
             }
         }
-        return (chosenBoxes.map(box(ofCells:)), true)
+        return (mergeRuns(chosenBoxes.map(box(ofCells:))), true)
+    }
+
+    /// Joins regions that differ in one axis only, where an amount or date still reads as one
+    /// run or as the two ends of the axis ("until 2021-07-28 or from 2022-04-01").
+    func mergeRuns(_ input: [Box]) -> [Box] {
+        var boxes = input
+        guard boxes.count <= 300 else { return boxes }
+        var merged = true
+        while merged {
+            merged = false
+            search: for i in boxes.indices {
+                for j in boxes.indices where j > i {
+                    guard let d = boxes[i].soleDifference(boxes[j]) else { continue }
+                    let union = boxes[i].sets[d].union(boxes[j].sets[d])
+                    guard !dimensions[d].isOrdered || union.intervals.count == 1
+                        || (union.intervals.count == 2 && union.intervals[0].lowerBound == dimensions[d].domain.lowerBound
+                            && union.intervals[1].upperBound == dimensions[d].domain.upperBound) else { continue }
+                    boxes[i].sets[d] = union
+                    boxes.remove(at: j)
+                    merged = true
+                    break search
+                }
+            }
+        }
+        return boxes
     }
 
     /// One path of `node`, from the top: at each node the cells leading to its first non-empty
@@ -46,10 +71,16 @@ extension DecisionSpace {
             let count = diagram.cellCounts[level]
             var target = DecisionDiagram.empty
             var cells = [Bool](repeating: false, count: count)
+            // Amounts and dates take one run of cells: a region reads "value from £1m to £5m",
+            // not a list of every band; the runs are joined again where few (`mergeRuns`).
+            let ordered = dimensions[dimensionOfLevel[level]].isOrdered
             for cell in 0..<count {
                 let c = diagram.child(n, cell, at: level)
                 if target == DecisionDiagram.empty, c != DecisionDiagram.empty { target = c }
-                if c != DecisionDiagram.empty, c == target { cells[cell] = true }
+                if c != DecisionDiagram.empty, c == target {
+                    if ordered, cell > 0, !cells[cell - 1], cells.contains(true), !partitions[dimensionOfLevel[level]].cells[cell].missing { continue }
+                    cells[cell] = true
+                }
             }
             chosen[level] = cells
             n = target
