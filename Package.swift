@@ -29,11 +29,11 @@ let package = Package(
             resources: [.copy("../../Rules"), .copy("../../Examples/registers")]
         ),
         // Helpers shared by the test targets: marked sources and their assertions.
-        .target(name: "ProbityTestSupport", dependencies: ["ProbitySyntax"], path: "Tests/ProbityTestSupport"),
-        .testTarget(name: "ProbitySupportTests", dependencies: ["ProbitySupport"]),
+        .target(name: "ProbityTestSupport", dependencies: ["ProbitySupport", "ProbitySyntax"], path: "Tests/ProbityTestSupport"),
+        .testTarget(name: "ProbitySupportTests", dependencies: ["ProbitySupport", "ProbityTestSupport"]),
         .testTarget(name: "ProbitySyntaxTests", dependencies: ["ProbitySyntax", "ProbityTestSupport"]),
         .testTarget(name: "ProbitySemanticsTests", dependencies: ["ProbitySemantics", "ProbityTestSupport"]),
-        .testTarget(name: "ProbityEvaluationTests", dependencies: ["ProbityEvaluation"]),
+        .testTarget(name: "ProbityEvaluationTests", dependencies: ["ProbityEvaluation", "ProbityTestSupport"]),
         .testTarget(name: "ProbityTests", dependencies: ["Probity"]),
         .testTarget(name: "ProbityBenchmarkTests", dependencies: ["ProbityBenchmark", "ProbityEvaluation"]),
         // Case folders and golden files are data read by path, not sources.
