@@ -3,22 +3,25 @@ extension DelegationTree {
     /// officers with rounded corners, advisory links dashed. An outline stays readable at A4
     /// width however wide the tree grows.
     public func svg(title: String) -> String {
-        let width = 800
-        let margin = 16.0, indent = 26.0, titleSize = 13.0, detailSize = 11.0
+        let width = 720
+        let margin = 14.0, indent = 26.0, titleSize = 14.0, detailSize = 12.0
         var canvas = SVGCanvas(width: width)
         var y = 16.0
-        canvas.text(title, x: margin, y: y + 14, className: "heading")
-        y += 34
+        for line in SVGCanvas.wrap(title, width: Double(width) - 2 * margin, size: 16) {
+            canvas.text(line, x: margin, y: y + 14, className: "heading")
+            y += 20
+        }
+        y += 12
         var boxes: [(x: Double, top: Double, bottom: Double)] = []
         for node in nodes {
             let x = margin + Double(node.depth) * indent
             let boxWidth = Double(width) - margin - x
             let titleLines = SVGCanvas.wrap(node.title, width: boxWidth - 16, size: titleSize)
             var detail = "\(node.id) · \(relation(node))"
-            detail += " · \(node.ruleCount) rule\(node.ruleCount == 1 ? "" : "s") name\(node.ruleCount == 1 ? "s" : "") it to approve or recommend"
+            detail += " · \(node.ruleCount) rule\(node.ruleCount == 1 ? "" : "s") require\(node.ruleCount == 1 ? "s" : "") its approval or recommendation"
             if let membership = node.membership { detail += " · \(membership)" }
             let detailLines = SVGCanvas.wrap(detail, width: boxWidth - 16, size: detailSize)
-            let height = 10 + Double(titleLines.count) * 16 + Double(detailLines.count) * 14 + 4
+            let height = 10 + Double(titleLines.count) * 17 + Double(detailLines.count) * 15 + 4
             var tooltip = "\(node.title) (\(node.id)): \(relation(node))"
             if let source = node.source { tooltip += ". Source: \(source)" }
             canvas.beginGroup(title: tooltip, className: node.isOfficer ? "officer" : (node.advises != nil ? "advisory" : "body"))
@@ -26,11 +29,11 @@ extension DelegationTree {
             var lineY = y + 18
             for line in titleLines {
                 canvas.text(line, x: x + 8, y: lineY, className: "title")
-                lineY += 16
+                lineY += 17
             }
             for line in detailLines {
                 canvas.text(line, x: x + 8, y: lineY - 2, className: "detail")
-                lineY += 14
+                lineY += 15
             }
             canvas.endGroup()
             boxes.append((x, y, y + height))
@@ -62,8 +65,8 @@ extension DelegationTree {
     text { font-family: \(SVGCanvas.fontFamily); fill: #111; }
     .page { fill: #fff; }
     .heading { font-size: 16px; font-weight: bold; }
-    .title { font-size: 13px; font-weight: bold; }
-    .detail { font-size: 11px; fill: #333; }
+    .title { font-size: 14px; font-weight: bold; }
+    .detail { font-size: 12px; fill: #333; }
     .box { fill: #f3f6fa; stroke: #1d3f6e; stroke-width: 1.2; }
     .officer .box, .officer-key { fill: #fff8e8; stroke: #8a5a00; }
     .advisory .box { fill: #fff; stroke-dasharray: 5 3; }

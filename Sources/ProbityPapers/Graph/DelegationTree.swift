@@ -54,12 +54,14 @@ public struct DelegationTree: Sendable {
             let body = program.bodies[entry.body]
             return Node(id: body.id, title: body.title, isOfficer: body.kind == .officer,
                         parent: body.parent.map { position[$0] }, advises: body.advises.map { position[$0] },
-                        depth: entry.depth, membership: program.committees[entry.body].map(Self.membership),
+                        depth: entry.depth, membership: program.committees[entry.body].flatMap(Self.membership),
                         ruleCount: ruleCounts[entry.body], source: body.source)
         }
     }
 
-    static func membership(_ committee: Committee) -> String {
+    /// "22 members, 15 voting; quorum …"; nil for a body whose rules name no members.
+    static func membership(_ committee: Committee) -> String? {
+        guard !committee.members.isEmpty else { return nil }
         let voting = committee.members.filter(\.isVoting).count
         var text = "\(committee.members.count) members, \(voting) voting"
         if let quorum = committee.quorum { text += "; quorum " + quorum.clauses.map(\.description).joined(separator: ", ") }

@@ -5,8 +5,8 @@ extension Ladder {
     /// approves, gaps hatched in red, conditional cover hatched in amber, placeholder limits
     /// dashed and starred.
     public func svg(title: String) -> String {
-        let width = 800
-        let margin = 16.0, labelWidth = 300.0, axisLeft = 336.0, axisRight = Double(width) - 24
+        let width = 720
+        let margin = 14.0, labelWidth = 270.0, axisLeft = 300.0, axisRight = Double(width) - 24
         let scale = LogScale(thresholds: thresholds.map(\.pence), left: axisLeft, right: axisRight)
         var canvas = SVGCanvas(width: width)
         canvas.raw("""
@@ -35,14 +35,14 @@ extension Ladder {
         for threshold in thresholds {
             let x = scale.x(threshold.pence)
             let text = MoneyText.short(threshold.pence) + (threshold.placeholders.isEmpty ? "" : "*")
-            let half = SVGCanvas.textWidth(text, size: 11) / 2 + 4
+            let half = SVGCanvas.textWidth(text, size: 12) / 2 + 4
             let level = levels.firstIndex { $0 < x - half } ?? levels.count
             if level == levels.count { levels.append(0) }
             levels[level] = x + half
             labels.append((x, level, text, !threshold.placeholders.isEmpty))
         }
         let labelTop = y
-        y += Double(max(levels.count, 1)) * 14 + 4
+        y += Double(max(levels.count, 1)) * 15 + 4
         let rowsTop = y
 
         // One row per band.
@@ -54,8 +54,8 @@ extension Ladder {
             lines.append((band.range.describe(field: moneyField), "range"))
             if !band.open.isEmpty { lines.append(("only when " + band.open.joined(separator: " and "), "open")) }
             if !band.placeholders.isEmpty { lines.append(("* rests on placeholder " + band.placeholders.joined(separator: ", "), "placeholder")) }
-            let wrapped = lines.flatMap { line in SVGCanvas.wrap(line.text, width: labelWidth - 8, size: 11).map { ($0, line.className) } }
-            let height = Double(wrapped.count) * 14 + 10
+            let wrapped = lines.flatMap { line in SVGCanvas.wrap(line.text, width: labelWidth - 8, size: 12).map { ($0, line.className) } }
+            let height = Double(wrapped.count) * 15 + 10
             var tooltip = "\(band.ruleID) \"\(band.title)\": \(band.range.describe(field: moneyField))"
             if !band.open.isEmpty { tooltip += ", only when " + band.open.joined(separator: " and ") }
             tooltip += ". " + (band.citation.map { "Source: \($0)" } ?? "No source cited") + " (\(band.location))"
@@ -64,7 +64,7 @@ extension Ladder {
             var lineY = y + 15
             for (text, className) in wrapped {
                 canvas.text(text, x: margin, y: lineY, className: className)
-                lineY += 14
+                lineY += 15
             }
             let from = band.range.lower.map { scale.x($0.value) } ?? axisLeft
             let to = band.range.upper.map { scale.x($0.value) } ?? axisRight
@@ -84,7 +84,7 @@ extension Ladder {
             var lineY = y + 29
             for range in ranges {
                 canvas.text(range.describe(field: moneyField), x: margin, y: lineY, className: "range")
-                lineY += 14
+                lineY += 15
             }
             for range in ranges {
                 let from = range.lower.map { scale.x($0.value) } ?? axisLeft
@@ -100,8 +100,8 @@ extension Ladder {
 
         // Thresholds across the rows, labelled above.
         for (x, level, text, placeholder) in labels {
-            canvas.line(x1: x, y1: labelTop + Double(level) * 14 + 13, x2: x, y2: rowsBottom, className: placeholder ? "threshold placeholder" : "threshold")
-            canvas.text(text, x: x, y: labelTop + Double(level) * 14 + 10, className: placeholder ? "threshold-label placeholder-label" : "threshold-label", anchor: .middle)
+            canvas.line(x1: x, y1: labelTop + Double(level) * 15 + 13, x2: x, y2: rowsBottom, className: placeholder ? "threshold placeholder" : "threshold")
+            canvas.text(text, x: x, y: labelTop + Double(level) * 15 + 10, className: placeholder ? "threshold-label placeholder-label" : "threshold-label", anchor: .middle)
         }
 
         // The money axis.
@@ -119,7 +119,7 @@ extension Ladder {
                                           ("bar approve placeholder", "limit is a placeholder (*)"), ("gap-bar", "no rule gives authority")]
         var legendX = margin
         for (className, text) in legend {
-            let textWidth = SVGCanvas.textWidth(text, size: 11)
+            let textWidth = SVGCanvas.textWidth(text, size: 12)
             if legendX + 30 + textWidth > Double(width) - margin {
                 legendX = margin
                 y += 18
@@ -137,9 +137,9 @@ extension Ladder {
         if !undrawn.isEmpty { notes.append("Not drawn (more than \(PartialCondition.caseLimit) cases): \(undrawn.joined(separator: ", ")).") }
         notes.append("Each band is one rule (or one case of a rule); every rule that matches a decision applies, so a decision needs every approval and recommendation drawn at its value.")
         for note in notes {
-            for line in SVGCanvas.wrap(note, width: Double(width) - 2 * margin, size: 11) {
+            for line in SVGCanvas.wrap(note, width: Double(width) - 2 * margin, size: 12) {
                 canvas.text(line, x: margin, y: y, className: "note")
-                y += 14
+                y += 15
             }
         }
         y += 6
@@ -161,26 +161,26 @@ extension Ladder {
     .page { fill: #fff; }
     .heading { font-size: 16px; font-weight: bold; }
     .subtitle { font-size: 12px; fill: #333; }
-    .rule { font-size: 11px; font-weight: bold; }
-    .who, .range, .note, .tick { font-size: 11px; }
+    .rule { font-size: 12px; font-weight: bold; }
+    .who, .range, .note, .tick { font-size: 12px; }
     .range { fill: #333; }
-    .open { font-size: 11px; fill: #7a5200; font-style: italic; }
-    .placeholder { font-size: 11px; fill: #8b1a1a; }
+    .open { font-size: 12px; fill: #7a5200; font-style: italic; }
+    .placeholder { font-size: 12px; fill: #8b1a1a; }
     .stripe { fill: #f5f7fa; }
     .bar { stroke-width: 1.2; }
     .bar.approve { fill: #1d3f6e; stroke: #1d3f6e; }
     .bar.recommend { fill: #cfe0f3; stroke: #1d3f6e; }
     .bar.conditional { fill-opacity: .45; }
     .bar.placeholder { stroke: #8b1a1a; stroke-dasharray: 4 2; stroke-width: 2; }
-    .gap-label { font-size: 11px; font-weight: bold; fill: #a93226; }
-    .conditional-gap-label { font-size: 11px; font-weight: bold; fill: #7a5200; }
+    .gap-label { font-size: 12px; font-weight: bold; fill: #a93226; }
+    .conditional-gap-label { font-size: 12px; font-weight: bold; fill: #7a5200; }
     .gap-bar { fill: url(#gap-hatch); stroke: #c0392b; }
     .gap-column { fill: #c0392b; fill-opacity: .07; }
     .conditional-gap-bar { fill: url(#conditional-hatch); stroke: #c98a00; }
     .conditional-gap-column { fill: #c98a00; fill-opacity: .06; }
     .threshold { stroke: #777; stroke-dasharray: 3 3; }
     .threshold.placeholder { stroke: #8b1a1a; }
-    .threshold-label { font-size: 11px; fill: #333; }
+    .threshold-label { font-size: 12px; fill: #333; }
     .placeholder-label { fill: #8b1a1a; font-weight: bold; }
     .axis { stroke: #111; stroke-width: 1; }
 

@@ -91,10 +91,13 @@ struct SVGCanvas {
         body += "<text class=\"\(className)\" x=\"\(Self.number(x))\" y=\"\(Self.number(y))\"\(anchorAttribute)>\(Escaping.xml(text))</text>\n"
     }
 
-    /// The finished picture: `width` wide, `height` high, scaling to its container.
+    /// The finished picture: `width` units wide, `height` high.
     func document(height: Double, title: String, description: String, style: String) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(Self.number(height))\" width=\"\(width)\" height=\"\(Self.number(height))\""
+        // Printed size: a quarter of a millimetre per unit, so that the 720-unit canvas is 180 mm
+        // wide and fits an A4 page inside its margins, with 12-unit text at about 8.5 pt.
+        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(Self.number(height))\""
+        out += " width=\"\(Self.number(Double(width) / 4))mm\" height=\"\(Self.number(height / 4))mm\""
         out += " role=\"img\" aria-labelledby=\"svg-title svg-desc\" lang=\"en-GB\">\n"
         out += "<title id=\"svg-title\">\(Escaping.xml(title))</title>\n<desc id=\"svg-desc\">\(Escaping.xml(description))</desc>\n"
         out += "<style>\n\(style)</style>\n"

@@ -21,8 +21,8 @@ enum PaperStyle {
     td.none { color: #333; }
     td.day { white-space: nowrap; }
     td.votes { text-align: right; }
-    col.name { width: 15%; } col.role { width: 17%; } col.organisation { width: 13%; }
-    col.interest { width: 25%; } col.type { width: 12%; } col.day { width: 9%; }
+    col.name { width: 14%; } col.role { width: 15%; } col.organisation { width: 13%; }
+    col.interest { width: 25%; } col.type { width: 11%; } col.day { width: 11%; }
     table.attendance { width: auto; min-width: 60%; table-layout: auto; }
     col.rule { width: 17%; } col.title { width: 33%; } col.source { width: 32%; } col.where { width: 18%; }
     code { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: .9em; overflow-wrap: anywhere; }

@@ -1,0 +1,88 @@
+import Foundation
+import ProbityPapers
+import Testing
+
+/// The board papers for the 23 November 2023 LCP Board: golden Markdown and HTML (the shipped
+/// examples), the HTML's structure, and what a secretary relies on.
+@Suite struct MeetingPaperTests {
+    @Test func markdownMatchesTheShippedExample() throws {
+        let paper = try Papers.lcpBoard.get()
+        let golden = try Papers.assertGolden(paper.markdown, "Examples/papers/lcp-board-2023-11-23.md")
+        #expect(golden.matches, "\(golden.message)")
+    }
+
+    @Test func htmlMatchesTheShippedExample() throws {
+        let paper = try Papers.lcpBoard.get()
+        let golden = try Papers.assertGolden(paper.html, "Examples/papers/lcp-board-2023-11-23.html")
+        #expect(golden.matches, "\(golden.message)")
+    }
+
+    @Test func htmlIsWellFormedSelfContainedAndAccessible() throws {
+        let html = try Papers.lcpBoard.get().html
+        #expect(MarkupCheck.problems(html) == [])
+        #expect(html.contains("<html lang=\"en-GB\">"))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("http://") && !html.contains("https://"))
+        // Every column header says it is one; print styles repeat headers and keep rows whole.
+        #expect(!html.contains("<th>"))
+        #expect(html.contains("thead { display: table-header-group; }"))
+        #expect(html.contains("tr, li { break-inside: avoid;"))
+        #expect(html.contains("@page { size: A4;"))
+    }
+
+    @Test func onePersonOneSpellingTheRegisters() throws {
+        let paper = try Papers.lcpBoard.get()
+        let markdown = paper.markdown
+        let body = markdown.components(separatedBy: "\n## Notes\n")[0]
+        // The attendance list's spellings appear only where a note says how they were read.
+        #expect(!body.contains("Ur-Rub"))
+        #expect(!body.contains("Cllr "))
+        #expect(markdown.contains("The attendance list writes “Dr Hasib Ur-Rub”; read as the register's Dr Hasib Ur Rub."))
+    }
+
+    @Test func noVoterListIsRepeatedUnderTheItems() throws {
+        let paper = try Papers.lcpBoard.get()
+        // A voting member with no interest at stake is named in the declarations and the
+        // attendance table, never again under an item.
+        let occurrences = paper.markdown.components(separatedBy: "Helen Simmons").count - 1
+        #expect(occurrences == 2)
+        let voting = try #require(paper.items.first { $0.id == "11" }?.voting)
+        #expect(voting.plainText == "Voting: as in the attendance table, except that Dr Andrew Parson, Jacqui Scott and Dr Hasib Ur Rub do not vote; and Dr Angela Bhan and Harvey Guntrip now carry 1/2 vote each for NHS South East London Integrated Care Board.")
+    }
+
+    @Test func theContractItemSaysWhoLeavesAndWhyInOneChain() throws {
+        let item = try #require(try Papers.lcpBoard.get().items.first { $0.id == "11" })
+        #expect(item.recusals.map(\.person) == ["Dr Hasib Ur Rub", "Dr Andrew Parson", "Jacqui Scott"])
+        #expect(item.recusals.allSatisfy { $0.level == "exclude" && $0.action.contains("leave the room") })
+        let chain = try #require(item.recusals.first?.reasons.first).plainText
+        #expect(chain.hasPrefix("Employment: works for Bromley GP Alliance"))
+        #expect(chain.contains("Bromley GP Alliance has as a member The Chislehurst Partnership, which holds a contract from Bromley Healthcare CIC (the counterparty)."))
+        #expect(chain.hasSuffix("means: declare and leave the room."))
+        #expect(item.quorum?.plainText.contains("quorate, 16 of the 19 members present count") == true)
+        #expect(item.unscreened?.plainText.contains("Councillor Colin Smith") == true)
+    }
+
+    @Test func placeholdersAndReadingsAreNotedWhereAnswersRestOnThem() throws {
+        let paper = try Papers.lcpBoard.get()
+        let placeholders = paper.notes.filter { $0.kind == .placeholder }.map { $0.text.plainText }
+        #expect(placeholders.contains { $0.contains("lcp-board-contract-limit") })
+        let item = try #require(paper.items.first { $0.id == "11" })
+        let approval = try #require(item.requirements.first { $0.sentence.plainText.hasPrefix("Approval by NHS South East London ICB Board") })
+        #expect(approval.sentence.contains { if case .note = $0 { true } else { false } })
+        // Minutes rest on no placeholder.
+        let minutes = try #require(paper.items.first { $0.id == "4" })
+        #expect(minutes.requirements.allSatisfy { !$0.sentence.contains { if case .note = $0 { true } else { false } } })
+    }
+
+    @Test func everyRuleCitedIsInTheAppendixWithItsSource() throws {
+        let paper = try Papers.lcpBoard.get()
+        let listed = Set(paper.rules.map(\.id))
+        for item in paper.items {
+            let sentences = [item.conflicts] + item.recusals.flatMap(\.reasons) + item.requirements.map(\.sentence) + [item.quorum, item.voting].compactMap { $0 }
+            for case .rule(let id) in sentences.flatMap({ $0 }) {
+                #expect(listed.contains(id), "item \(item.id) cites \(id), missing from the appendix")
+            }
+        }
+        #expect(paper.rules.allSatisfy { $0.citation != nil })
+    }
+}
