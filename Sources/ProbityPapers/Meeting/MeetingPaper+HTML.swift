@@ -31,12 +31,12 @@ extension MeetingPaper {
         out += "<colgroup><col class=\"name\"/><col class=\"role\"/><col class=\"organisation\"/><col class=\"interest\"/><col class=\"type\"/><col class=\"day\"/><col class=\"day\"/></colgroup>\n"
         out += "<thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Role</th><th scope=\"col\">Organisation</th><th scope=\"col\">Interest</th><th scope=\"col\">Type</th><th scope=\"col\">From</th><th scope=\"col\">To</th></tr></thead>\n<tbody>\n"
         for entry in declarations {
-            let name = Self.inlineHTML([.person(entry.name)] + (entry.nameNote.map { [.note($0)] } ?? []))
+            let name = Self.htmlText([.person(entry.name)] + (entry.nameNote.map { [.note($0)] } ?? []))
             let rows = max(entry.interests.count, 1)
             let span = rows > 1 ? " rowspan=\"\(rows)\"" : ""
             var first = "<th scope=\"row\"\(span)>\(name)</th><td\(span)>\(Escaping.xml(entry.role))</td><td\(span)>\(Escaping.xml(entry.organisation))</td>"
             if let instead = entry.instead, entry.interests.isEmpty {
-                first += "<td colspan=\"4\" class=\"none\">\(Self.inlineHTML(instead))</td>"
+                first += "<td colspan=\"4\" class=\"none\">\(Self.htmlText(instead))</td>"
                 out += "<tr class=\"first\">\(first)</tr>\n"
                 continue
             }
@@ -55,7 +55,7 @@ extension MeetingPaper {
     private var attendanceSection: String {
         guard !attendance.isEmpty else { return "" }
         var out = "<section id=\"attendance\" aria-labelledby=\"attendance-heading\">\n<h2 id=\"attendance-heading\">Attendance and votes</h2>\n"
-        for sentence in attendanceSummary { out += "<p>\(Self.inlineHTML(sentence))</p>\n" }
+        for sentence in attendanceSummary { out += "<p>\(Self.htmlText(sentence))</p>\n" }
         out += "<table class=\"attendance\">\n<caption>Who attends as a member, and their votes before any recusal</caption>\n"
         out += "<thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Attending as</th><th scope=\"col\">Votes</th></tr></thead>\n<tbody>\n"
         for entry in attendance {
@@ -69,30 +69,30 @@ extension MeetingPaper {
         let anchor = "item-" + Escaping.anchor(item.id)
         var out = "<section class=\"item\" id=\"\(anchor)\" aria-labelledby=\"\(anchor)-heading\">\n"
         out += "<h3 id=\"\(anchor)-heading\">\(Escaping.xml(item.id)). \(Escaping.xml(item.title))</h3>\n"
-        if let decision = item.decision { out += "<p class=\"decision\">\(inlineHTML(decision))</p>\n" }
-        if let outcome = item.outcome { out += "<p class=\"outcome\">\(inlineHTML(outcome))</p>\n" }
-        out += "<div class=\"coi\">\n<h4>Potential conflicts of interest</h4>\n<p>\(inlineHTML(item.conflicts))</p>\n"
+        if let decision = item.decision { out += "<p class=\"decision\">\(htmlText(decision))</p>\n" }
+        if let outcome = item.outcome { out += "<p class=\"outcome\">\(htmlText(outcome))</p>\n" }
+        out += "<div class=\"coi\">\n<h4>Potential conflicts of interest</h4>\n<p>\(htmlText(item.conflicts))</p>\n"
         if !item.recusals.isEmpty {
             out += "<ul class=\"recusals\">\n"
             for recusal in item.recusals {
                 out += "<li class=\"\(Escaping.anchor(recusal.level))\"><strong>\(Escaping.xml(recusal.person))</strong>: \(Escaping.xml(recusal.action)).\n<ul>\n"
-                for reason in recusal.reasons { out += "<li>\(inlineHTML(reason))</li>\n" }
+                for reason in recusal.reasons { out += "<li>\(htmlText(reason))</li>\n" }
                 out += "</ul>\n</li>\n"
             }
             out += "</ul>\n"
         }
-        if let unscreened = item.unscreened { out += "<p>\(inlineHTML(unscreened))</p>\n" }
-        if let quorum = item.quorum { out += "<p>\(inlineHTML(quorum))</p>\n" }
-        if let voting = item.voting { out += "<p>\(inlineHTML(voting))</p>\n" }
+        if let unscreened = item.unscreened { out += "<p>\(htmlText(unscreened))</p>\n" }
+        if let quorum = item.quorum { out += "<p>\(htmlText(quorum))</p>\n" }
+        if let voting = item.voting { out += "<p>\(htmlText(voting))</p>\n" }
         out += "</div>\n"
         if item.decision != nil {
             out += "<h4>Approvals, procedures and notices</h4>\n<ul class=\"requirements\">\n"
-            for requirement in item.requirements { out += "<li>\(inlineHTML(requirement.sentence))</li>\n" }
+            for requirement in item.requirements { out += "<li>\(htmlText(requirement.sentence))</li>\n" }
             out += "</ul>\n"
         }
         if !item.findings.isEmpty {
             out += "<h4>Also found</h4>\n<ul class=\"findings\">\n"
-            for finding in item.findings { out += "<li>\(inlineHTML(finding))</li>\n" }
+            for finding in item.findings { out += "<li>\(htmlText(finding))</li>\n" }
             out += "</ul>\n"
         }
         out += "</section>\n"
@@ -105,7 +105,7 @@ extension MeetingPaper {
         out += "<colgroup><col class=\"rule\"/><col class=\"title\"/><col class=\"source\"/><col class=\"where\"/></colgroup>\n"
         out += "<thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Title</th><th scope=\"col\">Source</th><th scope=\"col\">Where</th></tr></thead>\n<tbody>\n"
         for rule in rules {
-            let notes = rule.notes.map { Self.inlineHTML([.note($0)]) }.joined()
+            let notes = rule.notes.map { Self.htmlText([.note($0)]) }.joined()
             out += "<tr id=\"rule-\(Escaping.anchor(rule.id))\"><th scope=\"row\"><code>\(Escaping.xml(rule.id))</code>\(notes)</th>"
             out += "<td>\(Escaping.xml(rule.title))</td><td>\(Escaping.xml(rule.citation ?? "no source cited"))</td><td><code>\(Escaping.xml(rule.location))</code></td></tr>\n"
         }
@@ -117,14 +117,14 @@ extension MeetingPaper {
         guard !notes.isEmpty else { return "" }
         var out = "<section id=\"notes\" aria-labelledby=\"notes-heading\">\n<h2 id=\"notes-heading\">Notes</h2>\n<ol class=\"notes\">\n"
         for note in notes {
-            out += "<li id=\"note-\(note.number)\"><em>\(note.kind.rawValue)</em>: \(Self.inlineHTML(note.text))</li>\n"
+            out += "<li id=\"note-\(note.number)\"><em>\(note.kind.rawValue)</em>: \(Self.htmlText(note.text))</li>\n"
         }
         out += "</ol>\n</section>\n"
         return out
     }
 
     /// A sentence as HTML.
-    static func inlineHTML(_ sentence: Sentence) -> String {
+    public static func htmlText(_ sentence: Sentence) -> String {
         sentence.map { piece in
             switch piece {
             case .text(let text), .person(let text): Escaping.xml(text)

@@ -12,10 +12,10 @@ extension MeetingPaper {
         out += "| Name | Role | Organisation | Interest | Type | From | To |\n"
         out += "|---|---|---|---|---|---|---|\n"
         for entry in declarations {
-            let name = Self.md([.person(entry.name)] + (entry.nameNote.map { [.note($0)] } ?? []))
+            let name = Self.markdownText([.person(entry.name)] + (entry.nameNote.map { [.note($0)] } ?? []))
             let role = Escaping.markdown(entry.role), organisation = Escaping.markdown(entry.organisation)
             if let instead = entry.instead, entry.interests.isEmpty {
-                out += "| \(name) | \(role) | \(organisation) | \(Self.md(instead)) |  |  |  |\n"
+                out += "| \(name) | \(role) | \(organisation) | \(Self.markdownText(instead)) |  |  |  |\n"
                 continue
             }
             // Continuation rows leave the person's columns blank, as board packs print them.
@@ -29,10 +29,10 @@ extension MeetingPaper {
 
         if !attendance.isEmpty {
             out += "## Attendance and votes\n\n"
-            for sentence in attendanceSummary { out += Self.md(sentence) + "\n\n" }
+            for sentence in attendanceSummary { out += Self.markdownText(sentence) + "\n\n" }
             out += "| Name | Attending as | Votes |\n|---|---|---|\n"
             for entry in attendance {
-                out += "| \(Self.md([.person(entry.name)])) | \(Escaping.markdown(entry.attendingAs)) | \(entry.votes ?? "—") |\n"
+                out += "| \(Self.markdownText([.person(entry.name)])) | \(Escaping.markdown(entry.attendingAs)) | \(entry.votes ?? "—") |\n"
             }
             out += "\n"
         }
@@ -40,26 +40,26 @@ extension MeetingPaper {
         out += "## Agenda items\n"
         for item in items {
             out += "\n### \(Escaping.markdown(item.id)). \(Escaping.markdown(item.title))\n\n"
-            if let decision = item.decision { out += Self.md(decision) + "\n\n" }
-            if let outcome = item.outcome { out += Self.md(outcome) + "\n\n" }
-            out += "**Potential conflicts of interest.** " + Self.md(item.conflicts) + "\n"
+            if let decision = item.decision { out += Self.markdownText(decision) + "\n\n" }
+            if let outcome = item.outcome { out += Self.markdownText(outcome) + "\n\n" }
+            out += "**Potential conflicts of interest.** " + Self.markdownText(item.conflicts) + "\n"
             if !item.recusals.isEmpty {
                 out += "\n"
                 for recusal in item.recusals {
                     out += "- **\(Escaping.markdown(recusal.person))**: \(Escaping.markdown(recusal.action)).\n"
-                    for reason in recusal.reasons { out += "  - " + Self.md(reason) + "\n" }
+                    for reason in recusal.reasons { out += "  - " + Self.markdownText(reason) + "\n" }
                 }
             }
-            if let unscreened = item.unscreened { out += "\n" + Self.md(unscreened) + "\n" }
-            if let quorum = item.quorum { out += "\n" + Self.md(quorum) + "\n" }
-            if let voting = item.voting { out += "\n" + Self.md(voting) + "\n" }
+            if let unscreened = item.unscreened { out += "\n" + Self.markdownText(unscreened) + "\n" }
+            if let quorum = item.quorum { out += "\n" + Self.markdownText(quorum) + "\n" }
+            if let voting = item.voting { out += "\n" + Self.markdownText(voting) + "\n" }
             if item.decision != nil {
                 out += "\n**Approvals, procedures and notices.**\n\n"
-                for requirement in item.requirements { out += "- " + Self.md(requirement.sentence) + "\n" }
+                for requirement in item.requirements { out += "- " + Self.markdownText(requirement.sentence) + "\n" }
             }
             if !item.findings.isEmpty {
                 out += "\n**Also found.**\n\n"
-                for finding in item.findings { out += "- " + Self.md(finding) + "\n" }
+                for finding in item.findings { out += "- " + Self.markdownText(finding) + "\n" }
             }
         }
 
@@ -73,14 +73,14 @@ extension MeetingPaper {
         if !notes.isEmpty {
             out += "\n## Notes\n\n"
             for note in notes {
-                out += "\(note.number). *\(note.kind.rawValue)*: " + Self.md(note.text) + "\n"
+                out += "\(note.number). *\(note.kind.rawValue)*: " + Self.markdownText(note.text) + "\n"
             }
         }
         return out
     }
 
     /// A sentence as Markdown.
-    static func md(_ sentence: Sentence) -> String {
+    public static func markdownText(_ sentence: Sentence) -> String {
         sentence.map { piece in
             switch piece {
             case .text(let text), .person(let text): Escaping.markdown(text)
