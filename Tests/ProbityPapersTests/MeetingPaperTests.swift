@@ -47,18 +47,22 @@ import Testing
         let occurrences = paper.markdown.components(separatedBy: "Helen Simmons").count - 1
         #expect(occurrences == 2)
         let voting = try #require(paper.items.first { $0.id == "11" }?.voting)
-        #expect(voting.plainText == "Voting: as in the attendance table, except that Dr Andrew Parson, Jacqui Scott and Dr Hasib Ur Rub do not vote; and Dr Angela Bhan and Harvey Guntrip now carry 1/2 vote each for NHS South East London Integrated Care Board.")
+        #expect(voting.plainText == "Voting: as in the attendance table, except that Dr Andrew Parson and Jacqui Scott do not vote; and Dr Angela Bhan and Harvey Guntrip now carry 1/2 vote each for NHS South East London Integrated Care Board.")
     }
 
     @Test func theContractItemSaysWhoLeavesAndWhyInOneChain() throws {
         let item = try #require(try Papers.lcpBoard.get().items.first { $0.id == "11" })
-        #expect(item.recusals.map(\.person) == ["Dr Hasib Ur Rub", "Dr Andrew Parson", "Jacqui Scott"])
+        #expect(item.recusals.map(\.person) == ["Dr Andrew Parson", "Jacqui Scott"])
         #expect(item.recusals.allSatisfy { $0.level == "exclude" && $0.action.contains("leave the room") })
-        let chain = try #require(item.recusals.first?.reasons.first).plainText
-        #expect(chain.hasPrefix("Employment: works for Bromley GP Alliance"))
-        #expect(chain.contains("Bromley GP Alliance has as a member The Chislehurst Partnership, which holds a contract from Bromley Healthcare CIC (the counterparty)."))
-        #expect(chain.hasSuffix("means: declare and leave the room."))
-        #expect(item.quorum?.plainText.contains("quorate, 16 of the 19 members present count") == true)
+        let reasons = try #require(item.recusals.first?.reasons)
+        let direct = reasons[0].plainText, chain = reasons[1].plainText
+        #expect(direct.hasPrefix("A financial interest, declared as “The Chislehurst Partnership - This is a GP partnership"))
+        #expect(direct.contains("(register line 12, from 01/07/2022); Bromley Healthcare CIC is the counterparty."))
+        #expect(chain.contains("(register line 14, from 01/05/2023); The Chislehurst Partnership holds a contract from Bromley Healthcare CIC, the counterparty."))
+        #expect(chain.hasSuffix("a financial interest means: declare and leave the room."))
+        // The chain runs through relations recorded in the rules: a reading, noted.
+        #expect(reasons[1].contains { if case .note = $0 { true } else { false } })
+        #expect(item.quorum?.plainText.contains("quorate, 17 of the 19 members present count") == true)
         #expect(item.unscreened?.plainText.contains("Councillor Colin Smith") == true)
     }
 
@@ -84,5 +88,25 @@ import Testing
             }
         }
         #expect(paper.rules.allSatisfy { $0.citation != nil })
+    }
+
+    /// Naming the council on its own s75 agreement: its people are listed as not counted, with
+    /// the rules' reading noted, rather than sent out of the room or left unexplained.
+    @Test func employmentTheRulesDoNotCountIsSaidWithTheirReading() throws {
+        let agenda = #"""
+        {"body": "lcp-board", "date": "2023-11-23", "attendees": ["Kim Carey", "Dr Nada Lemic", "Jacqui Scott"],
+         "items": [{"id": "12", "title": "s75", "decision": {"kind": "s75-variation", "value": "£519,000", "budget": "pooled-s75",
+                    "place": "bromley", "counterparty": "London Borough of Bromley"}}]}
+        """#
+        let paper = try Papers.paper(agendaJSON: Array(agenda.utf8), register: try Papers.lcpRegister.get())
+        let item = try #require(paper.items.first)
+        #expect(item.recusals.isEmpty)
+        #expect(item.notCounted.map(\.plainText) == [
+            "Kim Carey works for London Borough of Bromley (Director of Adult Services and Chair of the One Bromley Executive): not a conflict for this item under the conflicts rules (conflicts).[note 1]",
+            "Dr Nada Lemic works for London Borough of Bromley (Director of Public Health): not a conflict for this item under the conflicts rules (conflicts).[note 1]",
+        ])
+        #expect(paper.notes.first?.kind == .reading)
+        #expect(paper.notes.first?.text.plainText.contains("a partner's own people represent it") == true)
+        #expect(MarkupCheck.problems(paper.html) == [])
     }
 }

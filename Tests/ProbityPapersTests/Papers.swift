@@ -1,8 +1,7 @@
 import Foundation
-import ProbityEvaluation
+import Probity
 import ProbityPapers
 import ProbitySemantics
-import ProbitySupport
 
 /// The shipped rules, register and agenda, screened as `probity report` screens them.
 enum Papers {
@@ -15,32 +14,34 @@ enum Papers {
         return directory
     }()
 
-    static let program: Program = {
-        let (program, diagnostics, _) = Checker.check(path: root.appendingPathComponent("Rules").path, displayPath: "Rules")
-        precondition(program != nil, "the shipped rules do not check: \(diagnostics.map(\.message))")
-        return program!
+    static let scheme: Scheme = {
+        switch Scheme.load(at: root.appendingPathComponent("Rules").path, shownAs: "Rules") {
+        case .success(let scheme): return scheme
+        case .failure(let error): preconditionFailure("the shipped rules do not check: \(error)")
+        }
     }()
+
+    static var program: Program { scheme.program }
 
     /// The papers for an agenda, screened against a register, as `probity report` builds them.
     static func paper(agenda agendaPath: String, register registerPath: String) throws -> MeetingPaper {
         guard case .success(let register) = RegisterLoader.load(path: root.appendingPathComponent(registerPath).path) else {
             throw Failure("cannot load \(registerPath)")
         }
-        let bytes = [UInt8](try Data(contentsOf: root.appendingPathComponent(agendaPath)))
-        guard case .success(let agenda) = Agenda.decode(json: bytes, program: program) else { throw Failure("cannot read \(agendaPath)") }
-        let screener = ConflictScreener(program: program, register: register)
-        let plan = Plan(program: program)
-        let builder = ReportBuilder(plan: plan)
-        let decoder = DecisionDecoder(program: program)
-        let items = agenda.items.map { item -> MeetingPaper.ScreenedItem in
-            guard let json = item.decision, case .success(let decision) = decoder.decode(json) else {
-                return MeetingPaper.ScreenedItem(item: item, report: nil)
-            }
-            var report = builder.build(decision)
-            screener.apply(to: &report, decision: decision, meeting: agenda.meeting)
-            return MeetingPaper.ScreenedItem(item: item, report: report)
+        return try paper(agendaJSON: [UInt8](try Data(contentsOf: root.appendingPathComponent(agendaPath))), register: register)
+    }
+
+    static func paper(agendaJSON bytes: [UInt8], register: Register) throws -> MeetingPaper {
+        let engine = Engine(scheme: scheme, register: register)
+        guard case .success(let agenda) = engine.agenda(json: bytes) else { throw Failure("cannot read the agenda") }
+        return MeetingPaper.build(engine.meeting(agenda), engine: engine)
+    }
+
+    static let lcpRegister = Result { () throws -> Register in
+        guard case .success(let register) = RegisterLoader.load(path: root.appendingPathComponent("Examples/registers/lcp-board-2023-11-23.tsv").path) else {
+            throw Failure("cannot load the LCP Board register")
         }
-        return MeetingPaper.build(agenda: agenda, items: items, screener: screener)
+        return register
     }
 
     static let lcpBoard = Result { try paper(agenda: "Examples/agendas/lcp-board-2023-11-23.json", register: "Examples/registers/lcp-board-2023-11-23.tsv") }

@@ -1,6 +1,5 @@
+import Probity
 import ProbityPapers
-import ProbitySemantics
-import ProbitySupport
 
 /// `probity graph tree` and `probity graph ladder KIND`: the delegation tree of the rules, or
 /// the ladder of one decision kind along its money field, in SVG (default), DOT or Mermaid.
@@ -30,7 +29,7 @@ enum GraphCommand {
             for option in ["on", "where", "field"] where !arguments.values(option).isEmpty {
                 throw UsageError("`--\(option)` is for `graph ladder`")
             }
-            guard let program = RuleSet.load(arguments.value("rules")) else { return .badInput }
+            guard let program = RuleSet.load(arguments.value("rules"))?.program else { return .badInput }
             let tree = DelegationTree(program: program)
             switch format {
             case .svg: Output.write(tree.svg(title: "Delegation tree: \(program.scheme.name)"))
@@ -55,7 +54,7 @@ enum GraphCommand {
                 }
                 assuming.append((String(pair[..<equals]), String(pair[pair.index(after: equals)...])))
             }
-            guard let program = RuleSet.load(arguments.value("rules")) else { return .badInput }
+            guard let program = RuleSet.load(arguments.value("rules"))?.program else { return .badInput }
             switch Ladder.build(program: program, kind: kind, on: day, assuming: assuming, field: arguments.value("field") ?? "value") {
             case .failure(let problem):
                 Output.error("error[\(problem.code)]: \(problem.message)\n")

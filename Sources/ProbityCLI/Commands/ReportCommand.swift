@@ -1,7 +1,5 @@
-import ProbityEvaluation
+import Probity
 import ProbityPapers
-import ProbitySemantics
-import ProbitySupport
 
 /// `probity report --register FILE [--format md|html] AGENDA.json`: the board papers for a
 /// meeting — the declarations-of-interest table for the attendees, a "Potential conflicts of
@@ -29,16 +27,14 @@ enum ReportCommand {
         guard arguments.positionals.count == 1, let path = arguments.positionals.first else {
             throw UsageError("`report` takes one agenda file")
         }
-        guard let program = RuleSet.load(arguments.value("rules")) else { return .badInput }
-        guard let context = try CheckContext.make(program: program, arguments: arguments), let screener = context.screener else {
-            return .badInput
-        }
+        guard let context = try CheckContext.load(arguments) else { return .badInput }
+        let engine = context.engine
         guard let bytes = RuleSet.readFile(path) else {
             Output.error("error[P1114]: cannot read agenda file `\(path)`\n")
             return .badInput
         }
         let agenda: Agenda
-        switch Agenda.decode(json: bytes, program: program) {
+        switch engine.agenda(json: bytes) {
         case .failure(let error):
             Output.error("\(path): \(error.description)\n")
             return .badInput
@@ -46,26 +42,19 @@ enum ReportCommand {
             agenda = decoded
         }
 
+        let screening = engine.meeting(agenda)
         var worst = ExitCode.success
-        var items: [MeetingPaper.ScreenedItem] = []
-        for item in agenda.items {
-            guard let decisionJSON = item.decision else {
-                items.append(MeetingPaper.ScreenedItem(item: item, report: nil))
-                continue
-            }
-            switch context.decoder.decode(decisionJSON) {
-            case .failure(let errors):
-                Output.error(errors.all.map { "\(path): item \(item.id): \($0.description)\n" }.joined())
+        for checked in screening.items {
+            switch checked.result {
+            case nil: break
+            case .failure(let errors)?:
+                Output.error(errors.all.map { "\(path): item \(checked.item.id): \($0.description)\n" }.joined())
                 worst = worst.worst(.badInput)
-                items.append(MeetingPaper.ScreenedItem(item: item, report: nil))
-            case .success(let decision):
-                var report = context.builder.build(decision)
-                screener.apply(to: &report, decision: decision, meeting: agenda.meeting)
+            case .success(let report)?:
                 worst = worst.worst(report.canProceed ? .success : .failure)
-                items.append(MeetingPaper.ScreenedItem(item: item, report: report))
             }
         }
-        let paper = MeetingPaper.build(agenda: agenda, items: items, screener: screener)
+        let paper = MeetingPaper.build(screening, engine: engine)
         switch format {
         case .markdown: Output.write(paper.markdown)
         case .html: Output.write(paper.html)

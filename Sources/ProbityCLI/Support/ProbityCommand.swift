@@ -12,7 +12,7 @@ enum ProbityCommand {
       graph [--rules PATH] tree|ladder … [--format svg|dot|mermaid]   the delegation tree, or a decision kind's ladder
       vote [--rules PATH] [--format text|json] --meeting MEETING.json --votes VOTES.json
       test [--coverage] [PATH]                      run the test blocks beside the rules
-      lint [--format text|json] [PATH]              check the rules and analyse them as a whole
+      lint [--format text|json] [--max-nodes N] [--max-time SECONDS] [PATH]   check the rules and analyse them as a whole
       explain [--rules PATH] [--format text|json] [--register FILE [--meeting MEETING.json]] DECISION.json
       fmt [--check] PATH…                           format rule files in the canonical layout
       diff OLD NEW --decisions HISTORY.jsonl [--format text|json]   which past decisions a rule change would change

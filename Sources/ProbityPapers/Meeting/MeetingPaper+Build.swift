@@ -1,3 +1,4 @@
+import Probity
 import ProbityEvaluation
 import ProbitySemantics
 import ProbitySupport
@@ -16,10 +17,12 @@ extension MeetingPaper {
         }
     }
 
-    /// Builds the papers for `agenda` from the screener that screened it and each item's report.
-    public static func build(agenda: Agenda, items: [ScreenedItem], screener: ConflictScreener) -> MeetingPaper {
-        let builder = MeetingPaperBuilder(agenda: agenda, screener: screener)
-        return builder.build(items)
+    /// Builds the papers for an agenda the engine has checked (``Engine/meeting(_:)``).
+    public static func build(_ screening: AgendaScreening, engine: Engine) -> MeetingPaper {
+        let items = screening.items.map { checked in
+            ScreenedItem(item: checked.item, report: try? checked.result?.get())
+        }
+        return MeetingPaperBuilder(agenda: screening.agenda, engine: engine).build(items)
     }
 }
 
@@ -27,8 +30,9 @@ extension MeetingPaper {
 /// (a class: every part of the paper adds to them).
 final class MeetingPaperBuilder {
     let agenda: Agenda
-    let screener: ConflictScreener
+    let engine: Engine
     let program: Program
+    let registerFile: String
     let placeholders: Placeholders
     var notes = NoteBook()
     /// Rule ids cited, in first-cited order; the appendix sorts them in rule order.
@@ -38,12 +42,16 @@ final class MeetingPaperBuilder {
     /// Findings said once for the meeting (attendees) or in the quorum sentence.
     static let meetingFindingCodes: Set<String> = ["P1101", "P1102", "P1103", "P1104", "P1105", "P1108"]
 
-    init(agenda: Agenda, screener: ConflictScreener) {
+    init(agenda: Agenda, engine: Engine) {
         self.agenda = agenda
-        self.screener = screener
-        self.program = screener.program
-        self.placeholders = Placeholders(program: screener.program)
+        self.engine = engine
+        self.program = engine.scheme.program
+        self.registerFile = engine.register?.fileName ?? "(none)"
+        self.placeholders = Placeholders(program: engine.scheme.program)
     }
+
+    /// The register's people; empty without a register.
+    var people: [RegisterPerson] { engine.register?.people ?? [] }
 
     var meetingBody: Int? { agenda.meeting.body }
 
@@ -57,7 +65,7 @@ final class MeetingPaperBuilder {
         let rules = appendix()
         return MeetingPaper(
             bodyTitle: body?.title ?? "Meeting", bodyID: body?.id, date: meeting.date.map(Day.init(number:)),
-            registerFile: screener.register.fileName,
+            registerFile: registerFile,
             schemeName: program.scheme.name, schemeVersion: program.scheme.version, schemeDigest: program.scheme.digest,
             declarations: declarations, attendance: attendance, attendanceSummary: summary,
             items: statements, rules: rules, notes: notes.notes)
@@ -68,7 +76,7 @@ final class MeetingPaperBuilder {
     /// The roll with each register person once (two spellings of one person are one row).
     private func uniqueRoll() -> [ConflictScreener.RollEntry] {
         var seen: Set<Int> = []
-        return screener.roll(agenda.meeting).filter { entry in
+        return engine.roll(agenda.meeting).filter { entry in
             guard let person = entry.person else { return true }
             return seen.insert(person).inserted
         }
@@ -76,7 +84,7 @@ final class MeetingPaperBuilder {
 
     /// The name a paper prints for an attendee or member: the register's when it knows them.
     func printedName(_ written: String) -> String {
-        screener.registerName(written) ?? written
+        engine.registerName(written) ?? written
     }
 
     private func declaration(_ entry: ConflictScreener.RollEntry) -> MeetingPaper.DeclarationEntry {
@@ -84,11 +92,11 @@ final class MeetingPaperBuilder {
             let reason: Sentence
             if entry.candidates.isEmpty {
                 let note = notes.number("unresolved:\(entry.written)", .notScreened, [
-                    .quote(entry.written), .text(" is on the attendance list but not on the register \(screener.register.fileName): nobody of that name could be screened, and every decision is held until the name is corrected or the person declares (P1101)."),
+                    .quote(entry.written), .text(" is on the attendance list but not on the register \(registerFile): nobody of that name could be screened, and every decision is held until the name is corrected or the person declares (P1101)."),
                 ])
                 reason = [.strong("Not on the register"), .note(note)]
             } else {
-                let names = entry.candidates.map { screener.register.people[$0].name }
+                let names = entry.candidates.map { people[$0].name }
                 let note = notes.number("ambiguous:\(entry.written)", .notScreened, [
                     .quote(entry.written), .text(" could be any of " + names.joined(separator: "; ") + " on the register; write the name in full (P1102)."),
                 ])
@@ -96,7 +104,7 @@ final class MeetingPaperBuilder {
             }
             return MeetingPaper.DeclarationEntry(name: entry.written, onRegister: false, role: "", organisation: "", interests: [], instead: reason, nameNote: nil)
         }
-        let person = screener.register.people[index]
+        let person = people[index]
         var instead: Sentence?
         if let pointer = person.pointers.first {
             instead = [.quote(pointer), .note(pointerNote(person: person.name, pointer: pointer))]
@@ -128,12 +136,12 @@ final class MeetingPaperBuilder {
     }
 
     private func attendanceTable(_ roll: [ConflictScreener.RollEntry]) -> ([MeetingPaper.AttendanceEntry], [Sentence]) {
-        let baseline = screener.baseline(agenda.meeting)
+        let baseline = engine.baseline(agenda.meeting)
         let voters = baseline.voters ?? []
         let nonMembers = Set(baseline.nonMembers)
         var entries: [MeetingPaper.AttendanceEntry] = []
         for entry in roll {
-            let name = entry.person.map { screener.register.people[$0].name } ?? entry.written
+            let name = entry.person.map { people[$0].name } ?? entry.written
             let voter = voters.first { printedName($0.person) == name || $0.person == entry.written }
             let attendingAs: String
             if baseline.voters == nil {

@@ -81,6 +81,11 @@ extension MeetingPaper {
             }
             out += "</ul>\n"
         }
+        if !item.notCounted.isEmpty {
+            out += "<ul class=\"not-counted\">\n"
+            for sentence in item.notCounted { out += "<li>\(htmlText(sentence))</li>\n" }
+            out += "</ul>\n"
+        }
         if let unscreened = item.unscreened { out += "<p>\(htmlText(unscreened))</p>\n" }
         if let quorum = item.quorum { out += "<p>\(htmlText(quorum))</p>\n" }
         if let voting = item.voting { out += "<p>\(htmlText(voting))</p>\n" }

@@ -1,3 +1,4 @@
+import Probity
 import ProbityEvaluation
 import ProbitySemantics
 import ProbitySupport
@@ -8,7 +9,7 @@ extension MeetingPaperBuilder {
     func statement(_ screened: MeetingPaper.ScreenedItem) -> MeetingPaper.ItemStatement {
         let item = screened.item
         var statement = MeetingPaper.ItemStatement(id: item.id, title: item.title, decision: nil, outcome: nil, conflicts: [],
-                                                   recusals: [], unscreened: nil, quorum: nil, voting: nil, requirements: [], findings: [])
+                                                   recusals: [], notCounted: [], unscreened: nil, quorum: nil, voting: nil, requirements: [], findings: [])
         guard let report = screened.report else {
             statement.conflicts = item.decision == nil
                 ? [.text("None identified by the rules: the item takes no decision. Members declare any interest in the discussion as usual.")]
@@ -20,6 +21,7 @@ extension MeetingPaperBuilder {
         if let conflicts = report.conflicts {
             statement.conflicts = conflictsOpening(conflicts)
             statement.recusals = conflicts.recusals.map(recusal)
+            statement.notCounted = conflicts.notCounted.map(notCountedSentence)
             statement.unscreened = unscreenedSentence(conflicts)
             statement.quorum = quorumSentence(conflicts)
             statement.voting = votingSentence(conflicts)
@@ -85,6 +87,18 @@ extension MeetingPaperBuilder {
             }
         }
         return sentence
+    }
+
+    /// Employment the rules read as no interest: said, with the reading, so nobody wonders why
+    /// the person is not asked to leave.
+    private func notCountedSentence(_ entry: ConflictsReport.NotCounted) -> Sentence {
+        cite("conflicts")
+        let note = notes.number("not-counted:\(entry.reason)", .reading, [
+            .text("Not every employment counts: the conflicts rules ("), .rule("conflicts"), .text(") say that "), .text(entry.reason),
+            .text(". Check that the reading fits the item."),
+        ])
+        return [.person(entry.person), .text(" " + entry.declaration + ": not a conflict for this item under the conflicts rules ("), .rule("conflicts"),
+                .text(")."), .note(note)]
     }
 
     /// Attendees whose interests are on another register matter to every item that screens anyone.
@@ -172,7 +186,7 @@ extension MeetingPaperBuilder {
 
     /// Who may vote, said as a change from the attendance table rather than the list again.
     private func votingSentence(_ conflicts: ConflictsReport) -> Sentence? {
-        guard let voters = conflicts.voters, let baseline = screener.baseline(agenda.meeting).voters else { return nil }
+        guard let voters = conflicts.voters, let baseline = engine.baseline(agenda.meeting).voters else { return nil }
         let now = Dictionary(voters.map { (printedName($0.person), $0.weight) }, uniquingKeysWith: { a, _ in a })
         var notVoting: [String] = []
         var changed: [(name: String, weight: Double, organisation: String?)] = []
@@ -280,10 +294,12 @@ extension MeetingPaperBuilder {
         link.hasPrefix("the ") || link.hasPrefix("one of the ")
     }
 
-    /// "Bromley Healthcare CIC is the counterparty"; "Bromley GP Alliance has as a member …".
+    /// "Bromley Healthcare CIC is the counterparty"; "The Chislehurst Partnership holds a
+    /// contract from …" (the engine writes a chain as a relative clause, "which holds …").
     static func chain(organisation: String, link: String) -> String {
         if link.isEmpty { return "\(organisation) is at stake" }
-        return isDirect(link) ? "\(organisation) is \(link)" : "\(organisation) \(link)"
+        if isDirect(link) { return "\(organisation) is \(link)" }
+        return "\(organisation) " + (link.hasPrefix("which ") ? String(link.dropFirst(6)) : link)
     }
 
     static func list(_ names: [String]) -> String {

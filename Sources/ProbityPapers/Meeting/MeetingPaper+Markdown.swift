@@ -50,6 +50,10 @@ extension MeetingPaper {
                     for reason in recusal.reasons { out += "  - " + Self.markdownText(reason) + "\n" }
                 }
             }
+            if !item.notCounted.isEmpty {
+                out += "\n"
+                for sentence in item.notCounted { out += "- " + Self.markdownText(sentence) + "\n" }
+            }
             if let unscreened = item.unscreened { out += "\n" + Self.markdownText(unscreened) + "\n" }
             if let quorum = item.quorum { out += "\n" + Self.markdownText(quorum) + "\n" }
             if let voting = item.voting { out += "\n" + Self.markdownText(voting) + "\n" }

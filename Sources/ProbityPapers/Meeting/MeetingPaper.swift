@@ -66,6 +66,9 @@ public struct MeetingPaper: Sendable {
         /// The opening of the conflicts paragraph: what was screened and what was found.
         public var conflicts: Sentence
         public var recusals: [Recusal]
+        /// Employment that names an organisation at stake but that the rules say is no
+        /// interest in this decision, each with the rules' reason.
+        public var notCounted: [Sentence]
         /// Attendees the register could not screen, whom the chair should ask directly.
         public var unscreened: Sentence?
         public var quorum: Sentence?

@@ -87,16 +87,50 @@ public struct Organisation: Sendable {
     public var range: SourceRange
 }
 
+/// How an interest travels along one kind of relation `A relation B`.
+public struct RelationCarry: Sendable, Equatable {
+    /// An interest in A is an interest in B's decisions (a member's people in the body it belongs to).
+    public var forward: Bool
+    /// An interest in B is an interest in A's decisions.
+    public var backward: Bool
+    /// The longest chain that may use this relation: 1 means it carries one step and no further.
+    public var steps: Int
+
+    public init(forward: Bool, backward: Bool, steps: Int) {
+        self.forward = forward
+        self.backward = backward
+        self.steps = steps
+    }
+}
+
+/// Decisions in which working for an organisation is no interest (`employment by … does not
+/// count when …`).
+public struct EmploymentExemption: Sendable {
+    /// The employers it covers, by organisation index; empty: any employer.
+    public var organisations: [Int]
+    public var condition: Condition
+    /// The reading in words, shown wherever it spares someone.
+    public var reason: String?
+    public var range: SourceRange
+}
+
 /// What the `conflicts` block says.
 public struct ConflictPolicy: Sendable {
     /// Organisation-typed decision fields whose organisations are at stake.
     public var relevantFields: [Int]
     /// How many relation steps from a named organisation still make another one relevant.
     public var relationSteps: Int
+    /// The relations an interest travels along (the keys of `carrying`).
     public var relations: Set<OrganisationRelation>
+    /// Per relation, which way and how far an interest travels along it. Without `carry`
+    /// clauses every relation of `related within … via …` carries both ways.
+    public var carrying: [OrganisationRelation: RelationCarry]
+    /// Whether the block says per relation which way an interest travels (`carry` clauses).
+    public var isDirected: Bool
     public var levels: [InterestKind: RecusalLevel]
     /// How long an ended interest still counts.
     public var lookBack: Duration?
+    public var employmentExemptions: [EmploymentExemption] = []
     public var source: String?
     public var range: SourceRange
 }

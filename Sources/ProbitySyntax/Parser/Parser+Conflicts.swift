@@ -46,7 +46,7 @@ extension Parser {
         var conflicts = ConflictsSyntax(relevantFields: [], relationSteps: nil, relations: nil, levels: [], lookBack: nil,
                                         source: nil, range: range(from: start))
         parseClauses(of: "the `conflicts` block",
-                     expected: "`relevant fields`, `related within`, `look back`, `source` or `KIND -> LEVEL`") { p in
+                     expected: "`relevant fields`, `related within`, `carry`, `employment … does not count when`, `look back`, `source` or `KIND -> LEVEL`") { p in
             let clauseStart = p.current
             if p.isKeyword("relevant") {
                 p.advance()
@@ -73,6 +73,28 @@ extension Parser {
                     }
                     conflicts.relations = relations
                 }
+            } else if p.isKeyword("carry"), !p.arrowLaterOnThisLine() {
+                p.advance()
+                if let carry = p.parseCarry(from: clauseStart) { conflicts.carries.append(carry) }
+            } else if p.isKeyword("employment"), !p.arrowLaterOnThisLine() {
+                p.advance()
+                var organisations: [Name] = []
+                if p.isKeyword("by") {
+                    p.advance()
+                    organisations = p.nameList("an employer's organisation id")
+                }
+                p.expectKeyword("does", "after `employment` (expected `employment [by ORG, …] does not count when …`)")
+                p.expectKeyword("not", "after `does`")
+                p.expectKeyword("count", "after `does not`")
+                p.expectKeyword("when", "after `does not count`")
+                let condition = p.parseExpression()
+                var because: StringLiteral?
+                if p.isKeyword("because") {
+                    p.advance()
+                    because = p.expectString("the reading, in words")
+                }
+                conflicts.employmentExemptions.append(EmploymentExemptionSyntax(organisations: organisations, condition: condition,
+                                                                                because: because, range: p.range(from: clauseStart)))
             } else if p.isKeyword("look") {
                 p.advance()
                 p.expectKeyword("back", "after `look`")
@@ -113,6 +135,41 @@ extension Parser {
         }
         conflicts.range = range(from: start)
         return conflicts
+    }
+
+    /// The rest of `carry RELATION, … (forward | backward | both ways) [within N steps]`.
+    mutating func parseCarry(from clauseStart: Token) -> CarrySyntax? {
+        var relations: [OrganisationRelation] = []
+        for name in nameList("a relation such as `member-of`") {
+            if let relation = OrganisationRelation(rawValue: name.text) {
+                relations.append(relation)
+            } else {
+                error("P0110", "unknown relation `\(name.text)`; expected one of \(OrganisationRelation.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "))", at: name.range)
+            }
+        }
+        let direction: CarryDirection
+        if isKeyword("forward") {
+            advance()
+            direction = .forward
+        } else if isKeyword("backward") {
+            advance()
+            direction = .backward
+        } else if isKeyword("both") {
+            advance()
+            expectKeyword("ways", "after `both`")
+            direction = .bothWays
+        } else {
+            error("P0105", "expected `forward`, `backward` or `both ways` after the relations, found \(describe(current))", at: current)
+            skipRestOfLine()
+            return nil
+        }
+        var steps: Int?
+        if isKeyword("within") {
+            advance()
+            steps = expectNumber("of steps a chain using these relations may have")
+            if isKeyword("steps") || isKeyword("step") { advance() } else { expectKeyword("steps", "after the number of steps") }
+        }
+        return CarrySyntax(relations: relations, direction: direction, steps: steps, range: range(from: clauseStart))
     }
 
     /// Whether `->` comes before the end of the current line (an interest-level clause).
