@@ -192,7 +192,7 @@ extension Checker {
         for (group, votes) in syntax.groupShares { shares[group.text] = votes }
         var committee = committees[body] ?? Committee()
         committee.voting = VotingRule(perOrganisation: syntax.perOrganisation ?? false, groupShares: shares,
-                                      majorityOfMembers: syntax.majorityOfMembers ?? false,
+                                      majority: syntax.majority ?? .membersPresent, majorityIsStated: syntax.majority != nil,
                                       chairHasCastingVote: syntax.chairHasCastingVote,
                                       emailNeedsQuorumInFavour: syntax.emailNeedsQuorumInFavour,
                                       source: syntax.source?.value, range: syntax.body.range)

@@ -187,7 +187,11 @@ public struct Quorum: Sendable {
 public struct VotingRule: Sendable {
     public var perOrganisation: Bool
     public var groupShares: [String: Int]
-    public var majorityOfMembers: Bool
+    /// What a majority is of; `members present` when the block does not say.
+    public var majority: MajorityBase
+    /// Whether the block wrote its `majority of` clause (otherwise the default is a reading of ours).
+    public var majorityIsStated: Bool
+    public var majorityOfMembers: Bool { majority == .allMembers }
     public var chairHasCastingVote: Bool
     public var emailNeedsQuorumInFavour: Bool
     public var source: String?
