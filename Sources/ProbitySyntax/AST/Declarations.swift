@@ -270,6 +270,8 @@ public struct MemberSyntax: Sendable {
     public var isVoting: Bool
     public var isChair: Bool
     public var deputyFor: StringLiteral?
+    /// `own-vote`: votes in their own right, not as a share of their organisation's vote.
+    public var ownVote = false
     public var range: SourceRange
 }
 
@@ -329,6 +331,8 @@ public struct VotingSyntax: Sendable {
     public var body: Name
     public var perOrganisation: Bool?
     public var groupShares: [(group: Name, votes: Int)]
+    /// `group NAME has one vote each up to N`: each member present votes, the group at most N.
+    public var groupCaps: [(group: Name, votes: Int)] = []
     public var majority: MajorityBase?
     public var chairHasCastingVote: Bool
     public var emailNeedsQuorumInFavour: Bool

@@ -303,12 +303,15 @@ extension Parser {
                 } else if p.isKeyword("chair") {
                     p.advance()
                     member.isChair = true
+                } else if p.isKeyword("own-vote") {
+                    p.advance()
+                    member.ownVote = true
                 } else if p.isKeyword("deputy") {
                     p.advance()
                     p.expectKeyword("for", "after `deputy`")
                     member.deputyFor = p.expectString("the name of the member deputised for")
                 } else {
-                    p.error("P0106", "unexpected \(p.describe(p.current)) in a member line; expected `for`, `role`, `group`, `voting`, `non-voting`, `chair` or `deputy for`", at: p.current)
+                    p.error("P0106", "unexpected \(p.describe(p.current)) in a member line; expected `for`, `role`, `group`, `voting`, `non-voting`, `chair`, `own-vote` or `deputy for`", at: p.current)
                     p.skipRestOfLine()
                 }
             }
@@ -434,7 +437,15 @@ extension Parser {
             } else if p.isKeyword("group") {
                 p.advance()
                 guard let group = p.expectName("the group's name") else { return true }
-                p.expectKeyword("shares", "after the group's name")
+                if p.isKeyword("has") {
+                    // `group pcn has one vote each up to 2`
+                    p.advance()
+                    for word in ["one", "vote", "each", "up", "to"] { p.expectKeyword(word, "in `group … has one vote each up to N`") }
+                    guard let votes = p.expectNumber("of votes the group has at most") else { return true }
+                    voting.groupCaps.append((group, votes))
+                    return true
+                }
+                p.expectKeyword("shares", "after the group's name (or `has one vote each up to N`)")
                 guard let votes = p.expectNumber("of votes the group shares") else { return true }
                 if p.isKeyword("votes") || p.isKeyword("vote") { p.advance() }
                 voting.groupShares.append((group, votes))

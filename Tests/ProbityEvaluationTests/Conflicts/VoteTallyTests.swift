@@ -196,4 +196,34 @@ final class VoteTallyTests: XCTestCase {
         guard case .failure(let error) = RecordedVotes.decode(json: Array(bad.utf8), program: program) else { return XCTFail("should fail") }
         XCTAssertEqual(error.field, "votes.for")
     }
+
+    /// One Bromley's open questions (000): one PCN representative present, one vote or both of
+    /// the PCNs' two? A member sitting for an organisation: a share of its vote, or their own?
+    func testBothReadingsOfTheSharedPCNVotesAreExpressible() {
+        let attendees = ["Ann Chair", "Bob Council", "Carol Acme", "Eve North"]
+        let votes = RecordedVotes(votesFor: ["Eve North"], votesAgainst: ["Carol Acme"])
+        let shares = tally(votes, attendees: attendees,
+                           rules: ConflictsFixtures.rules(voting: "one vote per organisation\n  group pcn shares 2 votes\n  majority of those voting"))
+        XCTAssertEqual(shares?.ballots.first { $0.person == "Eve North" }?.weight, VoteWeight(2), "one representative carries both")
+        let each = tally(votes, attendees: attendees,
+                         rules: ConflictsFixtures.rules(voting: "one vote per organisation\n  group pcn has one vote each up to 2\n  majority of those voting"))
+        XCTAssertEqual(each?.ballots.first { $0.person == "Eve North" }?.weight, VoteWeight(1), "one representative, one vote")
+        XCTAssertEqual(each?.result, .tiedLost)
+        // Three representatives present under a cap of 2: 2/3 each.
+        let three = tally(RecordedVotes(votesFor: ["Eve North", "Fay South", "Gus East"]), attendees: everyone,
+                          rules: ConflictsFixtures.rules(voting: "one vote per organisation\n  group pcn has one vote each up to 2\n  majority of all members"))
+        XCTAssertEqual(three?.votesFor, VoteWeight(2))
+        XCTAssertEqual(three?.totalVotes, VoteWeight(5), "council, Acme, the alliance, and the PCNs' 2")
+    }
+
+    func testAMemberWithAnOwnVoteDoesNotShareTheirOrganisations() {
+        // Ann and Bob both sit for the council: one shared vote, unless Bob votes in his own right.
+        let rules = ConflictsFixtures.rules(voting: "one vote per organisation\n  majority of those voting")
+        let votes = RecordedVotes(votesFor: ["Ann Chair", "Bob Council"])
+        XCTAssertEqual(tally(votes, attendees: ["Ann Chair", "Bob Council"], rules: rules)?.votesFor, VoteWeight(1))
+        let own = rules.replacingOccurrences(of: "member \"Bob Council\" for council voting", with: "member \"Bob Council\" for council own-vote voting")
+        let result = tally(votes, attendees: ["Ann Chair", "Bob Council"], rules: own)
+        XCTAssertEqual(result?.votesFor, VoteWeight(2))
+        XCTAssertEqual(result?.ballots.first { $0.person == "Bob Council" }?.organisation, "own vote")
+    }
 }
