@@ -6,6 +6,7 @@
 //   → ProbitySemantics (name resolution, types, checks)
 //   → ProbityEvaluation (compiled plan, register, conflicts, reports)
 //   → Probity (the front door: Scheme and Engine; the library product other programs import)
+//   → ProbityPapers (board papers in Markdown and HTML, delegation graphs in SVG, DOT, Mermaid)
 //   → ProbityCLI (the `probity` command: arguments in, text out)
 import PackageDescription
 
@@ -21,10 +22,11 @@ let package = Package(
         .target(name: "ProbitySemantics", dependencies: ["ProbitySupport", "ProbitySyntax"]),
         .target(name: "ProbityEvaluation", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics"]),
         .target(name: "Probity", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation"]),
+        .target(name: "ProbityPapers", dependencies: ["Probity", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation"]),
         .target(name: "ProbityBenchmark", dependencies: ["ProbitySupport", "ProbityEvaluation", "ProbitySemantics"]),
         .executableTarget(
             name: "ProbityCLI",
-            dependencies: ["Probity", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation", "ProbityBenchmark"],
+            dependencies: ["Probity", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation", "ProbityPapers", "ProbityBenchmark"],
             // The rules, and the register their tests read (mounted back at `Examples/registers`).
             resources: [.copy("../../Rules"), .copy("../../Examples/registers")]
         ),
@@ -35,6 +37,7 @@ let package = Package(
         .testTarget(name: "ProbitySemanticsTests", dependencies: ["ProbitySemantics", "ProbityTestSupport"]),
         .testTarget(name: "ProbityEvaluationTests", dependencies: ["ProbityEvaluation", "ProbityTestSupport"]),
         .testTarget(name: "ProbityTests", dependencies: ["Probity"]),
+        .testTarget(name: "ProbityPapersTests", dependencies: ["ProbityPapers", "Probity", "ProbityEvaluation"]),
         .testTarget(name: "ProbityBenchmarkTests", dependencies: ["ProbityBenchmark", "ProbityEvaluation"]),
         // Case folders and golden files are data read by path, not sources.
         .testTarget(name: "ProbityCLITests", dependencies: ["ProbityEvaluation"], exclude: ["Cases", "Fixtures", "Golden"]),
