@@ -73,6 +73,11 @@ import Testing
         let item = try #require(paper.items.first { $0.id == "11" })
         let approval = try #require(item.requirements.first { $0.sentence.plainText.hasPrefix("Approval by NHS South East London ICB Board") })
         #expect(approval.sentence.contains { if case .note = $0 { true } else { false } })
+        // What the register's importer worked round in an attendee's rows is noted on the entry.
+        let parson = try #require(paper.declarations.first { $0.name == "Dr Andrew Parson" })
+        let merged = try #require(paper.notes.first { parson.nameNotes.contains($0.number) })
+        #expect(merged.kind == .reading && merged.text.plainText == "Register line 14: Dr Andrew Parson is listed more than once (first at line 12); the entries are merged.")
+        #expect(paper.registerProblems.isEmpty)
         // Minutes rest on no placeholder.
         let minutes = try #require(paper.items.first { $0.id == "4" })
         #expect(minutes.requirements.allSatisfy { !$0.sentence.contains { if case .note = $0 { true } else { false } } })

@@ -31,7 +31,7 @@ extension MeetingPaper {
         out += "<colgroup><col class=\"name\"/><col class=\"role\"/><col class=\"organisation\"/><col class=\"interest\"/><col class=\"type\"/><col class=\"day\"/><col class=\"day\"/></colgroup>\n"
         out += "<thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Role</th><th scope=\"col\">Organisation</th><th scope=\"col\">Interest</th><th scope=\"col\">Type</th><th scope=\"col\">From</th><th scope=\"col\">To</th></tr></thead>\n<tbody>\n"
         for entry in declarations {
-            let name = Self.htmlText([.person(entry.name)] + (entry.nameNote.map { [.note($0)] } ?? []))
+            let name = Self.htmlText([.person(entry.name)] + entry.nameNotes.map(Inline.note))
             let rows = max(entry.interests.count, 1)
             let span = rows > 1 ? " rowspan=\"\(rows)\"" : ""
             var first = "<th scope=\"row\"\(span)>\(name)</th><td\(span)>\(Escaping.xml(entry.role))</td><td\(span)>\(Escaping.xml(entry.organisation))</td>"
@@ -48,7 +48,9 @@ extension MeetingPaper {
                 out += "<tr\(index == 0 ? " class=\"first\"" : "")>\(cells)</tr>\n"
             }
         }
-        out += "</tbody>\n</table>\n</section>\n"
+        out += "</tbody>\n</table>\n"
+        for problem in registerProblems { out += "<p class=\"register-problem\">\(Self.htmlText(problem))</p>\n" }
+        out += "</section>\n"
         return out
     }
 

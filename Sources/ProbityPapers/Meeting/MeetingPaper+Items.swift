@@ -30,7 +30,7 @@ extension MeetingPaperBuilder {
         }
         statement.requirements = requirements(report)
         statement.findings = report.findings.filter { !Self.meetingFindingCodes.contains($0.code) }.map { finding in
-            [.code(finding.code), .text(" \(finding.severity.rawValue): \(finding.message)")]
+            [.code(finding.code), .text(" \(finding.severity.rawValue): ")] + .message(finding.message)
         }
         return statement
     }

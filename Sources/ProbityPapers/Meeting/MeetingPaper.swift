@@ -18,8 +18,9 @@ public struct MeetingPaper: Sendable {
         /// What the table says instead of interests ("No interests declared", a pointer to
         /// another register, "not on the register").
         public var instead: Sentence?
-        /// The note saying the attendance list spells the name differently, if it does.
-        public var nameNote: Int?
+        /// Notes on the person's entry: the attendance list spelling the name differently,
+        /// what the register's importer noticed in the person's rows.
+        public var nameNotes: [Int]
     }
 
     public struct InterestRow: Sendable {
@@ -105,6 +106,8 @@ public struct MeetingPaper: Sendable {
     public var schemeVersion: String
     public var schemeDigest: String
     public var declarations: [DeclarationEntry]
+    /// Register rows that could not be read, said under the table: a row dropped is never silent.
+    public var registerProblems: [Sentence]
     public var attendance: [AttendanceEntry]
     /// Quorum before any item, and any attendee the register could not place.
     public var attendanceSummary: [Sentence]
