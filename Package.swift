@@ -27,7 +27,8 @@ let package = Package(
         .executableTarget(
             name: "ProbityCLI",
             dependencies: ["Probity", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation", "ProbityPapers", "ProbityBenchmark"],
-            resources: [.copy("../../Rules")]
+            // The rules, and the register their tests read (mounted back at `Examples/registers`).
+            resources: [.copy("../../Rules"), .copy("../../Examples/registers")]
         ),
         // Helpers shared by the test targets: marked sources and their assertions.
         .target(name: "ProbityTestSupport", dependencies: ["ProbitySyntax"], path: "Tests/ProbityTestSupport"),

@@ -140,7 +140,7 @@ extension Checker {
             let organisation = member.organisation.flatMap { resolve($0, in: organisationIndex, kind: "organisation") }
             committee.members.append(Member(name: member.person.value, organisation: organisation, role: member.role?.text,
                                             group: member.group?.text, isVoting: member.isVoting, isChair: member.isChair,
-                                            deputyFor: member.deputyFor?.value, range: member.range))
+                                            deputyFor: member.deputyFor?.value, ownVote: member.ownVote, range: member.range))
         }
         committees[body] = committee
     }
@@ -190,12 +190,20 @@ extension Checker {
         }
         var shares: [String: Int] = [:]
         for (group, votes) in syntax.groupShares { shares[group.text] = votes }
+        var caps: [String: Int] = [:]
+        for (group, votes) in syntax.groupCaps {
+            if shares[group.text] != nil || caps[group.text] != nil {
+                error("P0202", "group `\(group.text)` is given its votes twice; expected one `group … shares` or `group … has` clause per group", at: group.range)
+            }
+            caps[group.text] = votes
+        }
         var committee = committees[body] ?? Committee()
         committee.voting = VotingRule(perOrganisation: syntax.perOrganisation ?? false, groupShares: shares,
-                                      majorityOfMembers: syntax.majorityOfMembers ?? false,
+                                      majority: syntax.majority ?? .membersPresent, majorityIsStated: syntax.majority != nil,
                                       chairHasCastingVote: syntax.chairHasCastingVote,
                                       emailNeedsQuorumInFavour: syntax.emailNeedsQuorumInFavour,
                                       source: syntax.source?.value, range: syntax.body.range)
+        committee.voting?.groupCaps = caps
         committees[body] = committee
     }
 

@@ -143,6 +143,8 @@ public struct Member: Sendable {
     public var isVoting: Bool
     public var isChair: Bool
     public var deputyFor: String?
+    /// Votes in their own right, not as a share of their organisation's vote (`own-vote`).
+    public var ownVote = false
     public var range: SourceRange
 }
 
@@ -187,7 +189,13 @@ public struct Quorum: Sendable {
 public struct VotingRule: Sendable {
     public var perOrganisation: Bool
     public var groupShares: [String: Int]
-    public var majorityOfMembers: Bool
+    /// Groups whose members present have one vote each, the group at most this many.
+    public var groupCaps: [String: Int] = [:]
+    /// What a majority is of; `members present` when the block does not say.
+    public var majority: MajorityBase
+    /// Whether the block wrote its `majority of` clause (otherwise the default is a reading of ours).
+    public var majorityIsStated: Bool
+    public var majorityOfMembers: Bool { majority == .allMembers }
     public var chairHasCastingVote: Bool
     public var emailNeedsQuorumInFavour: Bool
     public var source: String?

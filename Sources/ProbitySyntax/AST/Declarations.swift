@@ -270,6 +270,8 @@ public struct MemberSyntax: Sendable {
     public var isVoting: Bool
     public var isChair: Bool
     public var deputyFor: StringLiteral?
+    /// `own-vote`: votes in their own right, not as a share of their organisation's vote.
+    public var ownVote = false
     public var range: SourceRange
 }
 
@@ -313,12 +315,25 @@ public struct QuorumSyntax: Sendable {
     public var range: SourceRange
 }
 
+/// What a majority is a majority of: the words of the terms of reference.
+public enum MajorityBase: String, Sendable {
+    /// "a simple majority of members present": more than half the votes of the members present
+    /// and entitled to vote, so an abstention counts against.
+    case membersPresent = "members present"
+    /// "a simple majority" of the votes cast: more for than against; abstentions do not count.
+    case thoseVoting = "those voting"
+    /// "a majority of all members": more than half the votes of the whole body, absent included.
+    case allMembers = "all members"
+}
+
 /// `voting BODY` and its clauses.
 public struct VotingSyntax: Sendable {
     public var body: Name
     public var perOrganisation: Bool?
     public var groupShares: [(group: Name, votes: Int)]
-    public var majorityOfMembers: Bool?
+    /// `group NAME has one vote each up to N`: each member present votes, the group at most N.
+    public var groupCaps: [(group: Name, votes: Int)] = []
+    public var majority: MajorityBase?
     public var chairHasCastingVote: Bool
     public var emailNeedsQuorumInFavour: Bool
     public var source: StringLiteral?

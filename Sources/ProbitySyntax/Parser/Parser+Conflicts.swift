@@ -172,6 +172,40 @@ extension Parser {
         return CarrySyntax(relations: relations, direction: direction, steps: steps, range: range(from: clauseStart))
     }
 
+    /// What follows `majority of`: `members present` (or `those present`, or the older
+    /// `present`), `those voting` (or `votes cast`), `all members` (or `members`).
+    mutating func parseMajorityBase() -> MajorityBase? {
+        if isKeyword("present") {
+            advance()
+            return .membersPresent
+        } else if isKeyword("those") {
+            advance()
+            if isKeyword("present") {
+                advance()
+                return .membersPresent
+            }
+            expectKeyword("voting", "after `majority of those` (expected `present` or `voting`)")
+            return .thoseVoting
+        } else if isKeyword("votes") {
+            advance()
+            expectKeyword("cast", "after `majority of votes`")
+            return .thoseVoting
+        } else if isKeyword("all") {
+            advance()
+            expectKeyword("members", "after `majority of all`")
+            return .allMembers
+        } else if isKeyword("members") {
+            advance()
+            if isKeyword("present") {
+                advance()
+                return .membersPresent
+            }
+            return .allMembers
+        }
+        error("P0105", "expected `members present`, `those voting` or `all members` after `majority of`, found \(describe(current))", at: current)
+        return nil
+    }
+
     /// Whether `->` comes before the end of the current line (an interest-level clause).
     func arrowLaterOnThisLine() -> Bool {
         var offset = 0
@@ -269,12 +303,15 @@ extension Parser {
                 } else if p.isKeyword("chair") {
                     p.advance()
                     member.isChair = true
+                } else if p.isKeyword("own-vote") {
+                    p.advance()
+                    member.ownVote = true
                 } else if p.isKeyword("deputy") {
                     p.advance()
                     p.expectKeyword("for", "after `deputy`")
                     member.deputyFor = p.expectString("the name of the member deputised for")
                 } else {
-                    p.error("P0106", "unexpected \(p.describe(p.current)) in a member line; expected `for`, `role`, `group`, `voting`, `non-voting`, `chair` or `deputy for`", at: p.current)
+                    p.error("P0106", "unexpected \(p.describe(p.current)) in a member line; expected `for`, `role`, `group`, `voting`, `non-voting`, `chair`, `own-vote` or `deputy for`", at: p.current)
                     p.skipRestOfLine()
                 }
             }
@@ -380,10 +417,10 @@ extension Parser {
             skipToDeclaration()
             return nil
         }
-        var voting = VotingSyntax(body: body, perOrganisation: nil, groupShares: [], majorityOfMembers: nil,
+        var voting = VotingSyntax(body: body, perOrganisation: nil, groupShares: [], majority: nil,
                                   chairHasCastingVote: false, emailNeedsQuorumInFavour: false, source: nil, range: range(from: start))
         parseClauses(of: "the voting rule of `\(body.text)`",
-                     expected: "`one vote per …`, `group … shares N votes`, `majority of …`, `chair has casting vote`, `by email needs quorum in favour` or `source`") { p in
+                     expected: "`one vote per …`, `group … shares N votes`, `majority of …`, `chair has casting vote`, `by email needs quorum in favour`, `conflicted members …` or `source`") { p in
             if p.isKeyword("one") {
                 p.advance()
                 p.expectKeyword("vote", "after `one`")
@@ -400,22 +437,22 @@ extension Parser {
             } else if p.isKeyword("group") {
                 p.advance()
                 guard let group = p.expectName("the group's name") else { return true }
-                p.expectKeyword("shares", "after the group's name")
+                if p.isKeyword("has") {
+                    // `group pcn has one vote each up to 2`
+                    p.advance()
+                    for word in ["one", "vote", "each", "up", "to"] { p.expectKeyword(word, "in `group … has one vote each up to N`") }
+                    guard let votes = p.expectNumber("of votes the group has at most") else { return true }
+                    voting.groupCaps.append((group, votes))
+                    return true
+                }
+                p.expectKeyword("shares", "after the group's name (or `has one vote each up to N`)")
                 guard let votes = p.expectNumber("of votes the group shares") else { return true }
                 if p.isKeyword("votes") || p.isKeyword("vote") { p.advance() }
                 voting.groupShares.append((group, votes))
             } else if p.isKeyword("majority") {
                 p.advance()
                 p.expectKeyword("of", "after `majority`")
-                if p.isKeyword("present") {
-                    p.advance()
-                    voting.majorityOfMembers = false
-                } else if p.isKeyword("members") {
-                    p.advance()
-                    voting.majorityOfMembers = true
-                } else {
-                    p.error("P0105", "expected `present` or `members` after `majority of`, found \(p.describe(p.current))", at: p.current)
-                }
+                voting.majority = p.parseMajorityBase()
             } else if p.isKeyword("chair") {
                 p.advance()
                 p.expectKeyword("has", "after `chair`")

@@ -97,7 +97,7 @@ public struct GapRule: LintRule {
             let (boxes, complete) = space.regions(of: gapNode)
             return try describe(space.sortedForDisplay(boxes), complete: complete, target: target, label: label, relevant: relevant, program, space)
         } catch {
-            space.ledger.stopped(code, rules: approving.filter { regions[$0].bounds?.intersects(kind) ?? true })
+            space.ledger.stopped(code, rules: approving.filter { !regions[$0].isAnalysed || (regions[$0].bounds?.intersects(kind) ?? false) })
             return []
         }
     }

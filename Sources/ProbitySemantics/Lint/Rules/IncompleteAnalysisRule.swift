@@ -14,10 +14,11 @@ public struct IncompleteAnalysisRule: LintRule {
     public func check(_ program: Program, _ space: DecisionSpace) -> [LintFinding] {
         let rules = space.ledger.unanalysed.sorted()
         guard !rules.isEmpty else { return [] }
-        let names = rules.prefix(5).map { "`\(program.rules[$0].id)`" } + (rules.count > 5 ? ["\(rules.count - 5) more"] : [])
-        var notes = [DiagnosticNote("not analysed: \(DecisionSpace.list(names, "and"))")]
+        let ruleNames = rules.prefix(5).map { "`\(program.rules[$0].id)`" } + (rules.count > 5 ? ["\(rules.count - 5) more"] : [])
+        var notes = [DiagnosticNote("not analysed: \(DecisionSpace.list(ruleNames, "and"))")]
         let checks = space.ledger.stoppedChecks.sorted()
-        if !checks.isEmpty { notes.append(DiagnosticNote("checks stopped early: \(checks.joined(separator: ", "))")) }
+        let names = ["P0901": "gaps (P0901)", "P0902": "overlaps (P0902)", "P0904": "shadowed rules (P0904)"]
+        if !checks.isEmpty { notes.append(DiagnosticNote("stopped early: \(DecisionSpace.list(checks.map { names[$0] ?? $0 }, "and"))")) }
         notes.append(DiagnosticNote("no gap, overlap, dead or shadowed rule that depends on them is reported; raise `--max-nodes` or `--max-time` to analyse them"))
         return [LintFinding(.warning(code, "analysis incomplete: \(rules.count) rule\(rules.count == 1 ? "" : "s") not analysed within the budget of \(space.diagram.nodeLimit) diagram nodes and \(space.diagram.timeLimitDescription)", at: nil,
                                      notes: notes),
