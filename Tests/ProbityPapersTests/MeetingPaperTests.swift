@@ -114,4 +114,21 @@ import Testing
         #expect(paper.notes.first?.text.plainText.contains("a partner's own people represent it") == true)
         #expect(MarkupCheck.problems(paper.html) == [])
     }
+
+    /// An attendee the register does not know is a row of its own, marked and noted, and the
+    /// item says it may not proceed: the paper never passes over a person it could not screen.
+    @Test func anAttendeeNotOnTheRegisterIsSaidAndBlocksTheItem() throws {
+        let agenda = #"""
+        {"body": "lcp-board", "date": "2023-11-23", "attendees": ["Kim Carey", "Jo Bloggs"],
+         "items": [{"id": "4", "title": "Minutes", "decision": {"kind": "minutes", "place": "bromley", "decided_by": "lcp-board"}}]}
+        """#
+        let paper = try Papers.paper(agendaJSON: Array(agenda.utf8), register: try Papers.lcpRegister.get())
+        let stranger = try #require(paper.declarations.first { $0.name == "Jo Bloggs" })
+        #expect(!stranger.onRegister)
+        #expect(stranger.instead?.plainText == "Not on the register[note 1]")
+        #expect(paper.notes.first?.kind == .notScreened)
+        let item = try #require(paper.items.first)
+        #expect(item.outcome?.plainText.contains("may NOT proceed as proposed") == true)
+        #expect(item.outcome?.plainText.contains("P1101") == true)
+    }
 }

@@ -179,9 +179,23 @@ final class MeetingPaperBuilder {
             if !quorum.met { sentence.append(.text(" Failed: " + quorum.failedClauses.joined(separator: "; ") + ".")) }
             summary.append(sentence)
         }
-        if baseline.voters != nil, let body = meetingBody, program.committees[body]?.voting != nil {
+        if baseline.voters != nil, let body = meetingBody, let voting = program.committees[body]?.voting {
             let rule = citeCommitteePart(body, part: "voting")
-            summary.append([.text("Votes are shown before any recusal ("), .rule(rule), .text("); each item says who may not vote and how shared votes change.")])
+            var sentence: Sentence = [.text("Voting ("), .rule(rule), .text("): ")]
+            let majority = switch voting.majority {
+            case .membersPresent: "a motion needs more than half the votes of the members present and entitled to vote"
+            case .thoseVoting: "a motion needs more votes for than against; abstentions do not count"
+            case .allMembers: "a motion needs more than half the votes of all the members, present or not"
+            }
+            sentence.append(.text(majority))
+            if !voting.majorityIsStated {
+                sentence.append(.note(notes.number("majority:\(program.bodies[body].id)", .reading, [
+                    .text("The rules for "), .code(program.bodies[body].id), .text(" do not say what a majority is of; a majority of the members present is our reading."),
+                ])))
+            }
+            if voting.chairHasCastingVote { sentence.append(.text(", the chair having a second, casting vote on a tie")) }
+            sentence.append(.text(". Votes are shown before any recusal; each item says who may not vote and how shared votes change."))
+            summary.append(sentence)
         }
         if !nonMembers.isEmpty {
             summary.append([.text("\(nonMembers.count) attendee\(nonMembers.count == 1 ? " is" : "s are") not members: they may declare and speak but do not count towards quorum or vote.")])
