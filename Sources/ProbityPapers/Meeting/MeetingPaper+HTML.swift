@@ -70,7 +70,7 @@ extension MeetingPaper {
     private static func itemHTML(_ item: ItemStatement) -> String {
         let anchor = "item-" + Escaping.anchor(item.id)
         var out = "<section class=\"item\" id=\"\(anchor)\" aria-labelledby=\"\(anchor)-heading\">\n"
-        out += "<h3 id=\"\(anchor)-heading\">\(Escaping.xml(item.id)). \(Escaping.xml(item.title))</h3>\n"
+        out += "<h3 id=\"\(anchor)-heading\">\(Escaping.xml(item.heading))</h3>\n"
         if let decision = item.decision { out += "<p class=\"decision\">\(htmlText(decision))</p>\n" }
         if let outcome = item.outcome { out += "<p class=\"outcome\">\(htmlText(outcome))</p>\n" }
         out += "<div class=\"coi\">\n<h4>Potential conflicts of interest</h4>\n<p>\(htmlText(item.conflicts))</p>\n"

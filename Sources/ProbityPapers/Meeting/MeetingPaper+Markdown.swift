@@ -40,7 +40,7 @@ extension MeetingPaper {
 
         out += "## Agenda items\n"
         for item in items {
-            out += "\n### \(Escaping.markdown(item.id)). \(Escaping.markdown(item.title))\n\n"
+            out += "\n### \(Escaping.markdown(item.heading))\n\n"
             if let decision = item.decision { out += Self.markdownText(decision) + "\n\n" }
             if let outcome = item.outcome { out += Self.markdownText(outcome) + "\n\n" }
             out += "**Potential conflicts of interest.** " + Self.markdownText(item.conflicts) + "\n"

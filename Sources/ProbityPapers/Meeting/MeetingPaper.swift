@@ -76,6 +76,9 @@ public struct MeetingPaper: Sendable {
         public var voting: Sentence?
         public var requirements: [Requirement]
         public var findings: [Sentence]
+
+        /// "11. Bromley Healthcare Contract", or "Item 11" for an item with no title.
+        public var heading: String { title.isEmpty ? "Item \(id)" : "\(id). \(title)" }
     }
 
     /// A rule the statements cite, for the appendix.
