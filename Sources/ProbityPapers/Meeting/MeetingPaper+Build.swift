@@ -168,7 +168,7 @@ final class MeetingPaperBuilder {
             } else {
                 attendingAs = "member, not voting"
             }
-            entries.append(MeetingPaper.AttendanceEntry(name: name, attendingAs: attendingAs, votes: voter.map { VoteText.describe($0.weight) }, notes: []))
+            entries.append(MeetingPaper.AttendanceEntry(name: name, attendingAs: attendingAs, votes: voter.map { VoteText.describe($0.weight) }))
         }
         var summary: [Sentence] = []
         if let quorum = baseline.quorum, let body = meetingBody {
