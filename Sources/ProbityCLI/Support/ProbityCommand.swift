@@ -9,6 +9,7 @@ enum ProbityCommand {
       screen [--rules PATH] [--format text|json] --register FILE --decision DECISION.json
       meeting [--rules PATH] --register FILE [--format text|json] AGENDA.json
       report [--rules PATH] --register FILE [--format md|html] AGENDA.json   board papers: declarations, per-item conflicts
+      report [--rules PATH] --register FILE [--format md|html] --meeting MEETING.json DECISION.json   the same for one decision
       graph [--rules PATH] tree|ladder … [--format svg|dot|mermaid]   the delegation tree, or a decision kind's ladder
       vote [--rules PATH] [--format text|json] --meeting MEETING.json --votes VOTES.json
       test [--coverage] [PATH]                      run the test blocks beside the rules
