@@ -47,8 +47,13 @@ public enum LintWorkload {
 
         func rule(id: Int, approver: String) -> String {
             var text = "rule R\(id) \"generated rule \(id)\"\n"
-            if let from { text += "  effective from \(Day(number: LintWorkload.firstDay + Int32(from)).iso)\n" }
-            if let until { text += "  effective until \(Day(number: LintWorkload.firstDay + Int32(until)).iso)\n" }
+            let day = { (offset: Int) in Day(number: LintWorkload.firstDay + Int32(offset)).iso }
+            switch (from, until) {
+            case let (from?, until?): text += "  effective from \(day(from)) until \(day(until))\n"
+            case let (from?, nil): text += "  effective from \(day(from))\n"
+            case let (nil, until?): text += "  effective until \(day(until))\n"
+            case (nil, nil): break
+            }
             var conditions = ["kind = k\(kind)"]
             for (f, values) in allowed.enumerated() where values.count < LintWorkload.valuesPerField {
                 let name = LintWorkload.fields[f]
@@ -77,14 +82,15 @@ public enum LintWorkload {
             let whole = Region(kind: kind, allowed: fields.map { _ in Array(0..<valuesPerField) })
             for leaf in split(whole, into: perKind, &random) {
                 if random.chance(0.01) { continue }
-                text += leaf.rule(id: id, approver: bodies[random.below(bodies.count)])
+                let approver = bodies[random.below(bodies.count)]
+                text += leaf.rule(id: id, approver: approver)
                 id += 1
                 if random.chance(0.01) {
-                    var wider = leaf
-                    // One more value of one field: it overlaps the leaf and a neighbour or two.
-                    let field = random.below(fields.count)
-                    wider.allowed[field] = Array(Set(wider.allowed[field] + [random.below(valuesPerField)])).sorted()
-                    text += wider.rule(id: id, approver: bodies[random.below(bodies.count)])
+                    // The same decisions from a value up, approved by someone else as well.
+                    var upper = leaf
+                    upper.valueAbove = (leaf.valueAbove ?? 0) + 1
+                    if let hi = upper.valueUpTo, hi <= upper.valueAbove! { upper.valueUpTo = nil; upper.valueAbove = leaf.valueAbove }
+                    text += upper.rule(id: id, approver: bodies[(bodies.firstIndex(of: approver)! + 1) % bodies.count])
                     id += 1
                 }
             }

@@ -37,7 +37,8 @@ enum BenchCommand {
         }
         let log: (String) -> Void = { Output.error("bench: \($0)\n") }
         if workload == "lint" {
-            return LintBench.run(rulesScale: try number("rules-scale", 1), seed: config.seed, runs: try number("runs", 5), format: format, log: log)
+            return LintBench.run(rulesScale: try number("rules-scale", 1), seed: config.seed, runs: try number("runs", 5), format: format,
+                                 writeTo: arguments.value("write"), log: log)
         }
 
         if let directory = arguments.value("write") {
