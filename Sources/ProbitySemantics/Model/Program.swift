@@ -181,6 +181,8 @@ public struct Quorum: Sendable {
     /// Whether members recused with `exclude` still count towards quorum.
     public var conflictedMembersCount: Bool
     public var deputiesCount: Bool
+    /// Deputies count only when the meeting records that the chair agreed their attendance.
+    public var deputiesNeedAgreement = false
     public var whenNotMet: QuorumFallback?
     public var source: String?
     public var range: SourceRange

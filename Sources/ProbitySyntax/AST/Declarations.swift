@@ -310,6 +310,8 @@ public struct QuorumSyntax: Sendable {
     public var clauses: [QuorumClauseSyntax]
     public var conflictedMembersCount: Bool?
     public var deputiesCount: Bool?
+    /// `deputies count when agreed by the chair`: only deputies whose attendance the chair agreed.
+    public var deputiesNeedAgreement = false
     public var whenNotMet: QuorumFallbackSyntax?
     public var source: StringLiteral?
     public var range: SourceRange
