@@ -99,9 +99,13 @@ public struct BodySyntax: Sendable {
     public var parent: Name?
     /// `advises X`: the body may recommend to X but never approve.
     public var advises: Name?
+    /// `advises X, Y`: the bodies after the first.
+    public var alsoAdvises: [Name] = []
     public var source: StringLiteral?
     /// Lint findings accepted on this body on purpose.
     public var accepts: [AcceptSyntax] = []
+    /// `exists from DATE [until DATE]`: when the body (or officer) existed, inclusive.
+    public var exists: EffectivePeriod?
     public var range: SourceRange
 }
 
