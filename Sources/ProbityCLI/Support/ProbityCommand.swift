@@ -8,6 +8,9 @@ enum ProbityCommand {
       check [--rules PATH] --batch FILE.jsonl|-     one decision per line in, one JSON report per line out
       screen [--rules PATH] [--format text|json] --register FILE --decision DECISION.json
       meeting [--rules PATH] --register FILE [--format text|json] AGENDA.json
+      report [--rules PATH] --register FILE [--format md|html] AGENDA.json   board papers: declarations, per-item conflicts
+      report [--rules PATH] --register FILE [--format md|html] --meeting MEETING.json DECISION.json   the same for one decision
+      graph [--rules PATH] tree|ladder … [--format svg|dot|mermaid]   the delegation tree, or a decision kind's ladder
       vote [--rules PATH] [--format text|json] --meeting MEETING.json --votes VOTES.json
       test [--coverage] [PATH]                      run the test blocks beside the rules
       lint [--format text|json] [--max-nodes N] [--max-time SECONDS] [PATH]   check the rules and analyse them as a whole
@@ -34,6 +37,8 @@ enum ProbityCommand {
             case "screen": return try ScreenCommand.run(rest)
             case "meeting": return try MeetingCommand.run(rest)
             case "vote": return try VoteCommand.run(rest)
+            case "report": return try ReportCommand.run(rest)
+            case "graph": return try GraphCommand.run(rest)
             case "fmt": return try FmtCommand.run(rest)
             case "lint": return try LintCommand.run(rest)
             case "explain": return try ExplainCommand.run(rest)
@@ -43,7 +48,7 @@ enum ProbityCommand {
                 Output.write(usage)
                 return .success
             default:
-                throw UsageError("unknown command `\(name)`; expected one of check, screen, meeting, vote, test, lint, explain, fmt, diff, bench")
+                throw UsageError("unknown command `\(name)`; expected one of check, screen, meeting, report, graph, vote, test, lint, explain, fmt, diff, bench")
             }
         } catch {
             Output.error("error: \(error.message)\n\nrun `probity help` for usage\n")
