@@ -2,6 +2,7 @@ import Foundation
 import ProbityEvaluation
 import ProbitySemantics
 import ProbitySupport
+import ProbityTestSupport
 import XCTest
 
 /// Lint and the engine can never disagree: every gap lint reports comes with a decision the plan
@@ -182,9 +183,8 @@ final class LintAgreesWithEvaluationTests: XCTestCase {
     }
 
     func testLintsGapsAndOverlapsEqualEvaluatingEveryDecision() throws {
-        let seed = ProcessInfo.processInfo.environment["PROBITY_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 1...UInt64(UInt32.max))
-        print("LintAgreesWithEvaluationTests seed: \(seed) (rerun with PROBITY_SEED=\(seed))")
-        var random = SplitMix64(seed: seed)
+        let (seed, generator) = TestSeed.generator()
+        var random = generator
         let points = allPoints()
         // So that the comparison is never vacuous: gaps and overlaps were found, and not everywhere.
         var gapPoints = 0, overlapPoints = 0, checkedPoints = 0
