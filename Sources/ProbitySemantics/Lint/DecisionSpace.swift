@@ -105,6 +105,8 @@ public struct DecisionSpace: Sendable {
         dateDimension = builder.dimensionOfField[Field.dateIndex]!
         atomDimensions = builder.atomDimensions
         layout = RuleLayout(program: program, syntax: syntax)
+        // The converter that finds the bounds reads the space itself, so every property has a
+        // value first; the partitions and the diagram (which need the bounds) come after.
         regions = []
         partitions = []
         dimensionOfLevel = []
