@@ -139,6 +139,11 @@ import Testing
         #expect(tree.nodes.map { "\(String(repeating: "  ", count: $0.depth))\($0.id)" } == ["board", "  lcp", "    lead", "    panel"])
         #expect(tree.dot.contains("\"panel\" -> \"lcp\" [label=\"advises\", style=dashed];"))
         #expect(tree.mermaid.contains("n3 -.->|advises| n1"))
+        // An advisory body sits under the body it advises but is no committee of it.
+        #expect(tree.nodes[3].parent == nil)
+        #expect(!tree.dot.contains("\"lcp\" -> \"panel\""))
+        #expect(!tree.mermaid.contains("n1 -->|has committee| n3"))
+        #expect(tree.mermaid.contains("n1 -->|has officer| n2"))
         #expect(MarkupCheck.problems(tree.svg(title: "Fixture <tree> & co")) == [])
     }
 }

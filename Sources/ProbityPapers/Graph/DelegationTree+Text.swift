@@ -19,7 +19,8 @@ extension DelegationTree {
         return out + "}\n"
     }
 
-    /// The tree as a Mermaid flowchart.
+    /// The tree as a Mermaid flowchart: solid links from a body to its committees and officers,
+    /// dotted from an advisory body to the body it advises.
     public var mermaid: String {
         var out = "flowchart TD\n"
         for (index, node) in nodes.enumerated() {
@@ -29,7 +30,8 @@ extension DelegationTree {
             out += node.isOfficer ? "  n\(index)([\"\(text)\"])\n" : "  n\(index)[\"\(text)\"]\n"
         }
         for (index, node) in nodes.enumerated() {
-            if let parent = node.parent { out += "  n\(parent) -->|\(node.isOfficer ? "reports to" : "committee of")| n\(index)\n" }
+            // Drawn from the body above, so that Mermaid lays the tree out top down.
+            if let parent = node.parent { out += "  n\(parent) -->|\(node.isOfficer ? "has officer" : "has committee")| n\(index)\n" }
             if let advised = node.advises { out += "  n\(index) -.->|advises| n\(advised)\n" }
         }
         return out

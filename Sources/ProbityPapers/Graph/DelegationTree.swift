@@ -52,8 +52,10 @@ public struct DelegationTree: Sendable {
         for (drawn, entry) in order.enumerated() { position[entry.body] = drawn }
         nodes = order.map { entry in
             let body = program.bodies[entry.body]
+            // The checker places an advisory body under the body it advises; it is no committee of it.
+            let parent = body.parent == body.advises ? nil : body.parent
             return Node(id: body.id, title: body.title, isOfficer: body.kind == .officer,
-                        parent: body.parent.map { position[$0] }, advises: body.advises.map { position[$0] },
+                        parent: parent.map { position[$0] }, advises: body.advises.map { position[$0] },
                         depth: entry.depth, membership: program.committees[entry.body].flatMap(Self.membership),
                         ruleCount: ruleCounts[entry.body], source: body.source)
         }
