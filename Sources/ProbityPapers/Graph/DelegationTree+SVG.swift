@@ -18,7 +18,7 @@ extension DelegationTree {
             let boxWidth = Double(width) - margin - x
             let titleLines = SVGCanvas.wrap(node.title, width: boxWidth - 16, size: titleSize)
             var detail = "\(node.id) · \(relation(node))"
-            detail += " · \(node.ruleCount) rule\(node.ruleCount == 1 ? "" : "s") require\(node.ruleCount == 1 ? "s" : "") its approval or recommendation"
+            detail += " · \(node.ruleCount) rule\(node.ruleCount == 1 ? "" : "s") require\(node.ruleCount == 1 ? "s" : "") its approval, recommendation or notice"
             if let membership = node.membership { detail += " · \(membership)" }
             let detailLines = SVGCanvas.wrap(detail, width: boxWidth - 16, size: detailSize)
             let height = 10 + Double(titleLines.count) * 17 + Double(detailLines.count) * 15 + 4

@@ -16,7 +16,7 @@ public struct DelegationTree: Sendable {
         public var depth: Int
         /// Members, quorum and voting rules, when the rules give the body a `members` block.
         public var membership: String?
-        /// How many rules require this body's approval or recommendation.
+        /// How many rules require this body's approval or recommendation, or give it notice.
         public var ruleCount: Int
         public var source: String?
     }
@@ -34,7 +34,7 @@ public struct DelegationTree: Sendable {
         }
         var ruleCounts = Array(repeating: 0, count: count)
         for rule in program.rules {
-            for body in Set(rule.approvals + rule.recommendations) where body < count { ruleCounts[body] += 1 }
+            for body in Set(rule.approvals + rule.recommendations + rule.notices.map(\.to)) where body < count { ruleCounts[body] += 1 }
         }
         var order: [(body: Int, depth: Int)] = []
         var visited = Array(repeating: false, count: count)
