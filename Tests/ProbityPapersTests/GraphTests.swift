@@ -55,6 +55,11 @@ import Testing
       when kind = contract-award and (value > lead-limit or route = waiver)
       require recommendation by panel
 
+    rule NOTIFY "Awards over £1m are notified to the LCP Board"
+      when kind = contract-award and value > £1m
+      require notice to lcp
+        deemed approved after 5 days without objection
+
     rule OLD "An old rule no longer in force"
       effective until 2020-12-31
       when kind = contract-award
@@ -100,7 +105,11 @@ import Testing
             "BOARD: value > £1m [] []",
             "PANEL: value > £250k [] [\"lead-limit\"]",
             "PANEL: any value [\"route = waiver\"] []",
+            "NOTIFY: value > £1m [] []",
         ])
+        let notify = try #require(ladder.bands.last)
+        #expect(notify.notices.map(\.id) == ["lcp"] && notify.notices.first?.deemedApprovedAfter == "5 days")
+        #expect(ladder.svg(title: "t").contains("value &gt; £1m: notice to The LCP Board (NOTIFY)"))
         #expect(ladder.gaps.isEmpty && ladder.conditionalGaps.isEmpty)
         #expect(ladder.thresholds.map(\.placeholders) == [["lead-limit"], []])
         // The rule that ended in 2020 is not drawn on a 2023 ladder.
