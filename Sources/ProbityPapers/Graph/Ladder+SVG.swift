@@ -93,8 +93,10 @@ extension Ladder {
                 let from = range.lower.map { scale.x($0.value) } ?? axisLeft
                 let to = range.upper.map { scale.x($0.value) } ?? axisRight
                 canvas.rect(x: from, y: y + 6, width: max(to - from, 2), height: 16, className: className + "-bar")
-                // The gap runs down through every band, so that a reader sees it at each step.
-                canvas.rect(x: from, y: rowsTop, width: max(to - from, 2), height: y - rowsTop, className: className + "-column")
+                // A gap runs down through every band, so that a reader sees it at each step.
+                if className == "gap" {
+                    canvas.rect(x: from, y: rowsTop, width: max(to - from, 2), height: y - rowsTop, className: "gap-column")
+                }
             }
             canvas.endGroup()
             y = lineY
@@ -182,7 +184,6 @@ extension Ladder {
     .gap-bar { fill: url(#gap-hatch); stroke: #c0392b; }
     .gap-column { fill: #c0392b; fill-opacity: .07; }
     .conditional-gap-bar { fill: url(#conditional-hatch); stroke: #c98a00; }
-    .conditional-gap-column { fill: #c98a00; fill-opacity: .06; }
     .threshold { stroke: #777; stroke-dasharray: 3 3; }
     .threshold.placeholder { stroke: #8b1a1a; }
     .threshold-label { font-size: 12px; fill: #333; }
