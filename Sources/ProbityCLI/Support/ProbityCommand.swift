@@ -17,7 +17,7 @@ enum ProbityCommand {
       explain [--rules PATH] [--format text|json] [--register FILE [--meeting MEETING.json]] DECISION.json
       fmt [--check] PATH…                           format rule files in the canonical layout
       diff OLD NEW --decisions HISTORY.jsonl [--format text|json]   which past decisions a rule change would change
-      bench [--decisions N] [--threads T] [--format json] [--write DIR]
+      bench [--decisions N] [--threads T] [--format json] [--write DIR] [--workload all|generated|shipped|lint]
 
     Without --rules, the rules shipped with probity are used.
     exit status: 0 the decision may proceed (or all checks passed), 1 it may not (or a check failed), 2 the input is wrong
