@@ -61,7 +61,8 @@ final class PapersCommandTests: XCTestCase {
             (["graph", "ladder", "lease", "--on", "2023-11-23"], "error[P1400]: unknown decision kind `lease`"),
             (["graph", "ladder", "contract-award", "--on", "2023-11-23", "--where", "budget=nhs"], "error[P1402]"),
             (["graph", "ladder", "contract-award", "--on", "2023-11-23", "--where", "colour=red"], "error[P1401]"),
-            (["graph", "tree", "--on", "2023-11-23"], "`--on` is for `graph ladder`"),
+            (["graph", "tree", "--where", "budget=icb-central"], "`--where` is for `graph ladder`"),
+            (["graph", "tree", "--on", "23/11/2023"], "`--on` takes a date as YYYY-MM-DD"),
         ]
         for (arguments, message) in cases {
             let result = try Probity.run(arguments)

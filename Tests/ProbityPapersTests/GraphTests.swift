@@ -35,6 +35,9 @@ import Testing
       reports to lcp
     body panel "The Procurement Panel"
       advises lcp
+    body old-panel "The Old Panel"
+      advises lcp, board
+      exists from 2019-01-01 until 2021-12-31
 
     let lead-limit = £250k
       placeholder "the Place Lead's limit"
@@ -144,8 +147,8 @@ import Testing
     }
 
     @Test func treePutsCommitteesUnderTheirBodyAndAdvisersDashed() throws {
-        let tree = DelegationTree(program: try Self.program(Self.contracts))
-        #expect(tree.nodes.map { "\(String(repeating: "  ", count: $0.depth))\($0.id)" } == ["board", "  lcp", "    lead", "    panel"])
+        let tree = DelegationTree(program: try Self.program(Self.contracts), on: Self.day)
+        #expect(tree.nodes.map { "\(String(repeating: "  ", count: $0.depth))\($0.id)" } == ["board", "  lcp", "    lead", "    panel", "    old-panel"])
         #expect(tree.dot.contains("\"panel\" -> \"lcp\" [label=\"advises\", style=dashed];"))
         #expect(tree.mermaid.contains("n3 -.->|advises| n1"))
         // An advisory body sits under the body it advises but is no committee of it.
@@ -153,6 +156,14 @@ import Testing
         #expect(!tree.dot.contains("\"lcp\" -> \"panel\""))
         #expect(!tree.mermaid.contains("n1 -->|has committee| n3"))
         #expect(tree.mermaid.contains("n1 -->|has officer| n2"))
+        // Existence periods are drawn, and a body gone by the tree's date is marked.
+        let old = tree.nodes[4]
+        #expect(!old.existsOnDay && tree.nodes[1].existsOnDay)
+        #expect(tree.existence(old) == "existed from 1 January 2019 until 31 December 2021")
+        #expect(tree.relation(old) == "body, advises lcp, board (may recommend, never approve)")
+        #expect(tree.dot.contains("\"old-panel\" -> \"board\" [label=\"advises\", style=dashed];"))
+        #expect(tree.mermaid.contains("existed from 1 January 2019 until 31 December 2021"))
+        #expect(tree.svg(title: "t").contains("<g class=\"advisory absent\">"))
         #expect(MarkupCheck.problems(tree.svg(title: "Fixture <tree> & co")) == [])
     }
 }

@@ -1,4 +1,5 @@
 import ProbitySemantics
+import ProbitySupport
 
 /// The delegation tree of a rule library: who is a committee of, or reports to, whom, and which
 /// bodies only advise. Rendered by ``DelegationTree/svg``, ``DelegationTree/dot`` and
@@ -12,6 +13,13 @@ public struct DelegationTree: Sendable {
         public var parent: Int?
         /// Index of the body this one advises, if it is advisory.
         public var advises: Int?
+        /// Indices of further bodies it advises.
+        public var alsoAdvises: [Int]
+        /// When the body existed (inclusive); nil is open.
+        public var existsFrom: Day?
+        public var existsUntil: Day?
+        /// With a date to draw the tree on: whether the body existed then.
+        public var existsOnDay: Bool
         /// Depth in the drawing: roots are 0, an advisory body sits under the body it advises.
         public var depth: Int
         /// Members, quorum and voting rules, when the rules give the body a `members` block.
@@ -21,11 +29,16 @@ public struct DelegationTree: Sendable {
         public var source: String?
     }
 
+    /// The day the tree is drawn as of, if any: bodies that did not exist then are marked.
+    public var day: Day?
+
     /// Every body and officer, in drawing order: each root, then its subtree, depth first in
     /// rule-file order; an advisory body is drawn under the body it advises.
     public var nodes: [Node]
 
-    public init(program: Program) {
+    /// The tree of `program`'s bodies; with `day`, marking those that did not exist on it.
+    public init(program: Program, on day: Day? = nil) {
+        self.day = day
         let count = program.bodies.count
         var children = Array(repeating: [Int](), count: count)
         var roots: [Int] = []
@@ -56,6 +69,9 @@ public struct DelegationTree: Sendable {
             let parent = body.parent == body.advises ? nil : body.parent
             return Node(id: body.id, title: body.title, isOfficer: body.kind == .officer,
                         parent: parent.map { position[$0] }, advises: body.advises.map { position[$0] },
+                        alsoAdvises: body.alsoAdvises.map { position[$0] },
+                        existsFrom: body.existsFrom.map(Day.init(number:)), existsUntil: body.existsUntil.map(Day.init(number:)),
+                        existsOnDay: day.map { body.exists(on: $0.number) } ?? true,
                         depth: entry.depth, membership: program.committees[entry.body].flatMap(Self.membership),
                         ruleCount: ruleCounts[entry.body], source: body.source)
         }
@@ -71,10 +87,23 @@ public struct DelegationTree: Sendable {
     }
 
     /// What a node is, in words: "officer, reports to lcp-board".
-    func relation(_ node: Node) -> String {
+    public func relation(_ node: Node) -> String {
         var parts: [String] = [node.isOfficer ? "officer" : "body"]
         if let parent = node.parent { parts.append((node.isOfficer ? "reports to " : "committee of ") + nodes[parent].id) }
-        if let advised = node.advises { parts.append("advises \(nodes[advised].id) (may recommend, never approve)") }
+        if let advised = node.advises {
+            let all = ([advised] + node.alsoAdvises).map { nodes[$0].id }.joined(separator: ", ")
+            parts.append("advises \(all) (may recommend, never approve)")
+        }
         return parts.joined(separator: ", ")
+    }
+
+    /// "exists from 1 July 2022", "existed until …", nil when the rules give no period.
+    public func existence(_ node: Node) -> String? {
+        switch (node.existsFrom, node.existsUntil) {
+        case (nil, nil): nil
+        case (let from?, nil): "exists from \(DateText.long(from))"
+        case (nil, let until?): "existed until \(DateText.long(until))"
+        case (let from?, let until?): "existed from \(DateText.long(from)) until \(DateText.long(until))"
+        }
     }
 }
