@@ -78,6 +78,9 @@ import Testing
         let merged = try #require(paper.notes.first { parson.nameNotes.contains($0.number) })
         #expect(merged.kind == .reading && merged.text.plainText == "Register line 14: Dr Andrew Parson is listed more than once (first at line 12); the entries are merged.")
         #expect(paper.registerProblems.isEmpty)
+        // The quorum the rules call an assumption is noted wherever it is relied on.
+        let assumption = try #require(paper.notes.first { $0.text.plainText.hasPrefix("The rules mark lcp-board quorum as an assumption") })
+        #expect(paper.items.first { $0.id == "4" }?.quorum?.contains(.note(assumption.number)) == true)
         // Minutes rest on no placeholder.
         let minutes = try #require(paper.items.first { $0.id == "4" })
         #expect(minutes.requirements.allSatisfy { !$0.sentence.contains { if case .note = $0 { true } else { false } } })

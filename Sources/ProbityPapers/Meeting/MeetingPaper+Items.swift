@@ -166,7 +166,7 @@ extension MeetingPaperBuilder {
         guard let quorum = conflicts.quorum, let body = meetingBody else { return nil }
         let rule = citeCommitteePart(body, part: "quorum")
         let leaving = conflicts.recusals.filter { $0.level >= .noVote }.count
-        var sentence: Sentence = [.text("Quorum ("), .rule(rule), .text("): ")]
+        var sentence: Sentence = [.text("Quorum (")] + ruleReference(rule) + [.text("): ")]
         if quorum.met {
             sentence.append(.strong("quorate"))
             sentence.append(.text(", \(quorum.counted) of the \(quorum.present) members present count" +
