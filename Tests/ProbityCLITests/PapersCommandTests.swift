@@ -43,7 +43,7 @@ final class PapersCommandTests: XCTestCase {
         // Eight attendees, two of them leaving the room: the Board is inquorate for the item.
         XCTAssertEqual(result.status, 1, result.stderr)
         XCTAssertTrue(result.stdout.contains("### Item sel-icb-2023-11-15-bromley-chs-stw\n"), result.stdout)
-        XCTAssertTrue(result.stdout.contains("Quorum (`lcp-board quorum`): **NOT quorate** for this item: at least 50% of voting members: 6 of 15 counted, needs 8. The rules say to refer the item to NHS South East London ICB Board (`icb-board`)."), result.stdout)
+        XCTAssertTrue(result.stdout.contains("**NOT quorate** for this item: at least 50% of voting members: 6 of 15 counted, needs 8. The rules say to refer the item to NHS South East London ICB Board (`icb-board`)."), result.stdout)
         XCTAssertTrue(result.stdout.contains("- **Dr Andrew Parson**: declare the interest and leave the room for this item."), result.stdout)
         XCTAssertTrue(result.stdout.contains("- **Jacqui Scott**: declare the interest and leave the room for this item."), result.stdout)
         XCTAssertFalse(result.stdout.contains("Ur-Rub |"), "one spelling per person: the register's")
