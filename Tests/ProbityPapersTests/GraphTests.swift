@@ -135,6 +135,25 @@ import Testing
         #expect(ladder.bands.first { $0.ruleID == "LEAD" }?.open == ["budget = delegated"])
     }
 
+    /// Limits far beyond any real scheme still give an axis and a picture, never a trap.
+    @Test(arguments: ["£0.01", "£1", "£999,999,999,999", "£90,000,000,000,000,000"])
+    func extremeLimitsStillDraw(_ limit: String) throws {
+        let rules = """
+        scheme "Extremes"
+          version "1"
+        fields
+          required kind: one of award
+          value: money
+        body board "The Board"
+        rule LOW "Up to the limit"
+          when kind = award and value <= \(limit)
+          require approval by board
+        """
+        let ladder = try Self.ladder(try Self.program(rules), "award")
+        #expect(ladder.gaps.count == 1)
+        #expect(MarkupCheck.problems(ladder.svg(title: "Extremes")) == [])
+    }
+
     @Test func ladderProblemsNameWhatWasExpected() throws {
         let program = try Self.program(Self.contracts)
         #expect(throws: Ladder.Problem.self) { try Ladder.build(program: program, kind: "lease", on: Self.day, assuming: []).get() }

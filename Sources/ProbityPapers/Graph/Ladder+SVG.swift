@@ -205,8 +205,10 @@ struct LogScale {
         let pounds = thresholds.filter { $0 >= 100 }.map { Double($0) / 100 }
         var low = pounds.min().map { Int(Foundation.log10($0).rounded(.down)) - 1 } ?? 3
         var high = pounds.max().map { Int(Foundation.log10($0).rounded(.up)) + 1 } ?? 7
-        low = max(low, 0)
-        high = min(max(high, low + 3), 12)
+        // At least three decades, within £1 … £1tn whatever the limits (a limit beyond is drawn
+        // at the axis's end): the names run out past £1tn, and a range must never be empty.
+        low = min(max(low, 0), 9)
+        high = max(min(high, 12), low + 3)
         lowDecade = low
         highDecade = high
         self.left = left
