@@ -154,6 +154,18 @@ import Testing
         #expect(MarkupCheck.problems(ladder.svg(title: "Extremes")) == [])
     }
 
+    /// A chain of committees deeper than any scheme: drawn, every box on the page.
+    @Test func aVeryDeepTreeStaysOnThePage() throws {
+        var rules = "scheme \"Deep\"\n  version \"1\"\nfields\n  required kind: one of award\nbody b0 \"Body 0\"\n"
+        for level in 1..<40 { rules += "body b\(level) \"Body \(level)\"\n  committee of b\(level - 1)\n" }
+        rules += "rule R \"Awards\"\n  when kind = award\n  require approval by b39\n"
+        let tree = DelegationTree(program: try Self.program(rules))
+        #expect(tree.nodes.map(\.depth) == Array(0..<40))
+        let svg = tree.svg(title: "Deep")
+        #expect(MarkupCheck.problems(svg) == [])
+        #expect(!svg.contains("x=\"-") && !svg.contains("width=\"0\""))
+    }
+
     @Test func ladderProblemsNameWhatWasExpected() throws {
         let program = try Self.program(Self.contracts)
         #expect(throws: Ladder.Problem.self) { try Ladder.build(program: program, kind: "lease", on: Self.day, assuming: []).get() }

@@ -14,7 +14,8 @@ extension DelegationTree {
         y += 12
         var boxes: [(x: Double, top: Double, bottom: Double)] = []
         for node in nodes {
-            let x = margin + Double(node.depth) * indent
+            // Past ten levels the outline stops indenting, so that a box never leaves the page.
+            let x = margin + Double(min(node.depth, 10)) * indent
             let boxWidth = Double(width) - margin - x
             let titleLines = SVGCanvas.wrap(node.title, width: boxWidth - 16, size: titleSize)
             var detail = "\(node.id) · \(relation(node))"

@@ -51,15 +51,20 @@ public struct DelegationTree: Sendable {
         }
         var order: [(body: Int, depth: Int)] = []
         var visited = Array(repeating: false, count: count)
-        func visit(_ body: Int, _ depth: Int) {
-            guard !visited[body] else { return }
-            visited[body] = true
-            order.append((body, depth))
-            for child in children[body] { visit(child, depth + 1) }
+        // Depth first with an explicit stack: a tree as deep as a rule file can make never
+        // exhausts the call stack.
+        func visit(_ root: Int) {
+            var stack = [(body: root, depth: 0)]
+            while let (body, depth) = stack.popLast() {
+                guard !visited[body] else { continue }
+                visited[body] = true
+                order.append((body, depth))
+                for child in children[body].reversed() where !visited[child] { stack.append((child, depth + 1)) }
+            }
         }
-        for root in roots { visit(root, 0) }
+        for root in roots { visit(root) }
         // A cycle the checker let through would leave bodies unvisited: draw them as roots.
-        for body in 0..<count where !visited[body] { visit(body, 0) }
+        for body in 0..<count where !visited[body] { visit(body) }
 
         var position = Array(repeating: 0, count: count)
         for (drawn, entry) in order.enumerated() { position[entry.body] = drawn }
