@@ -199,7 +199,7 @@ final class MeetingPaperBuilder {
             summary.append(sentence)
         }
         if !nonMembers.isEmpty {
-            summary.append([.text("\(nonMembers.count) attendee\(nonMembers.count == 1 ? " is" : "s are") not members: they may declare and speak but do not count towards quorum or vote.")])
+            summary.append([.text("\(MeetingPaperBuilder.spelled(nonMembers.count)) attendee\(nonMembers.count == 1 ? " is not a member: they" : "s are not members: they") may declare and speak but do not count towards quorum or vote.")])
         }
         return (entries, summary)
     }

@@ -80,7 +80,7 @@ extension MeetingPaperBuilder {
     private func conflictsOpening(_ conflicts: ConflictsReport) -> Sentence {
         var sentence: Sentence = []
         if conflicts.organisationsScreened.isEmpty {
-            sentence.append(.text("The decision names no organisation that makes a declared interest relevant, so nobody present has a conflict."))
+            sentence.append(.text("The decision names no organisation whose interests the rules make relevant, so the rules find no conflict for anyone present."))
         } else {
             sentence.append(.text("Screened against " + Self.list(conflicts.organisationsScreened) + ". "))
             let count = conflicts.recusals.count
@@ -171,7 +171,7 @@ extension MeetingPaperBuilder {
             sentence.append(.strong("quorate"))
             sentence.append(.text(", \(quorum.counted) of the \(quorum.present) members present count" +
                                   (leaving > 0 ? " once those with a conflict stand aside." : ".")))
-            sentence.append(.text(" If members leave and it is not: "))
+            sentence.append(.text(" Should it fall below quorum, "))
         } else {
             sentence.append(.strong("NOT quorate"))
             sentence.append(.text(" for this item: " + quorum.failedClauses.joined(separator: "; ") + ". "))
