@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "ProbityToolingTests", dependencies: ["ProbityTooling", "Probity", "ProbityEvaluation", "ProbitySemantics", "ProbityTestSupport"]),
         .testTarget(name: "ProbityEvaluationTests", dependencies: ["ProbityRegister", "ProbityEvaluation", "ProbityTestSupport"]),
         .testTarget(name: "ProbityTests", dependencies: ["Probity", "ProbityTestSupport"]),
-        .testTarget(name: "ProbityPapersTests", dependencies: ["ProbityPapers", "Probity", "ProbityEvaluation"]),
+        .testTarget(name: "ProbityPapersTests", dependencies: ["ProbityPapers", "Probity", "ProbityEvaluation", "ProbityTestSupport"]),
         .testTarget(name: "ProbityBenchmarkTests", dependencies: ["ProbityBenchmark", "ProbityRegister", "ProbityEvaluation"]),
         // Case folders and golden files are data read by path, not sources.
         .testTarget(name: "ProbityCLITests", dependencies: ["ProbityEvaluation"], exclude: ["Cases", "Fixtures", "Golden"]),
