@@ -6,6 +6,7 @@
 //   → ProbitySemantics (name resolution, types, checks)
 //   → ProbityEvaluation (compiled plan, register, conflicts, reports)
 //   → ProbityCLI (the `probity` command: arguments in, text out)
+//   ProbityHTTP (an HTTP/1.1 server on Glibc sockets; depends on nothing of Probity's) → ProbityCLI (`probity serve`)
 import PackageDescription
 
 let package = Package(
@@ -19,10 +20,11 @@ let package = Package(
         .target(name: "ProbitySyntax", dependencies: ["ProbitySupport"]),
         .target(name: "ProbitySemantics", dependencies: ["ProbitySupport", "ProbitySyntax"]),
         .target(name: "ProbityEvaluation", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics"]),
+        .target(name: "ProbityHTTP"),
         .target(name: "ProbityBenchmark", dependencies: ["ProbitySupport", "ProbityEvaluation", "ProbitySemantics"]),
         .executableTarget(
             name: "ProbityCLI",
-            dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation", "ProbityBenchmark"],
+            dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation", "ProbityBenchmark", "ProbityHTTP"],
             resources: [.copy("../../Rules")]
         ),
         // Helpers shared by the test targets: marked sources and their assertions.
@@ -31,6 +33,7 @@ let package = Package(
         .testTarget(name: "ProbitySyntaxTests", dependencies: ["ProbitySyntax", "ProbityTestSupport"]),
         .testTarget(name: "ProbitySemanticsTests", dependencies: ["ProbitySemantics", "ProbityTestSupport"]),
         .testTarget(name: "ProbityEvaluationTests", dependencies: ["ProbityEvaluation"]),
+        .testTarget(name: "ProbityHTTPTests", dependencies: ["ProbityHTTP"]),
         .testTarget(name: "ProbityBenchmarkTests", dependencies: ["ProbityBenchmark", "ProbityEvaluation"]),
         // Case folders and golden files are data read by path, not sources.
         .testTarget(name: "ProbityCLITests", dependencies: ["ProbityEvaluation"], exclude: ["Cases", "Fixtures", "Golden"]),
