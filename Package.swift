@@ -25,6 +25,7 @@ let package = Package(
         .executableTarget(
             name: "ProbityCLI",
             dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation", "ProbityBenchmark", "ProbityHTTP"],
+            exclude: ["Serve/Page"],
             resources: [.copy("../../Rules")]
         ),
         // Helpers shared by the test targets: marked sources and their assertions.

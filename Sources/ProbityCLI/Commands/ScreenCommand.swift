@@ -31,17 +31,24 @@ enum ScreenCommand {
             for finding in findings { out += "\(finding.severity.rawValue)[\(finding.code)]: \(finding.message)\n" }
             Output.write(out)
         case .json:
-            var out = JSONStreamWriter(pretty: true)
-            out.object { out in
-                out.member("format", "probity.screening/1")
-                out.member("decision", report.decision)
-                out.member("date", Day(number: report.date).iso)
-                out.member("register", registerName)
-                conflicts.writeJSONMembers(to: &out)
-                out.member("findings", array: findings) { out, finding in finding.writeJSON(to: &out) }
-            }
-            Output.write(out.text + "\n")
+            Output.write(json(report, registerName: registerName, pretty: true))
         }
         return findings.contains(where: \.isBlocking) ? .failure : .success
+    }
+
+    /// The screening as `probity.screening/1` (also `POST /v1/screen`'s answer), ending in a newline.
+    static func json(_ report: Report, registerName: String, pretty: Bool = false) -> String {
+        let conflicts = report.conflicts ?? ConflictsReport()
+        let findings = report.findings.filter { $0.code.hasPrefix("P11") }
+        var out = JSONStreamWriter(pretty: pretty)
+        out.object { out in
+            out.member("format", "probity.screening/1")
+            out.member("decision", report.decision)
+            out.member("date", Day(number: report.date).iso)
+            out.member("register", registerName)
+            conflicts.writeJSONMembers(to: &out)
+            out.member("findings", array: findings) { out, finding in finding.writeJSON(to: &out) }
+        }
+        return out.text + "\n"
     }
 }
