@@ -34,9 +34,9 @@ let package = Package(
         .testTarget(name: "ProbitySyntaxTests", dependencies: ["ProbitySyntax", "ProbityTestSupport"]),
         .testTarget(name: "ProbitySemanticsTests", dependencies: ["ProbitySemantics", "ProbityTestSupport"]),
         .testTarget(name: "ProbityEvaluationTests", dependencies: ["ProbityEvaluation"]),
-        .testTarget(name: "ProbityHTTPTests", dependencies: ["ProbityHTTP"]),
+        .testTarget(name: "ProbityHTTPTests", dependencies: ["ProbityHTTP", "ProbityTestSupport"]),
         .testTarget(name: "ProbityBenchmarkTests", dependencies: ["ProbityBenchmark", "ProbityEvaluation"]),
         // Case folders and golden files are data read by path, not sources.
-        .testTarget(name: "ProbityCLITests", dependencies: ["ProbityEvaluation"], exclude: ["Cases", "Fixtures", "Golden"]),
+        .testTarget(name: "ProbityCLITests", dependencies: ["ProbityEvaluation", "ProbityTestSupport"], exclude: ["Cases", "Fixtures", "Golden"]),
     ]
 )
