@@ -46,7 +46,10 @@ enum SchemeDescription {
             out.member("rules", array: program.rules) { out, rule in writeRule(rule, program: program, to: &out) }
             out.member("register", object: { out in
                 out.member("file", engine.registerName)
-                out.member("people", strings: engine.context.screener?.register.people.map(\.name).sorted() ?? [])
+                let people = engine.context.screener?.register.people ?? []
+                out.member("people", strings: people.map(\.name).sorted())
+                // Employers on the register: suggestions for counterparties and bidders.
+                out.member("employers", strings: Set(people.map(\.employer).filter { !$0.isEmpty }).sorted())
                 out.member("warnings", strings: engine.registerWarnings)
             })
         }

@@ -94,8 +94,8 @@ function buildForm() {
   $("decision-form").addEventListener("change", scheduleCheck);
   const organisations = new Set();
   for (const organisation of scheme.organisations) { organisations.add(organisation.name); organisation.aliases.forEach((a) => organisations.add(a)); }
+  for (const employer of scheme.register.employers || []) organisations.add(employer);
   $("organisations").replaceChildren(...[...organisations].sort().map((name) => el("option", { value: name })));
-  $("people").replaceChildren(...scheme.register.people.map((name) => el("option", { value: name })));
 }
 
 function decisionFromForm() {
@@ -120,16 +120,19 @@ function decisionFromForm() {
 }
 
 function scheduleCheck() {
+  $("check-result").setAttribute("aria-busy", "true");
   clearTimeout(pending);
   pending = setTimeout(runCheck, 60);
 }
 
 async function runCheck() {
+  pending = null;
   const decision = decisionFromForm();
   const mine = ++sequence;
   const [check, explain] = await Promise.all([api("/v1/check", decision), api("/v1/explain", decision)]);
   if (mine !== sequence) return;   // a newer edit is on its way
   $("check-result").replaceChildren(...(check.ok ? renderReport(check.json, explain.ok ? explain.json : null) : renderErrors(check.json)));
+  if (pending === null) $("check-result").setAttribute("aria-busy", "false");   // no newer edit waiting
 }
 
 function renderErrors(error) {
@@ -184,12 +187,21 @@ function buildMeeting() {
     $("agenda-title").value = "";
     showAgenda();
   });
+  $("meeting-person-add").addEventListener("click", () => {
+    const name = $("meeting-person").value.trim();
+    if (!name) return;
+    $("meeting-others").value += ($("meeting-others").value && !$("meeting-others").value.endsWith("\n") ? "\n" : "") + name + "\n";
+    $("meeting-person").value = "";
+    $("meeting-person").focus();
+  });
   $("meeting-form").addEventListener("submit", (event) => { event.preventDefault(); screenMeeting(); });
 }
 
 function showMembers() {
   const body = scheme.bodies.find((b) => b.id === $("meeting-body").value);
   const members = (body && body.members) || [];
+  const names = new Set([...scheme.register.people, ...members.map((m) => m.name)]);
+  $("people").replaceChildren(...[...names].sort().map((name) => el("option", { value: name })));
   $("meeting-members").replaceChildren(...(members.length ? members.map((m, i) => el("label", {},
     el("input", { type: "checkbox", value: m.name, id: "member-" + i, checked: true }), m.name + (m.role ? " (" + m.role + ")" : "")))
     : [el("p", { class: "muted" }, "The scheme lists no members for this body; type the attendees below.")]));
