@@ -5,6 +5,7 @@
 //   → ProbitySyntax (tokens, AST, diagnostics)
 //   → ProbitySemantics (name resolution, types, checks)
 //   → ProbityEvaluation (compiled plan, register, conflicts, reports)
+//   → Probity (the front door: Scheme and Engine; the library product other programs import)
 //   → ProbityCLI (the `probity` command: arguments in, text out)
 //   ProbityHTTP (an HTTP/1.1 server on Glibc sockets; depends on nothing of Probity's) → ProbityCLI (`probity serve`)
 import PackageDescription
@@ -12,7 +13,7 @@ import PackageDescription
 let package = Package(
     name: "Probity",
     products: [
-        .library(name: "Probity", targets: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation"]),
+        .library(name: "Probity", targets: ["Probity"]),
         .executable(name: "probity", targets: ["ProbityCLI"]),
     ],
     targets: [
@@ -20,11 +21,12 @@ let package = Package(
         .target(name: "ProbitySyntax", dependencies: ["ProbitySupport"]),
         .target(name: "ProbitySemantics", dependencies: ["ProbitySupport", "ProbitySyntax"]),
         .target(name: "ProbityEvaluation", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics"]),
+        .target(name: "Probity", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation"]),
         .target(name: "ProbityHTTP"),
         .target(name: "ProbityBenchmark", dependencies: ["ProbitySupport", "ProbityEvaluation", "ProbitySemantics"]),
         .executableTarget(
             name: "ProbityCLI",
-            dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation", "ProbityBenchmark", "ProbityHTTP"],
+            dependencies: ["Probity", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation", "ProbityBenchmark", "ProbityHTTP"],
             exclude: ["Serve/Page"],
             resources: [.copy("../../Rules")]
         ),
@@ -34,6 +36,7 @@ let package = Package(
         .testTarget(name: "ProbitySyntaxTests", dependencies: ["ProbitySyntax", "ProbityTestSupport"]),
         .testTarget(name: "ProbitySemanticsTests", dependencies: ["ProbitySemantics", "ProbityTestSupport"]),
         .testTarget(name: "ProbityEvaluationTests", dependencies: ["ProbityEvaluation"]),
+        .testTarget(name: "ProbityTests", dependencies: ["Probity"]),
         .testTarget(name: "ProbityHTTPTests", dependencies: ["ProbityHTTP", "ProbityTestSupport"]),
         .testTarget(name: "ProbityBenchmarkTests", dependencies: ["ProbityBenchmark", "ProbityEvaluation"]),
         // Case folders and golden files are data read by path, not sources.

@@ -1,4 +1,4 @@
-import ProbityEvaluation
+import Probity
 import ProbityHTTP
 import ProbitySupport
 

@@ -1,6 +1,6 @@
 import Foundation
 import Glibc
-import ProbityEvaluation
+import Probity
 import ProbitySupport
 import Synchronization
 

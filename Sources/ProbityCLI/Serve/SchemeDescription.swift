@@ -1,7 +1,6 @@
-import ProbityEvaluation
+import Probity
 import ProbitySemantics
 import ProbitySupport
-import ProbitySyntax
 
 /// `GET /v1/scheme` (`probity.scheme/1`): what a client needs to build a form and browse the
 /// scheme — the decision fields with their choices, bodies and the delegation tree with members
@@ -46,7 +45,7 @@ enum SchemeDescription {
             out.member("rules", array: program.rules) { out, rule in writeRule(rule, program: program, to: &out) }
             out.member("register", object: { out in
                 out.member("file", engine.registerName)
-                let people = engine.context.screener?.register.people ?? []
+                let people = engine.engine.register?.people ?? []
                 out.member("people", strings: people.map(\.name).sorted())
                 // Employers on the register: suggestions for counterparties and bidders.
                 out.member("employers", strings: Set(people.map(\.employer).filter { !$0.isEmpty }).sorted())

@@ -1,7 +1,6 @@
 import Foundation
-import ProbityEvaluation
+import Probity
 import ProbityHTTP
-import ProbitySemantics
 import ProbitySupport
 
 /// The server's routes: the page, the JSON API, health and metrics. Every answer comes from the
@@ -104,9 +103,18 @@ final class ServeAPI: Sendable {
                 if !record(screening.report, engine: engine) { response.headers.append(("Probity-Decision-Log", "failed")) }
                 return response
             }
-        case "meeting": return Self.answer(engine.meeting(request.body))
+        case "meeting":
+            switch engine.meeting(request.body) {
+            case .failure(let error): return Self.json(error)
+            case .success(let screened):
+                var response = Self.json(bytes: screened.json)
+                // Every item's decision is recorded, even after one fails to be logged.
+                let logged = screened.reports.map { record($0, engine: engine) }
+                if logged.contains(false) { response.headers.append(("Probity-Decision-Log", "failed")) }
+                return response
+            }
         case "vote": return Self.answer(engine.vote(request.body))
-        case "explain": return Self.answer(engine.explain(request.body))
+        case "explain": return Self.answer(engine.explain(request.body))   // an explanation is not a decision: not logged
         default: return Self.json(APIError(.notFound, code: "P1700", "no such endpoint"))
         }
     }
@@ -164,7 +172,7 @@ final class ServeAPI: Sendable {
         guard let decisionLog else { return true }
         let scheme = engine.scheme
         let line = DecisionLog.line(report: report, scheme: (scheme.digest, scheme.version, scheme.name), time: SchemeStore.timestamp())
-        do {
+        do throws(DecisionLog.LogError) {
             try decisionLog.append(line)
             return true
         } catch {
