@@ -150,6 +150,24 @@ final class ServeTests: XCTestCase {
         XCTAssertEqual(server.status, 0)
     }
 
+    func testEveryEndpointAndServerCodeIsDocumented() throws {
+        let api = try String(contentsOf: Probity.root.appendingPathComponent("docs/api.md"), encoding: .utf8)
+        let diagnostics = try String(contentsOf: Probity.root.appendingPathComponent("docs/diagnostics.md"), encoding: .utf8)
+        let routes = try String(contentsOf: Probity.root.appendingPathComponent("Sources/ProbityCLI/Serve/ServeAPI.swift"), encoding: .utf8)
+        for route in ["POST /v1/check", "POST /v1/check/batch", "POST /v1/screen", "POST /v1/meeting", "POST /v1/vote",
+                      "POST /v1/explain", "GET /v1/scheme", "GET /health", "GET /metrics", "GET /"] {
+            XCTAssertTrue(routes.contains("\"\(route)\""), "\(route) is not routed")
+            XCTAssertTrue(api.contains("`\(route)"), "\(route) is not in docs/api.md")
+        }
+        let sources = try FileManager.default.contentsOfDirectory(atPath: Probity.root.appendingPathComponent("Sources/ProbityCLI/Serve").path)
+            .filter { $0.hasSuffix(".swift") }
+            .map { try String(contentsOf: Probity.root.appendingPathComponent("Sources/ProbityCLI/Serve/\($0)"), encoding: .utf8) }
+            .joined() + (try String(contentsOf: Probity.root.appendingPathComponent("Sources/ProbityCLI/Commands/ServeCommand.swift"), encoding: .utf8))
+        let used = Set(sources.matches(of: /P17\d\d/).map { String($0.output) })
+        XCTAssertFalse(used.isEmpty)
+        for code in used.sorted() { XCTAssertTrue(diagnostics.contains("| \(code) |"), "\(code) is not in docs/diagnostics.md") }
+    }
+
     // MARK: Helpers
 
     private static func object(_ text: String) throws -> [String: Any] {
