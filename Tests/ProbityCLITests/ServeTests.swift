@@ -120,6 +120,23 @@ final class ServeTests: XCTestCase {
         XCTAssertEqual((entry["answer"] as? [String: Any])?["format"] as? String, "probity.report/1")
     }
 
+    func testADecisionLogThatCannotBeWrittenIsReportedNeverIgnored() throws {
+        // /dev/full takes the open and fails every write with ENOSPC: a full disk.
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { throw XCTSkip("no /dev/full") }
+        let server = try ServedProbity(["--decision-log", "/dev/full"])
+        let decision = try String(contentsOf: Probity.root.appendingPathComponent("Examples/decisions/s75-new-agreement-above-1m.json"), encoding: .utf8)
+        let client = try server.client()
+        let response = try XCTUnwrap(client.request("POST", "/v1/check", body: decision))
+        XCTAssertEqual(response.status, 200)
+        XCTAssertEqual(response.headers["probity-decision-log"], "failed")
+        let health = try Self.object(XCTUnwrap(client.request("GET", "/health")).body)
+        XCTAssertEqual(health["status"] as? String, "degraded")
+        XCTAssertEqual(health["decision_log_errors"] as? Int, 1)
+        XCTAssertTrue(try XCTUnwrap(client.request("GET", "/metrics")).body.contains("probity_decision_log_errors_total 1"))
+        let stderr = server.stop()
+        XCTAssertTrue(stderr.contains("error[P1706]: cannot write to decision log `/dev/full`: No space left on device"), stderr)
+    }
+
     func testAFailedReloadKeepsTheOldSchemeAndSaysWhy() throws {
         let manager = FileManager.default
         let rules = manager.temporaryDirectory.appendingPathComponent("probity-rules-\(UUID())")
