@@ -66,8 +66,9 @@ enum ServeCommand {
 
         let signals = handleSignals(server: server, store: store, metrics: api.metrics)
         let watcher = watchFiles(store: store, metrics: api.metrics, server: server)
-        server.run()
-        _ = signals
+        // The signal and timer sources must live as long as the server runs (an optimised
+        // build would otherwise release them at their last use, and the signals go unheard).
+        withExtendedLifetime((signals, watcher)) { server.run() }
         watcher.cancel()
         ServeLog.write("probity serve: stopped")
         return .success
