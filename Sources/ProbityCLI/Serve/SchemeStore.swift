@@ -29,13 +29,13 @@ final class SchemeStore: Sendable {
     }
 
     let sources: Sources
-    private let state: Mutex<Current>
+    private let state: ReadMostly<Current>
     /// Serialises reloads (file watcher and SIGHUP may ask at once).
     private let reloading = Mutex<Void>(())
 
     private init(sources: Sources, engine: ServeEngine) {
         self.sources = sources
-        state = Mutex(Current(engine: engine, loadedAt: Self.timestamp(), lastReload: nil))
+        state = ReadMostly(Current(engine: engine, loadedAt: Self.timestamp(), lastReload: nil))
     }
 
     /// Loads the scheme for the first time; the failure's diagnostics when it cannot.
@@ -44,8 +44,8 @@ final class SchemeStore: Sendable {
             .map { SchemeStore(sources: sources, engine: $0) }
     }
 
-    var current: Current { state.withLock { $0 } }
-    var engine: ServeEngine { state.withLock { $0.engine } }
+    var current: Current { state.read() }
+    var engine: ServeEngine { state.read().engine }
 
     /// Loads the rules and register again; on success the new scheme serves from the next request.
     @discardableResult
@@ -53,7 +53,7 @@ final class SchemeStore: Sendable {
         reloading.withLock { _ in
             let result = ServeEngine.load(rulesPath: sources.rulesPath, displayPath: sources.rulesDisplayPath, registerPath: sources.registerPath)
             let now = Self.timestamp()
-            return state.withLock { current in
+            return state.update { current in
                 switch result {
                 case .success(let engine):
                     current.engine = engine

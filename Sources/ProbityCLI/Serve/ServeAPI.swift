@@ -46,14 +46,13 @@ final class ServeAPI: Sendable {
         let endpoint = Self.routes["\(method) \(request.path)"] ?? "other"
         var response = route(request, method: method, endpoint: endpoint)
         response.headers += Self.securityHeaders
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        metrics.request(endpoint: endpoint, status: response.status.code, seconds: seconds)
+        metrics.request(endpoint: endpoint, status: response.status.code, nanoseconds: DispatchTime.now().uptimeNanoseconds - started)
         return response
     }
 
     /// A request the HTTP layer refused (a limit, a malformed head), as `probity.error/1`.
     func refusal(_ error: HTTPParseError) -> HTTPResponse {
-        metrics.request(endpoint: "refused", status: error.status.code, seconds: 0)
+        metrics.request(endpoint: "refused", status: error.status.code, nanoseconds: 0)
         var response = Self.json(APIError(error.status, code: "P1702", error.message))
         response.headers += Self.securityHeaders
         if error.status == .serviceUnavailable { response.headers.append(("Retry-After", "1")) }
