@@ -36,6 +36,13 @@ final class ServeTests: XCTestCase {
         let cliVote = try Probity.run(["vote", "--format", "json", "--meeting", "Examples/meetings/bexley-board-2021-09-30.json", "--votes", "Examples/votes/bexley-board-2021-09-30.json"])
         XCTAssertEqual(try Self.object(XCTUnwrap(vote?.body)) as NSDictionary, try Self.object(cliVote.stdout) as NSDictionary)
 
+        let paper = try XCTUnwrap(client.request("POST", "/v1/meeting/paper?format=markdown", body: agenda))
+        let cliPaper = try Probity.run(["report", "--register", Self.register, "Examples/agendas/lcp-board-2023-11-23.json"])
+        XCTAssertEqual(paper.body, cliPaper.stdout)
+        let htmlPaper = try XCTUnwrap(client.request("POST", "/v1/meeting/paper?format=html", body: agenda))
+        XCTAssertEqual(htmlPaper.headers["content-type"], "text/html; charset=utf-8")
+        XCTAssertTrue(htmlPaper.body.hasPrefix("<!DOCTYPE html>"))
+
         let decision = try String(contentsOf: Probity.root.appendingPathComponent("Examples/decisions/bromley-community-services-stw-2023-11.json"), encoding: .utf8)
         let screen = try XCTUnwrap(client.request("POST", "/v1/screen", body: decision))
         XCTAssertEqual(try Self.object(screen.body)["format"] as? String, "probity.screening/1")
@@ -171,7 +178,7 @@ final class ServeTests: XCTestCase {
         let api = try String(contentsOf: Probity.root.appendingPathComponent("docs/api.md"), encoding: .utf8)
         let diagnostics = try String(contentsOf: Probity.root.appendingPathComponent("docs/diagnostics.md"), encoding: .utf8)
         let routes = try String(contentsOf: Probity.root.appendingPathComponent("Sources/ProbityCLI/Serve/ServeAPI.swift"), encoding: .utf8)
-        for route in ["POST /v1/check", "POST /v1/check/batch", "POST /v1/screen", "POST /v1/meeting", "POST /v1/vote",
+        for route in ["POST /v1/check", "POST /v1/check/batch", "POST /v1/screen", "POST /v1/meeting", "POST /v1/meeting/paper", "POST /v1/vote",
                       "POST /v1/explain", "GET /v1/scheme", "GET /health", "GET /metrics", "GET /"] {
             XCTAssertTrue(routes.contains("\"\(route)\""), "\(route) is not routed")
             XCTAssertTrue(api.contains("`\(route)"), "\(route) is not in docs/api.md")

@@ -36,7 +36,7 @@ final class ServeAPI: Sendable {
         "GET /": "page", "GET /app.js": "page", "GET /app.css": "page",
         "GET /health": "health", "GET /metrics": "metrics", "GET /v1/scheme": "scheme",
         "POST /v1/check": "check", "POST /v1/check/batch": "batch", "POST /v1/screen": "screen",
-        "POST /v1/meeting": "meeting", "POST /v1/vote": "vote", "POST /v1/explain": "explain",
+        "POST /v1/meeting": "meeting", "POST /v1/meeting/paper": "paper", "POST /v1/vote": "vote", "POST /v1/explain": "explain",
     ]
 
     /// Answers one request, timing it for the metrics.
@@ -45,7 +45,9 @@ final class ServeAPI: Sendable {
         let method = request.method == "HEAD" ? "GET" : request.method
         let endpoint = Self.routes["\(method) \(request.path)"] ?? "other"
         var response = route(request, method: method, endpoint: endpoint)
-        response.headers += Self.securityHeaders
+        // A board paper is a page of its own, styled inline: it brings its own policy.
+        let ownPolicy = response.headers.contains { $0.name == "Content-Security-Policy" }
+        response.headers += Self.securityHeaders.filter { !ownPolicy || $0.name != "Content-Security-Policy" }
         metrics.request(endpoint: endpoint, status: response.status.code, nanoseconds: DispatchTime.now().uptimeNanoseconds - started)
         return response
     }
@@ -111,6 +113,19 @@ final class ServeAPI: Sendable {
                 let logged = screened.reports.map { record($0, engine: engine) }
                 if logged.contains(false) { response.headers.append(("Probity-Decision-Log", "failed")) }
                 return response
+            }
+        case "paper":
+            let format = request.query.split(separator: "&").first { $0.hasPrefix("format=") }.map { String($0.dropFirst(7)) } ?? "markdown"
+            guard format == "markdown" || format == "md" || format == "html" else {
+                return Self.json(APIError(.badRequest, code: "P1708", field: "format", "unknown format `\(format)`; expected `markdown` or `html`"))
+            }
+            switch engine.paper(request.body, html: format == "html") {
+            case .failure(let error): return Self.json(error)
+            case .success(let bytes):
+                return format == "html"
+                    ? HTTPResponse(headers: [("Content-Type", "text/html; charset=utf-8"),
+                                             ("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'")], body: bytes)
+                    : HTTPResponse(headers: [("Content-Type", "text/markdown; charset=utf-8")], body: bytes)
             }
         case "vote": return Self.answer(engine.vote(request.body))
         case "explain": return Self.answer(engine.explain(request.body))   // an explanation is not a decision: not logged

@@ -1,4 +1,5 @@
 import Probity
+import ProbityPapers
 import ProbitySemantics
 import ProbitySupport
 
@@ -92,6 +93,29 @@ struct ServeEngine: Sendable {
         guard errors.isEmpty else { return .failure(APIError(.badRequest, errors)) }
         let json = JSONWriter.compact(MeetingCommand.json(agenda, items, program: program)) + "\n"
         return .success((items.compactMap(\.report), Array(json.utf8)))
+    }
+
+    /// `POST /v1/meeting/paper`: an agenda's board papers (`probity report`), in Markdown or HTML.
+    func paper(_ body: [UInt8], html: Bool) -> Result<[UInt8], APIError> {
+        guard engine.register != nil else { return .failure(Self.needsRegister("meeting/paper")) }
+        let agenda: Agenda
+        switch engine.agenda(json: body) {
+        case .failure(let error): return .failure(.input(error))
+        case .success(let decoded): agenda = decoded
+        }
+        let screening = engine.meeting(agenda)
+        var errors: [InputError] = []
+        for (index, checked) in screening.items.enumerated() {
+            if case .failure(let failure)? = checked.result {
+                errors += failure.all.map {
+                    InputError(code: $0.code, field: "items[\(index)].decision" + ($0.field.map { ".\($0)" } ?? ""),
+                               message: "item \(checked.item.id): \($0.message)")
+                }
+            }
+        }
+        guard errors.isEmpty else { return .failure(APIError(.badRequest, errors)) }
+        let paper = MeetingPaper.build(screening, engine: engine)
+        return .success(Array((html ? paper.html : paper.markdown).utf8))
     }
 
     /// `POST /v1/vote`: `{"votes": VOTES, "meeting": MEETING}` (the meeting may be left out for

@@ -366,16 +366,17 @@ function meetingFromForm() {
     items: agenda.map((item) => Object.assign({}, item)) };
 }
 
-let lastMeeting = null;
 async function screenMeeting() {
   const request = meetingFromForm();
   const answer = await api("/v1/meeting", request);
   if (!answer.ok) { $("meeting-result").replaceChildren(...renderErrors(answer.json)); $("meeting-downloads").hidden = true; return; }
-  lastMeeting = answer.json;
   $("meeting-result").replaceChildren(...renderMeeting(answer.json));
-  const markdown = meetingMarkdown(answer.json);
-  $("download-md").href = URL.createObjectURL(new Blob([markdown], { type: "text/markdown" }));
-  $("download-html").href = URL.createObjectURL(new Blob([meetingHTML(answer.json)], { type: "text/html" }));
+  // The downloads are the board papers (`probity report`), made by the server.
+  const papers = await Promise.all(["markdown", "html"].map((format) => fetch("/v1/meeting/paper?format=" + format, {
+    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(request) }).then((r) => r.ok ? r.text() : null)));
+  if (papers[0] === null || papers[1] === null) { $("meeting-downloads").hidden = true; return; }
+  $("download-md").href = URL.createObjectURL(new Blob([papers[0]], { type: "text/markdown" }));
+  $("download-html").href = URL.createObjectURL(new Blob([papers[1]], { type: "text/html" }));
   $("meeting-downloads").hidden = false;
 }
 
@@ -384,31 +385,6 @@ function renderMeeting(meeting) {
     el("p", {}, meeting.attendees.length + " attendees"),
     el("ol", {}, meeting.items.map((item) => el("li", {}, el("strong", {}, item.title || item.id),
       item.report ? el("div", {}, ...renderReport(item.report, null)) : el("p", { class: "muted" }, "No decision."))))];
-}
-
-function meetingMarkdown(meeting) {
-  const lines = ["# Meeting of " + (meeting.body || "?") + (meeting.date ? " on " + meeting.date : ""), "",
-    "Attendees: " + meeting.attendees.join(", "), ""];
-  for (const item of meeting.items) {
-    lines.push("## " + item.id + ". " + item.title, "");
-    const report = item.report;
-    if (!report) { lines.push("No decision.", ""); continue; }
-    lines.push("**" + (report.can_proceed ? "May proceed" : "May NOT proceed") + "** (" + report.outcome + ")", "");
-    for (const a of report.approvals) lines.push("- " + (a.action === "recommend" ? "Recommendation" : "Approval") + " by " + (a.by_title || a.by) + " (rule " + a.rule + ")");
-    for (const r of report.recusals || []) lines.push("- Recusal: " + r.person + " — " + r.level);
-    if (report.quorum) lines.push("- Quorum of " + report.quorum.body + ": " + (report.quorum.met ? "met" : "NOT met"));
-    for (const f of report.findings) lines.push("- " + f.severity + " " + f.code + ": " + f.message);
-    lines.push("");
-  }
-  return lines.join("\n");
-}
-
-function meetingHTML(meeting) {
-  const escape = (text) => String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
-  const body = meetingMarkdown(meeting).split("\n").map((line) =>
-    line.startsWith("## ") ? "<h2>" + escape(line.slice(3)) + "</h2>" : line.startsWith("# ") ? "<h1>" + escape(line.slice(2)) + "</h1>"
-      : line.startsWith("- ") ? "<p>• " + escape(line.slice(2)) + "</p>" : line ? "<p>" + escape(line.replace(/\*\*/g, "")) + "</p>" : "").join("\n");
-  return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Meeting report</title></head><body>\n" + body + "\n</body></html>\n";
 }
 
 // ---- Browse the scheme ----
