@@ -55,6 +55,13 @@ final class ServeTests: XCTestCase {
         XCTAssertFalse((scheme["bodies"] as? [Any] ?? []).isEmpty)
         XCTAssertEqual((scheme["digest"] as? String)?.count, 64)
 
+        let tree = try XCTUnwrap(client.request("GET", "/v1/scheme/tree.svg"))
+        XCTAssertEqual(tree.headers["content-type"], "image/svg+xml; charset=utf-8")
+        XCTAssertEqual(tree.body, try Probity.run(["graph", "tree"]).stdout)
+        let ladder = try XCTUnwrap(client.request("GET", "/v1/scheme/ladder.svg?kind=contract-award&on=2024-01-01"))
+        XCTAssertEqual(ladder.body, try Probity.run(["graph", "ladder", "contract-award", "--on", "2024-01-01"]).stdout)
+        XCTAssertEqual(client.request("GET", "/v1/scheme/ladder.svg?kind=no-such-kind&on=2024-01-01")?.status, 400)
+
         let page = try XCTUnwrap(client.request("GET", "/"))
         XCTAssertTrue(page.body.contains("<form id=\"decision-form\""))
         XCTAssertEqual(try XCTUnwrap(client.request("GET", "/app.js")).headers["content-type"], "text/javascript; charset=utf-8")
@@ -179,7 +186,7 @@ final class ServeTests: XCTestCase {
         let diagnostics = try String(contentsOf: Probity.root.appendingPathComponent("docs/diagnostics.md"), encoding: .utf8)
         let routes = try String(contentsOf: Probity.root.appendingPathComponent("Sources/ProbityCLI/Serve/ServeAPI.swift"), encoding: .utf8)
         for route in ["POST /v1/check", "POST /v1/check/batch", "POST /v1/screen", "POST /v1/meeting", "POST /v1/meeting/paper", "POST /v1/vote",
-                      "POST /v1/explain", "GET /v1/scheme", "GET /health", "GET /metrics", "GET /"] {
+                      "POST /v1/explain", "GET /v1/scheme", "GET /v1/scheme/tree.svg", "GET /v1/scheme/ladder.svg", "GET /health", "GET /metrics", "GET /"] {
             XCTAssertTrue(routes.contains("\"\(route)\""), "\(route) is not routed")
             XCTAssertTrue(api.contains("`\(route)"), "\(route) is not in docs/api.md")
         }

@@ -35,6 +35,7 @@ final class ServeAPI: Sendable {
     private static let routes: [String: String] = [
         "GET /": "page", "GET /app.js": "page", "GET /app.css": "page",
         "GET /health": "health", "GET /metrics": "metrics", "GET /v1/scheme": "scheme",
+        "GET /v1/scheme/tree.svg": "graph", "GET /v1/scheme/ladder.svg": "graph",
         "POST /v1/check": "check", "POST /v1/check/batch": "batch", "POST /v1/screen": "screen",
         "POST /v1/meeting": "meeting", "POST /v1/meeting/paper": "paper", "POST /v1/vote": "vote", "POST /v1/explain": "explain",
     ]
@@ -115,7 +116,7 @@ final class ServeAPI: Sendable {
                 return response
             }
         case "paper":
-            let format = request.query.split(separator: "&").first { $0.hasPrefix("format=") }.map { String($0.dropFirst(7)) } ?? "markdown"
+            let format = QueryString(request.query).value("format") ?? "markdown"
             guard format == "markdown" || format == "md" || format == "html" else {
                 return Self.json(APIError(.badRequest, code: "P1708", field: "format", "unknown format `\(format)`; expected `markdown` or `html`"))
             }
@@ -126,6 +127,12 @@ final class ServeAPI: Sendable {
                     ? HTTPResponse(headers: [("Content-Type", "text/html; charset=utf-8"),
                                              ("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'")], body: bytes)
                     : HTTPResponse(headers: [("Content-Type", "text/markdown; charset=utf-8")], body: bytes)
+            }
+        case "graph":
+            let graph = request.path.hasSuffix("tree.svg") ? .success(engine.treeSVG()) : engine.ladderSVG(QueryString(request.query))
+            switch graph {
+            case .failure(let error): return Self.json(error)
+            case .success(let svg): return HTTPResponse(headers: [("Content-Type", "image/svg+xml; charset=utf-8")], text: svg)
             }
         case "vote": return Self.answer(engine.vote(request.body))
         case "explain": return Self.answer(engine.explain(request.body))   // an explanation is not a decision: not logged

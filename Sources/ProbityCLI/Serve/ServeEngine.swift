@@ -118,6 +118,33 @@ struct ServeEngine: Sendable {
         return .success(Array((html ? paper.html : paper.markdown).utf8))
     }
 
+    /// `GET /v1/scheme/tree.svg`: the delegation tree, as `probity graph tree` draws it.
+    func treeSVG() -> String {
+        DelegationTree(program: program).svg(title: "Delegation tree: \(program.scheme.name)")
+    }
+
+    /// `GET /v1/scheme/ladder.svg?kind=KIND&on=YYYY-MM-DD[&where=FIELD=VALUE…][&field=MONEY]`:
+    /// who decides a kind of decision at each amount, as `probity graph ladder` draws it.
+    func ladderSVG(_ query: QueryString) -> Result<String, APIError> {
+        guard let kind = query.value("kind"), !kind.isEmpty else {
+            return .failure(APIError(.badRequest, code: "P1709", field: "kind", "a ladder needs `kind`, a value of the `kind` field"))
+        }
+        guard let on = query.value("on"), let day = Day.parseISO(on) else {
+            return .failure(APIError(.badRequest, code: "P1709", field: "on", "a ladder needs `on`, a date written YYYY-MM-DD: the rules in force change with the date"))
+        }
+        var assuming: [(field: String, value: String)] = []
+        for pair in query.values("where") {
+            guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+                return .failure(APIError(.badRequest, code: "P1709", field: "where", "`where` takes FIELD=VALUE"))
+            }
+            assuming.append((String(pair[..<equals]), String(pair[pair.index(after: equals)...])))
+        }
+        switch Ladder.build(program: program, kind: kind, on: day, assuming: assuming, field: query.value("field") ?? "value") {
+        case .failure(let problem): return .failure(APIError(.badRequest, code: problem.code, field: nil, problem.message))
+        case .success(let ladder): return .success(ladder.svg(title: "Who decides a \(kind), by \(ladder.moneyField)"))
+        }
+    }
+
     /// `POST /v1/vote`: `{"votes": VOTES, "meeting": MEETING}` (the meeting may be left out for
     /// a decision by email), as `probity vote`'s `probity.vote/1`.
     func vote(_ body: [UInt8]) -> Result<[UInt8], APIError> {

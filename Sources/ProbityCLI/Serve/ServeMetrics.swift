@@ -9,7 +9,7 @@ final class ServeMetrics: Sendable {
     /// Latency histogram bucket bounds, in seconds.
     static let buckets: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]
     /// The endpoint labels (the routes' names; never raw paths, so the label set stays bounded).
-    static let endpoints = ["batch", "check", "explain", "health", "meeting", "metrics", "other", "page", "paper", "refused", "scheme", "screen", "vote"]
+    static let endpoints = ["batch", "check", "explain", "graph", "health", "meeting", "metrics", "other", "page", "paper", "refused", "scheme", "screen", "vote"]
     /// Statuses the server answers with; anything else is counted as `other`.
     static let statuses = [200, 400, 403, 404, 405, 408, 409, 413, 414, 417, 431, 500, 501, 503, 505]
     static let outcomes = ["authorised", "no-authority", "wrong-decider"]

@@ -91,7 +91,21 @@ enum WebPage {
 <section id="scheme" role="tabpanel" aria-labelledby="tab-scheme" hidden>
   <h2>Browse the scheme</h2>
   <h3>Bodies and the delegation tree</h3>
+  <details>
+    <summary>The delegation tree as a picture</summary>
+    <img id="tree-picture" alt="The delegation tree: each body under the body it reports to" loading="lazy">
+  </details>
   <div id="scheme-bodies"></div>
+  <h3>Ladders: who decides, by amount</h3>
+  <form id="ladder-form" novalidate>
+    <label for="ladder-kind">Kind of decision</label>
+    <select id="ladder-kind"></select>
+    <label for="ladder-on">On</label>
+    <input id="ladder-on" type="date">
+    <button type="submit">Draw the ladder</button>
+  </form>
+  <p id="ladder-problem" class="finding-error" role="alert"></p>
+  <img id="ladder-picture" alt="">
   <h3>Rules</h3>
   <label for="rule-filter">Show rules containing</label>
   <input id="rule-filter" type="search">
@@ -138,6 +152,7 @@ details { margin: .5rem 0; }
 .hint, .muted { color: var(--muted); }
 .tree ul { margin: 0; padding-left: 1.2rem; border-left: 1px dotted var(--line); }
 .rule { border-top: 1px solid var(--line); padding: .4rem 0; }
+img { max-width: 100%; height: auto; }
 """#
 
     /// `/app.js`
@@ -414,6 +429,24 @@ function buildBrowser() {
   };
   $("rule-filter").addEventListener("input", showRules);
   showRules();
+  $("tree-picture").src = "/v1/scheme/tree.svg";
+  const kind = scheme.fields.find((f) => f.name === "kind");
+  $("ladder-kind").replaceChildren(...((kind && kind.choices) || []).map((c) => el("option", { value: c }, c)));
+  $("ladder-on").value = today();
+  $("ladder-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const url = "/v1/scheme/ladder.svg?kind=" + encodeURIComponent($("ladder-kind").value) + "&on=" + encodeURIComponent($("ladder-on").value);
+    const response = await fetch(url);
+    if (!response.ok) {
+      const error = await response.json();
+      $("ladder-problem").textContent = (error.errors || []).map((e) => e.message).join("; ");
+      $("ladder-picture").removeAttribute("src");
+      return;
+    }
+    $("ladder-problem").textContent = "";
+    $("ladder-picture").alt = "Who decides a " + $("ladder-kind").value + " on " + $("ladder-on").value + ", by amount";
+    $("ladder-picture").src = url;
+  });
 }
 
 async function start() {

@@ -270,6 +270,24 @@ function buildBrowser() {
   };
   $("rule-filter").addEventListener("input", showRules);
   showRules();
+  $("tree-picture").src = "/v1/scheme/tree.svg";
+  const kind = scheme.fields.find((f) => f.name === "kind");
+  $("ladder-kind").replaceChildren(...((kind && kind.choices) || []).map((c) => el("option", { value: c }, c)));
+  $("ladder-on").value = today();
+  $("ladder-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const url = "/v1/scheme/ladder.svg?kind=" + encodeURIComponent($("ladder-kind").value) + "&on=" + encodeURIComponent($("ladder-on").value);
+    const response = await fetch(url);
+    if (!response.ok) {
+      const error = await response.json();
+      $("ladder-problem").textContent = (error.errors || []).map((e) => e.message).join("; ");
+      $("ladder-picture").removeAttribute("src");
+      return;
+    }
+    $("ladder-problem").textContent = "";
+    $("ladder-picture").alt = "Who decides a " + $("ladder-kind").value + " on " + $("ladder-on").value + ", by amount";
+    $("ladder-picture").src = url;
+  });
 }
 
 async function start() {
