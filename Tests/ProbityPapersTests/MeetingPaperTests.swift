@@ -73,6 +73,11 @@ import Testing
         let item = try #require(paper.items.first { $0.id == "11" })
         let approval = try #require(item.requirements.first { $0.sentence.plainText.hasPrefix("Approval by NHS South East London ICB Board") })
         #expect(approval.sentence.contains { if case .note = $0 { true } else { false } })
+        // What the register's importer worked round in an attendee's rows is noted on the entry.
+        let parson = try #require(paper.declarations.first { $0.name == "Dr Andrew Parson" })
+        let merged = try #require(paper.notes.first { parson.nameNotes.contains($0.number) })
+        #expect(merged.kind == .reading && merged.text.plainText == "Register line 14: Dr Andrew Parson is listed more than once (first at line 12); the entries are merged.")
+        #expect(paper.registerProblems.isEmpty)
         // Minutes rest on no placeholder.
         let minutes = try #require(paper.items.first { $0.id == "4" })
         #expect(minutes.requirements.allSatisfy { !$0.sentence.contains { if case .note = $0 { true } else { false } } })
@@ -108,5 +113,22 @@ import Testing
         #expect(paper.notes.first?.kind == .reading)
         #expect(paper.notes.first?.text.plainText.contains("a partner's own people represent it") == true)
         #expect(MarkupCheck.problems(paper.html) == [])
+    }
+
+    /// An attendee the register does not know is a row of its own, marked and noted, and the
+    /// item says it may not proceed: the paper never passes over a person it could not screen.
+    @Test func anAttendeeNotOnTheRegisterIsSaidAndBlocksTheItem() throws {
+        let agenda = #"""
+        {"body": "lcp-board", "date": "2023-11-23", "attendees": ["Kim Carey", "Jo Bloggs"],
+         "items": [{"id": "4", "title": "Minutes", "decision": {"kind": "minutes", "place": "bromley", "decided_by": "lcp-board"}}]}
+        """#
+        let paper = try Papers.paper(agendaJSON: Array(agenda.utf8), register: try Papers.lcpRegister.get())
+        let stranger = try #require(paper.declarations.first { $0.name == "Jo Bloggs" })
+        #expect(!stranger.onRegister)
+        #expect(stranger.instead?.plainText == "Not on the register[note 1]")
+        #expect(paper.notes.first?.kind == .notScreened)
+        let item = try #require(paper.items.first)
+        #expect(item.outcome?.plainText.contains("may NOT proceed as proposed") == true)
+        #expect(item.outcome?.plainText.contains("P1101") == true)
     }
 }

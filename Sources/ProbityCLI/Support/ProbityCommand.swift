@@ -9,6 +9,7 @@ enum ProbityCommand {
       screen [--rules PATH] [--format text|json] --register FILE --decision DECISION.json
       meeting [--rules PATH] --register FILE [--format text|json] AGENDA.json
       report [--rules PATH] --register FILE [--format md|html] AGENDA.json   board papers: declarations, per-item conflicts
+      report [--rules PATH] --register FILE [--format md|html] --meeting MEETING.json DECISION.json   the same for one decision
       graph [--rules PATH] tree|ladder … [--format svg|dot|mermaid]   the delegation tree, or a decision kind's ladder
       vote [--rules PATH] [--format text|json] --meeting MEETING.json --votes VOTES.json
       test [--coverage] [PATH]                      run the test blocks beside the rules
@@ -16,7 +17,7 @@ enum ProbityCommand {
       explain [--rules PATH] [--format text|json] [--register FILE [--meeting MEETING.json]] DECISION.json
       fmt [--check] PATH…                           format rule files in the canonical layout
       diff OLD NEW --decisions HISTORY.jsonl [--format text|json]   which past decisions a rule change would change
-      bench [--decisions N] [--threads T] [--format json] [--write DIR]
+      bench [--decisions N] [--threads T] [--format json] [--write DIR] [--workload all|generated|shipped|lint]
       serve [--rules PATH] [--register FILE] [--host 127.0.0.1] [--port 8181] [--decision-log FILE]   the web page and JSON API
 
     Without --rules, the rules shipped with probity are used.

@@ -1,5 +1,6 @@
 import Probity
 import ProbityEvaluation
+import ProbityRegister
 import ProbitySemantics
 import ProbitySupport
 import ProbitySyntax
@@ -52,6 +53,7 @@ final class MeetingPaperBuilder {
 
     /// The register's people; empty without a register.
     var people: [RegisterPerson] { engine.register?.people ?? [] }
+    var registerIssues: [RegisterIssue] { engine.register?.issues ?? [] }
 
     var meetingBody: Int? { agenda.meeting.body }
 
@@ -67,7 +69,7 @@ final class MeetingPaperBuilder {
             bodyTitle: body?.title ?? "Meeting", bodyID: body?.id, date: meeting.date.map(Day.init(number:)),
             registerFile: registerFile,
             schemeName: program.scheme.name, schemeVersion: program.scheme.version, schemeDigest: program.scheme.digest,
-            declarations: declarations, attendance: attendance, attendanceSummary: summary,
+            declarations: declarations, registerProblems: registerProblems(), attendance: attendance, attendanceSummary: summary,
             items: statements, rules: rules, notes: notes.notes)
     }
 
@@ -102,7 +104,7 @@ final class MeetingPaperBuilder {
                 ])
                 reason = [.strong("Matches several people on the register"), .note(note)]
             }
-            return MeetingPaper.DeclarationEntry(name: entry.written, onRegister: false, role: "", organisation: "", interests: [], instead: reason, nameNote: nil)
+            return MeetingPaper.DeclarationEntry(name: entry.written, onRegister: false, role: "", organisation: "", interests: [], instead: reason, nameNotes: [])
         }
         let person = people[index]
         var instead: Sentence?
@@ -117,14 +119,28 @@ final class MeetingPaperBuilder {
                                      hasEnded: meetingDay.map { day in interest.validTo.map { $0 < day } ?? false } ?? false)
         }
         // One spelling per person, the register's; a different spelling on the attendance list is a reading.
-        var nameNote: Int?
+        var nameNotes: [Int] = []
         if entry.written != person.name {
-            nameNote = notes.number("spelling:\(entry.written)", .reading, [
+            nameNotes.append(notes.number("spelling:\(entry.written)", .reading, [
                 .text("The attendance list writes "), .quote(entry.written), .text("; read as the register's "), .person(person.name), .text("."),
-            ])
+            ]))
+        }
+        // What the importer worked round in this person's rows (a name listed twice, dates in
+        // the wrong order) is a reading of the register too.
+        for issue in registerIssues where !issue.isError && person.lines.contains(issue.line) {
+            nameNotes.append(notes.number("register:\(issue.line)", .reading,
+                                          [.text("Register line \(issue.line): ")] + .message(issue.message) + [.text(".")]))
         }
         return MeetingPaper.DeclarationEntry(name: person.name, onRegister: true, role: person.position, organisation: person.employer,
-                                             interests: rows, instead: instead, nameNote: nameNote)
+                                             interests: rows, instead: instead, nameNotes: nameNotes)
+    }
+
+    /// Rows of the register that were not read: whoever they belonged to was screened without them.
+    private func registerProblems() -> [Sentence] {
+        registerIssues.filter(\.isError).map { issue in
+            [.strong(issue.line > 0 ? "Register line \(issue.line) was not read" : "The register was not read whole"),
+             .text(": ")] + .message(issue.message) + [.text(". Any interest on it was not screened.")]
+        }
     }
 
     /// The note for a person whose interests are declared on another register.
@@ -153,7 +169,7 @@ final class MeetingPaperBuilder {
             } else {
                 attendingAs = "member, not voting"
             }
-            entries.append(MeetingPaper.AttendanceEntry(name: name, attendingAs: attendingAs, votes: voter.map { VoteText.describe($0.weight) }, notes: []))
+            entries.append(MeetingPaper.AttendanceEntry(name: name, attendingAs: attendingAs, votes: voter.map { VoteText.describe($0.weight) }))
         }
         var summary: [Sentence] = []
         if let quorum = baseline.quorum, let body = meetingBody {
@@ -164,9 +180,23 @@ final class MeetingPaperBuilder {
             if !quorum.met { sentence.append(.text(" Failed: " + quorum.failedClauses.joined(separator: "; ") + ".")) }
             summary.append(sentence)
         }
-        if baseline.voters != nil, let body = meetingBody, program.committees[body]?.voting != nil {
+        if baseline.voters != nil, let body = meetingBody, let voting = program.committees[body]?.voting {
             let rule = citeCommitteePart(body, part: "voting")
-            summary.append([.text("Votes are shown before any recusal ("), .rule(rule), .text("); each item says who may not vote and how shared votes change.")])
+            var sentence: Sentence = [.text("Voting ("), .rule(rule), .text("): ")]
+            let majority = switch voting.majority {
+            case .membersPresent: "a motion needs more than half the votes of the members present and entitled to vote"
+            case .thoseVoting: "a motion needs more votes for than against; abstentions do not count"
+            case .allMembers: "a motion needs more than half the votes of all the members, present or not"
+            }
+            sentence.append(.text(majority))
+            if !voting.majorityIsStated {
+                sentence.append(.note(notes.number("majority:\(program.bodies[body].id)", .reading, [
+                    .text("The rules for "), .code(program.bodies[body].id), .text(" do not say what a majority is of; a majority of the members present is our reading."),
+                ])))
+            }
+            if voting.chairHasCastingVote { sentence.append(.text(", the chair having a second, casting vote on a tie")) }
+            sentence.append(.text(". Votes are shown before any recusal; each item says who may not vote and how shared votes change."))
+            summary.append(sentence)
         }
         if !nonMembers.isEmpty {
             summary.append([.text("\(nonMembers.count) attendee\(nonMembers.count == 1 ? " is" : "s are") not members: they may declare and speak but do not count towards quorum or vote.")])

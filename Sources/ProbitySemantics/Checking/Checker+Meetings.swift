@@ -175,9 +175,11 @@ extension Checker {
         case nil: break
         }
         var committee = committees[body] ?? Committee()
-        committee.quorum = Quorum(clauses: clauses, conflictedMembersCount: syntax.conflictedMembersCount ?? false,
+        var quorumRule = Quorum(clauses: clauses, conflictedMembersCount: syntax.conflictedMembersCount ?? false,
                                   deputiesCount: syntax.deputiesCount ?? true, whenNotMet: fallback,
                                   source: syntax.source?.value, range: syntax.body.range)
+        quorumRule.deputiesNeedAgreement = syntax.deputiesNeedAgreement
+        committee.quorum = quorumRule
         committees[body] = committee
     }
 

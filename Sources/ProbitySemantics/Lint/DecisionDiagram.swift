@@ -3,9 +3,9 @@ public struct LintBudget: Sendable, Equatable {
     /// The most diagram nodes lint may build.
     public var maxNodes: Int
     /// The most time lint may spend building and combining diagrams.
-    public var maxTime: Duration
+    public var maxTime: Swift.Duration
 
-    public init(maxNodes: Int = 2_000_000, maxTime: Duration = .seconds(30)) {
+    public init(maxNodes: Int = 2_000_000, maxTime: Swift.Duration = .seconds(30)) {
         self.maxNodes = maxNodes
         self.maxTime = maxTime
     }

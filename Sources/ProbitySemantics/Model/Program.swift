@@ -21,6 +21,12 @@ public struct Body: Sendable {
     public var parent: Int?
     /// The body this one advises; an advisory body may recommend but never approve.
     public var advises: Int?
+    /// Further bodies it advises (`advises lcp-board, one-bromley-executive`).
+    public var alsoAdvises: [Int] = []
+    /// When the body existed (inclusive day numbers); nil is open. A decision dated outside it
+    /// cannot be the body's.
+    public var existsFrom: Int32?
+    public var existsUntil: Int32?
     /// Distance from the root of the tree: higher numbers are lower bodies.
     public var depth: Int
     public var source: String?
@@ -29,6 +35,16 @@ public struct Body: Sendable {
     public var range: SourceRange
 
     public var isAdvisory: Bool { advises != nil }
+
+    /// Every body this one advises, the first (its parent) first.
+    public var advised: [Int] { (advises.map { [$0] } ?? []) + alsoAdvises }
+
+    /// Whether the body existed on `day`.
+    public func exists(on day: Int32) -> Bool {
+        if let from = existsFrom, day < from { return false }
+        if let until = existsUntil, day > until { return false }
+        return true
+    }
 }
 
 public struct Procedure: Sendable {
@@ -181,6 +197,8 @@ public struct Quorum: Sendable {
     /// Whether members recused with `exclude` still count towards quorum.
     public var conflictedMembersCount: Bool
     public var deputiesCount: Bool
+    /// Deputies count only when the meeting records that the chair agreed their attendance.
+    public var deputiesNeedAgreement = false
     public var whenNotMet: QuorumFallback?
     public var source: String?
     public var range: SourceRange

@@ -99,9 +99,13 @@ public struct BodySyntax: Sendable {
     public var parent: Name?
     /// `advises X`: the body may recommend to X but never approve.
     public var advises: Name?
+    /// `advises X, Y`: the bodies after the first.
+    public var alsoAdvises: [Name] = []
     public var source: StringLiteral?
     /// Lint findings accepted on this body on purpose.
     public var accepts: [AcceptSyntax] = []
+    /// `exists from DATE [until DATE]`: when the body (or officer) existed, inclusive.
+    public var exists: EffectivePeriod?
     public var range: SourceRange
 }
 
@@ -310,6 +314,8 @@ public struct QuorumSyntax: Sendable {
     public var clauses: [QuorumClauseSyntax]
     public var conflictedMembersCount: Bool?
     public var deputiesCount: Bool?
+    /// `deputies count when agreed by the chair`: only deputies whose attendance the chair agreed.
+    public var deputiesNeedAgreement = false
     public var whenNotMet: QuorumFallbackSyntax?
     public var source: StringLiteral?
     public var range: SourceRange

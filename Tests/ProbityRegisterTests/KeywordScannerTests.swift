@@ -1,5 +1,5 @@
 import XCTest
-@testable import ProbityEvaluation
+@testable import ProbityRegister
 
 final class KeywordScannerTests: XCTestCase {
     private let bromley = KeywordScanner(patterns: [

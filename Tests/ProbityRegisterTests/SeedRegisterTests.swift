@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 import ProbitySupport
-@testable import ProbityEvaluation
+@testable import ProbityRegister
 
 /// The register of interests in seed 003, with every quirk it really has.
 final class SeedRegisterTests: XCTestCase {

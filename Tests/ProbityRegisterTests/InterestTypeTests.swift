@@ -1,6 +1,6 @@
 import XCTest
 import ProbitySupport
-@testable import ProbityEvaluation
+@testable import ProbityRegister
 
 final class InterestTypeTests: XCTestCase {
     func testTheFourKindsHoweverTheyAreWritten() {

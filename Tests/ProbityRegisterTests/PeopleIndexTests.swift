@@ -1,5 +1,5 @@
 import XCTest
-@testable import ProbityEvaluation
+@testable import ProbityRegister
 
 final class PeopleIndexTests: XCTestCase {
     private let people = [

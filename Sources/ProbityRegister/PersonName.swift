@@ -45,7 +45,7 @@ public enum PersonName {
     }
 
     /// The folded words of `name`, before titles are removed.
-    static func words(_ name: String) -> [String] {
+    package static func words(_ name: String) -> [String] {
         foldedWords(name).split(separator: space).map { String(decoding: $0, as: UTF8.self) }
     }
 

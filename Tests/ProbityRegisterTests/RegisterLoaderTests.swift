@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 import ProbitySupport
-@testable import ProbityEvaluation
+@testable import ProbityRegister
 
 final class RegisterLoaderTests: XCTestCase {
     private func parse(_ text: String, fileName: String = "register.csv") -> Register {

@@ -1,7 +1,8 @@
 /// A small, fast, deterministic pseudo-random generator (Steele, Lea and Flood, "Fast splittable
 /// pseudorandom number generators", OOPSLA 2014). The same seed gives the same workload on every
-/// machine, so two runs (or two engines) see exactly the same rules, register and decisions.
-public struct SplitMix64: Sendable {
+/// machine, so two runs (or two engines) see exactly the same rules, register and decisions, and
+/// a seeded test sees the same inputs when run again with its seed.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     public init(seed: UInt64) {
