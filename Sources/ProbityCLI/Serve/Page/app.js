@@ -5,6 +5,7 @@ let scheme = null;
 let agenda = [];
 let pending = null;
 let sequence = 0;
+let editStarted = null;   // when the edit being answered began (performance.now())
 
 const $ = (id) => document.getElementById(id);
 function el(tag, attributes, ...children) {
@@ -120,9 +121,10 @@ function decisionFromForm() {
 }
 
 function scheduleCheck() {
+  if (editStarted === null) editStarted = performance.now();
   $("check-result").setAttribute("aria-busy", "true");
   clearTimeout(pending);
-  pending = setTimeout(runCheck, 60);
+  pending = setTimeout(runCheck, 30);
 }
 
 async function runCheck() {
@@ -132,7 +134,12 @@ async function runCheck() {
   const [check, explain] = await Promise.all([api("/v1/check", decision), api("/v1/explain", decision)]);
   if (mine !== sequence) return;   // a newer edit is on its way
   $("check-result").replaceChildren(...(check.ok ? renderReport(check.json, explain.ok ? explain.json : null) : renderErrors(check.json)));
-  if (pending === null) $("check-result").setAttribute("aria-busy", "false");   // no newer edit waiting
+  if (pending === null) {   // no newer edit waiting
+    $("check-result").setAttribute("aria-busy", "false");
+    // How long from the keystroke to the answer on screen (read by scripts/page-test).
+    if (editStarted !== null) $("check-result").dataset.answeredInMs = String(Math.round(performance.now() - editStarted));
+    editStarted = null;
+  }
 }
 
 function renderErrors(error) {
