@@ -1,3 +1,4 @@
+import Probity
 import ProbityEvaluation
 import ProbityRegister
 import ProbitySemantics
