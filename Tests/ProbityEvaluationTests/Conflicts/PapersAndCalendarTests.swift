@@ -2,6 +2,7 @@ import XCTest
 import ProbitySemantics
 import ProbitySupport
 import ProbitySyntax
+import ProbityTestSupport
 @testable import ProbityEvaluation
 
 /// Working days that skip the rules' bank holidays (`calendar`), and papers that must go out
