@@ -55,6 +55,13 @@ extension DecisionSpace {
         return .object(members)
     }
 
+    /// Why no witness could be written for `box`: the atoms it fixes, as written.
+    public func whyNoWitness(for box: Box) -> String {
+        let atoms = dimensions.indices.filter { dimensions[$0].field == nil && box.sets[$0] != dimensions[$0].full }.map { dimensions[$0].name }
+        guard !atoms.isEmpty else { return "no example decision could be written for this region" }
+        return "no example decision could be written: the region fixes \(Self.list(atoms, "and")), which lint treats as independent of the fields they read"
+    }
+
     /// A value in `set` on dimension `d`: the lower end of its first interval, except for dates,
     /// where the day nearest the scheme's start (or 2024-01-01) is more telling than year 1.
     func pick(_ set: IntervalSet, on d: Int, program: Program) -> Int64 {
