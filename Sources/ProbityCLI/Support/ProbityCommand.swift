@@ -19,6 +19,7 @@ enum ProbityCommand {
       fmt [--check] PATH…                           format rule files in the canonical layout
       diff OLD NEW --decisions HISTORY.jsonl [--format text|json]   which past decisions a rule change would change
       bench [--decisions N] [--threads T] [--format json] [--write DIR] [--workload all|generated|shipped|lint]
+      serve [--rules PATH] [--register FILE] [--host 127.0.0.1] [--port 8181] [--decision-log FILE]   the web page and JSON API
 
     Without --rules, the rules shipped with probity are used.
     exit status: 0 the decision may proceed (or all checks passed), 1 it may not (or a check failed), 2 the input is wrong
@@ -45,11 +46,12 @@ enum ProbityCommand {
             case "explain": return try ExplainCommand.run(rest)
             case "diff": return try DiffCommand.run(rest)
             case "bench": return try BenchCommand.run(rest)
+            case "serve": return try ServeCommand.run(rest)
             case "help", "--help", "-h":
                 Output.write(usage)
                 return .success
             default:
-                throw UsageError("unknown command `\(name)`; expected one of check, screen, meeting, report, graph, vote, test, lint, explain, fmt, diff, bench")
+                throw UsageError("unknown command `\(name)`; expected one of check, screen, meeting, report, graph, vote, test, lint, explain, fmt, diff, bench, serve")
             }
         } catch {
             Output.error("error: \(error.message)\n\nrun `probity help` for usage\n")
