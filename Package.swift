@@ -7,6 +7,7 @@
 //   → ProbityRegister (registers of interests: CSV, TSV and JSON import, names; needs only ProbitySupport)
 //   → ProbityEvaluation (compiled plan, conflicts, reports)
 //   → Probity (the front door: Scheme and Engine; the library product other programs import)
+//   → ProbityTooling (the rules' test runner and coverage, rule diffs over past decisions)
 //   → ProbityPapers (board papers in Markdown and HTML, delegation graphs in SVG, DOT, Mermaid)
 //   → ProbityCLI (the `probity` command: arguments in, text out)
 //   ProbityHTTP (an HTTP/1.1 server on Glibc sockets; depends on nothing of Probity's) → ProbityCLI (`probity serve`)
@@ -25,25 +26,27 @@ let package = Package(
         .target(name: "ProbityRegister", dependencies: ["ProbitySupport"]),
         .target(name: "ProbityEvaluation", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister"]),
         .target(name: "Probity", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEvaluation"]),
+        .target(name: "ProbityTooling", dependencies: ["Probity", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEvaluation"]),
         .target(name: "ProbityPapers", dependencies: ["Probity", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEvaluation"]),
         .target(name: "ProbityHTTP"),
         .target(name: "ProbityBenchmark", dependencies: ["ProbitySupport", "ProbityRegister", "ProbityEvaluation", "ProbitySemantics"]),
         .executableTarget(
             name: "ProbityCLI",
-            dependencies: ["Probity", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEvaluation", "ProbityPapers", "ProbityBenchmark", "ProbityHTTP"],
+            dependencies: ["Probity", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEvaluation", "ProbityTooling", "ProbityPapers", "ProbityBenchmark", "ProbityHTTP"],
             exclude: ["Serve/Page"],
             // The rules, and the register their tests read (mounted back at `Examples/registers`).
             resources: [.copy("../../Rules"), .copy("../../Examples/registers")]
         ),
         // Helpers shared by the test targets: marked sources and their assertions.
-        .target(name: "ProbityTestSupport", dependencies: ["ProbitySupport", "ProbitySyntax"], path: "Tests/ProbityTestSupport"),
+        .target(name: "ProbityTestSupport", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation"], path: "Tests/ProbityTestSupport"),
         .testTarget(name: "ProbitySupportTests", dependencies: ["ProbitySupport", "ProbityTestSupport"]),
         .testTarget(name: "ProbitySyntaxTests", dependencies: ["ProbitySyntax", "ProbityTestSupport"]),
         .testTarget(name: "ProbitySemanticsTests", dependencies: ["ProbitySemantics", "ProbityTestSupport"]),
         .testTarget(name: "ProbityRegisterTests", dependencies: ["ProbityRegister"]),
+        .testTarget(name: "ProbityToolingTests", dependencies: ["ProbityTooling", "Probity", "ProbityEvaluation", "ProbitySemantics", "ProbityTestSupport"]),
         .testTarget(name: "ProbityEvaluationTests", dependencies: ["ProbityRegister", "ProbityEvaluation", "ProbityTestSupport"]),
-        .testTarget(name: "ProbityTests", dependencies: ["Probity"]),
-        .testTarget(name: "ProbityPapersTests", dependencies: ["ProbityPapers", "Probity", "ProbityEvaluation"]),
+        .testTarget(name: "ProbityTests", dependencies: ["Probity", "ProbityTestSupport"]),
+        .testTarget(name: "ProbityPapersTests", dependencies: ["ProbityPapers", "Probity", "ProbityEvaluation", "ProbityTestSupport"]),
         .testTarget(name: "ProbityHTTPTests", dependencies: ["ProbityHTTP", "ProbityTestSupport"]),
         .testTarget(name: "ProbityBenchmarkTests", dependencies: ["ProbityBenchmark", "ProbityRegister", "ProbityEvaluation"]),
         // Case folders and golden files are data read by path, not sources.

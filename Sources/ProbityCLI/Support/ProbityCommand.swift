@@ -10,7 +10,8 @@ enum ProbityCommand {
       meeting [--rules PATH] --register FILE [--format text|json] AGENDA.json
       report [--rules PATH] --register FILE [--format md|html] AGENDA.json   board papers: declarations, per-item conflicts
       report [--rules PATH] --register FILE [--format md|html] --meeting MEETING.json DECISION.json   the same for one decision
-      graph [--rules PATH] tree|ladder … [--format svg|dot|mermaid]   the delegation tree, or a decision kind's ladder
+      graph [--rules PATH] tree [--on DATE] [--format svg|dot|mermaid]   the delegation tree
+      graph [--rules PATH] ladder KIND --on DATE [--where FIELD=VALUE]… [--field MONEY] [--format svg|dot|mermaid]   who decides, by value
       vote [--rules PATH] [--format text|json] --meeting MEETING.json --votes VOTES.json
       test [--coverage] [PATH]                      run the test blocks beside the rules
       lint [--format text|json] [--max-nodes N] [--max-time SECONDS] [PATH]   check the rules and analyse them as a whole

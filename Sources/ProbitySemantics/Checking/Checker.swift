@@ -321,6 +321,7 @@ public struct Checker {
                 rule.notices += names.compactMap { resolveBody($0) }.map { NoticeRequirement(to: $0, deemedApprovedAfter: deemed) }
             }
         }
+        rule.approvalOrder = syntax.approvalOrder.compactMap { resolveBody($0) }
         if syntax.requirements.isEmpty {
             warning("P0403", "rule `\(rule.id)` requires nothing; expected at least one `require` clause", at: syntax.name.range)
         }
@@ -363,6 +364,8 @@ public struct Checker {
                     error("P0201", "unknown outcome `\(outcome.text)`; expected `authorised`, `no-authority` or `wrong-decider`", at: outcome.range,
                           fixIt: suggestion(for: outcome, among: outcomes))
                 }
+            case .approvalOrder(let bodies, _):
+                for body in bodies { _ = resolveBody(body) }
             case .recusal, .noRecusal, .quorum:
                 break
             }

@@ -77,6 +77,8 @@ public struct Rule: Sendable {
     public var notices: [NoticeRequirement]
     /// Rules this one is declared to overlap with on purpose.
     public var intendedOverlaps: [Int]
+    /// `approvals in order A, B`: bodies whose approvals, when required, come in this order.
+    public var approvalOrder: [Int] = []
     /// Lint codes accepted on this rule, with the reason.
     public var acceptedFindings: [String: String]
 

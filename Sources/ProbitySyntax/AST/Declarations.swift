@@ -157,6 +157,9 @@ public struct RuleSyntax: Sendable {
     public var overlaps: [OverlapSyntax]
     public var accepts: [AcceptSyntax]
     public var range: SourceRange
+    /// `approvals in order A, B`: when this rule fires and both are required, A's approval
+    /// comes before B's whatever their places in the delegation tree.
+    public var approvalOrder: [Name] = []
 }
 
 /// Typed relations between organisations.
@@ -374,11 +377,13 @@ public enum ExpectationSyntax: Sendable {
     case recusal(StringLiteral, RecusalLevel, SourceRange)
     case noRecusal(StringLiteral, SourceRange)
     case quorum(met: Bool, SourceRange)
+    /// `expect approvals in order A, B`: both approve, A's approval listed before B's.
+    case approvalOrder([Name], SourceRange)
 
     public var range: SourceRange {
         switch self {
         case .outcome(_, let r), .approval(_, _, let r), .recommendation(_, _, let r), .procedure(_, _, let r),
-             .notice(_, _, _, let r), .recusal(_, _, let r), .noRecusal(_, let r), .quorum(_, let r):
+             .notice(_, _, _, let r), .recusal(_, _, let r), .noRecusal(_, let r), .quorum(_, let r), .approvalOrder(_, let r):
             r
         }
     }

@@ -263,6 +263,12 @@ extension Parser {
                 rule.effective = p.parseEffective()
             } else if p.isKeyword("source") {
                 rule.source = p.parseSource()
+            } else if p.isKeyword("approvals"), p.isKeyword("in", at: 1) {
+                // `approvals in order council-executive, place-lead`
+                p.advance()
+                p.advance()
+                p.expectKeyword("order", "after `approvals in`")
+                rule.approvalOrder = p.nameList("a body whose approval comes in this order")
             } else if p.isKeyword("overlaps") {
                 let clauseStart = p.advance()
                 let rules = p.nameList("a rule id")
