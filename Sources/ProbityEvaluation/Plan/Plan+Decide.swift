@@ -18,7 +18,7 @@ extension Plan {
                 verdict.procedures.append(Verdict.Procedure(procedure: procedure, rule: fired))
             }
             for notice in program.rules[rule].notices {
-                let on = notice.deemedApprovedAfter.map { Plan.deemedApproval(after: $0, from: decision.date) }
+                let on = notice.deemedApprovedAfter.map { Plan.deemedApproval(after: $0, from: decision.date, calendar: program.calendar) }
                 let candidate = Verdict.Notice(to: Int32(notice.to), rule: fired, deemedApprovedOn: on)
                 if let at = verdict.notices.firstIndex(where: { $0.to == candidate.to }) {
                     // Two rules asking for the same notice: the later date is the safe one.
@@ -82,8 +82,8 @@ extension Plan {
     }
 
     /// The day silence becomes authority: `date` plus the period (working days skip weekends).
-    static func deemedApproval(after period: Duration, from date: Int32) -> Int32 {
-        Day(number: date).adding(period).number
+    static func deemedApproval(after period: Duration, from date: Int32, calendar: HolidayCalendar? = nil) -> Int32 {
+        Day(number: date).adding(period, calendar: calendar).number
     }
 }
 

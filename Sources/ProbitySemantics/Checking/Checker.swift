@@ -29,6 +29,8 @@ public struct Checker {
     /// Organisation names and aliases, case-folded, for string literals such as `"Bromley Healthcare"`.
     var organisationNames: [String: Int] = [:]
     var committees: [Int: Committee] = [:]
+    var calendar: HolidayCalendar?
+    var calendarRange: SourceRange?
     var conflicts: ConflictPolicy?
     var tests: [TestCase] = []
     /// Every top-level name, for duplicate detection across kinds.
@@ -83,6 +85,8 @@ public struct Checker {
             case .members(let m): checkMembers(m)
             case .quorum(let q): checkQuorum(q)
             case .voting(let v): checkVoting(v)
+            case .calendar(let c): checkCalendar(c)
+            case .papers(let p): checkPapers(p)
             case .test(let t): checkTest(t, in: file)
             default: break
             }
@@ -138,7 +142,7 @@ public struct Checker {
             sources: loaded.sources, rootDirectory: loaded.rootDirectory, scheme: info, fields: fields, bodies: bodies,
             procedures: procedures, rules: rules, constants: constants, organisations: organisations,
             conflicts: conflicts, committees: committees, tests: tests, fieldIndex: fieldIndex, bodyIndex: bodyIndex,
-            procedureIndex: procedureIndex, ruleIndex: ruleIndex, organisationIndex: organisationIndex)
+            procedureIndex: procedureIndex, ruleIndex: ruleIndex, organisationIndex: organisationIndex, calendar: calendar)
     }
 
     // MARK: - Declarations

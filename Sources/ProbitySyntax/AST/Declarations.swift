@@ -24,6 +24,8 @@ public enum Declaration: Sendable {
     case quorum(QuorumSyntax)
     case voting(VotingSyntax)
     case test(TestSyntax)
+    case calendar(CalendarSyntax)
+    case papers(PapersSyntax)
 
     public var range: SourceRange {
         switch self {
@@ -40,8 +42,29 @@ public enum Declaration: Sendable {
         case .quorum(let d): d.range
         case .voting(let d): d.range
         case .test(let d): d.range
+        case .calendar(let d): d.range
+        case .papers(let d): d.range
         }
     }
+}
+
+/// `calendar "England and Wales bank holidays"` with the days working days skip, as data:
+/// `covers FROM until UNTIL` (the days it is known for), `holidays DATE, …`, `source`.
+public struct CalendarSyntax: Sendable {
+    public var title: StringLiteral
+    public var covers: EffectivePeriod?
+    public var holidays: [Int32]
+    public var source: StringLiteral?
+    public var range: SourceRange
+}
+
+/// `papers BODY at least 5 working days before`: how long before a meeting of the body its
+/// papers must be circulated.
+public struct PapersSyntax: Sendable {
+    public var body: Name
+    public var notice: Duration?
+    public var source: StringLiteral?
+    public var range: SourceRange
 }
 
 /// `scheme "name" version "v" effective from … until …`

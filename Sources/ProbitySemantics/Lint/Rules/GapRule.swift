@@ -122,9 +122,7 @@ public struct GapRule: LintRule {
                                       rules: blamed)
             finding.regions = [gap]
             finding.witness = space.witness(in: gap, program: program, id: "lint-gap")
-            if let witness = finding.witness {
-                finding.diagnostic.notes.append(DiagnosticNote("for example \(JSONWriter.compact(witness))"))
-            }
+            finding.diagnostic.notes.append(DiagnosticNote(finding.witness.map { "for example \(JSONWriter.compact($0))" } ?? space.whyNoWitness(for: gap)))
             findings.append(finding)
         }
         let hidden = gaps.count - findings.count
