@@ -30,6 +30,7 @@ public struct Checker {
     var organisationNames: [String: Int] = [:]
     var committees: [Int: Committee] = [:]
     var conflicts: ConflictPolicy?
+    var audit: AuditPolicy?
     var tests: [TestCase] = []
     /// Every top-level name, for duplicate detection across kinds.
     var declared: [String: (kind: String, range: SourceRange)] = [:]
@@ -83,6 +84,7 @@ public struct Checker {
             case .members(let m): checkMembers(m)
             case .quorum(let q): checkQuorum(q)
             case .voting(let v): checkVoting(v)
+            case .audit(let a): checkAudit(a)
             case .test(let t): checkTest(t, in: file)
             default: break
             }
@@ -98,11 +100,13 @@ public struct Checker {
             effectiveFrom: scheme?.effective?.from,
             effectiveUntil: scheme?.effective?.until,
             digest: loaded.digest)
-        return Program(
+        var program = Program(
             sources: loaded.sources, rootDirectory: loaded.rootDirectory, scheme: info, fields: fields, bodies: bodies,
             procedures: procedures, rules: rules, constants: constants, organisations: organisations,
             conflicts: conflicts, committees: committees, tests: tests, fieldIndex: fieldIndex, bodyIndex: bodyIndex,
             procedureIndex: procedureIndex, ruleIndex: ruleIndex, organisationIndex: organisationIndex)
+        program.audit = audit
+        return program
     }
 
     // MARK: - Declarations

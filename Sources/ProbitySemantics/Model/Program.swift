@@ -196,6 +196,8 @@ public struct Program: Sendable {
     public var procedureIndex: [String: Int]
     public var ruleIndex: [String: Int]
     public var organisationIndex: [String: Int]
+    /// The `audit` block, when the program has one.
+    public var audit: AuditPolicy? = nil
 
     /// Is `upper` the same body as `lower` or above it in the delegation tree?
     public func isAtOrAbove(_ upper: Int, _ lower: Int) -> Bool {

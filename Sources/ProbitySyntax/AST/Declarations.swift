@@ -24,6 +24,7 @@ public enum Declaration: Sendable {
     case quorum(QuorumSyntax)
     case voting(VotingSyntax)
     case test(TestSyntax)
+    case audit(AuditSyntax)
 
     public var range: SourceRange {
         switch self {
@@ -40,6 +41,7 @@ public enum Declaration: Sendable {
         case .quorum(let d): d.range
         case .voting(let d): d.range
         case .test(let d): d.range
+        case .audit(let d): d.range
         }
     }
 }

@@ -29,6 +29,7 @@ extension Parser {
         case "quorum": return parseQuorum(start).map(Declaration.quorum)
         case "voting": return parseVoting(start).map(Declaration.voting)
         case "test": return parseTest(start).map(Declaration.test)
+        case "audit": return .audit(parseAudit(start))
         default: return nil
         }
     }
