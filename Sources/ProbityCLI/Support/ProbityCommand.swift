@@ -14,6 +14,8 @@ enum ProbityCommand {
       explain [--rules PATH] [--format text|json] [--register FILE [--meeting MEETING.json]] DECISION.json
       fmt [--check] PATH…                           format rule files in the canonical layout
       diff OLD NEW --decisions HISTORY.jsonl [--format text|json]   which past decisions a rule change would change
+      audit [--rules PATH] --history FILE.jsonl [--register FILE] [--votes FILE…] [--format text|json]
+                                                    split contracts, decisions outside delegation, conflicted votes, register health
       bench [--decisions N] [--threads T] [--format json] [--write DIR]
 
     Without --rules, the rules shipped with probity are used.
@@ -39,11 +41,12 @@ enum ProbityCommand {
             case "explain": return try ExplainCommand.run(rest)
             case "diff": return try DiffCommand.run(rest)
             case "bench": return try BenchCommand.run(rest)
+            case "audit": return try AuditCommand.run(rest)
             case "help", "--help", "-h":
                 Output.write(usage)
                 return .success
             default:
-                throw UsageError("unknown command `\(name)`; expected one of check, screen, meeting, vote, test, lint, explain, fmt, diff, bench")
+                throw UsageError("unknown command `\(name)`; expected one of check, screen, meeting, vote, test, lint, explain, fmt, diff, bench, audit")
             }
         } catch {
             Output.error("error: \(error.message)\n\nrun `probity help` for usage\n")
