@@ -23,6 +23,18 @@ enum AuditFixtures {
     body council "Council"
     organisation acme "Acme Ltd"
       aka "ACME"
+    organisation widgets "Widgets plc"
+    conflicts
+      relevant fields counterparty
+      financial -> exclude
+      indirect -> no-vote
+      non-financial-professional -> declare
+      look back 6 months
+    members board
+      member "Ann Able" voting chair
+      member "Bob Baker" voting
+      member "Cat Cole" voting
+      member "Dan Dole" voting
     audit
       split window 12 months
       split by counterparty, requirement

@@ -1,0 +1,100 @@
+import ProbityAudit
+import ProbityEvaluation
+import ProbitySemantics
+import ProbitySyntax
+import XCTest
+
+/// Conflicts in recorded votes (through the screener, with the register as of the meeting) and
+/// the register's health.
+final class AuditVoteAndRegisterTests: XCTestCase {
+    typealias F = AuditFixtures
+
+    static let register = """
+    Name\tWho do you currently work for\tPosition\tDeclared Interest\tNature of interest\tValid From\tValid To
+    Ann Able\tSEL ICB\tChair\tFinancial Interest\tDirector of Acme Ltd\t01/01/2020\t
+    Bob Baker\tSEL ICB\tMember\tIndirect Interest\tSpouse works for Acme Ltd\t01/01/2020\t
+    Cat Cole\tSEL ICB\tMember\tFinancial Interest\tShares in Acme Ltd (sold)\t01/01/2020\t31/12/2022
+    Dan Dole\tSEL ICB\tMember\tNon-Financial Professional Interest\tAdviser to Acme Ltd\t01/01/2020\t
+    Eve Ernst\tSEL ICB\tMember\tFinancial Interest\tDirector of Widgets plc\t01/06/2024\t01/01/2024
+    Fay Flint\tSEL ICB\tMember\tAll interests are declared on the London Borough of Bromley register of interests.\t\t\t
+    """
+
+    private func register() throws -> Register {
+        try RegisterLoader.read(Array(AuditVoteAndRegisterTests.register.utf8), fileName: "register.tsv").get()
+    }
+
+    private func votes(for votesFor: [String], against: [String] = [], abstain: [String] = [],
+                       decision: String? = "award", date: String = "2024-03-01") throws -> AuditVotes {
+        let program = try F.program(F.standardRules)
+        let list = { (names: [String]) in "[" + names.map { "\"\($0)\"" }.joined(separator: ", ") + "]" }
+        let decisionKey = decision.map { ", \"decision\": \"\($0)\"" } ?? ""
+        let json = "{\"body\": \"board\", \"date\": \"\(date)\"\(decisionKey), \"votes\": {\"for\": \(list(votesFor)), \"against\": \(list(against)), \"abstain\": \(list(abstain))}}"
+        return try AuditVotes.decode(json: Array(json.utf8), program: program, file: "votes.json").get()
+    }
+
+    private let history = [F.award("award", "2024-03-01", "£500k", by: "board")]
+
+    func testExcludedAndBarredMembersWhoVotedAreFoundWithTheirInterestAndRule() throws {
+        let report = try F.audit(history, register: register(),
+                                 votes: [votes(for: ["Ann Able", "Bob Baker", "Dan Dole"], against: ["Cat Cole"])])
+        let conflicted = report.findings.filter { $0.code == "P1820" }
+        XCTAssertEqual(conflicted.map { $0.records[0].person }, ["Ann Able", "Bob Baker"], report.text)
+        XCTAssertEqual(conflicted.map { $0.rules.map(\.title) }, [["financial -> exclude"], ["indirect -> no-vote"]])
+        XCTAssertEqual(conflicted[0].records.last?.line, 2)  // the register row
+        XCTAssertEqual(conflicted[0].records.last?.detail, "Financial Interest: Director of Acme Ltd")
+    }
+
+    func testAbstainingIsAllowedToTheBarredButNotToTheExcluded() throws {
+        let report = try F.audit(history, register: register(), votes: [votes(for: [], abstain: ["Ann Able", "Bob Baker"])])
+        XCTAssertEqual(report.findings.filter { $0.code == "P1820" }.map { $0.records[0].person }, ["Ann Able"])
+    }
+
+    func testTheRegisterIsReadAsOfTheMeeting() throws {
+        // Cat Cole's shares were sold at the end of 2022: counted for 6 months after, not in 2024.
+        let late = try F.audit(history, register: register(), votes: [votes(for: ["Cat Cole"])])
+        XCTAssertEqual(late.findings.filter { $0.category == .conflictedVote }.map(\.code), [])
+        let early = try F.audit([F.award("award", "2023-03-01", "£500k", by: "board")], register: register(),
+                                votes: [votes(for: ["Cat Cole"], date: "2023-03-01")])
+        XCTAssertEqual(early.findings.filter { $0.category == .conflictedVote }.map(\.code), ["P1820"])
+    }
+
+    func testVotersWhoCannotBeScreenedAndVotesOnNoKnownDecisionAreSaidSo() throws {
+        let report = try F.audit(history, register: register(), votes: [
+            votes(for: ["Zed Zee", "Fay Flint"]),
+            votes(for: ["Ann Able"], decision: "no-such-decision"),
+            votes(for: ["Ann Able"], decision: nil),
+        ])
+        XCTAssertEqual(report.findings.filter { $0.category == .conflictedVote }.map(\.code).sorted(),
+                       ["P1821", "P1821", "P1822", "P1822"], report.text)
+    }
+
+    func testRegisterHealthFindsEachProblemWithPersonAndRow() throws {
+        let report = try F.audit(history, register: register())
+        let health = report.findings.filter { $0.category == .registerHealth }
+        XCTAssertEqual(health.map(\.code), ["P1832", "P1833"], report.text)
+        XCTAssertEqual(health.map { $0.records[0].person }, ["Eve Ernst", "Fay Flint"])
+        XCTAssertEqual(health.map { $0.records[0].line }, [6, 7])
+    }
+
+    func testAMemberOfADecidingBodyMissingFromTheRegisterIsFound() throws {
+        let withoutDan = AuditVoteAndRegisterTests.register.split(separator: "\n").filter { !$0.hasPrefix("Dan Dole") }.joined(separator: "\n")
+        let register = try RegisterLoader.read(Array(withoutDan.utf8), fileName: "register.tsv").get()
+        let report = try F.audit(history, register: register)
+        XCTAssertEqual(report.findings.filter { $0.code == "P1830" }.map { $0.records[0].person }, ["Dan Dole"])
+    }
+
+    func testACleanHistoryWithACleanVoteHasNoFindings() throws {
+        let clean = """
+        Name\tWho do you currently work for\tPosition\tDeclared Interest\tNature of interest\tValid From\tValid To
+        Ann Able\tSEL ICB\tChair\tNil\t\t\t
+        Bob Baker\tSEL ICB\tMember\tFinancial Interest\tDirector of Widgets plc\t01/01/2020\t
+        Cat Cole\tSEL ICB\tMember\tNil\t\t\t
+        Dan Dole\tSEL ICB\tMember\tNil\t\t\t
+        """
+        let register = try RegisterLoader.read(Array(clean.utf8), fileName: "register.tsv").get()
+        let report = try F.audit(history + [F.award("small", "2024-04-01", "£20k", requirement: "x")], register: register,
+                                 votes: [votes(for: ["Ann Able", "Bob Baker", "Cat Cole"], against: ["Dan Dole"])])
+        XCTAssertEqual(report.findings.map(\.code), [], report.text)
+        XCTAssertFalse(report.hasFindings)
+    }
+}
