@@ -7,7 +7,8 @@ extension AuditReport {
     /// each with its rules and records.
     public var text: String {
         var out = "audit of \(historyFile): \(findings.count) finding\(findings.count == 1 ? "" : "s")\n"
-        out += "scheme: \(scheme.name)\(scheme.version.isEmpty ? "" : " (\(scheme.version))"), digest \(scheme.digest.prefix(12))\n"
+        // The digest is in the JSON report; the text stays the same while unrelated rules change.
+        out += "scheme: \(scheme.name)\(scheme.version.isEmpty ? "" : " (\(scheme.version))")\n"
         out += "read: \(decisionsRead) decision\(decisionsRead == 1 ? "" : "s")"
         if linesUnread > 0 { out += " (\(linesUnread) line\(linesUnread == 1 ? "" : "s") unread)" }
         out += ", \(decisionsWithDecider) with `decided_by`, \(decisionsInSplitSearch) under a threshold"
