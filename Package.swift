@@ -5,14 +5,15 @@
 //   → ProbitySyntax (tokens, AST, diagnostics)
 //   → ProbitySemantics (name resolution, types, checks)
 //   → ProbityEvaluation (compiled plan, register, conflicts, reports)
-//   → ProbityAudit (a history of decisions, votes and the register read together)
+//   → Probity (the front door: Scheme and Engine; the library product other programs import)
+//     and, beside it, ProbityAudit (a history of decisions, votes and the register read together)
 //   → ProbityCLI (the `probity` command: arguments in, text out)
 import PackageDescription
 
 let package = Package(
     name: "Probity",
     products: [
-        .library(name: "Probity", targets: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation", "ProbityAudit"]),
+        .library(name: "Probity", targets: ["Probity", "ProbityAudit"]),
         .executable(name: "probity", targets: ["ProbityCLI"]),
     ],
     targets: [
@@ -20,11 +21,12 @@ let package = Package(
         .target(name: "ProbitySyntax", dependencies: ["ProbitySupport"]),
         .target(name: "ProbitySemantics", dependencies: ["ProbitySupport", "ProbitySyntax"]),
         .target(name: "ProbityEvaluation", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics"]),
+        .target(name: "Probity", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation"]),
         .target(name: "ProbityAudit", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation"]),
         .target(name: "ProbityBenchmark", dependencies: ["ProbitySupport", "ProbityEvaluation", "ProbitySemantics"]),
         .executableTarget(
             name: "ProbityCLI",
-            dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation", "ProbityAudit", "ProbityBenchmark"],
+            dependencies: ["Probity", "ProbityAudit", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation", "ProbityBenchmark"],
             resources: [.copy("../../Rules")]
         ),
         // Helpers shared by the test targets: marked sources and their assertions.
@@ -33,6 +35,7 @@ let package = Package(
         .testTarget(name: "ProbitySyntaxTests", dependencies: ["ProbitySyntax", "ProbityTestSupport"]),
         .testTarget(name: "ProbitySemanticsTests", dependencies: ["ProbitySemantics", "ProbityTestSupport"]),
         .testTarget(name: "ProbityEvaluationTests", dependencies: ["ProbityEvaluation"]),
+        .testTarget(name: "ProbityTests", dependencies: ["Probity"]),
         .testTarget(name: "ProbityAuditTests", dependencies: ["ProbityAudit", "ProbityEvaluation", "ProbitySemantics", "ProbitySupport", "ProbitySyntax"]),
         .testTarget(name: "ProbityBenchmarkTests", dependencies: ["ProbityBenchmark", "ProbityEvaluation"]),
         // Case folders and golden files are data read by path, not sources.

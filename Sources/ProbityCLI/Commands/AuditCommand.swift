@@ -1,4 +1,5 @@
 import Foundation
+import Probity
 import ProbityAudit
 import ProbityEvaluation
 import ProbitySemantics
@@ -30,7 +31,8 @@ enum AuditCommand {
             guard let n = Int(text), n >= 1, n <= 256 else { throw UsageError("`--threads` must be a whole number from 1 to 256, found `\(text)`") }
             threads = n
         }
-        guard let program = RuleSet.load(arguments.value("rules")) else { return .badInput }
+        guard let scheme = RuleSet.load(arguments.value("rules")) else { return .badInput }
+        let program = scheme.program
 
         var register: Register?
         if let path = arguments.value("register") {
