@@ -28,6 +28,8 @@ public struct HistoryAuditor {
     let registerFile: String?
     let votes: [AuditVotes]
     let threads: Int
+    /// The day declarations are judged stale on; nil: the latest date in the history or votes.
+    let asOf: Int32?
 
     var findings: [AuditFinding] = []
     var entries: [SplitSearch.Entry] = []
@@ -41,7 +43,8 @@ public struct HistoryAuditor {
     var lastDate: Int32?
 
     public init(program: Program, historyFile: String, register: Register?, registerFile: String?,
-                votes: [AuditVotes], threads: Int = 1) {
+                votes: [AuditVotes], threads: Int = 1, asOf: Int32? = nil) {
+        self.asOf = asOf
         self.program = program
         self.plan = Plan(program: program)
         self.historyFile = historyFile
@@ -112,6 +115,7 @@ public struct HistoryAuditor {
             if let body = record.votes.body { deciding.insert(body) }
             if let date = record.votes.date { auditDate = max(auditDate ?? .min, date) }
         }
+        if let asOf { auditDate = asOf }
         if let register, let registerFile {
             let screener = ConflictScreener(program: program, register: register)
             let voteAudit = VoteAudit(program: program, screener: screener, registerFile: registerFile, historyFile: historyFile)
@@ -122,9 +126,6 @@ public struct HistoryAuditor {
                 .audit(decidingBodies: Array(deciding), on: auditDate)
             all += health.findings
             limitations += health.limitations
-            if program.audit?.declarationReview != nil {
-                limitations.append("declarations not checked against `review declarations every`: the register records no date of declaration")
-            }
             if program.conflicts == nil {
                 limitations.append("votes not screened: the rules have no `conflicts` block")
             }

@@ -16,6 +16,9 @@ struct RegisterHealth: Sendable {
     func audit(decidingBodies: [Int], on day: Int32?) -> (findings: [AuditFinding], limitations: [String]) {
         var findings: [AuditFinding] = []
         var limitations: [String] = []
+        let stale = staleDeclarations(on: day)
+        findings += stale.findings
+        limitations += stale.limitations
         let register = screener.register
         for body in decidingBodies.sorted() {
             guard let committee = program.committees[body], !committee.members.isEmpty else { continue }
@@ -62,6 +65,49 @@ struct RegisterHealth: Sendable {
                 records: [AuditFinding.Record(kind: .registerRow, file: registerFile, line: issue.line)]))
         }
         return (findings, limitations)
+    }
+
+    /// People whose latest declaration is older than `review declarations every` on `day`.
+    /// Only a register that records dates of declaration can show it; otherwise it is said.
+    private func staleDeclarations(on day: Int32?) -> (findings: [AuditFinding], limitations: [String]) {
+        guard let review = program.audit?.declarationReview else { return ([], []) }
+        let people = screener.register.people
+        guard people.contains(where: { $0.declaredOn != nil }) else {
+            return ([], ["declarations not checked against `review declarations every \(review)`: the register records no date of declaration (a `Date of declaration` column)"])
+        }
+        guard let day else { return ([], ["declarations not checked: no date to judge them on (the history and votes give none)"]) }
+        let today = Day(number: day)
+        let rule = program.audit?.range.map { range in
+            [AuditFinding.RuleCitation(id: "audit", title: "review declarations every \(review)", source: program.audit?.source,
+                                       location: program.sources.citation(of: range))]
+        } ?? []
+        var findings: [AuditFinding] = []
+        for person in people {
+            guard let declared = person.declaredOn else {
+                findings.append(AuditFinding(
+                    category: .registerHealth, code: "P1831", severity: .warning,
+                    message: "`\(person.name)` has no date of declaration on the register, so cannot be shown to have declared within \(review) of \(today.iso)",
+                    rules: rule, records: [row(person, line: person.lines.first ?? 0, detail: "no date of declaration")]))
+                continue
+            }
+            let due = Self.adding(review, to: declared)
+            guard due < today else { continue }
+            findings.append(AuditFinding(
+                category: .registerHealth, code: "P1831", severity: .warning,
+                message: "`\(person.name)` last declared on \(declared.iso), more than \(review) before \(today.iso) (due by \(due.iso))",
+                date: declared.number, rules: rule,
+                records: [row(person, line: person.declaredOnLine, detail: "declared \(declared.iso)")]))
+        }
+        return (findings, [])
+    }
+
+    static func adding(_ period: Duration, to day: Day) -> Day {
+        switch period.unit {
+        case .days: day.adding(days: period.amount)
+        case .workingDays: day.adding(workingDays: period.amount)
+        case .months: day.adding(months: period.amount)
+        case .years: day.adding(years: period.amount)
+        }
     }
 
     private func row(_ person: RegisterPerson, line: Int, detail: String) -> AuditFinding.Record {

@@ -97,4 +97,29 @@ final class AuditVoteAndRegisterTests: XCTestCase {
         XCTAssertEqual(report.findings.map(\.code), [], report.text)
         XCTAssertFalse(report.hasFindings)
     }
+
+    func testDeclarationsOlderThanTheReviewPeriodAreFoundWhenTheRegisterDatesThem() throws {
+        let dated = """
+        Name\tDeclared Interest\tNature of interest\tValid From\tValid To\tDate of declaration
+        Ann Able\tNil\t\t\t\t15/04/2024
+        Bob Baker\tFinancial Interest\tDirector of Widgets plc\t01/01/2020\t\t01/02/2023
+        \tNon-Financial Personal Interest\tTrustee of a charity\t01/01/2021\t\t10/03/2024
+        Cat Cole\tNil\t\t\t\t01/01/2023
+        Dan Dole\tNil\t\t\t\t
+        """
+        let register = try RegisterLoader.read(Array(dated.utf8), fileName: "register.tsv").get()
+        XCTAssertEqual(register.people.map { $0.declaredOn?.iso }, ["2024-04-15", "2024-03-10", "2023-01-01", nil])
+        let report = try F.audit(history, register: register)  // as of 2024-03-01, the history's last date
+        let stale = report.findings.filter { $0.code == "P1831" }
+        XCTAssertEqual(stale.map { $0.records[0].person }, ["Dan Dole", "Cat Cole"], report.text)
+        XCTAssertEqual(stale.last?.records[0].line, 5)
+        XCTAssertEqual(stale.last?.rules.map(\.id), ["audit"])
+        XCTAssertFalse(report.limitations.contains { $0.contains("review declarations") })
+    }
+
+    func testWithoutDatesOfDeclarationTheReportSaysStalenessWasNotChecked() throws {
+        let report = try F.audit(history, register: register())
+        XCTAssertEqual(report.findings.filter { $0.code == "P1831" }.count, 0)
+        XCTAssertTrue(report.limitations.contains { $0.contains("no date of declaration") }, "\(report.limitations)")
+    }
 }

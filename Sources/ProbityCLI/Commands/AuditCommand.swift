@@ -5,12 +5,12 @@ import ProbityEvaluation
 import ProbitySemantics
 import ProbitySupport
 
-/// `probity audit --history FILE.jsonl [--register FILE] [--votes FILE…] [--format text|json]`:
+/// `probity audit --history FILE.jsonl [--register FILE] [--votes FILE…] [--as-of DATE] [--format text|json]`:
 /// what a year of decisions, the recorded votes and the register say together — split
 /// contracts, decisions outside delegation, conflicted votes and the register's health.
 /// Exit 0: nothing at warning or error level; 1: findings; 2: the input is wrong.
 enum AuditCommand {
-    static let options: Set<String> = ["rules", "format", "history", "register", "votes", "threads"]
+    static let options: Set<String> = ["rules", "format", "history", "register", "votes", "threads", "as-of"]
 
     /// Lines per block: enough to keep both cores busy, few enough to stream.
     static let blockSize = 8192
@@ -30,6 +30,11 @@ enum AuditCommand {
         if let text = arguments.value("threads") {
             guard let n = Int(text), n >= 1, n <= 256 else { throw UsageError("`--threads` must be a whole number from 1 to 256, found `\(text)`") }
             threads = n
+        }
+        var asOf: Int32?
+        if let text = arguments.value("as-of") {
+            guard let day = Day.parseISO(text) else { throw UsageError("`--as-of` must be a date written YYYY-MM-DD, found `\(text)`") }
+            asOf = day.number
         }
         guard let scheme = RuleSet.load(arguments.value("rules")) else { return .badInput }
         let program = scheme.program
@@ -69,7 +74,7 @@ enum AuditCommand {
             return .badInput
         }
         var auditor = HistoryAuditor(program: program, historyFile: historyPath, register: register,
-                                     registerFile: arguments.value("register"), votes: votes, threads: threads)
+                                     registerFile: arguments.value("register"), votes: votes, threads: threads, asOf: asOf)
         var reader = LineReader(handle: handle)
         var number = 0
         while true {

@@ -14,7 +14,7 @@ enum ProbityCommand {
       explain [--rules PATH] [--format text|json] [--register FILE [--meeting MEETING.json]] DECISION.json
       fmt [--check] PATH…                           format rule files in the canonical layout
       diff OLD NEW --decisions HISTORY.jsonl [--format text|json]   which past decisions a rule change would change
-      audit [--rules PATH] --history FILE.jsonl [--register FILE] [--votes FILE…] [--format text|json]
+      audit [--rules PATH] --history FILE.jsonl [--register FILE] [--votes FILE…] [--as-of DATE] [--format text|json]
                                                     split contracts, decisions outside delegation, conflicted votes, register health
       bench [--decisions N] [--threads T] [--format json] [--write DIR]
 
