@@ -5,6 +5,37 @@ import ProbitySyntax
 extension AuditReport {
     /// The report as JSON, format `probity.audit/1` (documented in `docs/report-format.md`).
     public var json: JSONValue {
+        header(findings: .array(findings.map(\.json)))
+    }
+
+    /// The JSON text, as ``json`` would print pretty, handed to `sink` in pieces of about
+    /// `chunk` bytes: the findings are written one at a time, so a report with a hundred
+    /// thousand findings is never held as one tree or one string.
+    public func writeJSON(chunk: Int = 1 << 20, to sink: ([UInt8]) -> Void) {
+        var buffer: [UInt8] = []
+        JSONWriter.appendPretty(header(findings: .array([])), to: &buffer)
+        guard !findings.isEmpty else {
+            sink(buffer + [UInt8(ascii: "\n")])
+            return
+        }
+        // The header ends `"findings": []` and the closing brace: open the array instead.
+        let tail = Array("[]\n}".utf8)
+        precondition(buffer.suffix(tail.count).elementsEqual(tail), "the findings are the report's last member")
+        buffer.removeLast(tail.count)
+        buffer.append(UInt8(ascii: "["))
+        for (index, finding) in findings.enumerated() {
+            buffer.append(contentsOf: Array((index == 0 ? "\n    " : ",\n    ").utf8))
+            JSONWriter.appendPretty(finding.json, to: &buffer, indent: 2)
+            if buffer.count >= chunk {
+                sink(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        buffer.append(contentsOf: Array("\n  ]\n}\n".utf8))
+        sink(buffer)
+    }
+
+    private func header(findings list: JSONValue) -> JSONValue {
         .object([
             ("format", .string("probity.audit/1")),
             ("scheme", .object([
@@ -29,7 +60,7 @@ extension AuditReport {
                 ("as_of", auditDate.map { .string(Day(number: $0).iso) } ?? .null),
             ])),
             ("not_checked", .array(limitations.map(JSONValue.string))),
-            ("findings", .array(findings.map(\.json))),
+            ("findings", list),
         ])
     }
 }

@@ -6,6 +6,13 @@ extension AuditReport {
     /// The report as text: what was read and the counts first, then each section's findings,
     /// each with its rules and records.
     public var text: String {
+        var out = ""
+        writeText { out += String(decoding: $0, as: UTF8.self) }
+        return out
+    }
+
+    /// The text, handed to `sink` in pieces of about `chunk` bytes, finding by finding.
+    public func writeText(chunk: Int = 1 << 20, to sink: ([UInt8]) -> Void) {
         var out = "audit of \(historyFile): \(findings.count) finding\(findings.count == 1 ? "" : "s")\n"
         // The digest is in the JSON report; the text stays the same while unrelated rules change.
         out += "scheme: \(scheme.name)\(scheme.version.isEmpty ? "" : " (\(scheme.version))")\n"
@@ -23,13 +30,20 @@ extension AuditReport {
             out += "\nnot checked:\n"
             for limitation in limitations { out += "  - \(limitation)\n" }
         }
-        for category in AuditFinding.Category.allCases {
-            let section = findings.filter { $0.category == category }
-            guard !section.isEmpty else { continue }
-            out += "\n\(category.heading)\n"
-            for finding in section { out += finding.text }
+        var current: AuditFinding.Category?
+        for finding in findings {
+            // Findings are sorted by category: a new one opens its section.
+            if finding.category != current {
+                current = finding.category
+                out += "\n\(finding.category.heading)\n"
+            }
+            out += finding.text
+            if out.utf8.count >= chunk {
+                sink(Array(out.utf8))
+                out = ""
+            }
         }
-        return out
+        sink(Array(out.utf8))
     }
 }
 

@@ -182,3 +182,24 @@ final class AuditTests: XCTestCase {
         XCTAssertFalse(one.findings.isEmpty)
     }
 }
+
+extension AuditTests {
+    /// The streamed JSON is byte for byte the tree printed pretty, in pieces of any size.
+    func testStreamedJSONIsTheTreePrintedPretty() throws {
+        let report = try F.audit([
+            F.award("a1", "2024-01-10", "£100k", requirement: "cleaning"),
+            F.award("a2", "2024-05-10", "£190k", requirement: "cleaning"),
+            F.award("big", "2024-06-10", "£300k", requirement: "other"),
+        ])
+        XCTAssertEqual(report.findings.count, 2)
+        for chunk in [1, 64, 1 << 20] {
+            var bytes: [UInt8] = []
+            report.writeJSON(chunk: chunk) { bytes += $0 }
+            XCTAssertEqual(String(decoding: bytes, as: UTF8.self), JSONWriterText.pretty(report) + "\n")
+        }
+        let empty = try F.audit([])
+        var bytes: [UInt8] = []
+        empty.writeJSON { bytes += $0 }
+        XCTAssertEqual(String(decoding: bytes, as: UTF8.self), JSONWriterText.pretty(empty) + "\n")
+    }
+}

@@ -89,8 +89,8 @@ enum AuditCommand {
         }
         let report = auditor.finish()
         switch format {
-        case .text: Output.write(report.text)
-        case .json: Output.write(JSONWriter.pretty(report.json) + "\n")
+        case .text: report.writeText { Output.write(bytes: $0) }
+        case .json: report.writeJSON { Output.write(bytes: $0) }
         }
         return report.hasFindings ? .failure : .success
     }
