@@ -27,6 +27,9 @@ struct SplitSearch: Sendable {
     let thresholds: SplitThresholds
     /// Threshold bits per entry.
     let words: Int
+    /// At most this many decisions of a series are listed in its finding (the message gives
+    /// the count and the sum of all of them), so one long series cannot fill the memory.
+    static let recordLimit = 100
 
     init?(program: Program, plan: Plan) {
         guard let policy = program.audit, let window = policy.splitWindow, let sumField = policy.splitSum,
@@ -175,13 +178,14 @@ struct SplitSearch: Sendable {
         let first = entries[run[0]], last = entries[run[run.count - 1]]
         let sumName = program.fields[sumField].name
         let bound = rules.sorted().map { rule in "`\(program.rules[rule].id)`" }.joined(separator: ", ")
-        let message = "\(run.count) decisions within \(window) (\(Day(number: first.date).iso) to \(Day(number: last.date).iso)), each under the threshold of \(bound) (`\(sumName)` \(threshold.description)), add up to \(Money(pence: total))"
+        let listed = run.count > SplitSearch.recordLimit ? "; the first \(SplitSearch.recordLimit) of \(run.count) are listed" : ""
+        let message = "\(run.count) decisions within \(window) (\(Day(number: first.date).iso) to \(Day(number: last.date).iso)), each under the threshold of \(bound) (`\(sumName)` \(threshold.description)), add up to \(Money(pence: total))\(listed)"
         var citations = rules.sorted().map { program.citation(ofRule: $0) }
         if let range = policy.range {
             citations.append(AuditFinding.RuleCitation(id: "audit", title: "split window \(window)", source: policy.source,
                                                        location: program.sources.citation(of: range)))
         }
-        let records = run.map { index in
+        let records = run.prefix(SplitSearch.recordLimit).map { index in
             let entry = entries[index]
             return AuditFinding.Record(kind: .decision, file: historyFile, line: Int(entry.line), id: entry.id,
                                        date: entry.date, value: entry.value)

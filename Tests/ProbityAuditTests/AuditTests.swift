@@ -203,3 +203,16 @@ extension AuditTests {
         XCTAssertEqual(String(decoding: bytes, as: UTF8.self), JSONWriterText.pretty(empty) + "\n")
     }
 }
+
+extension AuditTests {
+    /// A series of thousands of decisions is one finding that counts and sums them all and lists
+    /// the first hundred.
+    func testALongSeriesIsCountedInFullAndListedInPart() throws {
+        let lines = (0..<3000).map { i in F.award("s\(i)", "2024-01-01", "£1k", requirement: "long") }
+        let report = try F.audit(lines)
+        let split = try XCTUnwrap(report.findings.first { $0.code == "P1810" })
+        XCTAssertEqual(split.records.count, 100)
+        XCTAssertTrue(split.message.hasPrefix("3000 decisions"), split.message)
+        XCTAssertTrue(split.message.contains("add up to £3,000,000; the first 100 of 3000 are listed"), split.message)
+    }
+}
