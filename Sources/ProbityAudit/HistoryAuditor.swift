@@ -170,6 +170,7 @@ struct LineAuditor: Sendable {
         var result = SliceResult()
         var verdict = Verdict()
         var mask = [UInt64](repeating: 0, count: split?.words ?? 1)
+        var matches = RuleMatches()
         for (number, bytes) in lines {
             if bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
             switch decoder.decode(Array(bytes)) {
@@ -191,7 +192,7 @@ struct LineAuditor: Sendable {
                     result.deciders.insert(Int(decider))
                 }
                 if wanted.contains(decision.id) { result.kept.append((decision, number)) }
-                if let split, let series = split.seriesKey(decision), split.eligibility(&decision, into: &mask) {
+                if let split, let series = split.seriesKey(decision), split.eligibility(&decision, into: &mask, matches: &matches) {
                     result.entries.append((SplitSearch.Entry(series: 0, date: decision.date, line: Int32(clamping: number),
                                                              value: decision.scalars[split.sumField], id: decision.id), series))
                     result.masks += mask

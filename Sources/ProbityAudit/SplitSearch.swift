@@ -27,6 +27,8 @@ struct SplitSearch: Sendable {
     let thresholds: SplitThresholds
     /// Threshold bits per entry.
     let words: Int
+    /// The thresholds grouped by the sum that crosses them, lowest first.
+    let crossings: [(crossing: Int64, thresholds: [Int])]
     /// At most this many decisions of a series are listed in its finding (the message gives
     /// the count and the sum of all of them), so one long series cannot fill the memory.
     static let recordLimit = 100
@@ -41,6 +43,9 @@ struct SplitSearch: Sendable {
         self.sumField = sumField
         self.thresholds = SplitThresholds(program: program, sumField: sumField)
         self.words = max(1, (thresholds.all.count + 63) / 64)
+        var groups: [Int64: [Int]] = [:]
+        for (index, threshold) in thresholds.all.enumerated() { groups[threshold.crossing, default: []].append(index) }
+        self.crossings = groups.keys.sorted().map { ($0, groups[$0]!) }
     }
 
     /// The series a decision belongs to, as text, or nil when it leaves out the first `split by`
@@ -73,15 +78,17 @@ struct SplitSearch: Sendable {
 
     /// Sets the threshold bits for which a decision counts: its value is under the bound and
     /// the rule would fire were the value just over it (so kind, budget, place and date fit).
-    /// Returns false when no bit is set. `decision` is restored before returning.
-    func eligibility(_ decision: inout Decision, into mask: inout [UInt64]) -> Bool {
+    /// The plan is asked once per distinct bound (several rules share one), through its rule
+    /// index. Returns false when no bit is set. `decision` is restored before returning.
+    func eligibility(_ decision: inout Decision, into mask: inout [UInt64], matches: inout RuleMatches) -> Bool {
         for w in mask.indices { mask[w] = 0 }
         guard decision.isPresent[sumField] else { return false }
         let value = decision.scalars[sumField]
         var any = false
-        for (index, threshold) in thresholds.all.enumerated() where value < threshold.crossing {
-            decision.scalars[sumField] = threshold.crossing
-            if plan.fires(rule: threshold.rule, for: decision) {
+        for group in crossings where value < group.crossing {
+            decision.scalars[sumField] = group.crossing
+            plan.match(decision, into: &matches)
+            for index in group.thresholds where matches.fired.contains(Int32(thresholds.all[index].rule)) {
                 mask[index >> 6] |= 1 << UInt64(index & 63)
                 any = true
             }
