@@ -4,8 +4,10 @@
 //   ProbitySupport (bytes, money, dates, JSON, CSV, SHA-256)
 //   → ProbitySyntax (tokens, AST, diagnostics)
 //   → ProbitySemantics (name resolution, types, checks)
-//   → ProbityEvaluation (compiled plan, register, conflicts, reports)
+//   → ProbityRegister (registers of interests: CSV, TSV and JSON import, names; needs only ProbitySupport)
+//   → ProbityEvaluation (compiled plan, conflicts, reports)
 //   → Probity (the front door: Scheme and Engine; the library product other programs import)
+//   → ProbityPapers (board papers in Markdown and HTML, delegation graphs in SVG, DOT, Mermaid)
 //     and, beside it, ProbityAudit (a history of decisions, votes and the register read together)
 //   → ProbityCLI (the `probity` command: arguments in, text out)
 import PackageDescription
@@ -20,24 +22,29 @@ let package = Package(
         .target(name: "ProbitySupport"),
         .target(name: "ProbitySyntax", dependencies: ["ProbitySupport"]),
         .target(name: "ProbitySemantics", dependencies: ["ProbitySupport", "ProbitySyntax"]),
-        .target(name: "ProbityEvaluation", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics"]),
-        .target(name: "Probity", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation"]),
-        .target(name: "ProbityAudit", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation"]),
-        .target(name: "ProbityBenchmark", dependencies: ["ProbitySupport", "ProbityEvaluation", "ProbitySemantics"]),
+        .target(name: "ProbityRegister", dependencies: ["ProbitySupport"]),
+        .target(name: "ProbityEvaluation", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister"]),
+        .target(name: "Probity", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEvaluation"]),
+        .target(name: "ProbityAudit", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEvaluation"]),
+        .target(name: "ProbityPapers", dependencies: ["Probity", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEvaluation"]),
+        .target(name: "ProbityBenchmark", dependencies: ["ProbitySupport", "ProbityRegister", "ProbityEvaluation", "ProbitySemantics"]),
         .executableTarget(
             name: "ProbityCLI",
-            dependencies: ["Probity", "ProbityAudit", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation", "ProbityBenchmark"],
-            resources: [.copy("../../Rules")]
+            dependencies: ["Probity", "ProbityAudit", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEvaluation", "ProbityPapers", "ProbityBenchmark"],
+            // The rules, and the register their tests read (mounted back at `Examples/registers`).
+            resources: [.copy("../../Rules"), .copy("../../Examples/registers")]
         ),
         // Helpers shared by the test targets: marked sources and their assertions.
-        .target(name: "ProbityTestSupport", dependencies: ["ProbitySyntax"], path: "Tests/ProbityTestSupport"),
-        .testTarget(name: "ProbitySupportTests", dependencies: ["ProbitySupport"]),
+        .target(name: "ProbityTestSupport", dependencies: ["ProbitySupport", "ProbitySyntax"], path: "Tests/ProbityTestSupport"),
+        .testTarget(name: "ProbitySupportTests", dependencies: ["ProbitySupport", "ProbityTestSupport"]),
         .testTarget(name: "ProbitySyntaxTests", dependencies: ["ProbitySyntax", "ProbityTestSupport"]),
         .testTarget(name: "ProbitySemanticsTests", dependencies: ["ProbitySemantics", "ProbityTestSupport"]),
-        .testTarget(name: "ProbityEvaluationTests", dependencies: ["ProbityEvaluation"]),
+        .testTarget(name: "ProbityRegisterTests", dependencies: ["ProbityRegister"]),
+        .testTarget(name: "ProbityEvaluationTests", dependencies: ["ProbityRegister", "ProbityEvaluation", "ProbityTestSupport"]),
         .testTarget(name: "ProbityTests", dependencies: ["Probity"]),
-        .testTarget(name: "ProbityAuditTests", dependencies: ["ProbityAudit", "ProbityEvaluation", "ProbitySemantics", "ProbitySupport", "ProbitySyntax"]),
-        .testTarget(name: "ProbityBenchmarkTests", dependencies: ["ProbityBenchmark", "ProbityEvaluation"]),
+        .testTarget(name: "ProbityAuditTests", dependencies: ["ProbityAudit", "ProbityRegister", "ProbityEvaluation", "ProbitySemantics", "ProbitySupport", "ProbitySyntax"]),
+        .testTarget(name: "ProbityPapersTests", dependencies: ["ProbityPapers", "Probity", "ProbityEvaluation"]),
+        .testTarget(name: "ProbityBenchmarkTests", dependencies: ["ProbityBenchmark", "ProbityRegister", "ProbityEvaluation"]),
         // Case folders and golden files are data read by path, not sources.
         .testTarget(name: "ProbityCLITests", dependencies: ["ProbityEvaluation"], exclude: ["Cases", "Fixtures", "Golden"]),
     ]

@@ -1,4 +1,5 @@
 import ProbityEvaluation
+import ProbityRegister
 import ProbitySemantics
 import ProbitySupport
 import ProbitySyntax
@@ -12,6 +13,8 @@ public typealias FileProvider = ProbitySupport.FileProvider
 public typealias FileKind = ProbitySupport.FileKind
 public typealias DiskFiles = ProbitySupport.DiskFiles
 public typealias MemoryFiles = ProbitySupport.MemoryFiles
+public typealias MountedFiles = ProbitySupport.MountedFiles
+public typealias FilePath = ProbitySupport.FilePath
 public typealias Diagnostic = ProbitySyntax.Diagnostic
 public typealias Severity = ProbitySyntax.Severity
 public typealias SourceMap = ProbitySyntax.SourceMap
@@ -32,9 +35,9 @@ public typealias DecisionErrors = ProbityEvaluation.DecisionErrors
 public typealias Meeting = ProbityEvaluation.Meeting
 public typealias Agenda = ProbityEvaluation.Agenda
 public typealias RecordedVotes = ProbityEvaluation.RecordedVotes
-public typealias Register = ProbityEvaluation.Register
-public typealias RegisterLoader = ProbityEvaluation.RegisterLoader
-public typealias RegisterLoadError = ProbityEvaluation.RegisterLoadError
+public typealias Register = ProbityRegister.Register
+public typealias RegisterLoader = ProbityRegister.RegisterLoader
+public typealias RegisterLoadError = ProbityRegister.RegisterLoadError
 
 // Answers.
 public typealias Report = ProbityEvaluation.Report

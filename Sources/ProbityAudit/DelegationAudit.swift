@@ -31,6 +31,10 @@ struct DelegationAudit: Sendable {
                 date: decision.date, rules: citations(approvals.map(\.rule)), records: [record])]
         case .noAuthority:
             var message = "`\(decision.id)` was decided by `\(deciderID)`, but no rule in force on \(day) gives any body authority for it"
+            let recommendations = verdict.approvals.filter { $0.action == .recommend }
+            if !recommendations.isEmpty {
+                message += "; the rules ask only for a recommendation by " + recommendations.map { "`\(program.bodies[Int($0.body)].id)`" }.joined(separator: ", ")
+            }
             if !verdict.matches.undecided.isEmpty {
                 let fields = Set(verdict.matches.undecided.flatMap { program.rules[Int($0)].condition?.fieldsRead ?? [] })
                     .filter { !decision.isPresent[$0] }.map { "`\(program.fields[$0].name)`" }.sorted()
@@ -48,7 +52,8 @@ struct DelegationAudit: Sendable {
                 message += "; `\(r.id)` gave it to \(r.approvals.map { "`\(program.bodies[$0].id)`" }.joined(separator: ", "))\(from)\(until)"
             }
             return [AuditFinding(category: .outsideDelegation, code: "P1812", severity: .warning, message: message,
-                                 date: decision.date, rules: citations(verdict.matches.undecided + outOfPeriod.map(Int32.init)),
+                                 date: decision.date,
+                                 rules: citations(recommendations.map(\.rule) + verdict.matches.undecided + outOfPeriod.map(Int32.init)),
                                  records: [record])]
         case .authorised:
             return missingRecords(entry, decider: decider, verdict: verdict, record: record)

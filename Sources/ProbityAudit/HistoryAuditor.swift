@@ -1,5 +1,6 @@
 import Dispatch
 import ProbityEvaluation
+import ProbityRegister
 import ProbitySemantics
 import ProbitySupport
 import ProbitySyntax

@@ -1,4 +1,5 @@
 import ProbityEvaluation
+import ProbityRegister
 import ProbitySemantics
 import ProbitySupport
 import ProbitySyntax

@@ -1,5 +1,6 @@
 import ProbityAudit
 import ProbityEvaluation
+import ProbityRegister
 import ProbitySemantics
 import ProbitySyntax
 import XCTest

@@ -2,6 +2,7 @@ import Foundation
 import Probity
 import ProbityAudit
 import ProbityEvaluation
+import ProbityRegister
 import ProbitySemantics
 import ProbitySupport
 

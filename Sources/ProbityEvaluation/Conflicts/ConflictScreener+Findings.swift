@@ -39,6 +39,10 @@ extension ConflictScreener {
             } else if conflicts.quorum == nil {
                 add("P1107", .note, blocking: false, "`\(bodyID)` has no `quorum` rule, so quorum cannot be checked")
             }
+            for name in screening.unagreedDeputies {
+                add("P1132", .note, blocking: false,
+                    "deputy \"\(name)\" does not count towards quorum or vote: `\(bodyID)` counts deputies only when the chair agreed their attendance, and the meeting record does not say so (`agreed_by_chair`)")
+            }
             for name in screening.nonMembers {
                 add("P1108", .note, blocking: false, "attendee \"\(name)\" is not a member of `\(bodyID)`; they do not count towards quorum or vote")
             }

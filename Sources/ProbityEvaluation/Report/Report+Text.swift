@@ -72,6 +72,9 @@ extension ConflictsReport {
         } else if recusals.isEmpty {
             out += "  nobody must recuse\n"
         }
+        for spared in notCounted {
+            out += "  - \(spared.person): not counted: \(spared.declaration) [\(spared.organisation)]: \(spared.reason)\n"
+        }
         for recusal in recusals {
             out += "  - \(recusal.person): \(recusal.level.rawValue)\n"
             for reason in recusal.reasons {

@@ -101,9 +101,13 @@ public struct BodySyntax: Sendable {
     public var parent: Name?
     /// `advises X`: the body may recommend to X but never approve.
     public var advises: Name?
+    /// `advises X, Y`: the bodies after the first.
+    public var alsoAdvises: [Name] = []
     public var source: StringLiteral?
     /// Lint findings accepted on this body on purpose.
     public var accepts: [AcceptSyntax] = []
+    /// `exists from DATE [until DATE]`: when the body (or officer) existed, inclusive.
+    public var exists: EffectivePeriod?
     public var range: SourceRange
 }
 
@@ -220,11 +224,44 @@ public struct InterestLevelSyntax: Sendable {
     public var range: SourceRange
 }
 
+/// Which way an interest travels along a relation `A relation B`: `forward` from A to B (an
+/// interest in a member is an interest in the body it belongs to), `backward` from B to A, or
+/// both ways (across a corporate group).
+public enum CarryDirection: String, Sendable {
+    case forward
+    case backward
+    case bothWays = "both ways"
+}
+
+/// `carry member-of, shareholder-of forward within 2 steps`: relations an interest travels
+/// along, which way, and how long a chain using them may be.
+public struct CarrySyntax: Sendable {
+    public var relations: [OrganisationRelation]
+    public var direction: CarryDirection
+    /// Nil: as far as `related within` allows.
+    public var steps: Int?
+    public var range: SourceRange
+}
+
+/// `employment by ORG, … does not count when CONDITION because "…"`: decisions in which working
+/// for an organisation is no interest (a partner's representatives on the partners' own s75
+/// agreement).
+public struct EmploymentExemptionSyntax: Sendable {
+    /// Empty: employment by any organisation.
+    public var organisations: [Name]
+    public var condition: Expression
+    public var because: StringLiteral?
+    public var range: SourceRange
+}
+
 /// The `conflicts` block.
 public struct ConflictsSyntax: Sendable {
     public var relevantFields: [Name]
     public var relationSteps: Int?
     public var relations: [OrganisationRelation]?
+    /// `carry` clauses; when there are any, only the relations they name carry an interest.
+    public var carries: [CarrySyntax] = []
+    public var employmentExemptions: [EmploymentExemptionSyntax] = []
     public var levels: [InterestLevelSyntax]
     public var lookBack: Duration?
     public var source: StringLiteral?
@@ -239,6 +276,8 @@ public struct MemberSyntax: Sendable {
     public var isVoting: Bool
     public var isChair: Bool
     public var deputyFor: StringLiteral?
+    /// `own-vote`: votes in their own right, not as a share of their organisation's vote.
+    public var ownVote = false
     public var range: SourceRange
 }
 
@@ -277,9 +316,22 @@ public struct QuorumSyntax: Sendable {
     public var clauses: [QuorumClauseSyntax]
     public var conflictedMembersCount: Bool?
     public var deputiesCount: Bool?
+    /// `deputies count when agreed by the chair`: only deputies whose attendance the chair agreed.
+    public var deputiesNeedAgreement = false
     public var whenNotMet: QuorumFallbackSyntax?
     public var source: StringLiteral?
     public var range: SourceRange
+}
+
+/// What a majority is a majority of: the words of the terms of reference.
+public enum MajorityBase: String, Sendable {
+    /// "a simple majority of members present": more than half the votes of the members present
+    /// and entitled to vote, so an abstention counts against.
+    case membersPresent = "members present"
+    /// "a simple majority" of the votes cast: more for than against; abstentions do not count.
+    case thoseVoting = "those voting"
+    /// "a majority of all members": more than half the votes of the whole body, absent included.
+    case allMembers = "all members"
 }
 
 /// `voting BODY` and its clauses.
@@ -287,7 +339,9 @@ public struct VotingSyntax: Sendable {
     public var body: Name
     public var perOrganisation: Bool?
     public var groupShares: [(group: Name, votes: Int)]
-    public var majorityOfMembers: Bool?
+    /// `group NAME has one vote each up to N`: each member present votes, the group at most N.
+    public var groupCaps: [(group: Name, votes: Int)] = []
+    public var majority: MajorityBase?
     public var chairHasCastingVote: Bool
     public var emailNeedsQuorumInFavour: Bool
     public var source: StringLiteral?

@@ -197,7 +197,7 @@ extension Parser {
             return nil
         }
         var body = BodySyntax(kind: kind, name: name, title: title, parent: nil, advises: nil, source: nil, range: range(from: start))
-        let expected = kind == .body ? "`committee of`, `advises`, `source` or `accept`" : "`reports to`, `source` or `accept`"
+        let expected = kind == .body ? "`committee of`, `advises`, `exists from`, `source` or `accept`" : "`reports to`, `exists from`, `source` or `accept`"
         parseClauses(of: "the \(kind.rawValue) `\(name.text)`", expected: expected) { p in
             if p.isKeyword("committee") || (p.isKeyword("sub-committee")) {
                 p.advance()
@@ -209,7 +209,12 @@ extension Parser {
                 body.parent = p.expectName("the body this officer reports to")
             } else if p.isKeyword("advises") {
                 p.advance()
-                body.advises = p.expectName("the body advised")
+                let advised = p.nameList("the body advised")
+                body.advises = advised.first
+                body.alsoAdvises = Array(advised.dropFirst())
+            } else if p.isKeyword("exists") {
+                // `exists from 2022-07-01 until …`: the same shape as `effective`.
+                body.exists = p.parseEffective()
             } else if p.isKeyword("source") {
                 body.source = p.parseSource()
             } else if p.isKeyword("accept") {
