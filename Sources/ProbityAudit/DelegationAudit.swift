@@ -16,8 +16,11 @@ struct DelegationAudit: Sendable {
     func audit(_ entry: HistoryEntry, line: Int, verdict: inout Verdict) -> [AuditFinding] {
         let decision = entry.decision
         plan.decide(decision, into: &verdict)
-        guard let decider = verdict.decider.map(Int.init) else { return [] }
         let record = decisionRecord(decision, line: line)
+        // With no recorded decider the outcome cannot be judged, but recorded approvals can.
+        guard let decider = verdict.decider.map(Int.init) else {
+            return missingRecords(entry, decider: nil, verdict: verdict, record: record)
+        }
         let deciderID = program.bodies[decider].id
         let day = Day(number: decision.date).iso
         switch verdict.outcome {
@@ -62,7 +65,7 @@ struct DelegationAudit: Sendable {
 
     /// Required approvals, recommendations and notices the history says were not given. Only
     /// checked when the history records them: a key left out is "not recorded", not "none".
-    private func missingRecords(_ entry: HistoryEntry, decider: Int, verdict: Verdict, record: AuditFinding.Record) -> [AuditFinding] {
+    private func missingRecords(_ entry: HistoryEntry, decider: Int?, verdict: Verdict, record: AuditFinding.Record) -> [AuditFinding] {
         var findings: [AuditFinding] = []
         let id = entry.decision.id
         for approval in verdict.approvals {
@@ -71,10 +74,12 @@ struct DelegationAudit: Sendable {
             switch approval.action {
             case .approve:
                 guard let recorded = entry.approvedBy else { continue }
-                if program.isAtOrAbove(decider, body) || recorded.contains(where: { program.isAtOrAbove($0, body) }) { continue }
+                if let decider, program.isAtOrAbove(decider, body) { continue }
+                if recorded.contains(where: { program.isAtOrAbove($0, body) }) { continue }
+                let decidedBy = decider.map { ", decided by `\(program.bodies[$0].id)`" } ?? ""
                 findings.append(AuditFinding(
                     category: .outsideDelegation, code: "P1813", severity: .error,
-                    message: "`\(id)` needed approval by `\(bodyID)` (or a body above it) and the history records none: approved by \(list(recorded)), decided by `\(program.bodies[decider].id)`",
+                    message: "`\(id)` needed approval by `\(bodyID)` (or a body above it) and the history records none: approved by \(list(recorded))\(decidedBy)",
                     date: entry.decision.date, rules: citations([approval.rule]), records: [record]))
             case .recommend:
                 guard let recorded = entry.recommendedBy else { continue }

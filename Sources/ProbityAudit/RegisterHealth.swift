@@ -50,13 +50,13 @@ struct RegisterHealth: Sendable {
                 findings.append(AuditFinding(
                     category: .registerHealth, code: "P1832", severity: .warning,
                     message: "`\(person.name)` declares an interest that ends (\(to.iso)) before it starts (\(from.iso)); the screener takes the dates as written, so check them",
-                    records: [row(person, line: interest.line, detail: declaration(interest))]))
+                    rules: conflictsCitation("interests count from `Valid From` to `Valid To`\(lookBack)"), records: [row(person, line: interest.line, detail: declaration(interest))]))
             }
             for pointer in person.pointers {
                 findings.append(AuditFinding(
                     category: .registerHealth, code: "P1833", severity: .warning,
                     message: "`\(person.name)`'s interests are declared on another register, which cannot be screened here",
-                    records: [row(person, line: person.lines.first ?? 0, detail: pointer)]))
+                    rules: conflictsCitation("interests are screened from this register"), records: [row(person, line: person.lines.first ?? 0, detail: pointer)]))
             }
         }
         for issue in register.issues where issue.isError {
@@ -109,6 +109,17 @@ struct RegisterHealth: Sendable {
         case .months: day.adding(months: period.amount)
         case .years: day.adding(years: period.amount)
         }
+    }
+
+    /// The `conflicts` block, which screens from this register, as the rule a finding rests on.
+    private func conflictsCitation(_ title: String) -> [AuditFinding.RuleCitation] {
+        guard let policy = program.conflicts else { return [] }
+        return [AuditFinding.RuleCitation(id: "conflicts", title: title, source: policy.source,
+                                          location: program.sources.citation(of: policy.range))]
+    }
+
+    private var lookBack: String {
+        program.conflicts?.lookBack.map { " and for \($0) after it ends (look back)" } ?? ""
     }
 
     private func row(_ person: RegisterPerson, line: Int, detail: String) -> AuditFinding.Record {

@@ -76,7 +76,12 @@ struct VoteAudit: Sendable {
     private func unscreened(_ name: String, _ why: String, side: String, id: String, record: AuditVotes, date: Int32?) -> AuditFinding {
         AuditFinding(category: .conflictedVote, code: "P1821", severity: .warning,
                      message: "`\(name)` \(side == "abstained" ? "abstained on" : "voted \(side) on") `\(id)` but \(why), so could not be screened",
-                     date: date, records: [AuditFinding.Record(kind: .vote, file: record.file, line: 0, id: id, date: date, person: name, detail: side)])
+                     date: date,
+                     rules: program.conflicts.map { policy in
+                         [AuditFinding.RuleCitation(id: "conflicts", title: "voters are screened against the register", source: policy.source,
+                                                    location: program.sources.citation(of: policy.range))]
+                     } ?? [],
+                     records: [AuditFinding.Record(kind: .vote, file: record.file, line: 0, id: id, date: date, person: name, detail: side)])
     }
 
     /// The `conflicts` block's clauses for these kinds of interest.

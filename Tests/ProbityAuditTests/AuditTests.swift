@@ -217,3 +217,17 @@ extension AuditTests {
         XCTAssertTrue(split.message.contains("add up to £3,000,000; the first 100 of 3000 are listed"), split.message)
     }
 }
+
+extension AuditTests {
+    /// A history that records approvals but not who decided still shows a missing approval.
+    func testRecordedApprovalsAreCheckedWithoutADecider() throws {
+        let report = try F.audit([
+            "{\"id\": \"nd\", \"date\": \"2024-01-10\", \"kind\": \"contract-award\", \"value\": \"£300k\", \"approved_by\": [\"lead\"]}",
+            "{\"id\": \"ok\", \"date\": \"2024-01-10\", \"kind\": \"contract-award\", \"value\": \"£300k\", \"approved_by\": [\"board\"]}",
+        ])
+        XCTAssertEqual(report.findings.map(\.code), ["P1813"], report.text)
+        XCTAssertEqual(report.findings.first?.records.first?.id, "nd")
+        XCTAssertFalse(report.findings[0].message.contains("decided by"))
+        XCTAssertEqual(report.decisionsWithDecider, 0)
+    }
+}

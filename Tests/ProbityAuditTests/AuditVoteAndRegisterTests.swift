@@ -75,6 +75,7 @@ final class AuditVoteAndRegisterTests: XCTestCase {
         XCTAssertEqual(health.map(\.code), ["P1832", "P1833"], report.text)
         XCTAssertEqual(health.map { $0.records[0].person }, ["Eve Ernst", "Fay Flint"])
         XCTAssertEqual(health.map { $0.records[0].line }, [6, 7])
+        XCTAssertEqual(health.map { $0.rules.map(\.id) }, [["conflicts"], ["conflicts"]])
     }
 
     func testAMemberOfADecidingBodyMissingFromTheRegisterIsFound() throws {
