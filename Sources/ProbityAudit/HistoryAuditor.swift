@@ -37,6 +37,8 @@ public struct HistoryAuditor {
     var masks: [UInt64] = []
     var seriesIDs: [String: Int32] = [:]
     var kept: [String: (decision: Decision, line: Int)] = [:]
+    /// For votes that name no decision: the decisions taken by their body on their date.
+    var byMeeting: [Int64: [(decision: Decision, line: Int)]] = [:]
     var decidingBodies: Set<Int> = []
     var decisionsRead = 0
     var linesUnread = 0
@@ -53,7 +55,9 @@ public struct HistoryAuditor {
             historyFile: historyFile, decoder: HistoryDecoder(program: program),
             delegation: DelegationAudit(program: program, plan: plan, historyFile: historyFile,
                                         sumField: program.audit?.splitSum ?? program.fieldIndex["value"]),
-            split: SplitSearch(program: program, plan: plan), wanted: Set(votes.compactMap(\.decisionID)))
+            split: SplitSearch(program: program, plan: plan),
+            wanted: Set(votes.filter { $0.decision == nil }.compactMap(\.decisionID)),
+            wantedMeetings: Set(votes.filter { $0.decisionID == nil }.compactMap(\.meetingKey)))
         self.register = register
         self.registerFile = registerFile
         self.votes = votes
@@ -91,11 +95,27 @@ public struct HistoryAuditor {
         }
         masks += result.masks
         for (decision, line) in result.kept where kept[decision.id] == nil { kept[decision.id] = (decision, line) }
+        for (key, decision, line) in result.atMeetings where byMeeting[key, default: []].count < LineAuditor.meetingCandidates {
+            byMeeting[key, default: []].append((decision, line))
+        }
         decidingBodies.formUnion(result.deciders)
         decisionsRead += result.read
         linesUnread += result.unread
         decisionsWithDecider += result.withDecider
         if let date = result.lastDate { lastDate = max(lastDate ?? .min, date) }
+    }
+
+    /// The decision a votes file was cast on: given inline, named by id, or the only decision
+    /// of its body on its date.
+    private func voted(_ record: AuditVotes) -> VoteAudit.Voted {
+        if let decision = record.decision { return .named(decision, line: 0) }
+        if let id = record.decisionID {
+            guard let (decision, line) = kept[id] else { return .missing(id) }
+            return .named(decision, line: line)
+        }
+        let candidates = record.meetingKey.flatMap { byMeeting[$0] } ?? []
+        if candidates.count == 1 { return .matched(candidates[0].decision, line: candidates[0].line) }
+        return .unmatched(candidates: candidates.map(\.decision.id))
     }
 
     /// Searches for splits, screens the votes, checks the register, and sorts everything.
@@ -121,7 +141,7 @@ public struct HistoryAuditor {
             let screener = ConflictScreener(program: program, register: register)
             let voteAudit = VoteAudit(program: program, screener: screener, registerFile: registerFile, historyFile: historyFile)
             for record in votes {
-                all += voteAudit.audit(record, decision: record.decisionID.flatMap { kept[$0] })
+                all += voteAudit.audit(record, voted: voted(record))
             }
             let health = RegisterHealth(program: program, screener: screener, registerFile: registerFile)
                 .audit(decidingBodies: Array(deciding), on: auditDate)
@@ -152,6 +172,10 @@ struct LineAuditor: Sendable {
     let split: SplitSearch?
     /// Decision ids the votes refer to: those decisions are kept whole.
     let wanted: Set<String>
+    /// Meetings (body and date) of votes that name no decision: their decisions are kept whole.
+    let wantedMeetings: Set<Int64>
+    /// Enough decisions per meeting to tell one from several.
+    static let meetingCandidates = 10
 
     /// What one slice of a block gives back, in line order.
     struct SliceResult: Sendable {
@@ -159,6 +183,7 @@ struct LineAuditor: Sendable {
         var entries: [(entry: SplitSearch.Entry, series: String)] = []
         var masks: [UInt64] = []
         var kept: [(decision: Decision, line: Int)] = []
+        var atMeetings: [(key: Int64, decision: Decision, line: Int)] = []
         var deciders: Set<Int> = []
         var read = 0
         var unread = 0
@@ -193,6 +218,10 @@ struct LineAuditor: Sendable {
                     result.deciders.insert(Int(decider))
                 }
                 if wanted.contains(decision.id) { result.kept.append((decision, number)) }
+                if !wantedMeetings.isEmpty, let decider = verdict.decider {
+                    let key = AuditVotes.meetingKey(body: Int(decider), date: decision.date)
+                    if wantedMeetings.contains(key) { result.atMeetings.append((key, decision, number)) }
+                }
                 if let split, let series = split.seriesKey(decision), split.eligibility(&decision, into: &mask, matches: &matches) {
                     result.entries.append((SplitSearch.Entry(series: 0, date: decision.date, line: Int32(clamping: number),
                                                              value: decision.scalars[split.sumField], id: decision.id), series))

@@ -13,26 +13,47 @@ struct VoteAudit: Sendable {
     let registerFile: String
     let historyFile: String
 
-    func audit(_ record: AuditVotes, decision: (decision: Decision, line: Int)?) -> [AuditFinding] {
+    /// How the decision voted on was found.
+    enum Voted {
+        /// Named by id (or given inline, line 0) and found.
+        case named(Decision, line: Int)
+        /// Not named: the history's only decision by the votes' body on their date.
+        case matched(Decision, line: Int)
+        /// Named by id, and the history does not hold it.
+        case missing(String)
+        /// Not named, and the history has none, or several, by that body on that date.
+        case unmatched(candidates: [String])
+    }
+
+    func audit(_ record: AuditVotes, voted: Voted) -> [AuditFinding] {
         let votes = record.votes
-        let date = votes.date ?? decision?.decision.date
-        let voteRecord = AuditFinding.Record(kind: .vote, file: record.file, line: 0, id: record.decisionID, date: date,
+        let body = votes.body.map { program.bodies[$0].id } ?? "the body"
+        let voteRecord = AuditFinding.Record(kind: .vote, file: record.file, line: 0, id: record.decisionID, date: votes.date,
                                              detail: record.item.map { "item \($0)" })
-        guard let id = record.decisionID else {
-            return [AuditFinding(category: .conflictedVote, code: "P1822", severity: .warning,
-                                 message: "`\(record.file)` names no `decision`, so the votes cannot be screened; expected `\"decision\": ID` of a decision in the history",
-                                 date: date, records: [voteRecord])]
-        }
-        guard let (found, line) = decision else {
+        let found: Decision, line: Int, matchedNote: String
+        switch voted {
+        case .named(let decision, let at): (found, line, matchedNote) = (decision, at, "")
+        case .matched(let decision, let at):
+            (found, line, matchedNote) = (decision, at, " (the votes name no decision; this is the history's only decision by `\(body)` that day)")
+        case .missing(let id):
             return [AuditFinding(category: .conflictedVote, code: "P1822", severity: .warning,
                                  message: "`\(record.file)` records votes on `\(id)`, which the history does not hold, so they cannot be screened",
-                                 date: date, records: [voteRecord])]
+                                 date: votes.date, records: [voteRecord])]
+        case .unmatched(let candidates):
+            let day = votes.date.map { Day(number: $0).iso } ?? "its date"
+            let which = candidates.isEmpty
+                ? "the history has no decision by `\(body)` on \(day)"
+                : "the history has \(candidates.count) decisions by `\(body)` on \(day) (\(candidates.map { "`\($0)`" }.joined(separator: ", ")))"
+            return [AuditFinding(category: .conflictedVote, code: "P1822", severity: .warning,
+                                 message: "`\(record.file)` names no `decision` and \(which), so the votes cannot be screened; expected `\"decision\": ID`",
+                                 date: votes.date, records: [voteRecord])]
         }
+        let id = found.id
+        let date = votes.date ?? found.date
         // The register as of the meeting: interests in force on the day of the vote.
         var asOfMeeting = found
-        if let date { asOfMeeting.date = date }
-        let body = votes.body.map { program.bodies[$0].id } ?? "the body"
-        let day = date.map { Day(number: $0).iso } ?? "an unknown date"
+        asOfMeeting.date = date
+        let day = Day(number: date).iso
         let decisionRecord = AuditFinding.Record(kind: .decision, file: historyFile, line: line, id: found.id, date: found.date,
                                                  value: nil)
         var findings: [AuditFinding] = []
@@ -57,7 +78,7 @@ struct VoteAudit: Sendable {
                 }
                 findings.append(AuditFinding(
                     category: .conflictedVote, code: "P1820", severity: .error,
-                    message: "`\(recusal.person)` \(verb) `\(id)` at `\(body)` on \(day), though \(rule): \(why.joined(separator: "; "))",
+                    message: "`\(recusal.person)` \(verb) `\(id)` at `\(body)` on \(day), though \(rule): \(why.joined(separator: "; "))\(matchedNote)",
                     date: date, rules: conflictCitations(Set(reasons.map(\.kind))), records: records))
             }
             for name in report.unresolvedAttendees {

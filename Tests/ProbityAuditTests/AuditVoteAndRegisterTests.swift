@@ -63,10 +63,36 @@ final class AuditVoteAndRegisterTests: XCTestCase {
         let report = try F.audit(history, register: register(), votes: [
             votes(for: ["Zed Zee", "Fay Flint"]),
             votes(for: ["Ann Able"], decision: "no-such-decision"),
-            votes(for: ["Ann Able"], decision: nil),
+            votes(for: ["Ann Able"], decision: nil, date: "2024-03-02"),
         ])
         XCTAssertEqual(report.findings.filter { $0.category == .conflictedVote }.map(\.code).sorted(),
                        ["P1821", "P1821", "P1822", "P1822"], report.text)
+    }
+
+    func testVotesNamingNoDecisionAreMatchedToTheOnlyDecisionOfTheirBodyThatDay() throws {
+        let one = try F.audit(history, register: register(), votes: [votes(for: ["Ann Able"], decision: nil)])
+        let found = one.findings.filter { $0.code == "P1820" }
+        XCTAssertEqual(found.map { $0.records[0].person }, ["Ann Able"], one.text)
+        XCTAssertTrue(found.first?.message.contains("the history's only decision by `board` that day") ?? false)
+        // Two decisions that day: which one was voted on is not guessed.
+        let two = try F.audit(history + [F.award("second", "2024-03-01", "£400k", to: "Widgets plc", by: "board")],
+                              register: register(), votes: [votes(for: ["Ann Able"], decision: nil)])
+        XCTAssertEqual(two.findings.filter { $0.category == .conflictedVote }.map(\.code), ["P1822"], two.text)
+        XCTAssertTrue(two.findings.first { $0.code == "P1822" }?.message.contains("`award`, `second`") ?? false)
+    }
+
+    func testADecisionGivenInTheVotesFileIsScreened() throws {
+        let program = try F.program(F.standardRules)
+        let json = #"{"body": "board", "date": "2024-03-01", "decision": {"id": "inline", "date": "2024-03-01", "kind": "contract-award", "value": "£400k", "counterparty": "ACME"}, "votes": {"for": ["Ann Able", "Dan Dole"], "against": []}}"#
+        let inline = try AuditVotes.decode(json: Array(json.utf8), program: program, file: "votes.json").get()
+        XCTAssertEqual(inline.decision?.id, "inline")
+        let report = try F.audit([], register: register(), votes: [inline])
+        XCTAssertEqual(report.findings.filter { $0.code == "P1820" }.map { $0.records[0].person }, ["Ann Able"], report.text)
+        let bad = #"{"body": "board", "date": "2024-03-01", "decision": {"id": "x", "colour": "red"}, "votes": {"for": []}}"#
+        guard case .failure(let error) = AuditVotes.decode(json: Array(bad.utf8), program: program, file: "v.json") else {
+            return XCTFail("a decision the rules cannot read is refused")
+        }
+        XCTAssertEqual(error.field, "decision")
     }
 
     func testRegisterHealthFindsEachProblemWithPersonAndRow() throws {
