@@ -121,7 +121,7 @@ struct SplitSearch: Sendable {
         let order = keyed.map { Int($0.index) }
         keyed = []
         // Series found per (entries, crossing), with every rule whose bound gives it.
-        var found: [[Int]: (threshold: SplitThresholds.Threshold, rules: [Int])] = [:]
+        var found: [[Int]: [SplitThresholds.Threshold]] = [:]
         var foundOrder: [[Int]] = []
         var eligible: [Int] = []
         var start = 0
@@ -138,18 +138,17 @@ struct SplitSearch: Sendable {
                 }
                 guard eligible.count >= 2 else { continue }
                 for run in runs(eligible, entries: entries, crossing: threshold.crossing) {
-                    if var existing = found[run] {
-                        if !existing.rules.contains(threshold.rule) { existing.rules.append(threshold.rule) }
-                        found[run] = existing
+                    if found[run] != nil {
+                        found[run]!.append(threshold)
                     } else {
-                        found[run] = (threshold, [threshold.rule])
+                        found[run] = [threshold]
                         foundOrder.append(run)
                     }
                 }
             }
         }
         return foundOrder.map { run in
-            finding(run, entries: entries, threshold: found[run]!.threshold, rules: found[run]!.rules, historyFile: historyFile)
+            finding(run, entries: entries, thresholds: found[run]!, historyFile: historyFile)
         }
     }
 
@@ -184,14 +183,26 @@ struct SplitSearch: Sendable {
         return result
     }
 
-    private func finding(_ run: [Int], entries: [Entry], threshold: SplitThresholds.Threshold, rules: [Int], historyFile: String) -> AuditFinding {
+    private func finding(_ run: [Int], entries: [Entry], thresholds: [SplitThresholds.Threshold], historyFile: String) -> AuditFinding {
+        // One series can be under several bounds at once: name each with the rules setting it.
+        var bounds: [(crossing: Int64, description: String, rules: [Int])] = []
+        for threshold in thresholds {
+            if let at = bounds.firstIndex(where: { $0.crossing == threshold.crossing }) {
+                if !bounds[at].rules.contains(threshold.rule) { bounds[at].rules.append(threshold.rule) }
+            } else {
+                bounds.append((threshold.crossing, threshold.description, [threshold.rule]))
+            }
+        }
+        bounds.sort { $0.crossing < $1.crossing }
+        let rules = bounds.flatMap(\.rules).reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
         var total: Int64 = 0
         for index in run { total = total.addingReportingOverflow(entries[index].value).overflow ? .max : total + entries[index].value }
         let first = entries[run[0]], last = entries[run[run.count - 1]]
-        let sumName = program.fields[sumField].name
-        let bound = rules.sorted().map { rule in "`\(program.rules[rule].id)`" }.joined(separator: ", ")
+        let bound = bounds.map { bound in
+            bound.rules.sorted().map { "`\(program.rules[$0].id)`" }.joined(separator: ", ") + " (`\(program.fields[sumField].name)` \(bound.description))"
+        }.joined(separator: " and of ")
         let listed = run.count > SplitSearch.recordLimit ? "; the first \(SplitSearch.recordLimit) of \(run.count) are listed" : ""
-        let message = "\(run.count) decisions within \(window) (\(Day(number: first.date).iso) to \(Day(number: last.date).iso)), each under the threshold of \(bound) (`\(sumName)` \(threshold.description)), add up to \(Money(pence: total))\(listed)"
+        let message = "\(run.count) decisions within \(window) (\(Day(number: first.date).iso) to \(Day(number: last.date).iso)), each under the threshold of \(bound), add up to \(Money(pence: total))\(listed)"
         var citations = rules.sorted().map { program.citation(ofRule: $0) }
         if let range = policy.range {
             citations.append(AuditFinding.RuleCitation(id: "audit", title: "split window \(window)", source: policy.source,

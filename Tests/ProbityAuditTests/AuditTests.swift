@@ -231,3 +231,19 @@ extension AuditTests {
         XCTAssertEqual(report.decisionsWithDecider, 0)
     }
 }
+
+extension AuditTests {
+    /// A series under two bounds at once is one finding naming both, each with its rules.
+    func testASeriesUnderTwoBoundsNamesBoth() throws {
+        let rules = F.standardRules + """
+
+        rule BIG "awards over £1m also go to the council" when kind = contract-award and value > £1m require approval by council
+        """
+        let lines = (0..<6).map { F.award("b\($0)", "2024-0\($0 + 1)-01", "£200k", requirement: "r") }
+        let report = try F.audit(lines, rules: rules)
+        XCTAssertEqual(report.findings.map(\.code), ["P1810"], report.text)
+        let message = report.findings[0].message
+        XCTAssertTrue(message.contains("the threshold of `BOARD` (`value` over £250,000) and of `BIG` (`value` over £1,000,000)"), message)
+        XCTAssertEqual(report.findings[0].rules.map(\.id), ["BOARD", "BIG", "audit"])
+    }
+}
