@@ -45,4 +45,3 @@ public typealias ConflictsReport = ProbityEvaluation.ConflictsReport
 public typealias Explanation = ProbityEvaluation.Explanation
 public typealias VoteTally = ProbityEvaluation.VoteTally
 public typealias VoteWeight = ProbityEvaluation.VoteWeight
-public typealias TestCoverage = ProbityEvaluation.TestCoverage

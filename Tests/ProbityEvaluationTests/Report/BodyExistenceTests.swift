@@ -1,6 +1,7 @@
 import ProbityEvaluation
 import ProbitySemantics
 import ProbitySupport
+import ProbityTestSupport
 import XCTest
 
 /// Bodies exist for a period (`exists from … until …`): a decision dated outside it is not the

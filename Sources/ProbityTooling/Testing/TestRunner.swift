@@ -1,3 +1,4 @@
+import Probity
 import ProbityEvaluation
 import ProbityRegister
 import ProbitySemantics
@@ -108,6 +109,13 @@ struct TestRunner {
             }
             guard recusal.level == level else {
                 return "expected \"\(person.value)\" to recuse at level `\(level.rawValue)`, got `\(recusal.level.rawValue)` (\(recusal.reasons.map(\.declaration).joined(separator: "; ")))"
+            }
+            return nil
+        case .approvalOrder(let bodies, _):
+            let approvers = report.approvals.filter { $0.action == .approve }.map(\.by)
+            let positions = bodies.map { approvers.firstIndex(of: $0.text) }
+            guard positions.allSatisfy({ $0 != nil }), positions == positions.sorted(by: { $0! < $1! }) else {
+                return "expected approvals in order \(bodies.map { "`\($0.text)`" }.joined(separator: ", ")), got \(listed(approvers))"
             }
             return nil
         case .noRecusal(let person, _):

@@ -1,3 +1,4 @@
+import ProbityEvaluation
 import ProbitySemantics
 import ProbitySupport
 import ProbitySyntax

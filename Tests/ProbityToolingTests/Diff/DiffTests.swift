@@ -1,7 +1,9 @@
 import ProbitySemantics
 import ProbitySupport
+import ProbityTestSupport
 import XCTest
 @testable import ProbityEvaluation
+@testable import ProbityTooling
 
 final class DiffTests: XCTestCase {
     private let old = """
