@@ -23,6 +23,16 @@ struct DelegationAudit: Sendable {
         }
         let deciderID = program.bodies[decider].id
         let day = Day(number: decision.date).iso
+        // A body judged on a day it did not exist: say so, with its own dates.
+        let body = program.bodies[decider]
+        let existence: String
+        if body.exists(on: decision.date) {
+            existence = ""
+        } else {
+            let from = body.existsFrom.map { " from \(Day(number: $0).iso)" } ?? ""
+            let until = body.existsUntil.map { " until \(Day(number: $0).iso)" } ?? ""
+            existence = "; `\(deciderID)` existed only\(from)\(until)"
+        }
         switch verdict.outcome {
         case .wrongDecider:
             let approvals = verdict.approvals.filter { $0.action == .approve }
@@ -30,10 +40,10 @@ struct DelegationAudit: Sendable {
             let why = program.bodies[decider].isAdvisory ? "`\(deciderID)` is advisory and may not approve; " : ""
             return [AuditFinding(
                 category: .outsideDelegation, code: "P1811", severity: .error,
-                message: "`\(decision.id)` was decided by `\(deciderID)`, which could not approve it under the rules in force on \(day): \(why)it needed approval by \(needed) (or \(approvals.count == 1 ? "a body" : "bodies") above)",
+                message: "`\(decision.id)` was decided by `\(deciderID)`, which could not approve it under the rules in force on \(day): \(why)it needed approval by \(needed) (or \(approvals.count == 1 ? "a body" : "bodies") above)\(existence)",
                 date: decision.date, rules: citations(approvals.map(\.rule)), records: [record])]
         case .noAuthority:
-            var message = "`\(decision.id)` was decided by `\(deciderID)`, but no rule in force on \(day) gives any body authority for it"
+            var message = "`\(decision.id)` was decided by `\(deciderID)`, but no rule in force on \(day) gives any body authority for it\(existence)"
             let recommendations = verdict.approvals.filter { $0.action == .recommend }
             if !recommendations.isEmpty {
                 message += "; the rules ask only for a recommendation by " + recommendations.map { "`\(program.bodies[Int($0.body)].id)`" }.joined(separator: ", ")

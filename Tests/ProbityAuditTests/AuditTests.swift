@@ -247,3 +247,18 @@ extension AuditTests {
         XCTAssertEqual(report.findings[0].rules.map(\.id), ["BOARD", "BIG", "audit"])
     }
 }
+
+extension AuditTests {
+    /// A body judged on a day it did not exist is said not to have existed, with its dates.
+    func testADeciderThatDidNotYetExistIsSaidSo() throws {
+        let rules = F.standardRules + """
+
+        body panel "Panel, from 2024"
+          exists from 2024-01-01
+        rule PANEL "panel awards" effective from 2024-01-01 when kind = contract-award and value > £5m require approval by panel
+        """
+        let report = try F.audit(["{\"id\": \"early\", \"date\": \"2023-06-01\", \"kind\": \"business-case\", \"decided_by\": \"panel\"}"], rules: rules)
+        XCTAssertEqual(report.findings.map(\.code), ["P1811"], report.text)
+        XCTAssertTrue(report.findings[0].message.contains("`panel` existed only from 2024-01-01"), report.findings[0].message)
+    }
+}
