@@ -43,6 +43,7 @@ public struct HistoryAuditor {
     var decisionsRead = 0
     var linesUnread = 0
     var decisionsWithDecider = 0
+    var decisionsWithMeeting = 0
     var lastDate: Int32?
 
     public init(program: Program, historyFile: String, register: Register?, registerFile: String?,
@@ -102,6 +103,7 @@ public struct HistoryAuditor {
         decisionsRead += result.read
         linesUnread += result.unread
         decisionsWithDecider += result.withDecider
+        decisionsWithMeeting += result.withMeeting
         if let date = result.lastDate { lastDate = max(lastDate ?? .min, date) }
     }
 
@@ -126,6 +128,9 @@ public struct HistoryAuditor {
             all += split.search(entries, masks: masks, historyFile: historyFile)
         } else {
             limitations.append("split contracts not searched: the rules set no `split window` in an `audit` block")
+        }
+        if decisionsWithMeeting > 0 {
+            limitations.append("\(decisionsWithMeeting) decision line(s) carry a `meeting`: its attendees are not screened here (give the recorded votes with `--votes`, or screen the meeting with `probity check --register`)")
         }
         if program.fieldIndex["decided_by"] == nil {
             limitations.append("delegation not checked: the rules declare no `decided_by` field")
@@ -188,6 +193,7 @@ struct LineAuditor: Sendable {
         var read = 0
         var unread = 0
         var withDecider = 0
+        var withMeeting = 0
         var lastDate: Int32?
     }
 
@@ -209,6 +215,7 @@ struct LineAuditor: Sendable {
                     records: [AuditFinding.Record(kind: .historyLine, file: historyFile, line: number)]))
             case .success(let entry):
                 result.read += 1
+                if entry.hasMeeting { result.withMeeting += 1 }
                 var decision = entry.decision
                 result.lastDate = max(result.lastDate ?? .min, decision.date)
                 let found = delegation.audit(entry, line: number, verdict: &verdict)

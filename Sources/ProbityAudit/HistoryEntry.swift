@@ -12,6 +12,8 @@ public struct HistoryEntry: Sendable {
     public var recommendedBy: [Int]?
     /// Bodies recorded as having been sent the notices, or nil when the history does not say.
     public var notified: [Int]?
+    /// Whether the line carried a `meeting` (as `check --batch` lines may): read, not screened.
+    public var hasMeeting = false
 }
 
 /// Reads history lines against the program's fields and bodies.
@@ -20,17 +22,20 @@ public struct HistoryDecoder: Sendable {
     public static let recordKeys = ["approved_by", "recommended_by", "notified"]
 
     let decoder: DecisionDecoder
+    /// Whether a line's `meeting` member is the batch format's (the scheme has no such field).
+    let meetingKey: Bool
     var program: Program { decoder.program }
 
     public init(program: Program) {
         decoder = DecisionDecoder(program: program)
+        meetingKey = program.fieldIndex["meeting"] == nil
     }
 
     /// Decodes one line; every error names the field.
     public func decode(_ bytes: [UInt8]) -> Result<HistoryEntry, DecisionErrors> {
         // The common line is a plain decision: read straight from its bytes.
-        if let flat = decoder.decodeFlat(bytes, meetingKey: false) {
-            return .success(HistoryEntry(decision: flat.decision))
+        if let flat = decoder.decodeFlat(bytes, meetingKey: meetingKey) {
+            return .success(HistoryEntry(decision: flat.decision, hasMeeting: flat.attendees != nil))
         }
         let value: JSONValue
         switch JSONParser.parse(bytes) {
@@ -45,7 +50,12 @@ public struct HistoryDecoder: Sendable {
         var errors: [DecisionError] = []
         var lists: [String: [Int]] = [:]
         var rest: [(key: String, value: JSONValue)] = []
+        var hasMeeting = false
         for member in members {
+            if meetingKey, member.key == "meeting" {
+                hasMeeting = true
+                continue
+            }
             guard HistoryDecoder.recordKeys.contains(member.key) else {
                 rest.append(member)
                 continue
@@ -63,7 +73,7 @@ public struct HistoryDecoder: Sendable {
         case .success(let decision):
             guard errors.isEmpty else { return .failure(DecisionErrors(errors)) }
             return .success(HistoryEntry(decision: decision, approvedBy: lists["approved_by"],
-                                         recommendedBy: lists["recommended_by"], notified: lists["notified"]))
+                                         recommendedBy: lists["recommended_by"], notified: lists["notified"], hasMeeting: hasMeeting))
         }
     }
 

@@ -262,3 +262,17 @@ extension AuditTests {
         XCTAssertTrue(report.findings[0].message.contains("`panel` existed only from 2024-01-01"), report.findings[0].message)
     }
 }
+
+extension AuditTests {
+    /// `check --batch` lines may carry their meeting: the audit reads them and says it did not
+    /// screen the attendance, on both the fast and the full reader.
+    func testBatchLinesWithAMeetingAreReadAndTheReportSaysTheyWereNotScreened() throws {
+        let report = try F.audit([
+            "{\"id\": \"m1\", \"date\": \"2024-01-10\", \"kind\": \"contract-award\", \"value\": \"£300k\", \"decided_by\": \"board\", \"meeting\": {\"attendees\": [\"Ann Able\"]}}",
+            "{\"id\": \"m2\", \"date\": \"2024-01-10\", \"kind\": \"contract-award\", \"value\": \"£300k\", \"decided_by\": \"board\", \"approved_by\": [\"board\"], \"meeting\": {\"attendees\": [\"Ann Able\"]}}",
+        ])
+        XCTAssertEqual(report.decisionsRead, 2, report.text)
+        XCTAssertEqual(report.findings.map(\.code), [])
+        XCTAssertTrue(report.limitations.contains { $0.hasPrefix("2 decision line(s) carry a `meeting`") }, "\(report.limitations)")
+    }
+}
