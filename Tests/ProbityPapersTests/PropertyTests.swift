@@ -2,37 +2,23 @@ import Foundation
 import Probity
 import ProbityPapers
 import ProbitySemantics
+import ProbitySupport
+import ProbityTestSupport
 import Testing
 
 /// Seeded property tests: whatever a register says, the papers stay well-formed and its text
 /// stays text; whatever the ranges, a ladder's gaps are exactly what no band covers. Each test
-/// prints its seed; `PROBITY_SEED=N` replays one.
+/// prints its seed (``TestSeed``); `PROBITY_TEST_SEED=N` replays one.
 @Suite struct PropertyTests {
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    }
-
-    static var seed: UInt64 {
-        ProcessInfo.processInfo.environment["PROBITY_SEED"].flatMap(UInt64.init) ?? 20_231_123
-    }
-
     /// Text with everything that could break Markdown, HTML or a TSV cell's neighbours.
-    static func awkwardText(_ random: inout Generator) -> String {
+    static func awkwardText(_ random: inout SplitMix64) -> String {
         let pieces = ["<b>", "</td>", "&amp;", "&", "\"", "'", "|", "*", "_", "[x](y)", "`", "#", "\\", "--", "]]>", "é", "—", "Bromley", "GP", "🙂", "  "]
         return (0..<(1 + random.below(8))).map { _ in pieces[random.below(pieces.count)] }.joined(separator: random.below(2) == 0 ? " " : "")
     }
 
     @Test func papersStayWellFormedWhateverTheRegisterSays() throws {
-        var random = Generator(state: Self.seed)
-        print("PropertyTests.papersStayWellFormedWhateverTheRegisterSays seed \(Self.seed)")
+        let (seed, generator) = TestSeed.generator(fixed: 20_231_123)
+        var random = generator
         for round in 0..<25 {
             var tsv = "Name\tWho do you currently work for\tPosition/ Relationship with ICB\tDeclared Interest\tNature of interest\tValid From\tValid To\n"
             var names: [String] = []
@@ -55,7 +41,7 @@ import Testing
             """
             let paper = try Papers.paper(agendaJSON: Array(agenda.utf8), register: register)
             let problems = MarkupCheck.problems(paper.html)
-            #expect(problems.isEmpty, "seed \(Self.seed), round \(round): \(problems.prefix(3))")
+            #expect(problems.isEmpty, "seed \(seed), round \(round): \(problems.prefix(3))")
             // Every declarations row keeps its seven columns: register text never adds a `|`.
             let table = paper.markdown.components(separatedBy: "## Declarations of interest\n\n")[1].components(separatedBy: "\n\n")[0]
             for row in table.split(separator: "\n") {
@@ -64,15 +50,15 @@ import Testing
                     if character == "|" && !escaped { pipes += 1 }
                     escaped = character == "\\" && !escaped
                 }
-                #expect(pipes == 8, "seed \(Self.seed), round \(round): \(row)")
+                #expect(pipes == 8, "seed \(seed), round \(round): \(row)")
             }
         }
     }
 
     @Test func gapsAreExactlyWhatNoRangeCovers() {
-        var random = Generator(state: Self.seed)
-        print("PropertyTests.gapsAreExactlyWhatNoRangeCovers seed \(Self.seed)")
-        func bound(_ random: inout Generator) -> Bound? {
+        let (seed, generator) = TestSeed.generator(fixed: 20_231_123)
+        var random = generator
+        func bound(_ random: inout SplitMix64) -> Bound? {
             random.below(4) == 0 ? nil : Bound(value: Int64(random.below(20)) * 50, isClosed: random.below(2) == 0)
         }
         func contains(_ range: ValueRange, _ value: Int64) -> Bool {
@@ -86,7 +72,7 @@ import Testing
             for value in stride(from: Int64(-10), through: 1010, by: 5) {
                 let covered = ranges.contains { contains($0, value) }
                 let inGap = gaps.filter { contains($0, value) }.count
-                #expect(covered ? inGap == 0 : inGap == 1, "seed \(Self.seed), round \(round), value \(value): \(ranges) → \(gaps)")
+                #expect(covered ? inGap == 0 : inGap == 1, "seed \(seed), round \(round), value \(value): \(ranges) → \(gaps)")
             }
         }
     }

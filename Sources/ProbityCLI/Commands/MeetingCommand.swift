@@ -84,7 +84,7 @@ enum MeetingCommand {
         return out
     }
 
-    private static func json(_ agenda: Agenda, _ items: [(item: Agenda.Item, report: Report?)], program: Program) -> JSONValue {
+    static func json(_ agenda: Agenda, _ items: [(item: Agenda.Item, report: Report?)], program: Program) -> JSONValue {
         .object([
             ("format", .string("probity.meeting/1")),
             ("body", agenda.meeting.body.map { .string(program.bodies[$0].id) } ?? .null),

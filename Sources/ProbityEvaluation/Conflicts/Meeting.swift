@@ -13,6 +13,8 @@ public struct Meeting: Sendable {
     /// Deputies the meeting record names: who deputises for which member, and whether the
     /// chair agreed their attendance (004, 11.3-11.4).
     public var deputies: [Deputy] = []
+    /// The day the papers were circulated (`papers_sent`), when the meeting file gives it.
+    public var papersSent: Int32?
 
     /// `{"name": …, "for": member, "agreed_by_chair": true}` in a meeting file's `deputies`.
     public struct Deputy: Sendable, Equatable {

@@ -61,6 +61,12 @@ package struct MeetingDecoder: Sendable {
             case .failure(let error): return .failure(error)
             }
         }
+        if let raw = value["papers_sent"], !raw.isNull {
+            guard let text = raw.stringValue, let day = Day.parseISO(text) else {
+                return .failure(ConflictsInputError(code: "P1111", field: "papers_sent", message: "field `papers_sent` must be a date written YYYY-MM-DD"))
+            }
+            meeting.papersSent = day.number
+        }
         if let raw = value["deputies"], !raw.isNull {
             guard let items = raw.arrayValue else {
                 return .failure(ConflictsInputError(code: "P1111", field: "deputies", message: "field `deputies` must be a JSON array of {\"name\", \"for\", \"agreed_by_chair\"}"))

@@ -75,7 +75,29 @@ package final class ReportBuilder: Sendable {
         report.decidedBy = verdict.decider.map { program.bodies[Int($0)].id }
         addOutcomeFindings(decision, verdict, into: &report)
         addExistenceFindings(decision, verdict, into: &report)
+        addCalendarFindings(decision, report: &report)
         return report
+    }
+
+    /// Working days counted where the rules' calendar does not know the bank holidays (or with
+    /// no calendar at all) skip weekends only: the report says so (P1012), so a deemed-approval
+    /// date is never silently a bank holiday short.
+    private func addCalendarFindings(_ decision: Decision, report: inout Report) {
+        for notice in report.notices {
+            guard let period = notice.deemedApprovedAfter, period.unit == .workingDays, let on = notice.deemedApprovedOn else { continue }
+            if let calendar = program.calendar {
+                guard !calendar.covers(decision.date, on) else { continue }
+                let known = [calendar.coversFrom.map { "from \(Day(number: $0).iso)" }, calendar.coversUntil.map { "until \(Day(number: $0).iso)" }]
+                    .compactMap { $0 }.joined(separator: " ")
+                report.findings.append(Report.Finding(severity: .note, code: "P1012",
+                    message: "the notice to `\(notice.to)` counts \(period) to \(Day(number: on).iso), outside the days the calendar \"\(calendar.name)\" knows (\(known)): bank holidays there are not skipped",
+                    isBlocking: false))
+            } else {
+                report.findings.append(Report.Finding(severity: .note, code: "P1012",
+                    message: "the notice to `\(notice.to)` counts \(period) skipping weekends only: the rules give no `calendar` of bank holidays",
+                    isBlocking: false))
+            }
+        }
     }
 
     /// A body that did not exist on the decision's date can neither take the decision nor

@@ -174,7 +174,7 @@ final class MeetingPaperBuilder {
         var summary: [Sentence] = []
         if let quorum = baseline.quorum, let body = meetingBody {
             let rule = citeCommitteePart(body, part: "quorum")
-            var sentence: Sentence = [.text("Quorum before any item ("), .rule(rule), .text("): ")]
+            var sentence: Sentence = [.text("Quorum before any item (")] + ruleReference(rule) + [.text("): ")]
             sentence.append(.strong(quorum.met ? "quorate" : "NOT quorate"))
             sentence.append(.text(", \(quorum.counted) of the \(quorum.present) members present count."))
             if !quorum.met { sentence.append(.text(" Failed: " + quorum.failedClauses.joined(separator: "; ") + ".")) }
@@ -182,7 +182,7 @@ final class MeetingPaperBuilder {
         }
         if baseline.voters != nil, let body = meetingBody, let voting = program.committees[body]?.voting {
             let rule = citeCommitteePart(body, part: "voting")
-            var sentence: Sentence = [.text("Voting ("), .rule(rule), .text("): ")]
+            var sentence: Sentence = [.text("Voting (")] + ruleReference(rule) + [.text("): ")]
             let majority = switch voting.majority {
             case .membersPresent: "a motion needs more than half the votes of the members present and entitled to vote"
             case .thoseVoting: "a motion needs more votes for than against; abstentions do not count"
@@ -199,7 +199,7 @@ final class MeetingPaperBuilder {
             summary.append(sentence)
         }
         if !nonMembers.isEmpty {
-            summary.append([.text("\(nonMembers.count) attendee\(nonMembers.count == 1 ? " is" : "s are") not members: they may declare and speak but do not count towards quorum or vote.")])
+            summary.append([.text("\(MeetingPaperBuilder.spelled(nonMembers.count)) attendee\(nonMembers.count == 1 ? " is not a member: they" : "s are not members: they") may declare and speak but do not count towards quorum or vote.")])
         }
         return (entries, summary)
     }
@@ -231,10 +231,36 @@ final class MeetingPaperBuilder {
         }
     }
 
-    /// A pointer to a rule with its placeholder notes.
+    /// The source a cited id gives: a rule's, or the `conflicts`, `quorum` or `voting` block's.
+    func citation(_ id: String) -> String? {
+        if let index = program.ruleIndex[id] { return program.rules[index].source }
+        if id == "conflicts" { return program.conflicts?.source }
+        guard let space = id.lastIndex(of: " "), let body = program.bodyIndex[String(id[..<space])],
+              let committee = program.committees[body] else { return nil }
+        switch id[id.index(after: space)...] {
+        case "quorum": return committee.quorum?.source
+        case "voting": return committee.voting?.source
+        default: return nil
+        }
+    }
+
+    /// A note when the rules themselves call what they say an assumption (`source "assumption: …"`).
+    func assumptionNotes(_ id: String) -> [Int] {
+        guard let source = citation(id), source.lowercased().hasPrefix("assumption") else { return [] }
+        return [notes.number("assumption:\(id)", .reading, [
+            .text("The rules mark "), .code(id), .text(" as an assumption, not a figure from the papers: "), .quote(source), .text("."),
+        ])]
+    }
+
+    /// Every note a cited id rests on: its placeholders and any assumption.
+    func ruleNotes(_ id: String) -> [Int] {
+        placeholderNotes(id) + assumptionNotes(id)
+    }
+
+    /// A pointer to a rule with the notes it rests on.
     func ruleReference(_ ruleID: String) -> Sentence {
         cite(ruleID)
-        return [.rule(ruleID)] + placeholderNotes(ruleID).map(Inline.note)
+        return [.rule(ruleID)] + ruleNotes(ruleID).map(Inline.note)
     }
 
     private func appendix() -> [MeetingPaper.RuleEntry] {
@@ -244,11 +270,11 @@ final class MeetingPaperBuilder {
                 let rule = program.rules[index]
                 entries.append((index, MeetingPaper.RuleEntry(
                     id: id, title: rule.title, location: program.sources.citation(of: rule.range), citation: rule.source,
-                    notes: placeholderNotes(id))))
+                    notes: ruleNotes(id))))
             } else if id == "conflicts", let policy = program.conflicts {
                 entries.append((-3, MeetingPaper.RuleEntry(
                     id: id, title: "Conflicts of interest: which interests count and what each kind means",
-                    location: program.sources.citation(of: policy.range), citation: policy.source, notes: [])))
+                    location: program.sources.citation(of: policy.range), citation: policy.source, notes: ruleNotes(id))))
             } else if let space = id.lastIndex(of: " "), let body = program.bodyIndex[String(id[..<space])],
                       let committee = program.committees[body] {
                 let part = id[id.index(after: space)...]
@@ -257,11 +283,11 @@ final class MeetingPaperBuilder {
                     let clauses = quorum.clauses.map(\.description).joined(separator: "; ")
                     entries.append((-2, MeetingPaper.RuleEntry(
                         id: id, title: "Quorum of the \(title): \(clauses)", location: program.sources.citation(of: quorum.range),
-                        citation: quorum.source, notes: [])))
+                        citation: quorum.source, notes: ruleNotes(id))))
                 } else if part == "voting", let voting = committee.voting {
                     entries.append((-1, MeetingPaper.RuleEntry(
                         id: id, title: "Voting at the \(title)", location: program.sources.citation(of: voting.range),
-                        citation: voting.source, notes: [])))
+                        citation: voting.source, notes: ruleNotes(id))))
                 }
             }
         }

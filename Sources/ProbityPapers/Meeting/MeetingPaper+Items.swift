@@ -80,7 +80,7 @@ extension MeetingPaperBuilder {
     private func conflictsOpening(_ conflicts: ConflictsReport) -> Sentence {
         var sentence: Sentence = []
         if conflicts.organisationsScreened.isEmpty {
-            sentence.append(.text("The decision names no organisation that makes a declared interest relevant, so nobody present has a conflict."))
+            sentence.append(.text("The decision names no organisation whose interests the rules make relevant, so the rules find no conflict for anyone present."))
         } else {
             sentence.append(.text("Screened against " + Self.list(conflicts.organisationsScreened) + ". "))
             let count = conflicts.recusals.count
@@ -166,12 +166,12 @@ extension MeetingPaperBuilder {
         guard let quorum = conflicts.quorum, let body = meetingBody else { return nil }
         let rule = citeCommitteePart(body, part: "quorum")
         let leaving = conflicts.recusals.filter { $0.level >= .noVote }.count
-        var sentence: Sentence = [.text("Quorum ("), .rule(rule), .text("): ")]
+        var sentence: Sentence = [.text("Quorum (")] + ruleReference(rule) + [.text("): ")]
         if quorum.met {
             sentence.append(.strong("quorate"))
             sentence.append(.text(", \(quorum.counted) of the \(quorum.present) members present count" +
                                   (leaving > 0 ? " once those with a conflict stand aside." : ".")))
-            sentence.append(.text(" If members leave and it is not: "))
+            sentence.append(.text(" Should it fall below quorum, "))
         } else {
             sentence.append(.strong("NOT quorate"))
             sentence.append(.text(" for this item: " + quorum.failedClauses.joined(separator: "; ") + ". "))

@@ -29,7 +29,10 @@ public struct Checker {
     /// Organisation names and aliases, case-folded, for string literals such as `"Bromley Healthcare"`.
     var organisationNames: [String: Int] = [:]
     var committees: [Int: Committee] = [:]
+    var calendar: HolidayCalendar?
+    var calendarRange: SourceRange?
     var conflicts: ConflictPolicy?
+    var audit: AuditPolicy?
     var tests: [TestCase] = []
     /// Every top-level name, for duplicate detection across kinds.
     var declared: [String: (kind: String, range: SourceRange)] = [:]
@@ -83,6 +86,9 @@ public struct Checker {
             case .members(let m): checkMembers(m)
             case .quorum(let q): checkQuorum(q)
             case .voting(let v): checkVoting(v)
+            case .calendar(let c): checkCalendar(c)
+            case .papers(let p): checkPapers(p)
+            case .audit(let a): checkAudit(a)
             case .test(let t): checkTest(t, in: file)
             default: break
             }
@@ -134,11 +140,13 @@ public struct Checker {
             effectiveFrom: scheme?.effective?.from,
             effectiveUntil: scheme?.effective?.until,
             digest: loaded.digest)
-        return Program(
+        var program = Program(
             sources: loaded.sources, rootDirectory: loaded.rootDirectory, scheme: info, fields: fields, bodies: bodies,
             procedures: procedures, rules: rules, constants: constants, organisations: organisations,
             conflicts: conflicts, committees: committees, tests: tests, fieldIndex: fieldIndex, bodyIndex: bodyIndex,
-            procedureIndex: procedureIndex, ruleIndex: ruleIndex, organisationIndex: organisationIndex)
+            procedureIndex: procedureIndex, ruleIndex: ruleIndex, organisationIndex: organisationIndex, calendar: calendar)
+        program.audit = audit
+        return program
     }
 
     // MARK: - Declarations
@@ -321,6 +329,7 @@ public struct Checker {
                 rule.notices += names.compactMap { resolveBody($0) }.map { NoticeRequirement(to: $0, deemedApprovedAfter: deemed) }
             }
         }
+        rule.approvalOrder = syntax.approvalOrder.compactMap { resolveBody($0) }
         if syntax.requirements.isEmpty {
             warning("P0403", "rule `\(rule.id)` requires nothing; expected at least one `require` clause", at: syntax.name.range)
         }
@@ -363,6 +372,8 @@ public struct Checker {
                     error("P0201", "unknown outcome `\(outcome.text)`; expected `authorised`, `no-authority` or `wrong-decider`", at: outcome.range,
                           fixIt: suggestion(for: outcome, among: outcomes))
                 }
+            case .approvalOrder(let bodies, _):
+                for body in bodies { _ = resolveBody(body) }
             case .recusal, .noRecusal, .quorum:
                 break
             }

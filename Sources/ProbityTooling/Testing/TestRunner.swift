@@ -111,6 +111,13 @@ struct TestRunner {
                 return "expected \"\(person.value)\" to recuse at level `\(level.rawValue)`, got `\(recusal.level.rawValue)` (\(recusal.reasons.map(\.declaration).joined(separator: "; ")))"
             }
             return nil
+        case .approvalOrder(let bodies, _):
+            let approvers = report.approvals.filter { $0.action == .approve }.map(\.by)
+            let positions = bodies.map { approvers.firstIndex(of: $0.text) }
+            guard positions.allSatisfy({ $0 != nil }), positions == positions.sorted(by: { $0! < $1! }) else {
+                return "expected approvals in order \(bodies.map { "`\($0.text)`" }.joined(separator: ", ")), got \(listed(approvers))"
+            }
+            return nil
         case .noRecusal(let person, _):
             guard let recusal = findRecusal(person.value, in: report) else { return nil }
             return "expected no recusal for \"\(person.value)\", got `\(recusal.level.rawValue)` (\(recusal.reasons.map(\.declaration).joined(separator: "; ")))"

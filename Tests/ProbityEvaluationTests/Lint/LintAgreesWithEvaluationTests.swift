@@ -2,12 +2,13 @@ import Foundation
 import ProbityEvaluation
 import ProbitySemantics
 import ProbitySupport
+import ProbityTestSupport
 import XCTest
 
 /// Lint and the engine can never disagree: every gap lint reports comes with a decision the plan
 /// answers `no-authority`, every overlap with a decision both rules fire on, and on random
-/// schemes over small domains lint's gaps and overlaps are exactly what evaluating every
-/// decision finds.
+/// schemes over small domains lint's gaps, overlaps, dead and shadowed rules are exactly what
+/// evaluating every decision finds.
 final class LintAgreesWithEvaluationTests: XCTestCase {
     // MARK: - Witnesses
 
@@ -182,12 +183,11 @@ final class LintAgreesWithEvaluationTests: XCTestCase {
     }
 
     func testLintsGapsAndOverlapsEqualEvaluatingEveryDecision() throws {
-        let seed = ProcessInfo.processInfo.environment["PROBITY_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 1...UInt64(UInt32.max))
-        print("LintAgreesWithEvaluationTests seed: \(seed) (rerun with PROBITY_SEED=\(seed))")
-        var random = SplitMix64(seed: seed)
+        let (seed, generator) = TestSeed.generator()
+        var random = generator
         let points = allPoints()
         // So that the comparison is never vacuous: gaps and overlaps were found, and not everywhere.
-        var gapPoints = 0, overlapPoints = 0, checkedPoints = 0
+        var gapPoints = 0, overlapPoints = 0, checkedPoints = 0, deadRules = 0, shadowedRules = 0
         for scheme in 0..<25 {
             let text = randomScheme(&random)
             let context = "seed \(seed), scheme \(scheme):\n\(text)"
@@ -200,7 +200,8 @@ final class LintAgreesWithEvaluationTests: XCTestCase {
                 return Set(plan.match(decision).fired.map(Int.init))
             }
             let space = DecisionSpace(program: program)
-            let findings = Linter(rules: [GapRule(limit: .max), OverlapRule(), IncompleteAnalysisRule()]).lint(program, space)
+            let findings = Linter(rules: [GapRule(limit: .max), OverlapRule(), UnreachableRule(), ShadowedRule(), IncompleteAnalysisRule()])
+                .lint(program, space)
             XCTAssertFalse(findings.contains { $0.diagnostic.code == "P0910" }, context)
             assertWitnessesHold(program, findings, context: context)
 
@@ -234,6 +235,19 @@ final class LintAgreesWithEvaluationTests: XCTestCase {
             }
             let gapRegions = findings.filter { $0.diagnostic.code == "P0901" }.flatMap(\.regions)
             let linted = Set(points.indices.filter { i in gapRegions.contains { contains($0, points[i], space, program) } })
+            // One region, one finding: no two gaps of a kind could be read as one box (differing
+            // in one category, or in adjoining runs of an amount or date).
+            let splitDimension = split(program, approving: approving).flatMap { space.dimensionOfField[$0] }
+            for (x, a) in gapRegions.enumerated() {
+                for b in gapRegions[(x + 1)...] {
+                    let differing = a.sets.indices.filter { a.sets[$0] != b.sets[$0] }
+                    guard differing.count == 1, let d = differing.first, d != splitDimension else { continue }
+                    let union = a.sets[d].union(b.sets[d])
+                    let isOrdered = space.dimensions[d].isOrdered
+                    XCTAssertFalse(!isOrdered || union.intervals.count == 1,
+                                   "two gap findings are one region: \(space.describe(a, within: space.universe, program: program)) and \(space.describe(b, within: space.universe, program: program)): \(context)")
+                }
+            }
             gapPoints += expectedGaps.count
             checkedPoints += points.count
             XCTAssertEqual(linted.subtracting(expectedGaps).map { json(points[$0]) }.sorted().prefix(3), [], "lint reports as gaps: \(context)")
@@ -250,8 +264,26 @@ final class LintAgreesWithEvaluationTests: XCTestCase {
                     overlapPoints += both.count
                 }
             }
+
+            // Dead rules: those no decision fires. Shadowed rules: those another rule requiring
+            // at least as much fires on whenever they fire (of two identical rules, the later).
+            let firedBy = program.rules.indices.map { rule in Set(points.indices.filter { fired[$0].contains(rule) }) }
+            let dead = Set(program.rules.indices.filter { firedBy[$0].isEmpty })
+            XCTAssertEqual(Set(findings.filter { $0.diagnostic.code == "P0903" }.flatMap(\.rules)), dead, "dead rules: \(context)")
+            deadRules += dead.count
+            func requires(_ rule: Int) -> Set<String> {
+                Set(program.rules[rule].approvals.map { "a\($0)" } + program.rules[rule].recommendations.map { "r\($0)" })
+            }
+            let shadowed = Set(program.rules.indices.filter { a in
+                !firedBy[a].isEmpty && program.rules.indices.contains { b in
+                    b != a && requires(a).isSubset(of: requires(b)) && firedBy[a].isSubset(of: firedBy[b])
+                        && !(b > a && requires(b) == requires(a) && firedBy[b] == firedBy[a])
+                }
+            })
+            XCTAssertEqual(Set(findings.filter { $0.diagnostic.code == "P0904" }.flatMap(\.rules)), shadowed, "shadowed rules: \(context)")
+            shadowedRules += shadowed.count
         }
-        print("LintAgreesWithEvaluationTests: \(checkedPoints) decisions, \(gapPoints) in gaps, \(overlapPoints) in overlaps")
+        print("LintAgreesWithEvaluationTests: \(checkedPoints) decisions, \(gapPoints) in gaps, \(overlapPoints) in overlaps, \(deadRules) dead and \(shadowedRules) shadowed rules")
         XCTAssertGreaterThan(gapPoints, 0)
         XCTAssertLessThan(gapPoints, checkedPoints)
         XCTAssertGreaterThan(overlapPoints, 0)
