@@ -4,7 +4,7 @@ import ProbityEvaluation
 /// under every item (`ProbityPapers`).
 extension Engine {
     /// Each attendee of `meeting` resolved against the register, in the order written.
-    public func roll(_ meeting: Meeting) -> [ConflictScreener.RollEntry] {
+    package func roll(_ meeting: Meeting) -> [ConflictScreener.RollEntry] {
         screener.roll(meeting)
     }
 
@@ -14,7 +14,7 @@ extension Engine {
     }
 
     /// Quorum and voting weights of `meeting` before any recusal.
-    public func baseline(_ meeting: Meeting) -> ConflictScreener.Baseline {
+    package func baseline(_ meeting: Meeting) -> ConflictScreener.Baseline {
         screener.baseline(meeting)
     }
 }

@@ -14,7 +14,7 @@ import ProbitySyntax
 ///
 /// A class, for the same reason as ``ReportBuilder``: screening's closures capture it, and a
 /// reference is shared by one count instead of copying every table per decision.
-public final class ConflictScreener: Sendable {
+package final class ConflictScreener: Sendable {
     public let program: Program
     public let register: Register
     let people: PeopleIndex

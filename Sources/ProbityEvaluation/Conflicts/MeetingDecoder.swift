@@ -5,7 +5,7 @@ import ProbitySupport
 ///
 /// The same three keys open an agenda and a record of votes, so the readers of those files use
 /// this one for their common part. Every key is optional here; the commands say which they need.
-public struct MeetingDecoder: Sendable {
+package struct MeetingDecoder: Sendable {
     public let program: Program
 
     public init(program: Program) {

@@ -6,7 +6,7 @@ import ProbitySupport
 /// `id` and `date` are always required; every other key must be a declared field; each value
 /// must have its field's type. Money is read exactly from its text (`"£1.2m"`, `"1200000.00"`
 /// or the number `1200000.00`), never through a binary floating-point number.
-public struct DecisionDecoder: Sendable {
+package struct DecisionDecoder: Sendable {
     public let program: Program
     public let organisations: OrganisationDirectory
     /// Per enumeration field: each value's ordinal, for reading decisions straight from bytes.

@@ -2,7 +2,7 @@ import ProbitySemantics
 
 /// Looks organisations up by id, name or alias, forgiving case, spacing and punctuation:
 /// "Bromley Health Care", "bromley healthcare cic" and "BHC" can all name one organisation.
-public struct OrganisationDirectory: Sendable {
+package struct OrganisationDirectory: Sendable {
     private var byKey: [String: Int] = [:]
     /// Every id, name and alias exactly as declared: decisions mostly copy them, and an exact
     /// match needs no folding.

@@ -7,7 +7,7 @@ import ProbitySyntax
 ///
 /// This is the slow, readable path used for explanations and near misses, never per rule on the
 /// hot path.
-public struct ConditionExplainer: Sendable {
+package struct ConditionExplainer: Sendable {
     public let program: Program
 
     public init(program: Program) {

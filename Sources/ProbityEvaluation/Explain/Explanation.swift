@@ -43,7 +43,7 @@ public struct Explanation: Sendable {
 }
 
 /// Explains decisions against a compiled plan.
-public struct Explainer: Sendable {
+package struct Explainer: Sendable {
     public let plan: Plan
     let builder: ReportBuilder
     let conditions: ConditionExplainer

@@ -2,7 +2,7 @@ import ProbitySemantics
 
 /// A program compiled for evaluation: conditions as flat node arrays, rules indexed by their
 /// discriminating fields. Built once; evaluating a decision then reads only this data.
-public struct Plan: Sendable {
+package struct Plan: Sendable {
     public let program: Program
     let conditions: ConditionProgram
     /// Per rule: the root node of its condition, or -1 when it has none.

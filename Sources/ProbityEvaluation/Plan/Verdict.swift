@@ -6,7 +6,7 @@ import ProbitySyntax
 ///
 /// A verdict is meant to be reused across decisions (its arrays keep their capacity), so the
 /// hot path allocates nothing once it has warmed up.
-public struct Verdict: Sendable {
+package struct Verdict: Sendable {
     /// An approval or recommendation: by which body, and the first rule (in rule order) requiring it.
     public struct Approval: Equatable, Sendable {
         public var body: Int32

@@ -8,7 +8,7 @@ import ProbitySyntax
 /// A class: it holds many tables, and the closures that build a report capture it; as a
 /// reference it is shared by one count, not copied table by table on every report (which,
 /// with two threads writing reports, was a fifth of their work).
-public final class ReportBuilder: Sendable {
+package final class ReportBuilder: Sendable {
     public let plan: Plan
     /// The plan's program, held here so the hot path reads its arrays in place.
     let program: Program

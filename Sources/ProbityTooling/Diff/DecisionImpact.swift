@@ -57,8 +57,8 @@ public struct DecisionImpact: Sendable {
         public var messages: [String]
     }
 
-    public let old: Plan
-    public let new: Plan
+    package let old: Plan
+    package let new: Plan
     private let oldDecoder: DecisionDecoder
     private let newDecoder: DecisionDecoder
     private let oldBuilder: ReportBuilder
@@ -71,7 +71,7 @@ public struct DecisionImpact: Sendable {
     public private(set) var invalidUnderOld: [InvalidLine] = []
     public private(set) var invalidUnderNew: [InvalidLine] = []
 
-    public init(old: Plan, new: Plan) {
+    package init(old: Plan, new: Plan) {
         self.old = old
         self.new = new
         oldDecoder = DecisionDecoder(program: old.program)
