@@ -130,7 +130,7 @@ public final class HTTPServer: Sendable {
             if !buffer.isEmpty {
                 switch parser.parse(buffer) {
                 case .failure(let error):
-                    _ = send(refusal(error), to: client, keepAlive: false, headOnly: false)
+                    if send(refusal(error), to: client, keepAlive: false, headOnly: false) { linger(client) }
                     return
                 case .request(let request, let consumed):
                     served += 1
@@ -170,6 +170,23 @@ public final class HTTPServer: Sendable {
             guard received > 0 else { return }   // closed by the client, or reset
             if requestStarted == nil { requestStarted = Self.now() }
             buffer.append(contentsOf: chunk[0..<received])
+        }
+    }
+
+    /// After a refusal the client may still be sending (a body too large to read): closing with
+    /// its bytes unread would reset the connection, which can destroy the answer before the
+    /// client reads it (RFC 9112 §9.6). So stop writing, and read and drop what comes for a
+    /// moment (at most a second, 1 MiB).
+    private func linger(_ client: Int32) {
+        _ = Glibc.shutdown(client, Int32(SHUT_WR))
+        var scratch = [UInt8](repeating: 0, count: 16 * 1024)
+        let deadline = Self.now() + 1000
+        var drained = 0
+        while drained < 1 << 20, Self.now() < deadline, Socket.wait(client, milliseconds: deadline - Self.now()) {
+            let received = scratch.withUnsafeMutableBytes { recv(client, $0.baseAddress, $0.count, 0) }
+            if received < 0 && errno == EINTR { continue }
+            guard received > 0 else { return }
+            drained += received
         }
     }
 

@@ -54,18 +54,26 @@ struct RegisterBuilder {
     /// Records what a row declares for the current person. A row with no
     /// person above it is reported and dropped.
     mutating func declare(type rawType: String, nature rawNature: String,
-                          validFrom rawFrom: String, validTo rawTo: String,
+                          validFrom rawFrom: String, validTo rawTo: String, declaredOn rawDeclared: String = "",
                           line: Int, isContinuation: Bool) {
         let typeText = TextFolding.trimmed(rawType)
         let nature = TextFolding.trimmed(rawNature)
         let fromText = TextFolding.trimmed(rawFrom)
         let toText = TextFolding.trimmed(rawTo)
-        if typeText.isEmpty && nature.isEmpty && fromText.isEmpty && toText.isEmpty { return }
+        let declaredText = TextFolding.trimmed(rawDeclared)
+        if typeText.isEmpty && nature.isEmpty && fromText.isEmpty && toText.isEmpty && declaredText.isEmpty { return }
 
         guard let person = current else {
             issues.append(RegisterIssue(line: line, message: "continuation row with no person above it", isError: true))
             return
         }
+        // A nil return and a pointer are declarations too: the date counts whatever the row says.
+        if let declared = readDate(declaredText, field: .declaredOn, line: line),
+           people[person].declaredOn.map({ declared > $0 }) ?? true {
+            people[person].declaredOn = declared
+            people[person].declaredOnLine = line
+        }
+        if typeText.isEmpty && nature.isEmpty && fromText.isEmpty && toText.isEmpty { return }
         if isContinuation { people[person].lines.append(line) }
 
         let classification = classify(typeText)

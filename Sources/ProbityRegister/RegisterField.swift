@@ -7,6 +7,9 @@
 /// let a hand-made register say just "name, employer, type, nature".
 enum RegisterField: Int, CaseIterable, Sendable {
     case name, employer, position, type, nature, validFrom, validTo
+    /// When the row was declared (or last confirmed): not in the NHS template, but registers
+    /// that keep it let `probity audit` find declarations older than the review period.
+    case declaredOn
 
     /// The header of the NHS template, used in messages.
     var title: String {
@@ -18,6 +21,7 @@ enum RegisterField: Int, CaseIterable, Sendable {
         case .nature: return "Nature of interest"
         case .validFrom: return "Valid From"
         case .validTo: return "Valid To"
+        case .declaredOn: return "Date of declaration"
         }
     }
 
@@ -51,5 +55,8 @@ enum RegisterField: Int, CaseIterable, Sendable {
         "natureofinterest": .nature, "nature": .nature, "description": .nature, "details": .nature,
         "validfrom": .validFrom, "from": .validFrom, "datefrom": .validFrom, "startdate": .validFrom,
         "validto": .validTo, "to": .validTo, "dateto": .validTo, "enddate": .validTo,
+        "dateofdeclaration": .declaredOn, "declarationdate": .declaredOn, "datedeclared": .declaredOn,
+        "declared": .declaredOn, "declaredon": .declaredOn, "lastreviewed": .declaredOn, "datereviewed": .declaredOn,
+        "reviewed": .declaredOn,
     ]
 }

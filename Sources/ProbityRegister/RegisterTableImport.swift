@@ -34,7 +34,7 @@ enum RegisterTableImport {
                                     line: record.line)
             }
             builder.declare(type: cell(.type), nature: cell(.nature),
-                            validFrom: cell(.validFrom), validTo: cell(.validTo),
+                            validFrom: cell(.validFrom), validTo: cell(.validTo), declaredOn: cell(.declaredOn),
                             line: record.line, isContinuation: isContinuation)
         }
         return .success(builder.finish(fileName: fileName))

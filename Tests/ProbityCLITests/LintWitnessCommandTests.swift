@@ -6,7 +6,8 @@ import XCTest
 /// approvals from both rules.
 final class LintWitnessCommandTests: XCTestCase {
     func testEveryWitnessIsAnsweredByCheckAsLintSays() throws {
-        let ruleSets = ["Rules", "Tests/ProbityCLITests/Cases/lint-planted/rules.probity", "Tests/ProbityCLITests/Cases/lint-periods/rules.probity"]
+        let ruleSets = ["Rules", "Tests/ProbityCLITests/Cases/lint-planted/rules.probity", "Tests/ProbityCLITests/Cases/lint-periods/rules.probity",
+                        "Tests/ProbityCLITests/Cases/lint-atoms/rules.probity", "Tests/ProbityCLITests/Cases/lint-members/rules.probity"]
         var checked = 0
         for rules in ruleSets {
             let lint = try Probity.run(["lint", "--format", "json", rules])

@@ -130,6 +130,8 @@ final class ServeTests: XCTestCase {
         XCTAssertEqual(entry["format"] as? String, "probity.decision-log/1")
         XCTAssertEqual(entry["decision"] as? String, "lbb-s75-new-hospital-discharge")
         XCTAssertEqual(entry["outcome"] as? String, "authorised")
+        let time = try XCTUnwrap(entry["time"] as? String)
+        XCTAssertNotNil(time.wholeMatch(of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/), time)
         XCTAssertEqual(((entry["scheme"] as? [String: Any])?["digest"] as? String)?.count, 64)
         XCTAssertEqual((entry["answer"] as? [String: Any])?["format"] as? String, "probity.report/1")
     }

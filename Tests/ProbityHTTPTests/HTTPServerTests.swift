@@ -67,6 +67,19 @@ struct HTTPServerTests {
         }
     }
 
+    /// A refused client still sending its body reads the refusal (the server lingers rather
+    /// than resetting the connection under it).
+    @Test func aRefusedClientStillSendingReadsTheAnswer() throws {
+        var limits = HTTPLimits()
+        limits.maxBodyBytes = 1024
+        try withServer(limits: limits, Self.echo) { server in
+            let client = try LoopbackClient(port: server.port)
+            client.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 200000\r\n\r\n")
+            for _ in 0..<20 { client.send(bytes: [UInt8](repeating: 97, count: 10_000)) }
+            #expect(try #require(client.readResponse()).status == 413)
+        }
+    }
+
     @Test func answersExpectContinue() throws {
         try withServer(Self.echo) { server in
             let client = try LoopbackClient(port: server.port)

@@ -35,7 +35,7 @@ final class SchemeStore: Sendable {
 
     private init(sources: Sources, engine: ServeEngine) {
         self.sources = sources
-        state = ReadMostly(Current(engine: engine, loadedAt: Self.timestamp(), lastReload: nil))
+        state = ReadMostly(Current(engine: engine, loadedAt: Timestamp.now(), lastReload: nil))
     }
 
     /// Loads the scheme for the first time; the failure's diagnostics when it cannot.
@@ -52,7 +52,7 @@ final class SchemeStore: Sendable {
     func reload() -> ReloadStatus {
         reloading.withLock { _ in
             let result = ServeEngine.load(rulesPath: sources.rulesPath, displayPath: sources.rulesDisplayPath, registerPath: sources.registerPath)
-            let now = Self.timestamp()
+            let now = Timestamp.now()
             return state.update { current in
                 switch result {
                 case .success(let engine):
@@ -90,11 +90,5 @@ final class SchemeStore: Sendable {
         }
         if let register = sources.registerPath { add(register) }
         return entries.sorted()
-    }
-
-    static func timestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date())
     }
 }

@@ -192,7 +192,7 @@ final class ServeAPI: Sendable {
         metrics.decision(outcome: report.outcome.rawValue)
         guard let decisionLog else { return true }
         let scheme = engine.scheme
-        let line = DecisionLog.line(report: report, scheme: (scheme.digest, scheme.version, scheme.name), time: SchemeStore.timestamp())
+        let line = DecisionLog.line(report: report, scheme: (scheme.digest, scheme.version, scheme.name), time: Timestamp.now())
         do throws(DecisionLog.LogError) {
             try decisionLog.append(line)
             return true

@@ -18,6 +18,8 @@ enum ProbityCommand {
       explain [--rules PATH] [--format text|json] [--register FILE [--meeting MEETING.json]] DECISION.json
       fmt [--check] PATH…                           format rule files in the canonical layout
       diff OLD NEW --decisions HISTORY.jsonl [--format text|json]   which past decisions a rule change would change
+      audit [--rules PATH] --history FILE.jsonl [--register FILE] [--votes FILE…] [--as-of DATE] [--format text|json]
+                                                    split contracts, decisions outside delegation, conflicted votes, register health
       bench [--decisions N] [--threads T] [--format json] [--write DIR] [--workload all|generated|shipped|lint]
       serve [--rules PATH] [--register FILE] [--host 127.0.0.1] [--port 8181] [--decision-log FILE]   the web page and JSON API
 
@@ -47,11 +49,12 @@ enum ProbityCommand {
             case "diff": return try DiffCommand.run(rest)
             case "bench": return try BenchCommand.run(rest)
             case "serve": return try ServeCommand.run(rest)
+            case "audit": return try AuditCommand.run(rest)
             case "help", "--help", "-h":
                 Output.write(usage)
                 return .success
             default:
-                throw UsageError("unknown command `\(name)`; expected one of check, screen, meeting, report, graph, vote, test, lint, explain, fmt, diff, bench, serve")
+                throw UsageError("unknown command `\(name)`; expected one of check, screen, meeting, report, graph, vote, test, lint, explain, fmt, diff, bench, serve, audit")
             }
         } catch {
             Output.error("error: \(error.message)\n\nrun `probity help` for usage\n")

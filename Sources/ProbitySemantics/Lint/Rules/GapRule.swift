@@ -122,9 +122,9 @@ public struct GapRule: LintRule {
                                       rules: blamed)
             finding.regions = [gap]
             finding.witness = space.witness(in: gap, program: program, id: "lint-gap")
-            if let witness = finding.witness {
-                finding.diagnostic.notes.append(DiagnosticNote("for example \(JSONWriter.compact(witness))"))
-            }
+            finding.diagnostic.notes.append(DiagnosticNote(finding.witness.map { "for example \(JSONWriter.compact($0))" } ?? space.whyNoWitness(for: gap)))
+            // Without an example the gap may rest on conditions that cannot hold together: not proved, so a note.
+            if finding.witness == nil { finding.diagnostic.severity = .note }
             findings.append(finding)
         }
         let hidden = gaps.count - findings.count

@@ -49,13 +49,15 @@ public struct OverlapRule: LintRule {
                 notes.append(DiagnosticNote("assuming \(DecisionSpace.list(Array(Set(opaque)).sorted(), "and")) can hold together with the other conditions"))
             }
             let witness = space.witness(in: first, program: program, id: "lint-overlap")
-            if let witness { notes.append(DiagnosticNote("for example \(JSONWriter.compact(witness))")) }
+            notes.append(DiagnosticNote(witness.map { "for example \(JSONWriter.compact($0))" } ?? space.whyNoWitness(for: first)))
             notes.append(DiagnosticNote("if both approvals are meant, say so: `overlaps \(a.id) because \"…\"`"))
             var finding = LintFinding(.warning(code, "rules `\(a.id)` and `\(b.id)` both apply to \(where_)\(more), but give approval to different bodies",
                                                at: b.range, notes: notes),
                                       rules: [j, i])
             finding.regions = sorted
             finding.witness = witness
+            // Without an example the overlap may rest on conditions that cannot hold together: not proved, so a note.
+            if witness == nil { finding.diagnostic.severity = .note }
             findings.append(finding)
         }
         return findings

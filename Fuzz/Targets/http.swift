@@ -1,11 +1,10 @@
-// libFuzzer target for ProbityHTTP's request parser, compiled together with the module's
-// sources by `scripts/fuzz http-request-parser` (so it sees internal names).
-//
-// Beyond "never crashes or traps", it checks the parser's contract with the server:
+// ProbityHTTP's request parser on arbitrary bytes (scripts/fuzz-http, or issue 13's
+// scripts/fuzz with the line `http: ProbityHTTP` in Fuzz/targets). Beyond "never crashes or traps", it checks the parser's contract with the server:
 // - a request never claims more bytes than it was given;
 // - the bytes it claimed parse alone to the same request;
 // - every shorter prefix of an accepted request asks for more bytes (the server feeds the
 //   parser whatever has arrived, so a request split anywhere must not be refused).
+import ProbityHTTP
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzHTTPRequestParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
