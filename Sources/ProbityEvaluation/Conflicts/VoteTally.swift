@@ -152,8 +152,15 @@ public struct VoteTally: Sendable {
             tied = tally.votesFor == tally.votesAgainst
             tally.result = tally.votesAgainst < tally.votesFor ? .carried : .lost
         }
+        var chairMayCast = true
+        if let chairMember, let role = roster.members[chairMember].role, committee.chairExcludedRoles.contains(role) {
+            chairMayCast = false
+            tally.findings.append(Report.Finding(severity: .error, code: "P1135",
+                message: "\(roster.members[chairMember].name) may not chair `\(roster.bodyID)`: the rules say the holder of role `\(role)` may not, so no casting vote of theirs counts",
+                isBlocking: true))
+        }
         if tied {
-            if rule?.chairHasCastingVote == true, let chairMember, let chairSide, chairSide != .abstain {
+            if rule?.chairHasCastingVote == true, chairMayCast, let chairMember, let chairSide, chairSide != .abstain {
                 tally.castingVoteBy = roster.members[chairMember].name
                 tally.result = chairSide == .votedFor ? .tiedCarriedByCastingVote : .tiedLostByCastingVote
             } else {

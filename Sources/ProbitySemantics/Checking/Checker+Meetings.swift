@@ -180,6 +180,12 @@ extension Checker {
                                             group: member.group?.text, isVoting: member.isVoting, isChair: member.isChair,
                                             deputyFor: member.deputyFor?.value, ownVote: member.ownVote, range: member.range))
         }
+        committee.chairExcludedRoles += syntax.chairExcludedRoles.map(\.text)
+        for member in committee.members where member.isChair {
+            if let role = member.role, committee.chairExcludedRoles.contains(role) {
+                warning("P0613", "\"\(member.name)\" is marked `chair` of `\(syntax.body.text)` but has role `\(role)`, which may not chair it", at: member.range)
+            }
+        }
         committees[body] = committee
     }
 

@@ -229,6 +229,8 @@ public struct Committee: Sendable {
     public var voting: VotingRule?
     /// `papers BODY at least N days before`: how long before a meeting its papers must go out.
     public var papers: PapersRule?
+    /// `chair not role …`: roles whose holder may not chair the body.
+    public var chairExcludedRoles: [String] = []
 }
 
 /// How long before a meeting its papers must be circulated.

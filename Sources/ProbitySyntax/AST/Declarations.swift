@@ -312,6 +312,8 @@ public struct MembersSyntax: Sendable {
     public var body: Name
     public var members: [MemberSyntax]
     public var range: SourceRange
+    /// `chair not role A, B`: roles whose holder may not chair the body.
+    public var chairExcludedRoles: [Name] = []
 }
 
 public enum QuorumClauseSyntax: Sendable {

@@ -278,7 +278,15 @@ extension Parser {
             return nil
         }
         var members = MembersSyntax(body: body, members: [], range: range(from: start))
-        parseClauses(of: "the members of `\(body.text)`", expected: "`member \"Name\" …`") { p in
+        parseClauses(of: "the members of `\(body.text)`", expected: "`member \"Name\" …` or `chair not role …`") { p in
+            if p.isKeyword("chair"), p.isKeyword("not", at: 1) {
+                // `chair not role place-executive-lead, icp-representative`
+                p.advance()
+                p.advance()
+                p.expectKeyword("role", "after `chair not`")
+                members.chairExcludedRoles += p.nameList("a role that may not chair")
+                return true
+            }
             guard p.isKeyword("member") else { return false }
             let memberStart = p.advance()
             guard let person = p.expectString("the member's name") else { return true }

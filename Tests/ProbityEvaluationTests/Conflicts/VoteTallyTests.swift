@@ -226,4 +226,17 @@ final class VoteTallyTests: XCTestCase {
         XCTAssertEqual(result?.votesFor, VoteWeight(2))
         XCTAssertEqual(result?.ballots.first { $0.person == "Bob Council" }?.organisation, "own vote")
     }
+
+    /// 001, 3.4: an LCP's chair "should not be the place executive lead or the ICP representative".
+    func testAMemberWhoseRoleMayNotChairHasNoCastingVote() {
+        let rules = ConflictsFixtures.rules(voting: "one vote per member\n  majority of those voting\n  chair has casting vote")
+            .replacingOccurrences(of: "member \"Dan Alliance\" for alliance voting", with: "member \"Dan Alliance\" for alliance role place-lead voting\n  chair not role place-lead")
+        var votes = RecordedVotes(votesFor: ["Dan Alliance"], votesAgainst: ["Ann Chair"])
+        votes.chair = "Dan Alliance"
+        let result = tally(votes, attendees: ["Ann Chair", "Bob Council", "Carol Acme", "Dan Alliance"], rules: rules)
+        XCTAssertEqual(result?.result, .tiedLost, "the casting vote of one who may not chair does not count")
+        XCTAssertEqual(result?.findings.map(\.code), ["P1135"])
+        let (_, diagnostics) = Checker.check(RuleLoader.load(text: rules.replacingOccurrences(of: "role place-lead voting", with: "role place-lead chair voting")))
+        XCTAssertEqual(diagnostics.map(\.code), ["P0613"])
+    }
 }
