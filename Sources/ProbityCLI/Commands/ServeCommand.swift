@@ -42,7 +42,7 @@ enum ServeCommand {
             do throws(DecisionLog.LogError) {
                 decisionLog = try DecisionLog(path: path)
             } catch {
-                Output.error("error[P1706]: \(error.message)\n")
+                Output.error("P1706", error.message)
                 return .badInput
             }
         }
@@ -54,7 +54,7 @@ enum ServeCommand {
         do throws(HTTPServerError) {
             server = try HTTPServer(host: host, port: port, refusal: api.refusal, handler: api.handle)
         } catch {
-            Output.error("error[P1707]: \(error.message)\n")
+            Output.error("P1707", error.message)
             return .badInput
         }
         connections.server = server

@@ -198,7 +198,7 @@ final class ServeAPI: Sendable {
             return true
         } catch {
             metrics.decisionLogError()
-            self.report("error[P1706]: \(error.message)")
+            self.report(DiagnosticRenderer(sources: SourceMap()).render([Diagnostic(.error, "P1706", error.message, in: nil)]))
             return false
         }
     }

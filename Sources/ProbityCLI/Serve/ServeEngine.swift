@@ -28,7 +28,7 @@ struct ServeEngine: Sendable {
         guard let registerPath else { return .success(ServeEngine(engine: Engine(scheme: scheme), registerWarnings: [])) }
         switch RegisterLoader.load(path: registerPath) {
         case .failure(let error):
-            return .failure(LoadFailure(diagnostics: "error[P1115]: \(error.message)\n"))
+            return .failure(LoadFailure(diagnostics: DiagnosticRenderer(sources: SourceMap()).render([Diagnostic(.error, "P1115", error.message, in: nil)])))
         case .success(let register):
             let warnings = register.issues.filter(\.isError).map { issue in
                 "\(issue.line > 0 ? "\(register.fileName):\(issue.line)" : register.fileName): warning: \(issue.message) (row skipped; the import went on)"
