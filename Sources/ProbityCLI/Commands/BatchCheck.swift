@@ -82,17 +82,7 @@ struct BatchCheck {
             report.write(to: &writer)
             return report.canProceed ? .success : .failure
         case .failure(let errors):
-            writer.object { out in
-                out.member("format", "probity.error/1")
-                out.member("line", integer: number)
-                out.member("errors", array: errors.all) { out, error in
-                    out.object { out in
-                        out.member("code", error.code)
-                        out.member("field", error.field)
-                        out.member("message", error.message)
-                    }
-                }
-            }
+            ErrorRecord.write(errors.all, line: number, to: &writer)
             return .badInput
         }
     }

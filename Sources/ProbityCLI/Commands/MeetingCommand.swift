@@ -10,7 +10,7 @@ enum MeetingCommand {
 
     static func run(_ words: [String]) throws(UsageError) -> ExitCode {
         let arguments = try Arguments(words, valued: options)
-        try arguments.rejectUnknown(options)
+        try arguments.rejectUnknown(options.union(["strict"]))
         let format = try ReportFormat(arguments.value("format"))
         guard arguments.value("register") != nil else { throw UsageError("`meeting` needs `--register FILE`") }
         guard arguments.positionals.count == 1, let path = arguments.positionals.first else {

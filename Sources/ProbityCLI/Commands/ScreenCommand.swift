@@ -9,7 +9,7 @@ enum ScreenCommand {
 
     static func run(_ words: [String]) throws(UsageError) -> ExitCode {
         let arguments = try Arguments(words, valued: options)
-        try arguments.rejectUnknown(options)
+        try arguments.rejectUnknown(options.union(["strict"]))
         let format = try ReportFormat(arguments.value("format"))
         guard arguments.value("register") != nil else { throw UsageError("`screen` needs `--register FILE`") }
         guard let path = arguments.value("decision") ?? arguments.positionals.first else {
@@ -27,6 +27,7 @@ enum ScreenCommand {
         switch format {
         case .text:
             var out = "screening of decision \(report.decision) (\(Day(number: report.date).iso)) against \(registerName)\n"
+            for note in conflicts.headlineNotes { out += note + "\n" }
             out += conflicts.text
             for finding in findings { out += "\(finding.severity.rawValue)[\(finding.code)]: \(finding.message)\n" }
             Output.write(out)

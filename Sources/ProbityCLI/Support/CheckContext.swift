@@ -22,7 +22,7 @@ struct CheckContext: Sendable {
         var meeting: Meeting?
         if let path = arguments.value("register") {
             guard let register = loadRegister(path) else { return nil }
-            screener = ConflictScreener(program: program, register: register)
+            screener = ConflictScreener(program: program, register: register, strict: arguments.has("strict"))
         }
         if let path = arguments.value("meeting") {
             guard let loaded = loadMeeting(path, program: program) else { return nil }
