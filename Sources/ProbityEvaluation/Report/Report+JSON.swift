@@ -71,6 +71,16 @@ extension Report {
                     }
                 }
             }
+            if !placeholders.isEmpty {
+                out.member("placeholders", array: placeholders) { out, use in
+                    out.object { out in
+                        out.member("name", use.name)
+                        out.member("value", use.value)
+                        out.member("rules", strings: use.rules)
+                        out.member("replace_with", use.replaceWith)
+                    }
+                }
+            }
             conflicts?.writeJSONMembers(to: &out)
             out.member("findings", array: findings) { out, finding in finding.writeJSON(to: &out) }
         }

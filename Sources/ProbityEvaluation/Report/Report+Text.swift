@@ -5,7 +5,11 @@ extension Report {
     /// The report as a person reads it in a terminal.
     public var text: String {
         var out = "decision \(decision) (\(Day(number: date).iso)): \(outcome.rawValue)"
+        if !placeholders.isEmpty { out += " on placeholder limits" }
         out += canProceed ? " — may proceed with the approvals below\n" : " — may not proceed as proposed\n"
+        for use in placeholders {
+            out += "placeholder: `\(use.name)` = \(use.value) (\(use.rules.joined(separator: ", "))), to be replaced with \(use.replaceWith)\n"
+        }
         for note in conflicts?.headlineNotes ?? [] { out += note + "\n" }
         out += "scheme: \(scheme.name)\(scheme.version.isEmpty ? "" : " (\(scheme.version))"), digest \(scheme.digest.prefix(12))\n"
         if let decidedBy { out += "proposed decider: \(decidedBy)\n" }

@@ -70,6 +70,18 @@ public struct Report: Sendable {
         public var isBlocking: Bool
     }
 
+    /// A placeholder figure (a `let` marked `placeholder "…"`) that the answer rests on.
+    public struct PlaceholderUse: Sendable {
+        /// The constant's name.
+        public var name: String
+        /// Its value as the rule file writes it (`£250,000`).
+        public var value: String
+        /// The rules the answer used that test it, in rule order.
+        public var rules: [String]
+        /// What the rule file says must replace it.
+        public var replaceWith: String
+    }
+
     public var decision: String
     public var date: Int32
     public var outcome: Outcome
@@ -83,6 +95,9 @@ public struct Report: Sendable {
     public var nearMisses: [NearMiss] = []
     public var conflicts: ConflictsReport?
     public var findings: [Finding] = []
+    /// Placeholder figures the answer rests on: used by a rule that fired or, with no
+    /// authority, by a rule that came near. Reported however lint accepted them.
+    public var placeholders: [PlaceholderUse] = []
 
     /// Whether the decision can proceed as proposed, with the listed approvals.
     public var canProceed: Bool {

@@ -20,12 +20,17 @@ public final class ReportBuilder: Sendable {
     let references: [Report.RuleReference]
     /// The rules that require an approval, in rule order: the candidates for near misses.
     let approvingRules: [Int]
+    /// Per rule: the placeholder constants its condition uses (mostly none).
+    let placeholdersByRule: [[Int]]
+    let usesPlaceholders: Bool
 
     public init(plan: Plan) {
         self.plan = plan
         self.program = plan.program
         self.approvingRules = plan.program.rules.indices.filter { !plan.program.rules[$0].approvals.isEmpty }
         self.explainer = ConditionExplainer(program: plan.program)
+        self.placeholdersByRule = plan.program.placeholdersUsedByRule()
+        self.usesPlaceholders = placeholdersByRule.contains { !$0.isEmpty }
         let program = plan.program
         self.references = program.rules.map { r in
             Report.RuleReference(id: r.id, title: r.title, location: program.sources.citation(of: r.range), citation: r.source)
@@ -74,7 +79,40 @@ public final class ReportBuilder: Sendable {
         }
         report.decidedBy = verdict.decider.map { program.bodies[Int($0)].id }
         addOutcomeFindings(decision, verdict, into: &report)
+        if usesPlaceholders { addPlaceholderFindings(fired, into: &report) }
         return report
+    }
+
+    /// Says which placeholder figures the answer rests on (P1020): those tested by a rule that
+    /// fired, or with no authority by a near miss. Lint's `accept P0907` is for the rule
+    /// author; a reader of a decision report must still see it.
+    private func addPlaceholderFindings(_ fired: [Int], into report: inout Report) {
+        var rules = fired
+        if report.outcome == .noAuthority {
+            let near = Set(report.nearMisses.map(\.rule.id))
+            rules += program.rules.indices.filter { near.contains(program.rules[$0].id) && !fired.contains($0) }
+        }
+        var byConstant: [(constant: Int, rules: [Int])] = []
+        for rule in rules.sorted() {
+            for constant in placeholdersByRule[rule] {
+                if let at = byConstant.firstIndex(where: { $0.constant == constant }) {
+                    byConstant[at].rules.append(rule)
+                } else {
+                    byConstant.append((constant, [rule]))
+                }
+            }
+        }
+        for (constant, users) in byConstant.sorted(by: { program.constants[$0.constant].name < program.constants[$1.constant].name }) {
+            let declared = program.constants[constant]
+            let use = Report.PlaceholderUse(name: declared.name, value: declared.value.sourceText,
+                                            rules: users.map { program.rules[$0].id }, replaceWith: declared.placeholder ?? "")
+            report.placeholders.append(use)
+            let ruleList = use.rules.map { "`\($0)`" }.joined(separator: ", ")
+            report.findings.append(Report.Finding(
+                severity: .warning, code: "P1020",
+                message: "this answer rests on the placeholder `\(use.name)` = \(use.value) (rule\(use.rules.count == 1 ? "" : "s") \(ruleList)), not a figure from the papers; replace it with \(use.replaceWith)",
+                isBlocking: false))
+        }
     }
 
     /// Says why a decision may not proceed: the wrong decider (and who may decide), or no
