@@ -130,21 +130,29 @@ struct RegisterBuilder {
         return result
     }
 
-    /// A date as dd/mm/yyyy, d/m/yyyy or ISO yyyy-mm-dd; dots or dashes
-    /// between day, month and year are taken too. An empty date is open.
-    /// An unreadable date is reported and left open, which makes the
-    /// interest count for longer, never shorter.
+    /// A date read by the rules every file shares (`DateText`): ISO `yyyy-mm-dd`, or day first
+    /// `dd/mm/yyyy`, `d/m/yyyy` (dots or dashes taken for slashes). An empty date is open. An
+    /// unreadable date, or one naming a day that does not exist, is reported and left open,
+    /// which makes the interest count for longer, never shorter.
     private mutating func readDate(_ text: String, field: RegisterField, line: Int) -> Day? {
         if text.isEmpty { return nil }
-        if let day = RegisterBuilder.parseDate(text) { return day }
-        issues.append(RegisterIssue(
-            line: line, message: "unreadable date `\(text)` in `\(field.title)`; taken as open", isError: true))
+        switch DateText.read(text) {
+        case .iso(let day), .dayFirst(let day):
+            return day
+        case .noSuchDay(let year, let month, let day):
+            issues.append(RegisterIssue(
+                line: line, message: "date `\(text)` in `\(field.title)` is a day that does not exist (\(DateText.whyNoSuchDay(year: year, month: month, day: day))); taken as open", isError: true))
+        case .unreadable:
+            issues.append(RegisterIssue(
+                line: line, message: "unreadable date `\(text)` in `\(field.title)`; expected dd/mm/yyyy or yyyy-mm-dd; taken as open", isError: true))
+        }
         return nil
     }
 
     static func parseDate(_ text: String) -> Day? {
-        if let day = Day.parseDayMonthYear(text) ?? Day.parseISO(text) { return day }
-        let slashed = text.utf8.map { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") ? UInt8(ascii: "/") : $0 }
-        return Day.parseDayMonthYear(slashed)
+        switch DateText.read(text) {
+        case .iso(let day), .dayFirst(let day): day
+        case .noSuchDay, .unreadable: nil
+        }
     }
 }

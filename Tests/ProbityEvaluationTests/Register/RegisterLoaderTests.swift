@@ -86,7 +86,7 @@ final class RegisterLoaderTests: XCTestCase {
         XCTAssertEqual(register.people.map(\.name), ["A B", "C D"])
         XCTAssertEqual(register.issues, [
             RegisterIssue(line: 2, message: "continuation row with no person above it", isError: true),
-            RegisterIssue(line: 3, message: "unreadable date `31/02/2023` in `Valid From`; taken as open", isError: true),
+            RegisterIssue(line: 3, message: "date `31/02/2023` in `Valid From` is a day that does not exist (February 2023 has 28 days); taken as open", isError: true),
             RegisterIssue(line: 4, message: "row has 3 fields, expected 7; the row is skipped", isError: true),
             RegisterIssue(line: 6, message: "row has 9 fields, expected 7; the row is skipped", isError: true),
             RegisterIssue(line: 7, message: "unrecognised interest type `Gifts`; taken as unspecified", isError: false),
