@@ -67,7 +67,8 @@ struct CheckContext: Sendable {
         case .success(let register):
             for issue in register.issues where issue.isError {
                 let place = issue.line > 0 ? "\(path):\(issue.line)" : path
-                Output.error("\(place): warning: \(issue.message) (row skipped; the import went on)\n")
+                // Each message says what became of the row or value; the import goes on.
+                Output.error("\(place): warning: \(issue.message)\n")
             }
             return register
         }

@@ -53,17 +53,25 @@ struct RegisterBuilder {
 
     /// Records what a row declares for the current person. A row with no
     /// person above it is reported and dropped.
-    mutating func declare(type rawType: String, nature rawNature: String,
+    ///
+    /// An interest's organisation, given in a column of its own, is read with its nature
+    /// ("Riverside Care Ltd: director"), which is where screening looks for organisations.
+    mutating func declare(type rawType: String, nature rawNature: String, organisation rawOrganisation: String = "",
                           validFrom rawFrom: String, validTo rawTo: String,
                           line: Int, isContinuation: Bool) {
         let typeText = TextFolding.trimmed(rawType)
-        let nature = TextFolding.trimmed(rawNature)
+        let organisation = TextFolding.trimmed(rawOrganisation)
+        let writtenNature = TextFolding.trimmed(rawNature)
+        let nature = organisation.isEmpty ? writtenNature
+            : writtenNature.isEmpty ? organisation
+            : PersonName.words(writtenNature).joined(separator: " ").contains(PersonName.words(organisation).joined(separator: " "))
+                ? writtenNature : organisation + ": " + writtenNature
         let fromText = TextFolding.trimmed(rawFrom)
         let toText = TextFolding.trimmed(rawTo)
         if typeText.isEmpty && nature.isEmpty && fromText.isEmpty && toText.isEmpty { return }
 
         guard let person = current else {
-            issues.append(RegisterIssue(line: line, message: "continuation row with no person above it", isError: true))
+            issues.append(RegisterIssue(line: line, message: "continuation row with no person above it; the row is skipped", isError: true))
             return
         }
         if isContinuation { people[person].lines.append(line) }

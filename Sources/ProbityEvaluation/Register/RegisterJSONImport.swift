@@ -65,7 +65,7 @@ enum RegisterJSONImport {
         for (index, interest) in interests.enumerated() {
             let interestEntry = "interest \(index + 1) of \(entry)"
             guard let cells = fields(of: interest, entry: interestEntry, builder: &builder) else { continue }
-            builder.declare(type: cells[.type] ?? "", nature: cells[.nature] ?? "",
+            builder.declare(type: cells[.type] ?? "", nature: cells[.nature] ?? "", organisation: cells[.organisation] ?? "",
                             validFrom: cells[.validFrom] ?? "", validTo: cells[.validTo] ?? "",
                             line: 0, isContinuation: false)
         }
