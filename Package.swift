@@ -5,13 +5,14 @@
 //   → ProbitySyntax (tokens, AST, diagnostics)
 //   → ProbitySemantics (name resolution, types, checks)
 //   → ProbityEvaluation (compiled plan, register, conflicts, reports)
+//   → Probity (the front door: Scheme and Engine; the library product other programs import)
 //   → ProbityCLI (the `probity` command: arguments in, text out)
 import PackageDescription
 
 let package = Package(
     name: "Probity",
     products: [
-        .library(name: "Probity", targets: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation"]),
+        .library(name: "Probity", targets: ["Probity"]),
         .executable(name: "probity", targets: ["ProbityCLI"]),
     ],
     targets: [
@@ -19,10 +20,11 @@ let package = Package(
         .target(name: "ProbitySyntax", dependencies: ["ProbitySupport"]),
         .target(name: "ProbitySemantics", dependencies: ["ProbitySupport", "ProbitySyntax"]),
         .target(name: "ProbityEvaluation", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics"]),
+        .target(name: "Probity", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation"]),
         .target(name: "ProbityBenchmark", dependencies: ["ProbitySupport", "ProbityEvaluation", "ProbitySemantics"]),
         .executableTarget(
             name: "ProbityCLI",
-            dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation", "ProbityBenchmark"],
+            dependencies: ["Probity", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation", "ProbityBenchmark"],
             resources: [.copy("../../Rules")]
         ),
         // Helpers shared by the test targets: marked sources and their assertions.
@@ -31,6 +33,7 @@ let package = Package(
         .testTarget(name: "ProbitySyntaxTests", dependencies: ["ProbitySyntax", "ProbityTestSupport"]),
         .testTarget(name: "ProbitySemanticsTests", dependencies: ["ProbitySemantics", "ProbityTestSupport"]),
         .testTarget(name: "ProbityEvaluationTests", dependencies: ["ProbityEvaluation"]),
+        .testTarget(name: "ProbityTests", dependencies: ["Probity"]),
         .testTarget(name: "ProbityBenchmarkTests", dependencies: ["ProbityBenchmark", "ProbityEvaluation"]),
         // Case folders and golden files are data read by path, not sources.
         .testTarget(name: "ProbityCLITests", dependencies: ["ProbityEvaluation"], exclude: ["Cases", "Fixtures", "Golden"]),

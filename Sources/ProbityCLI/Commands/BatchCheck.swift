@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import ProbityEvaluation
+import Probity
 import ProbitySupport
 
 /// `probity check --batch`: one decision per line in, one compact JSON report per line out, in

@@ -19,8 +19,8 @@ enum DiffCommand {
             throw UsageError("`diff` needs `--decisions HISTORY.jsonl`: the past decisions to evaluate under both versions")
         }
         let (oldPath, newPath) = (arguments.positionals[0], arguments.positionals[1])
-        let oldProgram = RuleSet.load(oldPath)
-        let newProgram = RuleSet.load(newPath)
+        let oldProgram = RuleSet.load(oldPath)?.program
+        let newProgram = RuleSet.load(newPath)?.program
         guard let oldProgram, let newProgram else { return .badInput }
         guard let bytes = RuleSet.readFile(history) else {
             Output.error("error[P0706]: cannot read decisions file `\(history)`\n")

@@ -1,6 +1,4 @@
-import ProbityEvaluation
-import ProbitySemantics
-import ProbitySupport
+import Probity
 
 /// `probity meeting --register FILE AGENDA.json`: screens a whole agenda. Per item: what the
 /// decision needs, who must recuse, whether the meeting is still quorate, who may vote and
@@ -16,16 +14,14 @@ enum MeetingCommand {
         guard arguments.positionals.count == 1, let path = arguments.positionals.first else {
             throw UsageError("`meeting` takes one agenda file")
         }
-        guard let program = RuleSet.load(arguments.value("rules")) else { return .badInput }
-        guard let context = try CheckContext.make(program: program, arguments: arguments), let screener = context.screener else {
-            return .badInput
-        }
+        guard let context = try CheckContext.load(arguments) else { return .badInput }
+        let engine = context.engine, program = engine.scheme.program
         guard let bytes = RuleSet.readFile(path) else {
             Output.error("error[P1114]: cannot read agenda file `\(path)`\n")
             return .badInput
         }
         let agenda: Agenda
-        switch Agenda.decode(json: bytes, program: program) {
+        switch engine.agenda(json: bytes) {
         case .failure(let error):
             Output.error("\(path): \(error.description)\n")
             return .badInput
@@ -35,25 +31,21 @@ enum MeetingCommand {
 
         var worst = ExitCode.success
         var items: [Entry] = []
-        for item in agenda.items {
-            guard let decisionJSON = item.decision else {
-                items.append((item, nil, []))
-                continue
-            }
-            switch context.decoder.decode(decisionJSON) {
-            case .failure(let errors):
-                Output.error(errors.all.map { "\(path): item \(item.id): \($0.description)\n" }.joined())
+        for checked in engine.meeting(agenda).items {
+            switch checked.result {
+            case nil:
+                items.append((checked.item, nil, []))
+            case .failure(let errors)?:
+                Output.error(errors.all.map { "\(path): item \(checked.item.id): \($0.description)\n" }.joined())
                 worst = worst.worst(.badInput)
-                items.append((item, nil, errors.all))
-            case .success(let decision):
-                var report = context.builder.build(decision)
-                screener.apply(to: &report, decision: decision, meeting: agenda.meeting)
+                items.append((checked.item, nil, errors.all))
+            case .success(let report)?:
                 worst = worst.worst(report.canProceed ? .success : .failure)
-                items.append((item, report, []))
+                items.append((checked.item, report, []))
             }
         }
         switch format {
-        case .text: Output.write(text(agenda, items, program: program, register: screener.register.fileName))
+        case .text: Output.write(text(agenda, items, program: program, register: engine.register?.fileName ?? ""))
         case .json: Output.write(JSONWriter.pretty(json(agenda, items, program: program)) + "\n")
         }
         return worst

@@ -1,6 +1,4 @@
-import ProbityEvaluation
-import ProbitySemantics
-import ProbitySupport
+import Probity
 
 /// `probity vote --meeting MEETING.json --votes VOTES.json`: counts a recorded vote under the
 /// body's voting rule and says carried, lost, or tied and decided by the chair's casting vote.
@@ -14,13 +12,14 @@ enum VoteCommand {
         let format = try ReportFormat(arguments.value("format"))
         guard let votesPath = arguments.value("votes") else { throw UsageError("`vote` needs `--votes VOTES.json`") }
         guard arguments.positionals.isEmpty else { throw UsageError("`vote` takes no other files") }
-        guard let program = RuleSet.load(arguments.value("rules")) else { return .badInput }
+        guard let scheme = RuleSet.load(arguments.value("rules")) else { return .badInput }
+        let engine = Engine(scheme: scheme)
         guard let bytes = RuleSet.readFile(votesPath) else {
             Output.error("error[P1114]: cannot read votes file `\(votesPath)`\n")
             return .badInput
         }
         let votes: RecordedVotes
-        switch RecordedVotes.decode(json: bytes, program: program) {
+        switch engine.votes(json: bytes) {
         case .failure(let error):
             Output.error("\(votesPath): \(error.description)\n")
             return .badInput
@@ -28,16 +27,14 @@ enum VoteCommand {
             votes = decoded
         }
         // A decision by email has no meeting: the replies are the participation.
-        let meeting: Meeting
+        var meeting: Meeting?
         if let meetingPath = arguments.value("meeting") {
-            guard let loaded = CheckContext.loadMeeting(meetingPath, program: program) else { return .badInput }
+            guard let loaded = CheckContext.loadMeeting(meetingPath, engine: engine) else { return .badInput }
             meeting = loaded
-        } else if votes.byEmail {
-            meeting = Meeting(body: votes.body, date: votes.date, attendees: votes.voters)
-        } else {
+        } else if !votes.byEmail {
             throw UsageError("`vote` needs `--meeting MEETING.json` (or a votes file with `\"by_email\": true`)")
         }
-        switch VoteTally.count(votes, at: meeting, program: program) {
+        switch engine.vote(votes, at: meeting) {
         case .failure(let error):
             Output.error("\(votesPath): \(error.description)\n")
             return .badInput

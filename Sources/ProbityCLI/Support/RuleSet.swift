@@ -1,5 +1,5 @@
 import Foundation
-import ProbityEvaluation
+import Probity
 import ProbitySemantics
 import ProbitySyntax
 
@@ -11,7 +11,7 @@ enum RuleSet {
     }
 
     /// Loads and checks rules, printing diagnostics to stderr. Nil when they have errors.
-    static func load(_ path: String?, showWarnings: Bool = false) -> Program? {
+    static func load(_ path: String?, showWarnings: Bool = false) -> Scheme? {
         let display: String?
         let location: String
         if let path {
@@ -24,16 +24,18 @@ enum RuleSet {
             Output.error("error: no rules given and none are bundled; pass --rules PATH\n")
             return nil
         }
-        let (program, diagnostics, sources) = Checker.check(path: location, displayPath: display)
-        let shown = diagnostics.filter { $0.severity == .error || showWarnings }
-        if !shown.isEmpty {
-            Output.error(DiagnosticRenderer(sources: sources).render(shown))
-        }
-        if program == nil {
-            let count = diagnostics.filter { $0.severity == .error }.count
+        switch Scheme.load(at: location, shownAs: display) {
+        case .success(let scheme):
+            if showWarnings, !scheme.diagnostics.isEmpty {
+                Output.error(DiagnosticRenderer(sources: scheme.sources).render(scheme.diagnostics))
+            }
+            return scheme
+        case .failure(let failure):
+            Output.error(failure.rendered(includingWarnings: showWarnings))
+            let count = failure.errors.count
             Output.error("error: the rules have \(count) error\(count == 1 ? "" : "s"); nothing was evaluated\n")
+            return nil
         }
-        return program
     }
 
     static func readFile(_ path: String) -> [UInt8]? {

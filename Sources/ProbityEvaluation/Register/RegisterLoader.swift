@@ -30,21 +30,20 @@ public enum RegisterLoader {
         }
     }
 
-    /// Reads the register at `path`. The register's `fileName` is the last
-    /// component of the path.
-    public static func load(path: String) -> Result<Register, RegisterLoadError> {
-        let fileName = URL(fileURLWithPath: path).lastPathComponent
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(.unreadableFile(path: path, reason: "no such file"))
+    /// Reads the register at `path` from `files` (by default, the disk). The register's
+    /// `fileName` is the last component of the path.
+    public static func load(path: String, files: any FileProvider = DiskFiles()) -> Result<Register, RegisterLoadError> {
+        let fileName = FilePath.name(of: path)
+        let absolute = files.absolute(path)
+        switch files.kind(of: absolute) {
+        case nil: return .failure(.unreadableFile(path: path, reason: "no such file"))
+        case .folder: return .failure(.unreadableFile(path: path, reason: "it is a folder"))
+        case .file: break
         }
-        if isDirectory.boolValue {
-            return .failure(.unreadableFile(path: path, reason: "it is a folder"))
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = files.contents(of: absolute) else {
             return .failure(.unreadableFile(path: path, reason: "permission denied or read error"))
         }
-        return read([UInt8](data), fileName: fileName)
+        return read(bytes, fileName: fileName)
     }
 
     /// Whether the first visible character opens a JSON array or object.

@@ -40,7 +40,7 @@ public struct TestCoverage: Sendable {
         }
     }
 
-    mutating func record(_ decision: Decision, plan: Plan) {
+    package mutating func record(_ decision: Decision, plan: Plan) {
         let matches = plan.match(decision)
         for rule in matches.fired { ruleFired[Int(rule)] = true }
         for index in branches.indices {

@@ -14,9 +14,10 @@ public struct LoadedRules: Sendable {
     public var digest: String
 }
 
-/// Reads rule files from disk. A folder loads its `main.probity` if it has one, otherwise every
-/// `.probity` file under it in path order. Each file is loaded once however often it is
-/// included; a cycle of includes, or an include that leaves the root folder, is an error.
+/// Reads rule files through a ``FileProvider`` (the disk, or files held in memory). A folder
+/// loads its `main.probity` if it has one, otherwise every `.probity` file under it in path
+/// order. Each file is loaded once however often it is included; a cycle of includes, or an
+/// include that leaves the root folder, is an error.
 public struct RuleLoader {
     private var sources = SourceMap()
     private var files: [FileSyntax] = []
@@ -27,30 +28,32 @@ public struct RuleLoader {
     private var digestInputs: [(relative: String, bytes: [UInt8])] = []
     private let root: String
     private let displayRoot: String
+    private let provider: any FileProvider
 
-    private init(root: String, displayRoot: String) {
+    private init(root: String, displayRoot: String, provider: any FileProvider) {
         self.root = root
         self.displayRoot = displayRoot
+        self.provider = provider
     }
 
-    /// Loads the rules at `path` (a file or a folder). `displayPath` is how the path is shown in
-    /// messages and reports (by default, `path` as given).
-    public static func load(path: String, displayPath: String? = nil) -> LoadedRules {
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory)
+    /// Loads the rules at `path` (a file or a folder) from `files`. `displayPath` is how the
+    /// path is shown in messages and reports (by default, `path` as given).
+    public static func load(path: String, displayPath: String? = nil, files provider: any FileProvider = DiskFiles()) -> LoadedRules {
+        let absolute = provider.absolute(path)
+        let kind = provider.kind(of: absolute)
+        let isDirectory = kind == .folder
         let shown = displayPath ?? path
-        let root = isDirectory.boolValue ? absolute : (absolute as NSString).deletingLastPathComponent
-        let displayRoot = isDirectory.boolValue ? shown : (shown as NSString).deletingLastPathComponent
-        var loader = RuleLoader(root: root, displayRoot: displayRoot)
-        if !exists {
+        let root = isDirectory ? absolute : FilePath.folder(of: absolute)
+        let displayRoot = isDirectory ? shown : (shown as NSString).deletingLastPathComponent
+        var loader = RuleLoader(root: root, displayRoot: displayRoot, provider: provider)
+        if kind == nil {
             loader.diagnostics.append(.error("P0503", "cannot read rules at `\(shown)`: no such file or folder", at: nil))
-        } else if isDirectory.boolValue {
-            let main = (absolute as NSString).appendingPathComponent("main.probity")
-            if FileManager.default.fileExists(atPath: main) {
+        } else if isDirectory {
+            let main = FilePath.join(absolute, "main.probity")
+            if provider.kind(of: main) == .file {
                 loader.loadFile(main, includedFrom: nil)
             } else {
-                for file in RuleLoader.probityFiles(under: absolute) { loader.loadFile(file, includedFrom: nil) }
+                for file in provider.files(under: absolute) where file.hasSuffix(".probity") { loader.loadFile(file, includedFrom: nil) }
                 if loader.files.isEmpty {
                     loader.diagnostics.append(.error("P0503", "no `.probity` files in `\(shown)`", at: nil))
                 }
@@ -61,9 +64,10 @@ public struct RuleLoader {
         return loader.finish()
     }
 
-    /// Parses rule text held in memory (tests, benchmarks). Includes are not followed.
+    /// Parses rule text held in memory (tests, benchmarks). Includes are not followed; to
+    /// follow them, load from ``MemoryFiles``.
     public static func load(text: String, path: String = "rules.probity") -> LoadedRules {
-        var loader = RuleLoader(root: FileManager.default.currentDirectoryPath, displayRoot: "")
+        var loader = RuleLoader(root: FileManager.default.currentDirectoryPath, displayRoot: "", provider: DiskFiles())
         loader.add(bytes: Array(text.utf8), absolute: path, display: path, relative: path)
         return loader.finish()
     }
@@ -83,16 +87,11 @@ public struct RuleLoader {
 
     /// Every `.probity` file under `directory`, in path order.
     public static func probityFiles(under directory: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
-        var found: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            if relative.hasSuffix(".probity") { found.append((directory as NSString).appendingPathComponent(relative)) }
-        }
-        return found.sorted()
+        DiskFiles().files(under: directory).filter { $0.hasSuffix(".probity") }
     }
 
     private func relativePath(_ absolute: String) -> String {
-        absolute.hasPrefix(root + "/") ? String(absolute.dropFirst(root.count + 1)) : absolute
+        FilePath.relative(absolute, to: root)
     }
 
     private func displayPath(_ absolute: String) -> String {
@@ -103,15 +102,15 @@ public struct RuleLoader {
 
     private mutating func loadFile(_ absolute: String, includedFrom include: IncludeSyntax?) {
         if loaded[absolute] != nil { return }
-        guard let data = FileManager.default.contents(atPath: absolute) else {
+        guard let bytes = provider.contents(of: absolute) else {
             diagnostics.append(.error("P0503", "cannot read rule file `\(displayPath(absolute))`", at: include?.path.range))
             return
         }
-        add(bytes: [UInt8](data), absolute: absolute, display: displayPath(absolute), relative: relativePath(absolute))
+        add(bytes: bytes, absolute: absolute, display: displayPath(absolute), relative: relativePath(absolute))
     }
 
     private mutating func add(bytes: [UInt8], absolute: String, display: String, relative: String) {
-        let id = sources.add(SourceFile(path: display, bytes: bytes))
+        let id = sources.add(SourceFile(path: display, bytes: bytes, realPath: absolute))
         loaded[absolute] = id
         digestInputs.append((relative, bytes))
         let (syntax, parseDiagnostics) = Parser.parse(sources[id], id: id, interner: &interner)
@@ -125,10 +124,8 @@ public struct RuleLoader {
     }
 
     private mutating func followInclude(_ include: IncludeSyntax, from includer: String) {
-        let directory = (includer as NSString).deletingLastPathComponent
-        let target = URL(fileURLWithPath: include.path.value, relativeTo: URL(fileURLWithPath: directory, isDirectory: true))
-            .standardizedFileURL.path
-        if !(target.hasPrefix(root + "/")) {
+        let target = FilePath.join(FilePath.folder(of: includer), include.path.value)
+        if !FilePath.isInside(target, root) {
             diagnostics.append(.error("P0502", "include of `\(include.path.value)` leaves the rules folder; expected a path inside `\(displayRoot.isEmpty ? "." : displayRoot)`", at: include.path.range))
             return
         }

@@ -1,95 +1,76 @@
-import Foundation
+import ProbityEvaluation
 import ProbitySemantics
 import ProbitySupport
 import ProbitySyntax
 
 /// Runs the `test` blocks that live beside the rules: each builds a decision (and optionally a
-/// register and a meeting), evaluates it exactly as `probity check` would, and compares the
-/// report with the test's expectations.
-public struct TestRunner {
-    public let plan: Plan
-    let decoder: DecisionDecoder
-    let builder: ReportBuilder
-    /// Registers already loaded, by absolute path: several tests usually share one.
-    private var registers: [String: Result<Register, RegisterLoadError>] = [:]
+/// register and a meeting), evaluates it exactly as `probity check` would (through the same
+/// ``Engine``), and compares the report with the test's expectations.
+struct TestRunner {
+    let engine: Engine
+    /// Engines screening against each register the tests name, by real path: several tests
+    /// usually share one, and the compiled rules are shared by all.
+    private var engines: [String: Result<Engine, RegisterLoadError>] = [:]
 
-    public init(plan: Plan) {
-        self.plan = plan
-        self.decoder = DecisionDecoder(program: plan.program)
-        self.builder = ReportBuilder(plan: plan)
+    init(engine: Engine) {
+        self.engine = engine
     }
 
-    var program: Program { plan.program }
+    var program: Program { engine.program }
 
-    /// Runs every test of the program, in source order.
-    public mutating func runAll(coverage: inout TestCoverage) -> [TestResult] {
-        program.tests.map { run($0, coverage: &coverage) }
-    }
-
-    public mutating func run(_ test: TestCase, coverage: inout TestCoverage) -> TestResult {
+    mutating func run(_ test: TestCase, coverage: inout TestCoverage) -> TestResult {
         let syntax = test.syntax
         let location = program.sources.citation(of: syntax.range)
         var result = TestResult(title: syntax.title.value, location: location, failures: [])
         let line = program.sources[test.file].lineAndColumn(of: Int(syntax.range.start)).line
         let decision: Decision
-        switch decoder.decode(syntax.decisionJSON(defaultID: "test-line-\(line)")) {
+        switch engine.decision(syntax.decisionJSON(defaultID: "test-line-\(line)")) {
         case .failure(let errors):
             result.failures = errors.all.map { "the test's decision is invalid: \($0.message)" }
             return result
         case .success(let decoded):
             decision = decoded
         }
-        var report = builder.build(decision)
-        coverage.record(decision, plan: plan)
-        if let failure = applyConflicts(syntax, test.file, decision, &report) {
-            result.failures.append(failure)
+        coverage.record(decision, plan: engine.plan)
+        let report: Report
+        switch screeningEngine(syntax, test.file) {
+        case .failure(let failure):
+            result.failures.append(failure.message)
             return result
+        case .success(let screening):
+            report = screening.check(decision, meeting: meeting(syntax, decision, screening.register))
         }
         result.failures = syntax.expectations.compactMap { check($0, against: report) }
         return result
     }
 
-    /// Loads the test's register (relative to its file) and screens the decision against it.
-    /// A meeting without a register still has its quorum checked: nobody is screened.
-    private mutating func applyConflicts(_ syntax: TestSyntax, _ file: FileID, _ decision: Decision, _ report: inout Report) -> String? {
-        var register = Register(people: [], issues: [], fileName: "")
-        if let registerPath = syntax.register {
-            let directory = (absolutePath(of: file) as NSString).deletingLastPathComponent
-            let path = URL(fileURLWithPath: registerPath.value, relativeTo: URL(fileURLWithPath: directory, isDirectory: true)).standardizedFileURL.path
-            if registers[path] == nil { registers[path] = RegisterLoader.load(path: path) }
-            switch registers[path]! {
-            case .success(let loaded): register = loaded
-            case .failure(let error): return "cannot load the register \"\(registerPath.value)\": \(error.message)"
-            }
-        } else if syntax.meetingBody == nil {
-            return nil
-        }
-        var meeting: Meeting?
-        if let body = syntax.meetingBody {
-            let attendees: [String]
-            switch syntax.attendees {
-            case .names(let names): attendees = names.map(\.value)
-            case .fromRegister, nil: attendees = register.people.map(\.name)
-            }
-            meeting = Meeting(body: program.bodyIndex[body.text], date: decision.date, attendees: attendees)
-        }
-        // No register: nobody can be screened, so only the quorum is checked.
-        let screener = syntax.register == nil ? ConflictScreener(program: program) : ConflictScreener(program: program, register: register)
-        screener.apply(to: &report, decision: decision, meeting: meeting)
-        return nil
+    /// Why a test's register could not be used.
+    private struct RegisterFailure: Error {
+        var message: String
     }
 
-    /// Where a source file is on disk: its display path resolved against the rules' root.
-    private func absolutePath(of file: FileID) -> String {
-        let shown = program.sources[file].path
-        if shown.hasPrefix("/") { return shown }
-        // Display paths are `<display root>/<path below the root>`; rebuild from the root.
-        let components = shown.split(separator: "/").map(String.init)
-        for drop in 0..<components.count {
-            let candidate = (program.rootDirectory as NSString).appendingPathComponent(components[drop...].joined(separator: "/"))
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+    /// The engine screening against the test's register (read relative to the test's file,
+    /// from where the rules were read); the plain engine when the test names none.
+    private mutating func screeningEngine(_ syntax: TestSyntax, _ file: FileID) -> Result<Engine, RegisterFailure> {
+        guard let registerPath = syntax.register else { return .success(engine) }
+        let files = engine.scheme.files
+        let path = FilePath.join(FilePath.folder(of: program.sources[file].realPath), registerPath.value)
+        if engines[path] == nil {
+            engines[path] = RegisterLoader.load(path: path, files: files).map { engine.with(register: $0) }
         }
-        return (program.rootDirectory as NSString).appendingPathComponent(shown)
+        return engines[path]!.mapError { RegisterFailure(message: "cannot load the register \"\(registerPath.value)\": \($0.message)") }
+    }
+
+    /// The test's meeting: its body, on the decision's date, with the attendees it names (or
+    /// everyone on the register). A meeting without a register still has its quorum checked.
+    private func meeting(_ syntax: TestSyntax, _ decision: Decision, _ register: Register?) -> Meeting? {
+        guard let body = syntax.meetingBody else { return nil }
+        let attendees: [String]
+        switch syntax.attendees {
+        case .names(let names): attendees = names.map(\.value)
+        case .fromRegister, nil: attendees = register?.people.map(\.name) ?? []
+        }
+        return Meeting(body: program.bodyIndex[body.text], date: decision.date, attendees: attendees)
     }
 
     /// Nil when the expectation holds; otherwise what was expected and what happened.

@@ -1,0 +1,123 @@
+import Foundation
+
+/// What a path names: a file, a folder, or nothing.
+public enum FileKind: Sendable {
+    case file, folder
+}
+
+/// Where rule files, registers and the files they refer to are read from: the disk, or files
+/// held in memory (a program embedding the engine, a test). Paths given to a provider are
+/// absolute and normalised (see ``FilePath``).
+public protocol FileProvider: Sendable {
+    /// `path` made absolute and normalised, as the provider's other methods expect it.
+    func absolute(_ path: String) -> String
+    /// What is at `path`, or nil when nothing is.
+    func kind(of path: String) -> FileKind?
+    /// The bytes of the file at `path`, or nil when it cannot be read.
+    func contents(of path: String) -> [UInt8]?
+    /// Every file below `folder`, at any depth, as absolute paths in path order.
+    func files(under folder: String) -> [String]
+}
+
+/// Files on disk; relative paths are taken from the current directory.
+public struct DiskFiles: FileProvider {
+    public init() {}
+
+    public func absolute(_ path: String) -> String {
+        FilePath.join(FileManager.default.currentDirectoryPath, path)
+    }
+
+    public func kind(of path: String) -> FileKind? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+        return isDirectory.boolValue ? .folder : .file
+    }
+
+    public func contents(of path: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    }
+
+    public func files(under folder: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var found: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            found.append(FilePath.join(folder, relative))
+        }
+        return found.sorted()
+    }
+}
+
+/// Files held in memory, by path. Relative paths are taken from `/`, so `["main.probity": …]`
+/// holds `/main.probity`; folders are implied by the files' paths.
+public struct MemoryFiles: FileProvider {
+    private let bytesByPath: [String: [UInt8]]
+
+    public init(_ files: [String: [UInt8]]) {
+        var normalised: [String: [UInt8]] = [:]
+        for (path, bytes) in files { normalised[FilePath.join("/", path)] = bytes }
+        bytesByPath = normalised
+    }
+
+    /// Files given as text (UTF-8).
+    public init(texts: [String: String]) {
+        self.init(texts.mapValues { Array($0.utf8) })
+    }
+
+    public func absolute(_ path: String) -> String { FilePath.join("/", path) }
+
+    public func kind(of path: String) -> FileKind? {
+        if bytesByPath[path] != nil { return .file }
+        let prefix = path == "/" ? "/" : path + "/"
+        return bytesByPath.keys.contains { $0.hasPrefix(prefix) } ? .folder : nil
+    }
+
+    public func contents(of path: String) -> [UInt8]? { bytesByPath[path] }
+
+    public func files(under folder: String) -> [String] {
+        let prefix = folder == "/" ? "/" : folder + "/"
+        return bytesByPath.keys.filter { $0.hasPrefix(prefix) }.sorted()
+    }
+}
+
+/// Paths worked out by their text alone (no symbolic links followed), as the loaders need
+/// them for files on disk and in memory alike.
+public enum FilePath {
+    /// `path` resolved against the folder `base` (unless it is absolute), with `.` and `..`
+    /// components and repeated or trailing slashes removed. A `..` above `/` is kept (`/../x`),
+    /// so that a path climbing out of `/` is still seen to leave it.
+    public static func join(_ base: String, _ path: String) -> String {
+        let full = path.hasPrefix("/") ? path : base + "/" + path
+        var components: [Substring] = []
+        for component in full.split(separator: "/", omittingEmptySubsequences: true) {
+            switch component {
+            case ".": continue
+            case "..": if let last = components.last, last != ".." { components.removeLast() } else { components.append(component) }
+            default: components.append(component)
+            }
+        }
+        return "/" + components.joined(separator: "/")
+    }
+
+    /// The folder holding `path` (`/` for a file at the top).
+    public static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// The last component of `path`.
+    public static func name(of path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    /// Whether `path` lies below the folder `root`.
+    public static func isInside(_ path: String, _ root: String) -> Bool {
+        if path == "/.." || path.hasPrefix("/../") { return false }
+        return root == "/" ? path.hasPrefix("/") && path != "/" : path.hasPrefix(root + "/")
+    }
+
+    /// `path` relative to `root` when it lies below it, otherwise `path` unchanged.
+    public static func relative(_ path: String, to root: String) -> String {
+        guard isInside(path, root) else { return path }
+        return String(path.dropFirst(root == "/" ? 1 : root.count + 1))
+    }
+}
