@@ -25,7 +25,9 @@ let package = Package(
         .executableTarget(
             name: "ProbityCLI",
             dependencies: ["Probity", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation", "ProbityBenchmark"],
-            resources: [.copy("../../Rules")]
+            // The shipped rules, and the example register their tests read (`../../Examples/…`), so
+            // `probity test` with no path tests the shipped library.
+            resources: [.copy("../../Rules"), .copy("../../Examples")]
         ),
         // Helpers shared by the test targets: marked sources and their assertions.
         .target(name: "ProbityTestSupport", dependencies: ["ProbitySyntax"], path: "Tests/ProbityTestSupport"),

@@ -33,10 +33,13 @@ enum Probity {
     }
 
     /// Runs `probity` with `arguments` from the repository root.
-    static func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = root
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out

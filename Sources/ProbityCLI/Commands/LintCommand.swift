@@ -7,12 +7,20 @@ import ProbitySyntax
 /// bodies, notices without a period, placeholders). Findings a rule accepts with
 /// `accept P09xx because "…"` are not shown in text (they are counted) and are marked in JSON.
 ///
-/// Exit status: 2 if the rules do not check, 1 if an error-level finding remains, 0 otherwise.
+/// Exit status: 2 if the rules do not check, 1 if an error-level finding remains (with
+/// `--fail-on warning`, a warning too), 0 otherwise.
 enum LintCommand {
     static func run(_ words: [String]) throws(UsageError) -> ExitCode {
-        let arguments = try Arguments(words, valued: ["format"])
-        try arguments.rejectUnknown(["format"])
+        let arguments = try Arguments(words, valued: ["format", "fail-on"])
+        try arguments.rejectUnknown(["format", "fail-on"])
         let format = try ReportFormat(arguments.value("format"))
+        // The least severity that fails the run: CI can fail on a gap (a warning) as well.
+        let failOn: Severity
+        switch arguments.value("fail-on") {
+        case nil, "error": failOn = .error
+        case "warning": failOn = .warning
+        case let other?: throw UsageError("unknown `--fail-on` level `\(other)`; expected `warning` or `error`")
+        }
         guard arguments.positionals.count <= 1 else { throw UsageError("`lint` takes one rules file or folder") }
         let loaded: LoadedRules
         if let path = arguments.positionals.first {
@@ -29,7 +37,8 @@ enum LintCommand {
         case .json: Output.write(JSONWriter.pretty(json(report)) + "\n")
         }
         if !report.checks { return .badInput }
-        return report.count(.error) > 0 ? .failure : .success
+        let failing = failOn == .warning ? report.count(.error) + report.count(.warning) : report.count(.error)
+        return failing > 0 ? .failure : .success
     }
 
     static func text(_ report: LintReport) -> String {
