@@ -52,6 +52,16 @@ struct Arguments {
     func values(_ name: String) -> [String] { options[name] ?? [] }
     func has(_ name: String) -> Bool { flags.contains(name) }
 
+    /// Fails when standard input (`-`) is named for more than one of `options` and the
+    /// positional files: it can be read only once.
+    func rejectStandardInputTwice(_ options: [String]) throws(UsageError) {
+        let named = options.filter { values($0).contains("-") }.map { "`--\($0) -`" }
+            + positionals.filter { $0 == "-" }.map { _ in "`-`" }
+        guard named.count <= 1 else {
+            throw UsageError("standard input can be read once, but \(named.joined(separator: " and ")) both read it; give files for all but one")
+        }
+    }
+
     /// Fails on any option or flag outside `known`, saying which were expected.
     func rejectUnknown(_ known: Set<String>) throws(UsageError) {
         if let word = singleDash.sorted().first {

@@ -12,6 +12,7 @@ struct CheckContext: Sendable {
     /// Builds the context for `arguments` (`--register`, `--meeting`). Nil when the register or
     /// the meeting cannot be read; the reason has been written to standard error.
     static func make(scheme: Scheme, arguments: Arguments) throws(UsageError) -> CheckContext? {
+        try arguments.rejectStandardInputTwice(["register", "meeting", "batch", "decision", "votes"])
         var engine = Engine(scheme: scheme)
         if let path = arguments.value("register") {
             guard let register = loadRegister(path) else { return nil }
@@ -51,7 +52,15 @@ struct CheckContext: Sendable {
     /// Loads a register, writing the rows it could not read to standard error as `file:line`.
     /// Nil (after saying why) when the file has no usable shape.
     static func loadRegister(_ path: String) -> Register? {
-        switch RegisterLoader.load(path: path) {
+        let loaded: Result<Register, RegisterLoadError>
+        if path == "-" {
+            // `--register -`: the register on standard input.
+            loaded = RuleSet.readFile(path).map { RegisterLoader.read($0, fileName: "<stdin>") }
+                ?? .failure(.unreadableFile(path: path, reason: "standard input cannot be read"))
+        } else {
+            loaded = RegisterLoader.load(path: path)
+        }
+        switch loaded {
         case .failure(let error):
             Output.error("error[P1115]: \(error.message)\n")
             return nil
