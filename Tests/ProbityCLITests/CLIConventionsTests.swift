@@ -53,3 +53,40 @@ final class CLIConventionsTests: XCTestCase {
         }
     }
 }
+
+/// `check --batch -` answers a line as soon as it arrives, and always ends with a summary.
+final class BatchStreamingTests: XCTestCase {
+    func testALineArrivingAloneIsAnsweredWithoutWaitingForMore() throws {
+        let process = Process()
+        process.executableURL = Probity.binary
+        process.arguments = ["check", "--rules", "Tests/ProbityCLITests/Cases/tiers.probity", "--batch", "-"]
+        process.currentDirectoryURL = Probity.root
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        input.fileHandleForWriting.write(Data(#"{"id":"a","date":"2023-06-01","kind":"contract-award","value":"£1k"}"#.utf8 + [10]))
+        // Standard input stays open: the answer must come anyway.
+        let answered = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var firstLine = ""
+        let reader = output.fileHandleForReading
+        DispatchQueue.global().async {
+            var bytes: [UInt8] = []
+            while !bytes.contains(10) {
+                let chunk = reader.availableData
+                if chunk.isEmpty { break }
+                bytes += chunk
+            }
+            firstLine = String(decoding: bytes.prefix { $0 != 10 }, as: UTF8.self)
+            answered.signal()
+        }
+        let inTime = answered.wait(timeout: .now() + 20) == .success
+        try input.fileHandleForWriting.close()
+        let rest = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertTrue(inTime, "no answer while standard input stayed open")
+        XCTAssertTrue(firstLine.hasPrefix(#"{"format":"probity.report/1","decision":"a""#), firstLine)
+        XCTAssertEqual(String(decoding: rest, as: UTF8.self), "batch: 1 line read: 1 may proceed, 0 may not proceed, 0 errors\n")
+    }
+}
