@@ -6,6 +6,7 @@
 //   → ProbitySemantics (name resolution, types, checks)
 //   → ProbityEvaluation (compiled plan, register, conflicts, reports)
 //   → Probity (the front door: Scheme and Engine; the library product other programs import)
+//   → ProbityPapers (board papers in Markdown and HTML, delegation graphs in SVG, DOT, Mermaid)
 //   → ProbityCLI (the `probity` command: arguments in, text out)
 import PackageDescription
 
@@ -21,13 +22,13 @@ let package = Package(
         .target(name: "ProbitySemantics", dependencies: ["ProbitySupport", "ProbitySyntax"]),
         .target(name: "ProbityEvaluation", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics"]),
         .target(name: "Probity", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation"]),
+        .target(name: "ProbityPapers", dependencies: ["Probity", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation"]),
         .target(name: "ProbityBenchmark", dependencies: ["ProbitySupport", "ProbityEvaluation", "ProbitySemantics"]),
         .executableTarget(
             name: "ProbityCLI",
-            dependencies: ["Probity", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation", "ProbityBenchmark"],
-            // The shipped rules, and the example register their tests read (`../../Examples/…`), so
-            // `probity test` with no path tests the shipped library.
-            resources: [.copy("../../Rules"), .copy("../../Examples")]
+            dependencies: ["Probity", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation", "ProbityPapers", "ProbityBenchmark"],
+            // The rules, and the register their tests read (mounted back at `Examples/registers`).
+            resources: [.copy("../../Rules"), .copy("../../Examples/registers")]
         ),
         // Helpers shared by the test targets: marked sources and their assertions.
         .target(name: "ProbityTestSupport", dependencies: ["ProbitySyntax"], path: "Tests/ProbityTestSupport"),
@@ -36,6 +37,7 @@ let package = Package(
         .testTarget(name: "ProbitySemanticsTests", dependencies: ["ProbitySemantics", "ProbityTestSupport"]),
         .testTarget(name: "ProbityEvaluationTests", dependencies: ["ProbityEvaluation"]),
         .testTarget(name: "ProbityTests", dependencies: ["Probity"]),
+        .testTarget(name: "ProbityPapersTests", dependencies: ["ProbityPapers", "Probity", "ProbityEvaluation"]),
         .testTarget(name: "ProbityBenchmarkTests", dependencies: ["ProbityBenchmark", "ProbityEvaluation"]),
         // Case folders and golden files are data read by path, not sources.
         .testTarget(name: "ProbityCLITests", dependencies: ["ProbityEvaluation"], exclude: ["Cases", "Fixtures", "Golden"]),

@@ -121,3 +121,35 @@ public enum FilePath {
         return String(path.dropFirst(root == "/" ? 1 : root.count + 1))
     }
 }
+
+/// Files from another provider, with folders mounted at other paths: a path below a mount's
+/// `at` is read from the same place below its `from`. The rules bundled into the binary use
+/// it to find, at `Examples/registers` beside them, the registers their tests name.
+public struct MountedFiles: FileProvider {
+    public let base: any FileProvider
+    /// Each mount: the folder it appears at, and the folder it is read from.
+    public let mounts: [(at: String, from: String)]
+
+    public init(_ base: any FileProvider, mounts: [(at: String, from: String)]) {
+        self.base = base
+        self.mounts = mounts.map { (base.absolute($0.at), base.absolute($0.from)) }
+    }
+
+    /// Where `path` is really read from.
+    private func resolve(_ path: String) -> String {
+        for mount in mounts {
+            if path == mount.at { return mount.from }
+            if FilePath.isInside(path, mount.at) { return FilePath.join(mount.from, FilePath.relative(path, to: mount.at)) }
+        }
+        return path
+    }
+
+    public func absolute(_ path: String) -> String { base.absolute(path) }
+    public func kind(of path: String) -> FileKind? { base.kind(of: resolve(path)) }
+    public func contents(of path: String) -> [UInt8]? { base.contents(of: resolve(path)) }
+
+    public func files(under folder: String) -> [String] {
+        let real = resolve(folder)
+        return base.files(under: real).map { FilePath.join(folder, FilePath.relative($0, to: real)) }
+    }
+}

@@ -86,6 +86,45 @@ final class CheckerTests: XCTestCase {
         """, [("1️⃣", "P0301"), ("2️⃣", "P0303"), ("3️⃣", "P0303"), ("4️⃣", "P0201")])
     }
 
+    func testCarryClausesSayWhichWayEachRelationCarries() {
+        let (program, diagnostics) = Checker.check(RuleLoader.load(text: CheckerTests.prelude + """
+        conflicts
+          relevant fields counterparty
+          related within 2 steps
+          carry member-of, shareholder-of forward
+          carry part-of both ways
+          carry holds-contract-from forward within 1 step
+        """))
+        XCTAssertEqual(diagnostics, [])
+        let carrying = program?.conflicts?.carrying
+        XCTAssertEqual(carrying?[.memberOf], RelationCarry(forward: true, backward: false, steps: 2))
+        XCTAssertEqual(carrying?[.partOf], RelationCarry(forward: true, backward: true, steps: 2))
+        XCTAssertEqual(carrying?[.holdsContractFrom], RelationCarry(forward: true, backward: false, steps: 1))
+        XCTAssertNil(carrying?[.ownedBy])
+        XCTAssertEqual(program?.conflicts?.isDirected, true)
+    }
+
+    func testWithoutCarryClausesEveryAllowedRelationCarriesBothWays() {
+        let (program, _) = Checker.check(RuleLoader.load(text: CheckerTests.prelude + """
+        conflicts
+          relevant fields counterparty
+          related within 2 steps via member-of
+        """))
+        XCTAssertEqual(program?.conflicts?.carrying, [.memberOf: RelationCarry(forward: true, backward: true, steps: 2)])
+        XCTAssertEqual(program?.conflicts?.isDirected, false)
+    }
+
+    func testCarryClauseMistakes() {
+        _ = assertDiagnostics("""
+        1️⃣conflicts
+          relevant fields counterparty
+          related within 2 steps via member-of
+          carry member-of forward
+          2️⃣carry member-of backward
+          3️⃣carry part-of both ways within 0 steps
+        """, [("1️⃣", "P0610"), ("2️⃣", "P0202"), ("3️⃣", "P0610")])
+    }
+
     func testDuplicateRulesAndAdvisoryApproval() {
         let diagnostics = assertDiagnostics("""
         rule A "a"

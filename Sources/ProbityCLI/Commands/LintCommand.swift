@@ -2,18 +2,23 @@ import ProbitySemantics
 import ProbitySupport
 import ProbitySyntax
 
-/// `probity lint [--format text|json] [PATH]`: everything the checker reports, then the
+/// `probity lint [--format text|json] [--max-nodes N] [--max-time SECONDS] [PATH]`: everything the checker reports, then the
 /// analysis of the rules as a whole (gaps, overlaps, unreachable and shadowed rules, unused
 /// bodies, notices without a period, placeholders). Findings a rule accepts with
 /// `accept P09xx because "…"` are not shown in text (they are counted) and are marked in JSON.
+///
+/// `--max-nodes` and `--max-time` bound the decision-diagram analysis; when either runs out,
+/// lint says which rules it did not analyse (P0910) and reports nothing resting on them.
 ///
 /// Exit status: 2 if the rules do not check, 1 if an error-level finding remains (with
 /// `--fail-on warning`, a warning too), 0 otherwise.
 enum LintCommand {
     static func run(_ words: [String]) throws(UsageError) -> ExitCode {
-        let arguments = try Arguments(words, valued: ["format", "fail-on"])
-        try arguments.rejectUnknown(["format", "fail-on"])
+        let valued: Set<String> = ["format", "max-nodes", "max-time", "fail-on"]
+        let arguments = try Arguments(words, valued: valued)
+        try arguments.rejectUnknown(valued)
         let format = try ReportFormat(arguments.value("format"))
+        let budget = try budget(arguments)
         // The least severity that fails the run: CI can fail on a gap (a warning) as well.
         let failOn: Severity
         switch arguments.value("fail-on") {
@@ -31,7 +36,7 @@ enum LintCommand {
             Output.error("error: no rules given and none are bundled; pass PATH\n")
             return .badInput
         }
-        let report = Linter.run(loaded)
+        let report = Linter.run(loaded, linter: Linter(budget: budget))
         switch format {
         case .text: Output.write(text(report))
         case .json: Output.write(JSONWriter.pretty(json(report)) + "\n")
@@ -39,6 +44,24 @@ enum LintCommand {
         if !report.checks { return .badInput }
         let failing = failOn == .warning ? report.count(.error) + report.count(.warning) : report.count(.error)
         return failing > 0 ? .failure : .success
+    }
+
+    /// The analysis budget from `--max-nodes N` (diagram nodes) and `--max-time SECONDS`.
+    static func budget(_ arguments: Arguments) throws(UsageError) -> LintBudget {
+        var budget = LintBudget.standard
+        if let text = arguments.value("max-nodes") {
+            guard let n = Int(text.replacingOccurrences(of: "_", with: "")), n >= 1 else {
+                throw UsageError("`--max-nodes` needs a whole number of at least 1")
+            }
+            budget.maxNodes = n
+        }
+        if let text = arguments.value("max-time") {
+            guard let seconds = Double(text), seconds > 0, seconds <= 86_400 else {
+                throw UsageError("`--max-time` needs a number of seconds above 0, e.g. `30` or `0.5`")
+            }
+            budget.maxTime = .milliseconds(Int64((seconds * 1000).rounded(.up)))
+        }
+        return budget
     }
 
     static func text(_ report: LintReport) -> String {
@@ -64,6 +87,7 @@ enum LintCommand {
             members.append(("notes", .array(d.notes.map { note in
                 .object([("message", .string(note.message))] + place(note.range, report.sources))
             })))
+            if let witness = finding.witness { members.append(("witness", witness)) }
             members.append(("accepted", .bool(finding.isAccepted)))
             if let reason = finding.acceptedBecause { members.append(("reason", .string(reason))) }
             return .object(members)

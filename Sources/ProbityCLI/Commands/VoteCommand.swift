@@ -48,10 +48,16 @@ enum VoteCommand {
     }
 
     private static func text(_ tally: VoteTally) -> String {
-        var out = "vote of \(tally.body): \(tally.result.rawValue)\n"
+        var out = "vote of \(tally.body): \(tally.headline)\n"
         if let deadline = tally.repliesBy { out += "  a decision by email: replies received by \(Day(number: deadline).iso)\n" }
         out += "  for \(weight(tally.votesFor)), against \(weight(tally.votesAgainst)), abstaining \(weight(tally.abstentions))"
-        out += tally.totalVotes.map { "; majority of all members' \(weight($0)) votes needed" } ?? "; majority of those present and voting"
+        if let total = tally.totalVotes {
+            out += "; a majority of all members' \(weight(total)) votes needed"
+        } else if let present = tally.presentVotes {
+            out += "; a majority of the \(weight(present)) votes of members present needed"
+        } else {
+            out += "; a majority of those voting needed"
+        }
         out += "\n"
         if let chair = tally.castingVoteBy { out += "  tie decided by the casting vote of \(chair)\n" }
         for ballot in tally.ballots {
@@ -72,13 +78,15 @@ enum VoteCommand {
             ("format", .string("probity.vote/1")),
             ("body", .string(tally.body)),
             ("result", .string(tally.result.rawValue)),
-            ("carried", .bool(tally.result.isCarried)),
+            ("carried", .bool(tally.canProceed)),
+            ("headline", .string(tally.headline)),
             ("can_proceed", .bool(tally.canProceed)),
             ("for", .number(weight(tally.votesFor))),
             ("against", .number(weight(tally.votesAgainst))),
             ("abstain", .number(weight(tally.abstentions))),
             ("majority_of", .string(tally.majorityOf)),
             ("total_votes", tally.totalVotes.map { .number(weight($0)) } ?? .null),
+            ("present_votes", tally.presentVotes.map { .number(weight($0)) } ?? .null),
             ("casting_vote_by", tally.castingVoteBy.map(JSONValue.string) ?? .null),
             ("by_email_replies_by", tally.repliesBy.map { .string(Day(number: $0).iso) } ?? .null),
             ("ballots", .array(tally.ballots.map { ballot in

@@ -47,6 +47,8 @@ enum ProbityCommand {
             case "screen": return try ScreenCommand.run(rest)
             case "meeting": return try MeetingCommand.run(rest)
             case "vote": return try VoteCommand.run(rest)
+            case "report": return try ReportCommand.run(rest)
+            case "graph": return try GraphCommand.run(rest)
             case "fmt": return try FmtCommand.run(rest)
             case "lint": return try LintCommand.run(rest)
             case "explain": return try ExplainCommand.run(rest)

@@ -14,17 +14,22 @@ enum RuleSet {
     static func load(_ path: String?, showWarnings: Bool = false) -> Scheme? {
         let display: String?
         let location: String
+        var files: any FileProvider = DiskFiles()
         if let path {
             location = path
             display = nil
         } else if let bundled = bundledPath {
             location = bundled
             display = "Rules"
+            // The rules' tests name `../../Examples/registers/…`, as in the repository; the
+            // bundle holds that folder as `registers`.
+            let bundle = FilePath.folder(of: bundled)
+            files = MountedFiles(files, mounts: [(at: FilePath.join(bundle, "Examples/registers"), from: FilePath.join(bundle, "registers"))])
         } else {
             Output.error("error: no rules given and none are bundled; pass --rules PATH\n")
             return nil
         }
-        switch Scheme.load(at: location, shownAs: display) {
+        switch Scheme.load(at: location, shownAs: display, files: files) {
         case .success(let scheme):
             if showWarnings, !scheme.diagnostics.isEmpty {
                 Output.error(DiagnosticRenderer(sources: scheme.sources).render(scheme.diagnostics))

@@ -23,6 +23,7 @@ public final class ConflictScreener: Sendable {
     let relationSteps: Int
     let levels: [InterestKind: RecusalLevel]
     let lookBack: LookBack
+    let employmentExemptions: EmploymentExemptions
     /// People whose interests are declared on another register, in register order.
     let pointerPeople: [Int]
     /// Per body with a `members` block: its roster, quorum and voting rule.
@@ -34,6 +35,7 @@ public final class ConflictScreener: Sendable {
     public let hasRegister: Bool
     /// When true, an organisation that matched nothing (P1150) blocks the decision: a
     /// commissioner who would rather stop than screen a misspelt supplier by its exact text.
+    /// Set by the caller (`--strict`) or by the rules (`unmatched organisations block`).
     public let isStrict: Bool
     /// Declared organisations by id, name and alias, for "did you mean" on a name that matched nothing.
     let directory: OrganisationDirectory
@@ -53,14 +55,15 @@ public final class ConflictScreener: Sendable {
 
     private init(program: Program, register: Register, hasRegister: Bool, strict: Bool) {
         self.hasRegister = hasRegister
-        self.isStrict = strict
+        // Strict by the caller's choice (`--strict`) or by the scheme's own setting.
+        self.isStrict = strict || program.conflicts?.unmatchedOrganisationsBlock == true
         self.directory = OrganisationDirectory(program.organisations)
         self.program = program
         self.register = register
         self.people = PeopleIndex(register.people)
         self.links = RegisterLinks(register: register, organisations: program.organisations)
         let policy = program.conflicts
-        self.graph = OrganisationGraph(organisations: program.organisations, allowed: policy?.relations ?? [])
+        self.graph = OrganisationGraph(organisations: program.organisations, carrying: policy?.carrying ?? [:])
         self.relevantFields = (policy?.relevantFields ?? []).map { index in
             let field = program.fields[index]
             let isSet = if case .set = field.type { true } else { false }
@@ -70,6 +73,7 @@ public final class ConflictScreener: Sendable {
         self.relationSteps = policy?.relationSteps ?? 0
         self.levels = policy?.levels ?? [:]
         self.lookBack = LookBack(period: policy?.lookBack)
+        self.employmentExemptions = EmploymentExemptions(policy: policy)
         self.pointerPeople = register.people.indices.filter { !register.people[$0].pointers.isEmpty }
         var rosters: [Int: BodyRoster] = [:]
         for (body, committee) in program.committees {
@@ -135,8 +139,8 @@ public final class ConflictScreener: Sendable {
         var levelsByPerson: [(person: Int, level: RecusalLevel)] = []
         if program.conflicts != nil {
             let stake = OrganisationsAtStake(decision: decision, fields: relevantFields, relationSteps: relationSteps, graph: graph)
-            report.organisationsScreened = stake.entries.indices.map { stake.name($0, in: program.organisations) }
-            let (hits, unmatched) = collectHits(stake, screened: screened)
+            report.organisationsScreened = stake.reported.map { stake.name($0, in: program.organisations) }
+            var (hits, unmatched) = collectHits(stake, screened: screened)
             report.unmatchedOrganisations = unmatched.map { entry in
                 let written = stake.entries[entry].writtenName ?? ""
                 let declared = directory.suggestions(for: written).map { index in
@@ -144,6 +148,9 @@ public final class ConflictScreener: Sendable {
                 }
                 return ConflictsReport.UnmatchedOrganisation(written: written, role: stake.entries[entry].fieldLabel ?? "",
                                                              suggestions: declared + links.nearTexts(written, in: register))
+            }
+            if !employmentExemptions.isEmpty {
+                report.notCounted = spareExemptEmployment(&hits, stake: stake, decision: decision)
             }
             let found = recusals(from: hits, stake: stake, on: Day(number: decision.date))
             report.recusals = found.map(\.recusal)
@@ -177,12 +184,34 @@ public final class ConflictScreener: Sendable {
         static func < (a: Hit, b: Hit) -> Bool { (a.person, a.source, a.entry) < (b.person, b.source, b.entry) }
     }
 
+    /// Removes the employment hits that an `employment … does not count when …` clause spares in
+    /// `decision`, and says whom it spared and why, so the reading shows in the report.
+    private func spareExemptEmployment(_ hits: inout [Hit], stake: OrganisationsAtStake, decision: Decision)
+        -> [ConflictsReport.NotCounted] {
+        let active = employmentExemptions.active(for: decision)
+        guard !active.isEmpty else { return [] }
+        var spared: [ConflictsReport.NotCounted] = []
+        hits.removeAll { hit in
+            guard hit.source == RegisterLinks.employment else { return false }
+            let organisation = stake.entries[Int(hit.entry)].organisation
+            guard let reason = EmploymentExemptions.exemption(of: organisation, in: active) else { return false }
+            let person = register.people[Int(hit.person)]
+            let name = stake.name(Int(hit.entry), in: program.organisations)
+            if !spared.contains(where: { $0.person == person.name && $0.organisation == name }) {
+                spared.append(ConflictsReport.NotCounted(person: person.name, organisation: name,
+                                                         declaration: Self.employmentDeclaration(of: person), reason: reason))
+            }
+            return true
+        }
+        return spared
+    }
+
     /// Every (person, text, organisation at stake) the index holds, for the people screened; and
     /// the entries for undeclared names that no register text names at all.
     private func collectHits(_ stake: OrganisationsAtStake, screened: [Int]?) -> (hits: [Hit], unmatched: [Int]) {
         var hits: [Hit] = []
         var unmatched: [Int] = []
-        for (entryIndex, entry) in stake.entries.enumerated() {
+        for (entryIndex, entry) in stake.entries.enumerated() where !entry.isRepeat {
             let entryID = Int32(entryIndex)
             if entry.organisation < 0, let written = entry.writtenName {
                 let found = hasRegister ? links.findUndeclared(written, in: register) : []

@@ -87,6 +87,9 @@ extension ConflictsReport {
         } else if recusals.isEmpty {
             out += "  nobody was found to recuse, but not every name was understood:\n"
         }
+        for spared in notCounted {
+            out += "  - \(spared.person): not counted: \(spared.declaration) [\(spared.organisation)]: \(spared.reason)\n"
+        }
         for recusal in recusals {
             out += "  - \(recusal.person): \(recusal.level.rawValue)\n"
             for reason in recusal.reasons {

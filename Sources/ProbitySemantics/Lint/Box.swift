@@ -18,7 +18,9 @@ public struct Box: Hashable, Sendable {
         return Box(out)
     }
 
-    public func intersects(_ other: Box) -> Bool { intersection(other) != nil }
+    public func intersects(_ other: Box) -> Bool {
+        sets.indices.allSatisfy { sets[$0].intersects(other.sets[$0]) }
+    }
 
     public func isSubset(of other: Box) -> Bool {
         sets.indices.allSatisfy { sets[$0].isSubset(of: other.sets[$0]) }
@@ -102,21 +104,5 @@ enum Boxes {
 
     static func intersects(_ a: [Box], _ b: [Box]) -> Bool {
         a.contains { x in b.contains { x.intersects($0) } }
-    }
-
-    /// `a − b`.
-    static func subtract(_ a: [Box], _ b: [Box], limit: Int = 4096) -> [Box] {
-        var rest = a
-        for y in b {
-            rest = rest.flatMap { $0.subtracting(y) }
-            if rest.count > 64 { rest = simplify(rest) }
-            if rest.isEmpty || rest.count > limit { break }
-        }
-        return simplify(rest)
-    }
-
-    /// Whether every decision in `a` is in `b`.
-    static func isSubset(_ a: [Box], of b: [Box]) -> Bool {
-        subtract(a, b).isEmpty
     }
 }

@@ -87,16 +87,53 @@ public struct Organisation: Sendable {
     public var range: SourceRange
 }
 
+/// How an interest travels along one kind of relation `A relation B`.
+public struct RelationCarry: Sendable, Equatable {
+    /// An interest in A is an interest in B's decisions (a member's people in the body it belongs to).
+    public var forward: Bool
+    /// An interest in B is an interest in A's decisions.
+    public var backward: Bool
+    /// The longest chain that may use this relation: 1 means it carries one step and no further.
+    public var steps: Int
+
+    public init(forward: Bool, backward: Bool, steps: Int) {
+        self.forward = forward
+        self.backward = backward
+        self.steps = steps
+    }
+}
+
+/// Decisions in which working for an organisation is no interest (`employment by … does not
+/// count when …`).
+public struct EmploymentExemption: Sendable {
+    /// The employers it covers, by organisation index; empty: any employer.
+    public var organisations: [Int]
+    public var condition: Condition
+    /// The reading in words, shown wherever it spares someone.
+    public var reason: String?
+    public var range: SourceRange
+}
+
 /// What the `conflicts` block says.
 public struct ConflictPolicy: Sendable {
     /// Organisation-typed decision fields whose organisations are at stake.
     public var relevantFields: [Int]
     /// How many relation steps from a named organisation still make another one relevant.
     public var relationSteps: Int
+    /// The relations an interest travels along (the keys of `carrying`).
     public var relations: Set<OrganisationRelation>
+    /// Per relation, which way and how far an interest travels along it. Without `carry`
+    /// clauses every relation of `related within … via …` carries both ways.
+    public var carrying: [OrganisationRelation: RelationCarry]
+    /// Whether the block says per relation which way an interest travels (`carry` clauses).
+    public var isDirected: Bool
     public var levels: [InterestKind: RecusalLevel]
     /// How long an ended interest still counts.
     public var lookBack: Duration?
+    public var employmentExemptions: [EmploymentExemption] = []
+    /// `unmatched organisations block`: an organisation a decision names that matches no declared
+    /// name, alias or register text (P1150) blocks the decision, as `--strict` does.
+    public var unmatchedOrganisationsBlock = false
     public var source: String?
     public var range: SourceRange
 }
@@ -109,6 +146,8 @@ public struct Member: Sendable {
     public var isVoting: Bool
     public var isChair: Bool
     public var deputyFor: String?
+    /// Votes in their own right, not as a share of their organisation's vote (`own-vote`).
+    public var ownVote = false
     public var range: SourceRange
 }
 
@@ -153,7 +192,13 @@ public struct Quorum: Sendable {
 public struct VotingRule: Sendable {
     public var perOrganisation: Bool
     public var groupShares: [String: Int]
-    public var majorityOfMembers: Bool
+    /// Groups whose members present have one vote each, the group at most this many.
+    public var groupCaps: [String: Int] = [:]
+    /// What a majority is of; `members present` when the block does not say.
+    public var majority: MajorityBase
+    /// Whether the block wrote its `majority of` clause (otherwise the default is a reading of ours).
+    public var majorityIsStated: Bool
+    public var majorityOfMembers: Bool { majority == .allMembers }
     public var chairHasCastingVote: Bool
     public var emailNeedsQuorumInFavour: Bool
     public var source: String?

@@ -218,13 +218,49 @@ public struct InterestLevelSyntax: Sendable {
     public var range: SourceRange
 }
 
+/// Which way an interest travels along a relation `A relation B`: `forward` from A to B (an
+/// interest in a member is an interest in the body it belongs to), `backward` from B to A, or
+/// both ways (across a corporate group).
+public enum CarryDirection: String, Sendable {
+    case forward
+    case backward
+    case bothWays = "both ways"
+}
+
+/// `carry member-of, shareholder-of forward within 2 steps`: relations an interest travels
+/// along, which way, and how long a chain using them may be.
+public struct CarrySyntax: Sendable {
+    public var relations: [OrganisationRelation]
+    public var direction: CarryDirection
+    /// Nil: as far as `related within` allows.
+    public var steps: Int?
+    public var range: SourceRange
+}
+
+/// `employment by ORG, … does not count when CONDITION because "…"`: decisions in which working
+/// for an organisation is no interest (a partner's representatives on the partners' own s75
+/// agreement).
+public struct EmploymentExemptionSyntax: Sendable {
+    /// Empty: employment by any organisation.
+    public var organisations: [Name]
+    public var condition: Expression
+    public var because: StringLiteral?
+    public var range: SourceRange
+}
+
 /// The `conflicts` block.
 public struct ConflictsSyntax: Sendable {
     public var relevantFields: [Name]
     public var relationSteps: Int?
     public var relations: [OrganisationRelation]?
+    /// `carry` clauses; when there are any, only the relations they name carry an interest.
+    public var carries: [CarrySyntax] = []
+    public var employmentExemptions: [EmploymentExemptionSyntax] = []
     public var levels: [InterestLevelSyntax]
     public var lookBack: Duration?
+    /// `unmatched organisations block`: a decision naming an organisation that matches nothing
+    /// declared or on the register may not proceed (the scheme's `--strict`).
+    public var unmatchedOrganisationsBlock = false
     public var source: StringLiteral?
     public var range: SourceRange
 }
@@ -237,6 +273,8 @@ public struct MemberSyntax: Sendable {
     public var isVoting: Bool
     public var isChair: Bool
     public var deputyFor: StringLiteral?
+    /// `own-vote`: votes in their own right, not as a share of their organisation's vote.
+    public var ownVote = false
     public var range: SourceRange
 }
 
@@ -280,12 +318,25 @@ public struct QuorumSyntax: Sendable {
     public var range: SourceRange
 }
 
+/// What a majority is a majority of: the words of the terms of reference.
+public enum MajorityBase: String, Sendable {
+    /// "a simple majority of members present": more than half the votes of the members present
+    /// and entitled to vote, so an abstention counts against.
+    case membersPresent = "members present"
+    /// "a simple majority" of the votes cast: more for than against; abstentions do not count.
+    case thoseVoting = "those voting"
+    /// "a majority of all members": more than half the votes of the whole body, absent included.
+    case allMembers = "all members"
+}
+
 /// `voting BODY` and its clauses.
 public struct VotingSyntax: Sendable {
     public var body: Name
     public var perOrganisation: Bool?
     public var groupShares: [(group: Name, votes: Int)]
-    public var majorityOfMembers: Bool?
+    /// `group NAME has one vote each up to N`: each member present votes, the group at most N.
+    public var groupCaps: [(group: Name, votes: Int)] = []
+    public var majority: MajorityBase?
     public var chairHasCastingVote: Bool
     public var emailNeedsQuorumInFavour: Bool
     public var source: StringLiteral?

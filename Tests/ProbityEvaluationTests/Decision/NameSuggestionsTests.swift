@@ -77,3 +77,19 @@ final class UnmatchedOrganisationTests: XCTestCase {
         XCTAssertEqual(report.conflicts?.recusals.map(\.person), ["Zed New"])
     }
 }
+
+/// The scheme's own `unmatched organisations block` is `--strict` for every run.
+final class UnmatchedOrganisationsBlockTests: XCTestCase {
+    func testTheSchemeCanMakeAnUnmatchedNameBlock() {
+        let text = ConflictsFixtures.rules().replacingOccurrences(of: "  look back 6 months", with: "  look back 6 months\n  unmatched organisations block")
+        XCTAssertNotEqual(text, ConflictsFixtures.rules())
+        let program = ConflictsFixtures.program(text)
+        XCTAssertEqual(program.conflicts?.unmatchedOrganisationsBlock, true)
+        let register = ConflictsFixtures.register("Carol Acme,Acme Health Ltd,Director,Financial,Shares in Acme Healthcare,01/01/2020,\n")
+        let decision = ConflictsFixtures.decision(#"{"id":"d","date":"2023-06-01","kind":"contract-award","counterparty":"Acme Helthcare"}"#, program: program)
+        var report = ReportBuilder(plan: Plan(program: program)).build(decision)
+        ConflictScreener(program: program, register: register).apply(to: &report, decision: decision, meeting: nil)
+        XCTAssertEqual(report.findings.first { $0.code == "P1150" }?.isBlocking, true)
+        XCTAssertFalse(report.canProceed)
+    }
+}
