@@ -16,7 +16,7 @@ enum ScreenCommand {
         guard arguments.positionals.count <= (arguments.value("decision") == nil ? 1 : 0) else {
             throw UsageError("`screen` takes one decision, given with `--decision`")
         }
-        guard let context = try CheckContext.load(arguments), let decision = context.readDecision(path) else { return .badInput }
+        guard let context = try CheckContext.load(arguments), let decision = context.readDecision(path, json: format == .json) else { return .badInput }
         let screening = context.engine.screen(decision, meeting: context.meeting)
         let conflicts = screening.conflicts, findings = screening.findings, registerName = screening.register
         switch format {

@@ -35,18 +35,29 @@ struct CheckContext: Sendable {
 
     /// Reads and decodes one decision file. Nil (after writing every error, prefixed with the
     /// file's path, to standard error) when it cannot be read or does not fit the scheme.
-    func readDecision(_ path: String) -> Decision? {
-        guard let bytes = RuleSet.readFile(path) else {
-            Output.error("error[P0706]: cannot read decision file `\(path)`\n")
-            return nil
+    ///
+    /// With `json`, the errors are also written to standard output as `probity.error/1`, so a
+    /// tool reading `--format json` always gets JSON.
+    func readDecision(_ path: String, json: Bool = false) -> Decision? {
+        let errors: [InputError]
+        if let bytes = RuleSet.readFile(path) {
+            switch engine.decision(json: bytes) {
+            case .success(let decision):
+                return decision
+            case .failure(let found):
+                errors = found.all
+                Output.error(errors.map { "\(path): \($0.description)\n" }.joined())
+            }
+        } else {
+            errors = [InputError(code: "P0706", field: nil, message: "cannot read decision file `\(path)`")]
+            Output.error("\(errors[0].description)\n")
         }
-        switch engine.decision(json: bytes) {
-        case .failure(let errors):
-            Output.error(errors.all.map { "\(path): \($0.description)\n" }.joined())
-            return nil
-        case .success(let decision):
-            return decision
+        if json {
+            var out = JSONStreamWriter(pretty: true)
+            ErrorRecord.write(errors, file: path, to: &out)
+            Output.write(out.text + "\n")
         }
+        return nil
     }
 
     /// Loads a register, writing the rows it could not read to standard error as `file:line`.
