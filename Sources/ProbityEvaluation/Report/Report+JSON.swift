@@ -81,6 +81,14 @@ extension Report {
                     }
                 }
             }
+            if !undeclaredOrganisations.isEmpty {
+                out.member("undeclared_organisations", array: undeclaredOrganisations) { out, entry in
+                    out.object { out in
+                        out.member("field", entry.field)
+                        out.member("written", entry.written)
+                    }
+                }
+            }
             conflicts?.writeJSONMembers(to: &out)
             out.member("findings", array: findings) { out, finding in finding.writeJSON(to: &out) }
         }

@@ -10,6 +10,9 @@ extension Report {
         for use in placeholders {
             out += "placeholder: `\(use.name)` = \(use.value) (\(use.rules.joined(separator: ", "))), to be replaced with \(use.replaceWith)\n"
         }
+        for entry in undeclaredOrganisations {
+            out += "not understood: `\(entry.field)` \"\(entry.written)\" is no organisation the rules declare; the rules testing it took it as none of them\n"
+        }
         for note in conflicts?.headlineNotes ?? [] { out += note + "\n" }
         out += "scheme: \(scheme.name)\(scheme.version.isEmpty ? "" : " (\(scheme.version))"), digest \(scheme.digest.prefix(12))\n"
         if let decidedBy { out += "proposed decider: \(decidedBy)\n" }

@@ -98,6 +98,9 @@ public struct Report: Sendable {
     /// Placeholder figures the answer rests on: used by a rule that fired or, with no
     /// authority, by a rule that came near. Reported however lint accepted them.
     public var placeholders: [PlaceholderUse] = []
+    /// Organisations named in a field the rules test that no rule file declares (P1021): the
+    /// rules took each as none of the declared organisations.
+    public var undeclaredOrganisations: [(field: String, written: String)] = []
 
     /// Whether the decision can proceed as proposed, with the listed approvals.
     public var canProceed: Bool {

@@ -25,6 +25,10 @@ public final class ReportBuilder: Sendable {
     /// Per rule: the placeholder constants its condition uses (mostly none).
     let placeholdersByRule: [[Int]]
     let usesPlaceholders: Bool
+    /// Organisation fields some rule tests (see ``addUnknownOrganisationFindings(_:into:)``).
+    let testedOrganisationFields: [Int]
+    /// Declared organisations, for "did you mean" on a name no rule file declares.
+    let directory: OrganisationDirectory
 
     public init(plan: Plan) {
         self.plan = plan
@@ -34,6 +38,8 @@ public final class ReportBuilder: Sendable {
         self.conjunctsByRule = plan.program.rules.map { $0.condition?.conjuncts ?? [] }
         self.placeholdersByRule = plan.program.placeholdersUsedByRule()
         self.usesPlaceholders = placeholdersByRule.contains { !$0.isEmpty }
+        self.testedOrganisationFields = ReportBuilder.testedOrganisationFields(plan.program)
+        self.directory = OrganisationDirectory(plan.program.organisations)
         let program = plan.program
         self.references = program.rules.map { r in
             Report.RuleReference(id: r.id, title: r.title, location: program.sources.citation(of: r.range), citation: r.source)
@@ -83,6 +89,7 @@ public final class ReportBuilder: Sendable {
         report.decidedBy = verdict.decider.map { program.bodies[Int($0)].id }
         addOutcomeFindings(decision, verdict, into: &report)
         if usesPlaceholders { addPlaceholderFindings(fired, into: &report) }
+        if !testedOrganisationFields.isEmpty { addUnknownOrganisationFindings(decision, into: &report) }
         return report
     }
 
