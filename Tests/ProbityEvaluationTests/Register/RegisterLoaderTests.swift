@@ -52,6 +52,13 @@ final class RegisterLoaderTests: XCTestCase {
         XCTAssertEqual(short.people.first?.interests.first?.nature, "spouse")
     }
 
+    /// A JSON key the importer does not read is reported, not dropped (issue 11).
+    func testUnknownJSONKeysAreReported() {
+        let register = RegisterLoader.parse(Array(#"[{"name":"A B","organisation":"Riverside Care Ltd","type":"Financial","nature":"Director","ward":"Penge"}]"#.utf8), fileName: "r.json")
+        XCTAssertEqual(register.people.first?.interests.first?.nature, "Riverside Care Ltd: Director")
+        XCTAssertEqual(register.issues, [RegisterIssue(line: 0, message: "`ward` of row 1 is not a key the importer recognises; its value is not read (docs/registers.md lists the keys read)", isError: true)])
+    }
+
     /// A council register's "Organisation" is the interest's organisation, not the employer
     /// (issue 11); it is read with the nature, where screening looks.
     func testCouncilOrganisationColumnIsTheInterestsOrganisation() {
