@@ -7,6 +7,8 @@ nothing beyond Python 3's standard library is needed.
 
 usage: scripts/browser-check.py [--out DIR] [FILE ...]
        (default files: Examples/papers/*.html and Examples/graphs/*.svg)
+       scripts/browser-check.py --self-test
+       (first shows that a page with each fault is failed, then checks the examples)
 """
 import base64
 import glob
@@ -15,6 +17,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -145,9 +148,53 @@ def free_port():
         return sock.getsockname()[1]
 
 
+# Pages with one fault each, and the words the check must say about them.
+BROKEN_PAGES = {
+    "console-error.html": ('<!DOCTYPE html><html lang="en"><body><p>x</p><img src="missing.png"/></body></html>', "console:"),
+    "too-wide.html": ('<!DOCTYPE html><html lang="en"><body><div style="width:1200px">wide</div></body></html>', "beyond the page"),
+    "cut-off.html": ('<!DOCTYPE html><html lang="en"><body><table style="table-layout:fixed;width:100px"><tr>'
+                     '<td style="white-space:nowrap">averyveryverylongcellvalue</td></tr></table></body></html>', "is cut off"),
+    "svg-cut-off.svg": ('<svg xmlns="http://www.w3.org/2000/svg" width="100" height="40" viewBox="0 0 100 40"><title>t</title>'
+                        '<text x="60" y="20">text past the edge</text></svg>', "cut off by the picture"),
+}
+
+
+def self_test(driver, out_dir):
+    """Each broken page must fail with the expected words; returns the number that did not."""
+    missed = 0
+    with tempfile.TemporaryDirectory() as directory:
+        for name, (markup, expected) in sorted(BROKEN_PAGES.items()):
+            path = os.path.join(directory, name)
+            with open(path, "w") as page:
+                page.write(markup)
+            problems = check(driver, path, out_dir)[0]
+            caught = any(expected in problem for problem in problems)
+            print(f"self-test {name}: {'caught' if caught else 'MISSED'} ({expected})")
+            missed += not caught
+    return missed
+
+
+def check(driver, path, out_dir):
+    """Opens `path` on screen at A4 width and as printed; returns (problems, pages)."""
+    name = os.path.basename(path)
+    problems = []
+    for width, media, label in ((A4_WIDTH_PX, "screen", "screen"), (A4_PRINTABLE_PX, "print", "print")):
+        driver.open("file://" + path, width, media)
+        problems += [f"{label}: console: {m}" for m in driver.console_errors()]
+        problems += [f"{label}: {p}" for p in driver.measure()]
+        if media == "screen":
+            driver.screenshot(os.path.join(out_dir, name + ".png"))
+    driver.open("file://" + path, A4_WIDTH_PX, "screen")
+    pages = driver.print_pdf(os.path.join(out_dir, name + ".pdf"))
+    return problems, pages
+
+
 def main():
     args = sys.argv[1:]
     out_dir = "/tmp/probity-browser-check"
+    selftest = False
+    if args[:1] == ["--self-test"]:
+        selftest, args = True, args[1:]
     if args[:1] == ["--out"]:
         out_dir, args = args[1], args[2:]
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -170,19 +217,12 @@ def main():
                 pass
             time.sleep(0.1)
         driver.start()
+        if selftest:
+            failures += self_test(driver, out_dir)
         for path in files:
             path = os.path.abspath(path)
             name = os.path.basename(path)
-            problems = []
-            # On screen at A4 width, then as printed inside A4 margins.
-            for width, media, label in ((A4_WIDTH_PX, "screen", "screen"), (A4_PRINTABLE_PX, "print", "print")):
-                driver.open("file://" + path, width, media)
-                problems += [f"{label}: console: {m}" for m in driver.console_errors()]
-                problems += [f"{label}: {p}" for p in driver.measure()]
-                if media == "screen":
-                    driver.screenshot(os.path.join(out_dir, name + ".png"))
-            driver.open("file://" + path, A4_WIDTH_PX, "screen")
-            pages = driver.print_pdf(os.path.join(out_dir, name + ".pdf"))
+            problems, pages = check(driver, path, out_dir)
             status = "ok" if not problems else "FAILED"
             print(f"{name}: {status} ({pages} A4 page{'s' if pages != 1 else ''}; {out_dir}/{name}.png, .pdf)")
             for problem in problems[:40]:

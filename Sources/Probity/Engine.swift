@@ -1,4 +1,5 @@
 import ProbityEvaluation
+import ProbityRegister
 import ProbitySemantics
 import ProbitySupport
 
@@ -8,7 +9,8 @@ import ProbitySupport
 /// Checking a decision decides what it needs (approvals, procedures, notices), builds the
 /// report and, when there is a register or a meeting, screens it for conflicts of interest
 /// and re-checks the meeting's quorum. `probity check`, `screen`, `meeting`, `vote`, `explain`
-/// and `test` all go through here, so a program embedding the engine gets the same answers.
+/// (and, through ProbityTooling, `test`) all go through here, so a program embedding the
+/// engine gets the same answers.
 ///
 /// ```swift
 /// let engine = Engine(scheme: try Scheme.load(at: "Rules").get())
@@ -21,7 +23,7 @@ public final class Engine: Sendable {
     public let scheme: Scheme
     /// The register decisions are screened against, if any.
     public let register: Register?
-    let plan: Plan
+    package let plan: Plan
     let decoder: DecisionDecoder
     let builder: ReportBuilder
     /// Screens against `register`; without one it screens nobody, but still checks a
@@ -54,7 +56,7 @@ public final class Engine: Sendable {
         Engine(scheme: scheme, plan: plan, decoder: decoder, builder: builder, register: register, strict: strict)
     }
 
-    var program: Program { scheme.program }
+    package var program: Program { scheme.program }
 
     // MARK: Decisions
 
@@ -177,17 +179,6 @@ public final class Engine: Sendable {
         let meeting = meeting ?? Meeting(body: votes.body, date: votes.date, attendees: votes.voters)
         return VoteTally.count(votes, at: meeting, program: program)
     }
-
-    // MARK: Tests
-
-    /// Runs every `test` block of the scheme, in source order, each exactly as `check` would
-    /// evaluate its decision, and records which rules and branches they exercised.
-    public func runTests() -> TestRun {
-        var runner = TestRunner(engine: self)
-        var coverage = TestCoverage(program: program)
-        let results = program.tests.map { runner.run($0, coverage: &coverage) }
-        return TestRun(results: results, coverage: coverage)
-    }
 }
 
 /// A decision screened against the register: ``Engine/screen(_:meeting:)``.
@@ -216,12 +207,4 @@ public struct AgendaScreening: Sendable {
 
     public var agenda: Agenda
     public var items: [Item]
-}
-
-/// The results of a scheme's `test` blocks: ``Engine/runTests()``.
-public struct TestRun: Sendable {
-    public var results: [TestResult]
-    public var coverage: TestCoverage
-
-    public var failed: Int { results.filter { !$0.passed }.count }
 }

@@ -1,4 +1,5 @@
 import ProbityEvaluation
+import ProbityRegister
 import ProbitySemantics
 import ProbitySupport
 import ProbitySyntax
@@ -34,9 +35,9 @@ public typealias DecisionErrors = ProbityEvaluation.DecisionErrors
 public typealias Meeting = ProbityEvaluation.Meeting
 public typealias Agenda = ProbityEvaluation.Agenda
 public typealias RecordedVotes = ProbityEvaluation.RecordedVotes
-public typealias Register = ProbityEvaluation.Register
-public typealias RegisterLoader = ProbityEvaluation.RegisterLoader
-public typealias RegisterLoadError = ProbityEvaluation.RegisterLoadError
+public typealias Register = ProbityRegister.Register
+public typealias RegisterLoader = ProbityRegister.RegisterLoader
+public typealias RegisterLoadError = ProbityRegister.RegisterLoadError
 
 // Answers.
 public typealias Report = ProbityEvaluation.Report
@@ -44,4 +45,3 @@ public typealias ConflictsReport = ProbityEvaluation.ConflictsReport
 public typealias Explanation = ProbityEvaluation.Explanation
 public typealias VoteTally = ProbityEvaluation.VoteTally
 public typealias VoteWeight = ProbityEvaluation.VoteWeight
-public typealias TestCoverage = ProbityEvaluation.TestCoverage

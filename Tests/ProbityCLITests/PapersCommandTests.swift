@@ -36,6 +36,22 @@ final class PapersCommandTests: XCTestCase {
         XCTAssertTrue(mermaid.stdout.hasPrefix("flowchart LR\n"), mermaid.stdout)
     }
 
+    /// One decision at a meeting: the papers for a meeting whose only item it is.
+    func testReportForOneDecisionAtAMeeting() throws {
+        let result = try Probity.run(["report", "--register", Self.register, "--meeting", "Tests/ProbityCLITests/Fixtures/report/lcp-board-meeting.json",
+                                      "Examples/decisions/bromley-community-services-stw-2023-11.json"])
+        // Eight attendees, two of them leaving the room: the Board is inquorate for the item.
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stdout.contains("### Item sel-icb-2023-11-15-bromley-chs-stw\n"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("**NOT quorate** for this item: at least 50% of voting members: 6 of 15 counted, needs 8. The rules say to refer the item to NHS South East London ICB Board (`icb-board`)."), result.stdout)
+        XCTAssertTrue(result.stdout.contains("- **Dr Andrew Parson**: declare the interest and leave the room for this item."), result.stdout)
+        XCTAssertTrue(result.stdout.contains("- **Jacqui Scott**: declare the interest and leave the room for this item."), result.stdout)
+        XCTAssertFalse(result.stdout.contains("Ur-Rub |"), "one spelling per person: the register's")
+        let missing = try Probity.run(["report", "--register", Self.register, "--meeting", "Tests/ProbityCLITests/Fixtures/report/lcp-board-meeting.json", "no-such.json"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("no-such.json"), missing.stderr)
+    }
+
     func testMistakesAreUsageErrors() throws {
         let cases: [([String], String)] = [
             (["report", Self.agenda], "`report` needs `--register FILE`"),
@@ -45,7 +61,8 @@ final class PapersCommandTests: XCTestCase {
             (["graph", "ladder", "lease", "--on", "2023-11-23"], "error[P1400]: unknown decision kind `lease`"),
             (["graph", "ladder", "contract-award", "--on", "2023-11-23", "--where", "budget=nhs"], "error[P1402]"),
             (["graph", "ladder", "contract-award", "--on", "2023-11-23", "--where", "colour=red"], "error[P1401]"),
-            (["graph", "tree", "--on", "2023-11-23"], "`--on` is for `graph ladder`"),
+            (["graph", "tree", "--where", "budget=icb-central"], "`--where` is for `graph ladder`"),
+            (["graph", "tree", "--on", "23/11/2023"], "`--on` takes a date as YYYY-MM-DD"),
         ]
         for (arguments, message) in cases {
             let result = try Probity.run(arguments)

@@ -35,6 +35,9 @@ import Testing
       reports to lcp
     body panel "The Procurement Panel"
       advises lcp
+    body old-panel "The Old Panel"
+      advises lcp, board
+      exists from 2019-01-01 until 2021-12-31
 
     let lead-limit = £250k
       placeholder "the Place Lead's limit"
@@ -54,6 +57,11 @@ import Testing
     rule PANEL "Waivers, or anything above the lead's limit, go through the panel"
       when kind = contract-award and (value > lead-limit or route = waiver)
       require recommendation by panel
+
+    rule NOTIFY "Awards over £1m are notified to the LCP Board"
+      when kind = contract-award and value > £1m
+      require notice to lcp
+        deemed approved after 5 days without objection
 
     rule OLD "An old rule no longer in force"
       effective until 2020-12-31
@@ -100,7 +108,11 @@ import Testing
             "BOARD: value > £1m [] []",
             "PANEL: value > £250k [] [\"lead-limit\"]",
             "PANEL: any value [\"route = waiver\"] []",
+            "NOTIFY: value > £1m [] []",
         ])
+        let notify = try #require(ladder.bands.last)
+        #expect(notify.notices.map(\.id) == ["lcp"] && notify.notices.first?.deemedApprovedAfter == "5 days")
+        #expect(ladder.svg(title: "t").contains("value &gt; £1m: notice to The LCP Board (NOTIFY)"))
         #expect(ladder.gaps.isEmpty && ladder.conditionalGaps.isEmpty)
         #expect(ladder.thresholds.map(\.placeholders) == [["lead-limit"], []])
         // The rule that ended in 2020 is not drawn on a 2023 ladder.
@@ -123,6 +135,37 @@ import Testing
         #expect(ladder.bands.first { $0.ruleID == "LEAD" }?.open == ["budget = delegated"])
     }
 
+    /// Limits far beyond any real scheme still give an axis and a picture, never a trap.
+    @Test(arguments: ["£0.01", "£1", "£999,999,999,999", "£90,000,000,000,000,000"])
+    func extremeLimitsStillDraw(_ limit: String) throws {
+        let rules = """
+        scheme "Extremes"
+          version "1"
+        fields
+          required kind: one of award
+          value: money
+        body board "The Board"
+        rule LOW "Up to the limit"
+          when kind = award and value <= \(limit)
+          require approval by board
+        """
+        let ladder = try Self.ladder(try Self.program(rules), "award")
+        #expect(ladder.gaps.count == 1)
+        #expect(MarkupCheck.problems(ladder.svg(title: "Extremes")) == [])
+    }
+
+    /// A chain of committees deeper than any scheme: drawn, every box on the page.
+    @Test func aVeryDeepTreeStaysOnThePage() throws {
+        var rules = "scheme \"Deep\"\n  version \"1\"\nfields\n  required kind: one of award\nbody b0 \"Body 0\"\n"
+        for level in 1..<40 { rules += "body b\(level) \"Body \(level)\"\n  committee of b\(level - 1)\n" }
+        rules += "rule R \"Awards\"\n  when kind = award\n  require approval by b39\n"
+        let tree = DelegationTree(program: try Self.program(rules))
+        #expect(tree.nodes.map(\.depth) == Array(0..<40))
+        let svg = tree.svg(title: "Deep")
+        #expect(MarkupCheck.problems(svg) == [])
+        #expect(!svg.contains("x=\"-") && !svg.contains("width=\"0\""))
+    }
+
     @Test func ladderProblemsNameWhatWasExpected() throws {
         let program = try Self.program(Self.contracts)
         #expect(throws: Ladder.Problem.self) { try Ladder.build(program: program, kind: "lease", on: Self.day, assuming: []).get() }
@@ -135,10 +178,23 @@ import Testing
     }
 
     @Test func treePutsCommitteesUnderTheirBodyAndAdvisersDashed() throws {
-        let tree = DelegationTree(program: try Self.program(Self.contracts))
-        #expect(tree.nodes.map { "\(String(repeating: "  ", count: $0.depth))\($0.id)" } == ["board", "  lcp", "    lead", "    panel"])
+        let tree = DelegationTree(program: try Self.program(Self.contracts), on: Self.day)
+        #expect(tree.nodes.map { "\(String(repeating: "  ", count: $0.depth))\($0.id)" } == ["board", "  lcp", "    lead", "    panel", "    old-panel"])
         #expect(tree.dot.contains("\"panel\" -> \"lcp\" [label=\"advises\", style=dashed];"))
         #expect(tree.mermaid.contains("n3 -.->|advises| n1"))
+        // An advisory body sits under the body it advises but is no committee of it.
+        #expect(tree.nodes[3].parent == nil)
+        #expect(!tree.dot.contains("\"lcp\" -> \"panel\""))
+        #expect(!tree.mermaid.contains("n1 -->|has committee| n3"))
+        #expect(tree.mermaid.contains("n1 -->|has officer| n2"))
+        // Existence periods are drawn, and a body gone by the tree's date is marked.
+        let old = tree.nodes[4]
+        #expect(!old.existsOnDay && tree.nodes[1].existsOnDay)
+        #expect(tree.existence(old) == "existed from 1 January 2019 until 31 December 2021")
+        #expect(tree.relation(old) == "body, advises lcp, board (may recommend, never approve)")
+        #expect(tree.dot.contains("\"old-panel\" -> \"board\" [label=\"advises\", style=dashed];"))
+        #expect(tree.mermaid.contains("existed from 1 January 2019 until 31 December 2021"))
+        #expect(tree.svg(title: "t").contains("<g class=\"advisory absent\">"))
         #expect(MarkupCheck.problems(tree.svg(title: "Fixture <tree> & co")) == [])
     }
 }

@@ -73,6 +73,14 @@ import Testing
         let item = try #require(paper.items.first { $0.id == "11" })
         let approval = try #require(item.requirements.first { $0.sentence.plainText.hasPrefix("Approval by NHS South East London ICB Board") })
         #expect(approval.sentence.contains { if case .note = $0 { true } else { false } })
+        // What the register's importer worked round in an attendee's rows is noted on the entry.
+        let parson = try #require(paper.declarations.first { $0.name == "Dr Andrew Parson" })
+        let merged = try #require(paper.notes.first { parson.nameNotes.contains($0.number) })
+        #expect(merged.kind == .reading && merged.text.plainText == "Register line 14: Dr Andrew Parson is listed more than once (first at line 12); the entries are merged.")
+        #expect(paper.registerProblems.isEmpty)
+        // The quorum the rules call an assumption is noted wherever it is relied on.
+        let assumption = try #require(paper.notes.first { $0.text.plainText.hasPrefix("The rules mark lcp-board quorum as an assumption") })
+        #expect(paper.items.first { $0.id == "4" }?.quorum?.contains(.note(assumption.number)) == true)
         // Minutes rest on no placeholder.
         let minutes = try #require(paper.items.first { $0.id == "4" })
         #expect(minutes.requirements.allSatisfy { !$0.sentence.contains { if case .note = $0 { true } else { false } } })
@@ -101,12 +109,31 @@ import Testing
         let paper = try Papers.paper(agendaJSON: Array(agenda.utf8), register: try Papers.lcpRegister.get())
         let item = try #require(paper.items.first)
         #expect(item.recusals.isEmpty)
+        let reading = try #require(paper.notes.first { $0.text.plainText.contains("a partner's own people represent it") })
+        #expect(reading.kind == .reading)
         #expect(item.notCounted.map(\.plainText) == [
-            "Kim Carey works for London Borough of Bromley (Director of Adult Services and Chair of the One Bromley Executive): not a conflict for this item under the conflicts rules (conflicts).[note 1]",
-            "Dr Nada Lemic works for London Borough of Bromley (Director of Public Health): not a conflict for this item under the conflicts rules (conflicts).[note 1]",
+            "Kim Carey works for London Borough of Bromley (Director of Adult Services and Chair of the One Bromley Executive): not a conflict for this item under the conflicts rules (conflicts).[note \(reading.number)]",
+            "Dr Nada Lemic works for London Borough of Bromley (Director of Public Health): not a conflict for this item under the conflicts rules (conflicts).[note \(reading.number)]",
         ])
-        #expect(paper.notes.first?.kind == .reading)
-        #expect(paper.notes.first?.text.plainText.contains("a partner's own people represent it") == true)
         #expect(MarkupCheck.problems(paper.html) == [])
+    }
+
+    /// An attendee the register does not know is a row of its own, marked and noted, and the
+    /// item says it may not proceed: the paper never passes over a person it could not screen.
+    @Test func anAttendeeNotOnTheRegisterIsSaidAndBlocksTheItem() throws {
+        let agenda = #"""
+        {"body": "lcp-board", "date": "2023-11-23", "attendees": ["Kim Carey", "Jo Bloggs"],
+         "items": [{"id": "4", "title": "Minutes", "decision": {"kind": "minutes", "place": "bromley", "decided_by": "lcp-board"}}]}
+        """#
+        let paper = try Papers.paper(agendaJSON: Array(agenda.utf8), register: try Papers.lcpRegister.get())
+        let stranger = try #require(paper.declarations.first { $0.name == "Jo Bloggs" })
+        #expect(!stranger.onRegister)
+        #expect(stranger.instead?.first == .strong("Not on the register"))
+        guard case .note(let number)? = stranger.instead?.last else { Issue.record("no note on the entry"); return }
+        #expect(paper.notes[number - 1].kind == .notScreened)
+        #expect(paper.notes[number - 1].text.plainText.contains("“Jo Bloggs” is on the attendance list but not on the register"))
+        let item = try #require(paper.items.first)
+        #expect(item.outcome?.plainText.contains("may NOT proceed as proposed") == true)
+        #expect(item.outcome?.plainText.contains("P1101") == true)
     }
 }

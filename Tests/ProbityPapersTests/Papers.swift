@@ -1,6 +1,7 @@
 import Foundation
 import Probity
 import ProbityPapers
+import ProbityRegister
 import ProbitySemantics
 
 /// The shipped rules, register and agenda, screened as `probity report` screens them.

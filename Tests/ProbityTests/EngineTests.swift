@@ -1,5 +1,6 @@
 import Dispatch
 import Probity
+import ProbityTestSupport
 import XCTest
 
 /// The engine as a program embedding it uses it: decisions built in Swift or read from JSON,
@@ -31,12 +32,12 @@ final class EngineTests: XCTestCase {
     }
 
     func testADecisionCarriesItsOwnMeetingOnlyWhenScreened() throws {
-        let engine = try FrontDoorFixtures.engine(FrontDoorFixtures.schemeHeader + FrontDoorFixtures.rules + FrontDoorFixtures.conflicts)
+        let engine = try FrontDoorFixtures.engine(FrontDoorRules.schemeHeader + FrontDoorRules.rules + FrontDoorRules.conflicts)
         let line = Array(#"{"id": "d1", "date": "2024-03-01", "kind": "contract-award", "value": "£300k", "counterparty": "Acme Health Ltd", "meeting": {"body": "panel", "attendees": ["Ann Chair", "Carol Acme", "Dan Other"]}}"#.utf8)
         guard case .failure(let errors) = engine.check(json: line) else { return XCTFail("a meeting was read with nothing to screen") }
         XCTAssertEqual(errors.all.map(\.code), ["P0701"])
 
-        let register = try RegisterLoader.read(Array(FrontDoorFixtures.register.utf8), fileName: "register.csv").get()
+        let register = try RegisterLoader.read(Array(FrontDoorRules.register.utf8), fileName: "register.csv").get()
         let screening = engine.with(register: register)
         let report = try screening.check(json: line).get()
         XCTAssertEqual(report.conflicts?.recusals.map(\.person), ["Carol Acme"])
@@ -48,35 +49,6 @@ final class EngineTests: XCTestCase {
         XCTAssertEqual(screening.screen(decision, meeting: meeting).conflicts.recusals.map(\.person), ["Carol Acme"])
         XCTAssertNotNil(screening.explain(decision, meeting: meeting).conflicts)
         XCTAssertNil(engine.explain(decision).conflicts)
-    }
-
-    func testTestsReadTheirRegisterFromWhereTheRulesWereRead() throws {
-        let scheme = try Scheme.load(texts: [
-            "main.probity": FrontDoorFixtures.schemeHeader + FrontDoorFixtures.rules + FrontDoorFixtures.conflicts + """
-            include "tests/awards.probity"
-
-            """,
-            "tests/awards.probity": """
-            test "Carol Acme leaves the room for an award to Acme"
-              decision { id: "t1", date: 2024-03-01, kind: contract-award, value: £300k, counterparty: "Acme Health Ltd" }
-              register "../registers/register.csv"
-              meeting panel attendees from register
-              expect approval by panel
-              expect recusal "Carol Acme" exclude
-
-            test "a register that is not there"
-              decision { id: "t2", date: 2024-03-01, kind: contract-award, value: £3k }
-              register "missing.csv"
-              expect approval by lead
-
-            """,
-            "registers/register.csv": FrontDoorFixtures.register,
-        ]).get()
-        let run = Engine(scheme: scheme).runTests()
-        XCTAssertEqual(run.results.map(\.location), ["tests/awards.probity:1", "tests/awards.probity:8"])
-        XCTAssertEqual(run.results[0].failures, [])
-        XCTAssertEqual(run.results[1].failures, ["cannot load the register \"missing.csv\": cannot read register `/tests/missing.csv`: no such file"])
-        XCTAssertEqual(run.failed, 1)
     }
 
     func testOneEngineAnswersTheSameOnEveryThread() throws {

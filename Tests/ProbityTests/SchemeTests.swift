@@ -1,4 +1,5 @@
 import Probity
+import ProbityTestSupport
 import XCTest
 
 /// Loading a scheme through the front door: from files held in memory, includes followed,
@@ -6,8 +7,8 @@ import XCTest
 final class SchemeTests: XCTestCase {
     func testMemoryFilesFollowIncludesAndKeepRealPaths() throws {
         let scheme = try Scheme.load(texts: [
-            "main.probity": FrontDoorFixtures.schemeHeader + "include \"parts/fees.probity\"\n",
-            "parts/fees.probity": FrontDoorFixtures.rules,
+            "main.probity": FrontDoorRules.schemeHeader + "include \"parts/fees.probity\"\n",
+            "parts/fees.probity": FrontDoorRules.rules,
         ]).get()
         XCTAssertEqual(scheme.program.rules.map(\.id), ["SMALL", "LARGE"])
         XCTAssertEqual(scheme.sources.files.map(\.path), ["main.probity", "parts/fees.probity"])
@@ -16,15 +17,15 @@ final class SchemeTests: XCTestCase {
 
     func testWithoutMainEveryFileIsLoadedInPathOrder() throws {
         let scheme = try Scheme.load(texts: [
-            "b.probity": FrontDoorFixtures.rules,
-            "a.probity": FrontDoorFixtures.schemeHeader,
+            "b.probity": FrontDoorRules.rules,
+            "a.probity": FrontDoorRules.schemeHeader,
             "notes.txt": "not rules",
         ]).get()
         XCTAssertEqual(scheme.sources.files.map(\.path), ["a.probity", "b.probity"])
     }
 
     func testAnIncludeLeavingTheFolderIsAnError() {
-        let result = Scheme.load(texts: ["main.probity": FrontDoorFixtures.schemeHeader + "include \"../outside.probity\"\n"])
+        let result = Scheme.load(texts: ["main.probity": FrontDoorRules.schemeHeader + "include \"../outside.probity\"\n"])
         guard case .failure(let error) = result else { return XCTFail("an include leaving the folder was accepted") }
         XCTAssertEqual(error.errors.map(\.code), ["P0502"])
         XCTAssertTrue(error.rendered().contains("main.probity:"), error.rendered())
@@ -32,7 +33,7 @@ final class SchemeTests: XCTestCase {
 
     func testAnIncludeCycleIsAnError() {
         let result = Scheme.load(texts: [
-            "main.probity": FrontDoorFixtures.schemeHeader + "include \"a.probity\"\n",
+            "main.probity": FrontDoorRules.schemeHeader + "include \"a.probity\"\n",
             "a.probity": "include \"main.probity\"\n",
         ])
         guard case .failure(let error) = result else { return XCTFail("an include cycle was accepted") }

@@ -2,6 +2,7 @@ import Foundation
 import ProbityEvaluation
 import ProbitySemantics
 import ProbitySupport
+import ProbityTooling
 
 /// `probity diff OLD NEW --decisions HISTORY.jsonl`: evaluates every past decision under both
 /// versions of the rules and lists those whose outcome or requirements change, grouped by the

@@ -26,13 +26,18 @@ enum GraphCommand {
         switch arguments.positionals.first {
         case "tree":
             guard arguments.positionals.count == 1 else { throw UsageError("`graph tree` takes no other argument") }
-            for option in ["on", "where", "field"] where !arguments.values(option).isEmpty {
+            for option in ["where", "field"] where !arguments.values(option).isEmpty {
                 throw UsageError("`--\(option)` is for `graph ladder`")
             }
+            var day: Day?
+            if let text = arguments.value("on") {
+                guard let parsed = Day.parseISO(text) else { throw UsageError("`--on` takes a date as YYYY-MM-DD, not `\(text)`") }
+                day = parsed
+            }
             guard let program = RuleSet.load(arguments.value("rules"))?.program else { return .badInput }
-            let tree = DelegationTree(program: program)
+            let tree = DelegationTree(program: program, on: day)
             switch format {
-            case .svg: Output.write(tree.svg(title: "Delegation tree: \(program.scheme.name)"))
+            case .svg: Output.write(tree.svg(title: "Delegation tree: \(program.scheme.name)" + (day.map { ", as of \($0.iso)" } ?? "")))
             case .dot: Output.write(tree.dot)
             case .mermaid: Output.write(tree.mermaid)
             }

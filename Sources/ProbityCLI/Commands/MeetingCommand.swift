@@ -119,7 +119,7 @@ enum MeetingCommand {
         return reasons
     }
 
-    private static func json(_ agenda: Agenda, _ items: [Entry], program: Program) -> JSONValue {
+    static func json(_ agenda: Agenda, _ items: [Entry], program: Program) -> JSONValue {
         .object([
             ("format", .string("probity.meeting/1")),
             ("body", agenda.meeting.body.map { .string(program.bodies[$0].id) } ?? .null),

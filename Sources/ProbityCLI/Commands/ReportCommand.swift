@@ -1,11 +1,14 @@
 import Probity
 import ProbityPapers
+import ProbitySupport
 
 /// `probity report --register FILE [--format md|html] AGENDA.json`: the board papers for a
 /// meeting — the declarations-of-interest table for the attendees, a "Potential conflicts of
 /// interest" statement per agenda item, and the rules they rest on — in Markdown or HTML.
+/// With `--meeting MEETING.json DECISION.json`, the same for one decision: a meeting whose only
+/// item it is.
 enum ReportCommand {
-    static let options: Set<String> = ["rules", "format", "register"]
+    static let options: Set<String> = ["rules", "format", "register", "meeting"]
 
     enum Format {
         case markdown, html
@@ -29,8 +32,8 @@ enum ReportCommand {
         }
         guard let context = try CheckContext.load(arguments) else { return .badInput }
         let engine = context.engine
-        guard let bytes = RuleSet.readFile(path) else {
-            Output.error("error[P1114]: cannot read agenda file `\(path)`\n")
+        guard let bytes = arguments.value("meeting") == nil ? RuleSet.readFile(path) : singleItemAgenda(decision: path, meeting: arguments.value("meeting") ?? "", context: context) else {
+            if arguments.value("meeting") == nil { Output.error("error[P1114]: cannot read agenda file `\(path)`\n") }
             return .badInput
         }
         let agenda: Agenda
@@ -60,5 +63,21 @@ enum ReportCommand {
         case .html: Output.write(paper.html)
         }
         return worst
+    }
+
+    /// An agenda of one item: the meeting (already read and checked into `context`) with the
+    /// decision as its only item. Nil, after saying why, when the decision cannot be read.
+    private static func singleItemAgenda(decision path: String, meeting meetingPath: String, context: CheckContext) -> [UInt8]? {
+        guard let meetingBytes = RuleSet.readFile(meetingPath),
+              case .success(let meeting) = JSONParser.parse(meetingBytes), var members = meeting.objectValue else {
+            return nil
+        }
+        guard let decision = context.readDecision(path), let bytes = RuleSet.readFile(path), case .success(let json) = JSONParser.parse(bytes) else {
+            return nil
+        }
+        // The item has no title of its own: the statement gives the decision's.
+        members.removeAll { $0.key == "items" }
+        members.append(("items", .array([.object([("id", .string(decision.id)), ("title", .string("")), ("decision", json)])])))
+        return Array(JSONWriter.pretty(.object(members)).utf8)
     }
 }

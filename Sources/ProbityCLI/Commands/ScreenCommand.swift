@@ -27,17 +27,22 @@ enum ScreenCommand {
             for finding in findings { out += "\(finding.severity.rawValue)[\(finding.code)]: \(finding.message)\n" }
             Output.write(out)
         case .json:
-            var out = JSONStreamWriter(pretty: true)
-            out.object { out in
-                out.member("format", "probity.screening/1")
-                out.member("decision", screening.decision)
-                out.member("date", Day(number: screening.date).iso)
-                out.member("register", registerName)
-                conflicts.writeJSONMembers(to: &out)
-                out.member("findings", array: findings) { out, finding in finding.writeJSON(to: &out) }
-            }
-            Output.write(out.text + "\n")
+            Output.write(json(screening, pretty: true))
         }
         return screening.isBlocked ? .failure : .success
+    }
+
+    /// The screening as `probity.screening/1` (also `POST /v1/screen`'s answer), ending in a newline.
+    static func json(_ screening: Screening, pretty: Bool = false) -> String {
+        var out = JSONStreamWriter(pretty: pretty)
+        out.object { out in
+            out.member("format", "probity.screening/1")
+            out.member("decision", screening.decision)
+            out.member("date", Day(number: screening.date).iso)
+            out.member("register", screening.register)
+            screening.conflicts.writeJSONMembers(to: &out)
+            out.member("findings", array: screening.findings) { out, finding in finding.writeJSON(to: &out) }
+        }
+        return out.text + "\n"
     }
 }

@@ -1,5 +1,6 @@
 import Probity
 import ProbitySyntax
+import ProbityTooling
 
 /// `probity test [--coverage] [PATH]`: runs the `test` blocks beside the rules.
 enum TestCommand {

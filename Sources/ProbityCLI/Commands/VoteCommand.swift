@@ -73,7 +73,7 @@ enum VoteCommand {
         return out
     }
 
-    private static func json(_ tally: VoteTally) -> JSONValue {
+    static func json(_ tally: VoteTally) -> JSONValue {
         .object([
             ("format", .string("probity.vote/1")),
             ("body", .string(tally.body)),

@@ -133,6 +133,15 @@ struct CommandHelp {
             exit: "0 every generated answer agreed with the reference, 1 one did not, 2 bad arguments",
             example: "probity bench --decisions 100000 --threads 2"),
         CommandHelp(
+            name: "serve", summary: "the web page and the JSON API on one port (loopback unless told otherwise)",
+            usage: ["probity serve [--rules PATH] [--register FILE] [--host 127.0.0.1] [--port 8181] [--decision-log FILE]"],
+            options: [rules, register, Option(name: "host", value: "ADDRESS", about: "the address to listen on (default 127.0.0.1)"),
+                      Option(name: "port", value: "PORT", about: "the port (default 8181; 0 picks a free one)"),
+                      Option(name: "decision-log", value: "FILE", about: "append every decision checked to FILE")],
+            inputs: "HTTP requests (the API is in the page it serves); the rules and register are reloaded when their files change or on SIGHUP",
+            exit: "0 after SIGINT or SIGTERM (requests in flight finish), 2 the input is wrong",
+            example: "probity serve --register Examples/registers/lcp-board-2023-11-23.tsv --port 8181"),
+        CommandHelp(
             name: "completion", summary: "prints a shell completion script",
             usage: ["probity completion bash|zsh|fish"],
             options: [],

@@ -55,6 +55,7 @@ enum ProbityCommand {
             case "diff": return try DiffCommand.run(rest)
             case "bench": return try BenchCommand.run(rest)
             case "completion": return try CompletionCommand.run(rest)
+            case "serve": return try ServeCommand.run(rest)
             default:
                 throw UsageError(unknownCommand(name))
             }

@@ -1,3 +1,4 @@
+import ProbityRegister
 import ProbitySemantics
 import ProbitySupport
 import ProbitySyntax
@@ -108,6 +109,8 @@ public final class ConflictScreener: Sendable {
         var quorumBeforeRecusals: ConflictsReport.QuorumResult?
         /// Attendees not among the meeting body's members.
         var nonMembers: [String] = []
+        /// Deputies who do not count: the chair's agreement to their attendance is not recorded.
+        var unagreedDeputies: [String] = []
     }
 
     func screening(_ decision: Decision, meeting: Meeting?) -> Screening {
@@ -158,13 +161,16 @@ public final class ConflictScreener: Sendable {
         }
 
         var screening = Screening(report: report)
-        if let meeting, let body = meeting.body, let roster = rosters[body], let attendees {
+        if let meeting, let body = meeting.body, let committee = program.committees[body], let attendees {
+            let roster = meeting.deputies.isEmpty ? rosters[body] ?? BodyRoster(program: program, body: body, committee: committee)
+                : BodyRoster(program: program, body: body, committee: committee, deputies: meeting.deputies)
             let levelOf = { (attendee: AttendeeMatch) -> RecusalLevel? in
                 guard let person = attendee.person else { return nil }
                 return levelsByPerson.first { $0.person == person }?.level
             }
             let present = roster.seatsPresent(attendees.map { ($0.written, levelOf($0)) })
             screening.nonMembers = present.nonMembers
+            screening.unagreedDeputies = present.unagreedDeputies
             let unrecused = present.seats.map { BodyRoster.PresentSeat(seat: $0.seat, occupant: $0.occupant, level: nil) }
             screening.quorumBeforeRecusals = roster.quorumResult(unrecused)
             screening.report.quorum = roster.quorumResult(present.seats)

@@ -1,3 +1,4 @@
+import ProbityRegister
 import ProbitySupport
 
 extension RegisterLinks {

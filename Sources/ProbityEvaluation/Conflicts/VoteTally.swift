@@ -84,7 +84,7 @@ public struct VoteTally: Sendable {
         guard let committee = program.committees[body], !committee.members.isEmpty else {
             return .failure(ConflictsInputError(code: "P1113", field: "body", message: "`\(program.bodies[body].id)` has no `members` block, so its votes cannot be counted"))
         }
-        let roster = BodyRoster(program: program, body: body, committee: committee)
+        let roster = BodyRoster(program: program, body: body, committee: committee, deputies: meeting.deputies)
         // By email nobody meets: the members who replied are the ones taking part.
         let attendees = votes.byEmail ? votes.voters : meeting.attendees
         let present = roster.seatsPresent(attendees.map { ($0, nil) })
@@ -93,6 +93,11 @@ public struct VoteTally: Sendable {
         let majority = rule?.majority ?? .membersPresent
         var tally = VoteTally(body: roster.bodyID, result: .lost, majorityOf: majority.rawValue)
         tally.lateReplies = votes.lateReplies
+        for name in present.unagreedDeputies {
+            tally.findings.append(Report.Finding(severity: .note, code: "P1132",
+                message: "deputy \"\(name)\" does not count towards quorum or vote: `\(roster.bodyID)` counts deputies only when the chair agreed their attendance, and the meeting record does not say so (`agreed_by_chair`)",
+                isBlocking: false))
+        }
         tally.quorum = roster.quorumResult(present.seats)
         tally.repliesBy = votes.byEmail ? votes.repliesBy : nil
 

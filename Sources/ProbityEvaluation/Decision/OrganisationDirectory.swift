@@ -1,3 +1,4 @@
+import ProbityRegister
 import ProbitySemantics
 
 /// Looks organisations up by id, name or alias, forgiving case, spacing and punctuation:

@@ -14,17 +14,22 @@ extension DelegationTree {
         y += 12
         var boxes: [(x: Double, top: Double, bottom: Double)] = []
         for node in nodes {
-            let x = margin + Double(node.depth) * indent
+            // Past ten levels the outline stops indenting, so that a box never leaves the page.
+            let x = margin + Double(min(node.depth, 10)) * indent
             let boxWidth = Double(width) - margin - x
             let titleLines = SVGCanvas.wrap(node.title, width: boxWidth - 16, size: titleSize)
             var detail = "\(node.id) · \(relation(node))"
-            detail += " · \(node.ruleCount) rule\(node.ruleCount == 1 ? "" : "s") require\(node.ruleCount == 1 ? "s" : "") its approval or recommendation"
+            detail += " · \(node.ruleCount) rule\(node.ruleCount == 1 ? "" : "s") require\(node.ruleCount == 1 ? "s" : "") its approval, recommendation or notice"
             if let membership = node.membership { detail += " · \(membership)" }
+            if let existence = existence(node) { detail += " · \(existence)" }
+            if !node.existsOnDay, let day { detail += " · did not exist on \(DateText.long(day))" }
             let detailLines = SVGCanvas.wrap(detail, width: boxWidth - 16, size: detailSize)
             let height = 10 + Double(titleLines.count) * 17 + Double(detailLines.count) * 15 + 4
             var tooltip = "\(node.title) (\(node.id)): \(relation(node))"
             if let source = node.source { tooltip += ". Source: \(source)" }
-            canvas.beginGroup(title: tooltip, className: node.isOfficer ? "officer" : (node.advises != nil ? "advisory" : "body"))
+            var className = node.isOfficer ? "officer" : (node.advises != nil ? "advisory" : "body")
+            if !node.existsOnDay { className += " absent" }
+            canvas.beginGroup(title: tooltip, className: className)
             canvas.rect(x: x, y: y, width: boxWidth, height: height, className: "box", radius: node.isOfficer ? 12 : 2)
             var lineY = y + 18
             for line in titleLines {
@@ -56,6 +61,13 @@ extension DelegationTree {
         canvas.text("advises (may recommend, never approve)", x: margin + 274, y: y + 4, className: "detail")
         canvas.rect(x: margin + 560, y: y - 8, width: 30, height: 16, className: "box officer-key", radius: 8)
         canvas.text("officer", x: margin + 598, y: y + 4, className: "detail")
+        if let day, nodes.contains(where: { !$0.existsOnDay }) {
+            y += 22
+            canvas.beginGroup(title: "bodies that did not exist on \(DateText.long(day))", className: "absent")
+            canvas.rect(x: margin, y: y - 8, width: 36, height: 16, className: "box", radius: 2)
+            canvas.text("did not exist on \(DateText.long(day))", x: margin + 44, y: y + 4, className: "detail")
+            canvas.endGroup()
+        }
         y += 20
         let description = "The delegation tree: " + nodes.map { "\($0.title) (\($0.id)), \(relation($0))" }.joined(separator: "; ")
         return canvas.document(height: y, title: title, description: description, style: Self.style)
@@ -72,6 +84,8 @@ extension DelegationTree {
     .advisory .box { fill: #fff; stroke-dasharray: 5 3; }
     .link { fill: none; stroke: #1d3f6e; stroke-width: 1.2; }
     .link.advises { stroke-dasharray: 5 3; }
+    .absent .box { fill: #f2f2f2; stroke: #999; stroke-dasharray: 2 2; }
+    .absent text { fill: #666; }
 
     """
 }

@@ -51,6 +51,9 @@ extension Ladder {
             var lines: [(text: String, className: String)] = [(band.ruleID, "rule")]
             for body in band.recommendations { lines.append(("recommendation by \(body.title) (\(body.id))", "who")) }
             for body in band.approvals { lines.append(("approval by \(body.title) (\(body.id))", "who")) }
+            for body in band.notices {
+                lines.append(("notice to \(body.title) (\(body.id))" + (body.deemedApprovedAfter.map { ", deemed approved after \($0) without objection" } ?? ""), "who"))
+            }
             lines.append((band.range.describe(field: moneyField), "range"))
             if !band.open.isEmpty { lines.append(("only when " + band.open.joined(separator: " and "), "open")) }
             if !band.placeholders.isEmpty { lines.append(("* rests on placeholder " + band.placeholders.joined(separator: ", "), "placeholder")) }
@@ -68,7 +71,7 @@ extension Ladder {
             }
             let from = band.range.lower.map { scale.x($0.value) } ?? axisLeft
             let to = band.range.upper.map { scale.x($0.value) } ?? axisRight
-            var barClass = band.approvals.isEmpty ? "bar recommend" : "bar approve"
+            var barClass = !band.approvals.isEmpty ? "bar approve" : (!band.recommendations.isEmpty ? "bar recommend" : "bar notice")
             if !band.open.isEmpty { barClass += " conditional" }
             if !band.placeholders.isEmpty { barClass += " placeholder" }
             canvas.rect(x: from, y: y + 6, width: max(to - from, 2), height: 16, className: barClass, radius: 3)
@@ -90,8 +93,10 @@ extension Ladder {
                 let from = range.lower.map { scale.x($0.value) } ?? axisLeft
                 let to = range.upper.map { scale.x($0.value) } ?? axisRight
                 canvas.rect(x: from, y: y + 6, width: max(to - from, 2), height: 16, className: className + "-bar")
-                // The gap runs down through every band, so that a reader sees it at each step.
-                canvas.rect(x: from, y: rowsTop, width: max(to - from, 2), height: y - rowsTop, className: className + "-column")
+                // A gap runs down through every band, so that a reader sees it at each step.
+                if className == "gap" {
+                    canvas.rect(x: from, y: rowsTop, width: max(to - from, 2), height: y - rowsTop, className: "gap-column")
+                }
             }
             canvas.endGroup()
             y = lineY
@@ -115,7 +120,7 @@ extension Ladder {
         y += 34
 
         // Legend and notes.
-        let legend: [(String, String)] = [("bar approve", "approval"), ("bar recommend", "recommendation"), ("bar approve conditional", "only under a condition"),
+        let legend: [(String, String)] = [("bar approve", "approval"), ("bar recommend", "recommendation"), ("bar notice", "notice only"), ("bar approve conditional", "only under a condition"),
                                           ("bar approve placeholder", "limit is a placeholder (*)"), ("gap-bar", "no rule gives authority")]
         var legendX = margin
         for (className, text) in legend {
@@ -149,7 +154,8 @@ extension Ladder {
     /// The ladder in words, for the picture's description.
     var description: String {
         var parts = bands.map { band in
-            let who = (band.recommendations.map { "recommendation by \($0.title)" } + band.approvals.map { "approval by \($0.title)" }).joined(separator: ", ")
+            let who = (band.recommendations.map { "recommendation by \($0.title)" } + band.approvals.map { "approval by \($0.title)" }
+                       + band.notices.map { "notice to \($0.title)" }).joined(separator: ", ")
             return "\(band.range.describe(field: moneyField)): \(who) (\(band.ruleID)\(band.open.isEmpty ? "" : ", only when " + band.open.joined(separator: " and ")))"
         }
         if !gaps.isEmpty { parts.append("no rule gives authority for " + gaps.map { $0.describe(field: moneyField) }.joined(separator: "; ")) }
@@ -170,6 +176,7 @@ extension Ladder {
     .bar { stroke-width: 1.2; }
     .bar.approve { fill: #1d3f6e; stroke: #1d3f6e; }
     .bar.recommend { fill: #cfe0f3; stroke: #1d3f6e; }
+    .bar.notice { fill: #fff; stroke: #1d3f6e; stroke-dasharray: 1 2; }
     .bar.conditional { fill-opacity: .45; }
     .bar.placeholder { stroke: #8b1a1a; stroke-dasharray: 4 2; stroke-width: 2; }
     .gap-label { font-size: 12px; font-weight: bold; fill: #a93226; }
@@ -177,7 +184,6 @@ extension Ladder {
     .gap-bar { fill: url(#gap-hatch); stroke: #c0392b; }
     .gap-column { fill: #c0392b; fill-opacity: .07; }
     .conditional-gap-bar { fill: url(#conditional-hatch); stroke: #c98a00; }
-    .conditional-gap-column { fill: #c98a00; fill-opacity: .06; }
     .threshold { stroke: #777; stroke-dasharray: 3 3; }
     .threshold.placeholder { stroke: #8b1a1a; }
     .threshold-label { font-size: 12px; fill: #333; }
@@ -199,8 +205,10 @@ struct LogScale {
         let pounds = thresholds.filter { $0 >= 100 }.map { Double($0) / 100 }
         var low = pounds.min().map { Int(Foundation.log10($0).rounded(.down)) - 1 } ?? 3
         var high = pounds.max().map { Int(Foundation.log10($0).rounded(.up)) + 1 } ?? 7
-        low = max(low, 0)
-        high = min(max(high, low + 3), 12)
+        // At least three decades, within £1 … £1tn whatever the limits (a limit beyond is drawn
+        // at the axis's end): the names run out past £1tn, and a range must never be empty.
+        low = min(max(low, 0), 9)
+        high = max(min(high, 12), low + 3)
         lowDecade = low
         highDecade = high
         self.left = left

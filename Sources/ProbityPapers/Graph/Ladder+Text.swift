@@ -11,6 +11,7 @@ extension Ladder {
         var lines = [band.ruleID, band.range.describe(field: moneyField)]
         lines += band.recommendations.map { "recommendation by \($0.id)" }
         lines += band.approvals.map { "approval by \($0.id)" }
+        lines += band.notices.map { "notice to \($0.id)" + ($0.deemedApprovedAfter.map { " (deemed approved after \($0))" } ?? "") }
         if !band.open.isEmpty { lines.append("only when " + band.open.joined(separator: " and ")) }
         if !band.placeholders.isEmpty { lines.append("placeholder: " + band.placeholders.joined(separator: ", ")) }
         return lines

@@ -2,8 +2,8 @@ import ProbitySemantics
 import ProbitySupport
 import ProbitySyntax
 
-/// A decision kind's delegation ladder: along a money field, which rule asks whom to recommend
-/// or approve, where no rule gives authority, and which limits are placeholders — as of a date
+/// A decision kind's delegation ladder: along a money field, which rule asks whom to recommend,
+/// approve or be given notice, where no rule gives authority, and which limits are placeholders — as of a date
 /// and with any other fields the reader fixes. Rendered by ``Ladder/svg`` (and as text by
 /// ``Ladder/mermaid`` and ``Ladder/dot``).
 public struct Ladder: Sendable {
@@ -15,6 +15,8 @@ public struct Ladder: Sendable {
         /// Bodies whose approval the rule requires: (id, title).
         public var approvals: [(id: String, title: String)]
         public var recommendations: [(id: String, title: String)]
+        /// Bodies the rule gives notice to, with the silence after which it is deemed approved.
+        public var notices: [(id: String, title: String, deemedApprovedAfter: String?)]
         /// Conditions of the rule not decided by the fixed fields, as the rule file writes them.
         public var open: [String]
         /// Placeholder constants the rule's condition uses.
@@ -79,7 +81,7 @@ public struct Ladder: Sendable {
         var bands: [Band] = []
         var undrawn: [String] = []
         for (index, rule) in program.rules.enumerated() where rule.isEffective(on: day.number) {
-            guard !rule.approvals.isEmpty || !rule.recommendations.isEmpty else { continue }
+            guard !rule.approvals.isEmpty || !rule.recommendations.isEmpty || !rule.notices.isEmpty else { continue }
             guard let cases = partial.cases(rule.condition) else {
                 undrawn.append(rule.id)
                 continue
@@ -96,6 +98,7 @@ public struct Ladder: Sendable {
                     ruleID: rule.id, title: rule.title, range: drawn.range,
                     approvals: rule.approvals.map { (program.bodies[$0].id, program.bodies[$0].title) },
                     recommendations: rule.recommendations.map { (program.bodies[$0].id, program.bodies[$0].title) },
+                    notices: rule.notices.map { (program.bodies[$0.to].id, program.bodies[$0.to].title, $0.deemedApprovedAfter.map(\.description)) },
                     open: drawn.open, placeholders: resting.map(\.name),
                     citation: rule.source, location: program.sources.citation(of: rule.range)))
             }

@@ -13,39 +13,51 @@ struct SVGCanvas {
 
     /// An estimate of how wide `text` is at `size` pixels, generous enough that text laid out
     /// by it is never cut off (sans-serif capitals and wide letters average under 0.6 em).
-    static func textWidth(_ text: String, size: Double) -> Double {
-        var units = 0.0
-        for character in text {
-            switch character {
-            case "i", "l", "j", "t", "f", "r", ".", ",", ":", ";", "'", "|", "!", "(", ")", " ": units += 0.33
-            case "m", "w", "M", "W", "@", "%": units += 0.9
-            case _ where character.isUppercase: units += 0.7
-            default: units += 0.58
-            }
+    static func textWidth(_ text: some StringProtocol, size: Double) -> Double {
+        text.reduce(0.0) { $0 + characterWidth($1) } * size
+    }
+
+    private static func characterWidth(_ character: Character) -> Double {
+        switch character {
+        case "i", "l", "j", "t", "f", "r", ".", ",", ":", ";", "'", "|", "!", "(", ")", " ": 0.33
+        case "m", "w", "M", "W", "@", "%": 0.9
+        case _ where character.isUppercase: 0.7
+        default: 0.58
         }
-        return units * size
     }
 
     /// Breaks `text` into lines no wider than `width` at `size`; a word longer than a line is
-    /// broken where it must be.
+    /// broken where it must be. Linear in the text: each character is measured once.
     static func wrap(_ text: String, width: Double, size: Double) -> [String] {
         var lines: [String] = []
-        var line = ""
+        var line = "", lineWidth = 0.0
+        let space = characterWidth(" ") * size
         for word in text.split(separator: " ") {
-            let candidate = line.isEmpty ? String(word) : line + " " + word
-            if textWidth(candidate, size: size) <= width {
-                line = candidate
+            let wordWidth = textWidth(word, size: size)
+            if !line.isEmpty && lineWidth + space + wordWidth <= width {
+                line += " " + word
+                lineWidth += space + wordWidth
                 continue
             }
             if !line.isEmpty { lines.append(line) }
-            var rest = String(word)
-            while textWidth(rest, size: size) > width, rest.count > 1 {
-                var cut = rest.count - 1
-                while cut > 1 && textWidth(String(rest.prefix(cut)), size: size) > width { cut -= 1 }
-                lines.append(String(rest.prefix(cut)))
-                rest = String(rest.dropFirst(cut))
+            line = ""
+            lineWidth = 0
+            if wordWidth <= width {
+                line = String(word)
+                lineWidth = wordWidth
+                continue
             }
-            line = rest
+            // Too long for any line: cut it, character by character.
+            for character in word {
+                let characterWidth = characterWidth(character) * size
+                if !line.isEmpty && lineWidth + characterWidth > width {
+                    lines.append(line)
+                    line = ""
+                    lineWidth = 0
+                }
+                line.append(character)
+                lineWidth += characterWidth
+            }
         }
         if !line.isEmpty { lines.append(line) }
         return lines.isEmpty ? [""] : lines

@@ -49,7 +49,7 @@ public struct ValueRange: Sendable, Equatable {
     }
 
     /// The parts of `ranges`' complement: what none of them covers, in ascending order.
-    static func uncovered(by ranges: [ValueRange]) -> [ValueRange] {
+    public static func uncovered(by ranges: [ValueRange]) -> [ValueRange] {
         var remaining: [ValueRange] = [.everything]
         for range in ranges where !range.isEmpty {
             remaining = remaining.flatMap { part in

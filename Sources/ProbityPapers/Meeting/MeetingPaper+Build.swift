@@ -1,5 +1,6 @@
 import Probity
 import ProbityEvaluation
+import ProbityRegister
 import ProbitySemantics
 import ProbitySupport
 import ProbitySyntax
@@ -52,6 +53,7 @@ final class MeetingPaperBuilder {
 
     /// The register's people; empty without a register.
     var people: [RegisterPerson] { engine.register?.people ?? [] }
+    var registerIssues: [RegisterIssue] { engine.register?.issues ?? [] }
 
     var meetingBody: Int? { agenda.meeting.body }
 
@@ -67,7 +69,7 @@ final class MeetingPaperBuilder {
             bodyTitle: body?.title ?? "Meeting", bodyID: body?.id, date: meeting.date.map(Day.init(number:)),
             registerFile: registerFile,
             schemeName: program.scheme.name, schemeVersion: program.scheme.version, schemeDigest: program.scheme.digest,
-            declarations: declarations, attendance: attendance, attendanceSummary: summary,
+            declarations: declarations, registerProblems: registerProblems(), attendance: attendance, attendanceSummary: summary,
             items: statements, rules: rules, notes: notes.notes)
     }
 
@@ -102,7 +104,7 @@ final class MeetingPaperBuilder {
                 ])
                 reason = [.strong("Matches several people on the register"), .note(note)]
             }
-            return MeetingPaper.DeclarationEntry(name: entry.written, onRegister: false, role: "", organisation: "", interests: [], instead: reason, nameNote: nil)
+            return MeetingPaper.DeclarationEntry(name: entry.written, onRegister: false, role: "", organisation: "", interests: [], instead: reason, nameNotes: [])
         }
         let person = people[index]
         var instead: Sentence?
@@ -117,14 +119,28 @@ final class MeetingPaperBuilder {
                                      hasEnded: meetingDay.map { day in interest.validTo.map { $0 < day } ?? false } ?? false)
         }
         // One spelling per person, the register's; a different spelling on the attendance list is a reading.
-        var nameNote: Int?
+        var nameNotes: [Int] = []
         if entry.written != person.name {
-            nameNote = notes.number("spelling:\(entry.written)", .reading, [
+            nameNotes.append(notes.number("spelling:\(entry.written)", .reading, [
                 .text("The attendance list writes "), .quote(entry.written), .text("; read as the register's "), .person(person.name), .text("."),
-            ])
+            ]))
+        }
+        // What the importer worked round in this person's rows (a name listed twice, dates in
+        // the wrong order) is a reading of the register too.
+        for issue in registerIssues where !issue.isError && person.lines.contains(issue.line) {
+            nameNotes.append(notes.number("register:\(issue.line)", .reading,
+                                          [.text("Register line \(issue.line): ")] + .message(issue.message) + [.text(".")]))
         }
         return MeetingPaper.DeclarationEntry(name: person.name, onRegister: true, role: person.position, organisation: person.employer,
-                                             interests: rows, instead: instead, nameNote: nameNote)
+                                             interests: rows, instead: instead, nameNotes: nameNotes)
+    }
+
+    /// Rows of the register that were not read: whoever they belonged to was screened without them.
+    private func registerProblems() -> [Sentence] {
+        registerIssues.filter(\.isError).map { issue in
+            [.strong(issue.line > 0 ? "Register line \(issue.line) was not read" : "The register was not read whole"),
+             .text(": ")] + .message(issue.message) + [.text(". Any interest on it was not screened.")]
+        }
     }
 
     /// The note for a person whose interests are declared on another register.
@@ -153,23 +169,37 @@ final class MeetingPaperBuilder {
             } else {
                 attendingAs = "member, not voting"
             }
-            entries.append(MeetingPaper.AttendanceEntry(name: name, attendingAs: attendingAs, votes: voter.map { VoteText.describe($0.weight) }, notes: []))
+            entries.append(MeetingPaper.AttendanceEntry(name: name, attendingAs: attendingAs, votes: voter.map { VoteText.describe($0.weight) }))
         }
         var summary: [Sentence] = []
         if let quorum = baseline.quorum, let body = meetingBody {
             let rule = citeCommitteePart(body, part: "quorum")
-            var sentence: Sentence = [.text("Quorum before any item ("), .rule(rule), .text("): ")]
+            var sentence: Sentence = [.text("Quorum before any item (")] + ruleReference(rule) + [.text("): ")]
             sentence.append(.strong(quorum.met ? "quorate" : "NOT quorate"))
             sentence.append(.text(", \(quorum.counted) of the \(quorum.present) members present count."))
             if !quorum.met { sentence.append(.text(" Failed: " + quorum.failedClauses.joined(separator: "; ") + ".")) }
             summary.append(sentence)
         }
-        if baseline.voters != nil, let body = meetingBody, program.committees[body]?.voting != nil {
+        if baseline.voters != nil, let body = meetingBody, let voting = program.committees[body]?.voting {
             let rule = citeCommitteePart(body, part: "voting")
-            summary.append([.text("Votes are shown before any recusal ("), .rule(rule), .text("); each item says who may not vote and how shared votes change.")])
+            var sentence: Sentence = [.text("Voting (")] + ruleReference(rule) + [.text("): ")]
+            let majority = switch voting.majority {
+            case .membersPresent: "a motion needs more than half the votes of the members present and entitled to vote"
+            case .thoseVoting: "a motion needs more votes for than against; abstentions do not count"
+            case .allMembers: "a motion needs more than half the votes of all the members, present or not"
+            }
+            sentence.append(.text(majority))
+            if !voting.majorityIsStated {
+                sentence.append(.note(notes.number("majority:\(program.bodies[body].id)", .reading, [
+                    .text("The rules for "), .code(program.bodies[body].id), .text(" do not say what a majority is of; a majority of the members present is our reading."),
+                ])))
+            }
+            if voting.chairHasCastingVote { sentence.append(.text(", the chair having a second, casting vote on a tie")) }
+            sentence.append(.text(". Votes are shown before any recusal; each item says who may not vote and how shared votes change."))
+            summary.append(sentence)
         }
         if !nonMembers.isEmpty {
-            summary.append([.text("\(nonMembers.count) attendee\(nonMembers.count == 1 ? " is" : "s are") not members: they may declare and speak but do not count towards quorum or vote.")])
+            summary.append([.text("\(MeetingPaperBuilder.spelled(nonMembers.count)) attendee\(nonMembers.count == 1 ? " is not a member: they" : "s are not members: they") may declare and speak but do not count towards quorum or vote.")])
         }
         return (entries, summary)
     }
@@ -201,10 +231,36 @@ final class MeetingPaperBuilder {
         }
     }
 
-    /// A pointer to a rule with its placeholder notes.
+    /// The source a cited id gives: a rule's, or the `conflicts`, `quorum` or `voting` block's.
+    func citation(_ id: String) -> String? {
+        if let index = program.ruleIndex[id] { return program.rules[index].source }
+        if id == "conflicts" { return program.conflicts?.source }
+        guard let space = id.lastIndex(of: " "), let body = program.bodyIndex[String(id[..<space])],
+              let committee = program.committees[body] else { return nil }
+        switch id[id.index(after: space)...] {
+        case "quorum": return committee.quorum?.source
+        case "voting": return committee.voting?.source
+        default: return nil
+        }
+    }
+
+    /// A note when the rules themselves call what they say an assumption (`source "assumption: …"`).
+    func assumptionNotes(_ id: String) -> [Int] {
+        guard let source = citation(id), source.lowercased().hasPrefix("assumption") else { return [] }
+        return [notes.number("assumption:\(id)", .reading, [
+            .text("The rules mark "), .code(id), .text(" as an assumption, not a figure from the papers: "), .quote(source), .text("."),
+        ])]
+    }
+
+    /// Every note a cited id rests on: its placeholders and any assumption.
+    func ruleNotes(_ id: String) -> [Int] {
+        placeholderNotes(id) + assumptionNotes(id)
+    }
+
+    /// A pointer to a rule with the notes it rests on.
     func ruleReference(_ ruleID: String) -> Sentence {
         cite(ruleID)
-        return [.rule(ruleID)] + placeholderNotes(ruleID).map(Inline.note)
+        return [.rule(ruleID)] + ruleNotes(ruleID).map(Inline.note)
     }
 
     private func appendix() -> [MeetingPaper.RuleEntry] {
@@ -214,11 +270,11 @@ final class MeetingPaperBuilder {
                 let rule = program.rules[index]
                 entries.append((index, MeetingPaper.RuleEntry(
                     id: id, title: rule.title, location: program.sources.citation(of: rule.range), citation: rule.source,
-                    notes: placeholderNotes(id))))
+                    notes: ruleNotes(id))))
             } else if id == "conflicts", let policy = program.conflicts {
                 entries.append((-3, MeetingPaper.RuleEntry(
                     id: id, title: "Conflicts of interest: which interests count and what each kind means",
-                    location: program.sources.citation(of: policy.range), citation: policy.source, notes: [])))
+                    location: program.sources.citation(of: policy.range), citation: policy.source, notes: ruleNotes(id))))
             } else if let space = id.lastIndex(of: " "), let body = program.bodyIndex[String(id[..<space])],
                       let committee = program.committees[body] {
                 let part = id[id.index(after: space)...]
@@ -227,11 +283,11 @@ final class MeetingPaperBuilder {
                     let clauses = quorum.clauses.map(\.description).joined(separator: "; ")
                     entries.append((-2, MeetingPaper.RuleEntry(
                         id: id, title: "Quorum of the \(title): \(clauses)", location: program.sources.citation(of: quorum.range),
-                        citation: quorum.source, notes: [])))
+                        citation: quorum.source, notes: ruleNotes(id))))
                 } else if part == "voting", let voting = committee.voting {
                     entries.append((-1, MeetingPaper.RuleEntry(
                         id: id, title: "Voting at the \(title)", location: program.sources.citation(of: voting.range),
-                        citation: voting.source, notes: [])))
+                        citation: voting.source, notes: ruleNotes(id))))
                 }
             }
         }

@@ -31,7 +31,7 @@ extension MeetingPaper {
         out += "<colgroup><col class=\"name\"/><col class=\"role\"/><col class=\"organisation\"/><col class=\"interest\"/><col class=\"type\"/><col class=\"day\"/><col class=\"day\"/></colgroup>\n"
         out += "<thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Role</th><th scope=\"col\">Organisation</th><th scope=\"col\">Interest</th><th scope=\"col\">Type</th><th scope=\"col\">From</th><th scope=\"col\">To</th></tr></thead>\n<tbody>\n"
         for entry in declarations {
-            let name = Self.htmlText([.person(entry.name)] + (entry.nameNote.map { [.note($0)] } ?? []))
+            let name = Self.htmlText([.person(entry.name)] + entry.nameNotes.map(Inline.note))
             let rows = max(entry.interests.count, 1)
             let span = rows > 1 ? " rowspan=\"\(rows)\"" : ""
             var first = "<th scope=\"row\"\(span)>\(name)</th><td\(span)>\(Escaping.xml(entry.role))</td><td\(span)>\(Escaping.xml(entry.organisation))</td>"
@@ -48,7 +48,9 @@ extension MeetingPaper {
                 out += "<tr\(index == 0 ? " class=\"first\"" : "")>\(cells)</tr>\n"
             }
         }
-        out += "</tbody>\n</table>\n</section>\n"
+        out += "</tbody>\n</table>\n"
+        for problem in registerProblems { out += "<p class=\"register-problem\">\(Self.htmlText(problem))</p>\n" }
+        out += "</section>\n"
         return out
     }
 
@@ -68,7 +70,7 @@ extension MeetingPaper {
     private static func itemHTML(_ item: ItemStatement) -> String {
         let anchor = "item-" + Escaping.anchor(item.id)
         var out = "<section class=\"item\" id=\"\(anchor)\" aria-labelledby=\"\(anchor)-heading\">\n"
-        out += "<h3 id=\"\(anchor)-heading\">\(Escaping.xml(item.id)). \(Escaping.xml(item.title))</h3>\n"
+        out += "<h3 id=\"\(anchor)-heading\">\(Escaping.xml(item.heading))</h3>\n"
         if let decision = item.decision { out += "<p class=\"decision\">\(htmlText(decision))</p>\n" }
         if let outcome = item.outcome { out += "<p class=\"outcome\">\(htmlText(outcome))</p>\n" }
         out += "<div class=\"coi\">\n<h4>Potential conflicts of interest</h4>\n<p>\(htmlText(item.conflicts))</p>\n"

@@ -30,7 +30,7 @@ extension MeetingPaperBuilder {
         }
         statement.requirements = requirements(report)
         statement.findings = report.findings.filter { !Self.meetingFindingCodes.contains($0.code) }.map { finding in
-            [.code(finding.code), .text(" \(finding.severity.rawValue): \(finding.message)")]
+            [.code(finding.code), .text(" \(finding.severity.rawValue): ")] + .message(finding.message)
         }
         return statement
     }
@@ -43,7 +43,7 @@ extension MeetingPaperBuilder {
     private func decisionSentence(_ item: Agenda.Item, _ report: Report) -> Sentence {
         var sentence: Sentence = [.text("Decision "), .code(report.decision)]
         if case .string(let title)? = item.decision?["title"] { sentence.append(.text(": \(title)")) }
-        sentence.append(.text("."))
+        if !(sentence.plainText.hasSuffix(".")) { sentence.append(.text(".")) }
         if let decider = report.decidedBy {
             sentence.append(.text(" Proposed decider: "))
             sentence += bodyName(decider)
@@ -63,17 +63,24 @@ extension MeetingPaperBuilder {
         case .noAuthority: reasons.append("no rule gives authority for it")
         case .wrongDecider: reasons.append("the proposed decider has no authority for it")
         }
-        for finding in report.findings where finding.isBlocking {
+        // Attendees who could not be screened block every item: say so once, and point to the
+        // declarations table where each is named, rather than list them under every item.
+        let unscreened = report.findings.filter { $0.isBlocking && ($0.code == "P1101" || $0.code == "P1102") }
+        if !unscreened.isEmpty {
+            let count = unscreened.count
+            reasons.append("\(count == 1 ? "an attendee" : "\(count) attendees") could not be screened against the register (\(Set(unscreened.map(\.code)).sorted().joined(separator: ", ")); see the declarations table)")
+        }
+        for finding in report.findings where finding.isBlocking && finding.code != "P1101" && finding.code != "P1102" {
             reasons.append(finding.message + " (\(finding.code))")
         }
-        sentence.append(.text(reasons.joined(separator: "; ") + "."))
+        sentence += .message(reasons.joined(separator: "; ") + ".")
         return sentence
     }
 
     private func conflictsOpening(_ conflicts: ConflictsReport) -> Sentence {
         var sentence: Sentence = []
         if conflicts.organisationsScreened.isEmpty {
-            sentence.append(.text("The decision names no organisation that makes a declared interest relevant, so nobody present has a conflict."))
+            sentence.append(.text("The decision names no organisation whose interests the rules make relevant, so the rules find no conflict for anyone present."))
         } else {
             sentence.append(.text("Screened against " + Self.list(conflicts.organisationsScreened) + ". "))
             let count = conflicts.recusals.count
@@ -109,7 +116,7 @@ extension MeetingPaperBuilder {
             if index > 0 { sentence.append(.text(index == conflicts.notScreenable.count - 1 ? " and " : ", ")) }
             sentence += [.person(entry.person), .note(pointerNote(person: entry.person, pointer: entry.pointer))]
         }
-        sentence.append(.text(". The chair should ask each for a declaration on this item."))
+        sentence.append(.text(". The chair should ask \(conflicts.notScreenable.count == 1 ? "them" : "each") for a declaration on this item."))
         return sentence
     }
 
@@ -159,29 +166,30 @@ extension MeetingPaperBuilder {
         guard let quorum = conflicts.quorum, let body = meetingBody else { return nil }
         let rule = citeCommitteePart(body, part: "quorum")
         let leaving = conflicts.recusals.filter { $0.level >= .noVote }.count
-        var sentence: Sentence = [.text("Quorum ("), .rule(rule), .text("): ")]
+        var sentence: Sentence = [.text("Quorum (")] + ruleReference(rule) + [.text("): ")]
         if quorum.met {
             sentence.append(.strong("quorate"))
             sentence.append(.text(", \(quorum.counted) of the \(quorum.present) members present count" +
                                   (leaving > 0 ? " once those with a conflict stand aside." : ".")))
-            sentence.append(.text(" If members leave and it is not: "))
+            sentence.append(.text(" Should it fall below quorum, "))
         } else {
             sentence.append(.strong("NOT quorate"))
             sentence.append(.text(" for this item: " + quorum.failedClauses.joined(separator: "; ") + ". "))
         }
-        sentence += fallback(quorum.whenNotMet)
+        sentence += fallback(quorum.whenNotMet, startsSentence: !quorum.met)
         return sentence
     }
 
-    private func fallback(_ whenNotMet: String?) -> Sentence {
+    private func fallback(_ whenNotMet: String?, startsSentence: Bool) -> Sentence {
+        let the = startsSentence ? "The" : "the"
         guard let whenNotMet else {
-            return [.text("the rules do not say what to do; the item cannot be decided at this meeting.")]
+            return [.text("\(the) rules do not say what to do; the item cannot be decided at this meeting.")]
         }
         if whenNotMet.hasPrefix("refer to ") {
-            return [.text("the rules say to refer the item to ")] + bodyName(String(whenNotMet.dropFirst(9))) + [.text(".")]
+            return [.text("\(the) rules say to refer the item to ")] + bodyName(String(whenNotMet.dropFirst(9))) + [.text(".")]
         }
-        if whenNotMet == "defer" { return [.text("the rules say to defer the item to a quorate meeting.")] }
-        return [.text("the rules say: \(whenNotMet).")]
+        if whenNotMet == "defer" { return [.text("\(the) rules say to defer the item to a quorate meeting.")] }
+        return [.text("\(the) rules say: \(whenNotMet).")]
     }
 
     /// Who may vote, said as a change from the attendance table rather than the list again.

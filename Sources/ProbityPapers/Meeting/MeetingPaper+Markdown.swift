@@ -12,7 +12,7 @@ extension MeetingPaper {
         out += "| Name | Role | Organisation | Interest | Type | From | To |\n"
         out += "|---|---|---|---|---|---|---|\n"
         for entry in declarations {
-            let name = Self.markdownText([.person(entry.name)] + (entry.nameNote.map { [.note($0)] } ?? []))
+            let name = Self.markdownText([.person(entry.name)] + entry.nameNotes.map(Inline.note))
             let role = Escaping.markdown(entry.role), organisation = Escaping.markdown(entry.organisation)
             if let instead = entry.instead, entry.interests.isEmpty {
                 out += "| \(name) | \(role) | \(organisation) | \(Self.markdownText(instead)) |  |  |  |\n"
@@ -26,6 +26,7 @@ extension MeetingPaper {
             }
         }
         out += "\n"
+        for problem in registerProblems { out += Self.markdownText(problem) + "\n\n" }
 
         if !attendance.isEmpty {
             out += "## Attendance and votes\n\n"
@@ -39,7 +40,7 @@ extension MeetingPaper {
 
         out += "## Agenda items\n"
         for item in items {
-            out += "\n### \(Escaping.markdown(item.id)). \(Escaping.markdown(item.title))\n\n"
+            out += "\n### \(Escaping.markdown(item.heading))\n\n"
             if let decision = item.decision { out += Self.markdownText(decision) + "\n\n" }
             if let outcome = item.outcome { out += Self.markdownText(outcome) + "\n\n" }
             out += "**Potential conflicts of interest.** " + Self.markdownText(item.conflicts) + "\n"

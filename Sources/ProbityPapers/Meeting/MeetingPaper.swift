@@ -3,7 +3,7 @@ import ProbitySupport
 /// The board papers for one meeting, as values: the declarations-of-interest table for the
 /// attendees, a "Potential conflicts of interest" statement per agenda item, the rules the
 /// statements rest on, and numbered notes for every placeholder and reading of ours. Built by
-/// ``MeetingPaper/build(_:)`` from the engine's screening; rendered by ``MeetingPaper/markdown``
+/// ``MeetingPaper/build(_:engine:)`` from the engine's screening; rendered by ``MeetingPaper/markdown``
 /// and ``MeetingPaper/html``.
 public struct MeetingPaper: Sendable {
     /// One person's rows in the declarations table, as the register has them.
@@ -18,8 +18,9 @@ public struct MeetingPaper: Sendable {
         /// What the table says instead of interests ("No interests declared", a pointer to
         /// another register, "not on the register").
         public var instead: Sentence?
-        /// The note saying the attendance list spells the name differently, if it does.
-        public var nameNote: Int?
+        /// Notes on the person's entry: the attendance list spelling the name differently,
+        /// what the register's importer noticed in the person's rows.
+        public var nameNotes: [Int]
     }
 
     public struct InterestRow: Sendable {
@@ -38,14 +39,14 @@ public struct MeetingPaper: Sendable {
         public var attendingAs: String
         /// The vote before any recusal ("1", "1/3"), nil for a non-voting attendee.
         public var votes: String?
-        public var notes: [Int]
     }
 
     /// Who declared what on one item, and what the chair should do about it.
     public struct Recusal: Sendable {
         public var person: String
-        /// "declare", "declare and not vote", "declare and leave the room".
+        /// What the chair asks of them, in words ("declare the interest and leave the room for this item").
         public var action: String
+        /// The recusal level as the rules name it: `declare`, `no-vote` or `exclude`.
         public var level: String
         /// Why, one sentence per interest, each a chain from the declaration to the decision.
         public var reasons: [Sentence]
@@ -75,6 +76,9 @@ public struct MeetingPaper: Sendable {
         public var voting: Sentence?
         public var requirements: [Requirement]
         public var findings: [Sentence]
+
+        /// "11. Bromley Healthcare Contract", or "Item 11" for an item with no title.
+        public var heading: String { title.isEmpty ? "Item \(id)" : "\(id). \(title)" }
     }
 
     /// A rule the statements cite, for the appendix.
@@ -105,6 +109,8 @@ public struct MeetingPaper: Sendable {
     public var schemeVersion: String
     public var schemeDigest: String
     public var declarations: [DeclarationEntry]
+    /// Register rows that could not be read, said under the table: a row dropped is never silent.
+    public var registerProblems: [Sentence]
     public var attendance: [AttendanceEntry]
     /// Quorum before any item, and any attendee the register could not place.
     public var attendanceSummary: [Sentence]

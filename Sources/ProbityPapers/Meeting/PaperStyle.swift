@@ -16,13 +16,13 @@ enum PaperStyle {
     table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: .4rem 0 1rem; }
     caption { text-align: left; font-style: italic; color: #333; padding-bottom: .3rem; }
     th, td { border: 1px solid #8a8a8a; padding: .25rem .4rem; vertical-align: top; text-align: left; overflow-wrap: break-word; }
-    thead th { background: #e6edf5; }
+    thead th { background: #e6edf5; overflow-wrap: normal; }
     tbody th { font-weight: bold; }
     td.none { color: #333; }
     td.day { white-space: nowrap; }
     td.votes { text-align: right; }
-    col.name { width: 14%; } col.role { width: 15%; } col.organisation { width: 13%; }
-    col.interest { width: 25%; } col.type { width: 11%; } col.day { width: 11%; }
+    col.name { width: 13%; } col.role { width: 14%; } col.organisation { width: 14%; }
+    col.interest { width: 23%; } col.type { width: 14%; } col.day { width: 11%; }
     table.attendance { width: auto; min-width: 60%; table-layout: auto; }
     col.rule { width: 17%; } col.title { width: 33%; } col.source { width: 32%; } col.where { width: 18%; }
     code { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: .9em; overflow-wrap: anywhere; }
@@ -36,6 +36,8 @@ enum PaperStyle {
     @page { size: A4; margin: 14mm 12mm 16mm; }
     @media print {
       body { max-width: none; padding: 0; font-size: 9.5pt; }
+      table { font-size: 9pt; }
+      th, td { padding: .2rem .3rem; }
       thead { display: table-header-group; }
       tr, li { break-inside: avoid; page-break-inside: avoid; }
       h2, h3, h4 { break-after: avoid; page-break-after: avoid; }

@@ -2,6 +2,7 @@
 enum VoteText {
     /// `1`, `2`, `1/3`, `1/2`; a weight no small fraction matches is written to three places.
     static func describe(_ weight: Double) -> String {
+        guard weight.isFinite, abs(weight) < 1e12 else { return "\(weight)" }
         for denominator in 1...12 {
             let numerator = (weight * Double(denominator)).rounded()
             if abs(numerator / Double(denominator) - weight) < 1e-9 {

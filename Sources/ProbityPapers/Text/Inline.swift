@@ -33,3 +33,12 @@ extension Array where Element == Inline {
         }.joined()
     }
 }
+
+extension Array where Element == Inline {
+    /// A message written the project's way, with names in backticks, as text and code.
+    static func message(_ text: String) -> Sentence {
+        text.split(separator: "`", omittingEmptySubsequences: false).enumerated().compactMap { index, part in
+            part.isEmpty ? nil : (index % 2 == 1 ? .code(String(part)) : .text(String(part)))
+        }
+    }
+}

@@ -125,6 +125,44 @@ extension Checker {
         return (global, relations)
     }
 
+    // MARK: - Calendar and papers
+
+    /// One calendar per program; every holiday inside the period it says it covers.
+    mutating func checkCalendar(_ syntax: CalendarSyntax) {
+        if let first = calendarRange {
+            error("P0202", "a second `calendar`; expected one per program", at: syntax.range, notes: [DiagnosticNote("the first is here", at: first)])
+            return
+        }
+        let made = HolidayCalendar(name: syntax.title.value, coversFrom: syntax.covers?.from, coversUntil: syntax.covers?.until,
+                                   holidays: syntax.holidays, source: syntax.source?.value)
+        if syntax.covers == nil {
+            warning("P0612", "the calendar does not say which period it `covers`; expected `covers from DATE until DATE`, so working days past its last holiday can be flagged", at: syntax.range)
+        }
+        for day in made.holidays where !made.covers(day, day) {
+            warning("P0612", "holiday \(Day(number: day).iso) is outside the period the calendar covers", at: syntax.range)
+        }
+        for day in made.holidays where Day(number: day).isWeekend {
+            warning("P0612", "holiday \(Day(number: day).iso) falls on a weekend; expected the weekday the holiday is observed on", at: syntax.range)
+        }
+        calendar = made
+        calendarRange = syntax.range
+    }
+
+    mutating func checkPapers(_ syntax: PapersSyntax) {
+        guard let body = resolveBody(syntax.body), let notice = syntax.notice else { return }
+        var committee = committees[body] ?? Committee()
+        if let existing = committee.papers {
+            error("P0202", "a second papers rule for `\(syntax.body.text)`", at: syntax.range, notes: [DiagnosticNote("the first is here", at: existing.range)])
+            return
+        }
+        if notice.unit == .months || notice.unit == .years || notice.amount < 0 {
+            error("P0612", "papers must go out a number of days or working days before a meeting, found \(notice)", at: syntax.range)
+            return
+        }
+        committee.papers = PapersRule(notice: notice, source: syntax.source?.value, range: syntax.range)
+        committees[body] = committee
+    }
+
     // MARK: - Members, quorum, voting
 
     mutating func checkMembers(_ syntax: MembersSyntax) {
@@ -176,9 +214,11 @@ extension Checker {
         case nil: break
         }
         var committee = committees[body] ?? Committee()
-        committee.quorum = Quorum(clauses: clauses, conflictedMembersCount: syntax.conflictedMembersCount ?? false,
+        var quorumRule = Quorum(clauses: clauses, conflictedMembersCount: syntax.conflictedMembersCount ?? false,
                                   deputiesCount: syntax.deputiesCount ?? true, whenNotMet: fallback,
                                   source: syntax.source?.value, range: syntax.body.range)
+        quorumRule.deputiesNeedAgreement = syntax.deputiesNeedAgreement
+        committee.quorum = quorumRule
         committees[body] = committee
     }
 

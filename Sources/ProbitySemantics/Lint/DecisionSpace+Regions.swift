@@ -74,13 +74,14 @@ extension DecisionSpace {
             // Amounts and dates take one run of cells: a region reads "value from £1m to £5m",
             // not a list of every band; the runs are joined again where few (`mergeRuns`).
             let ordered = dimensions[dimensionOfLevel[level]].isOrdered
-            for cell in 0..<count {
-                let c = diagram.child(n, cell, at: level)
-                if target == DecisionDiagram.empty, c != DecisionDiagram.empty { target = c }
-                if c != DecisionDiagram.empty, c == target {
-                    if ordered, cell > 0, !cells[cell - 1], cells.contains(true), !partitions[dimensionOfLevel[level]].cells[cell].missing { continue }
-                    cells[cell] = true
-                }
+            var taken = false
+            for run in diagram.runs(of: n, at: level) where run.child != DecisionDiagram.empty {
+                if target == DecisionDiagram.empty { target = run.child }
+                guard run.child == target else { continue }
+                let isMissingCell = partitions[dimensionOfLevel[level]].cells[run.last].missing && run.first == run.last
+                if ordered, taken, !isMissingCell { continue }
+                for cell in run.first...run.last { cells[cell] = true }
+                if !isMissingCell { taken = true }
             }
             chosen[level] = cells
             n = target
@@ -168,24 +169,22 @@ extension DecisionSpace {
         if node == DecisionDiagram.empty { return nil }
         let levels = dimensionOfLevel.count
         var full = [Bool](repeating: false, count: levels)
-        var chosen = dimensionOfLevel.map { [Bool](repeating: false, count: partitions[$0].count) }
+        var reached = [[ClosedRange<Int>]](repeating: [], count: levels)
         func markSkipped(from: Int, to: Int) {
             for level in from..<to { full[level] = true }
         }
         markSkipped(from: 0, to: diagram.level(node))
         for n in diagram.nodes(from: node) {
             let level = diagram.level(n)
-            for cell in 0..<chosen[level].count {
-                let c = diagram.child(n, cell, at: level)
-                guard c != DecisionDiagram.empty else { continue }
-                chosen[level][cell] = true
-                markSkipped(from: level + 1, to: diagram.level(c))
+            for run in diagram.runs(of: n, at: level) where run.child != DecisionDiagram.empty {
+                reached[level].append(run.first...run.last)
+                markSkipped(from: level + 1, to: diagram.level(run.child))
             }
         }
         var box = universe
         for level in 0..<levels where !full[level] {
             let d = dimensionOfLevel[level]
-            box.sets[d] = partitions[d].set(of: chosen[level])
+            box.sets[d] = partitions[d].set(ofRanges: reached[level])
         }
         return box
     }

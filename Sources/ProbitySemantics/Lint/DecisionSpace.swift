@@ -105,6 +105,8 @@ public struct DecisionSpace: Sendable {
         dateDimension = builder.dimensionOfField[Field.dateIndex]!
         atomDimensions = builder.atomDimensions
         layout = RuleLayout(program: program, syntax: syntax)
+        // The converter that finds the bounds reads the space itself, so every property has a
+        // value first; the partitions and the diagram (which need the bounds) come after.
         regions = []
         partitions = []
         dimensionOfLevel = []
@@ -181,8 +183,8 @@ public struct DecisionSpace: Sendable {
     /// The diagram of a box. Each of the box's sets must be a union of cells (every set lint
     /// builds is: the partition is cut at every bound a rule or period uses).
     public func diagramNode(of box: Box) throws(BudgetExceeded) -> DiagramNode {
-        try diagram.box(dimensionOfLevel.map { d in
-            box.sets[d] == dimensions[d].full ? nil : partitions[d].cells(meeting: box.sets[d])
+        try diagram.box(ranges: dimensionOfLevel.map { d in
+            box.sets[d] == dimensions[d].full ? nil : partitions[d].cellRanges(meeting: box.sets[d])
         })
     }
 }
@@ -483,7 +485,7 @@ struct ConditionConverter {
 
     func restriction(_ d: Int, _ set: IntervalSet) throws(BudgetExceeded) -> DiagramNode {
         if set.isEmpty { return DecisionDiagram.empty }
-        return try space.diagram.restriction(level: space.levelOfDimension[d], space.partitions[d].cells(meeting: set))
+        return try space.diagram.restriction(level: space.levelOfDimension[d], cellRanges: space.partitions[d].cellRanges(meeting: set))
     }
 
     /// The position of a constant on a dimension's axis.

@@ -68,6 +68,38 @@ public struct ValuePartition: Sendable {
         return chosen
     }
 
+    /// The cells `set` meets, as sorted runs of cell numbers, found by binary search: an axis
+    /// cut into thousands of cells costs a few steps per interval of the set.
+    public func cellRanges(meeting set: IntervalSet) -> [ClosedRange<Int>] {
+        var out: [ClosedRange<Int>] = []
+        func add(_ r: ClosedRange<Int>) {
+            if let last = out.last, last.upperBound + 1 >= r.lowerBound {
+                out[out.count - 1] = last.lowerBound...max(last.upperBound, r.upperBound)
+            } else {
+                out.append(r)
+            }
+        }
+        for r in set.intervals where r.upperBound >= starts[0] {
+            add(cell(of: max(r.lowerBound, starts[0]))...cell(of: r.upperBound))
+        }
+        if set.missing, hasMissingCell { add((cells.count - 1)...(cells.count - 1)) }
+        return out
+    }
+
+    /// The union of runs of cells as a set of values.
+    public func set(ofRanges ranges: [ClosedRange<Int>]) -> IntervalSet {
+        let intervalCells = starts.count
+        var intervals: [ClosedRange<Int64>] = []
+        var missing = false
+        for r in ranges {
+            if r.upperBound >= intervalCells { missing = true }
+            let last = min(r.upperBound, intervalCells - 1)
+            guard r.lowerBound <= last else { continue }
+            intervals.append(cells[r.lowerBound].intervals[0].lowerBound...cells[last].intervals[0].upperBound)
+        }
+        return IntervalSet(intervals, missing: missing)
+    }
+
     /// The union of the chosen cells as a set of values.
     public func set(of chosen: [Bool]) -> IntervalSet {
         var intervals: [ClosedRange<Int64>] = []

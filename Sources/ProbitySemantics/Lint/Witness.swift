@@ -1,4 +1,5 @@
 import ProbitySupport
+import ProbitySyntax
 
 /// One concrete decision inside a region, written as the JSON `probity check` reads, so that a
 /// finding can be checked by running it: a gap's decision gets `no-authority`, an overlap's
@@ -29,7 +30,8 @@ extension DecisionSpace {
             if set == dimension.full { continue }
             guard let key = atomDimensions.first(where: { $0.value == d })?.key else { return nil }
             switch key {
-            case .fields, .member: return nil
+            case .fields: continue
+            case .member: return nil
             case .present(let f), .contains(let f, _):
                 let truth: Int64? = set.intervals.isEmpty ? nil : set.intervals[0].lowerBound
                 let wantsGiven: Bool
@@ -38,6 +40,13 @@ extension DecisionSpace {
                 setGiven[f] = wantsGiven
                 if case .contains(_, let element) = key, truth == 1 { elements[f, default: []].append(element) }
             }
+        }
+        // Comparisons of two fields: values that make each as the region needs, by trying the
+        // ends of the fields' ranges.
+        guard let solved = solveComparisons(in: box, program: program) else { return nil }
+        for (f, n) in solved {
+            given[f] = dimensionOfField[f].map { value(at: n, of: f, on: $0, program: program) }
+                ?? Self.json(of: .integer(n), as: program.fields[f].type, program: program)
         }
         let dateSet = box.sets[dateDimension]
         guard !dateSet.intervals.isEmpty else { return nil }
@@ -53,6 +62,84 @@ extension DecisionSpace {
             }
         }
         return .object(members)
+    }
+
+    /// Values for the fields of every comparison of two fields `box` fixes (`a < b` true, or
+    /// false), found by trying the ends of each field's ranges (and, for a field no rule bounds,
+    /// the neighbours of the other field's values); nil when none is found or a comparison is to
+    /// be undecided. Empty when the box fixes none.
+    func solveComparisons(in box: Box, program: Program) -> [Int: Int64]? {
+        var constraints: [(a: Int, op: ComparisonOperator, b: Int, holds: Bool)] = []
+        for (key, d) in atomDimensions {
+            guard case .fields(let a, let op, let b) = key, box.sets[d] != dimensions[d].full else { continue }
+            guard let truth = box.sets[d].intervals.first?.lowerBound else { return nil }
+            for f in [a, b] where !program.fields[f].type.isOrdered {
+                guard case .enumeration = program.fields[f].type else { return nil }
+            }
+            constraints.append((a, op, b, truth == 1))
+        }
+        guard !constraints.isEmpty else { return [:] }
+        var candidates: [Int: [Int64]] = [:]
+        for f in Set(constraints.flatMap { [$0.a, $0.b] }) {
+            guard let d = dimensionOfField[f] else { continue }
+            var values: [Int64] = []
+            for r in box.sets[d].intervals.prefix(4) {
+                values.append(r.lowerBound)
+                values.append(r.upperBound)
+                if r.lowerBound < r.upperBound {
+                    values.append(r.lowerBound + 1)
+                    values.append(r.upperBound - 1)
+                }
+            }
+            guard !values.isEmpty else { return nil }
+            candidates[f] = Array(Set(values)).sorted()
+        }
+        for f in Set(constraints.flatMap { [$0.a, $0.b] }) where candidates[f] == nil {
+            let others = constraints.filter { $0.a == f || $0.b == f }.flatMap { c in candidates[c.a == f ? c.b : c.a] ?? [] }
+            var values: Set<Int64> = [0, 1]
+            for v in others {
+                values.insert(v)
+                if v > 0 { values.insert(v - 1) }
+                if v < Int64.max { values.insert(v + 1) }
+            }
+            if case .enumeration(let labels) = program.fields[f].type { values = values.filter { $0 >= 0 && $0 < Int64(labels.count) } }
+            candidates[f] = values.sorted()
+        }
+        let fields = candidates.keys.sorted()
+        var chosen: [Int: Int64] = [:]
+        var tries = 0
+        func search(_ index: Int) -> Bool {
+            tries += 1
+            if tries > 100_000 { return false }
+            if index == fields.count {
+                return constraints.allSatisfy { c in
+                    let x = chosen[c.a]!, y = chosen[c.b]!
+                    let result: Bool
+                    switch c.op {
+                    case .less: result = x < y
+                    case .lessOrEqual: result = x <= y
+                    case .greater: result = x > y
+                    case .greaterOrEqual: result = x >= y
+                    case .equal: result = x == y
+                    case .notEqual: result = x != y
+                    }
+                    return result == c.holds
+                }
+            }
+            for v in candidates[fields[index]]! {
+                chosen[fields[index]] = v
+                if search(index + 1) { return true }
+            }
+            return false
+        }
+        return search(0) ? chosen : nil
+    }
+
+    /// Why no witness could be written for `box`: the atoms it fixes, as written.
+    public func whyNoWitness(for box: Box) -> String {
+        let atoms = dimensions.indices.filter { dimensions[$0].field == nil && box.sets[$0] != dimensions[$0].full }.map { dimensions[$0].name }
+        guard !atoms.isEmpty else { return "no example decision could be written for this region" }
+        return "no example decision could be written: the region fixes \(Self.list(atoms, "and")), which lint treats as independent of the fields they read"
     }
 
     /// A value in `set` on dimension `d`: the lower end of its first interval, except for dates,

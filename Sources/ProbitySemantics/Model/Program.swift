@@ -21,6 +21,12 @@ public struct Body: Sendable {
     public var parent: Int?
     /// The body this one advises; an advisory body may recommend but never approve.
     public var advises: Int?
+    /// Further bodies it advises (`advises lcp-board, one-bromley-executive`).
+    public var alsoAdvises: [Int] = []
+    /// When the body existed (inclusive day numbers); nil is open. A decision dated outside it
+    /// cannot be the body's.
+    public var existsFrom: Int32?
+    public var existsUntil: Int32?
     /// Distance from the root of the tree: higher numbers are lower bodies.
     public var depth: Int
     public var source: String?
@@ -29,6 +35,16 @@ public struct Body: Sendable {
     public var range: SourceRange
 
     public var isAdvisory: Bool { advises != nil }
+
+    /// Every body this one advises, the first (its parent) first.
+    public var advised: [Int] { (advises.map { [$0] } ?? []) + alsoAdvises }
+
+    /// Whether the body existed on `day`.
+    public func exists(on day: Int32) -> Bool {
+        if let from = existsFrom, day < from { return false }
+        if let until = existsUntil, day > until { return false }
+        return true
+    }
 }
 
 public struct Procedure: Sendable {
@@ -61,6 +77,8 @@ public struct Rule: Sendable {
     public var notices: [NoticeRequirement]
     /// Rules this one is declared to overlap with on purpose.
     public var intendedOverlaps: [Int]
+    /// `approvals in order A, B`: bodies whose approvals, when required, come in this order.
+    public var approvalOrder: [Int] = []
     /// Lint codes accepted on this rule, with the reason.
     public var acceptedFindings: [String: String]
 
@@ -184,6 +202,8 @@ public struct Quorum: Sendable {
     /// Whether members recused with `exclude` still count towards quorum.
     public var conflictedMembersCount: Bool
     public var deputiesCount: Bool
+    /// Deputies count only when the meeting records that the chair agreed their attendance.
+    public var deputiesNeedAgreement = false
     public var whenNotMet: QuorumFallback?
     public var source: String?
     public var range: SourceRange
@@ -210,6 +230,53 @@ public struct Committee: Sendable {
     public var members: [Member] = []
     public var quorum: Quorum?
     public var voting: VotingRule?
+    /// `papers BODY at least N days before`: how long before a meeting its papers must go out.
+    public var papers: PapersRule?
+}
+
+/// How long before a meeting its papers must be circulated.
+public struct PapersRule: Sendable {
+    public var notice: Duration
+    public var source: String?
+    public var range: SourceRange
+}
+
+/// The days working days skip besides weekends (bank holidays), as the rule files give them,
+/// and the period they are known for.
+public struct HolidayCalendar: Sendable {
+    public var name: String
+    /// Inclusive day numbers; nil is open.
+    public var coversFrom: Int32?
+    public var coversUntil: Int32?
+    /// Sorted, each once.
+    public var holidays: [Int32]
+    public var source: String?
+
+    public init(name: String, coversFrom: Int32?, coversUntil: Int32?, holidays: [Int32], source: String?) {
+        self.name = name
+        self.coversFrom = coversFrom
+        self.coversUntil = coversUntil
+        self.holidays = Array(Set(holidays)).sorted()
+        self.source = source
+    }
+
+    /// Whether `day` is a holiday in the calendar.
+    public func isHoliday(_ day: Int32) -> Bool {
+        var low = 0, high = holidays.count
+        while low < high {
+            let middle = (low + high) / 2
+            if holidays[middle] < day { low = middle + 1 } else { high = middle }
+        }
+        return low < holidays.count && holidays[low] == day
+    }
+
+    /// Whether the calendar knows the holidays of every day from `a` to `b` (either order).
+    public func covers(_ a: Int32, _ b: Int32) -> Bool {
+        let (low, high) = (min(a, b), max(a, b))
+        if let from = coversFrom, low < from { return false }
+        if let until = coversUntil, high > until { return false }
+        return true
+    }
 }
 
 /// A `test` block with the file it came from.
@@ -241,6 +308,8 @@ public struct Program: Sendable {
     public var procedureIndex: [String: Int]
     public var ruleIndex: [String: Int]
     public var organisationIndex: [String: Int]
+    /// The bank holidays working days skip (`calendar`), if the rules give them.
+    public var calendar: HolidayCalendar? = nil
 
     /// Is `upper` the same body as `lower` or above it in the delegation tree?
     public func isAtOrAbove(_ upper: Int, _ lower: Int) -> Bool {

@@ -24,6 +24,8 @@ public enum Declaration: Sendable {
     case quorum(QuorumSyntax)
     case voting(VotingSyntax)
     case test(TestSyntax)
+    case calendar(CalendarSyntax)
+    case papers(PapersSyntax)
 
     public var range: SourceRange {
         switch self {
@@ -40,8 +42,29 @@ public enum Declaration: Sendable {
         case .quorum(let d): d.range
         case .voting(let d): d.range
         case .test(let d): d.range
+        case .calendar(let d): d.range
+        case .papers(let d): d.range
         }
     }
+}
+
+/// `calendar "England and Wales bank holidays"` with the days working days skip, as data:
+/// `covers FROM until UNTIL` (the days it is known for), `holidays DATE, …`, `source`.
+public struct CalendarSyntax: Sendable {
+    public var title: StringLiteral
+    public var covers: EffectivePeriod?
+    public var holidays: [Int32]
+    public var source: StringLiteral?
+    public var range: SourceRange
+}
+
+/// `papers BODY at least 5 working days before`: how long before a meeting of the body its
+/// papers must be circulated.
+public struct PapersSyntax: Sendable {
+    public var body: Name
+    public var notice: Duration?
+    public var source: StringLiteral?
+    public var range: SourceRange
 }
 
 /// `scheme "name" version "v" effective from … until …`
@@ -99,9 +122,13 @@ public struct BodySyntax: Sendable {
     public var parent: Name?
     /// `advises X`: the body may recommend to X but never approve.
     public var advises: Name?
+    /// `advises X, Y`: the bodies after the first.
+    public var alsoAdvises: [Name] = []
     public var source: StringLiteral?
     /// Lint findings accepted on this body on purpose.
     public var accepts: [AcceptSyntax] = []
+    /// `exists from DATE [until DATE]`: when the body (or officer) existed, inclusive.
+    public var exists: EffectivePeriod?
     public var range: SourceRange
 }
 
@@ -153,6 +180,9 @@ public struct RuleSyntax: Sendable {
     public var overlaps: [OverlapSyntax]
     public var accepts: [AcceptSyntax]
     public var range: SourceRange
+    /// `approvals in order A, B`: when this rule fires and both are required, A's approval
+    /// comes before B's whatever their places in the delegation tree.
+    public var approvalOrder: [Name] = []
 }
 
 /// Typed relations between organisations.
@@ -313,6 +343,8 @@ public struct QuorumSyntax: Sendable {
     public var clauses: [QuorumClauseSyntax]
     public var conflictedMembersCount: Bool?
     public var deputiesCount: Bool?
+    /// `deputies count when agreed by the chair`: only deputies whose attendance the chair agreed.
+    public var deputiesNeedAgreement = false
     public var whenNotMet: QuorumFallbackSyntax?
     public var source: StringLiteral?
     public var range: SourceRange
@@ -371,11 +403,13 @@ public enum ExpectationSyntax: Sendable {
     case recusal(StringLiteral, RecusalLevel, SourceRange)
     case noRecusal(StringLiteral, SourceRange)
     case quorum(met: Bool, SourceRange)
+    /// `expect approvals in order A, B`: both approve, A's approval listed before B's.
+    case approvalOrder([Name], SourceRange)
 
     public var range: SourceRange {
         switch self {
         case .outcome(_, let r), .approval(_, _, let r), .recommendation(_, _, let r), .procedure(_, _, let r),
-             .notice(_, _, _, let r), .recusal(_, _, let r), .noRecusal(_, let r), .quorum(_, let r):
+             .notice(_, _, _, let r), .recusal(_, _, let r), .noRecusal(_, let r), .quorum(_, let r), .approvalOrder(_, let r):
             r
         }
     }

@@ -389,6 +389,12 @@ extension Parser {
                     counts = false
                 }
                 if isDeputies { quorum.deputiesCount = counts } else { quorum.conflictedMembersCount = counts }
+                if isDeputies, counts, p.isKeyword("when"), !p.current.isAtLineStart {
+                    // `deputies count when agreed by the chair` (004, 11.4)
+                    p.advance()
+                    for word in ["agreed", "by", "the", "chair"] { p.expectKeyword(word, "in `deputies count when agreed by the chair`") }
+                    quorum.deputiesNeedAgreement = true
+                }
             } else if p.isKeyword("when") {
                 p.advance()
                 p.expectKeyword("not", "after `when`")

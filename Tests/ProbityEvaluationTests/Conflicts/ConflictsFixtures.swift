@@ -1,3 +1,4 @@
+import ProbityRegister
 import XCTest
 import ProbitySemantics
 import ProbitySupport

@@ -1,4 +1,5 @@
 import XCTest
+import ProbityRegister
 @testable import ProbityEvaluation
 
 /// "Did you mean" for organisations and people that matched nothing.

@@ -1,4 +1,5 @@
 @testable import ProbitySemantics
+import ProbityTestSupport
 import XCTest
 
 /// The diagram engine: reduction, hash-consing, the set operations against plain sets of
@@ -32,9 +33,8 @@ final class DecisionDiagramTests: XCTestCase {
     /// Seeded: random unions of boxes over four small axes; every operation agrees with the same
     /// operation on explicit sets of tuples.
     func testOperationsAgreeWithExplicitSets() throws {
-        let seed = UInt64.random(in: 1...UInt64(UInt32.max))
-        print("DecisionDiagramTests seed: \(seed)")
-        var random = SeededRandom(seed)
+        let (seed, generator) = TestSeed.generator()
+        var random = generator
         let counts = [3, 4, 2, 3]
         let all = tuples(counts)
         for _ in 0..<40 {
@@ -42,9 +42,9 @@ final class DecisionDiagramTests: XCTestCase {
             func randomSet() throws -> (DiagramNode, Set<[Int]>) {
                 var node = DecisionDiagram.empty
                 var set: Set<[Int]> = []
-                for _ in 0..<random.next(4) {
+                for _ in 0..<random.below(4) {
                     let chosen: [[Bool]?] = counts.map { count in
-                        random.next(3) == 0 ? nil : (0..<count).map { _ in random.next(2) == 0 }
+                        random.below(3) == 0 ? nil : (0..<count).map { _ in random.below(2) == 0 }
                     }
                     node = try diagram.or(node, diagram.box(chosen))
                     for t in all where t.indices.allSatisfy({ chosen[$0]?[t[$0]] ?? true }) { set.insert(t) }
@@ -71,19 +71,4 @@ final class DecisionDiagramTests: XCTestCase {
         XCTAssertTrue(diagram.isExhausted)
         XCTAssertThrowsError(try diagram.checkBudget())
     }
-}
-
-/// SplitMix64, for seeded tests.
-struct SeededRandom {
-    var state: UInt64
-    init(_ seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// A number in `0..<bound`.
-    mutating func next(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

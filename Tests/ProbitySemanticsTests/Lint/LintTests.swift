@@ -6,24 +6,13 @@ import XCTest
 /// Rule files with planted problems, each found with its code at its marker, and correct files
 /// with no findings at all.
 final class LintTests: XCTestCase {
-    static let prelude = """
-    scheme "Lint test" version "1" effective from 2020-01-01 until 2030-12-31
-    fields
-      required kind: one of contract-award, appointment
-      value: money
-      budget: one of icb-delegated, council
-      place: one of bromley, bexley
-      bidders: set of organisation
-    body icb-board "ICB Board"
-    body lcp-board "LCP Board"
-      committee of icb-board
-    body cpag "Clinical and Professional Advisory Group"
-      advises lcp-board
-    officer place-lead "Place lead"
-      reports to lcp-board
-    organisation bhc "Bromley Healthcare CIC"
-
-    """
+    static let prelude = RulesPrelude.scheme("Lint test", fields: [
+        "required kind: one of contract-award, appointment",
+        "value: money",
+        "budget: one of icb-delegated, council",
+        "place: one of bromley, bexley",
+        "bidders: set of organisation",
+    ])
 
     /// Rules that give every `appointment` an approver and involve `cpag`, so tests about
     /// contract awards see no findings about the rest of the prelude.

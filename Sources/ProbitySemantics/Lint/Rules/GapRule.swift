@@ -8,8 +8,8 @@ import ProbitySyntax
 /// approving rules' diagrams, over the fields those rules test, read back as the fewest boxes
 /// the diagram gives (one finding each). Decisions that leave out a field the rules test are not
 /// counted as gaps (the report asks for the field instead), unless a rule tests the field with
-/// `is present`. A kind no rule approves at all gets one finding. A kind near a rule lint did not
-/// analyse (the budget ran out) gets no finding: nothing unproved is reported.
+/// `is present`. A kind no rule approves at all gets one finding. While an approving rule is not
+/// analysed (the budget ran out) no gap is reported: nothing unproved is.
 public struct GapRule: LintRule {
     public let code = "P0901"
     public let summary = "decisions of a kind for which no rule gives an approval"
@@ -122,9 +122,7 @@ public struct GapRule: LintRule {
                                       rules: blamed)
             finding.regions = [gap]
             finding.witness = space.witness(in: gap, program: program, id: "lint-gap")
-            if let witness = finding.witness {
-                finding.diagnostic.notes.append(DiagnosticNote("for example \(JSONWriter.compact(witness))"))
-            }
+            finding.diagnostic.notes.append(DiagnosticNote(finding.witness.map { "for example \(JSONWriter.compact($0))" } ?? space.whyNoWitness(for: gap)))
             findings.append(finding)
         }
         let hidden = gaps.count - findings.count

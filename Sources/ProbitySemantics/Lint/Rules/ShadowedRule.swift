@@ -13,14 +13,21 @@ public struct ShadowedRule: LintRule {
         var findings: [LintFinding] = []
         let diagram = space.diagram
         let required = program.rules.map(Requirements.init)
+        // Only rules whose bounds meet can cover one another: for each rule, the candidates in
+        // rule order, as every pair was once tried.
+        var candidates = [[Int]](repeating: [], count: program.rules.count)
+        for (x, y) in space.rulePairsWithMeetingBounds(Array(program.rules.indices)) {
+            candidates[x].append(y)
+            candidates[y].append(x)
+        }
         for a in program.rules.indices {
             guard let node = space.regions[a].node, let bounds = space.regions[a].bounds else { continue }
             let rule = program.rules[a]
             // A rule that requires nothing is the checker's P0403, not a shadow.
             guard !(rule.approvals.isEmpty && rule.recommendations.isEmpty && rule.procedures.isEmpty && rule.notices.isEmpty) else { continue }
-            for b in program.rules.indices where b != a {
+            for b in candidates[a].sorted() {
                 guard let other = space.regions[b].node, let otherBounds = space.regions[b].bounds,
-                      required[a].isSubset(of: required[b]), bounds.isSubset(of: otherBounds) else { continue }
+                      bounds.isSubset(of: otherBounds), required[a].isSubset(of: required[b]) else { continue }
                 let cover = program.rules[b]
                 do {
                     guard try diagram.isSubset(node, of: other) else { continue }
