@@ -9,6 +9,7 @@
 //   → Probity (the front door: Scheme and Engine; the library product other programs import)
 //   → ProbityTooling (the rules' test runner and coverage, rule diffs over past decisions)
 //   → ProbityPapers (board papers in Markdown and HTML, delegation graphs in SVG, DOT, Mermaid)
+//     and, beside it, ProbityAudit (a history of decisions, votes and the register read together)
 //   → ProbityCLI (the `probity` command: arguments in, text out)
 //   ProbityHTTP (an HTTP/1.1 server on Glibc sockets; depends on nothing of Probity's) → ProbityCLI (`probity serve`)
 import PackageDescription
@@ -16,7 +17,7 @@ import PackageDescription
 let package = Package(
     name: "Probity",
     products: [
-        .library(name: "Probity", targets: ["Probity"]),
+        .library(name: "Probity", targets: ["Probity", "ProbityAudit"]),
         .executable(name: "probity", targets: ["ProbityCLI"]),
     ],
     targets: [
@@ -26,13 +27,14 @@ let package = Package(
         .target(name: "ProbityRegister", dependencies: ["ProbitySupport"]),
         .target(name: "ProbityEvaluation", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister"]),
         .target(name: "Probity", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEvaluation"]),
+        .target(name: "ProbityAudit", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEvaluation"]),
         .target(name: "ProbityTooling", dependencies: ["Probity", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEvaluation"]),
         .target(name: "ProbityPapers", dependencies: ["Probity", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEvaluation"]),
         .target(name: "ProbityHTTP"),
         .target(name: "ProbityBenchmark", dependencies: ["ProbitySupport", "ProbityRegister", "ProbityEvaluation", "ProbitySemantics"]),
         .executableTarget(
             name: "ProbityCLI",
-            dependencies: ["Probity", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEvaluation", "ProbityTooling", "ProbityPapers", "ProbityBenchmark", "ProbityHTTP"],
+            dependencies: ["Probity", "ProbityAudit", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEvaluation", "ProbityTooling", "ProbityPapers", "ProbityBenchmark", "ProbityHTTP"],
             exclude: ["Serve/Page"],
             // The rules, and the register their tests read (mounted back at `Examples/registers`).
             resources: [.copy("../../Rules"), .copy("../../Examples/registers")]
@@ -48,6 +50,7 @@ let package = Package(
         .testTarget(name: "ProbityTests", dependencies: ["Probity", "ProbityTestSupport"]),
         .testTarget(name: "ProbityPapersTests", dependencies: ["ProbityPapers", "Probity", "ProbityEvaluation", "ProbityTestSupport"]),
         .testTarget(name: "ProbityHTTPTests", dependencies: ["ProbityHTTP", "ProbityTestSupport"]),
+        .testTarget(name: "ProbityAuditTests", dependencies: ["ProbityAudit", "ProbityRegister", "ProbityEvaluation", "ProbitySemantics", "ProbitySupport", "ProbitySyntax"]),
         .testTarget(name: "ProbityBenchmarkTests", dependencies: ["ProbityBenchmark", "ProbityRegister", "ProbityEvaluation"]),
         // Case folders and golden files are data read by path, not sources.
         .testTarget(name: "ProbityCLITests", dependencies: ["ProbityEvaluation", "ProbityTestSupport"], exclude: ["Cases", "Fixtures", "Golden"]),

@@ -57,7 +57,7 @@ struct RegisterBuilder {
     /// An interest's organisation, given in a column of its own, is read with its nature
     /// ("Riverside Care Ltd: director"), which is where screening looks for organisations.
     mutating func declare(type rawType: String, nature rawNature: String, organisation rawOrganisation: String = "",
-                          validFrom rawFrom: String, validTo rawTo: String,
+                          validFrom rawFrom: String, validTo rawTo: String, declaredOn rawDeclared: String = "",
                           line: Int, isContinuation: Bool) {
         let typeText = TextFolding.trimmed(rawType)
         let organisation = TextFolding.trimmed(rawOrganisation)
@@ -68,12 +68,20 @@ struct RegisterBuilder {
                 ? writtenNature : organisation + ": " + writtenNature
         let fromText = TextFolding.trimmed(rawFrom)
         let toText = TextFolding.trimmed(rawTo)
-        if typeText.isEmpty && nature.isEmpty && fromText.isEmpty && toText.isEmpty { return }
+        let declaredText = TextFolding.trimmed(rawDeclared)
+        if typeText.isEmpty && nature.isEmpty && fromText.isEmpty && toText.isEmpty && declaredText.isEmpty { return }
 
         guard let person = current else {
             issues.append(RegisterIssue(line: line, message: "continuation row with no person above it; the row is skipped", isError: true))
             return
         }
+        // A nil return and a pointer are declarations too: the date counts whatever the row says.
+        if let declared = readDate(declaredText, field: .declaredOn, line: line),
+           people[person].declaredOn.map({ declared > $0 }) ?? true {
+            people[person].declaredOn = declared
+            people[person].declaredOnLine = line
+        }
+        if typeText.isEmpty && nature.isEmpty && fromText.isEmpty && toText.isEmpty { return }
         if isContinuation { people[person].lines.append(line) }
 
         let classification = classify(typeText)

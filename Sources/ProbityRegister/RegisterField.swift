@@ -11,6 +11,9 @@ enum RegisterField: Int, CaseIterable, Sendable {
     /// column (the body a councillor holds shares in or sits on the board of), not the
     /// person's employer. Read with the nature of the interest: "Organisation: nature".
     case organisation
+    /// When the row was declared (or last confirmed): not in the NHS template, but registers
+    /// that keep it let `probity audit` find declarations older than the review period.
+    case declaredOn
 
     /// The header of the NHS template, used in messages.
     var title: String {
@@ -23,6 +26,7 @@ enum RegisterField: Int, CaseIterable, Sendable {
         case .validFrom: return "Valid From"
         case .validTo: return "Valid To"
         case .organisation: return "Organisation"
+        case .declaredOn: return "Date of declaration"
         }
     }
 
@@ -59,5 +63,8 @@ enum RegisterField: Int, CaseIterable, Sendable {
         "natureofinterest": .nature, "nature": .nature, "description": .nature, "details": .nature,
         "validfrom": .validFrom, "from": .validFrom, "datefrom": .validFrom, "startdate": .validFrom,
         "validto": .validTo, "to": .validTo, "dateto": .validTo, "enddate": .validTo,
+        "dateofdeclaration": .declaredOn, "declarationdate": .declaredOn, "datedeclared": .declaredOn,
+        "declared": .declaredOn, "declaredon": .declaredOn, "lastreviewed": .declaredOn, "datereviewed": .declaredOn,
+        "reviewed": .declaredOn,
     ]
 }

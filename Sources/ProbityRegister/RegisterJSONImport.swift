@@ -44,7 +44,7 @@ enum RegisterJSONImport {
             builder.startPerson(name: name, employer: cells[.employer] ?? "", position: cells[.position] ?? "", line: 0)
         }
         builder.declare(type: cells[.type] ?? "", nature: cells[.nature] ?? "", organisation: cells[.organisation] ?? "",
-                        validFrom: cells[.validFrom] ?? "", validTo: cells[.validTo] ?? "",
+                        validFrom: cells[.validFrom] ?? "", validTo: cells[.validTo] ?? "", declaredOn: cells[.declaredOn] ?? "",
                         line: 0, isContinuation: name.isEmpty)
     }
 
@@ -66,7 +66,7 @@ enum RegisterJSONImport {
             let interestEntry = "interest \(index + 1) of \(entry)"
             guard let cells = fields(of: interest, entry: interestEntry, builder: &builder) else { continue }
             builder.declare(type: cells[.type] ?? "", nature: cells[.nature] ?? "", organisation: cells[.organisation] ?? "",
-                            validFrom: cells[.validFrom] ?? "", validTo: cells[.validTo] ?? "",
+                            validFrom: cells[.validFrom] ?? "", validTo: cells[.validTo] ?? "", declaredOn: cells[.declaredOn] ?? "",
                             line: 0, isContinuation: false)
         }
     }

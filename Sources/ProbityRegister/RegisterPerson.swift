@@ -1,3 +1,5 @@
+import ProbitySupport
+
 /// A person on a register of interests, with every interest they declared.
 public struct RegisterPerson: Sendable, Equatable {
     /// The name as first written on the register, trimmed.
@@ -16,6 +18,10 @@ public struct RegisterPerson: Sendable, Equatable {
     public var pointers: [String]
     /// Every line the person's rows were read from, in order.
     public var lines: [Int]
+    /// The latest date of declaration on the person's rows, when the register records one,
+    /// and the line it is on.
+    public var declaredOn: Day?
+    public var declaredOnLine: Int = 0
 
     public init(name: String, key: String? = nil, employer: String = "", position: String = "",
                 interests: [DeclaredInterest] = [], pointers: [String] = [], lines: [Int] = []) {

@@ -43,7 +43,7 @@ enum RegisterTableImport {
                                     line: record.line)
             }
             builder.declare(type: cell(.type), nature: cell(.nature), organisation: cell(.organisation),
-                            validFrom: cell(.validFrom), validTo: cell(.validTo),
+                            validFrom: cell(.validFrom), validTo: cell(.validTo), declaredOn: cell(.declaredOn),
                             line: record.line, isContinuation: isContinuation)
         }
         return .success(builder.finish(fileName: fileName))

@@ -33,9 +33,9 @@ enum CheckCommand {
             }
         } else {
             errors = [InputError(code: "P0706", field: nil, message: "cannot read decision file `\(path)`")]
-            Output.error("\(errors[0].description)\n")
+            Output.error("P0706", errors[0].message)
         }
-        if errors.first?.code != "P0706" { Output.error(errors.map { "\(path): \($0.description)\n" }.joined()) }
+        if errors.first?.code != "P0706" { Output.error(errors.map { $0.diagnostic(in: path) }) }
         if format == .json {
             var out = JSONStreamWriter(pretty: true)
             ErrorRecord.write(errors, file: path, to: &out)

@@ -24,7 +24,7 @@ enum ScreenCommand {
             var out = "screening of decision \(screening.decision) (\(Day(number: screening.date).iso)) against \(registerName)\n"
             for note in conflicts.headlineNotes { out += note + "\n" }
             out += conflicts.text
-            for finding in findings { out += "\(finding.severity.rawValue)[\(finding.code)]: \(finding.message)\n" }
+            for finding in findings { out += "\(finding.line)\n" }
             Output.write(out)
         case .json:
             Output.write(json(screening, pretty: true))

@@ -46,11 +46,11 @@ struct CheckContext: Sendable {
                 return decision
             case .failure(let found):
                 errors = found.all
-                Output.error(errors.map { "\(path): \($0.description)\n" }.joined())
+                Output.error(errors.map { $0.diagnostic(in: path) })
             }
         } else {
             errors = [InputError(code: "P0706", field: nil, message: "cannot read decision file `\(path)`")]
-            Output.error("\(errors[0].description)\n")
+            Output.error("P0706", errors[0].message)
         }
         if json {
             var out = JSONStreamWriter(pretty: true)
@@ -73,7 +73,7 @@ struct CheckContext: Sendable {
         }
         switch loaded {
         case .failure(let error):
-            Output.error("error[P1115]: \(error.message)\n")
+            Output.error("P1115", error.message)
             return nil
         case .success(let register):
             for issue in register.issues where issue.isError {
@@ -88,13 +88,13 @@ struct CheckContext: Sendable {
     /// Loads a meeting file, writing what is wrong with it to standard error.
     static func loadMeeting(_ path: String, engine: Engine) -> Meeting? {
         guard let bytes = RuleSet.readFile(path) else {
-            Output.error("error[P1114]: cannot read meeting file `\(path)`\n")
+            Output.error("P1114", "cannot read meeting file `\(path)`")
             return nil
         }
         switch engine.meeting(json: bytes) {
         case .success(let meeting): return meeting
         case .failure(let error):
-            Output.error("\(path): \(error.description)\n")
+            Output.error([error.diagnostic(in: path)])
             return nil
         }
     }

@@ -142,6 +142,16 @@ struct CommandHelp {
             exit: "0 after SIGINT or SIGTERM (requests in flight finish), 2 the input is wrong",
             example: "probity serve --register Examples/registers/lcp-board-2023-11-23.tsv --port 8181"),
         CommandHelp(
+            name: "audit", summary: "a year of decisions, votes and the register together: split contracts, decisions outside delegation, conflicted votes, register health",
+            usage: ["probity audit [--rules PATH] [--format text|json] [--register FILE] [--votes FILE]… [--as-of DATE] [--threads N] --history FILE.jsonl"],
+            options: [rules, format, Option(name: "history", value: "FILE.jsonl", about: "the decisions taken, one per line as `check --batch` reads them"),
+                      register, Option(name: "votes", value: "FILE", about: "a recorded vote (repeatable)"),
+                      Option(name: "as-of", value: "DATE", about: "the day the register's health is judged on (default: the latest date read)"),
+                      Option(name: "threads", value: "N", about: "how many threads"), output, color],
+            inputs: "the history of decisions, the recorded votes and the register (docs/report-format.md, probity.audit/1)",
+            exit: "0 nothing at warning or error level, 1 findings, 2 the input is wrong",
+            example: "probity audit --register Examples/registers/lcp-board-2023-11-23.tsv --history history.jsonl"),
+        CommandHelp(
             name: "completion", summary: "prints a shell completion script",
             usage: ["probity completion bash|zsh|fish"],
             options: [],

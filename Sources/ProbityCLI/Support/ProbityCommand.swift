@@ -56,6 +56,7 @@ enum ProbityCommand {
             case "bench": return try BenchCommand.run(rest)
             case "completion": return try CompletionCommand.run(rest)
             case "serve": return try ServeCommand.run(rest)
+            case "audit": return try AuditCommand.run(rest)
             default:
                 throw UsageError(unknownCommand(name))
             }

@@ -32,6 +32,7 @@ public struct Checker {
     var calendar: HolidayCalendar?
     var calendarRange: SourceRange?
     var conflicts: ConflictPolicy?
+    var audit: AuditPolicy?
     var tests: [TestCase] = []
     /// Every top-level name, for duplicate detection across kinds.
     var declared: [String: (kind: String, range: SourceRange)] = [:]
@@ -87,6 +88,7 @@ public struct Checker {
             case .voting(let v): checkVoting(v)
             case .calendar(let c): checkCalendar(c)
             case .papers(let p): checkPapers(p)
+            case .audit(let a): checkAudit(a)
             case .test(let t): checkTest(t, in: file)
             default: break
             }
@@ -138,11 +140,13 @@ public struct Checker {
             effectiveFrom: scheme?.effective?.from,
             effectiveUntil: scheme?.effective?.until,
             digest: loaded.digest)
-        return Program(
+        var program = Program(
             sources: loaded.sources, rootDirectory: loaded.rootDirectory, scheme: info, fields: fields, bodies: bodies,
             procedures: procedures, rules: rules, constants: constants, organisations: organisations,
             conflicts: conflicts, committees: committees, tests: tests, fieldIndex: fieldIndex, bodyIndex: bodyIndex,
             procedureIndex: procedureIndex, ruleIndex: ruleIndex, organisationIndex: organisationIndex, calendar: calendar)
+        program.audit = audit
+        return program
     }
 
     // MARK: - Declarations

@@ -310,6 +310,8 @@ public struct Program: Sendable {
     public var organisationIndex: [String: Int]
     /// The bank holidays working days skip (`calendar`), if the rules give them.
     public var calendar: HolidayCalendar? = nil
+    /// The `audit` block, when the program has one.
+    public var audit: AuditPolicy? = nil
 
     /// Is `upper` the same body as `lower` or above it in the delegation tree?
     public func isAtOrAbove(_ upper: Int, _ lower: Int) -> Bool {

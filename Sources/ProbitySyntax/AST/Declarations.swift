@@ -26,6 +26,7 @@ public enum Declaration: Sendable {
     case test(TestSyntax)
     case calendar(CalendarSyntax)
     case papers(PapersSyntax)
+    case audit(AuditSyntax)
 
     public var range: SourceRange {
         switch self {
@@ -44,6 +45,7 @@ public enum Declaration: Sendable {
         case .test(let d): d.range
         case .calendar(let d): d.range
         case .papers(let d): d.range
+        case .audit(let d): d.range
         }
     }
 }

@@ -31,6 +31,7 @@ extension Parser {
         case "test": return parseTest(start).map(Declaration.test)
         case "calendar": return parseCalendar(start).map(Declaration.calendar)
         case "papers": return parsePapers(start).map(Declaration.papers)
+        case "audit": return .audit(parseAudit(start))
         default: return nil
         }
     }

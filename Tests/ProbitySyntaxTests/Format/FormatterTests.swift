@@ -257,3 +257,22 @@ final class FormatterTests: XCTestCase {
         return comments.map { String(decoding: bytes[$0], as: UTF8.self).trimmingCharacters(in: .whitespaces) }
     }
 }
+
+extension FormatterTests {
+    func testTheAuditBlockIsLaidOutLikeTheOthers() throws {
+        let once = try Formatter.format("""
+            audit
+            split window   12 months
+                 split by counterparty,requirement
+              review declarations every 1 year
+            """).get()
+        XCTAssertEqual(once, """
+            audit
+              split window 12 months
+              split by counterparty, requirement
+              review declarations every 1 year
+
+            """)
+        XCTAssertEqual(try Formatter.format(once).get(), once)
+    }
+}
