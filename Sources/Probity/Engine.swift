@@ -31,25 +31,29 @@ public final class Engine: Sendable {
     let screener: ConflictScreener
 
     /// An engine for `scheme`, screening every decision against `register` when one is given.
-    public convenience init(scheme: Scheme, register: Register? = nil) {
+    ///
+    /// With `strict`, an organisation a decision names that matches no declared organisation,
+    /// alias or register text (P1150) blocks the decision instead of only being reported.
+    public convenience init(scheme: Scheme, register: Register? = nil, strict: Bool = false) {
         let plan = Plan(program: scheme.program)
         self.init(scheme: scheme, plan: plan, decoder: DecisionDecoder(program: scheme.program),
-                  builder: ReportBuilder(plan: plan), register: register)
+                  builder: ReportBuilder(plan: plan), register: register, strict: strict)
     }
 
-    private init(scheme: Scheme, plan: Plan, decoder: DecisionDecoder, builder: ReportBuilder, register: Register?) {
+    private init(scheme: Scheme, plan: Plan, decoder: DecisionDecoder, builder: ReportBuilder, register: Register?, strict: Bool) {
         self.scheme = scheme
         self.plan = plan
         self.decoder = decoder
         self.builder = builder
         self.register = register
-        self.screener = register.map { ConflictScreener(program: scheme.program, register: $0) }
+        self.screener = register.map { ConflictScreener(program: scheme.program, register: $0, strict: strict) }
             ?? ConflictScreener(program: scheme.program)
     }
 
-    /// The same scheme, screening against `register`; the compiled rules are shared.
-    public func with(register: Register) -> Engine {
-        Engine(scheme: scheme, plan: plan, decoder: decoder, builder: builder, register: register)
+    /// The same scheme, screening against `register` (strictly: see ``init(scheme:register:strict:)``);
+    /// the compiled rules are shared.
+    public func with(register: Register, strict: Bool = false) -> Engine {
+        Engine(scheme: scheme, plan: plan, decoder: decoder, builder: builder, register: register, strict: strict)
     }
 
     package var program: Program { scheme.program }

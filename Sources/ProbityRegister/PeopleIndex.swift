@@ -68,6 +68,12 @@ public struct PeopleIndex: Sendable {
             return exact.count == 1 ? .found(exact[0]) : .ambiguous(exact)
         }
         let words = key.split(separator: " ").map(String.init)
+        // A surname alone ("Smith", "Cllr Smith") is never taken as one person, however few
+        // share it: with several it is ambiguous, and the caller says which people it could be.
+        if words.count == 1 {
+            let sharing = keys.indices.filter { keys[$0].count > 1 && keys[$0].last == words[0] }
+            return sharing.count > 1 ? .ambiguous(sharing) : .notFound
+        }
         guard let ends = PeopleIndex.ends(words), let candidates = byEnds[ends] else { return .notFound }
         let fitting = candidates.filter { index in
             let other = keys[index]
@@ -80,6 +86,19 @@ public struct PeopleIndex: Sendable {
         case 1: return .found(fitting[0])
         default: return .ambiguous(fitting.sorted())
         }
+    }
+
+    /// People whose name is close to `written`, a name that matched nobody: a slip ("Angela
+    /// Heleur", "Andrew Parsons"), the words in another order ("Scott, Jacqui"), or a surname
+    /// alone. Best first, at most `limit`; offered as "did you mean", never taken.
+    public func suggestions(for written: String, limit: Int = 3) -> [Int] {
+        let key = PersonName.normalise(written)
+        guard !key.isEmpty else { return [] }
+        let words = key.split(separator: " ").map(String.init)
+        if words.count == 1 {
+            return Array(keys.indices.filter { keys[$0].count > 1 && keys[$0].last == words[0] }.prefix(limit))
+        }
+        return Array(NameSuggestions.ranked(key, among: keys.map { $0.joined(separator: " ") }).prefix(limit))
     }
 
     /// The first and last words, the part of a name that must agree.

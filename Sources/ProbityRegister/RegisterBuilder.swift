@@ -53,18 +53,26 @@ struct RegisterBuilder {
 
     /// Records what a row declares for the current person. A row with no
     /// person above it is reported and dropped.
-    mutating func declare(type rawType: String, nature rawNature: String,
+    ///
+    /// An interest's organisation, given in a column of its own, is read with its nature
+    /// ("Riverside Care Ltd: director"), which is where screening looks for organisations.
+    mutating func declare(type rawType: String, nature rawNature: String, organisation rawOrganisation: String = "",
                           validFrom rawFrom: String, validTo rawTo: String, declaredOn rawDeclared: String = "",
                           line: Int, isContinuation: Bool) {
         let typeText = TextFolding.trimmed(rawType)
-        let nature = TextFolding.trimmed(rawNature)
+        let organisation = TextFolding.trimmed(rawOrganisation)
+        let writtenNature = TextFolding.trimmed(rawNature)
+        let nature = organisation.isEmpty ? writtenNature
+            : writtenNature.isEmpty ? organisation
+            : PersonName.words(writtenNature).joined(separator: " ").contains(PersonName.words(organisation).joined(separator: " "))
+                ? writtenNature : organisation + ": " + writtenNature
         let fromText = TextFolding.trimmed(rawFrom)
         let toText = TextFolding.trimmed(rawTo)
         let declaredText = TextFolding.trimmed(rawDeclared)
         if typeText.isEmpty && nature.isEmpty && fromText.isEmpty && toText.isEmpty && declaredText.isEmpty { return }
 
         guard let person = current else {
-            issues.append(RegisterIssue(line: line, message: "continuation row with no person above it", isError: true))
+            issues.append(RegisterIssue(line: line, message: "continuation row with no person above it; the row is skipped", isError: true))
             return
         }
         // A nil return and a pointer are declarations too: the date counts whatever the row says.
@@ -138,21 +146,29 @@ struct RegisterBuilder {
         return result
     }
 
-    /// A date as dd/mm/yyyy, d/m/yyyy or ISO yyyy-mm-dd; dots or dashes
-    /// between day, month and year are taken too. An empty date is open.
-    /// An unreadable date is reported and left open, which makes the
-    /// interest count for longer, never shorter.
+    /// A date read by the rules every file shares (`DateText`): ISO `yyyy-mm-dd`, or day first
+    /// `dd/mm/yyyy`, `d/m/yyyy` (dots or dashes taken for slashes). An empty date is open. An
+    /// unreadable date, or one naming a day that does not exist, is reported and left open,
+    /// which makes the interest count for longer, never shorter.
     private mutating func readDate(_ text: String, field: RegisterField, line: Int) -> Day? {
         if text.isEmpty { return nil }
-        if let day = RegisterBuilder.parseDate(text) { return day }
-        issues.append(RegisterIssue(
-            line: line, message: "unreadable date `\(text)` in `\(field.title)`; taken as open", isError: true))
+        switch DateText.read(text) {
+        case .iso(let day), .dayFirst(let day):
+            return day
+        case .noSuchDay(let year, let month, let day):
+            issues.append(RegisterIssue(
+                line: line, message: "date `\(text)` in `\(field.title)` is a day that does not exist (\(DateText.whyNoSuchDay(year: year, month: month, day: day))); taken as open", isError: true))
+        case .unreadable:
+            issues.append(RegisterIssue(
+                line: line, message: "unreadable date `\(text)` in `\(field.title)`; expected dd/mm/yyyy or yyyy-mm-dd; taken as open", isError: true))
+        }
         return nil
     }
 
     static func parseDate(_ text: String) -> Day? {
-        if let day = Day.parseDayMonthYear(text) ?? Day.parseISO(text) { return day }
-        let slashed = text.utf8.map { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") ? UInt8(ascii: "/") : $0 }
-        return Day.parseDayMonthYear(slashed)
+        switch DateText.read(text) {
+        case .iso(let day), .dayFirst(let day): day
+        case .noSuchDay, .unreadable: nil
+        }
     }
 }

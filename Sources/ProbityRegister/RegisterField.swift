@@ -7,6 +7,10 @@
 /// let a hand-made register say just "name, employer, type, nature".
 enum RegisterField: Int, CaseIterable, Sendable {
     case name, employer, position, type, nature, validFrom, validTo
+    /// The organisation an interest is in, as council registers give it in an "Organisation"
+    /// column (the body a councillor holds shares in or sits on the board of), not the
+    /// person's employer. Read with the nature of the interest: "Organisation: nature".
+    case organisation
     /// When the row was declared (or last confirmed): not in the NHS template, but registers
     /// that keep it let `probity audit` find declarations older than the review period.
     case declaredOn
@@ -21,6 +25,7 @@ enum RegisterField: Int, CaseIterable, Sendable {
         case .nature: return "Nature of interest"
         case .validFrom: return "Valid From"
         case .validTo: return "Valid To"
+        case .organisation: return "Organisation"
         case .declaredOn: return "Date of declaration"
         }
     }
@@ -47,11 +52,14 @@ enum RegisterField: Int, CaseIterable, Sendable {
 
     private static let aliases: [String: RegisterField] = [
         "name": .name, "fullname": .name, "membername": .name, "person": .name,
-        "whodoyoucurrentlyworkfor": .employer, "employer": .employer, "organisation": .employer,
-        "organization": .employer, "currentemployer": .employer, "worksfor": .employer,
+        "whodoyoucurrentlyworkfor": .employer, "employer": .employer,
+        "currentemployer": .employer, "worksfor": .employer,
+        "organisation": .organisation, "organization": .organisation, "nameoforganisation": .organisation,
+        "nameoforganization": .organisation, "organisationname": .organisation, "company": .organisation,
         "positionrelationshipwithicb": .position, "position": .position, "role": .position,
         "positionrole": .position, "jobtitle": .position,
         "declaredinterest": .type, "type": .type, "interesttype": .type, "typeofinterest": .type,
+        "category": .type, "categoryofinterest": .type, "interestcategory": .type,
         "natureofinterest": .nature, "nature": .nature, "description": .nature, "details": .nature,
         "validfrom": .validFrom, "from": .validFrom, "datefrom": .validFrom, "startdate": .validFrom,
         "validto": .validTo, "to": .validTo, "dateto": .validTo, "enddate": .validTo,

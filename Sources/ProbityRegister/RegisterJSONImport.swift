@@ -9,8 +9,8 @@ import ProbitySupport
 ///   "interests": [{"type", "nature", "valid_from", "valid_to"}]}]}`.
 ///
 /// Keys are matched like table headers, so `"Valid From"` works as well
-/// as `"valid_from"`. JSON has no useful line numbers, so issues carry
-/// line 0 and name the entry instead.
+/// as `"valid_from"`; a key that names no field is reported. JSON has no
+/// useful line numbers, so issues carry line 0 and name the entry instead.
 enum RegisterJSONImport {
     static func read(_ bytes: [UInt8], fileName: String) -> Result<Register, RegisterLoadError> {
         let document: JSONValue
@@ -43,7 +43,7 @@ enum RegisterJSONImport {
         if !name.isEmpty {
             builder.startPerson(name: name, employer: cells[.employer] ?? "", position: cells[.position] ?? "", line: 0)
         }
-        builder.declare(type: cells[.type] ?? "", nature: cells[.nature] ?? "",
+        builder.declare(type: cells[.type] ?? "", nature: cells[.nature] ?? "", organisation: cells[.organisation] ?? "",
                         validFrom: cells[.validFrom] ?? "", validTo: cells[.validTo] ?? "", declaredOn: cells[.declaredOn] ?? "",
                         line: 0, isContinuation: name.isEmpty)
     }
@@ -65,7 +65,7 @@ enum RegisterJSONImport {
         for (index, interest) in interests.enumerated() {
             let interestEntry = "interest \(index + 1) of \(entry)"
             guard let cells = fields(of: interest, entry: interestEntry, builder: &builder) else { continue }
-            builder.declare(type: cells[.type] ?? "", nature: cells[.nature] ?? "",
+            builder.declare(type: cells[.type] ?? "", nature: cells[.nature] ?? "", organisation: cells[.organisation] ?? "",
                             validFrom: cells[.validFrom] ?? "", validTo: cells[.validTo] ?? "", declaredOn: cells[.declaredOn] ?? "",
                             line: 0, isContinuation: false)
         }
@@ -73,7 +73,7 @@ enum RegisterJSONImport {
 
     /// The register fields of an object, as text. Numbers keep their
     /// lexeme, `null` is empty; any other non-string value loses the entry.
-    /// Keys that name no field (`interests`, or extras) are ignored.
+    /// Keys that name no field are reported (`interests` is read by the caller).
     private static func fields(of value: JSONValue, entry: String,
                                builder: inout RegisterBuilder) -> [RegisterField: String]? {
         guard let members = value.objectValue else {
@@ -82,7 +82,17 @@ enum RegisterJSONImport {
         }
         var cells: [RegisterField: String] = [:]
         for (key, member) in members {
-            guard let field = RegisterField.named(key), cells[field] == nil else { continue }
+            // A key the importer does not read is said, never dropped in silence.
+            guard let field = RegisterField.named(key) else {
+                if key != "interests" {
+                    builder.reject(line: 0, message: "`\(key)` of \(entry) is not a key the importer recognises; its value is not read (docs/registers.md lists the keys read)")
+                }
+                continue
+            }
+            guard cells[field] == nil else {
+                builder.reject(line: 0, message: "`\(key)` of \(entry) is a second `\(field.title)`; only the first is read")
+                continue
+            }
             switch member {
             case .string(let text): cells[field] = text
             case .number(let lexeme): cells[field] = lexeme

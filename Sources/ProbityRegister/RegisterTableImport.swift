@@ -14,6 +14,15 @@ enum RegisterTableImport {
         }
         let width = records[headerIndex].fields.count
         var builder = RegisterBuilder(expectedRows: records.count - headerIndex)
+        // A column the importer does not read is said, never dropped in silence.
+        for (column, text) in records[headerIndex].fields.enumerated() where !columns.contains(column) {
+            let header = TextFolding.trimmed(text)
+            builder.reject(line: records[headerIndex].line,
+                           message: header.isEmpty
+                               ? "column \(column + 1) has no header; its values are not read"
+                               : RegisterField.named(header).map { "column `\(header)` is a second `\($0.title)` column; only the first is read" }
+                               ?? "column `\(header)` is not one the importer recognises; its values are not read (docs/registers.md lists the columns read)")
+        }
 
         for record in records[(headerIndex + 1)...] {
             let fields = record.fields
@@ -33,7 +42,7 @@ enum RegisterTableImport {
                 builder.startPerson(name: name, employer: cell(.employer), position: cell(.position),
                                     line: record.line)
             }
-            builder.declare(type: cell(.type), nature: cell(.nature),
+            builder.declare(type: cell(.type), nature: cell(.nature), organisation: cell(.organisation),
                             validFrom: cell(.validFrom), validTo: cell(.validTo), declaredOn: cell(.declaredOn),
                             line: record.line, isContinuation: isContinuation)
         }
@@ -55,6 +64,7 @@ enum RegisterTableImport {
             let hasName = columns[RegisterField.name.rawValue] != nil
             let hasDeclaration = columns[RegisterField.type.rawValue] != nil
                 || columns[RegisterField.nature.rawValue] != nil
+                || columns[RegisterField.organisation.rawValue] != nil
             if hasName && hasDeclaration { return (index, columns) }
         }
         return nil

@@ -33,22 +33,34 @@ enum Probity {
     }
 
     /// Runs `probity` with `arguments` from the repository root.
-    static func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = root
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
+        // Standard input is written from another thread: `probity` answers lines as they come,
+        // so it writes while it reads, and a large input written before reading the output
+        // would fill both pipes and wait for ever.
+        let writer = input.fileHandleForWriting
+        let fed = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            if let stdin { writer.write(Data(stdin.utf8)) }
+            try? writer.close()
+            fed.signal()
+        }
         // Read both pipes before waiting, so a large output cannot block the child.
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
         let stderrData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        fed.wait()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
                       stderr: String(decoding: stderrData, as: UTF8.self))
     }

@@ -5,7 +5,8 @@ import XCTest
 /// - `args`: the arguments after `probity`, one per line (paths relative to the case folder are
 ///   written as `$CASE/…`);
 /// - `expected.out`, `expected.err`: the exact standard output and standard error (golden files);
-/// - `expected.exit`: the exit status.
+/// - `expected.exit`: the exit status;
+/// - `stdin` (optional): what the command reads on standard input.
 ///
 /// Run with `PROBITY_UPDATE_GOLDEN=1 swift test --filter CaseTests` to rewrite the golden files
 /// after a deliberate change, then review the diff.
@@ -21,7 +22,8 @@ final class CaseTests: XCTestCase {
             let relative = "Tests/ProbityCLITests/Cases/\(name)"
             let args = try String(contentsOf: folder.appendingPathComponent("args"), encoding: .utf8)
                 .split(separator: "\n").map { $0.replacingOccurrences(of: "$CASE", with: relative) }
-            let result = try Probity.run(args)
+            let stdin = try? String(contentsOf: folder.appendingPathComponent("stdin"), encoding: .utf8)
+            let result = try Probity.run(args, stdin: stdin)
             let outputs = [("expected.out", result.stdout), ("expected.err", result.stderr), ("expected.exit", "\(result.status)\n")]
             for (file, actual) in outputs {
                 let url = folder.appendingPathComponent(file)

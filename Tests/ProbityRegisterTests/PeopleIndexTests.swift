@@ -34,7 +34,10 @@ final class PeopleIndexTests: XCTestCase {
 
     func testNotFound() {
         let index = PeopleIndex(people)
-        XCTAssertEqual(index.resolve("Smith"), .notFound)          // first and last name must agree
+        // A surname alone is never one person: two Smiths make it ambiguous (issue 11), one Bhan
+        // leaves it unresolved (with a suggestion from `suggestions(for:)`).
+        XCTAssertEqual(index.resolve("Smith"), .ambiguous([1, 2]))
+        XCTAssertEqual(index.resolve("Bhan"), .notFound)
         XCTAssertEqual(index.resolve("Colin Smithers"), .notFound)
         XCTAssertEqual(index.resolve("Angela Q Bhan"), .notFound)  // a different middle name
         XCTAssertEqual(index.resolve("Bhan Angela"), .notFound)

@@ -45,11 +45,28 @@ final class RegisterLoaderTests: XCTestCase {
         XCTAssertEqual(long.people.first?.position, "Role")
         XCTAssertEqual(long.people.first?.interests.first?.validFrom, day("2023-02-01"))
 
-        let short = parse("type,name,organisation,role,description,from,to\nIndirect,C D,Org2,Chair,spouse,,\n")
+        let short = parse("type,name,employer,role,description,from,to\nIndirect,C D,Org2,Chair,spouse,,\n")
         XCTAssertEqual(short.people.first?.name, "C D")
         XCTAssertEqual(short.people.first?.employer, "Org2")
         XCTAssertEqual(short.people.first?.interests.first?.type, .indirect)
         XCTAssertEqual(short.people.first?.interests.first?.nature, "spouse")
+    }
+
+    /// A JSON key the importer does not read is reported, not dropped (issue 11).
+    func testUnknownJSONKeysAreReported() {
+        let register = RegisterLoader.parse(Array(#"[{"name":"A B","organisation":"Riverside Care Ltd","type":"Financial","nature":"Director","ward":"Penge"}]"#.utf8), fileName: "r.json")
+        XCTAssertEqual(register.people.first?.interests.first?.nature, "Riverside Care Ltd: Director")
+        XCTAssertEqual(register.issues, [RegisterIssue(line: 0, message: "`ward` of row 1 is not a key the importer recognises; its value is not read (docs/registers.md lists the keys read)", isError: true)])
+    }
+
+    /// A council register's "Organisation" is the interest's organisation, not the employer
+    /// (issue 11); it is read with the nature, where screening looks.
+    func testCouncilOrganisationColumnIsTheInterestsOrganisation() {
+        let council = parse("Name,Category,Organisation,Details,Ward\nCllr E F,Financial,Riverside Care Ltd,Shareholder,Penge\n,Non-financial,Bromley Mind,Bromley Mind trustee,\n")
+        XCTAssertEqual(council.people.first?.employer, "")
+        XCTAssertEqual(council.people.first?.interests.map(\.nature), ["Riverside Care Ltd: Shareholder", "Bromley Mind trustee"])
+        XCTAssertEqual(council.people.first?.interests.first?.type, .financial)
+        XCTAssertEqual(council.issues.first, RegisterIssue(line: 1, message: "column `Ward` is not one the importer recognises; its values are not read (docs/registers.md lists the columns read)", isError: true))
     }
 
     func testTitleLinesAboveTheHeaderAreSkipped() {
@@ -85,8 +102,8 @@ final class RegisterLoaderTests: XCTestCase {
         let register = parse(text)
         XCTAssertEqual(register.people.map(\.name), ["A B", "C D"])
         XCTAssertEqual(register.issues, [
-            RegisterIssue(line: 2, message: "continuation row with no person above it", isError: true),
-            RegisterIssue(line: 3, message: "unreadable date `31/02/2023` in `Valid From`; taken as open", isError: true),
+            RegisterIssue(line: 2, message: "continuation row with no person above it; the row is skipped", isError: true),
+            RegisterIssue(line: 3, message: "date `31/02/2023` in `Valid From` is a day that does not exist (February 2023 has 28 days); taken as open", isError: true),
             RegisterIssue(line: 4, message: "row has 3 fields, expected 7; the row is skipped", isError: true),
             RegisterIssue(line: 6, message: "row has 9 fields, expected 7; the row is skipped", isError: true),
             RegisterIssue(line: 7, message: "unrecognised interest type `Gifts`; taken as unspecified", isError: false),

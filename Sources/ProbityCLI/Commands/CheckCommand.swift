@@ -4,7 +4,7 @@ import Probity
 enum CheckCommand {
     static func run(_ words: [String]) throws(UsageError) -> ExitCode {
         let arguments = try Arguments(words, valued: ["rules", "format", "register", "meeting", "batch", "threads"])
-        try arguments.rejectUnknown(["rules", "format", "register", "meeting", "batch", "threads"])
+        try arguments.rejectUnknown(["rules", "format", "register", "meeting", "batch", "threads", "strict"])
         let format = try ReportFormat(arguments.value("format"))
         if let batch = arguments.value("batch") {
             guard arguments.positionals.isEmpty else { throw UsageError("`--batch` reads decisions from its file; expected no other decision file") }
@@ -20,8 +20,31 @@ enum CheckCommand {
                 ? "`check` needs a decision file (or `--batch FILE`)"
                 : "`check` takes one decision file, found \(arguments.positionals.count)")
         }
-        guard let context = try CheckContext.load(arguments), let decision = context.readDecision(path) else { return .badInput }
-        let report = context.check(decision)
+        guard let context = try CheckContext.load(arguments) else { return .badInput }
+        let errors: [InputError]
+        if let bytes = RuleSet.readFile(path) {
+            // As in a batch, a decision may carry its own `meeting` (with `--register`).
+            switch context.check(json: bytes) {
+            case .success(let report):
+                write(report, format)
+                return report.canProceed ? .success : .failure
+            case .failure(let found):
+                errors = found.all
+            }
+        } else {
+            errors = [InputError(code: "P0706", field: nil, message: "cannot read decision file `\(path)`")]
+            Output.error("P0706", errors[0].message)
+        }
+        if errors.first?.code != "P0706" { Output.error(errors.map { $0.diagnostic(in: path) }) }
+        if format == .json {
+            var out = JSONStreamWriter(pretty: true)
+            ErrorRecord.write(errors, file: path, to: &out)
+            Output.write(out.text + "\n")
+        }
+        return .badInput
+    }
+
+    static func write(_ report: Report, _ format: ReportFormat) {
         switch format {
         case .text: Output.write(report.text)
         case .json:
@@ -29,7 +52,6 @@ enum CheckCommand {
             report.write(to: &out)
             Output.write(out.text + "\n")
         }
-        return report.canProceed ? .success : .failure
     }
 }
 

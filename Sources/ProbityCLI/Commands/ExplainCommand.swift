@@ -15,7 +15,7 @@ enum ExplainCommand {
                 ? "`explain` needs a decision file"
                 : "`explain` takes one decision file, found \(arguments.positionals.count)")
         }
-        guard let context = try CheckContext.load(arguments), let decision = context.readDecision(path) else { return .badInput }
+        guard let context = try CheckContext.load(arguments), let decision = context.readDecision(path, json: format == .json) else { return .badInput }
         let explanation = context.engine.explain(decision, meeting: context.meeting)
         switch format {
         case .text: Output.write(explanation.text)

@@ -10,14 +10,22 @@ import ProbitySyntax
 /// `--max-nodes` and `--max-time` bound the decision-diagram analysis; when either runs out,
 /// lint says which rules it did not analyse (P0910) and reports nothing resting on them.
 ///
-/// Exit status: 2 if the rules do not check, 1 if an error-level finding remains, 0 otherwise.
+/// Exit status: 2 if the rules do not check, 1 if an error-level finding remains (with
+/// `--fail-on warning`, a warning too), 0 otherwise.
 enum LintCommand {
     static func run(_ words: [String]) throws(UsageError) -> ExitCode {
-        let valued: Set<String> = ["format", "max-nodes", "max-time"]
+        let valued: Set<String> = ["format", "max-nodes", "max-time", "fail-on"]
         let arguments = try Arguments(words, valued: valued)
         try arguments.rejectUnknown(valued)
         let format = try ReportFormat(arguments.value("format"))
         let budget = try budget(arguments)
+        // The least severity that fails the run: CI can fail on a gap (a warning) as well.
+        let failOn: Severity
+        switch arguments.value("fail-on") {
+        case nil, "error": failOn = .error
+        case "warning": failOn = .warning
+        case let other?: throw UsageError("unknown `--fail-on` level `\(other)`; expected `warning` or `error`")
+        }
         guard arguments.positionals.count <= 1 else { throw UsageError("`lint` takes one rules file or folder") }
         let loaded: LoadedRules
         if let path = arguments.positionals.first {
@@ -34,7 +42,8 @@ enum LintCommand {
         case .json: Output.write(JSONWriter.pretty(json(report)) + "\n")
         }
         if !report.checks { return .badInput }
-        return report.count(.error) > 0 ? .failure : .success
+        let failing = failOn == .warning ? report.count(.error) + report.count(.warning) : report.count(.error)
+        return failing > 0 ? .failure : .success
     }
 
     /// The analysis budget from `--max-nodes N` (diagram nodes) and `--max-time SECONDS`.

@@ -8,7 +8,7 @@ enum MeetingCommand {
 
     static func run(_ words: [String]) throws(UsageError) -> ExitCode {
         let arguments = try Arguments(words, valued: options)
-        try arguments.rejectUnknown(options)
+        try arguments.rejectUnknown(options.union(["strict"]))
         let format = try ReportFormat(arguments.value("format"))
         guard arguments.value("register") != nil else { throw UsageError("`meeting` needs `--register FILE`") }
         guard arguments.positionals.count == 1, let path = arguments.positionals.first else {
@@ -30,18 +30,18 @@ enum MeetingCommand {
         }
 
         var worst = ExitCode.success
-        var items: [(item: Agenda.Item, report: Report?)] = []
+        var items: [Entry] = []
         for checked in engine.meeting(agenda).items {
             switch checked.result {
             case nil:
-                items.append((checked.item, nil))
+                items.append((checked.item, nil, []))
             case .failure(let errors)?:
                 Output.error(errors.all.map { $0.diagnostic(in: path, part: "item \(checked.item.id)") })
                 worst = worst.worst(.badInput)
-                items.append((checked.item, nil))
+                items.append((checked.item, nil, errors.all))
             case .success(let report)?:
                 worst = worst.worst(report.canProceed ? .success : .failure)
-                items.append((checked.item, report))
+                items.append((checked.item, report, []))
             }
         }
         switch format {
@@ -51,7 +51,10 @@ enum MeetingCommand {
         return worst
     }
 
-    private static func text(_ agenda: Agenda, _ items: [(item: Agenda.Item, report: Report?)], program: Program, register: String) -> String {
+    /// An agenda item, its report, or why its decision could not be read.
+    typealias Entry = (item: Agenda.Item, report: Report?, errors: [InputError])
+
+    private static func text(_ agenda: Agenda, _ items: [Entry], program: Program, register: String) -> String {
         let body = agenda.meeting.body.map { program.bodies[$0] }
         var out = "meeting of \(body.map { "\($0.id) (\($0.title))" } ?? "?")"
         if let date = agenda.meeting.date { out += " on \(Day(number: date).iso)" }
@@ -63,15 +66,32 @@ enum MeetingCommand {
                 out += "\(finding.line)\(finding.isBlocking ? " (blocks every item)" : "")\n"
             }
         }
-        for (item, report) in items {
+        for (item, report, errors) in items {
             out += "\nitem \(item.id)\(item.title.isEmpty ? "" : " \"\(item.title)\"")"
             guard let report else {
-                out += item.decision == nil ? ": no decision\n" : ": the decision could not be read (see the errors)\n"
+                if item.decision == nil {
+                    out += ": no decision\n"
+                } else {
+                    // The secretary's papers come from standard output: the reason goes with the item.
+                    out += ": the decision could not be read, so it may NOT proceed\n"
+                    for error in errors { out += "  \(error.description)\n" }
+                }
                 continue
             }
-            out += ": \(report.outcome.rawValue), \(report.canProceed ? "may proceed" : "may NOT proceed")\n"
+            out += ": \(report.outcome.rawValue)\(report.placeholders.isEmpty ? "" : " on placeholder limits"), \(report.canProceed ? "may proceed" : "may NOT proceed")\n"
+            if !report.canProceed {
+                out += "  because: \(blockingReasons(report).joined(separator: "; "))\n"
+            }
             let approvals = report.approvals.map { "\($0.action == .recommend ? "recommendation" : "approval") by \($0.by)" }
             out += "  needs: \(approvals.isEmpty ? "no approval" : approvals.joined(separator: "; "))\n"
+            if !report.procedures.isEmpty {
+                out += "  procedures: \(report.procedures.map(\.id).joined(separator: "; "))\n"
+            }
+            if !report.notices.isEmpty {
+                out += "  notices: " + report.notices.map { notice in
+                    "to \(notice.to)" + (notice.deemedApprovedOn.map { ", deemed approved on \(Day(number: $0).iso) without objection" } ?? "")
+                }.joined(separator: "; ") + "\n"
+            }
             if let conflicts = report.conflicts {
                 for line in conflicts.text(withAttendeeIssues: false).split(separator: "\n", omittingEmptySubsequences: true) {
                     out += "  \(line)\n"
@@ -84,18 +104,39 @@ enum MeetingCommand {
         return out
     }
 
-    static func json(_ agenda: Agenda, _ items: [(item: Agenda.Item, report: Report?)], program: Program) -> JSONValue {
+    /// Why an item may not proceed, in a few words each: the attendees who could not be
+    /// screened by name (their findings are stated once, above the items), then the code of each
+    /// other blocking finding, whose message follows in the item.
+    static func blockingReasons(_ report: Report) -> [String] {
+        var reasons: [String] = []
+        if report.outcome != .authorised { reasons.append("\(report.outcome.rawValue) (see below)") }
+        for name in report.conflicts?.unresolvedAttendees ?? [] { reasons.append("attendee \"\(name)\" is not on the register (P1101)") }
+        for entry in report.conflicts?.ambiguousAttendees ?? [] { reasons.append("attendee \"\(entry.written)\" matches several people (P1102)") }
+        for finding in report.findings where finding.isBlocking && !["P1101", "P1102", "P1001", "P1002"].contains(finding.code) {
+            let reason = "\(finding.code) (see below)"
+            if !reasons.contains(reason) { reasons.append(reason) }
+        }
+        return reasons
+    }
+
+    static func json(_ agenda: Agenda, _ items: [Entry], program: Program) -> JSONValue {
         .object([
             ("format", .string("probity.meeting/1")),
             ("body", agenda.meeting.body.map { .string(program.bodies[$0].id) } ?? .null),
             ("date", agenda.meeting.date.map { .string(Day(number: $0).iso) } ?? .null),
             ("attendees", .array(agenda.meeting.attendees.map(JSONValue.string))),
-            ("items", .array(items.map { item, report in
-                .object([
+            ("items", .array(items.map { item, report, errors in
+                var members: [(key: String, value: JSONValue)] = [
                     ("id", .string(item.id)),
                     ("title", .string(item.title)),
                     ("report", report?.json ?? .null),
-                ])
+                ]
+                if !errors.isEmpty {
+                    members.append(("errors", .array(errors.map { error in
+                        .object([("code", .string(error.code)), ("field", error.field.map(JSONValue.string) ?? .null), ("message", .string(error.message))])
+                    })))
+                }
+                return .object(members)
             })),
         ])
     }

@@ -7,7 +7,7 @@ enum ScreenCommand {
 
     static func run(_ words: [String]) throws(UsageError) -> ExitCode {
         let arguments = try Arguments(words, valued: options)
-        try arguments.rejectUnknown(options)
+        try arguments.rejectUnknown(options.union(["strict"]))
         let format = try ReportFormat(arguments.value("format"))
         guard arguments.value("register") != nil else { throw UsageError("`screen` needs `--register FILE`") }
         guard let path = arguments.value("decision") ?? arguments.positionals.first else {
@@ -16,12 +16,13 @@ enum ScreenCommand {
         guard arguments.positionals.count <= (arguments.value("decision") == nil ? 1 : 0) else {
             throw UsageError("`screen` takes one decision, given with `--decision`")
         }
-        guard let context = try CheckContext.load(arguments), let decision = context.readDecision(path) else { return .badInput }
+        guard let context = try CheckContext.load(arguments), let decision = context.readDecision(path, json: format == .json) else { return .badInput }
         let screening = context.engine.screen(decision, meeting: context.meeting)
         let conflicts = screening.conflicts, findings = screening.findings, registerName = screening.register
         switch format {
         case .text:
             var out = "screening of decision \(screening.decision) (\(Day(number: screening.date).iso)) against \(registerName)\n"
+            for note in conflicts.headlineNotes { out += note + "\n" }
             out += conflicts.text
             for finding in findings { out += "\(finding.line)\n" }
             Output.write(out)

@@ -91,7 +91,7 @@ struct ServeEngine: Sendable {
             }
         }
         guard errors.isEmpty else { return .failure(APIError(.badRequest, errors)) }
-        let json = JSONWriter.compact(MeetingCommand.json(agenda, items, program: program)) + "\n"
+        let json = JSONWriter.compact(MeetingCommand.json(agenda, items.map { ($0.item, $0.report, []) }, program: program)) + "\n"
         return .success((items.compactMap(\.report), Array(json.utf8)))
     }
 

@@ -12,10 +12,11 @@ struct CheckContext: Sendable {
     /// Builds the context for `arguments` (`--register`, `--meeting`). Nil when the register or
     /// the meeting cannot be read; the reason has been written to standard error.
     static func make(scheme: Scheme, arguments: Arguments) throws(UsageError) -> CheckContext? {
+        try arguments.rejectStandardInputTwice(["register", "meeting", "batch", "decision", "votes"])
         var engine = Engine(scheme: scheme)
         if let path = arguments.value("register") {
             guard let register = loadRegister(path) else { return nil }
-            engine = engine.with(register: register)
+            engine = engine.with(register: register, strict: arguments.has("strict"))
         }
         var meeting: Meeting?
         if let path = arguments.value("meeting") {
@@ -34,31 +35,51 @@ struct CheckContext: Sendable {
 
     /// Reads and decodes one decision file. Nil (after writing every error, prefixed with the
     /// file's path, to standard error) when it cannot be read or does not fit the scheme.
-    func readDecision(_ path: String) -> Decision? {
-        guard let bytes = RuleSet.readFile(path) else {
-            Output.error("P0706", "cannot read decision file `\(path)`")
-            return nil
+    ///
+    /// With `json`, the errors are also written to standard output as `probity.error/1`, so a
+    /// tool reading `--format json` always gets JSON.
+    func readDecision(_ path: String, json: Bool = false) -> Decision? {
+        let errors: [InputError]
+        if let bytes = RuleSet.readFile(path) {
+            switch engine.decision(json: bytes) {
+            case .success(let decision):
+                return decision
+            case .failure(let found):
+                errors = found.all
+                Output.error(errors.map { $0.diagnostic(in: path) })
+            }
+        } else {
+            errors = [InputError(code: "P0706", field: nil, message: "cannot read decision file `\(path)`")]
+            Output.error("P0706", errors[0].message)
         }
-        switch engine.decision(json: bytes) {
-        case .failure(let errors):
-            Output.error(errors.all.map { $0.diagnostic(in: path) })
-            return nil
-        case .success(let decision):
-            return decision
+        if json {
+            var out = JSONStreamWriter(pretty: true)
+            ErrorRecord.write(errors, file: path, to: &out)
+            Output.write(out.text + "\n")
         }
+        return nil
     }
 
     /// Loads a register, writing the rows it could not read to standard error as `file:line`.
     /// Nil (after saying why) when the file has no usable shape.
     static func loadRegister(_ path: String) -> Register? {
-        switch RegisterLoader.load(path: path) {
+        let loaded: Result<Register, RegisterLoadError>
+        if path == "-" {
+            // `--register -`: the register on standard input.
+            loaded = RuleSet.readFile(path).map { RegisterLoader.read($0, fileName: "<stdin>") }
+                ?? .failure(.unreadableFile(path: path, reason: "standard input cannot be read"))
+        } else {
+            loaded = RegisterLoader.load(path: path)
+        }
+        switch loaded {
         case .failure(let error):
             Output.error("P1115", error.message)
             return nil
         case .success(let register):
             for issue in register.issues where issue.isError {
                 let place = issue.line > 0 ? "\(path):\(issue.line)" : path
-                Output.error("\(place): warning: \(issue.message) (row skipped; the import went on)\n")
+                // Each message says what became of the row or value; the import goes on.
+                Output.error("\(place): warning: \(issue.message)\n")
             }
             return register
         }

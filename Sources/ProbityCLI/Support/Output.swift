@@ -5,9 +5,13 @@ import ProbitySyntax
 /// writes, and only through here.
 enum Output {
     nonisolated(unsafe) private static var buffer: [UInt8] = []
+    /// Where standard output goes: the terminal or pipe, or the file `--output` names.
+    nonisolated(unsafe) static var destination: Int32 = STDOUT_FILENO
+    /// Whether severities are coloured on standard output and on standard error (`--color`).
+    nonisolated(unsafe) static var colour = (output: false, error: false)
 
     static func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
+        buffer.append(contentsOf: (colour.output ? Colour.paint(text) : text).utf8)
         if buffer.count >= 1 << 16 { flush() }
     }
 
@@ -15,7 +19,7 @@ enum Output {
         // A batch writes megabytes at a time: those go out as they are, not copied twice.
         if bytes.count >= 1 << 16 {
             flush()
-            writeAll(bytes, to: STDOUT_FILENO)
+            writeAll(bytes, to: destination)
             return
         }
         buffer.append(contentsOf: bytes)
@@ -24,7 +28,7 @@ enum Output {
 
     static func flush() {
         guard !buffer.isEmpty else { return }
-        writeAll(buffer, to: STDOUT_FILENO)
+        writeAll(buffer, to: destination)
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -45,7 +49,7 @@ enum Output {
     /// Writes to standard error at once (after flushing standard output, to keep their order).
     static func error(_ text: String) {
         flush()
-        FileHandle.standardError.write(Data(text.utf8))
+        FileHandle.standardError.write(Data((colour.error ? Colour.paint(text) : text).utf8))
     }
 
     /// Writes diagnostics to standard error through the one renderer (`sources` for those in

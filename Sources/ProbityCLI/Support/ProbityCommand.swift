@@ -1,40 +1,46 @@
+import ProbitySupport
+
 /// Dispatches `probity SUBCOMMAND …` to its command.
 enum ProbityCommand {
-    static let usage = """
-    usage: probity <command> [options]
+    /// The commands' overview (`probity help`); each command's page is in ``CommandHelp``.
+    static var usage: String { CommandHelp.overview }
 
-    commands:
-      check [--rules PATH] [--format text|json] [--register FILE [--meeting MEETING.json]] DECISION.json
-      check [--rules PATH] --batch FILE.jsonl|-     one decision per line in, one JSON report per line out
-      screen [--rules PATH] [--format text|json] --register FILE --decision DECISION.json
-      meeting [--rules PATH] --register FILE [--format text|json] AGENDA.json
-      report [--rules PATH] --register FILE [--format md|html] AGENDA.json   board papers: declarations, per-item conflicts
-      report [--rules PATH] --register FILE [--format md|html] --meeting MEETING.json DECISION.json   the same for one decision
-      graph [--rules PATH] tree [--on DATE] [--format svg|dot|mermaid]   the delegation tree
-      graph [--rules PATH] ladder KIND --on DATE [--where FIELD=VALUE]… [--field MONEY] [--format svg|dot|mermaid]   who decides, by value
-      vote [--rules PATH] [--format text|json] --meeting MEETING.json --votes VOTES.json
-      test [--coverage] [PATH]                      run the test blocks beside the rules
-      lint [--format text|json] [--max-nodes N] [--max-time SECONDS] [PATH]   check the rules and analyse them as a whole
-      explain [--rules PATH] [--format text|json] [--register FILE [--meeting MEETING.json]] DECISION.json
-      fmt [--check] PATH…                           format rule files in the canonical layout
-      diff OLD NEW --decisions HISTORY.jsonl [--format text|json]   which past decisions a rule change would change
-      audit [--rules PATH] --history FILE.jsonl [--register FILE] [--votes FILE…] [--as-of DATE] [--format text|json]
-                                                    split contracts, decisions outside delegation, conflicted votes, register health
-      bench [--decisions N] [--threads T] [--format json] [--write DIR] [--workload all|generated|shipped|lint]
-      serve [--rules PATH] [--register FILE] [--host 127.0.0.1] [--port 8181] [--decision-log FILE]   the web page and JSON API
-
-    Without --rules, the rules shipped with probity are used.
-    exit status: 0 the decision may proceed (or all checks passed), 1 it may not (or a check failed), 2 the input is wrong
-
-    """
-
-    static func run(_ words: [String]) -> ExitCode {
-        guard let name = words.first else {
-            Output.error(usage)
-            return .badInput
-        }
-        let rest = Array(words.dropFirst())
+    static func run(_ arguments: [String]) -> ExitCode {
+        var words = arguments
+        var command: String?
         do throws(UsageError) {
+            // `--output` and `--color` mean the same for every command: taken here.
+            try GlobalOptions.take(from: &words)
+            guard let name = words.first else {
+                Output.error(usage)
+                return .badInput
+            }
+            let rest = Array(words.dropFirst())
+            switch name {
+            case "--version", "-V", "version":
+                guard rest.isEmpty else { throw UsageError("`version` takes no arguments") }
+                Output.write(Version.text)
+                return .success
+            case "help", "--help", "-h":
+                guard let topic = rest.first else {
+                    Output.write(usage)
+                    return .success
+                }
+                guard rest.count == 1, let help = CommandHelp.named(topic) else {
+                    throw UsageError(unknownCommand(topic))
+                }
+                Output.write(help.text)
+                return .success
+            default:
+                break
+            }
+            if let help = CommandHelp.named(name) {
+                command = name
+                if asksForHelp(rest) {
+                    Output.write(help.text)
+                    return .success
+                }
+            }
             switch name {
             case "check": return try CheckCommand.run(rest)
             case "test": return try TestCommand.run(rest)
@@ -48,17 +54,27 @@ enum ProbityCommand {
             case "explain": return try ExplainCommand.run(rest)
             case "diff": return try DiffCommand.run(rest)
             case "bench": return try BenchCommand.run(rest)
+            case "completion": return try CompletionCommand.run(rest)
             case "serve": return try ServeCommand.run(rest)
             case "audit": return try AuditCommand.run(rest)
-            case "help", "--help", "-h":
-                Output.write(usage)
-                return .success
             default:
-                throw UsageError("unknown command `\(name)`; expected one of check, screen, meeting, report, graph, vote, test, lint, explain, fmt, diff, bench, serve, audit")
+                throw UsageError(unknownCommand(name))
             }
         } catch {
-            Output.error("error: \(error.message)\n\nrun `probity help` for usage\n")
+            let page = command.map { "probity help \($0)" } ?? "probity help"
+            Output.error("error: \(error.message)\n\nrun `\(page)` for usage\n")
             return .badInput
         }
+    }
+
+    /// Whether the words before any `--` ask for help.
+    static func asksForHelp(_ words: [String]) -> Bool {
+        words.prefix { $0 != "--" }.contains { $0 == "--help" || $0 == "-h" }
+    }
+
+    static func unknownCommand(_ name: String) -> String {
+        let hint = closestMatch(to: name, among: CommandHelp.names).map { "did you mean `\($0)`? " } ?? ""
+        let option = name.hasPrefix("-") ? "unknown option `\(name)`" : "unknown command `\(name)`"
+        return "\(option); \(hint)expected one of \(CommandHelp.names.joined(separator: ", ")), or --version"
     }
 }

@@ -43,6 +43,12 @@ enum RuleSet {
         }
     }
 
+    /// The shipped rules, or nil, saying nothing (for `--version`).
+    static func loadQuietly() -> Scheme? {
+        guard let bundled = bundledPath, case .success(let scheme) = Scheme.load(at: bundled, shownAs: "Rules") else { return nil }
+        return scheme
+    }
+
     static func readFile(_ path: String) -> [UInt8]? {
         if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
         return FileManager.default.contents(atPath: path).map { [UInt8]($0) }

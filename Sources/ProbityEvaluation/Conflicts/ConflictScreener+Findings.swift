@@ -1,3 +1,4 @@
+import ProbityRegister
 import ProbitySupport
 import ProbitySemantics
 import ProbitySyntax
@@ -11,6 +12,8 @@ extension ConflictScreener {
     /// conflict have left (P1103), or inquorate before any recusal (P1104). Not blocking: people
     /// whose interests are on another register (P1105), rules with no `conflicts` block (P1106),
     /// a meeting body with no members or quorum rule (P1107), attendees who are no member (P1108).
+    /// An organisation that matched no declared name, alias or register text (P1150) blocks
+    /// only a strict screener.
     public func apply(to report: inout Report, decision: Decision, meeting: Meeting?) {
         let screening = screening(decision, meeting: meeting)
         let conflicts = screening.report
@@ -23,12 +26,20 @@ extension ConflictScreener {
         if program.conflicts == nil {
             add("P1106", .warning, blocking: false, "the rules have no `conflicts` block, so no interest can be relevant; nobody was screened")
         }
-        for name in conflicts.unresolvedAttendees {
-            add("P1101", .error, blocking: true, "attendee \"\(name)\" is not on the register \(register.fileName) and cannot be screened")
+        for (index, name) in conflicts.unresolvedAttendees.enumerated() {
+            let suggestions = index < conflicts.attendeeSuggestions.count ? conflicts.attendeeSuggestions[index] : []
+            add("P1101", .error, blocking: true,
+                "attendee \"\(name)\" is not on the register \(register.fileName) and cannot be screened"
+                    + NameSuggestions.didYouMean(suggestions.map { "\"\($0)\"" }))
         }
         for entry in conflicts.ambiguousAttendees {
             add("P1102", .error, blocking: true,
                 "attendee \"\(entry.written)\" matches several people on the register (\(entry.candidates.joined(separator: "; "))); write the name in full")
+        }
+        for entry in conflicts.unmatchedOrganisations {
+            add("P1150", .warning, blocking: isStrict,
+                "organisation \"\(entry.written)\" (\(entry.role)) matches no declared organisation, alias or register entry, so it was screened by its exact text only"
+                    + NameSuggestions.didYouMean(entry.suggestions.map(\.text)))
         }
         for entry in conflicts.notScreenable {
             add("P1105", .warning, blocking: false, "\(entry.person) cannot be screened here: \"\(entry.pointer)\"")

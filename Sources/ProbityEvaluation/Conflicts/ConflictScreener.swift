@@ -34,20 +34,31 @@ package final class ConflictScreener: Sendable {
     /// False for a screener without a register: it checks a meeting's quorum only, and an
     /// attendee cannot be "not on the register".
     public let hasRegister: Bool
+    /// When true, an organisation that matched nothing (P1150) blocks the decision: a
+    /// commissioner who would rather stop than screen a misspelt supplier by its exact text.
+    /// Set by the caller (`--strict`) or by the rules (`unmatched organisations block`).
+    public let isStrict: Bool
+    /// Declared organisations by id, name and alias, for "did you mean" on a name that matched nothing.
+    let directory: OrganisationDirectory
 
     /// A screener with no register of interests: nobody is screened, but a meeting's quorum and
     /// voting weights are still worked out (for example an ICP meeting, whose members declare
     /// on other bodies' registers).
     public convenience init(program: Program) {
-        self.init(program: program, register: Register(people: [], issues: [], fileName: ""), hasRegister: false)
+        self.init(program: program, register: Register(people: [], issues: [], fileName: ""), hasRegister: false, strict: false)
     }
 
-    public convenience init(program: Program, register: Register) {
-        self.init(program: program, register: register, hasRegister: true)
+    /// A screener for `register`. With `strict`, an organisation that matches no declared
+    /// organisation, alias or register text blocks the decision instead of being reported only.
+    public convenience init(program: Program, register: Register, strict: Bool = false) {
+        self.init(program: program, register: register, hasRegister: true, strict: strict)
     }
 
-    private init(program: Program, register: Register, hasRegister: Bool) {
+    private init(program: Program, register: Register, hasRegister: Bool, strict: Bool) {
         self.hasRegister = hasRegister
+        // Strict by the caller's choice (`--strict`) or by the scheme's own setting.
+        self.isStrict = strict || program.conflicts?.unmatchedOrganisationsBlock == true
+        self.directory = OrganisationDirectory(program.organisations)
         self.program = program
         self.register = register
         self.people = PeopleIndex(register.people)
@@ -113,7 +124,11 @@ package final class ConflictScreener: Sendable {
             for attendee in attendees {
                 switch attendee.resolution {
                 case .found(let person): if !found.contains(person) { found.append(person) }
-                case .notFound: if hasRegister { report.unresolvedAttendees.append(attendee.written) }
+                case .notFound:
+                    if hasRegister {
+                        report.unresolvedAttendees.append(attendee.written)
+                        report.attendeeSuggestions.append(people.suggestions(for: attendee.written).map { register.people[$0].name })
+                    }
                 case .ambiguous(let candidates):
                     report.ambiguousAttendees.append((attendee.written, candidates.map { register.people[$0].name }))
                 }
@@ -128,7 +143,15 @@ package final class ConflictScreener: Sendable {
         if program.conflicts != nil {
             let stake = OrganisationsAtStake(decision: decision, fields: relevantFields, relationSteps: relationSteps, graph: graph)
             report.organisationsScreened = stake.reported.map { stake.name($0, in: program.organisations) }
-            var hits = collectHits(stake, screened: screened)
+            var (hits, unmatched) = collectHits(stake, screened: screened)
+            report.unmatchedOrganisations = unmatched.map { entry in
+                let written = stake.entries[entry].writtenName ?? ""
+                let declared = directory.suggestions(for: written).map { index in
+                    ConflictsReport.Suggestion(name: program.organisations[index].name, organisation: program.organisations[index].id)
+                }
+                return ConflictsReport.UnmatchedOrganisation(written: written, role: stake.entries[entry].fieldLabel ?? "",
+                                                             suggestions: declared + links.nearTexts(written, in: register))
+            }
             if !employmentExemptions.isEmpty {
                 report.notCounted = spareExemptEmployment(&hits, stake: stake, decision: decision)
             }
@@ -189,13 +212,17 @@ package final class ConflictScreener: Sendable {
         return spared
     }
 
-    /// Every (person, text, organisation at stake) the index holds, for the people screened.
-    private func collectHits(_ stake: OrganisationsAtStake, screened: [Int]?) -> [Hit] {
+    /// Every (person, text, organisation at stake) the index holds, for the people screened; and
+    /// the entries for undeclared names that no register text names at all.
+    private func collectHits(_ stake: OrganisationsAtStake, screened: [Int]?) -> (hits: [Hit], unmatched: [Int]) {
         var hits: [Hit] = []
+        var unmatched: [Int] = []
         for (entryIndex, entry) in stake.entries.enumerated() where !entry.isRepeat {
             let entryID = Int32(entryIndex)
             if entry.organisation < 0, let written = entry.writtenName {
-                for link in links.findUndeclared(written, in: register) where screened?.contains(Int(link.person)) ?? true {
+                let found = hasRegister ? links.findUndeclared(written, in: register) : []
+                if hasRegister && found.isEmpty { unmatched.append(entryIndex) }
+                for link in found where screened?.contains(Int(link.person)) ?? true {
                     hits.append(Hit(person: link.person, source: link.source, entry: entryID))
                 }
             } else if entry.organisation >= 0, screened == nil {
@@ -215,6 +242,6 @@ package final class ConflictScreener: Sendable {
             }
         }
         hits.sort()
-        return hits
+        return (hits, unmatched)
     }
 }

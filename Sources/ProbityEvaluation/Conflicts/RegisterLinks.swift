@@ -31,7 +31,7 @@ struct RegisterLinks: Sendable {
     /// worth scanning for an undeclared name. Built on first use: only a decision naming an
     /// organisation no rule file declares needs it, and building it costs more than the rest
     /// of the register's pre-scan.
-    private let wordIndex = WordIndex()
+    let wordIndex = WordIndex()
 
     init(register: Register, organisations: [Organisation]) {
         var patterns: [(text: String, id: Int32)] = []

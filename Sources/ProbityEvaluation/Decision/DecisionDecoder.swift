@@ -38,6 +38,7 @@ package struct DecisionDecoder: Sendable {
         }
         var decision = Decision(fieldCount: program.fields.count)
         var errors: [DecisionError] = []
+        var given: Set<Int> = []
         for (key, raw) in members {
             guard let index = program.fieldIndex[key] else {
                 let hint = closestMatch(to: key, among: program.fieldIndex.keys).map { "; did you mean `\($0)`?" } ?? ""
@@ -45,9 +46,13 @@ package struct DecisionDecoder: Sendable {
                 continue
             }
             if raw.isNull { continue }  // null is the same as leaving the field out
-            if let error = store(raw, in: &decision, field: index) { errors.append(error) }
+            if let error = store(raw, in: &decision, field: index) {
+                errors.append(error)
+                given.insert(index)
+            }
         }
-        for (index, field) in program.fields.enumerated() where field.isRequired && !decision.isPresent[index] {
+        // A field given with a bad value has its error already: not also "missing".
+        for (index, field) in program.fields.enumerated() where field.isRequired && !decision.isPresent[index] && !given.contains(index) {
             errors.append(DecisionError(code: "P0704", field: field.name, message: "missing required field `\(field.name)`; expected \(field.type.expectation)"))
         }
         if !errors.isEmpty { return .failure(DecisionErrors(errors.sorted { ($0.field ?? "", $0.code) < ($1.field ?? "", $1.code) })) }
@@ -104,10 +109,19 @@ package struct DecisionDecoder: Sendable {
             }
             return .success(money.pence)
         case .date:
-            guard let text = raw.stringValue, let day = Day.parseISO(text) else {
-                return .failure(DecisionError(code: "P0702", field: field.name, message: "field `\(field.name)` must be a date written YYYY-MM-DD, found \(raw.shortDescription)"))
+            let wrongType = DecisionError(code: "P0702", field: field.name, message: "field `\(field.name)` must be a date written YYYY-MM-DD, found \(raw.shortDescription)")
+            guard let text = raw.stringValue else { return .failure(wrongType) }
+            // One rule for dates everywhere (`DateText`): a decision writes ISO, and is told it.
+            switch DateText.read(text.trimmingSpaces) {
+            case .iso(let day):
+                return .success(Int64(day.number))
+            case .dayFirst(let day):
+                return .failure(DecisionError(code: "P0710", field: field.name, message: "field `\(field.name)` is \"\(text)\", a day-first date; a decision writes dates as YYYY-MM-DD: did you mean `\(day.iso)`?"))
+            case .noSuchDay(let year, let month, let day):
+                return .failure(DecisionError(code: "P0711", field: field.name, message: "field `\(field.name)` is \"\(text)\", a day that does not exist: \(DateText.whyNoSuchDay(year: year, month: month, day: day))"))
+            case .unreadable:
+                return .failure(wrongType)
             }
-            return .success(Int64(day.number))
         case .number:
             guard let text = raw.numberText ?? raw.stringValue, let n = Int64(text) else {
                 return .failure(DecisionError(code: "P0702", field: field.name, message: "field `\(field.name)` must be a whole number, found \(raw.shortDescription)"))

@@ -1,3 +1,4 @@
+import ProbityRegister
 import ProbitySemantics
 
 /// Looks organisations up by id, name or alias, forgiving case, spacing and punctuation:
@@ -7,13 +8,23 @@ package struct OrganisationDirectory: Sendable {
     /// Every id, name and alias exactly as declared: decisions mostly copy them, and an exact
     /// match needs no folding.
     private var byExactName: [String: Int] = [:]
+    /// The folded keys with their spaces taken out: "Bromley Health Care" is "Bromley
+    /// Healthcare" split differently, never another organisation.
+    private var byJoinedKey: [String: Int] = [:]
+    /// Every id, name and alias with its organisation, in declaration order, for suggestions.
+    private var names: [(text: String, organisation: Int)] = []
+    private var displayNames: [String] = []
 
     public init(_ organisations: [Organisation]) {
         for (index, organisation) in organisations.enumerated() {
             for name in [organisation.id, organisation.name] + organisation.aliases {
                 let key = OrganisationDirectory.key(name)
                 if byKey[key] == nil { byKey[key] = index }
+                let joined = String(key.filter { $0 != " " })
+                if byJoinedKey[joined] == nil { byJoinedKey[joined] = index }
+                names.append((name, index))
             }
+            displayNames.append("`\(organisation.id)` (\(organisation.name))")
         }
         // Filled afterwards, each name with what its folded key finds, so both ways agree.
         for organisation in organisations {
@@ -24,7 +35,25 @@ package struct OrganisationDirectory: Sendable {
     }
 
     public func lookup(_ written: String) -> Int? {
-        byExactName[written] ?? byKey[OrganisationDirectory.key(written)]
+        if let found = byExactName[written] { return found }
+        let key = OrganisationDirectory.key(written)
+        return byKey[key] ?? byJoinedKey[String(key.filter { $0 != " " })]
+    }
+
+    /// The declared organisations whose id, name or alias is close to `written` (a slip, the
+    /// same words in another order, initials), best first, at most `limit`.
+    public func suggestions(for written: String, limit: Int = 3) -> [Int] {
+        var out: [Int] = []
+        for index in NameSuggestions.ranked(written, among: names.map(\.text)) where !out.contains(names[index].organisation) {
+            out.append(names[index].organisation)
+            if out.count == limit { break }
+        }
+        return out
+    }
+
+    /// How a suggestion names an organisation: "`bromley-healthcare` (Bromley Healthcare CIC)".
+    public func displayName(_ organisation: Int) -> String {
+        displayNames[organisation]
     }
 
     /// Lowercase letters and digits, words separated by one space.

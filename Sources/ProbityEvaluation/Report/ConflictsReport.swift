@@ -44,6 +44,31 @@ public struct ConflictsReport: Sendable {
         public var organisation: String?
     }
 
+    /// What an unmatched name may have meant: a declared organisation, or a register text.
+    public struct Suggestion: Sendable, Equatable {
+        /// The name as declared, or the phrase as the register writes it.
+        public var name: String
+        /// The declared organisation's id, for a declared organisation.
+        public var organisation: String?
+        /// The register line the phrase was read from, for a register text.
+        public var registerLine: Int?
+
+        /// "`bromley-healthcare` (Bromley Healthcare CIC)" or "\"Bromley Healthcare\" (register line 14)".
+        public var text: String {
+            if let organisation { return "`\(organisation)` (\(name))" }
+            return "\"\(name)\"" + (registerLine.map { " (register line \($0))" } ?? "")
+        }
+    }
+
+    /// An organisation the decision names that matched no declared organisation, alias or
+    /// register text: it was screened by its exact text only, and found nobody.
+    public struct UnmatchedOrganisation: Sendable {
+        public var written: String
+        /// How the decision names it ("the counterparty", "one of the bidders").
+        public var role: String
+        public var suggestions: [Suggestion]
+    }
+
     /// Someone whose employment names an organisation at stake but, by a reading the rules
     /// state (`employment … does not count when …`), is no interest in this decision.
     public struct NotCounted: Sendable, Equatable {
@@ -66,6 +91,10 @@ public struct ConflictsReport: Sendable {
     public var ambiguousAttendees: [(written: String, candidates: [String])] = []
     /// People whose interests are declared on another register: they cannot be screened here.
     public var notScreenable: [(person: String, pointer: String)] = []
+    /// Organisations the decision names that matched nothing, so were screened by exact text only.
+    public var unmatchedOrganisations: [UnmatchedOrganisation] = []
+    /// Per unresolved attendee (in the same order): register names they may have meant.
+    public var attendeeSuggestions: [[String]] = []
     /// Organisations at stake in the decision, as screened.
     public var organisationsScreened: [String] = []
     /// False when no register was given: nobody was screened and only the quorum was checked.

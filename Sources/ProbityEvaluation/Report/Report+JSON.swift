@@ -71,6 +71,24 @@ extension Report {
                     }
                 }
             }
+            if !placeholders.isEmpty {
+                out.member("placeholders", array: placeholders) { out, use in
+                    out.object { out in
+                        out.member("name", use.name)
+                        out.member("value", use.value)
+                        out.member("rules", strings: use.rules)
+                        out.member("replace_with", use.replaceWith)
+                    }
+                }
+            }
+            if !undeclaredOrganisations.isEmpty {
+                out.member("undeclared_organisations", array: undeclaredOrganisations) { out, entry in
+                    out.object { out in
+                        out.member("field", entry.field)
+                        out.member("written", entry.written)
+                    }
+                }
+            }
             conflicts?.writeJSONMembers(to: &out)
             out.member("findings", array: findings) { out, finding in finding.writeJSON(to: &out) }
         }
@@ -174,6 +192,30 @@ extension ConflictsReport {
             out.member("register", registerScreened)
             out.member("organisations", strings: organisationsScreened)
             out.member("unresolved_attendees", strings: unresolvedAttendees)
+            if !unmatchedOrganisations.isEmpty {
+                out.member("unmatched_organisations", array: unmatchedOrganisations) { out, entry in
+                    out.object { out in
+                        out.member("written", entry.written)
+                        out.member("as", entry.role)
+                        out.member("screened_by", "exact text")
+                        out.member("did_you_mean", array: entry.suggestions) { out, suggestion in
+                            out.object { out in
+                                out.member("name", suggestion.name)
+                                if let organisation = suggestion.organisation { out.member("organisation", organisation) }
+                                if let line = suggestion.registerLine { out.member("register_line", integer: line) }
+                            }
+                        }
+                    }
+                }
+            }
+            if attendeeSuggestions.contains(where: { !$0.isEmpty }) {
+                out.member("attendee_suggestions", array: Array(zip(unresolvedAttendees, attendeeSuggestions)).filter { !$0.1.isEmpty }) { out, entry in
+                    out.object { out in
+                        out.member("written", entry.0)
+                        out.member("did_you_mean", strings: entry.1)
+                    }
+                }
+            }
             out.member("ambiguous_attendees", array: ambiguousAttendees) { out, entry in
                 out.object { out in
                     out.member("written", entry.written)

@@ -1,3 +1,4 @@
+import ProbityRegister
 import ProbitySupport
 import ProbitySyntax
 
@@ -5,7 +6,15 @@ extension Report {
     /// The report as a person reads it in a terminal.
     public var text: String {
         var out = "decision \(decision) (\(Day(number: date).iso)): \(outcome.rawValue)"
+        if !placeholders.isEmpty { out += " on placeholder limits" }
         out += canProceed ? " — may proceed with the approvals below\n" : " — may not proceed as proposed\n"
+        for use in placeholders {
+            out += "placeholder: `\(use.name)` = \(use.value) (\(use.rules.joined(separator: ", "))), to be replaced with \(use.replaceWith)\n"
+        }
+        for entry in undeclaredOrganisations {
+            out += "not understood: `\(entry.field)` \"\(entry.written)\" is no organisation the rules declare; the rules testing it took it as none of them\n"
+        }
+        for note in conflicts?.headlineNotes ?? [] { out += note + "\n" }
         out += "scheme: \(scheme.name)\(scheme.version.isEmpty ? "" : " (\(scheme.version))"), digest \(scheme.digest.prefix(12))\n"
         if let decidedBy { out += "proposed decider: \(decidedBy)\n" }
         if !approvals.isEmpty {
@@ -61,6 +70,14 @@ extension Report {
 extension ConflictsReport {
     public var text: String { text(withAttendeeIssues: true) }
 
+    /// What the screening rests on that a reader must see first: each name screened by its
+    /// exact text only, because it matched nothing.
+    public var headlineNotes: [String] {
+        unmatchedOrganisations.map { entry in
+            "screened by exact text only: \"\(entry.written)\" (\(entry.role)) matched no declared organisation, alias or register entry"
+        }
+    }
+
     /// The conflicts part as text. An agenda states the attendee issues (names not on the
     /// register, people who cannot be screened) once for the meeting, so leaves them out per item.
     public func text(withAttendeeIssues: Bool) -> String {
@@ -69,8 +86,10 @@ extension ConflictsReport {
         out += ":\n"
         if !registerScreened {
             out += "  no register was given: nobody was screened, only the quorum was checked\n"
-        } else if recusals.isEmpty {
+        } else if recusals.isEmpty && unmatchedOrganisations.isEmpty {
             out += "  nobody must recuse\n"
+        } else if recusals.isEmpty {
+            out += "  nobody was found to recuse, but not every name was understood:\n"
         }
         for spared in notCounted {
             out += "  - \(spared.person): not counted: \(spared.declaration) [\(spared.organisation)]: \(spared.reason)\n"
@@ -81,8 +100,15 @@ extension ConflictsReport {
                 out += "     \(reason.kind.rawValue) → \(reason.level.rawValue): \(reason.declaration) [\(reason.organisation), \(reason.link); register line \(reason.line)]\n"
             }
         }
+        for entry in unmatchedOrganisations {
+            out += "  ! \"\(entry.written)\" (\(entry.role)) matches no declared organisation, alias or register entry: screened by its exact text only"
+            out += NameSuggestions.didYouMean(entry.suggestions.map(\.text)) + "\n"
+        }
         if withAttendeeIssues {
-            for name in unresolvedAttendees { out += "  ! attendee \"\(name)\" is not on the register\n" }
+            for (index, name) in unresolvedAttendees.enumerated() {
+                let suggestions = index < attendeeSuggestions.count ? attendeeSuggestions[index] : []
+                out += "  ! attendee \"\(name)\" is not on the register\(NameSuggestions.didYouMean(suggestions.map { "\"\($0)\"" }))\n"
+            }
             for entry in ambiguousAttendees {
                 out += "  ! attendee \"\(entry.written)\" matches several people: \(entry.candidates.joined(separator: "; "))\n"
             }

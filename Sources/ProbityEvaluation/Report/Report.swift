@@ -76,6 +76,18 @@ public struct Report: Sendable {
         public var line: String { String(DiagnosticRenderer(sources: SourceMap()).render(diagnostic).dropLast()) }
     }
 
+    /// A placeholder figure (a `let` marked `placeholder "…"`) that the answer rests on.
+    public struct PlaceholderUse: Sendable {
+        /// The constant's name.
+        public var name: String
+        /// Its value as the rule file writes it (`£250,000`).
+        public var value: String
+        /// The rules the answer used that test it, in rule order.
+        public var rules: [String]
+        /// What the rule file says must replace it.
+        public var replaceWith: String
+    }
+
     public var decision: String
     public var date: Int32
     public var outcome: Outcome
@@ -89,6 +101,12 @@ public struct Report: Sendable {
     public var nearMisses: [NearMiss] = []
     public var conflicts: ConflictsReport?
     public var findings: [Finding] = []
+    /// Placeholder figures the answer rests on: used by a rule that fired or, with no
+    /// authority, by a rule that came near. Reported however lint accepted them.
+    public var placeholders: [PlaceholderUse] = []
+    /// Organisations named in a field the rules test that no rule file declares (P1021): the
+    /// rules took each as none of the declared organisations.
+    public var undeclaredOrganisations: [(field: String, written: String)] = []
 
     /// Whether the decision can proceed as proposed, with the listed approvals.
     public var canProceed: Bool {

@@ -20,12 +20,26 @@ package final class ReportBuilder: Sendable {
     let references: [Report.RuleReference]
     /// The rules that require an approval, in rule order: the candidates for near misses.
     let approvingRules: [Int]
+    /// Per rule: its condition's conjuncts, in the plan's order.
+    let conjunctsByRule: [[Condition]]
+    /// Per rule: the placeholder constants its condition uses (mostly none).
+    let placeholdersByRule: [[Int]]
+    let usesPlaceholders: Bool
+    /// Organisation fields some rule tests (see ``addUnknownOrganisationFindings(_:into:)``).
+    let testedOrganisationFields: [Int]
+    /// Declared organisations, for "did you mean" on a name no rule file declares.
+    let directory: OrganisationDirectory
 
     public init(plan: Plan) {
         self.plan = plan
         self.program = plan.program
         self.approvingRules = plan.program.rules.indices.filter { !plan.program.rules[$0].approvals.isEmpty }
         self.explainer = ConditionExplainer(program: plan.program)
+        self.conjunctsByRule = plan.program.rules.map { $0.condition?.conjuncts ?? [] }
+        self.placeholdersByRule = plan.program.placeholdersUsedByRule()
+        self.usesPlaceholders = placeholdersByRule.contains { !$0.isEmpty }
+        self.testedOrganisationFields = ReportBuilder.testedOrganisationFields(plan.program)
+        self.directory = OrganisationDirectory(plan.program.organisations)
         let program = plan.program
         self.references = program.rules.map { r in
             Report.RuleReference(id: r.id, title: r.title, location: program.sources.citation(of: r.range), citation: r.source)
@@ -76,6 +90,8 @@ package final class ReportBuilder: Sendable {
         addOutcomeFindings(decision, verdict, into: &report)
         addExistenceFindings(decision, verdict, into: &report)
         addCalendarFindings(decision, report: &report)
+        if usesPlaceholders { addPlaceholderFindings(fired, into: &report) }
+        if !testedOrganisationFields.isEmpty { addUnknownOrganisationFindings(decision, into: &report) }
         return report
     }
 
@@ -134,6 +150,38 @@ package final class ReportBuilder: Sendable {
         return "\(name) exists"
     }
 
+    /// Says which placeholder figures the answer rests on (P1020): those tested by a rule that
+    /// fired, or with no authority by a near miss. Lint's `accept P0907` is for the rule
+    /// author; a reader of a decision report must still see it.
+    private func addPlaceholderFindings(_ fired: [Int], into report: inout Report) {
+        var rules = fired
+        if report.outcome == .noAuthority {
+            let near = Set(report.nearMisses.map(\.rule.id))
+            rules += program.rules.indices.filter { near.contains(program.rules[$0].id) && !fired.contains($0) }
+        }
+        var byConstant: [(constant: Int, rules: [Int])] = []
+        for rule in rules.sorted() {
+            for constant in placeholdersByRule[rule] {
+                if let at = byConstant.firstIndex(where: { $0.constant == constant }) {
+                    byConstant[at].rules.append(rule)
+                } else {
+                    byConstant.append((constant, [rule]))
+                }
+            }
+        }
+        for (constant, users) in byConstant.sorted(by: { program.constants[$0.constant].name < program.constants[$1.constant].name }) {
+            let declared = program.constants[constant]
+            let use = Report.PlaceholderUse(name: declared.name, value: declared.value.sourceText,
+                                            rules: users.map { program.rules[$0].id }, replaceWith: declared.placeholder ?? "")
+            report.placeholders.append(use)
+            let ruleList = use.rules.map { "`\($0)`" }.joined(separator: ", ")
+            report.findings.append(Report.Finding(
+                severity: .warning, code: "P1020",
+                message: "this answer rests on the placeholder `\(use.name)` = \(use.value) (rule\(use.rules.count == 1 ? "" : "s") \(ruleList)), not a figure from the papers; replace it with \(use.replaceWith)",
+                isBlocking: false))
+        }
+    }
+
     /// Says why a decision may not proceed: the wrong decider (and who may decide), or no
     /// authority (and the rules that came nearest).
     private func addOutcomeFindings(_ decision: Decision, _ verdict: Verdict, into report: inout Report) {
@@ -158,32 +206,44 @@ package final class ReportBuilder: Sendable {
         }
     }
 
-    /// The approving rules that came nearest to firing: most conditions met, then rule order.
+    /// The approving rules that came nearest to firing, for the decision's own kind first.
     ///
-    /// Every approving rule is scored through the plan (how many of its conjuncts hold, and the
-    /// first that does not); only the few reported are explained in words.
+    /// Ranked by: fewest failed tests of an enumeration (a rule for another kind, route or
+    /// budget is far, however many other tests it passes); then the smallest gap between the
+    /// decision's value and a failed bound (the band just below or above the value, not the
+    /// lowest band); then most conditions met; then rule order. Every approving rule is scored
+    /// through the plan; only the few reported are explained in words.
     public func nearMisses(_ decision: Decision) -> [Report.NearMiss] {
         // failed: the first conjunct that does not hold, or -1 for a rule not in effect.
-        var scored: [(rule: Int, met: Int, failed: Int)] = []
+        var scored: [(rule: Int, otherKind: Int, gap: UInt64, met: Int, failed: Int)] = []
         for index in approvingRules {
             if decision.date < plan.effectiveFrom[index] || decision.date > plan.effectiveUntil[index] {
-                scored.append((index, -1, -1))
+                scored.append((index, Int.max, UInt64.max, -1, -1))
                 continue
             }
             guard plan.roots[index] >= 0 else { continue }
-            var met = 0
+            var met = 0, otherKind = 0
+            var gap = UInt64.max
             var failed: Int?
             for conjunct in plan.conjunctRoots[index].indices {
                 if plan.truth(ofConjunct: conjunct, rule: index, decision) == .yes {
                     met += 1
-                } else if failed == nil {
-                    failed = conjunct
+                    continue
                 }
+                if failed == nil { failed = conjunct }
+                let condition = conjunctsByRule[index][conjunct]
+                if testsEnumeration(condition) { otherKind += 1 }
+                if let distance = Self.gap(condition, decision) { gap = min(gap, distance) }
             }
             guard let failed else { continue }
-            scored.append((index, met, failed))
+            scored.append((index, otherKind, gap, met, failed))
         }
-        return scored.sorted { $0.met != $1.met ? $0.met > $1.met : $0.rule < $1.rule }
+        return scored.sorted { a, b in
+            if a.otherKind != b.otherKind { return a.otherKind < b.otherKind }
+            if a.gap != b.gap { return a.gap < b.gap }
+            if a.met != b.met { return a.met > b.met }
+            return a.rule < b.rule
+        }
             .prefix(ReportBuilder.nearMissCount)
             .map { entry in
                 let rule = program.rules[entry.rule]
@@ -192,6 +252,40 @@ package final class ReportBuilder: Sendable {
                     : explainer.explain(rule.condition!.conjuncts[entry.failed], decision).reason
                 return Report.NearMiss(rule: reference(entry.rule), reason: reason)
             }
+    }
+
+    /// Whether a condition tests an enumeration field's value (`kind = contract-award`,
+    /// `budget in {…}`): failing it means the rule is for another kind of decision.
+    private func testsEnumeration(_ condition: Condition) -> Bool {
+        switch condition {
+        case .compare(let field, _, _, _), .oneOf(let field, _, _, _):
+            if case .enumeration = program.fields[field].type { return true }
+            return false
+        default:
+            return false
+        }
+    }
+
+    /// How far the decision's value is from meeting a failed bound (`value <= £250k`, `value in
+    /// (£250k .. £1m]`), in the field's units; nil for a test with no bound to measure.
+    static func gap(_ condition: Condition, _ decision: Decision) -> UInt64? {
+        switch condition {
+        case .compare(let field, let op, .integer(let bound), _) where decision.isPresent[field]:
+            guard [.less, .lessOrEqual, .greater, .greaterOrEqual].contains(op) else { return nil }
+            return span(decision.scalars[field], bound)
+        case .interval(let field, let lower, let upper, false, _) where decision.isPresent[field]:
+            let value = decision.scalars[field]
+            if let lower, value <= lower.value { return span(value, lower.value) }
+            if let upper, value >= upper.value { return span(value, upper.value) }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// |a − b|, which always fits in 64 unsigned bits; wrapping arithmetic cannot trap here.
+    static func span(_ a: Int64, _ b: Int64) -> UInt64 {
+        a >= b ? UInt64(bitPattern: a &- b) : UInt64(bitPattern: b &- a)
     }
 
     func periodText(_ rule: Rule) -> String {

@@ -82,6 +82,7 @@ extension Checker {
             levels: levels,
             lookBack: syntax.lookBack,
             employmentExemptions: exemptions,
+            unmatchedOrganisationsBlock: syntax.unmatchedOrganisationsBlock,
             source: syntax.source?.value,
             range: syntax.range)
     }

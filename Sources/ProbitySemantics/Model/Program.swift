@@ -149,6 +149,9 @@ public struct ConflictPolicy: Sendable {
     /// How long an ended interest still counts.
     public var lookBack: Duration?
     public var employmentExemptions: [EmploymentExemption] = []
+    /// `unmatched organisations block`: an organisation a decision names that matches no declared
+    /// name, alias or register text (P1150) blocks the decision, as `--strict` does.
+    public var unmatchedOrganisationsBlock = false
     public var source: String?
     public var range: SourceRange
 }

@@ -290,6 +290,9 @@ public struct ConflictsSyntax: Sendable {
     public var employmentExemptions: [EmploymentExemptionSyntax] = []
     public var levels: [InterestLevelSyntax]
     public var lookBack: Duration?
+    /// `unmatched organisations block`: a decision naming an organisation that matches nothing
+    /// declared or on the register may not proceed (the scheme's `--strict`).
+    public var unmatchedOrganisationsBlock = false
     public var source: StringLiteral?
     public var range: SourceRange
 }

@@ -46,9 +46,14 @@ extension Parser {
         var conflicts = ConflictsSyntax(relevantFields: [], relationSteps: nil, relations: nil, levels: [], lookBack: nil,
                                         source: nil, range: range(from: start))
         parseClauses(of: "the `conflicts` block",
-                     expected: "`relevant fields`, `related within`, `carry`, `employment … does not count when`, `look back`, `source` or `KIND -> LEVEL`") { p in
+                     expected: "`relevant fields`, `related within`, `carry`, `employment … does not count when`, `look back`, `unmatched organisations block`, `source` or `KIND -> LEVEL`") { p in
             let clauseStart = p.current
-            if p.isKeyword("relevant") {
+            if p.isKeyword("unmatched") {
+                p.advance()
+                p.expectKeyword("organisations", "after `unmatched`")
+                p.expectKeyword("block", "after `unmatched organisations`")
+                conflicts.unmatchedOrganisationsBlock = true
+            } else if p.isKeyword("relevant") {
                 p.advance()
                 if p.consume(.colon) != nil {
                     p.parseRelevancePhrase(into: &conflicts)

@@ -42,7 +42,13 @@ final class DecisionDecoderTests: XCTestCase {
     }
 
     func testDatesMustBeRealISODates() throws {
+        // One error with the fix, not also "missing required field" (issue 11).
         let found = try errors(#"{"id":"d","date":"23/11/2023","place":"bromley"}"#)
-        XCTAssertEqual(found.first?.message, "field `date` must be a date written YYYY-MM-DD, found \"23/11/2023\"")
+        XCTAssertEqual(found.map(\.code), ["P0710"])
+        XCTAssertEqual(found.first?.message, "field `date` is \"23/11/2023\", a day-first date; a decision writes dates as YYYY-MM-DD: did you mean `2023-11-23`?")
+        let noSuchDay = try errors(#"{"id":"d","date":"2024-02-30","place":"bromley"}"#)
+        XCTAssertEqual(noSuchDay.map(\.code), ["P0711"])
+        XCTAssertEqual(noSuchDay.first?.message, "field `date` is \"2024-02-30\", a day that does not exist: February 2024 has 29 days")
+        XCTAssertEqual(try errors(#"{"id":"d","date":"next week","place":"bromley"}"#).map(\.code), ["P0702"])
     }
 }
