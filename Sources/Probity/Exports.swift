@@ -16,6 +16,7 @@ public typealias MemoryFiles = ProbitySupport.MemoryFiles
 public typealias MountedFiles = ProbitySupport.MountedFiles
 public typealias FilePath = ProbitySupport.FilePath
 public typealias Diagnostic = ProbitySyntax.Diagnostic
+public typealias InputPosition = ProbitySyntax.InputPosition
 public typealias Severity = ProbitySyntax.Severity
 public typealias SourceMap = ProbitySyntax.SourceMap
 public typealias DiagnosticRenderer = ProbitySyntax.DiagnosticRenderer

@@ -9,6 +9,8 @@ import ProbitySupport
 ///   so rules test many fields together and only their union covers the kind. About one leaf in
 ///   a hundred is left out (a planted gap) and about one in a hundred gets a second, wider rule
 ///   with another approver (a planted overlap).
+/// - ``random(rules:seed:approvers:)``: rules written at random over the same fields, with a
+///   catch-all per kind (complete, and the rules interact every which way).
 /// - ``banded(rules:kinds:)``: each kind cut into value bands, one rule per band: the shape
 ///   whose cost should grow linearly with the number of rules.
 public enum LintWorkload {
@@ -130,6 +132,38 @@ public enum LintWorkload {
             return split(left, into: half, &random) + split(right, into: count - half, &random)
         }
         return [region]
+    }
+
+    /// `rules` rules written at random, as a scheme grows by amendment rather than by design:
+    /// each names a kind, tests each of the five enumerations with probability 1/2 (one to
+    /// three values), the value with probability 1/2 (a band between two of twenty bounds) and
+    /// has a period with probability 1/5; each kind has a catch-all. With `approvers` bodies
+    /// (1: every rule approved by the same body, so no overlaps are reported; more: overlaps).
+    public static func random(rules: Int, seed: UInt64, approvers: Int = 1) -> String {
+        var random = SplitMix64(seed: seed)
+        var text = prelude(kinds: kinds)
+        let bounds = (1...20).map { $0 * $0 * 10 }
+        for kind in 0..<kinds {
+            text += "rule CATCH-ALL-\(kind) \"k\(kind), anything else\"\n  when kind = k\(kind)\n  require approval by \(bodies[0])\n"
+        }
+        for id in 0..<max(0, rules - kinds) {
+            var region = Region(kind: random.below(kinds), allowed: fields.map { _ in Array(0..<valuesPerField) })
+            for f in fields.indices where random.chance(0.5) {
+                region.allowed[f] = Array(Array(0..<valuesPerField).shuffled(using: &random).prefix(1 + random.below(3))).sorted()
+            }
+            if random.chance(0.5) {
+                let a = random.below(bounds.count), b = random.below(bounds.count)
+                region.valueAbove = min(a, b) == 0 ? nil : bounds[min(a, b)]
+                region.valueUpTo = max(a, b) == bounds.count - 1 ? nil : bounds[max(a, b)]
+            }
+            if random.chance(0.2) {
+                let from = random.below(lastOffset)
+                region.from = from
+                region.until = from + random.below(lastOffset - from + 1)
+            }
+            text += region.rule(id: id, approver: bodies[random.below(min(max(1, approvers), bodies.count))])
+        }
+        return text
     }
 
     /// `rules` rules: `kinds` kinds, each cut into value bands of £1,000, one rule per band, the

@@ -3,13 +3,13 @@
 /// machine, so two runs (or two engines) see exactly the same rules, register and decisions, and
 /// a seeded test sees the same inputs when run again with its seed.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+    @usableFromInline var state: UInt64
 
     public init(seed: UInt64) {
         state = seed
     }
 
-    public mutating func next() -> UInt64 {
+    @inlinable public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -18,29 +18,29 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 
     /// A whole number in `0 ..< bound`.
-    public mutating func below(_ bound: Int) -> Int {
+    @inlinable public mutating func below(_ bound: Int) -> Int {
         precondition(bound > 0)
         return Int(next() % UInt64(bound))
     }
 
     /// A whole number in `range`.
-    public mutating func inRange(_ range: ClosedRange<Int>) -> Int {
+    @inlinable public mutating func inRange(_ range: ClosedRange<Int>) -> Int {
         range.lowerBound + below(range.upperBound - range.lowerBound + 1)
     }
 
     /// A real number in `[0, 1)`.
-    public mutating func unit() -> Double {
+    @inlinable public mutating func unit() -> Double {
         Double(next() >> 11) * 0x1p-53
     }
 
     /// True with probability `p`.
-    public mutating func chance(_ p: Double) -> Bool {
+    @inlinable public mutating func chance(_ p: Double) -> Bool {
         unit() < p
     }
 
     /// An index in `0 ..< count`, skewed towards the small ones (a few organisations are named
     /// far more often than the rest, as in a real contract register).
-    public mutating func skewed(_ count: Int) -> Int {
+    @inlinable public mutating func skewed(_ count: Int) -> Int {
         let u = unit()
         return min(count - 1, Int(Double(count) * u * u))
     }

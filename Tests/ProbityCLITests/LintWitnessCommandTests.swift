@@ -7,7 +7,7 @@ import XCTest
 final class LintWitnessCommandTests: XCTestCase {
     func testEveryWitnessIsAnsweredByCheckAsLintSays() throws {
         let ruleSets = ["Rules", "Tests/ProbityCLITests/Cases/lint-planted/rules.probity", "Tests/ProbityCLITests/Cases/lint-periods/rules.probity",
-                        "Tests/ProbityCLITests/Cases/lint-atoms/rules.probity"]
+                        "Tests/ProbityCLITests/Cases/lint-atoms/rules.probity", "Tests/ProbityCLITests/Cases/lint-members/rules.probity"]
         var checked = 0
         for rules in ruleSets {
             let lint = try Probity.run(["lint", "--format", "json", rules])

@@ -20,7 +20,7 @@ struct BatchCheck {
         } else if let file = FileHandle(forReadingAtPath: path) {
             handle = file
         } else {
-            Output.error("error[P0706]: cannot read batch file `\(path)`\n")
+            Output.error("P0706", "cannot read batch file `\(path)`")
             return .badInput
         }
         var worst = ExitCode.success

@@ -24,7 +24,7 @@ enum DiffCommand {
         let newProgram = RuleSet.load(newPath)?.program
         guard let oldProgram, let newProgram else { return .badInput }
         guard let bytes = RuleSet.readFile(history) else {
-            Output.error("error[P0706]: cannot read decisions file `\(history)`\n")
+            Output.error("P0706", "cannot read decisions file `\(history)`")
             return .badInput
         }
         var impact = DecisionImpact(old: Plan(program: oldProgram), new: Plan(program: newProgram))

@@ -17,7 +17,7 @@ enum FmtCommand {
         for path in arguments.positionals {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                Output.error("error[P0503]: cannot read `\(path)`: no such file or folder\n")
+                Output.error("P0503", "cannot read `\(path)`: no such file or folder")
                 status = .badInput
                 continue
             }
@@ -30,7 +30,7 @@ enum FmtCommand {
         var changed: [String] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
-                Output.error("error[P0503]: cannot read rule file `\(file)`\n")
+                Output.error("P0503", "cannot read rule file `\(file)`")
                 status = .badInput
                 continue
             }

@@ -62,7 +62,7 @@ enum GraphCommand {
             guard let program = RuleSet.load(arguments.value("rules"))?.program else { return .badInput }
             switch Ladder.build(program: program, kind: kind, on: day, assuming: assuming, field: arguments.value("field") ?? "value") {
             case .failure(let problem):
-                Output.error("error[\(problem.code)]: \(problem.message)\n")
+                Output.error(problem.code, problem.message)
                 return .badInput
             case .success(let ladder):
                 switch format {

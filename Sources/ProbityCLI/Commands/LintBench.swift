@@ -4,14 +4,16 @@ import ProbitySemantics
 import ProbitySupport
 
 /// `probity bench --workload lint [--rules-scale N] [--seed S] [--runs R]`: times `probity
-/// lint` on generated schemes (interacting fields at growing sizes, value bands at growing
-/// sizes) and on the shipped rules, each the median of R runs (default 5). With `--write DIR`
+/// lint` on generated schemes (interacting fields, random rules with catch-alls, value bands,
+/// each at growing sizes) and on the shipped rules, each the median of R runs (default 5). With `--write DIR`
 /// it writes the two largest generated schemes there instead, for `probity lint` or other tools.
 enum LintBench {
     static func run(rulesScale: Int, seed: UInt64, runs: Int, format: ReportFormat, writeTo directory: String?,
                     log: (String) -> Void) -> ExitCode {
         if let directory {
             let files = [("interacting-\(2000 * rulesScale).probity", LintWorkload.interacting(rules: 2000 * rulesScale, seed: seed)),
+                         ("random-\(2000 * rulesScale).probity", LintWorkload.random(rules: 2000 * rulesScale, seed: seed)),
+                         ("random-overlapping-\(500 * rulesScale).probity", LintWorkload.random(rules: 500 * rulesScale, seed: seed, approvers: 6)),
                          ("banded-\(8000 * rulesScale).probity", LintWorkload.banded(rules: 8000 * rulesScale))]
             do {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -36,6 +38,10 @@ enum LintBench {
         for size in [250, 500, 1000, 2000].map({ $0 * rulesScale }) {
             let text = LintWorkload.interacting(rules: size, seed: seed)
             guard measure("interacting-\(size)", { RuleLoader.load(text: text) }) else { return .failure }
+        }
+        for size in [500, 1000, 2000].map({ $0 * rulesScale }) {
+            let text = LintWorkload.random(rules: size, seed: seed)
+            guard measure("random-\(size)", { RuleLoader.load(text: text) }) else { return .failure }
         }
         for size in [500, 1000, 2000, 4000, 8000].map({ $0 * rulesScale }) {
             let text = LintWorkload.banded(rules: size)

@@ -67,28 +67,13 @@ enum LintCommand {
     }
 
     static func json(_ report: LintReport) -> JSONValue {
-        .array(report.findings.map { finding in
-            let d = finding.diagnostic
-            var members: [(key: String, value: JSONValue)] = [
-                ("code", .string(d.code)),
-                ("severity", .string(d.severity.rawValue)),
-                ("message", .string(d.message)),
-            ]
-            members += place(d.range, report.sources)
-            members.append(("notes", .array(d.notes.map { note in
-                .object([("message", .string(note.message))] + place(note.range, report.sources))
-            })))
+        let renderer = DiagnosticRenderer(sources: report.sources)
+        return .array(report.findings.map { finding in
+            var members = renderer.jsonMembers(finding.diagnostic)
             if let witness = finding.witness { members.append(("witness", witness)) }
             members.append(("accepted", .bool(finding.isAccepted)))
             if let reason = finding.acceptedBecause { members.append(("reason", .string(reason))) }
             return .object(members)
         })
-    }
-
-    static func place(_ range: SourceRange?, _ sources: SourceMap) -> [(key: String, value: JSONValue)] {
-        guard let range else { return [] }
-        let file = sources[range.file]
-        let (line, column) = file.lineAndColumn(of: Int(range.start))
-        return [("file", .string(file.path)), ("line", .integer(line)), ("column", .integer(column))]
     }
 }

@@ -17,13 +17,13 @@ enum MeetingCommand {
         guard let context = try CheckContext.load(arguments) else { return .badInput }
         let engine = context.engine, program = engine.scheme.program
         guard let bytes = RuleSet.readFile(path) else {
-            Output.error("error[P1114]: cannot read agenda file `\(path)`\n")
+            Output.error("P1114", "cannot read agenda file `\(path)`")
             return .badInput
         }
         let agenda: Agenda
         switch engine.agenda(json: bytes) {
         case .failure(let error):
-            Output.error("\(path): \(error.description)\n")
+            Output.error([error.diagnostic(in: path)])
             return .badInput
         case .success(let decoded):
             agenda = decoded
@@ -36,7 +36,7 @@ enum MeetingCommand {
             case nil:
                 items.append((checked.item, nil))
             case .failure(let errors)?:
-                Output.error(errors.all.map { "\(path): item \(checked.item.id): \($0.description)\n" }.joined())
+                Output.error(errors.all.map { $0.diagnostic(in: path, part: "item \(checked.item.id)") })
                 worst = worst.worst(.badInput)
                 items.append((checked.item, nil))
             case .success(let report)?:
@@ -60,7 +60,7 @@ enum MeetingCommand {
         let attendeeCodes: Set<String> = ["P1101", "P1102", "P1105", "P1108"]
         if let first = items.compactMap(\.report).first {
             for finding in first.findings where attendeeCodes.contains(finding.code) {
-                out += "\(finding.severity.rawValue)[\(finding.code)]: \(finding.message)\(finding.isBlocking ? " (blocks every item)" : "")\n"
+                out += "\(finding.line)\(finding.isBlocking ? " (blocks every item)" : "")\n"
             }
         }
         for (item, report) in items {
@@ -78,7 +78,7 @@ enum MeetingCommand {
                 }
             }
             for finding in report.findings where !attendeeCodes.contains(finding.code) {
-                out += "  \(finding.severity.rawValue)[\(finding.code)]: \(finding.message)\n"
+                out += "  \(finding.line)\n"
             }
         }
         return out

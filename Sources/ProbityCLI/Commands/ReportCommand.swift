@@ -33,13 +33,13 @@ enum ReportCommand {
         guard let context = try CheckContext.load(arguments) else { return .badInput }
         let engine = context.engine
         guard let bytes = arguments.value("meeting") == nil ? RuleSet.readFile(path) : singleItemAgenda(decision: path, meeting: arguments.value("meeting") ?? "", context: context) else {
-            if arguments.value("meeting") == nil { Output.error("error[P1114]: cannot read agenda file `\(path)`\n") }
+            if arguments.value("meeting") == nil { Output.error("P1114", "cannot read agenda file `\(path)`") }
             return .badInput
         }
         let agenda: Agenda
         switch engine.agenda(json: bytes) {
         case .failure(let error):
-            Output.error("\(path): \(error.description)\n")
+            Output.error([error.diagnostic(in: path)])
             return .badInput
         case .success(let decoded):
             agenda = decoded
@@ -51,7 +51,7 @@ enum ReportCommand {
             switch checked.result {
             case nil: break
             case .failure(let errors)?:
-                Output.error(errors.all.map { "\(path): item \(checked.item.id): \($0.description)\n" }.joined())
+                Output.error(errors.all.map { $0.diagnostic(in: path, part: "item \(checked.item.id)") })
                 worst = worst.worst(.badInput)
             case .success(let report)?:
                 worst = worst.worst(report.canProceed ? .success : .failure)

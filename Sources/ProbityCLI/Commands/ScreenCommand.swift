@@ -23,7 +23,7 @@ enum ScreenCommand {
         case .text:
             var out = "screening of decision \(screening.decision) (\(Day(number: screening.date).iso)) against \(registerName)\n"
             out += conflicts.text
-            for finding in findings { out += "\(finding.severity.rawValue)[\(finding.code)]: \(finding.message)\n" }
+            for finding in findings { out += "\(finding.line)\n" }
             Output.write(out)
         case .json:
             Output.write(json(screening, pretty: true))

@@ -15,13 +15,13 @@ enum VoteCommand {
         guard let scheme = RuleSet.load(arguments.value("rules")) else { return .badInput }
         let engine = Engine(scheme: scheme)
         guard let bytes = RuleSet.readFile(votesPath) else {
-            Output.error("error[P1114]: cannot read votes file `\(votesPath)`\n")
+            Output.error("P1114", "cannot read votes file `\(votesPath)`")
             return .badInput
         }
         let votes: RecordedVotes
         switch engine.votes(json: bytes) {
         case .failure(let error):
-            Output.error("\(votesPath): \(error.description)\n")
+            Output.error([error.diagnostic(in: votesPath)])
             return .badInput
         case .success(let decoded):
             votes = decoded
@@ -36,7 +36,7 @@ enum VoteCommand {
         }
         switch engine.vote(votes, at: meeting) {
         case .failure(let error):
-            Output.error("\(votesPath): \(error.description)\n")
+            Output.error([error.diagnostic(in: votesPath)])
             return .badInput
         case .success(let tally):
             switch format {
@@ -69,7 +69,7 @@ enum VoteCommand {
             for clause in quorum.failedClauses { out += "  failed: \(clause)\n" }
             if !quorum.met, let action = quorum.whenNotMet { out += "  when not met: \(action)\n" }
         }
-        for finding in tally.findings { out += "\(finding.severity.rawValue)[\(finding.code)]: \(finding.message)\n" }
+        for finding in tally.findings { out += "\(finding.line)\n" }
         return out
     }
 

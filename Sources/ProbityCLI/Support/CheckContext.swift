@@ -36,12 +36,12 @@ struct CheckContext: Sendable {
     /// file's path, to standard error) when it cannot be read or does not fit the scheme.
     func readDecision(_ path: String) -> Decision? {
         guard let bytes = RuleSet.readFile(path) else {
-            Output.error("error[P0706]: cannot read decision file `\(path)`\n")
+            Output.error("P0706", "cannot read decision file `\(path)`")
             return nil
         }
         switch engine.decision(json: bytes) {
         case .failure(let errors):
-            Output.error(errors.all.map { "\(path): \($0.description)\n" }.joined())
+            Output.error(errors.all.map { $0.diagnostic(in: path) })
             return nil
         case .success(let decision):
             return decision
@@ -53,7 +53,7 @@ struct CheckContext: Sendable {
     static func loadRegister(_ path: String) -> Register? {
         switch RegisterLoader.load(path: path) {
         case .failure(let error):
-            Output.error("error[P1115]: \(error.message)\n")
+            Output.error("P1115", error.message)
             return nil
         case .success(let register):
             for issue in register.issues where issue.isError {
@@ -67,13 +67,13 @@ struct CheckContext: Sendable {
     /// Loads a meeting file, writing what is wrong with it to standard error.
     static func loadMeeting(_ path: String, engine: Engine) -> Meeting? {
         guard let bytes = RuleSet.readFile(path) else {
-            Output.error("error[P1114]: cannot read meeting file `\(path)`\n")
+            Output.error("P1114", "cannot read meeting file `\(path)`")
             return nil
         }
         switch engine.meeting(json: bytes) {
         case .success(let meeting): return meeting
         case .failure(let error):
-            Output.error("\(path): \(error.description)\n")
+            Output.error([error.diagnostic(in: path)])
             return nil
         }
     }

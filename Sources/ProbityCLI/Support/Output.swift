@@ -1,4 +1,5 @@
 import Foundation
+import ProbitySyntax
 
 /// Standard output (buffered) and standard error. The library never prints; only the CLI
 /// writes, and only through here.
@@ -45,5 +46,16 @@ enum Output {
     static func error(_ text: String) {
         flush()
         FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// Writes diagnostics to standard error through the one renderer (`sources` for those in
+    /// rule files): the CLI never words an `error[P…]` line itself.
+    static func error(_ diagnostics: [Diagnostic], sources: SourceMap = SourceMap()) {
+        error(DiagnosticRenderer(sources: sources).render(diagnostics))
+    }
+
+    /// Writes one diagnostic found outside the rules to standard error.
+    static func error(_ code: String, _ message: String, in input: InputPosition? = nil) {
+        error([Diagnostic(.error, code, message, in: input)])
     }
 }

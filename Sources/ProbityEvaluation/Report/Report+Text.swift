@@ -48,7 +48,7 @@ extension Report {
         if let conflicts { out += conflicts.text }
         if !findings.isEmpty {
             out += "\nfindings:\n"
-            for finding in findings { out += "  \(finding.severity.rawValue)[\(finding.code)]: \(finding.message)\n" }
+            for finding in findings { out += "  \(finding.line)\n" }
         }
         return out
     }

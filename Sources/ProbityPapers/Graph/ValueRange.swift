@@ -85,14 +85,6 @@ enum MoneyText {
         return sign + "£" + grouped(pounds)
     }
 
-    /// `£1,000,000`.
-    static func full(_ pence: Int64) -> String {
-        let sign = pence < 0 ? "-" : ""
-        let magnitude = pence.magnitude
-        let pounds = "£" + grouped(magnitude / 100)
-        return sign + pounds + (magnitude % 100 == 0 ? "" : ".\(String(magnitude % 100).leftPadded(to: 2))")
-    }
-
     /// `unit`-sized whole and up to three decimals: 1,500,000 / 1,000,000 → `1.5`.
     private static func decimal(_ value: UInt64, _ unit: UInt64) -> String {
         let whole = value / unit

@@ -331,11 +331,6 @@ public final class DecisionDiagram: @unchecked Sendable {
 
     // MARK: - Sets of one axis and boxes
 
-    /// The decisions whose cell at `level` is chosen.
-    public func restriction(level: Int, _ chosen: [Bool]) throws(BudgetExceeded) -> DiagramNode {
-        try node(level: level, chosen.map { $0 ? 1 : 0 })
-    }
-
     /// The decisions whose cell at `level` is in one of `ranges`.
     public func restriction(level: Int, cellRanges ranges: [ClosedRange<Int>]) throws(BudgetExceeded) -> DiagramNode {
         try node(level: level, ranges: ranges, inside: 1, outside: 0)

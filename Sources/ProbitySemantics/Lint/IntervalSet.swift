@@ -107,12 +107,4 @@ public struct IntervalSet: Hashable, Sendable {
         }
         return false
     }
-
-    /// The set widened by one on each side of every interval (within `bounds`), so that
-    /// intervals that merely touch it intersect the result.
-    public func widened(within bounds: ClosedRange<Int64>) -> IntervalSet {
-        IntervalSet(intervals.map { r in
-            (r.lowerBound > bounds.lowerBound ? r.lowerBound - 1 : r.lowerBound)...(r.upperBound < bounds.upperBound ? r.upperBound + 1 : r.upperBound)
-        }, missing: missing)
-    }
 }

@@ -15,6 +15,7 @@ extension DecisionSpace {
         // Set fields, from the atoms about them: whether given, and which elements in or out.
         var setGiven: [Int: Bool] = [:]
         var elements: [Int: [Value]] = [:]
+        var excluded: [Int: [Value]] = [:]
 
         for d in dimensions.indices {
             let set = box.sets[d]
@@ -31,16 +32,26 @@ extension DecisionSpace {
             guard let key = atomDimensions.first(where: { $0.value == d })?.key else { return nil }
             switch key {
             case .fields: continue
-            case .member: return nil
+            case .member(let f, let setField):
+                // `f in setField`: the set is given, and holds f's value exactly when the region
+                // wants the test true.
+                guard let truth = set.intervals.first?.lowerBound, let ordinal = memberValue(f, box: box, program: program, given: &given),
+                      setGiven[setField] ?? true else { return nil }
+                setGiven[setField] = true
+                if truth == 1 { elements[setField, default: []].append(.integer(ordinal)) } else { excluded[setField, default: []].append(.integer(ordinal)) }
             case .present(let f), .contains(let f, _):
                 let truth: Int64? = set.intervals.isEmpty ? nil : set.intervals[0].lowerBound
                 let wantsGiven: Bool
                 if case .present = key { wantsGiven = truth == 1 } else { wantsGiven = truth != nil }
                 if let already = setGiven[f], already != wantsGiven { return nil }
                 setGiven[f] = wantsGiven
-                if case .contains(_, let element) = key, truth == 1 { elements[f, default: []].append(element) }
+                if case .contains(_, let element) = key {
+                    if truth == 1 { elements[f, default: []].append(element) } else if truth == 0 { excluded[f, default: []].append(element) }
+                }
             }
         }
+        // A value both wanted in a set and kept out of it: no such decision.
+        for (f, out) in excluded where out.contains(where: { (elements[f] ?? []).contains($0) }) { return nil }
         // Comparisons of two fields: values that make each as the region needs, by trying the
         // ends of the fields' ranges.
         guard let solved = solveComparisons(in: box, program: program) else { return nil }
@@ -133,6 +144,26 @@ extension DecisionSpace {
             return false
         }
         return search(0) ? chosen : nil
+    }
+
+    /// The ordinal `f` takes in the witness for a test `f in someSet`: the value already chosen
+    /// for it in `box`, or the first value of its type when no rule bounds it (recorded in
+    /// `given`). Nil when it cannot be a set element (text, or an undeclared organisation).
+    func memberValue(_ f: Int, box: Box, program: Program, given: inout [Int: JSONValue]) -> Int64? {
+        let type = program.fields[f].type
+        var ordinal: Int64 = 0
+        if let d = dimensionOfField[f] {
+            guard !box.sets[d].intervals.isEmpty else { return nil }
+            ordinal = pick(box.sets[d], on: d, program: program)
+        }
+        switch type {
+        case .organisation: guard ordinal < Int64(program.organisations.count) else { return nil }
+        case .body: guard ordinal < Int64(program.bodies.count) else { return nil }
+        case .enumeration(let labels): guard ordinal < Int64(labels.count) else { return nil }
+        default: return nil
+        }
+        given[f] = Self.json(of: .integer(ordinal), as: type, program: program)
+        return ordinal
     }
 
     /// Why no witness could be written for `box`: the atoms it fixes, as written.

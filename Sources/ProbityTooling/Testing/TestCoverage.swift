@@ -18,34 +18,30 @@ public struct TestCoverage: Sendable {
 
     public private(set) var ruleFired: [Bool]
     public private(set) var branches: [Branch]
-    private let explainer: ConditionExplainer
+    /// Per rule: the index of its first branch in `branches` (its branches follow in order).
+    private var firstBranch: [Int]
 
     public init(program: Program) {
         ruleFired = Array(repeating: false, count: program.rules.count)
         branches = []
-        explainer = ConditionExplainer(program: program)
+        firstBranch = []
         for (index, rule) in program.rules.enumerated() {
-            guard let condition = rule.condition else { continue }
-            for leaf in TestCoverage.leaves(of: condition) {
-                branches.append(Branch(rule: index, condition: leaf))
+            firstBranch.append(branches.count)
+            for branch in rule.condition?.branches ?? [] {
+                branches.append(Branch(rule: index, condition: branch))
             }
         }
     }
 
-    static func leaves(of condition: Condition) -> [Condition] {
-        switch condition {
-        case .all(let parts), .any(let parts): parts.flatMap(leaves)
-        case .not(let inner): leaves(of: inner)
-        case .constant: []
-        default: [condition]
-        }
-    }
-
+    /// Records what `decision` exercised, as the compiled plan evaluates it: the rules it made
+    /// fire, and the truth of every branch (a branch over a field the decision leaves out is
+    /// seen neither way).
     package mutating func record(_ decision: Decision, plan: Plan) {
         let matches = plan.match(decision)
         for rule in matches.fired { ruleFired[Int(rule)] = true }
         for index in branches.indices {
-            switch explainer.explain(branches[index].condition, decision).truth {
+            let rule = branches[index].rule
+            switch plan.truth(ofBranch: index - firstBranch[rule], rule: rule, decision) {
             case .yes: branches[index].seenTrue = true
             case .no: branches[index].seenFalse = true
             case .unknown: break

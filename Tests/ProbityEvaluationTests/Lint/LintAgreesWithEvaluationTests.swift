@@ -7,8 +7,8 @@ import XCTest
 
 /// Lint and the engine can never disagree: every gap lint reports comes with a decision the plan
 /// answers `no-authority`, every overlap with a decision both rules fire on, and on random
-/// schemes over small domains lint's gaps and overlaps are exactly what evaluating every
-/// decision finds.
+/// schemes over small domains lint's gaps, overlaps, dead and shadowed rules are exactly what
+/// evaluating every decision finds.
 final class LintAgreesWithEvaluationTests: XCTestCase {
     // MARK: - Witnesses
 
@@ -187,7 +187,7 @@ final class LintAgreesWithEvaluationTests: XCTestCase {
         var random = generator
         let points = allPoints()
         // So that the comparison is never vacuous: gaps and overlaps were found, and not everywhere.
-        var gapPoints = 0, overlapPoints = 0, checkedPoints = 0
+        var gapPoints = 0, overlapPoints = 0, checkedPoints = 0, deadRules = 0, shadowedRules = 0
         for scheme in 0..<25 {
             let text = randomScheme(&random)
             let context = "seed \(seed), scheme \(scheme):\n\(text)"
@@ -200,7 +200,8 @@ final class LintAgreesWithEvaluationTests: XCTestCase {
                 return Set(plan.match(decision).fired.map(Int.init))
             }
             let space = DecisionSpace(program: program)
-            let findings = Linter(rules: [GapRule(limit: .max), OverlapRule(), IncompleteAnalysisRule()]).lint(program, space)
+            let findings = Linter(rules: [GapRule(limit: .max), OverlapRule(), UnreachableRule(), ShadowedRule(), IncompleteAnalysisRule()])
+                .lint(program, space)
             XCTAssertFalse(findings.contains { $0.diagnostic.code == "P0910" }, context)
             assertWitnessesHold(program, findings, context: context)
 
@@ -263,8 +264,26 @@ final class LintAgreesWithEvaluationTests: XCTestCase {
                     overlapPoints += both.count
                 }
             }
+
+            // Dead rules: those no decision fires. Shadowed rules: those another rule requiring
+            // at least as much fires on whenever they fire (of two identical rules, the later).
+            let firedBy = program.rules.indices.map { rule in Set(points.indices.filter { fired[$0].contains(rule) }) }
+            let dead = Set(program.rules.indices.filter { firedBy[$0].isEmpty })
+            XCTAssertEqual(Set(findings.filter { $0.diagnostic.code == "P0903" }.flatMap(\.rules)), dead, "dead rules: \(context)")
+            deadRules += dead.count
+            func requires(_ rule: Int) -> Set<String> {
+                Set(program.rules[rule].approvals.map { "a\($0)" } + program.rules[rule].recommendations.map { "r\($0)" })
+            }
+            let shadowed = Set(program.rules.indices.filter { a in
+                !firedBy[a].isEmpty && program.rules.indices.contains { b in
+                    b != a && requires(a).isSubset(of: requires(b)) && firedBy[a].isSubset(of: firedBy[b])
+                        && !(b > a && requires(b) == requires(a) && firedBy[b] == firedBy[a])
+                }
+            })
+            XCTAssertEqual(Set(findings.filter { $0.diagnostic.code == "P0904" }.flatMap(\.rules)), shadowed, "shadowed rules: \(context)")
+            shadowedRules += shadowed.count
         }
-        print("LintAgreesWithEvaluationTests: \(checkedPoints) decisions, \(gapPoints) in gaps, \(overlapPoints) in overlaps")
+        print("LintAgreesWithEvaluationTests: \(checkedPoints) decisions, \(gapPoints) in gaps, \(overlapPoints) in overlaps, \(deadRules) dead and \(shadowedRules) shadowed rules")
         XCTAssertGreaterThan(gapPoints, 0)
         XCTAssertLessThan(gapPoints, checkedPoints)
         XCTAssertGreaterThan(overlapPoints, 0)

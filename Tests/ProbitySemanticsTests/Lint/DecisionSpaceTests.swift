@@ -15,13 +15,17 @@ final class DecisionSpaceTests: XCTestCase {
         XCTAssertEqual(set.count, 21)
     }
 
-    func testBoxSubtractionCoversExactlyTheDifference() {
-        let whole = Box([IntervalSet(0...9), IntervalSet(0...9)])
-        let hole = Box([IntervalSet(3...5), IntervalSet(3...5)])
-        let pieces = whole.subtracting(hole)
-        XCTAssertEqual(pieces.map { $0.sets.map(\.count).reduce(1, *) }.reduce(0, +), 100 - 9)
-        XCTAssertFalse(pieces.contains { $0.intersects(hole) })
-        XCTAssertEqual(Boxes.simplify(pieces + [hole]), [whole])
+    func testBoxesMeetAndContainAxisByAxis() {
+        let whole = Box([IntervalSet(0...9), IntervalSet(0...9, missing: true)])
+        let inner = Box([IntervalSet(3...5), IntervalSet(3...5)])
+        let apart = Box([IntervalSet(10...12), IntervalSet(3...5)])
+        XCTAssertTrue(inner.isSubset(of: whole))
+        XCTAssertFalse(whole.isSubset(of: inner))
+        XCTAssertTrue(inner.intersects(whole))
+        XCTAssertFalse(apart.intersects(whole))
+        XCTAssertTrue(Box([IntervalSet(0...1), .onlyMissing]).intersects(whole))
+        XCTAssertEqual(inner.intersection(whole), inner)
+        XCTAssertNil(apart.intersection(whole))
     }
 
     func testConditionsFollowThreeValuedLogic() {

@@ -123,6 +123,8 @@ public struct GapRule: LintRule {
             finding.regions = [gap]
             finding.witness = space.witness(in: gap, program: program, id: "lint-gap")
             finding.diagnostic.notes.append(DiagnosticNote(finding.witness.map { "for example \(JSONWriter.compact($0))" } ?? space.whyNoWitness(for: gap)))
+            // Without an example the gap may rest on conditions that cannot hold together: not proved, so a note.
+            if finding.witness == nil { finding.diagnostic.severity = .note }
             findings.append(finding)
         }
         let hidden = gaps.count - findings.count

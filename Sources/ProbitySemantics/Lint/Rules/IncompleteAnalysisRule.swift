@@ -20,8 +20,19 @@ public struct IncompleteAnalysisRule: LintRule {
         let names = ["P0901": "gaps (P0901)", "P0902": "overlaps (P0902)", "P0904": "shadowed rules (P0904)"]
         if !checks.isEmpty { notes.append(DiagnosticNote("stopped early: \(DecisionSpace.list(checks.map { names[$0] ?? $0 }, "and"))")) }
         notes.append(DiagnosticNote("no gap, overlap, dead or shadowed rule that depends on them is reported; raise `--max-nodes` or `--max-time` to analyse them"))
-        return [LintFinding(.warning(code, "analysis incomplete: \(rules.count) rule\(rules.count == 1 ? "" : "s") not analysed within the budget of \(space.diagram.nodeLimit) diagram nodes and \(space.diagram.timeLimitDescription)", at: nil,
+        return [LintFinding(.warning(code, "analysis incomplete: \(rules.count) rule\(rules.count == 1 ? "" : "s") not analysed within the budget of \(Self.grouped(space.diagram.nodeLimit)) diagram nodes and \(space.diagram.timeLimitDescription)", at: nil,
                                      notes: notes),
                             rules: [])]
+    }
+
+    /// 2000000 as "2,000,000".
+    static func grouped(_ n: Int) -> String {
+        var digits = String(n)
+        var out = ""
+        while digits.count > 3 {
+            out = "," + digits.suffix(3) + out
+            digits.removeLast(3)
+        }
+        return digits + out
     }
 }

@@ -56,6 +56,8 @@ public struct OverlapRule: LintRule {
                                       rules: [j, i])
             finding.regions = sorted
             finding.witness = witness
+            // Without an example the overlap may rest on conditions that cannot hold together: not proved, so a note.
+            if witness == nil { finding.diagnostic.severity = .note }
             findings.append(finding)
         }
         return findings
