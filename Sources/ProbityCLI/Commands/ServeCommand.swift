@@ -19,6 +19,10 @@ enum ServeCommand {
             throw UsageError("`--port` needs a port number from 0 to 65535 (0: any free port), not `\(portText)`")
         }
 
+        // The server reloads its register whenever the file changes; standard input can be read once only.
+        if arguments.value("register") == "-" || arguments.value("rules") == "-" {
+            throw UsageError("`serve` reloads its rules and register when they change, so they must be files, not `-` (standard input)")
+        }
         let sources: SchemeStore.Sources
         if let rules = arguments.value("rules") {
             sources = SchemeStore.Sources(rulesPath: rules, rulesDisplayPath: nil, registerPath: arguments.value("register"))

@@ -135,7 +135,10 @@ struct CommandHelp {
         CommandHelp(
             name: "serve", summary: "the web page and the JSON API on one port (loopback unless told otherwise)",
             usage: ["probity serve [--rules PATH] [--register FILE] [--host 127.0.0.1] [--port 8181] [--decision-log FILE]"],
-            options: [rules, register, Option(name: "host", value: "ADDRESS", about: "the address to listen on (default 127.0.0.1)"),
+            // Not the shared `register` option: the server re-reads its register on every change, so
+            // it must be a file, never standard input.
+            options: [rules, Option(name: "register", value: "FILE", about: "the register of interests (CSV, TSV or JSON; docs/registers.md), reloaded when it changes"),
+                      Option(name: "host", value: "ADDRESS", about: "the address to listen on (default 127.0.0.1)"),
                       Option(name: "port", value: "PORT", about: "the port (default 8181; 0 picks a free one)"),
                       Option(name: "decision-log", value: "FILE", about: "append every decision checked to FILE")],
             inputs: "HTTP requests (the API is in the page it serves); the rules and register are reloaded when their files change or on SIGHUP",
