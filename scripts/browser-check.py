@@ -6,7 +6,7 @@ Talks to chromium-driver (chromedriver) over its WebDriver protocol: plain HTTP 
 nothing beyond Python 3's standard library is needed.
 
 usage: scripts/browser-check.py [--out DIR] [FILE ...]
-       (default files: Examples/papers/*.html and Examples/graphs/*.svg)
+       (default files: Examples/papers/*.html, Examples/audit/*.html and Examples/graphs/*.svg)
        scripts/browser-check.py --self-test
        (first shows that a page with each fault is failed, then checks the examples)
 """
@@ -198,7 +198,8 @@ def main():
     if args[:1] == ["--out"]:
         out_dir, args = args[1], args[2:]
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    files = args or sorted(glob.glob(os.path.join(root, "Examples/papers/*.html")) + glob.glob(os.path.join(root, "Examples/graphs/*.svg")))
+    files = args or sorted(glob.glob(os.path.join(root, "Examples/papers/*.html")) + glob.glob(os.path.join(root, "Examples/audit/*.html"))
+                           + glob.glob(os.path.join(root, "Examples/graphs/*.svg")))
     if not files:
         print("browser-check: no files to check")
         return 1

@@ -60,8 +60,9 @@ extension AuditFinding {
 }
 
 extension AuditFinding.Record {
-    /// `decision s75-1, 2024-01-02, £90,000 (history.jsonl:3)`.
-    var text: String {
+    /// `decision s75-1, 2024-01-02, £90,000 (history.jsonl:3)`: the record as the text report
+    /// cites it, names in backticks. Public so the Markdown and HTML reports cite it the same way.
+    public var text: String {
         var parts: [String] = []
         switch kind {
         case .decision: parts.append("decision \(id.map { "`\($0)`" } ?? "")")

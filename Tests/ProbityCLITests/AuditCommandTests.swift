@@ -28,6 +28,31 @@ final class AuditCommandTests: XCTestCase {
         }
     }
 
+    func testTheExampleHistoryMatchesTheGoldenMarkdownAndHTMLReports() throws {
+        for (format, path) in [("markdown", "Examples/audit/history-2019-2025.report.md"), ("html", "Examples/audit/history-2019-2025.report.html")] {
+            let result = try Probity.run(arguments + ["--format", format])
+            let golden = try String(contentsOf: Probity.root.appendingPathComponent(path), encoding: .utf8)
+            XCTAssertEqual(result.stdout, golden, "\(path): regenerate the golden file if the change is intended")
+            XCTAssertEqual(result.status, 1, "the example plants findings: \(result.stderr)")
+            // Summary counts first, then the sections, as in the text report.
+            let summary = try XCTUnwrap(result.stdout.range(of: "Summary"), format)
+            let firstSection = try XCTUnwrap(result.stdout.range(of: "Split contracts</h2>") ?? result.stdout.range(of: "## Split contracts"), format)
+            XCTAssertLessThan(summary.lowerBound, firstSection.lowerBound, format)
+            for planted in ["P1810", "P1811", "P1812", "P1813", "P1814", "P1820", "P1830"] {
+                XCTAssertTrue(result.stdout.contains(planted), "\(planted) missing from the \(format) report")
+            }
+        }
+        let markdown = try Probity.run(arguments + ["--format", "md"])
+        XCTAssertEqual(markdown.status, 1)
+        XCTAssertTrue(markdown.stdout.hasPrefix("# Audit of "), "`md` is `markdown`")
+    }
+
+    func testAnUnknownFormatIsBadInput() throws {
+        let result = try Probity.run(arguments + ["--format", "xml"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("unknown format `xml`"), result.stderr)
+    }
+
     func testTheReportIsTheSameOnOneThreadAndOnTwo() throws {
         let one = try Probity.run(arguments + ["--threads", "1"])
         let two = try Probity.run(arguments + ["--threads", "2"])

@@ -2,11 +2,12 @@ import Foundation
 import Probity
 import ProbityAudit
 import ProbityEvaluation
+import ProbityPapers
 import ProbityRegister
 import ProbitySemantics
 import ProbitySupport
 
-/// `probity audit --history FILE.jsonl [--register FILE] [--votes FILE…] [--as-of DATE] [--format text|json]`:
+/// `probity audit --history FILE.jsonl [--register FILE] [--votes FILE…] [--as-of DATE] [--format text|json|markdown|html]`:
 /// what a year of decisions, the recorded votes and the register say together — split
 /// contracts, decisions outside delegation, conflicted votes and the register's health.
 /// Exit 0: nothing at warning or error level; 1: findings; 2: the input is wrong.
@@ -19,7 +20,7 @@ enum AuditCommand {
     static func run(_ words: [String]) throws(UsageError) -> ExitCode {
         let arguments = try Arguments(words, valued: options)
         try arguments.rejectUnknown(options)
-        let format = try ReportFormat(arguments.value("format"))
+        let format = try Format(arguments.value("format"))
         guard let historyPath = arguments.value("history") else { throw UsageError("`audit` needs `--history FILE.jsonl`") }
         // `--votes a.json b.json …`: the files after `--votes` are votes too.
         var votePaths = arguments.values("votes")
@@ -92,7 +93,25 @@ enum AuditCommand {
         switch format {
         case .text: report.writeText { Output.write(bytes: $0) }
         case .json: report.writeJSON { Output.write(bytes: $0) }
+        case .markdown: Output.write(report.markdown)
+        case .html: Output.write(report.html)
         }
         return report.hasFindings ? .failure : .success
+    }
+
+    /// `--format text|json|markdown|html`: the audit's own list, since Markdown and HTML (the
+    /// board papers' style) are not among the formats every report command takes.
+    enum Format {
+        case text, json, markdown, html
+
+        init(_ text: String?) throws(UsageError) {
+            switch text {
+            case nil, "text": self = .text
+            case "json": self = .json
+            case "md", "markdown": self = .markdown
+            case "html": self = .html
+            case let other?: throw UsageError("unknown format `\(other)`; expected `text`, `json`, `markdown` or `html`")
+            }
+        }
     }
 }

@@ -146,8 +146,11 @@ struct CommandHelp {
             example: "probity serve --register Examples/registers/lcp-board-2023-11-23.tsv --port 8181"),
         CommandHelp(
             name: "audit", summary: "a year of decisions, votes and the register together: split contracts, decisions outside delegation, conflicted votes, register health",
-            usage: ["probity audit [--rules PATH] [--format text|json] [--register FILE] [--votes FILE]… [--as-of DATE] [--threads N] --history FILE.jsonl"],
-            options: [rules, format, Option(name: "history", value: "FILE.jsonl", about: "the decisions taken, one per line as `check --batch` reads them"),
+            usage: ["probity audit [--rules PATH] [--format text|json|markdown|html] [--register FILE] [--votes FILE]… [--as-of DATE] [--threads N] --history FILE.jsonl"],
+            options: [rules, Option(name: "format", value: "text|json|markdown|html",
+                                    about: "text for people (default), JSON (docs/report-format.md), or Markdown or HTML laid out like the board papers (docs/papers.md)",
+                                    choices: ["text", "json", "markdown", "html"]),
+                      Option(name: "history", value: "FILE.jsonl", about: "the decisions taken, one per line as `check --batch` reads them"),
                       register, Option(name: "votes", value: "FILE", about: "a recorded vote (repeatable)"),
                       Option(name: "as-of", value: "DATE", about: "the day the register's health is judged on (default: the latest date read)"),
                       Option(name: "threads", value: "N", about: "how many threads"), output, color],

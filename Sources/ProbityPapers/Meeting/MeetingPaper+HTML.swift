@@ -4,9 +4,7 @@ extension MeetingPaper {
     /// reader can check it, with print styles for A4.
     public var html: String {
         let title = "\(bodyTitle)\(date.map { " — \(DateText.long($0))" } ?? ""): declarations and conflicts of interest"
-        var out = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
-        out += "<title>\(Escaping.xml(title))</title>\n<style>\n\(PaperStyle.css)</style>\n</head>\n<body>\n"
+        var out = HTMLPage.head(title: title)
         out += "<header>\n<h1>\(Escaping.xml(bodyTitle))\(date.map { "<span class=\"date\"> — \(DateText.long($0))</span>" } ?? "")</h1>\n"
         out += "<p class=\"meta\">Declarations of interest and potential conflicts of interest for each agenda item, screened against the register "
         out += "<code>\(Escaping.xml(registerFile))</code> with the rules <cite>\(Escaping.xml(schemeName))</cite>"
@@ -21,7 +19,7 @@ extension MeetingPaper {
         out += "</section>\n"
         out += appendixSection
         out += notesSection
-        out += "</main>\n</body>\n</html>\n"
+        out += "</main>\n" + HTMLPage.tail
         return out
     }
 
