@@ -1,5 +1,6 @@
 import Foundation
 import ProbitySemantics
+import ProbitySupport
 import ProbitySyntax
 
 /// `probity fmt [--check] PATH…`: lays rule files out in the canonical form. Without `--check`
@@ -29,12 +30,14 @@ enum FmtCommand {
         }
         var changed: [String] = []
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                Output.error("error[P0503]: cannot read rule file `\(file)`\n")
+            let bytes: [UInt8]
+            switch FileIO.read(path: file) {
+            case .success(let read): bytes = read
+            case .failure(let error):
+                Output.error("error[P0503]: cannot read rule file `\(file)`: \(error.reason)\n")
                 status = .badInput
                 continue
             }
-            let bytes = [UInt8](data)
             switch Formatter.format(bytes, path: file) {
             case .failure(let failure):
                 var sources = SourceMap()
@@ -44,15 +47,13 @@ enum FmtCommand {
                 status = .badInput
             case .success(let formatted):
                 guard Array(formatted.utf8) != bytes else { continue }
-                changed.append(file)
-                if !check {
-                    do {
-                        try Data(formatted.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
-                    } catch {
-                        Output.error("error: cannot write `\(file)`: \(error.localizedDescription)\n")
-                        status = .badInput
-                    }
+                if !check, case .failure(let error) = FileIO.replace(path: file, with: Array(formatted.utf8)) {
+                    // Only files actually rewritten are listed as formatted.
+                    Output.error("error[P1302]: cannot write `\(file)`: \(error.reason); it was not formatted\n")
+                    status = .badInput
+                    continue
                 }
+                changed.append(file)
             }
         }
         if check {

@@ -20,10 +20,7 @@ enum MeetingCommand {
         guard let context = try CheckContext.make(program: program, arguments: arguments), let screener = context.screener else {
             return .badInput
         }
-        guard let bytes = RuleSet.readFile(path) else {
-            Output.error("error[P1114]: cannot read agenda file `\(path)`\n")
-            return .badInput
-        }
+        guard let bytes = RuleSet.readFile(path, code: "P1114", what: "agenda") else { return .badInput }
         let agenda: Agenda
         switch Agenda.decode(json: bytes, program: program) {
         case .failure(let error):

@@ -15,10 +15,7 @@ enum VoteCommand {
         guard let votesPath = arguments.value("votes") else { throw UsageError("`vote` needs `--votes VOTES.json`") }
         guard arguments.positionals.isEmpty else { throw UsageError("`vote` takes no other files") }
         guard let program = RuleSet.load(arguments.value("rules")) else { return .badInput }
-        guard let bytes = RuleSet.readFile(votesPath) else {
-            Output.error("error[P1114]: cannot read votes file `\(votesPath)`\n")
-            return .badInput
-        }
+        guard let bytes = RuleSet.readFile(votesPath, code: "P1114", what: "votes") else { return .badInput }
         let votes: RecordedVotes
         switch RecordedVotes.decode(json: bytes, program: program) {
         case .failure(let error):

@@ -44,10 +44,7 @@ struct CheckContext: Sendable {
     /// Reads and decodes one decision file. Nil (after writing every error, prefixed with the
     /// file's path, to standard error) when it cannot be read or does not fit the scheme.
     func readDecision(_ path: String) -> Decision? {
-        guard let bytes = RuleSet.readFile(path) else {
-            Output.error("error[P0706]: cannot read decision file `\(path)`\n")
-            return nil
-        }
+        guard let bytes = RuleSet.readFile(path, code: "P0706", what: "decision") else { return nil }
         switch decoder.decode(json: bytes) {
         case .failure(let errors):
             Output.error(errors.all.map { "\(path): \($0.description)\n" }.joined())
@@ -75,10 +72,7 @@ struct CheckContext: Sendable {
 
     /// Loads a meeting file, writing what is wrong with it to standard error.
     static func loadMeeting(_ path: String, program: Program) -> Meeting? {
-        guard let bytes = RuleSet.readFile(path) else {
-            Output.error("error[P1114]: cannot read meeting file `\(path)`\n")
-            return nil
-        }
+        guard let bytes = RuleSet.readFile(path, code: "P1114", what: "meeting") else { return nil }
         switch MeetingDecoder(program: program).decode(json: bytes) {
         case .success(let meeting): return meeting
         case .failure(let error):

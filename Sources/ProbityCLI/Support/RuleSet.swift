@@ -1,6 +1,7 @@
 import Foundation
 import ProbityEvaluation
 import ProbitySemantics
+import ProbitySupport
 import ProbitySyntax
 
 /// Loading the rules for a command: `--rules PATH`, or the rules bundled with the binary.
@@ -36,8 +37,22 @@ enum RuleSet {
         return program
     }
 
-    static func readFile(_ path: String) -> [UInt8]? {
-        if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
-        return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    /// Reads a whole input file (`-`: standard input). Nil, after writing
+    /// `error[CODE]: cannot read WHAT file `PATH`: REASON` to standard error, when it cannot.
+    static func readFile(_ path: String, code: String, what: String) -> [UInt8]? {
+        switch readFile(path) {
+        case .success(let bytes): return bytes
+        case .failure(let error):
+            let name = path == "-" ? "from standard input" : "`\(path)`"
+            Output.error("error[\(code)]: cannot read \(what) file \(name): \(error.reason)\n")
+            return nil
+        }
+    }
+
+    /// Reads a whole input file (`-`: standard input) through calls that report their errors.
+    static func readFile(_ path: String) -> Result<[UInt8], FileError> {
+        guard path == "-" else { return FileIO.read(path: path) }
+        if Output.inputWasClosed { return .failure(FileError(reason: "standard input is closed", code: EBADF)) }
+        return FileIO.readAll(descriptor: STDIN_FILENO)
     }
 }

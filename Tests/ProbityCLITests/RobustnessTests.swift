@@ -1,0 +1,136 @@
+import Foundation
+import XCTest
+
+/// Hostile pipes, file-system states and arguments (issue 13): every run ends with exit 0, 1 or
+/// 2 and a message on standard error, never a trap, and no record is lost without a word.
+final class RobustnessTests: XCTestCase {
+    private var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("probity-robust-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    private let decision = "Examples/decisions/bromley-community-services-stw-2023-11.json"
+
+    /// Runs `probity` through the shell, so the test can close or redirect its standard streams.
+    /// `redirections` is shell text such as `<&-` or `>/dev/full`; stderr is captured unless redirected.
+    private func shell(_ arguments: [String], _ redirections: String, captureError: Bool = true) throws -> (status: Int32, stderr: String) {
+        let quoted = ([Probity.binary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let errorFile = directory.appendingPathComponent("stderr-\(UUID().uuidString)").path
+        let command = "SWIFT_BACKTRACE=enable=no " + quoted.joined(separator: " ") + " " + redirections
+            + (captureError ? " 2>'\(errorFile)'" : "")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        process.currentDirectoryURL = Probity.root
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let stderr = (try? String(contentsOfFile: errorFile, encoding: .utf8)) ?? ""
+        return (process.terminationStatus, stderr)
+    }
+
+    private func write(_ name: String, _ text: String) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    // MARK: traps become errors
+
+    func testBatchGivenAFolderIsAnError() throws {
+        let result = try Probity.run(["check", "--batch", "Examples"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("cannot read batch file `Examples`: it is a folder"), result.stderr)
+    }
+
+    func testDecisionGivenAFolderIsAnError() throws {
+        let result = try Probity.run(["check", "Examples"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("it is a folder"), result.stderr)
+    }
+
+    func testClosedStandardInputIsAnError() throws {
+        for arguments in [["check", "-"], ["check", "--batch", "-"],
+                          ["check", "--meeting", "-", decision]] {
+            let result = try shell(arguments, "<&-")
+            XCTAssertEqual(result.status, 2, "\(arguments)")
+            XCTAssertTrue(result.stderr.contains("standard input"), "\(arguments): \(result.stderr)")
+        }
+    }
+
+    func testFullOrClosedStandardErrorIsNoTrap() throws {
+        for redirection in ["2>/dev/full", "2>&-"] {
+            XCTAssertEqual(try shell(["check", "no-such-decision.json"], redirection, captureError: false).status, 2, redirection)
+            XCTAssertEqual(try shell(["check", decision], redirection, captureError: false).status, 0, redirection)
+        }
+    }
+
+    func testHugeThreadsAndDecisionsAreUsageErrors() throws {
+        let threads = try Probity.run(["check", "--threads", "99999999999", "--batch", "-"], stdin: "")
+        XCTAssertEqual(threads.status, 2)
+        XCTAssertTrue(threads.stderr.contains("`--threads`"), threads.stderr)
+        let decisions = try Probity.run(["bench", "--decisions", "99999999999999"])
+        XCTAssertEqual(decisions.status, 2)
+        XCTAssertTrue(decisions.stderr.contains("`--decisions`"), decisions.stderr)
+    }
+
+    // MARK: no record lost without a word
+
+    func testFullOrClosedStandardOutputFailsWithAMessage() throws {
+        for redirection in [">/dev/full", ">&-"] {
+            let result = try shell(["check", decision], redirection)
+            XCTAssertEqual(result.status, 2, redirection)
+            XCTAssertTrue(result.stderr.contains("cannot write standard output"), "\(redirection): \(result.stderr)")
+        }
+        let batch = try write("batch.jsonl", String(repeating: try String(contentsOfFile: Probity.root.appendingPathComponent(decision).path, encoding: .utf8)
+            .replacingOccurrences(of: "\n", with: " ") + "\n", count: 50))
+        let result = try shell(["check", "--batch", batch], ">/dev/full")
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("cannot write standard output"), result.stderr)
+    }
+
+    /// A reader that goes away (`| head`) ends probity by SIGPIPE, as it ends `cat` or `grep`
+    /// (docs/robustness.md): the shell sees 141, and nothing is printed.
+    func testReaderGoingAwayEndsByBrokenPipe() throws {
+        let line = try String(contentsOfFile: Probity.root.appendingPathComponent(decision).path, encoding: .utf8)
+            .replacingOccurrences(of: "\n", with: " ") + "\n"
+        let batch = try write("many.jsonl", String(repeating: line, count: 3000))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", "'\(Probity.binary.path)' check --batch '\(batch)' | head -c 10 >/dev/null; exit ${PIPESTATUS[0]}"]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 128 + 13)
+    }
+
+    func testFmtReportsAFailedWrite() throws {
+        // The rewrite goes through a temporary file beside the original, whose longer name is
+        // refused (even for root, who may write in any folder): the write fails.
+        let name = String(repeating: "r", count: 255 - ".probity".count) + ".probity"
+        let file = try write(name, "body a \"A\"\nrule R \"t\"\n      when value>£1m\n require approval by a\n")
+        let before = try String(contentsOfFile: file, encoding: .utf8)
+        let result = try Probity.run(["fmt", file])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertFalse(result.stdout.contains("formatted"), result.stdout)
+        XCTAssertTrue(result.stderr.contains("cannot write `\(file)`"), result.stderr)
+        XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), before, "a failed write leaves the file whole")
+    }
+
+    func testBatchWithBadLinesSaysWhyOnStandardError() throws {
+        let batch = try write("bad.jsonl", "{\"id\": \"x\"\nnot json\n")
+        let result = try Probity.run(["check", "--batch", batch])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("2 of 2 decisions could not be read"), result.stderr)
+        XCTAssertEqual(result.stdout.split(separator: "\n").count, 2, "every line still has its record")
+    }
+}
