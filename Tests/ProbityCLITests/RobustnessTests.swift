@@ -83,6 +83,18 @@ final class RobustnessTests: XCTestCase {
         XCTAssertTrue(decisions.stderr.contains("`--decisions`"), decisions.stderr)
     }
 
+    func testAHundredThousandTermChainIsAnErrorInEveryCommand() throws {
+        let terms = (0..<100_000).map { "value > £\($0)" }.joined(separator: " and ")
+        let rules = try write("chain.probity", "fields\n  value: money\nbody b \"B\"\nrule R \"r\"\n  when \(terms)\n  require approval by b\n")
+        let decision = try write("d.json", #"{"id": "d", "date": "2024-01-01", "value": "£5"}"#)
+        for arguments in [["lint", rules], ["fmt", "--check", rules], ["test", rules],
+                          ["check", "--rules", rules, decision], ["explain", "--rules", rules, decision]] {
+            let result = try Probity.run(arguments)
+            XCTAssertEqual(result.status, 2, "\(arguments)")
+            XCTAssertTrue((result.stdout + result.stderr).contains("P1304"), "\(arguments)")
+        }
+    }
+
     // MARK: no record lost without a word
 
     func testFullOrClosedStandardOutputFailsWithAMessage() throws {

@@ -170,9 +170,8 @@ struct RuleIndex: Sendable {
             case .notEqual: return nil
             }
         case .interval(field, let lower, let upper, false, _):
-            let low = lower.map { $0.isClosed ? $0.value : $0.value &+ 1 } ?? .min
-            let high = upper.map { $0.isClosed ? $0.value : $0.value &- 1 } ?? .max
-            return (low, high)
+            // An empty interval is left to the full evaluation, which answers false.
+            return Bound.closedRange(lower: lower, upper: upper)
         default:
             return nil
         }
