@@ -97,6 +97,22 @@ final class RobustnessTests: XCTestCase {
 
     // MARK: no record lost without a word
 
+    func testRegisterRowsAreAllAccountedFor() throws {
+        let register = try write("register.csv", """
+        Name,Employer,Position,Declared Interest,Nature of Interest,Valid From,Valid To
+        Dr Ada Lovelace,Analytical Ltd,Director,Financial Interest,Shares in Analytical Ltd,01/01/2020,
+        ,Bromley Healthcare,Non-executive director,,,,
+        ,,,,,01/01/2020,
+        broken,row
+
+        """)
+        let result = try Probity.run(["check", "--register", register, decision])
+        XCTAssertTrue(result.stderr.contains("\(register): warning: register 4 rows read: 2 kept, 2 reported"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("\(register):4: warning"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("\(register):5: warning"), result.stderr)
+    }
+
+
     func testFullOrClosedStandardOutputFailsWithAMessage() throws {
         for redirection in [">/dev/full", ">&-"] {
             let result = try shell(["check", decision], redirection)

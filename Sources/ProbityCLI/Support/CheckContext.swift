@@ -66,6 +66,11 @@ struct CheckContext: Sendable {
                 let place = issue.line > 0 ? "\(path):\(issue.line)" : path
                 Output.error("\(place): warning: \(issue.message) (row skipped; the import went on)\n")
             }
+            // Every row read is kept or reported above; when some were reported, the account
+            // says how many of the register's rows the answer rests on.
+            if register.rows.reported > 0 {
+                Output.error("\(path): warning: register \(register.rows)\n")
+            }
             return register
         }
     }

@@ -13,12 +13,30 @@ struct RegisterBuilder {
     private var noted: Set<Int> = []          // people already reported as listed twice
     private var current: Int?                 // the person continuation rows belong to
     private var classifications: [String: InterestClassification] = [:]
+    /// Rows read, kept and reported so far.
+    private(set) var rows = RegisterRowCount()
+    /// Whether the row being read was reported (and so not kept).
+    private var rowReported = false
 
     /// A builder with room for about `expectedRows` rows, so that a large
     /// register does not grow its tables many times over.
     init(expectedRows: Int = 0) {
         people.reserveCapacity(expectedRows)
         indexByKey.reserveCapacity(expectedRows)
+    }
+
+    /// Reads one non-blank row through `body`, counting it as kept unless `body` reported it.
+    mutating func row(_ body: (inout RegisterBuilder) -> Void) {
+        rows.read += 1
+        rowReported = false
+        body(&self)
+        if rowReported { rows.reported += 1 } else { rows.kept += 1 }
+    }
+
+    /// Reports the current row as not used: an error issue at `line`.
+    private mutating func reportRow(line: Int, _ message: String) {
+        issues.append(RegisterIssue(line: line, message: message, isError: true))
+        rowReported = true
     }
 
     /// Starts, or returns to, the person named `name`.
@@ -53,20 +71,44 @@ struct RegisterBuilder {
 
     /// Records what a row declares for the current person. A row with no
     /// person above it is reported and dropped.
+    ///
+    /// A continuation row's `employer` and `position` are not the person's (those are on the
+    /// named row): with no declaration beside them they are kept as an unspecified interest in
+    /// that employer, so a decision about it cannot screen clean.
     mutating func declare(type rawType: String, nature rawNature: String,
                           validFrom rawFrom: String, validTo rawTo: String,
-                          line: Int, isContinuation: Bool) {
+                          line: Int, isContinuation: Bool, employer rawEmployer: String = "", position rawPosition: String = "") {
         let typeText = TextFolding.trimmed(rawType)
-        let nature = TextFolding.trimmed(rawNature)
+        var nature = TextFolding.trimmed(rawNature)
         let fromText = TextFolding.trimmed(rawFrom)
         let toText = TextFolding.trimmed(rawTo)
-        if typeText.isEmpty && nature.isEmpty && fromText.isEmpty && toText.isEmpty { return }
+        let employer = TextFolding.trimmed(rawEmployer), position = TextFolding.trimmed(rawPosition)
+        var keptEmployment = false
+        if typeText.isEmpty && nature.isEmpty && fromText.isEmpty && toText.isEmpty {
+            guard isContinuation else { return }   // a named row with nothing declared: the person is kept
+            guard current != nil, !(employer.isEmpty && position.isEmpty) else {
+                reportRow(line: line, current == nil
+                    ? "continuation row with no person above it"
+                    : "continuation row declares nothing (no type, nature or dates); the row is skipped")
+                return
+            }
+            nature = [position, employer].filter { !$0.isEmpty }.joined(separator: ", ")
+            keptEmployment = true
+        }
 
         guard let person = current else {
-            issues.append(RegisterIssue(line: line, message: "continuation row with no person above it", isError: true))
+            reportRow(line: line, "continuation row with no person above it")
             return
         }
         if isContinuation { people[person].lines.append(line) }
+        if keptEmployment {
+            issues.append(RegisterIssue(
+                line: line, message: "continuation row with an employer or position but no declaration; kept as an unspecified interest (`\(nature)`)",
+                isError: false))
+            people[person].interests.append(DeclaredInterest(
+                type: .unspecified, typeText: "", nature: nature, validFrom: nil, validTo: nil, line: line))
+            return
+        }
 
         let classification = classify(typeText)
         let type: InterestType
@@ -85,8 +127,11 @@ struct RegisterBuilder {
             type = kind
         case .unspecified:
             if nature.isEmpty {
-                issues.append(RegisterIssue(
-                    line: line, message: "dates with no interest declared are ignored", isError: false))
+                // On a named row the person is kept; a continuation row holds nothing else.
+                let message = "dates with no interest declared are ignored"
+                if isContinuation { reportRow(line: line, message + "; the row is skipped") } else {
+                    issues.append(RegisterIssue(line: line, message: message, isError: false))
+                }
                 return
             }
             type = .unspecified
@@ -110,7 +155,7 @@ struct RegisterBuilder {
 
     /// Reports a row that could not be read at all.
     mutating func reject(line: Int, message: String) {
-        issues.append(RegisterIssue(line: line, message: message, isError: true))
+        reportRow(line: line, message)
     }
 
     func finish(fileName: String) -> Register {
@@ -118,7 +163,7 @@ struct RegisterBuilder {
         let ordered = issues.enumerated().sorted { a, b in
             a.element.line != b.element.line ? a.element.line < b.element.line : a.offset < b.offset
         }.map(\.element)
-        return Register(people: people, issues: ordered, fileName: fileName)
+        return Register(people: people, issues: ordered, fileName: fileName, rows: rows)
     }
 
     /// The type column's meaning, remembered: a large register repeats a
