@@ -36,7 +36,8 @@ public struct RuleLoader {
     /// Loads the rules at `path` (a file or a folder). `displayPath` is how the path is shown in
     /// messages and reports (by default, `path` as given).
     public static func load(path: String, displayPath: String? = nil) -> LoadedRules {
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        // The root is the real folder, symbolic links resolved: every file read must lie under it.
+        let absolute = RuleLoader.realPath(URL(fileURLWithPath: path).standardizedFileURL.path)
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory)
         let shown = displayPath ?? path
@@ -50,7 +51,11 @@ public struct RuleLoader {
             if FileManager.default.fileExists(atPath: main) {
                 loader.loadFile(main, includedFrom: nil)
             } else {
-                for file in RuleLoader.probityFiles(under: absolute) { loader.loadFile(file, includedFrom: nil) }
+                let walk = RuleLoader.walk(absolute)
+                for link in walk.skippedLinks {
+                    loader.diagnostics.append(.warning("P1306", "`\(loader.displayPath(link))` is a symbolic link to a folder, or to a file outside the rules folder; it was not followed", at: nil))
+                }
+                for file in walk.files { loader.loadFile(file, includedFrom: nil) }
                 if loader.files.isEmpty {
                     loader.diagnostics.append(.error("P0503", "no `.probity` files in `\(shown)`", at: nil))
                 }
@@ -81,21 +86,60 @@ public struct RuleLoader {
                            rootDirectory: root, digest: digest)
     }
 
-    /// Every `.probity` file under `directory`, in path order.
+    /// Every `.probity` file under `directory`, in path order. Symbolic links are followed only to
+    /// files inside `directory`; links to folders are not followed (they could loop or lead out).
     public static func probityFiles(under directory: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
-        var found: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            if relative.hasSuffix(".probity") { found.append((directory as NSString).appendingPathComponent(relative)) }
+        walk(directory).files
+    }
+
+    /// The deepest chain of includes (a file including a file including …).
+    public static let maximumIncludeDepth = 32
+    /// The largest rule file read: 8 MiB.
+    public static let maximumFileSize = 8 << 20
+
+    /// The `.probity` files under `directory` (sorted) and the symbolic links not followed.
+    static func walk(_ directory: String) -> (files: [String], skippedLinks: [String]) {
+        let root = realPath(directory)
+        var files: [String] = [], skipped: [String] = []
+        var pending = [directory]
+        while let folder = pending.popLast() {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
+            for name in names {
+                let path = (folder as NSString).appendingPathComponent(name)
+                var status = stat()
+                guard lstat(path, &status) == 0 else { continue }
+                let kind = status.st_mode & S_IFMT
+                if kind == S_IFDIR {
+                    pending.append(path)
+                } else if kind == S_IFLNK {
+                    guard name.hasSuffix(".probity") || isFolder(path) else { continue }
+                    let target = realPath(path)
+                    if !isFolder(target), target.hasPrefix(root + "/") { files.append(path) } else { skipped.append(path) }
+                } else if kind == S_IFREG, name.hasSuffix(".probity") {
+                    files.append(path)
+                }
+            }
         }
-        return found.sorted()
+        return (files.sorted(), skipped.sorted())
+    }
+
+    /// The path with every symbolic link resolved, or the path as given when it does not exist.
+    static func realPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(decoding: UnsafeRawBufferPointer(start: resolved, count: strlen(resolved)), as: UTF8.self)
+    }
+
+    private static func isFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
     private func relativePath(_ absolute: String) -> String {
         absolute.hasPrefix(root + "/") ? String(absolute.dropFirst(root.count + 1)) : absolute
     }
 
-    private func displayPath(_ absolute: String) -> String {
+    fileprivate func displayPath(_ absolute: String) -> String {
         let relative = relativePath(absolute)
         if relative == absolute || displayRoot.isEmpty || displayRoot == "." { return relative }
         return (displayRoot as NSString).appendingPathComponent(relative)
@@ -103,11 +147,14 @@ public struct RuleLoader {
 
     private mutating func loadFile(_ absolute: String, includedFrom include: IncludeSyntax?) {
         if loaded[absolute] != nil { return }
-        guard let data = FileManager.default.contents(atPath: absolute) else {
-            diagnostics.append(.error("P0503", "cannot read rule file `\(displayPath(absolute))`", at: include?.path.range))
-            return
+        switch FileIO.read(path: absolute, limit: RuleLoader.maximumFileSize) {
+        case .success(let bytes):
+            add(bytes: bytes, absolute: absolute, display: displayPath(absolute), relative: relativePath(absolute))
+        case .failure(let error) where error.code == EFBIG:
+            diagnostics.append(.error("P1307", "rule file `\(displayPath(absolute))` is larger than \(FileIO.describeSize(RuleLoader.maximumFileSize)); expected a smaller file (split it with `include`)", at: include?.path.range))
+        case .failure(let error):
+            diagnostics.append(.error("P0503", "cannot read rule file `\(displayPath(absolute))`: \(error.reason)", at: include?.path.range))
         }
-        add(bytes: [UInt8](data), absolute: absolute, display: displayPath(absolute), relative: relativePath(absolute))
     }
 
     private mutating func add(bytes: [UInt8], absolute: String, display: String, relative: String) {
@@ -126,10 +173,17 @@ public struct RuleLoader {
 
     private mutating func followInclude(_ include: IncludeSyntax, from includer: String) {
         let directory = (includer as NSString).deletingLastPathComponent
-        let target = URL(fileURLWithPath: include.path.value, relativeTo: URL(fileURLWithPath: directory, isDirectory: true))
+        let written = URL(fileURLWithPath: include.path.value, relativeTo: URL(fileURLWithPath: directory, isDirectory: true))
             .standardizedFileURL.path
-        if !(target.hasPrefix(root + "/")) {
-            diagnostics.append(.error("P0502", "include of `\(include.path.value)` leaves the rules folder; expected a path inside `\(displayRoot.isEmpty ? "." : displayRoot)`", at: include.path.range))
+        // Checked as written and again with symbolic links resolved: a link may lead out.
+        let target = RuleLoader.realPath(written)
+        if !written.hasPrefix(root + "/") || !target.hasPrefix(root + "/") {
+            let how = written.hasPrefix(root + "/") ? " through a symbolic link" : ""
+            diagnostics.append(.error("P0502", "include of `\(include.path.value)` leaves the rules folder\(how); expected a path inside `\(displayRoot.isEmpty ? "." : displayRoot)`", at: include.path.range))
+            return
+        }
+        if stack.count >= RuleLoader.maximumIncludeDepth {
+            diagnostics.append(.error("P1305", "includes are nested more than \(RuleLoader.maximumIncludeDepth) deep; expected at most \(RuleLoader.maximumIncludeDepth) files each including the next", at: include.path.range))
             return
         }
         if let position = stack.firstIndex(of: target) {
