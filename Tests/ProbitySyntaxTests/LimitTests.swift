@@ -39,6 +39,12 @@ final class LimitTests: XCTestCase {
         XCTAssertEqual(parse(text).1.map(\.code), ["P1304"])
     }
 
+    func testOverlongNamesAreRefused() {
+        let long = String(repeating: "n", count: Lexer.maximumNameLength + 1)
+        XCTAssertEqual(parse("body \(long) \"B\"\n").1.map(\.code), ["P1309"])
+        XCTAssertEqual(parse("body \(long.dropLast()) \"B\"\n").1.map(\.code), [])
+    }
+
     func testOverlongDurationsAreRefused() {
         let (_, diagnostics) = parse("rule R \"r\"\n  when value > £1\n  require notice to b deemed approved after 99999999999 days without objection\n")
         XCTAssertTrue(diagnostics.map(\.code).contains("P1303"), "\(diagnostics.map(\.message))")

@@ -20,6 +20,10 @@ enum RegisterJSONImport {
         }
 
         var builder = RegisterBuilder()
+        let entries = document.arrayValue?.count ?? document["people"]?.arrayValue?.count ?? 0
+        if entries > RegisterLoader.maximumRows {
+            return .failure(.tooLarge(fileName: fileName, reason: "\(entries) entries; expected at most \(RegisterLoader.maximumRows)"))
+        }
         if let rows = document.arrayValue {
             for (index, row) in rows.enumerated() {
                 builder.row { readRow(row, entry: "row \(index + 1)", into: &$0) }

@@ -8,6 +8,11 @@ import ProbitySupport
 /// header line shows. A row that cannot be read becomes a `RegisterIssue`
 /// and loading goes on; only a file with no usable shape fails.
 public enum RegisterLoader {
+    /// The most rows after the header: 5,000,000 (a million-row register loads in seconds).
+    public static let maximumRows = 5_000_000
+    /// The most columns in the header.
+    public static let maximumColumns = 1_000
+
     /// Reads a register from its bytes, failing only when the file has no
     /// recognisable shape: no header, or JSON that is invalid or not a register.
     public static func read(_ bytes: [UInt8], fileName: String) -> Result<Register, RegisterLoadError> {
@@ -41,10 +46,10 @@ public enum RegisterLoader {
         if isDirectory.boolValue {
             return .failure(.unreadableFile(path: path, reason: "it is a folder"))
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(.unreadableFile(path: path, reason: "permission denied or read error"))
+        switch FileIO.read(path: path) {
+        case .success(let bytes): return read(bytes, fileName: fileName)
+        case .failure(let error): return .failure(.unreadableFile(path: path, reason: error.reason))
         }
-        return read([UInt8](data), fileName: fileName)
     }
 
     /// Whether the first visible character opens a JSON array or object.

@@ -13,6 +13,12 @@ enum RegisterTableImport {
             return .failure(.noRecognisableHeader(fileName: fileName))
         }
         let width = records[headerIndex].fields.count
+        if width > RegisterLoader.maximumColumns {
+            return .failure(.tooLarge(fileName: fileName, reason: "the header has \(width) columns; expected at most \(RegisterLoader.maximumColumns)"))
+        }
+        if records.count - headerIndex - 1 > RegisterLoader.maximumRows {
+            return .failure(.tooLarge(fileName: fileName, reason: "\(records.count - headerIndex - 1) rows; expected at most \(RegisterLoader.maximumRows)"))
+        }
         var builder = RegisterBuilder(expectedRows: records.count - headerIndex)
 
         for record in records[(headerIndex + 1)...] {

@@ -38,6 +38,13 @@ final class RegisterRowContractTests: XCTestCase {
         XCTAssertEqual(register.issues.filter(\.isError).map(\.line), [2, 4, 5, 6])
     }
 
+    func testTooManyColumnsIsACleanFailure() {
+        let header = (0...RegisterLoader.maximumColumns).map { "c\($0)" }.joined(separator: ",") + ",Name,Declared Interest\n"
+        guard case .failure(.tooLarge) = RegisterLoader.read(Array(header.utf8), fileName: "wide.csv") else {
+            return XCTFail("a register wider than the limit must be refused")
+        }
+    }
+
     func testBlankRowsAreNeitherReadNorReported() {
         let register = parse(header + "\n,,,,,,\nDr Ada Lovelace,,,Nil,,,\n")
         XCTAssertEqual(register.rows, RegisterRowCount(read: 1, kept: 1, reported: 0))
