@@ -33,8 +33,12 @@ struct RuleIndex: Sendable {
     var keyField: Int?
     /// The ordered field bounded within buckets, if any.
     var rangeField: Int?
-    /// One bucket per value of the key field.
+    /// One bucket per value of the key field, holding the rules restricted to that value.
     var buckets: [Bucket] = []
+    /// The rules not restricted to any value of the key field: candidates for every decision
+    /// that has it. Kept once, not copied into every bucket, which made the index grow as
+    /// values × unrestricted rules.
+    var unkeyedBucket = Bucket()
     /// For decisions without the key field (or with no key field at all): every rule.
     var fallback = Bucket()
 
@@ -58,19 +62,33 @@ struct RuleIndex: Sendable {
                 }
             }
         }
-        buckets = keyedRules.map { makeBucket(($0 + unkeyed).sorted(), rules) }
+        buckets = keyedRules.map { makeBucket($0, rules) }
+        unkeyedBucket = makeBucket(unkeyed, rules)
         fallback = makeBucket(rules.indices.map(Int32.init), rules)
     }
 
-    /// The rules that could fire for a decision, in rule order within each of the two lists.
-    func candidates(for decision: Decision) -> (unbounded: [Int32], bounded: [Int32]) {
+    /// The rules that could fire for a decision: up to four lists, each in rule order.
+    struct Candidates {
+        var lists: (unbounded: [Int32], bounded: [Int32], unkeyedUnbounded: [Int32], unkeyedBounded: [Int32])
+    }
+
+    /// The rules that could fire for a decision, in rule order within each list.
+    func candidates(for decision: Decision) -> Candidates {
         var bucket = fallback
+        var keyed = false
         if let key = keyField, decision.isPresent[key] {
             let ordinal = Int(decision.scalars[key])
-            if ordinal >= 0, ordinal < buckets.count { bucket = buckets[ordinal] }
+            if ordinal >= 0, ordinal < buckets.count {
+                bucket = buckets[ordinal]
+                keyed = true
+            }
         }
-        guard let range = rangeField, decision.isPresent[range] else { return (bucket.unbounded, bucket.bounded) }
-        return (bucket.unbounded, bucket.segment(containing: decision.scalars[range]))
+        let other = keyed ? unkeyedBucket : Bucket()
+        guard let range = rangeField, decision.isPresent[range] else {
+            return Candidates(lists: (bucket.unbounded, bucket.bounded, other.unbounded, other.bounded))
+        }
+        let value = decision.scalars[range]
+        return Candidates(lists: (bucket.unbounded, bucket.segment(containing: value), other.unbounded, keyed ? other.segment(containing: value) : []))
     }
 
     private func makeBucket(_ members: [Int32], _ rules: [Rule]) -> Bucket {
@@ -89,7 +107,20 @@ struct RuleIndex: Sendable {
             points.insert(interval.lower)
             if interval.upper < .max { points.insert(interval.upper + 1) }
         }
-        bucket.starts = points.sorted()
+        let starts = points.sorted()
+        // Rules whose intervals overlap many others' bounds would each sit in many segments
+        // (rules × bounds entries): past a budget linear in the rules, the bucket is not split
+        // by range at all. The index is only a pre-filter, so answers are the same either way.
+        var entries = 0
+        for interval in intervals {
+            let first = interval.lower == .min ? 0 : RuleIndex.firstIndex(of: interval.lower, in: starts) + 1
+            let last = interval.upper == .max ? starts.count : RuleIndex.firstIndex(of: interval.upper + 1, in: starts)
+            entries += max(0, last - first + 1)
+        }
+        if entries > 8 * intervals.count + 1024 {
+            return Bucket(unbounded: members, bounded: [], starts: [], segments: [[]])
+        }
+        bucket.starts = starts
         bucket.segments = Array(repeating: [], count: bucket.starts.count + 1)
         for interval in intervals {
             // Segment s covers [starts[s-1], starts[s] - 1]; the segments inside an interval are
