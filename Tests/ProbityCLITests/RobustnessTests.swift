@@ -95,6 +95,40 @@ final class RobustnessTests: XCTestCase {
         }
     }
 
+    /// Seeded: a decision alone, twice, or anywhere in a batch (with others, on several
+    /// threads) gets the same report.
+    func testADecisionGetsTheSameReportWhereverItIsInABatch() throws {
+        let seed = UInt64(ProcessInfo.processInfo.environment["PROBITY_SEED"] ?? "") ?? UInt64.random(in: 1...UInt64(UInt32.max))
+        var state = seed
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let folder = Probity.root.appendingPathComponent("Examples/decisions")
+        let lines = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted().map {
+            try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8).replacingOccurrences(of: "\n", with: " ")
+        } + ["{\"id\": \"broken\"", "{\"id\": \"no-date\", \"kind\": \"minutes\"}"]
+        let register = "Examples/registers/lcp-board-2023-11-23.tsv"
+        for round in 0..<3 {
+            let chosen = lines[next(lines.count)]
+            let alone = try Probity.run(["check", "--register", register, "--batch", "-"], stdin: chosen + "\n").stdout
+            var batch: [String] = (0..<(5 + next(40))).map { _ in lines[next(lines.count)] }
+            let positions = [next(batch.count + 1), next(batch.count + 2)].sorted()
+            for position in positions { batch.insert(chosen, at: position) }
+            let threads = String(1 + next(3))
+            let output = try Probity.run(["check", "--register", register, "--threads", threads, "--batch", "-"],
+                                         stdin: batch.joined(separator: "\n") + "\n").stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            // An error record names its line number, which is the one thing that moves.
+            func withoutLineNumber(_ text: String) -> String {
+                text.replacingOccurrences(of: #""line":[0-9]+"#, with: "", options: .regularExpression)
+            }
+            for position in positions {
+                XCTAssertEqual(withoutLineNumber(String(output[position]) + "\n"), withoutLineNumber(alone),
+                               "seed \(seed), round \(round), line \(position + 1), \(threads) threads")
+            }
+        }
+    }
+
     // MARK: no record lost without a word
 
     func testRegisterRowsAreAllAccountedFor() throws {
