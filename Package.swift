@@ -4,35 +4,52 @@
 //   ProbitySupport (bytes, money, dates, JSON, CSV, SHA-256)
 //   → ProbitySyntax (tokens, AST, diagnostics)
 //   → ProbitySemantics (name resolution, types, checks)
-//   → ProbityEvaluation (compiled plan, register, conflicts, reports)
+//   → ProbityRegister (registers of interests: CSV, TSV and JSON import, names; needs only ProbitySupport)
+//   → ProbityEvaluation (compiled plan, conflicts, reports)
+//   → Probity (the front door: Scheme and Engine; the library product other programs import)
+//   → ProbityTooling (the rules' test runner and coverage, rule diffs over past decisions)
+//   → ProbityPapers (board papers in Markdown and HTML, delegation graphs in SVG, DOT, Mermaid)
 //   → ProbityCLI (the `probity` command: arguments in, text out)
+//   ProbityHTTP (an HTTP/1.1 server on Glibc sockets; depends on nothing of Probity's) → ProbityCLI (`probity serve`)
 import PackageDescription
 
 let package = Package(
     name: "Probity",
     products: [
-        .library(name: "Probity", targets: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation"]),
+        .library(name: "Probity", targets: ["Probity"]),
         .executable(name: "probity", targets: ["ProbityCLI"]),
     ],
     targets: [
         .target(name: "ProbitySupport"),
         .target(name: "ProbitySyntax", dependencies: ["ProbitySupport"]),
         .target(name: "ProbitySemantics", dependencies: ["ProbitySupport", "ProbitySyntax"]),
-        .target(name: "ProbityEvaluation", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics"]),
-        .target(name: "ProbityBenchmark", dependencies: ["ProbitySupport", "ProbityEvaluation", "ProbitySemantics"]),
+        .target(name: "ProbityRegister", dependencies: ["ProbitySupport"]),
+        .target(name: "ProbityEvaluation", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister"]),
+        .target(name: "Probity", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEvaluation"]),
+        .target(name: "ProbityTooling", dependencies: ["Probity", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEvaluation"]),
+        .target(name: "ProbityPapers", dependencies: ["Probity", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEvaluation"]),
+        .target(name: "ProbityHTTP"),
+        .target(name: "ProbityBenchmark", dependencies: ["ProbitySupport", "ProbityRegister", "ProbityEvaluation", "ProbitySemantics"]),
         .executableTarget(
             name: "ProbityCLI",
-            dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation", "ProbityBenchmark"],
-            resources: [.copy("../../Rules")]
+            dependencies: ["Probity", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEvaluation", "ProbityTooling", "ProbityPapers", "ProbityBenchmark", "ProbityHTTP"],
+            exclude: ["Serve/Page"],
+            // The rules, and the register their tests read (mounted back at `Examples/registers`).
+            resources: [.copy("../../Rules"), .copy("../../Examples/registers")]
         ),
         // Helpers shared by the test targets: marked sources and their assertions.
-        .target(name: "ProbityTestSupport", dependencies: ["ProbitySyntax"], path: "Tests/ProbityTestSupport"),
-        .testTarget(name: "ProbitySupportTests", dependencies: ["ProbitySupport"]),
+        .target(name: "ProbityTestSupport", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation"], path: "Tests/ProbityTestSupport"),
+        .testTarget(name: "ProbitySupportTests", dependencies: ["ProbitySupport", "ProbityTestSupport"]),
         .testTarget(name: "ProbitySyntaxTests", dependencies: ["ProbitySyntax", "ProbityTestSupport"]),
         .testTarget(name: "ProbitySemanticsTests", dependencies: ["ProbitySemantics", "ProbityTestSupport"]),
-        .testTarget(name: "ProbityEvaluationTests", dependencies: ["ProbityEvaluation"]),
-        .testTarget(name: "ProbityBenchmarkTests", dependencies: ["ProbityBenchmark", "ProbityEvaluation"]),
+        .testTarget(name: "ProbityRegisterTests", dependencies: ["ProbityRegister"]),
+        .testTarget(name: "ProbityToolingTests", dependencies: ["ProbityTooling", "Probity", "ProbityEvaluation", "ProbitySemantics", "ProbityTestSupport"]),
+        .testTarget(name: "ProbityEvaluationTests", dependencies: ["ProbityRegister", "ProbityEvaluation", "ProbityTestSupport"]),
+        .testTarget(name: "ProbityTests", dependencies: ["Probity", "ProbityTestSupport"]),
+        .testTarget(name: "ProbityPapersTests", dependencies: ["ProbityPapers", "Probity", "ProbityEvaluation", "ProbityTestSupport"]),
+        .testTarget(name: "ProbityHTTPTests", dependencies: ["ProbityHTTP", "ProbityTestSupport"]),
+        .testTarget(name: "ProbityBenchmarkTests", dependencies: ["ProbityBenchmark", "ProbityRegister", "ProbityEvaluation"]),
         // Case folders and golden files are data read by path, not sources.
-        .testTarget(name: "ProbityCLITests", dependencies: ["ProbityEvaluation"], exclude: ["Cases", "Fixtures", "Golden"]),
+        .testTarget(name: "ProbityCLITests", dependencies: ["ProbityEvaluation", "ProbityTestSupport"], exclude: ["Cases", "Fixtures", "Golden"]),
     ]
 )

@@ -1,5 +1,5 @@
 // Registers (CSV, TSV, JSON) on arbitrary bytes: no crash, and every row read is kept or reported.
-import ProbityEvaluation
+import ProbityRegister
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzRegister(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

@@ -6,6 +6,7 @@ import Darwin
 import Dispatch
 import Foundation
 import ProbityEvaluation
+import ProbityRegister
 import ProbitySemantics
 import ProbitySupport
 import ProbitySyntax

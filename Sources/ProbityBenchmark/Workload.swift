@@ -1,4 +1,5 @@
 import Foundation
+import ProbitySupport
 
 /// The size of a generated workload. The defaults are the workload of issue #6; the scales
 /// multiply one dimension at a time to see how each cost grows.

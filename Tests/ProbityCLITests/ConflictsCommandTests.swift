@@ -47,7 +47,7 @@ final class ConflictsCommandTests: XCTestCase {
         let report = try json(result.stdout)
         let quorum = try XCTUnwrap(report["quorum"] as? [String: Any])
         XCTAssertEqual(quorum["met"] as? Bool, false)
-        XCTAssertEqual(quorum["failed_clauses"] as? [String], ["at least 50% of voting members: 6 of 15 counted, needs 8"])
+        XCTAssertEqual(quorum["failed_clauses"] as? [String], ["at least 50% of voting members: 7 of 15 counted, needs 8"], "Parson and Scott leave; BGPA's chair stays (a member practice's contract with Bromley Healthcare is not chained to BGPA)")
         XCTAssertEqual(quorum["when_not_met"] as? String, "refer to icb-board")
         let codes = (report["findings"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
         XCTAssertTrue(codes.contains("P1103"), "\(codes)")
@@ -68,6 +68,31 @@ final class ConflictsCommandTests: XCTestCase {
         let tally = try json(result.stdout)
         XCTAssertEqual(tally["result"] as? String, "tied-carried-by-casting-vote")
         XCTAssertEqual(tally["casting_vote_by"] as? String, "Stuart Rowbotham")
+        XCTAssertEqual(tally["majority_of"] as? String, "members present", "001, ToR 5.1: a simple majority of members present")
+    }
+
+    func testBexleyAbstentionsLeaveTheVotesForAtHalfOfThosePresent() throws {
+        // 10 organisations present: 4 for, 3 against, 3 abstaining. More for than against, but not
+        // more than half of the members present (001, ToR 5.1): lost.
+        let votes = try temporaryFile("bexley-abstain.json", #"{"body": "bexley-board", "date": "2021-09-30", "votes": {"for": ["Stuart Rowbotham", "Diana Braithwaite", "Iain Dimond", "Sandra Iskander"], "against": ["Abi Mogridge", "Vikki Wilkinson", "Rylla Baker"], "abstain": ["Kate Heaps", "Dr Richard Money", "Dr Sid Deshmukh"]}}"#)
+        let result = try Probity.run(["vote", "--rules", "Rules", "--format", "json", "--meeting", "Examples/meetings/bexley-board-2021-09-30.json", "--votes", votes])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        let tally = try json(result.stdout)
+        XCTAssertEqual(tally["result"] as? String, "lost")
+        XCTAssertEqual(tally["carried"] as? Bool, false)
+    }
+
+    func testAnInquorateVoteDoesNotReportCarried() throws {
+        // The ICP example meeting with one NHS provider chair: inquorate, though every vote is for.
+        let votes = try temporaryFile("icp-inquorate-votes.json", #"{"body": "icp", "date": "2023-03-09", "votes": {"for": ["ICB Chair", "Elected member, London Borough of Bromley", "Elected member, Royal Borough of Greenwich"], "against": []}}"#)
+        let result = try Probity.run(["vote", "--rules", "Rules", "--format", "json", "--meeting", "Examples/meetings/icp-2023-03-09-inquorate.json", "--votes", votes])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        let tally = try json(result.stdout)
+        XCTAssertEqual(tally["result"] as? String, "carried", "the count itself")
+        XCTAssertEqual(tally["carried"] as? Bool, false)
+        XCTAssertEqual(tally["headline"] as? String, "not carried: inquorate (the votes cast were carried)")
+        let text = try Probity.run(["vote", "--rules", "Rules", "--meeting", "Examples/meetings/icp-2023-03-09-inquorate.json", "--votes", votes])
+        XCTAssertTrue(text.stdout.hasPrefix("vote of icp: not carried: inquorate"), text.stdout)
     }
 
     func testABadMeetingFileIsBadInputNamingTheField() throws {

@@ -4,32 +4,27 @@ import ProbityTestSupport
 import XCTest
 
 final class CheckerTests: XCTestCase {
-    static let prelude = """
-    scheme "Test" version "1" effective from 2020-01-01 until 2030-12-31
-    fields
-      required kind: one of contract-award, s75-variation, appointment
-      value: money
-      salary: money
-      start: date
-      counterparty: organisation
-      bidders: set of organisation
-      decided_by: body
-    body icb-board "ICB Board"
-    body lcp-board "LCP Board"
-      committee of icb-board
-    body cpag "Clinical and Professional Advisory Group"
-      advises lcp-board
-    officer place-lead "Place lead"
-      reports to lcp-board
-    organisation bhc "Bromley Healthcare CIC"
-      aka "Bromley Healthcare", "BHC"
-
-    """
+    static let prelude = RulesPrelude.scheme("Test", fields: [
+        "required kind: one of contract-award, s75-variation, appointment",
+        "value: money",
+        "salary: money",
+        "start: date",
+        "counterparty: organisation",
+        "bidders: set of organisation",
+        "decided_by: body",
+    ])
 
     /// Checks the prelude plus `marked`, asserting each diagnostic's code and marker.
     private func assertDiagnostics(_ marked: String, _ expected: [(marker: String, code: String)],
                                    file: StaticString = #filePath, line: UInt = #line) -> [Diagnostic] {
-        let source = MarkedSource(CheckerTests.prelude + marked)
+        assertDiagnostics(marked, expected.map { DiagnosticSpec($0.code, at: $0.marker) }, file: file, line: line)
+    }
+
+    /// Checks the prelude plus `marked`, asserting each diagnostic against its spec.
+    @discardableResult
+    private func assertDiagnostics(_ marked: String, _ expected: [DiagnosticSpec],
+                                   file: StaticString = #filePath, line: UInt = #line) -> [Diagnostic] {
+        let source = MarkedSource(marked, prelude: CheckerTests.prelude)
         let (_, diagnostics) = Checker.check(RuleLoader.load(text: source.text))
         ProbityTestSupport.assertDiagnostics(diagnostics, in: source, expected, file: file, line: line)
         return diagnostics
@@ -55,18 +50,24 @@ final class CheckerTests: XCTestCase {
         rule A "a"
           when kind = contract-award
           require approval by 1️⃣lcp-bord
-        """, [("1️⃣", "P0201")])
-        XCTAssertEqual(diagnostics.first?.fixIt?.replacement, "lcp-board")
+        """, [DiagnosticSpec("P0201", at: "1️⃣", message: "undeclared body or officer `lcp-bord`", fixedSource: """
+        rule A "a"
+          when kind = contract-award
+          require approval by lcp-board
+        """)])
         XCTAssertEqual(diagnostics.first?.fixIt?.message, "did you mean `lcp-board`?")
     }
 
     func testEnumerationValuesAreCheckedAgainstTheirField() {
-        let diagnostics = assertDiagnostics("""
+        assertDiagnostics("""
         rule A "a"
           when kind = 1️⃣contract-awrd
           require approval by lcp-board
-        """, [("1️⃣", "P0203")])
-        XCTAssertEqual(diagnostics.first?.fixIt?.replacement, "contract-award")
+        """, [DiagnosticSpec("P0203", at: "1️⃣", message: "`contract-awrd` is not a value of `kind`; expected `contract-award`, `s75-variation`, `appointment`", fixedSource: """
+        rule A "a"
+          when kind = contract-award
+          require approval by lcp-board
+        """)])
     }
 
     func testTypeErrors() {
@@ -84,6 +85,45 @@ final class CheckerTests: XCTestCase {
           when 4️⃣valeu > £1m
           require approval by lcp-board
         """, [("1️⃣", "P0301"), ("2️⃣", "P0303"), ("3️⃣", "P0303"), ("4️⃣", "P0201")])
+    }
+
+    func testCarryClausesSayWhichWayEachRelationCarries() {
+        let (program, diagnostics) = Checker.check(RuleLoader.load(text: CheckerTests.prelude + """
+        conflicts
+          relevant fields counterparty
+          related within 2 steps
+          carry member-of, shareholder-of forward
+          carry part-of both ways
+          carry holds-contract-from forward within 1 step
+        """))
+        XCTAssertEqual(diagnostics, [])
+        let carrying = program?.conflicts?.carrying
+        XCTAssertEqual(carrying?[.memberOf], RelationCarry(forward: true, backward: false, steps: 2))
+        XCTAssertEqual(carrying?[.partOf], RelationCarry(forward: true, backward: true, steps: 2))
+        XCTAssertEqual(carrying?[.holdsContractFrom], RelationCarry(forward: true, backward: false, steps: 1))
+        XCTAssertNil(carrying?[.ownedBy])
+        XCTAssertEqual(program?.conflicts?.isDirected, true)
+    }
+
+    func testWithoutCarryClausesEveryAllowedRelationCarriesBothWays() {
+        let (program, _) = Checker.check(RuleLoader.load(text: CheckerTests.prelude + """
+        conflicts
+          relevant fields counterparty
+          related within 2 steps via member-of
+        """))
+        XCTAssertEqual(program?.conflicts?.carrying, [.memberOf: RelationCarry(forward: true, backward: true, steps: 2)])
+        XCTAssertEqual(program?.conflicts?.isDirected, false)
+    }
+
+    func testCarryClauseMistakes() {
+        _ = assertDiagnostics("""
+        1️⃣conflicts
+          relevant fields counterparty
+          related within 2 steps via member-of
+          carry member-of forward
+          2️⃣carry member-of backward
+          3️⃣carry part-of both ways within 0 steps
+        """, [("1️⃣", "P0610"), ("2️⃣", "P0202"), ("3️⃣", "P0610")])
     }
 
     func testDuplicateRulesAndAdvisoryApproval() {

@@ -1,6 +1,7 @@
 import Foundation
 import ProbitySemantics
 import ProbitySyntax
+import ProbityTestSupport
 import XCTest
 
 /// The shipped rule files, damaged at random (bytes replaced, deleted, duplicated, lines
@@ -10,7 +11,7 @@ final class MutationFuzzTests: XCTestCase {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let files = RuleLoader.probityFiles(under: root.appendingPathComponent("Rules").path)
         XCTAssertFalse(files.isEmpty)
-        var generator = SystemRandomNumberGenerator()
+        var generator = TestSeed.generator().generator
         let alphabet = Array("£()[]{},:=<>-.#\"\n 0123456789abz".utf8) + [0xC2, 0xFF]
         for iteration in 0..<1_000 {
             var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: files[iteration % files.count])))

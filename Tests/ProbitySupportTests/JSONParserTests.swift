@@ -1,3 +1,4 @@
+import ProbityTestSupport
 import XCTest
 @testable import ProbitySupport
 
@@ -239,7 +240,7 @@ final class JSONParserTests: XCTestCase {
     /// Random bytes, truncations and single-byte mutations of valid
     /// documents must each produce a value or an error, never a trap.
     func testGarbageNeverCrashes() {
-        var generator = SplitMix64(seed: 0x5EED)
+        var generator = TestSeed.generator(fixed: 0x5EED).generator
         let seeds = [
             #"{"name": "lcp-board", "limit": "£250k", "members": [1, 2.5e3, -0, true, false, null], "nested": {"a": [{}, []]}}"#,
             #"["\uD83D\uDE00", "\n\t\"\\", "café", 0.000001, 1E+30]"#,
@@ -286,22 +287,5 @@ final class JSONParserTests: XCTestCase {
         }
         XCTAssertGreaterThan(outcomes.success, 0)
         XCTAssertGreaterThan(outcomes.failure, 0)
-    }
-}
-
-/// A small, fast, seedable generator so that the fuzz test is repeatable.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

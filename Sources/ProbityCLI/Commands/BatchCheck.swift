@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 import Glibc
-import ProbityEvaluation
+import Probity
 import ProbitySupport
 
 /// `probity check --batch`: one decision per line in, one compact JSON report per line out, in
@@ -18,7 +18,7 @@ struct BatchCheck {
         let descriptor: Int32
         if path == "-" {
             guard !Output.inputWasClosed else {
-                Output.error("error[P0706]: cannot read batch file from standard input: standard input is closed\n")
+                Output.error("P0706", "cannot read batch file from standard input: standard input is closed")
                 return .badInput
             }
             descriptor = STDIN_FILENO
@@ -26,7 +26,7 @@ struct BatchCheck {
             switch FileIO.openForReading(path) {
             case .success(let opened): descriptor = opened
             case .failure(let error):
-                Output.error("error[P0706]: cannot read batch file `\(path)`: \(error.reason)\n")
+                Output.error("P0706", "cannot read batch file `\(path)`: \(error.reason)")
                 return .badInput
             }
         }
@@ -62,7 +62,7 @@ struct BatchCheck {
                     unreadable += 1
                     worst = .badInput
                     var writer = JSONStreamWriter()
-                    BatchCheck.writeError(into: &writer, line: lineNumber, errors: [DecisionError(
+                    BatchCheck.writeError(into: &writer, line: lineNumber, errors: [InputError(
                         code: "P1301", field: nil,
                         message: "the line has \(length) bytes; expected at most \(FileIO.describeSize(BatchCheck.maximumLineLength)) for one decision")])
                     writer.endLine()
@@ -75,7 +75,7 @@ struct BatchCheck {
             // When nobody can read the reports any more, checking the rest would only lose them.
         }
         if let failure = reader.failure {
-            Output.error("error[P0706]: cannot read batch file \(path == "-" ? "from standard input" : "`\(path)`") after line \(lineNumber): \(failure.reason)\n")
+            Output.error("P0706", "cannot read batch file \(path == "-" ? "from standard input" : "`\(path)`") after line \(lineNumber): \(failure.reason)")
             return .badInput
         }
         if unreadable > 0 {
@@ -144,7 +144,7 @@ struct BatchCheck {
     }
 
     /// The record of a line that could not be read as a decision.
-    static func writeError(into writer: inout JSONStreamWriter, line number: Int, errors: [DecisionError]) {
+    static func writeError(into writer: inout JSONStreamWriter, line number: Int, errors: [InputError]) {
         writer.object { out in
             out.member("format", "probity.error/1")
             out.member("line", integer: number)

@@ -9,7 +9,7 @@ import ProbitySupport
 /// as files for `probity check --batch` and for other engines.
 enum BenchCommand {
     static let valued: Set<String> = ["decisions", "threads", "format", "write", "seed", "rules-scale", "register-scale",
-                                      "committee", "workload", "examples"]
+                                      "committee", "workload", "examples", "runs"]
 
     /// The most decisions a benchmark generates: 10,000,000 (about 2 GB of workload).
     static let maximumDecisions = 10_000_000
@@ -37,10 +37,14 @@ enum BenchCommand {
         config.committee = try number("committee", config.committee, atMost: 1_000)
         let threads = try number("threads", ProcessInfo.processInfo.activeProcessorCount, atMost: CheckCommand.maximumThreads)
         let workload = arguments.value("workload") ?? "all"
-        guard ["all", "generated", "shipped"].contains(workload) else {
-            throw UsageError("unknown workload `\(workload)`; expected `all`, `generated` or `shipped`")
+        guard ["all", "generated", "shipped", "lint"].contains(workload) else {
+            throw UsageError("unknown workload `\(workload)`; expected `all`, `generated`, `shipped` or `lint`")
         }
         let log: (String) -> Void = { Output.error("bench: \($0)\n") }
+        if workload == "lint" {
+            return LintBench.run(rulesScale: try number("rules-scale", 1), seed: config.seed, runs: try number("runs", 5), format: format,
+                                 writeTo: arguments.value("write"), log: log)
+        }
 
         if let directory = arguments.value("write") {
             log("writing the workload to \(directory) …")

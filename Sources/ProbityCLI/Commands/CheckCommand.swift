@@ -1,6 +1,4 @@
-import ProbityEvaluation
-import ProbitySemantics
-import ProbitySupport
+import Probity
 
 /// `probity check`: what a proposed decision needs, who must recuse, whether it may proceed.
 enum CheckCommand {

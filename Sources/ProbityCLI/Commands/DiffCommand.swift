@@ -2,6 +2,7 @@ import Foundation
 import ProbityEvaluation
 import ProbitySemantics
 import ProbitySupport
+import ProbityTooling
 
 /// `probity diff OLD NEW --decisions HISTORY.jsonl`: evaluates every past decision under both
 /// versions of the rules and lists those whose outcome or requirements change, grouped by the
@@ -19,8 +20,8 @@ enum DiffCommand {
             throw UsageError("`diff` needs `--decisions HISTORY.jsonl`: the past decisions to evaluate under both versions")
         }
         let (oldPath, newPath) = (arguments.positionals[0], arguments.positionals[1])
-        let oldProgram = RuleSet.load(oldPath)
-        let newProgram = RuleSet.load(newPath)
+        let oldProgram = RuleSet.load(oldPath)?.program
+        let newProgram = RuleSet.load(newPath)?.program
         guard let oldProgram, let newProgram else { return .badInput }
         guard let bytes = RuleSet.readFile(history, code: "P0706", what: "decisions") else { return .badInput }
         var impact = DecisionImpact(old: Plan(program: oldProgram), new: Plan(program: newProgram))

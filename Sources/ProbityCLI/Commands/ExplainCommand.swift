@@ -1,6 +1,4 @@
-import ProbityEvaluation
-import ProbitySemantics
-import ProbitySupport
+import Probity
 
 /// `probity explain`: for every rule, whether it fired and why (or the first condition that
 /// failed, with the values compared; or that it was not in effect; or the field it lacked),
@@ -18,15 +16,11 @@ enum ExplainCommand {
                 : "`explain` takes one decision file, found \(arguments.positionals.count)")
         }
         guard let context = try CheckContext.load(arguments), let decision = context.readDecision(path) else { return .badInput }
-        let report = context.check(decision)
-        var explanation = Explainer(plan: context.plan).explain(decision, report: report)
-        if let screener = context.screener {
-            explanation.conflicts = screener.explain(decision, meeting: context.meeting)
-        }
+        let explanation = context.engine.explain(decision, meeting: context.meeting)
         switch format {
         case .text: Output.write(explanation.text)
         case .json: Output.write(JSONWriter.pretty(explanation.json) + "\n")
         }
-        return report.canProceed ? .success : .failure
+        return explanation.report.canProceed ? .success : .failure
     }
 }

@@ -18,7 +18,7 @@ enum FmtCommand {
         for path in arguments.positionals {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                Output.error("error[P0503]: cannot read `\(path)`: no such file or folder\n")
+                Output.error("P0503", "cannot read `\(path)`: no such file or folder")
                 status = .badInput
                 continue
             }
@@ -34,7 +34,7 @@ enum FmtCommand {
             switch FileIO.read(path: file) {
             case .success(let read): bytes = read
             case .failure(let error):
-                Output.error("error[P0503]: cannot read rule file `\(file)`: \(error.reason)\n")
+                Output.error("P0503", "cannot read rule file `\(file)`: \(error.reason)")
                 status = .badInput
                 continue
             }
@@ -49,7 +49,7 @@ enum FmtCommand {
                 guard Array(formatted.utf8) != bytes else { continue }
                 if !check, case .failure(let error) = FileIO.replace(path: file, with: Array(formatted.utf8)) {
                     // Only files actually rewritten are listed as formatted.
-                    Output.error("error[P1302]: cannot write `\(file)`: \(error.reason); it was not formatted\n")
+                    Output.error("P1302", "cannot write `\(file)`: \(error.reason); it was not formatted")
                     status = .badInput
                     continue
                 }

@@ -2,17 +2,22 @@ import ProbitySemantics
 import ProbitySupport
 import ProbitySyntax
 
-/// `probity lint [--format text|json] [PATH]`: everything the checker reports, then the
+/// `probity lint [--format text|json] [--max-nodes N] [--max-time SECONDS] [PATH]`: everything the checker reports, then the
 /// analysis of the rules as a whole (gaps, overlaps, unreachable and shadowed rules, unused
 /// bodies, notices without a period, placeholders). Findings a rule accepts with
 /// `accept P09xx because "…"` are not shown in text (they are counted) and are marked in JSON.
 ///
+/// `--max-nodes` and `--max-time` bound the decision-diagram analysis; when either runs out,
+/// lint says which rules it did not analyse (P0910) and reports nothing resting on them.
+///
 /// Exit status: 2 if the rules do not check, 1 if an error-level finding remains, 0 otherwise.
 enum LintCommand {
     static func run(_ words: [String]) throws(UsageError) -> ExitCode {
-        let arguments = try Arguments(words, valued: ["format"])
-        try arguments.rejectUnknown(["format"])
+        let valued: Set<String> = ["format", "max-nodes", "max-time"]
+        let arguments = try Arguments(words, valued: valued)
+        try arguments.rejectUnknown(valued)
         let format = try ReportFormat(arguments.value("format"))
+        let budget = try budget(arguments)
         guard arguments.positionals.count <= 1 else { throw UsageError("`lint` takes one rules file or folder") }
         let loaded: LoadedRules
         if let path = arguments.positionals.first {
@@ -23,13 +28,31 @@ enum LintCommand {
             Output.error("error: no rules given and none are bundled; pass PATH\n")
             return .badInput
         }
-        let report = Linter.run(loaded)
+        let report = Linter.run(loaded, linter: Linter(budget: budget))
         switch format {
         case .text: Output.write(text(report))
         case .json: Output.write(JSONWriter.pretty(json(report)) + "\n")
         }
         if !report.checks { return .badInput }
         return report.count(.error) > 0 ? .failure : .success
+    }
+
+    /// The analysis budget from `--max-nodes N` (diagram nodes) and `--max-time SECONDS`.
+    static func budget(_ arguments: Arguments) throws(UsageError) -> LintBudget {
+        var budget = LintBudget.standard
+        if let text = arguments.value("max-nodes") {
+            guard let n = Int(text.replacingOccurrences(of: "_", with: "")), n >= 1 else {
+                throw UsageError("`--max-nodes` needs a whole number of at least 1")
+            }
+            budget.maxNodes = n
+        }
+        if let text = arguments.value("max-time") {
+            guard let seconds = Double(text), seconds > 0, seconds <= 86_400 else {
+                throw UsageError("`--max-time` needs a number of seconds above 0, e.g. `30` or `0.5`")
+            }
+            budget.maxTime = .milliseconds(Int64((seconds * 1000).rounded(.up)))
+        }
+        return budget
     }
 
     static func text(_ report: LintReport) -> String {
@@ -44,27 +67,13 @@ enum LintCommand {
     }
 
     static func json(_ report: LintReport) -> JSONValue {
-        .array(report.findings.map { finding in
-            let d = finding.diagnostic
-            var members: [(key: String, value: JSONValue)] = [
-                ("code", .string(d.code)),
-                ("severity", .string(d.severity.rawValue)),
-                ("message", .string(d.message)),
-            ]
-            members += place(d.range, report.sources)
-            members.append(("notes", .array(d.notes.map { note in
-                .object([("message", .string(note.message))] + place(note.range, report.sources))
-            })))
+        let renderer = DiagnosticRenderer(sources: report.sources)
+        return .array(report.findings.map { finding in
+            var members = renderer.jsonMembers(finding.diagnostic)
+            if let witness = finding.witness { members.append(("witness", witness)) }
             members.append(("accepted", .bool(finding.isAccepted)))
             if let reason = finding.acceptedBecause { members.append(("reason", .string(reason))) }
             return .object(members)
         })
-    }
-
-    static func place(_ range: SourceRange?, _ sources: SourceMap) -> [(key: String, value: JSONValue)] {
-        guard let range else { return [] }
-        let file = sources[range.file]
-        let (line, column) = file.lineAndColumn(of: Int(range.start))
-        return [("file", .string(file.path)), ("line", .integer(line)), ("column", .integer(column))]
     }
 }

@@ -1,6 +1,4 @@
-import ProbityEvaluation
-import ProbitySemantics
-import ProbitySupport
+import Probity
 
 /// `probity meeting --register FILE AGENDA.json`: screens a whole agenda. Per item: what the
 /// decision needs, who must recuse, whether the meeting is still quorate, who may vote and
@@ -16,15 +14,13 @@ enum MeetingCommand {
         guard arguments.positionals.count == 1, let path = arguments.positionals.first else {
             throw UsageError("`meeting` takes one agenda file")
         }
-        guard let program = RuleSet.load(arguments.value("rules")) else { return .badInput }
-        guard let context = try CheckContext.make(program: program, arguments: arguments), let screener = context.screener else {
-            return .badInput
-        }
+        guard let context = try CheckContext.load(arguments) else { return .badInput }
+        let engine = context.engine, program = engine.scheme.program
         guard let bytes = RuleSet.readFile(path, code: "P1114", what: "agenda") else { return .badInput }
         let agenda: Agenda
-        switch Agenda.decode(json: bytes, program: program) {
+        switch engine.agenda(json: bytes) {
         case .failure(let error):
-            Output.error("\(path): \(error.description)\n")
+            Output.error([error.diagnostic(in: path)])
             return .badInput
         case .success(let decoded):
             agenda = decoded
@@ -32,25 +28,21 @@ enum MeetingCommand {
 
         var worst = ExitCode.success
         var items: [(item: Agenda.Item, report: Report?)] = []
-        for item in agenda.items {
-            guard let decisionJSON = item.decision else {
-                items.append((item, nil))
-                continue
-            }
-            switch context.decoder.decode(decisionJSON) {
-            case .failure(let errors):
-                Output.error(errors.all.map { "\(path): item \(item.id): \($0.description)\n" }.joined())
+        for checked in engine.meeting(agenda).items {
+            switch checked.result {
+            case nil:
+                items.append((checked.item, nil))
+            case .failure(let errors)?:
+                Output.error(errors.all.map { $0.diagnostic(in: path, part: "item \(checked.item.id)") })
                 worst = worst.worst(.badInput)
-                items.append((item, nil))
-            case .success(let decision):
-                var report = context.builder.build(decision)
-                screener.apply(to: &report, decision: decision, meeting: agenda.meeting)
+                items.append((checked.item, nil))
+            case .success(let report)?:
                 worst = worst.worst(report.canProceed ? .success : .failure)
-                items.append((item, report))
+                items.append((checked.item, report))
             }
         }
         switch format {
-        case .text: Output.write(text(agenda, items, program: program, register: screener.register.fileName))
+        case .text: Output.write(text(agenda, items, program: program, register: engine.register?.fileName ?? ""))
         case .json: Output.write(JSONWriter.pretty(json(agenda, items, program: program)) + "\n")
         }
         return worst
@@ -65,7 +57,7 @@ enum MeetingCommand {
         let attendeeCodes: Set<String> = ["P1101", "P1102", "P1105", "P1108"]
         if let first = items.compactMap(\.report).first {
             for finding in first.findings where attendeeCodes.contains(finding.code) {
-                out += "\(finding.severity.rawValue)[\(finding.code)]: \(finding.message)\(finding.isBlocking ? " (blocks every item)" : "")\n"
+                out += "\(finding.line)\(finding.isBlocking ? " (blocks every item)" : "")\n"
             }
         }
         for (item, report) in items {
@@ -83,13 +75,13 @@ enum MeetingCommand {
                 }
             }
             for finding in report.findings where !attendeeCodes.contains(finding.code) {
-                out += "  \(finding.severity.rawValue)[\(finding.code)]: \(finding.message)\n"
+                out += "  \(finding.line)\n"
             }
         }
         return out
     }
 
-    private static func json(_ agenda: Agenda, _ items: [(item: Agenda.Item, report: Report?)], program: Program) -> JSONValue {
+    static func json(_ agenda: Agenda, _ items: [(item: Agenda.Item, report: Report?)], program: Program) -> JSONValue {
         .object([
             ("format", .string("probity.meeting/1")),
             ("body", agenda.meeting.body.map { .string(program.bodies[$0].id) } ?? .null),

@@ -1,6 +1,4 @@
-import ProbityEvaluation
-import ProbitySemantics
-import ProbitySupport
+import Probity
 
 /// `probity screen --register FILE --decision DECISION.json`: every person on the register with
 /// an interest relevant to the decision — for a procurement panel, who may not sit on it.
@@ -19,29 +17,31 @@ enum ScreenCommand {
             throw UsageError("`screen` takes one decision, given with `--decision`")
         }
         guard let context = try CheckContext.load(arguments), let decision = context.readDecision(path) else { return .badInput }
-        let report = context.check(decision)
-        let conflicts = report.conflicts ?? ConflictsReport()
-        // Only the conflicts findings: the approvals are `probity check`'s business.
-        let findings = report.findings.filter { $0.code.hasPrefix("P11") }
-        let registerName = context.screener?.register.fileName ?? ""
+        let screening = context.engine.screen(decision, meeting: context.meeting)
+        let conflicts = screening.conflicts, findings = screening.findings, registerName = screening.register
         switch format {
         case .text:
-            var out = "screening of decision \(report.decision) (\(Day(number: report.date).iso)) against \(registerName)\n"
+            var out = "screening of decision \(screening.decision) (\(Day(number: screening.date).iso)) against \(registerName)\n"
             out += conflicts.text
-            for finding in findings { out += "\(finding.severity.rawValue)[\(finding.code)]: \(finding.message)\n" }
+            for finding in findings { out += "\(finding.line)\n" }
             Output.write(out)
         case .json:
-            var out = JSONStreamWriter(pretty: true)
-            out.object { out in
-                out.member("format", "probity.screening/1")
-                out.member("decision", report.decision)
-                out.member("date", Day(number: report.date).iso)
-                out.member("register", registerName)
-                conflicts.writeJSONMembers(to: &out)
-                out.member("findings", array: findings) { out, finding in finding.writeJSON(to: &out) }
-            }
-            Output.write(out.text + "\n")
+            Output.write(json(screening, pretty: true))
         }
-        return findings.contains(where: \.isBlocking) ? .failure : .success
+        return screening.isBlocked ? .failure : .success
+    }
+
+    /// The screening as `probity.screening/1` (also `POST /v1/screen`'s answer), ending in a newline.
+    static func json(_ screening: Screening, pretty: Bool = false) -> String {
+        var out = JSONStreamWriter(pretty: pretty)
+        out.object { out in
+            out.member("format", "probity.screening/1")
+            out.member("decision", screening.decision)
+            out.member("date", Day(number: screening.date).iso)
+            out.member("register", screening.register)
+            screening.conflicts.writeJSONMembers(to: &out)
+            out.member("findings", array: screening.findings) { out, finding in finding.writeJSON(to: &out) }
+        }
+        return out.text + "\n"
     }
 }

@@ -1,6 +1,6 @@
-import ProbityEvaluation
-import ProbitySemantics
+import Probity
 import ProbitySyntax
+import ProbityTooling
 
 /// `probity test [--coverage] [PATH]`: runs the `test` blocks beside the rules.
 enum TestCommand {
@@ -8,11 +8,10 @@ enum TestCommand {
         let arguments = try Arguments(words, valued: [])
         try arguments.rejectUnknown(["coverage", "verbose"])
         guard arguments.positionals.count <= 1 else { throw UsageError("`test` takes one rules file or folder") }
-        guard let program = RuleSet.load(arguments.positionals.first) else { return .badInput }
-        let plan = Plan(program: program)
-        var runner = TestRunner(plan: plan)
-        var coverage = TestCoverage(program: program)
-        let results = runner.runAll(coverage: &coverage)
+        guard let scheme = RuleSet.load(arguments.positionals.first) else { return .badInput }
+        let program = scheme.program
+        let run = Engine(scheme: scheme).runTests()
+        let results = run.results, coverage = run.coverage
         for result in results where !result.passed || arguments.has("verbose") {
             Output.write("\(result.passed ? "ok  " : "FAIL") \(result.location) \"\(result.title)\"\n")
             for failure in result.failures { Output.write("     \(failure)\n") }

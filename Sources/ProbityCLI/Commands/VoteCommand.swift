@@ -1,6 +1,4 @@
-import ProbityEvaluation
-import ProbitySemantics
-import ProbitySupport
+import Probity
 
 /// `probity vote --meeting MEETING.json --votes VOTES.json`: counts a recorded vote under the
 /// body's voting rule and says carried, lost, or tied and decided by the chair's casting vote.
@@ -14,29 +12,28 @@ enum VoteCommand {
         let format = try ReportFormat(arguments.value("format"))
         guard let votesPath = arguments.value("votes") else { throw UsageError("`vote` needs `--votes VOTES.json`") }
         guard arguments.positionals.isEmpty else { throw UsageError("`vote` takes no other files") }
-        guard let program = RuleSet.load(arguments.value("rules")) else { return .badInput }
+        guard let scheme = RuleSet.load(arguments.value("rules")) else { return .badInput }
+        let engine = Engine(scheme: scheme)
         guard let bytes = RuleSet.readFile(votesPath, code: "P1114", what: "votes") else { return .badInput }
         let votes: RecordedVotes
-        switch RecordedVotes.decode(json: bytes, program: program) {
+        switch engine.votes(json: bytes) {
         case .failure(let error):
-            Output.error("\(votesPath): \(error.description)\n")
+            Output.error([error.diagnostic(in: votesPath)])
             return .badInput
         case .success(let decoded):
             votes = decoded
         }
         // A decision by email has no meeting: the replies are the participation.
-        let meeting: Meeting
+        var meeting: Meeting?
         if let meetingPath = arguments.value("meeting") {
-            guard let loaded = CheckContext.loadMeeting(meetingPath, program: program) else { return .badInput }
+            guard let loaded = CheckContext.loadMeeting(meetingPath, engine: engine) else { return .badInput }
             meeting = loaded
-        } else if votes.byEmail {
-            meeting = Meeting(body: votes.body, date: votes.date, attendees: votes.voters)
-        } else {
+        } else if !votes.byEmail {
             throw UsageError("`vote` needs `--meeting MEETING.json` (or a votes file with `\"by_email\": true`)")
         }
-        switch VoteTally.count(votes, at: meeting, program: program) {
+        switch engine.vote(votes, at: meeting) {
         case .failure(let error):
-            Output.error("\(votesPath): \(error.description)\n")
+            Output.error([error.diagnostic(in: votesPath)])
             return .badInput
         case .success(let tally):
             switch format {
@@ -48,10 +45,16 @@ enum VoteCommand {
     }
 
     private static func text(_ tally: VoteTally) -> String {
-        var out = "vote of \(tally.body): \(tally.result.rawValue)\n"
+        var out = "vote of \(tally.body): \(tally.headline)\n"
         if let deadline = tally.repliesBy { out += "  a decision by email: replies received by \(Day(number: deadline).iso)\n" }
         out += "  for \(weight(tally.votesFor)), against \(weight(tally.votesAgainst)), abstaining \(weight(tally.abstentions))"
-        out += tally.totalVotes.map { "; majority of all members' \(weight($0)) votes needed" } ?? "; majority of those present and voting"
+        if let total = tally.totalVotes {
+            out += "; a majority of all members' \(weight(total)) votes needed"
+        } else if let present = tally.presentVotes {
+            out += "; a majority of the \(weight(present)) votes of members present needed"
+        } else {
+            out += "; a majority of those voting needed"
+        }
         out += "\n"
         if let chair = tally.castingVoteBy { out += "  tie decided by the casting vote of \(chair)\n" }
         for ballot in tally.ballots {
@@ -63,22 +66,24 @@ enum VoteCommand {
             for clause in quorum.failedClauses { out += "  failed: \(clause)\n" }
             if !quorum.met, let action = quorum.whenNotMet { out += "  when not met: \(action)\n" }
         }
-        for finding in tally.findings { out += "\(finding.severity.rawValue)[\(finding.code)]: \(finding.message)\n" }
+        for finding in tally.findings { out += "\(finding.line)\n" }
         return out
     }
 
-    private static func json(_ tally: VoteTally) -> JSONValue {
+    static func json(_ tally: VoteTally) -> JSONValue {
         .object([
             ("format", .string("probity.vote/1")),
             ("body", .string(tally.body)),
             ("result", .string(tally.result.rawValue)),
-            ("carried", .bool(tally.result.isCarried)),
+            ("carried", .bool(tally.canProceed)),
+            ("headline", .string(tally.headline)),
             ("can_proceed", .bool(tally.canProceed)),
             ("for", .number(weight(tally.votesFor))),
             ("against", .number(weight(tally.votesAgainst))),
             ("abstain", .number(weight(tally.abstentions))),
             ("majority_of", .string(tally.majorityOf)),
             ("total_votes", tally.totalVotes.map { .number(weight($0)) } ?? .null),
+            ("present_votes", tally.presentVotes.map { .number(weight($0)) } ?? .null),
             ("casting_vote_by", tally.castingVoteBy.map(JSONValue.string) ?? .null),
             ("by_email_replies_by", tally.repliesBy.map { .string(Day(number: $0).iso) } ?? .null),
             ("ballots", .array(tally.ballots.map { ballot in

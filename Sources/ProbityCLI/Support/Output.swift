@@ -1,5 +1,7 @@
+import Foundation
 import Glibc
 import ProbitySupport
+import ProbitySyntax
 
 /// Standard output (buffered) and standard error. The library never prints; only the CLI
 /// writes, and only through here.
@@ -72,7 +74,18 @@ enum Output {
     static func finish(_ status: ExitCode) -> ExitCode {
         flush()
         guard let failure else { return status }
-        error("error[P1300]: cannot write standard output: \(failure.reason); the output is incomplete\n")
+        error("P1300", "cannot write standard output: \(failure.reason); the output is incomplete")
         return .badInput
+    }
+
+    /// Writes diagnostics to standard error through the one renderer (`sources` for those in
+    /// rule files): the CLI never words an `error[P…]` line itself.
+    static func error(_ diagnostics: [Diagnostic], sources: SourceMap = SourceMap()) {
+        error(DiagnosticRenderer(sources: sources).render(diagnostics))
+    }
+
+    /// Writes one diagnostic found outside the rules to standard error.
+    static func error(_ code: String, _ message: String, in input: InputPosition? = nil) {
+        error([Diagnostic(.error, code, message, in: input)])
     }
 }

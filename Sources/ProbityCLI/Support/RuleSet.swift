@@ -1,5 +1,5 @@
 import Foundation
-import ProbityEvaluation
+import Probity
 import ProbitySemantics
 import ProbitySupport
 import ProbitySyntax
@@ -12,45 +12,58 @@ enum RuleSet {
     }
 
     /// Loads and checks rules, printing diagnostics to stderr. Nil when they have errors.
-    static func load(_ path: String?, showWarnings: Bool = false) -> Program? {
+    static func load(_ path: String?, showWarnings: Bool = false) -> Scheme? {
         let display: String?
         let location: String
+        var files: any FileProvider = DiskFiles()
         if let path {
             location = path
             display = nil
         } else if let bundled = bundledPath {
             location = bundled
             display = "Rules"
+            // The rules' tests name `../../Examples/registers/…`, as in the repository; the
+            // bundle holds that folder as `registers`.
+            let bundle = FilePath.folder(of: bundled)
+            files = MountedFiles(files, mounts: [(at: FilePath.join(bundle, "Examples/registers"), from: FilePath.join(bundle, "registers"))])
         } else {
             Output.error("error: no rules given and none are bundled; pass --rules PATH\n")
             return nil
         }
-        let (program, diagnostics, sources) = Checker.check(path: location, displayPath: display)
-        let shown = diagnostics.filter { $0.severity == .error || showWarnings }
-        if !shown.isEmpty {
-            Output.error(DiagnosticRenderer(sources: sources).render(shown))
-        }
-        if program == nil {
-            let count = diagnostics.filter { $0.severity == .error }.count
+        switch Scheme.load(at: location, shownAs: display, files: files) {
+        case .success(let scheme):
+            if showWarnings, !scheme.diagnostics.isEmpty {
+                Output.error(DiagnosticRenderer(sources: scheme.sources).render(scheme.diagnostics))
+            }
+            return scheme
+        case .failure(let failure):
+            Output.error(failure.rendered(includingWarnings: showWarnings))
+            let count = failure.errors.count
             Output.error("error: the rules have \(count) error\(count == 1 ? "" : "s"); nothing was evaluated\n")
+            return nil
         }
-        return program
     }
 
     /// Reads a whole input file (`-`: standard input). Nil, after writing
     /// `error[CODE]: cannot read WHAT file `PATH`: REASON` to standard error, when it cannot.
     static func readFile(_ path: String, code: String, what: String) -> [UInt8]? {
-        switch readFile(path) {
+        switch readInput(path) {
         case .success(let bytes): return bytes
         case .failure(let error):
             let name = path == "-" ? "from standard input" : "`\(path)`"
-            Output.error("error[\(code)]: cannot read \(what) file \(name): \(error.reason)\n")
+            Output.error(code, "cannot read \(what) file \(name): \(error.reason)")
             return nil
         }
     }
 
+    /// Reads a whole input file (`-`: standard input); nil when it cannot be read (callers
+    /// that say why use ``readFile(_:code:what:)``).
+    static func readFile(_ path: String) -> [UInt8]? {
+        try? readInput(path).get()
+    }
+
     /// Reads a whole input file (`-`: standard input) through calls that report their errors.
-    static func readFile(_ path: String) -> Result<[UInt8], FileError> {
+    static func readInput(_ path: String) -> Result<[UInt8], FileError> {
         guard path == "-" else { return FileIO.read(path: path) }
         if Output.inputWasClosed { return .failure(FileError(reason: "standard input is closed", code: EBADF)) }
         return FileIO.readAll(descriptor: STDIN_FILENO)

@@ -1,3 +1,5 @@
+import ProbityRegister
+
 /// An attendee as written, and who they are on the register.
 struct AttendeeMatch: Sendable {
     var written: String

@@ -1,3 +1,4 @@
+import ProbityRegister
 import ProbitySemantics
 import ProbitySyntax
 
@@ -14,15 +15,36 @@ struct BodyRoster: Sendable {
     let voting: VotingRule?
     let organisationNames: [String]
     let whenNotMet: String?
+    /// Per member: whether the chair agreed their attendance as a deputy (from the meeting record).
+    let agreedByChair: [Bool]
 
-    init(program: Program, body: Int, committee: Committee) {
+    /// The roster of `body`; a meeting's own `deputies` are added as deputies of the members
+    /// they stand in for, taking their seat, role and vote.
+    init(program: Program, body: Int, committee: Committee, deputies: [Meeting.Deputy] = []) {
         bodyID = program.bodies[body].id
-        members = committee.members
-        names = PeopleIndex(committee.members.map { RegisterPerson(name: $0.name) })
+        var members = committee.members
+        var agreed = [Bool](repeating: false, count: members.count)
+        let declared = PeopleIndex(members.map { RegisterPerson(name: $0.name) })
+        for deputy in deputies {
+            if case .found(let existing) = declared.resolve(deputy.name) {
+                agreed[existing] = deputy.agreedByChair
+                continue
+            }
+            guard case .found(let principal) = declared.resolve(deputy.deputisingFor) else { continue }
+            var member = members[principal]
+            member.name = deputy.name
+            member.deputyFor = members[principal].name
+            member.isChair = false
+            members.append(member)
+            agreed.append(deputy.agreedByChair)
+        }
+        self.members = members
+        agreedByChair = agreed
+        names = PeopleIndex(members.map { RegisterPerson(name: $0.name) })
         let names = self.names
-        seatOf = committee.members.indices.map { index in
-            guard let principal = committee.members[index].deputyFor else { return index }
-            if case .found(let seat) = names.resolve(principal), committee.members[seat].deputyFor == nil { return seat }
+        seatOf = members.indices.map { index in
+            guard let principal = members[index].deputyFor else { return index }
+            if case .found(let seat) = names.resolve(principal), members[seat].deputyFor == nil { return seat }
             return -1
         }
         quorum = committee.quorum
@@ -44,14 +66,19 @@ struct BodyRoster: Sendable {
         var level: RecusalLevel?
     }
 
-    /// The seats the attendees fill, in member order, and the attendees who are no member.
+    /// The seats the attendees fill, in member order, the attendees who are no member, and the
+    /// deputies left out because the chair's agreement to their attendance is not recorded.
     ///
-    /// A deputy fills their principal's seat only when the quorum rule lets deputies count, and
-    /// only when the principal is not there too.
-    func seatsPresent(_ attendees: [(written: String, level: RecusalLevel?)]) -> (seats: [PresentSeat], nonMembers: [String]) {
+    /// A deputy fills their principal's seat only when the quorum rule lets deputies count (and,
+    /// with `deputies count when agreed by the chair`, only when the chair agreed), and only
+    /// when the principal is not there too.
+    func seatsPresent(_ attendees: [(written: String, level: RecusalLevel?)])
+        -> (seats: [PresentSeat], nonMembers: [String], unagreedDeputies: [String]) {
         var bySeat: [Int: PresentSeat] = [:]
         var nonMembers: [String] = []
+        var unagreed: [String] = []
         let deputiesCount = quorum?.deputiesCount ?? true
+        let needsAgreement = quorum?.deputiesNeedAgreement ?? false
         for attendee in attendees {
             guard case .found(let member) = names.resolve(attendee.written) else {
                 nonMembers.append(attendee.written)
@@ -60,11 +87,15 @@ struct BodyRoster: Sendable {
             let seat = seatOf[member]
             let isDeputy = members[member].deputyFor != nil
             if isDeputy && (!deputiesCount || seat < 0) { continue }
+            if isDeputy && needsAgreement && !agreedByChair[member] {
+                unagreed.append(members[member].name)
+                continue
+            }
             // A deputy never displaces anyone; a principal displaces their deputy.
             if let taken = bySeat[seat], isDeputy || taken.occupant == member { continue }
             bySeat[seat] = PresentSeat(seat: seat, occupant: member, level: attendee.level)
         }
-        return (bySeat.values.sorted { $0.seat < $1.seat }, nonMembers)
+        return (bySeat.values.sorted { $0.seat < $1.seat }, nonMembers, unagreed)
     }
 
     /// Whether a member in this seat counts towards quorum for the item. A conflicted member is

@@ -1,3 +1,4 @@
+import ProbityRegister
 import ProbitySemantics
 import ProbitySupport
 import ProbitySyntax
@@ -18,6 +19,7 @@ extension ConflictScreener {
         let stake = OrganisationsAtStake(decision: decision, fields: relevantFields, relationSteps: relationSteps, graph: graph)
         let organisations = program.organisations
         let atStake = stake.entries.indices.map { (name: stake.name($0, in: organisations), link: stake.link($0, in: organisations)) }
+        let reported = stake.reported.map { atStake[$0] }
 
         // Per person, per source (interest index or employment): the closest entry at stake it names.
         var named: [Int: [Int32: Int]] = [:]
@@ -25,7 +27,7 @@ extension ConflictScreener {
             if let existing = named[person]?[source], existing <= entry { return }
             named[person, default: [:]][source] = entry
         }
-        for (entryIndex, entry) in stake.entries.enumerated() {
+        for (entryIndex, entry) in stake.entries.enumerated() where !entry.isRepeat {
             if entry.organisation < 0, let written = entry.writtenName {
                 for link in links.findUndeclared(written, in: register) { note(Int(link.person), link.source, entryIndex) }
             } else if entry.organisation >= 0 {
@@ -48,6 +50,7 @@ extension ConflictScreener {
         }
 
         let day = Day(number: decision.date)
+        let spared = employmentExemptions.active(for: decision)
         var people: [ConflictsExplanation.Person] = []
         for (person, written) in considered {
             let entry = register.people[person]
@@ -58,7 +61,10 @@ extension ConflictScreener {
                 if !entry.employer.isEmpty, !entry.position.isEmpty { declaration += " (\(entry.position))" }
                 var interest = ConflictsExplanation.Interest(declaration: declaration, line: entry.lines.first ?? 0,
                                                              kind: .employment, level: nil, reason: "")
-                if let hit = sources[RegisterLinks.employment] {
+                if let hit = sources[RegisterLinks.employment],
+                   let reason = EmploymentExemptions.exemption(of: stake.entries[hit].organisation, in: spared) {
+                    interest.reason = "names \(atStake[hit].name) (\(atStake[hit].link)), but the rules say it is no interest here: \(reason)"
+                } else if let hit = sources[RegisterLinks.employment] {
                     interest.level = level(for: .employment)
                     interest.reason = "names \(atStake[hit].name) (\(atStake[hit].link)); employment counts whether or not it was declared"
                 } else {
@@ -92,7 +98,7 @@ extension ConflictScreener {
                                                       level: interests.compactMap(\.level).max(), interests: interests))
         }
         let others = meeting == nil ? register.people.count - considered.count : 0
-        return ConflictsExplanation(hasPolicy: true, organisationsAtStake: atStake, people: people,
+        return ConflictsExplanation(hasPolicy: true, organisationsAtStake: reported, people: people,
                                     othersOnRegister: others, unresolved: unresolved)
     }
 

@@ -1,3 +1,4 @@
+import ProbitySupport
 import ProbitySemantics
 import ProbitySyntax
 
@@ -39,6 +40,13 @@ extension ConflictScreener {
             } else if conflicts.quorum == nil {
                 add("P1107", .note, blocking: false, "`\(bodyID)` has no `quorum` rule, so quorum cannot be checked")
             }
+            if let papers = program.committees[body]?.papers, let date = meeting.date {
+                addPapersFinding(papers, meetingDate: date, sent: meeting.papersSent, bodyID: bodyID, add)
+            }
+            for name in screening.unagreedDeputies {
+                add("P1132", .note, blocking: false,
+                    "deputy \"\(name)\" does not count towards quorum or vote: `\(bodyID)` counts deputies only when the chair agreed their attendance, and the meeting record does not say so (`agreed_by_chair`)")
+            }
             for name in screening.nonMembers {
                 add("P1108", .note, blocking: false, "attendee \"\(name)\" is not a member of `\(bodyID)`; they do not count towards quorum or vote")
             }
@@ -55,5 +63,27 @@ extension ConflictScreener {
             }
         }
         report.findings += findings
+    }
+
+    /// Papers circulated later than the body's rule allows (P1133, a warning: the terms of
+    /// reference are broken, but the chair may still take the item), or a meeting file that does
+    /// not say when they went out (P1134). The latest day is the meeting's date less the notice,
+    /// in working days skipping the rules' bank holidays when the notice is in working days.
+    private func addPapersFinding(_ papers: PapersRule, meetingDate: Int32, sent: Int32?, bodyID: String,
+                                  _ add: (String, Severity, Bool, String) -> Void) {
+        let back = Duration(amount: -papers.notice.amount, unit: papers.notice.unit)
+        let latest = Day(number: meetingDate).adding(back, calendar: program.calendar)
+        let rule = "at least \(papers.notice) before the meeting on \(Day(number: meetingDate).iso), so by \(latest.iso)"
+        let source = papers.source.map { " (\($0))" } ?? ""
+        guard let sent else {
+            add("P1134", .note, false, "the meeting file does not say when the papers went out (`papers_sent`); `\(bodyID)` needs them \(rule)\(source)")
+            return
+        }
+        guard sent > latest.number else { return }
+        var message = "the papers went out on \(Day(number: sent).iso), late: `\(bodyID)` needs them \(rule)\(source)"
+        if papers.notice.unit == .workingDays, let calendar = program.calendar, !calendar.covers(latest.number, meetingDate) {
+            message += "; the calendar does not know the bank holidays then, so only weekends were skipped"
+        }
+        add("P1133", .warning, false, message)
     }
 }

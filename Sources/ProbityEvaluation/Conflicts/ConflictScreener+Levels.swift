@@ -44,13 +44,17 @@ extension ConflictScreener {
             if let written = entry.writtenName { undeclared += links.findUndeclared(written, in: register) }
         }
         let day = Day(number: decision.date)
+        let spared = employmentExemptions.isEmpty ? [] : employmentExemptions.active(for: decision)
+        func counts(_ source: Int32, _ organisation: Int32) -> Bool {
+            spared.isEmpty || source != RegisterLinks.employment || EmploymentExemptions.exemption(of: organisation, in: spared) == nil
+        }
         let people: [Int32] = attendance?.people ?? candidates(stake, undeclared)
         for person in people {
             var highest: RecusalLevel?
-            for link in links.byPerson[Int(person)] where stake.entry(for: link.organisation) != nil {
+            for link in links.byPerson[Int(person)] where stake.entry(for: link.organisation) != nil && counts(link.source, link.organisation) {
                 if let level = level(person: person, source: link.source, on: day) { highest = max(highest ?? level, level) }
             }
-            for link in undeclared where link.person == person {
+            for link in undeclared where link.person == person && counts(link.source, -1) {
                 if let level = level(person: person, source: link.source, on: day) { highest = max(highest ?? level, level) }
             }
             if let highest { levels.append(Level(person: person, level: highest)) }

@@ -1,3 +1,4 @@
+import ProbityRegister
 import ProbitySemantics
 import ProbitySupport
 import ProbitySyntax
@@ -23,6 +24,7 @@ public final class ConflictScreener: Sendable {
     let relationSteps: Int
     let levels: [InterestKind: RecusalLevel]
     let lookBack: LookBack
+    let employmentExemptions: EmploymentExemptions
     /// People whose interests are declared on another register, in register order.
     let pointerPeople: [Int]
     /// Per body with a `members` block: its roster, quorum and voting rule.
@@ -51,7 +53,7 @@ public final class ConflictScreener: Sendable {
         self.people = PeopleIndex(register.people)
         self.links = RegisterLinks(register: register, organisations: program.organisations)
         let policy = program.conflicts
-        self.graph = OrganisationGraph(organisations: program.organisations, allowed: policy?.relations ?? [])
+        self.graph = OrganisationGraph(organisations: program.organisations, carrying: policy?.carrying ?? [:])
         self.relevantFields = (policy?.relevantFields ?? []).map { index in
             let field = program.fields[index]
             let isSet = if case .set = field.type { true } else { false }
@@ -61,6 +63,7 @@ public final class ConflictScreener: Sendable {
         self.relationSteps = policy?.relationSteps ?? 0
         self.levels = policy?.levels ?? [:]
         self.lookBack = LookBack(period: policy?.lookBack)
+        self.employmentExemptions = EmploymentExemptions(policy: policy)
         self.pointerPeople = register.people.indices.filter { !register.people[$0].pointers.isEmpty }
         var rosters: [Int: BodyRoster] = [:]
         for (body, committee) in program.committees {
@@ -95,6 +98,8 @@ public final class ConflictScreener: Sendable {
         var quorumBeforeRecusals: ConflictsReport.QuorumResult?
         /// Attendees not among the meeting body's members.
         var nonMembers: [String] = []
+        /// Deputies who do not count: the chair's agreement to their attendance is not recorded.
+        var unagreedDeputies: [String] = []
     }
 
     func screening(_ decision: Decision, meeting: Meeting?) -> Screening {
@@ -122,21 +127,27 @@ public final class ConflictScreener: Sendable {
         var levelsByPerson: [(person: Int, level: RecusalLevel)] = []
         if program.conflicts != nil {
             let stake = OrganisationsAtStake(decision: decision, fields: relevantFields, relationSteps: relationSteps, graph: graph)
-            report.organisationsScreened = stake.entries.indices.map { stake.name($0, in: program.organisations) }
-            let hits = collectHits(stake, screened: screened)
+            report.organisationsScreened = stake.reported.map { stake.name($0, in: program.organisations) }
+            var hits = collectHits(stake, screened: screened)
+            if !employmentExemptions.isEmpty {
+                report.notCounted = spareExemptEmployment(&hits, stake: stake, decision: decision)
+            }
             let found = recusals(from: hits, stake: stake, on: Day(number: decision.date))
             report.recusals = found.map(\.recusal)
             levelsByPerson = found.map { ($0.person, $0.recusal.level) }
         }
 
         var screening = Screening(report: report)
-        if let meeting, let body = meeting.body, let roster = rosters[body], let attendees {
+        if let meeting, let body = meeting.body, let committee = program.committees[body], let attendees {
+            let roster = meeting.deputies.isEmpty ? rosters[body] ?? BodyRoster(program: program, body: body, committee: committee)
+                : BodyRoster(program: program, body: body, committee: committee, deputies: meeting.deputies)
             let levelOf = { (attendee: AttendeeMatch) -> RecusalLevel? in
                 guard let person = attendee.person else { return nil }
                 return levelsByPerson.first { $0.person == person }?.level
             }
             let present = roster.seatsPresent(attendees.map { ($0.written, levelOf($0)) })
             screening.nonMembers = present.nonMembers
+            screening.unagreedDeputies = present.unagreedDeputies
             let unrecused = present.seats.map { BodyRoster.PresentSeat(seat: $0.seat, occupant: $0.occupant, level: nil) }
             screening.quorumBeforeRecusals = roster.quorumResult(unrecused)
             screening.report.quorum = roster.quorumResult(present.seats)
@@ -156,10 +167,32 @@ public final class ConflictScreener: Sendable {
         static func < (a: Hit, b: Hit) -> Bool { (a.person, a.source, a.entry) < (b.person, b.source, b.entry) }
     }
 
+    /// Removes the employment hits that an `employment … does not count when …` clause spares in
+    /// `decision`, and says whom it spared and why, so the reading shows in the report.
+    private func spareExemptEmployment(_ hits: inout [Hit], stake: OrganisationsAtStake, decision: Decision)
+        -> [ConflictsReport.NotCounted] {
+        let active = employmentExemptions.active(for: decision)
+        guard !active.isEmpty else { return [] }
+        var spared: [ConflictsReport.NotCounted] = []
+        hits.removeAll { hit in
+            guard hit.source == RegisterLinks.employment else { return false }
+            let organisation = stake.entries[Int(hit.entry)].organisation
+            guard let reason = EmploymentExemptions.exemption(of: organisation, in: active) else { return false }
+            let person = register.people[Int(hit.person)]
+            let name = stake.name(Int(hit.entry), in: program.organisations)
+            if !spared.contains(where: { $0.person == person.name && $0.organisation == name }) {
+                spared.append(ConflictsReport.NotCounted(person: person.name, organisation: name,
+                                                         declaration: Self.employmentDeclaration(of: person), reason: reason))
+            }
+            return true
+        }
+        return spared
+    }
+
     /// Every (person, text, organisation at stake) the index holds, for the people screened.
     private func collectHits(_ stake: OrganisationsAtStake, screened: [Int]?) -> [Hit] {
         var hits: [Hit] = []
-        for (entryIndex, entry) in stake.entries.enumerated() {
+        for (entryIndex, entry) in stake.entries.enumerated() where !entry.isRepeat {
             let entryID = Int32(entryIndex)
             if entry.organisation < 0, let written = entry.writtenName {
                 for link in links.findUndeclared(written, in: register) where screened?.contains(Int(link.person)) ?? true {

@@ -10,10 +10,29 @@ public struct Meeting: Sendable {
     public var date: Int32?
     /// The people present, as written.
     public var attendees: [String]
+    /// Deputies the meeting record names: who deputises for which member, and whether the
+    /// chair agreed their attendance (004, 11.3-11.4).
+    public var deputies: [Deputy] = []
+    /// The day the papers were circulated (`papers_sent`), when the meeting file gives it.
+    public var papersSent: Int32?
 
-    public init(body: Int? = nil, date: Int32? = nil, attendees: [String] = []) {
+    /// `{"name": …, "for": member, "agreed_by_chair": true}` in a meeting file's `deputies`.
+    public struct Deputy: Sendable, Equatable {
+        public var name: String
+        public var deputisingFor: String
+        public var agreedByChair: Bool
+
+        public init(name: String, deputisingFor: String, agreedByChair: Bool) {
+            self.name = name
+            self.deputisingFor = deputisingFor
+            self.agreedByChair = agreedByChair
+        }
+    }
+
+    public init(body: Int? = nil, date: Int32? = nil, attendees: [String] = [], deputies: [Deputy] = []) {
         self.body = body
         self.date = date
         self.attendees = attendees
+        self.deputies = deputies
     }
 }

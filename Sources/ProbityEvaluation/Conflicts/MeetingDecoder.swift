@@ -61,6 +61,32 @@ public struct MeetingDecoder: Sendable {
             case .failure(let error): return .failure(error)
             }
         }
+        if let raw = value["papers_sent"], !raw.isNull {
+            guard let text = raw.stringValue, let day = Day.parseISO(text) else {
+                return .failure(ConflictsInputError(code: "P1111", field: "papers_sent", message: "field `papers_sent` must be a date written YYYY-MM-DD"))
+            }
+            meeting.papersSent = day.number
+        }
+        if let raw = value["deputies"], !raw.isNull {
+            guard let items = raw.arrayValue else {
+                return .failure(ConflictsInputError(code: "P1111", field: "deputies", message: "field `deputies` must be a JSON array of {\"name\", \"for\", \"agreed_by_chair\"}"))
+            }
+            for (position, item) in items.enumerated() {
+                guard let name = item["name"]?.stringValue, !name.allSatisfy(\.isWhitespace),
+                      let principal = item["for"]?.stringValue, !principal.allSatisfy(\.isWhitespace) else {
+                    return .failure(ConflictsInputError(code: "P1111", field: "deputies",
+                        message: "field `deputies`, entry \(position + 1), needs `name` and `for` (the member deputised for) as strings"))
+                }
+                var agreed = false
+                if let flag = item["agreed_by_chair"], !flag.isNull {
+                    guard let value = flag.boolValue else {
+                        return .failure(ConflictsInputError(code: "P1111", field: "deputies", message: "field `deputies`, entry \(position + 1): `agreed_by_chair` must be `true` or `false`"))
+                    }
+                    agreed = value
+                }
+                meeting.deputies.append(Meeting.Deputy(name: name, deputisingFor: principal, agreedByChair: agreed))
+            }
+        }
         return .success(meeting)
     }
 

@@ -1,32 +1,42 @@
 import ProbitySemantics
 import ProbitySyntax
 
-/// The declared organisations as a graph whose edges are the relations a `conflicts` block lets
-/// an interest travel along.
+/// The declared organisations as a graph whose edges say where an interest comes from.
 ///
-/// Edges are kept in both directions: relevance is undirected (a practice that is a member of
-/// the alliance awarded a contract has an interest in the award, and so does the alliance when
-/// one of its members is the counterparty), but each edge remembers which way it was declared
-/// so a reason can say it the right way round.
+/// An edge at organisation B to A means: an interest in A is an interest in B's decisions, so
+/// when B is at stake, A is too. Which relations give such an edge, which way and how far is
+/// the `conflicts` block's `carry` clauses (`ConflictPolicy.carrying`): `A member of B` gives
+/// an edge at B to A when member-of carries forward, an edge at A to B when it carries
+/// backward. Each edge remembers which way the relation was declared so a reason can say it
+/// the right way round.
 struct OrganisationGraph: Sendable {
-    /// One relation seen from one end.
+    /// One relation seen from the organisation at stake.
     struct Edge: Sendable {
         var other: Int32
         var relation: OrganisationRelation
         /// True when this end is the subject of the declaration: `this relation other`.
         var isDeclaredHere: Bool
+        /// The longest chain this edge may be part of.
+        var steps: Int
     }
 
     /// Per organisation, its edges in declaration order (then reverse edges in declaration order).
     let edges: [[Edge]]
 
-    init(organisations: [Organisation], allowed: Set<OrganisationRelation>) {
+    init(organisations: [Organisation], carrying: [OrganisationRelation: RelationCarry]) {
         var edges = [[Edge]](repeating: [], count: organisations.count)
         var reverse = [[Edge]](repeating: [], count: organisations.count)
         for (index, organisation) in organisations.enumerated() {
-            for (relation, target) in organisation.relations where allowed.contains(relation) {
-                edges[index].append(Edge(other: Int32(target), relation: relation, isDeclaredHere: true))
-                reverse[target].append(Edge(other: Int32(index), relation: relation, isDeclaredHere: false))
+            for (relation, target) in organisation.relations {
+                guard let carry = carrying[relation] else { continue }
+                // Declared `index relation target`. Backward: an interest in target carries to
+                // index's decisions, so at stake `index` reaches `target`.
+                if carry.backward {
+                    edges[index].append(Edge(other: Int32(target), relation: relation, isDeclaredHere: true, steps: carry.steps))
+                }
+                if carry.forward {
+                    reverse[target].append(Edge(other: Int32(index), relation: relation, isDeclaredHere: false, steps: carry.steps))
+                }
             }
         }
         for index in edges.indices { edges[index] += reverse[index] }

@@ -6,7 +6,8 @@ import ProbitySupport
 /// in the chair (otherwise the first chair on the members list who is present).
 ///
 /// A decision taken by email says `"by_email": true` and `"replies_by": ISO`, the date by which
-/// replies had to arrive; the lists then hold the replies received by that date.
+/// replies had to arrive; each reply is then `{"name": …, "replied": ISO}` (004, 10.1: only
+/// replies by the stated date count), and those dated later are kept aside, not counted.
 public struct RecordedVotes: Sendable {
     public var body: Int?
     public var date: Int32?
@@ -18,6 +19,8 @@ public struct RecordedVotes: Sendable {
     public var byEmail = false
     /// For a decision by email: the date replies had to arrive by.
     public var repliesBy: Int32?
+    /// For a decision by email: replies dated after `repliesBy`, left out of the lists.
+    public var lateReplies: [(person: String, date: Int32)] = []
 
     /// Everyone who replied or voted, in the order recorded.
     public var voters: [String] { votesFor + votesAgainst + abstentions }
@@ -44,21 +47,6 @@ public struct RecordedVotes: Sendable {
                                                 message: "field `votes` must be an object with `for`, `against` and `abstain` lists of names"))
         }
         var recorded = RecordedVotes(body: meeting.body, date: meeting.date)
-        for (key, raw) in sides {
-            let names: [String]
-            switch MeetingDecoder.names(raw, field: "votes.\(key)") {
-            case .failure(let error): return .failure(error)
-            case .success(let decoded): names = decoded
-            }
-            switch key {
-            case "for": recorded.votesFor = names
-            case "against": recorded.votesAgainst = names
-            case "abstain", "abstained", "abstentions": recorded.abstentions = names
-            default:
-                return .failure(ConflictsInputError(code: "P1111", field: "votes.\(key)",
-                                                    message: "unknown key `votes.\(key)`; expected `for`, `against` or `abstain`"))
-            }
-        }
         if let raw = value["by_email"], !raw.isNull {
             guard let flag = raw.boolValue else {
                 return .failure(ConflictsInputError(code: "P1111", field: "by_email", message: "field `by_email` must be `true` or `false`"))
@@ -75,6 +63,31 @@ public struct RecordedVotes: Sendable {
             return .failure(ConflictsInputError(code: "P1111", field: "replies_by",
                                                 message: "a decision by email needs `replies_by`, the date by which replies had to arrive"))
         }
+        for (key, raw) in sides {
+            var names: [String]
+            if recorded.byEmail {
+                switch datedReplies(raw, field: "votes.\(key)") {
+                case .failure(let error): return .failure(error)
+                case .success(let replies):
+                    let deadline = recorded.repliesBy ?? .max
+                    names = replies.filter { $0.date <= deadline }.map(\.name)
+                    recorded.lateReplies += replies.filter { $0.date > deadline }.map { ($0.name, $0.date) }
+                }
+            } else {
+                switch MeetingDecoder.names(raw, field: "votes.\(key)") {
+                case .failure(let error): return .failure(error)
+                case .success(let decoded): names = decoded
+                }
+            }
+            switch key {
+            case "for": recorded.votesFor = names
+            case "against": recorded.votesAgainst = names
+            case "abstain", "abstained", "abstentions": recorded.abstentions = names
+            default:
+                return .failure(ConflictsInputError(code: "P1111", field: "votes.\(key)",
+                                                    message: "unknown key `votes.\(key)`; expected `for`, `against` or `abstain`"))
+            }
+        }
         if let raw = value["chair"], !raw.isNull {
             guard let name = raw.stringValue else {
                 return .failure(ConflictsInputError(code: "P1111", field: "chair", message: "field `chair` must be a person's name as a string"))
@@ -82,5 +95,23 @@ public struct RecordedVotes: Sendable {
             recorded.chair = name
         }
         return .success(recorded)
+    }
+
+    /// A list of replies by email, each `{"name": …, "replied": "YYYY-MM-DD"}`: a reply without
+    /// its date cannot be shown to have arrived by the stated date, so it is an error.
+    static func datedReplies(_ raw: JSONValue, field: String) -> Result<[(name: String, date: Int32)], ConflictsInputError> {
+        guard let items = raw.arrayValue else {
+            return .failure(ConflictsInputError(code: "P1111", field: field, message: "field `\(field)` must be a JSON array of replies, found \(raw.kindDescription)"))
+        }
+        var replies: [(name: String, date: Int32)] = []
+        for (position, item) in items.enumerated() {
+            guard item.objectValue != nil, let name = item["name"]?.stringValue, !name.allSatisfy(\.isWhitespace),
+                  let text = item["replied"]?.stringValue, let day = Day.parseISO(text) else {
+                return .failure(ConflictsInputError(code: "P1111", field: field,
+                    message: "field `\(field)`, entry \(position + 1), must be a reply by email with its date: {\"name\": \"…\", \"replied\": \"YYYY-MM-DD\"}"))
+            }
+            replies.append((name, day.number))
+        }
+        return .success(replies)
     }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import ProbityRegister
 import ProbitySemantics
 import ProbitySupport
 import Synchronization

@@ -3,7 +3,8 @@ import ProbitySupport
 import ProbitySyntax
 
 /// A recorded vote counted under the body's voting rule: organisation votes, votes shared by a
-/// group, a majority of those present or of all members, and the chair's casting vote on a tie.
+/// group, a majority of the members present, of those voting or of all members, and the chair's
+/// casting vote on a tie.
 public struct VoteTally: Sendable {
     public enum Side: String, Sendable {
         case votedFor = "for", against, abstain
@@ -37,10 +38,14 @@ public struct VoteTally: Sendable {
     public var votesFor: VoteWeight = .zero
     public var votesAgainst: VoteWeight = .zero
     public var abstentions: VoteWeight = .zero
-    /// "present" or "members".
+    /// "members present", "those voting" or "all members" (``MajorityBase``).
     public var majorityOf: String
-    /// With a majority of members: the votes the whole body has.
+    /// With a majority of all members: the votes the whole body has.
     public var totalVotes: VoteWeight?
+    /// With a majority of members present: the votes of the members present and entitled to vote.
+    public var presentVotes: VoteWeight?
+    /// Replies to a decision by email received after the stated date: not counted.
+    public var lateReplies: [(person: String, date: Int32)] = []
     /// The member whose casting vote decided a tie.
     public var castingVoteBy: String?
     public var ballots: [Ballot] = []
@@ -49,9 +54,18 @@ public struct VoteTally: Sendable {
     public var repliesBy: Int32?
     public var findings: [Report.Finding] = []
 
-    /// Whether the vote carried, the meeting was quorate and every name was understood.
+    /// Whether the vote carried, the meeting was quorate and every name was understood: the
+    /// only sense in which a report may say "carried".
     public var canProceed: Bool {
         result.isCarried && (quorum?.met ?? true) && !findings.contains(where: \.isBlocking)
+    }
+
+    /// The first line of a report: the count's result, unless the meeting was inquorate or the
+    /// record has errors, in which case it is not carried whatever the count says.
+    public var headline: String {
+        guard result.isCarried, !canProceed else { return result.rawValue }
+        if let quorum, !quorum.met { return "not carried: inquorate (the votes cast were \(result.rawValue))" }
+        return "not carried: the vote record has errors (the votes cast were \(result.rawValue))"
     }
 
     /// Counts `votes` cast at `meeting` of its body under the program's rules.
@@ -70,19 +84,31 @@ public struct VoteTally: Sendable {
         guard let committee = program.committees[body], !committee.members.isEmpty else {
             return .failure(ConflictsInputError(code: "P1113", field: "body", message: "`\(program.bodies[body].id)` has no `members` block, so its votes cannot be counted"))
         }
-        let roster = BodyRoster(program: program, body: body, committee: committee)
+        let roster = BodyRoster(program: program, body: body, committee: committee, deputies: meeting.deputies)
         // By email nobody meets: the members who replied are the ones taking part.
         let attendees = votes.byEmail ? votes.voters : meeting.attendees
         let present = roster.seatsPresent(attendees.map { ($0, nil) })
         let voters = roster.voters(present.seats)
         let rule = committee.voting
-        var tally = VoteTally(body: roster.bodyID, result: .lost, majorityOf: rule?.majorityOfMembers == true ? "members" : "present")
+        let majority = rule?.majority ?? .membersPresent
+        var tally = VoteTally(body: roster.bodyID, result: .lost, majorityOf: majority.rawValue)
+        tally.lateReplies = votes.lateReplies
+        for name in present.unagreedDeputies {
+            tally.findings.append(Report.Finding(severity: .note, code: "P1132",
+                message: "deputy \"\(name)\" does not count towards quorum or vote: `\(roster.bodyID)` counts deputies only when the chair agreed their attendance, and the meeting record does not say so (`agreed_by_chair`)",
+                isBlocking: false))
+        }
         tally.quorum = roster.quorumResult(present.seats)
         tally.repliesBy = votes.byEmail ? votes.repliesBy : nil
 
         var voted: Set<Int> = []
         var chairSide: Side?
         let chairMember = chair(votes, roster: roster, present: present.seats)
+        for late in votes.lateReplies {
+            tally.findings.append(Report.Finding(severity: .note, code: "P1131",
+                message: "\(late.person) replied on \(Day(number: late.date).iso), after the stated date \(votes.repliesBy.map { Day(number: $0).iso } ?? "?"); the reply is not counted",
+                isBlocking: false))
+        }
         for (side, names) in [(Side.votedFor, votes.votesFor), (.against, votes.votesAgainst), (.abstain, votes.abstentions)] {
             for name in names {
                 guard case .found(let member) = roster.names.resolve(name) else {
@@ -112,14 +138,17 @@ public struct VoteTally: Sendable {
             }
         }
 
+        // A majority of a base is more than half of it; exactly half is the tie the chair's
+        // second vote decides. Of those voting, the base is the votes cast for and against.
         let tied: Bool
-        if rule?.majorityOfMembers == true {
-            let total = roster.totalVotes
-            tally.totalVotes = total
+        switch majority {
+        case .allMembers, .membersPresent:
+            let base = majority == .allMembers ? roster.totalVotes : voters.reduce(VoteWeight.zero) { $0 + $1.weight }
+            if majority == .allMembers { tally.totalVotes = base } else { tally.presentVotes = base }
             let doubled = tally.votesFor * 2
-            tied = doubled == total
-            tally.result = total < doubled ? .carried : .lost
-        } else {
+            tied = doubled == base && base != .zero
+            tally.result = base < doubled ? .carried : .lost
+        case .thoseVoting:
             tied = tally.votesFor == tally.votesAgainst
             tally.result = tally.votesAgainst < tally.votesFor ? .carried : .lost
         }
@@ -129,6 +158,13 @@ public struct VoteTally: Sendable {
                 tally.result = chairSide == .votedFor ? .tiedCarriedByCastingVote : .tiedLostByCastingVote
             } else {
                 tally.result = .tiedLost
+                if rule?.chairHasCastingVote == true, chairMember == nil {
+                    let chairs = present.seats.filter { roster.members[$0.occupant].isChair }.map { roster.members[$0.occupant].name }
+                    let who = chairs.count > 1 ? "several members who may chair were present (\(chairs.joined(separator: ", ")))" : "no member who may chair was present"
+                    tally.findings.append(Report.Finding(severity: .error, code: "P1130",
+                        message: "the votes are tied and the chair has a casting vote, but the record does not say who chaired: \(who); add `\"chair\"` to the votes file",
+                        isBlocking: true))
+                }
             }
         }
         if votes.byEmail, rule?.emailNeedsQuorumInFavour == true {
@@ -151,12 +187,15 @@ public struct VoteTally: Sendable {
             isBlocking: true))
     }
 
-    /// The member in the chair: the one the votes name, or the first chair present.
+    /// The member in the chair: whoever the votes name (any member: co-chairs alternate), or
+    /// else the one member present who may chair (`chair` in the members block). With several
+    /// such members present (co-chairs) and none named, nobody is assumed to have chaired.
     private static func chair(_ votes: RecordedVotes, roster: BodyRoster, present: [BodyRoster.PresentSeat]) -> Int? {
         if let named = votes.chair {
             if case .found(let member) = roster.names.resolve(named) { return member }
             return nil
         }
-        return present.first { roster.members[$0.occupant].isChair }?.occupant
+        let chairs = present.filter { roster.members[$0.occupant].isChair }
+        return chairs.count == 1 ? chairs[0].occupant : nil
     }
 }

@@ -1,4 +1,5 @@
 import ProbitySemantics
+import ProbitySyntax
 
 /// A decision checked against the program's field declarations, laid out for the evaluator:
 /// one slot per field, every value already an integer (pence, day number, enumeration ordinal,
@@ -47,7 +48,12 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "error[\(code)]: \(message)" }
+    public var description: String { String(DiagnosticRenderer(sources: SourceMap()).render(diagnostic(in: nil)).dropLast()) }
+
+    /// The error as a diagnostic, in the input file `file` (and its `part`, such as `item 11`).
+    public func diagnostic(in file: String?, part: String? = nil) -> Diagnostic {
+        Diagnostic(.error, code, message, in: file.map { InputPosition(file: $0, field: field, part: part) })
+    }
 }
 
 /// Why a decision could not be read.

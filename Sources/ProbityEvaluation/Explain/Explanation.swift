@@ -59,14 +59,15 @@ public struct Explainer: Sendable {
     /// Explains a decision. `report` is the report to show (e.g. with conflicts screened); by
     /// default it is built here from the rules alone.
     public func explain(_ decision: Decision, report: Report? = nil) -> Explanation {
-        let decided = plan.decide(decision)
-        let fired = Set(decided.matches.fired.map(Int.init))
-        let report = report ?? builder.build(decision, decided)
-        let verdicts = program.rules.indices.map { verdict(for: $0, decision, fired: fired.contains($0)) }
+        let report = report ?? builder.build(decision, plan.decide(decision))
+        let verdicts = program.rules.indices.map { verdict(for: $0, decision) }
         return Explanation(decision: decision.id, date: decision.date, rules: verdicts, report: report, conflicts: nil)
     }
 
-    private func verdict(for index: Int, _ decision: Decision, fired: Bool) -> Explanation.RuleVerdict {
+    /// Whether a rule fired, as the compiled plan evaluates its conjuncts (the evaluator every
+    /// report uses), worded by the explainer: the reason is the wording of the first conjunct
+    /// the plan found false (or unknown), so status and reason cannot disagree.
+    private func verdict(for index: Int, _ decision: Decision) -> Explanation.RuleVerdict {
         let rule = program.rules[index]
         var verdict = Explanation.RuleVerdict(rule: builder.reference(index), status: .fired, reason: "",
                                               missingFields: [], requires: requirements(of: rule))
@@ -79,23 +80,20 @@ public struct Explainer: Sendable {
             verdict.reason = "it has no condition: it applies to every decision in its period"
             return verdict
         }
-        let parts = condition.conjuncts.map { conditions.explain($0, decision) }
-        if let failed = parts.first(where: { $0.truth == .no }) {
+        let conjuncts = condition.conjuncts
+        let truths = conjuncts.indices.map { plan.truth(ofConjunct: $0, rule: index, decision) }
+        if let failed = truths.firstIndex(of: .no) {
             verdict.status = .notFired
-            verdict.reason = failed.reason
-        } else if let unknown = parts.first(where: { $0.truth == .unknown }) {
+            verdict.reason = conditions.explain(conjuncts[failed], decision).reason
+        } else if let unknown = truths.firstIndex(of: .unknown) {
             verdict.status = .undecided
-            verdict.reason = unknown.reason
+            verdict.reason = conditions.explain(conjuncts[unknown], decision).reason
             verdict.missingFields = condition.fieldsRead.filter { !decision.isPresent[$0] }.map { program.fields[$0].name }.sorted()
         } else {
-            let reasons = parts.map(\.reason)
+            let reasons = conjuncts.map { conditions.explain($0, decision).reason }
             verdict.reason = reasons.count <= 1 ? reasons.joined()
                 : reasons.dropLast().joined(separator: ", ") + " and " + reasons[reasons.count - 1]
         }
-        // The compiled plan decides; the explainer only words it. They agree by construction,
-        // but if they ever did not, the plan's verdict is the one the report used.
-        if fired, verdict.status != .fired { verdict.status = .fired }
-        if !fired, verdict.status == .fired { verdict.status = .notFired }
         return verdict
     }
 

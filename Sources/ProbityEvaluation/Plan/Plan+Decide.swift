@@ -18,7 +18,7 @@ extension Plan {
                 verdict.procedures.append(Verdict.Procedure(procedure: procedure, rule: fired))
             }
             for notice in program.rules[rule].notices {
-                let on = notice.deemedApprovedAfter.map { Plan.deemedApproval(after: $0, from: decision.date) }
+                let on = notice.deemedApprovedAfter.map { Plan.deemedApproval(after: $0, from: decision.date, calendar: program.calendar) }
                 let candidate = Verdict.Notice(to: Int32(notice.to), rule: fired, deemedApprovedOn: on)
                 if let at = verdict.notices.firstIndex(where: { $0.to == candidate.to }) {
                     // Two rules asking for the same notice: the later date is the safe one.
@@ -33,9 +33,24 @@ extension Plan {
             if a.action != b.action { return a.action == .recommend }
             return order.approvalRank[Int(a.body)] < order.approvalRank[Int(b.body)]
         }
+        for fired in verdict.matches.fired where !program.rules[Int(fired)].approvalOrder.isEmpty {
+            Plan.impose(program.rules[Int(fired)].approvalOrder, on: &verdict.approvals)
+        }
         verdict.procedures.sort { order.procedureRank[Int($0.procedure)] < order.procedureRank[Int($1.procedure)] }
         verdict.notices.sort { order.noticeRank[Int($0.to)] < order.noticeRank[Int($1.to)] }
         decideOutcome(decision, &verdict)
+    }
+
+    /// Puts the approvals by the bodies of `order` in that order among themselves, in the places
+    /// they already hold: a rule's `approvals in order` (s75: "taken first through Executive")
+    /// overrides the tree's lower-first order for those bodies only.
+    static func impose(_ order: [Int], on approvals: inout [Verdict.Approval]) {
+        let slots = approvals.indices.filter { approvals[$0].action == .approve && order.contains(Int(approvals[$0].body)) }
+        guard slots.count > 1 else { return }
+        let ordered = slots.map { approvals[$0] }.sorted { a, b in
+            (order.firstIndex(of: Int(a.body)) ?? 0) < (order.firstIndex(of: Int(b.body)) ?? 0)
+        }
+        for (slot, approval) in zip(slots, ordered) { approvals[slot] = approval }
     }
 
     public func decide(_ decision: Decision) -> Verdict {
@@ -67,8 +82,8 @@ extension Plan {
     }
 
     /// The day silence becomes authority: `date` plus the period (working days skip weekends).
-    static func deemedApproval(after period: Duration, from date: Int32) -> Int32 {
-        Day(number: date).adding(period).number
+    static func deemedApproval(after period: Duration, from date: Int32, calendar: HolidayCalendar? = nil) -> Int32 {
+        Day(number: date).adding(period, calendar: calendar).number
     }
 }
 

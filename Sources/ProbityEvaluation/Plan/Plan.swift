@@ -14,6 +14,9 @@ public struct Plan: Sendable {
     /// Per rule: the roots of its top-level conjuncts, compiled apart, so near misses can be
     /// scored (how many conjuncts hold) without the explainer's sentences.
     let conjunctRoots: [[Int32]]
+    /// Per rule: the roots of its condition's branches (``Condition/branches``), compiled
+    /// apart, so test coverage is measured by this evaluator rather than a second one.
+    let branchRoots: [[Int32]]
     /// Each rule's requirements as indices, and the orders reports list them in.
     let requirements: RequirementTables
 
@@ -23,11 +26,14 @@ public struct Plan: Sendable {
         var conditions = ConditionProgram()
         var roots: [Int32] = []
         var conjunctRoots: [[Int32]] = []
+        var branchRoots: [[Int32]] = []
         for rule in program.rules {
             roots.append(rule.condition.map { conditions.compile($0) } ?? -1)
             conjunctRoots.append((rule.condition?.conjuncts ?? []).map { conditions.compile($0) })
+            branchRoots.append((rule.condition?.branches ?? []).map { conditions.compile($0) })
         }
         self.conjunctRoots = conjunctRoots
+        self.branchRoots = branchRoots
         self.conditions = conditions
         self.roots = roots
         self.effectiveFrom = program.rules.map { $0.effectiveFrom ?? .min }
@@ -41,9 +47,27 @@ public struct Plan: Sendable {
         conditions.evaluate(conjunctRoots[rule][conjunct], decision)
     }
 
+    /// The truth of branch `branch` of rule `rule`'s condition (see ``Condition/branches``).
+    package func truth(ofBranch branch: Int, rule: Int, _ decision: Decision) -> Truth {
+        conditions.evaluate(branchRoots[rule][branch], decision)
+    }
+
     /// The truth of rule `rule`'s condition for a decision, ignoring its period.
     func truth(ofRule rule: Int, _ decision: Decision) -> Truth {
         let root = roots[rule]
         return root < 0 ? .yes : conditions.evaluate(root, decision)
+    }
+}
+
+extension Condition {
+    /// The comparisons a condition is made of, in source order: every part that is not `all`,
+    /// `any`, `not` or a constant. Test coverage asks that each be seen both true and false.
+    package var branches: [Condition] {
+        switch self {
+        case .all(let parts), .any(let parts): parts.flatMap(\.branches)
+        case .not(let inner): inner.branches
+        case .constant: []
+        default: [self]
+        }
     }
 }

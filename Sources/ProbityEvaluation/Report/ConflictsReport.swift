@@ -44,7 +44,20 @@ public struct ConflictsReport: Sendable {
         public var organisation: String?
     }
 
+    /// Someone whose employment names an organisation at stake but, by a reading the rules
+    /// state (`employment … does not count when …`), is no interest in this decision.
+    public struct NotCounted: Sendable, Equatable {
+        public var person: String
+        public var organisation: String
+        /// "works for … (position)".
+        public var declaration: String
+        /// The rules' reading, in words.
+        public var reason: String
+    }
+
     public var recusals: [Recusal] = []
+    /// Employment the rules say is no interest in this decision, with their reason.
+    public var notCounted: [NotCounted] = []
     public var quorum: QuorumResult?
     public var voters: [Voter]?
     /// Attendees not found on the register (as written).

@@ -140,6 +140,16 @@ extension ConflictsReport {
                 }
             }
         }
+        if !notCounted.isEmpty {
+            out.member("employment_not_counted", array: notCounted) { out, spared in
+                out.object { out in
+                    out.member("person", spared.person)
+                    out.member("organisation", spared.organisation)
+                    out.member("declaration", spared.declaration)
+                    out.member("reason", spared.reason)
+                }
+            }
+        }
         if let quorum {
             out.member("quorum") { out in
                 out.member("body", quorum.body)

@@ -48,7 +48,7 @@ extension Report {
         if let conflicts { out += conflicts.text }
         if !findings.isEmpty {
             out += "\nfindings:\n"
-            for finding in findings { out += "  \(finding.severity.rawValue)[\(finding.code)]: \(finding.message)\n" }
+            for finding in findings { out += "  \(finding.line)\n" }
         }
         return out
     }
@@ -71,6 +71,9 @@ extension ConflictsReport {
             out += "  no register was given: nobody was screened, only the quorum was checked\n"
         } else if recusals.isEmpty {
             out += "  nobody must recuse\n"
+        }
+        for spared in notCounted {
+            out += "  - \(spared.person): not counted: \(spared.declaration) [\(spared.organisation)]: \(spared.reason)\n"
         }
         for recusal in recusals {
             out += "  - \(recusal.person): \(recusal.level.rawValue)\n"

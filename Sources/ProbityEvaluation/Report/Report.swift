@@ -68,6 +68,12 @@ public struct Report: Sendable {
         public var message: String
         /// Whether the finding stops the decision proceeding as proposed.
         public var isBlocking: Bool
+
+        /// The finding as a diagnostic, for the one renderer.
+        public var diagnostic: Diagnostic { Diagnostic(severity, code, message, in: nil) }
+
+        /// `severity[code]: message`, as the renderer writes it, without the line break.
+        public var line: String { String(DiagnosticRenderer(sources: SourceMap()).render(diagnostic).dropLast()) }
     }
 
     public var decision: String

@@ -74,7 +74,64 @@ public final class ReportBuilder: Sendable {
         }
         report.decidedBy = verdict.decider.map { program.bodies[Int($0)].id }
         addOutcomeFindings(decision, verdict, into: &report)
+        addExistenceFindings(decision, verdict, into: &report)
+        addCalendarFindings(decision, report: &report)
         return report
+    }
+
+    /// Working days counted where the rules' calendar does not know the bank holidays (or with
+    /// no calendar at all) skip weekends only: the report says so (P1012), so a deemed-approval
+    /// date is never silently a bank holiday short.
+    private func addCalendarFindings(_ decision: Decision, report: inout Report) {
+        for notice in report.notices {
+            guard let period = notice.deemedApprovedAfter, period.unit == .workingDays, let on = notice.deemedApprovedOn else { continue }
+            if let calendar = program.calendar {
+                guard !calendar.covers(decision.date, on) else { continue }
+                let known = [calendar.coversFrom.map { "from \(Day(number: $0).iso)" }, calendar.coversUntil.map { "until \(Day(number: $0).iso)" }]
+                    .compactMap { $0 }.joined(separator: " ")
+                report.findings.append(Report.Finding(severity: .note, code: "P1012",
+                    message: "the notice to `\(notice.to)` counts \(period) to \(Day(number: on).iso), outside the days the calendar \"\(calendar.name)\" knows (\(known)): bank holidays there are not skipped",
+                    isBlocking: false))
+            } else {
+                report.findings.append(Report.Finding(severity: .note, code: "P1012",
+                    message: "the notice to `\(notice.to)` counts \(period) skipping weekends only: the rules give no `calendar` of bank holidays",
+                    isBlocking: false))
+            }
+        }
+    }
+
+    /// A body that did not exist on the decision's date can neither take the decision nor
+    /// approve or recommend it (P1010, blocking); when nothing authorises the decision, the
+    /// bodies of the nearest rules that did not yet (or no longer) exist are named (P1011).
+    private func addExistenceFindings(_ decision: Decision, _ verdict: Verdict, into report: inout Report) {
+        let day = decision.date
+        var named: [Int] = verdict.approvals.map { Int($0.body) }
+        if let decider = verdict.decider { named.append(Int(decider)) }
+        var seen: Set<Int> = []
+        for index in named where seen.insert(index).inserted && !program.bodies[index].exists(on: day) {
+            report.findings.append(Report.Finding(severity: .error, code: "P1010",
+                message: "\(existence(of: index)); it cannot take or authorise a decision dated \(Day(number: day).iso)", isBlocking: true))
+        }
+        guard verdict.outcome == .noAuthority else { return }
+        for nearMiss in report.nearMisses {
+            guard let rule = program.ruleIndex[nearMiss.rule.id] else { continue }
+            for index in program.rules[rule].approvals where seen.insert(index).inserted && !program.bodies[index].exists(on: day) {
+                report.findings.append(Report.Finding(severity: .note, code: "P1011",
+                    message: "\(existence(of: index)), so it could not approve a decision dated \(Day(number: day).iso)", isBlocking: false))
+            }
+        }
+    }
+
+    /// "the NHS South East London ICB Board (`icb-board`) was established on 2022-07-01".
+    func existence(of index: Int) -> String {
+        let body = program.bodies[index]
+        let name = "the \(body.title) (`\(body.id)`)"
+        if let from = body.existsFrom, let until = body.existsUntil {
+            return "\(name) existed from \(Day(number: from).iso) until \(Day(number: until).iso)"
+        }
+        if let from = body.existsFrom { return "\(name) was established on \(Day(number: from).iso)" }
+        if let until = body.existsUntil { return "\(name) existed until \(Day(number: until).iso)" }
+        return "\(name) exists"
     }
 
     /// Says why a decision may not proceed: the wrong decider (and who may decide), or no
@@ -86,7 +143,7 @@ public final class ReportBuilder: Sendable {
         case .wrongDecider:
             guard let decider = verdict.decider.map(Int.init) else { break }
             let body = program.bodies[decider]
-            let why = body.advises.map { "it only advises `\(program.bodies[$0].id)` and may not decide" }
+            let why = body.advises.map { _ in "it only advises \(body.advised.map { "`\(program.bodies[$0].id)`" }.joined(separator: " and ")) and may not decide" }
                 ?? "it is neither a required approver nor above one in the delegation tree"
             let approvers = verdict.approvers.map { "`\(program.bodies[Int($0)].id)`" }.joined(separator: ", ")
             report.findings.append(Report.Finding(

@@ -65,14 +65,101 @@ extension Checker {
             }
             levels[entry.kind] = entry.level
         }
+        let carrying = checkCarrying(syntax)
+        var exemptions: [EmploymentExemption] = []
+        for exemption in syntax.employmentExemptions {
+            let organisations = exemption.organisations.compactMap { resolve($0, in: organisationIndex, kind: "organisation") }
+            guard let condition = checkCondition(exemption.condition) else { continue }
+            exemptions.append(EmploymentExemption(organisations: organisations, condition: condition,
+                                                  reason: exemption.because?.value, range: exemption.range))
+        }
         conflicts = ConflictPolicy(
             relevantFields: relevant,
-            relationSteps: syntax.relationSteps ?? 1,
-            relations: Set(syntax.relations ?? OrganisationRelation.allCases),
+            relationSteps: carrying.steps,
+            relations: Set(carrying.relations.keys),
+            carrying: carrying.relations,
+            isDirected: !syntax.carries.isEmpty,
             levels: levels,
             lookBack: syntax.lookBack,
+            employmentExemptions: exemptions,
             source: syntax.source?.value,
             range: syntax.range)
+    }
+
+    /// Which relations carry an interest, which way and how far. With `carry` clauses only the
+    /// relations they name carry, each at most its own number of steps (and never further than
+    /// `related within`); without, every relation `related within … via …` allows carries
+    /// both ways, as far as it says.
+    mutating func checkCarrying(_ syntax: ConflictsSyntax) -> (steps: Int, relations: [OrganisationRelation: RelationCarry]) {
+        guard !syntax.carries.isEmpty else {
+            let steps = syntax.relationSteps ?? 1
+            let relations = syntax.relations ?? OrganisationRelation.allCases
+            return (steps, Dictionary(relations.map { ($0, RelationCarry(forward: true, backward: true, steps: steps)) },
+                                      uniquingKeysWith: { first, _ in first }))
+        }
+        if syntax.relations != nil {
+            warning("P0610", "`related within … via …` is ignored when the block has `carry` clauses; expected the relations in `carry` clauses only",
+                    at: syntax.range)
+        }
+        let longest = syntax.carries.compactMap(\.steps).max() ?? 1
+        let global = syntax.relationSteps ?? longest
+        var relations: [OrganisationRelation: RelationCarry] = [:]
+        var declaredAt: [OrganisationRelation: SourceRange] = [:]
+        for carry in syntax.carries {
+            let steps = min(carry.steps ?? global, global)
+            if let steps = carry.steps, steps < 1 {
+                error("P0610", "a relation must carry at least 1 step, found \(steps)", at: carry.range)
+            }
+            for relation in carry.relations {
+                if let first = declaredAt[relation] {
+                    error("P0202", "`\(relation.rawValue)` is given in two `carry` clauses; expected one per relation", at: carry.range,
+                          notes: [DiagnosticNote("the first is here", at: first)])
+                    continue
+                }
+                declaredAt[relation] = carry.range
+                relations[relation] = RelationCarry(forward: carry.direction != .backward, backward: carry.direction != .forward,
+                                                    steps: max(steps, 1))
+            }
+        }
+        return (global, relations)
+    }
+
+    // MARK: - Calendar and papers
+
+    /// One calendar per program; every holiday inside the period it says it covers.
+    mutating func checkCalendar(_ syntax: CalendarSyntax) {
+        if let first = calendarRange {
+            error("P0202", "a second `calendar`; expected one per program", at: syntax.range, notes: [DiagnosticNote("the first is here", at: first)])
+            return
+        }
+        let made = HolidayCalendar(name: syntax.title.value, coversFrom: syntax.covers?.from, coversUntil: syntax.covers?.until,
+                                   holidays: syntax.holidays, source: syntax.source?.value)
+        if syntax.covers == nil {
+            warning("P0612", "the calendar does not say which period it `covers`; expected `covers from DATE until DATE`, so working days past its last holiday can be flagged", at: syntax.range)
+        }
+        for day in made.holidays where !made.covers(day, day) {
+            warning("P0612", "holiday \(Day(number: day).iso) is outside the period the calendar covers", at: syntax.range)
+        }
+        for day in made.holidays where Day(number: day).isWeekend {
+            warning("P0612", "holiday \(Day(number: day).iso) falls on a weekend; expected the weekday the holiday is observed on", at: syntax.range)
+        }
+        calendar = made
+        calendarRange = syntax.range
+    }
+
+    mutating func checkPapers(_ syntax: PapersSyntax) {
+        guard let body = resolveBody(syntax.body), let notice = syntax.notice else { return }
+        var committee = committees[body] ?? Committee()
+        if let existing = committee.papers {
+            error("P0202", "a second papers rule for `\(syntax.body.text)`", at: syntax.range, notes: [DiagnosticNote("the first is here", at: existing.range)])
+            return
+        }
+        if notice.unit == .months || notice.unit == .years || notice.amount < 0 {
+            error("P0612", "papers must go out a number of days or working days before a meeting, found \(notice)", at: syntax.range)
+            return
+        }
+        committee.papers = PapersRule(notice: notice, source: syntax.source?.value, range: syntax.range)
+        committees[body] = committee
     }
 
     // MARK: - Members, quorum, voting
@@ -91,7 +178,7 @@ extension Checker {
             let organisation = member.organisation.flatMap { resolve($0, in: organisationIndex, kind: "organisation") }
             committee.members.append(Member(name: member.person.value, organisation: organisation, role: member.role?.text,
                                             group: member.group?.text, isVoting: member.isVoting, isChair: member.isChair,
-                                            deputyFor: member.deputyFor?.value, range: member.range))
+                                            deputyFor: member.deputyFor?.value, ownVote: member.ownVote, range: member.range))
         }
         committees[body] = committee
     }
@@ -126,9 +213,11 @@ extension Checker {
         case nil: break
         }
         var committee = committees[body] ?? Committee()
-        committee.quorum = Quorum(clauses: clauses, conflictedMembersCount: syntax.conflictedMembersCount ?? false,
+        var quorumRule = Quorum(clauses: clauses, conflictedMembersCount: syntax.conflictedMembersCount ?? false,
                                   deputiesCount: syntax.deputiesCount ?? true, whenNotMet: fallback,
                                   source: syntax.source?.value, range: syntax.body.range)
+        quorumRule.deputiesNeedAgreement = syntax.deputiesNeedAgreement
+        committee.quorum = quorumRule
         committees[body] = committee
     }
 
@@ -141,12 +230,20 @@ extension Checker {
         }
         var shares: [String: Int] = [:]
         for (group, votes) in syntax.groupShares { shares[group.text] = votes }
+        var caps: [String: Int] = [:]
+        for (group, votes) in syntax.groupCaps {
+            if shares[group.text] != nil || caps[group.text] != nil {
+                error("P0202", "group `\(group.text)` is given its votes twice; expected one `group … shares` or `group … has` clause per group", at: group.range)
+            }
+            caps[group.text] = votes
+        }
         var committee = committees[body] ?? Committee()
         committee.voting = VotingRule(perOrganisation: syntax.perOrganisation ?? false, groupShares: shares,
-                                      majorityOfMembers: syntax.majorityOfMembers ?? false,
+                                      majority: syntax.majority ?? .membersPresent, majorityIsStated: syntax.majority != nil,
                                       chairHasCastingVote: syntax.chairHasCastingVote,
                                       emailNeedsQuorumInFavour: syntax.emailNeedsQuorumInFavour,
                                       source: syntax.source?.value, range: syntax.body.range)
+        committee.voting?.groupCaps = caps
         committees[body] = committee
     }
 

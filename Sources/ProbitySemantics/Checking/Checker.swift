@@ -29,6 +29,8 @@ public struct Checker {
     /// Organisation names and aliases, case-folded, for string literals such as `"Bromley Healthcare"`.
     var organisationNames: [String: Int] = [:]
     var committees: [Int: Committee] = [:]
+    var calendar: HolidayCalendar?
+    var calendarRange: SourceRange?
     var conflicts: ConflictPolicy?
     var tests: [TestCase] = []
     /// Every top-level name, for duplicate detection across kinds.
@@ -94,12 +96,50 @@ public struct Checker {
             case .members(let m): checkMembers(m)
             case .quorum(let q): checkQuorum(q)
             case .voting(let v): checkVoting(v)
+            case .calendar(let c): checkCalendar(c)
+            case .papers(let p): checkPapers(p)
             case .test(let t): checkTest(t, in: file)
             default: break
             }
         }
         resolveOverlaps()
         checkQuorumRoles()
+        checkBodyExistence()
+    }
+
+    /// A rule that may fire on a day when a body it names did not exist is a finding (P0611):
+    /// the decision could not be that body's. Each rule's period must lie inside the existence
+    /// of every body it requires, and a body must not outlive the body it is a committee of.
+    mutating func checkBodyExistence() {
+        func describe(_ body: Body) -> String {
+            switch (body.existsFrom, body.existsUntil) {
+            case let (from?, until?): "exists from \(Day(number: from).iso) until \(Day(number: until).iso)"
+            case let (from?, nil): "was established on \(Day(number: from).iso)"
+            case let (nil, until?): "exists until \(Day(number: until).iso)"
+            case (nil, nil): "always exists"
+            }
+        }
+        for rule in rules {
+            var named = rule.approvals + rule.recommendations + rule.notices.map(\.to)
+            named = named.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+            for index in named {
+                let body = bodies[index]
+                let startsEarly = body.existsFrom.map { from in rule.effectiveFrom.map { $0 < from } ?? true } ?? false
+                let endsLate = body.existsUntil.map { until in rule.effectiveUntil.map { $0 > until } ?? true } ?? false
+                guard startsEarly || endsLate else { continue }
+                warning("P0611", "rule `\(rule.id)` names `\(body.id)`, which \(describe(body)), but the rule is \(Checker.periodText(rule)); expected the rule's period inside the body's",
+                        at: rule.range, notes: [DiagnosticNote("`\(body.id)` is declared here", at: body.range)])
+            }
+        }
+    }
+
+    static func periodText(_ rule: Rule) -> String {
+        switch (rule.effectiveFrom, rule.effectiveUntil) {
+        case let (from?, until?): "effective from \(Day(number: from).iso) until \(Day(number: until).iso)"
+        case let (from?, nil): "effective from \(Day(number: from).iso)"
+        case let (nil, until?): "effective until \(Day(number: until).iso)"
+        case (nil, nil): "always effective"
+        }
     }
 
     func makeProgram() -> Program {
@@ -113,7 +153,7 @@ public struct Checker {
             sources: loaded.sources, rootDirectory: loaded.rootDirectory, scheme: info, fields: fields, bodies: bodies,
             procedures: procedures, rules: rules, constants: constants, organisations: organisations,
             conflicts: conflicts, committees: committees, tests: tests, fieldIndex: fieldIndex, bodyIndex: bodyIndex,
-            procedureIndex: procedureIndex, ruleIndex: ruleIndex, organisationIndex: organisationIndex)
+            procedureIndex: procedureIndex, ruleIndex: ruleIndex, organisationIndex: organisationIndex, calendar: calendar)
     }
 
     // MARK: - Declarations
@@ -200,6 +240,13 @@ public struct Checker {
         var body = Body(id: syntax.name.text, title: syntax.title.value, kind: syntax.kind, parent: nil, advises: nil,
                         depth: 0, source: syntax.source?.value, range: syntax.name.range)
         for accept in syntax.accepts { body.acceptedFindings[accept.code.text] = accept.reason.value }
+        if let exists = syntax.exists {
+            body.existsFrom = exists.from
+            body.existsUntil = exists.until
+            if let from = exists.from, let until = exists.until, until < from {
+                error("P0602", "`\(syntax.name.text)` exists until \(Day(number: until).iso), before it exists from \(Day(number: from).iso)", at: exists.range)
+            }
+        }
         bodies.append(body)
     }
 
@@ -221,6 +268,7 @@ public struct Checker {
                 bodies[index].advises = resolveBody(advised)
                 if bodies[index].parent == nil { bodies[index].parent = bodies[index].advises }
             }
+            bodies[index].alsoAdvises = syntax.alsoAdvises.compactMap { resolveBody($0) }
         }
         // Depths, and cycles (`a committee of b`, `b committee of a`).
         for index in bodies.indices {
@@ -288,6 +336,7 @@ public struct Checker {
                 rule.notices += names.compactMap { resolveBody($0) }.map { NoticeRequirement(to: $0, deemedApprovedAfter: deemed) }
             }
         }
+        rule.approvalOrder = syntax.approvalOrder.compactMap { resolveBody($0) }
         if syntax.requirements.isEmpty {
             warning("P0403", "rule `\(rule.id)` requires nothing; expected at least one `require` clause", at: syntax.name.range)
         }
@@ -330,6 +379,8 @@ public struct Checker {
                     error("P0201", "unknown outcome `\(outcome.text)`; expected `authorised`, `no-authority` or `wrong-decider`", at: outcome.range,
                           fixIt: suggestion(for: outcome, among: outcomes))
                 }
+            case .approvalOrder(let bodies, _):
+                for body in bodies { _ = resolveBody(body) }
             case .recusal, .noRecusal, .quorum:
                 break
             }

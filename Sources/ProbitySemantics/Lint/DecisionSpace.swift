@@ -39,8 +39,10 @@ public struct Dimension: Sendable {
 /// What lint knows about one rule's reach.
 public struct RuleRegion: Sendable {
     /// The decisions the rule fires for (its condition true and the date in its period), or
-    /// nil when the condition was too complex to analyse.
-    public var boxes: [Box]?
+    /// nil when the rule was not analysed (the budget ran out first).
+    public var node: DiagramNode?
+    /// The smallest box holding `node`'s decisions: a cheap first test before comparing diagrams.
+    public var bounds: Box?
     /// The rule's effective period does not meet the scheme's (or ends before it starts).
     public var periodIsEmpty: Bool
     /// The dimensions the condition reads.
@@ -50,27 +52,28 @@ public struct RuleRegion: Sendable {
     /// The conditions lint treats as independent atoms, as written.
     public var opaque: [String]
 
-    public var isUnreachable: Bool { boxes?.isEmpty ?? false }
+    public var isAnalysed: Bool { node != nil }
+    public var isUnreachable: Bool { node == DecisionDiagram.empty }
 }
 
 /// The space of all decisions a program can be asked about, as a product of one dimension per
-/// field the rules test (and the decision date), and each rule's reach in it as a union of
-/// boxes. Everything here is exact, by interval arithmetic on whole numbers: money in pence,
-/// dates as day numbers, enumerations as ordinals. A comparison of a field with another field,
-/// `contains`, and `in` a set-valued field are the only conditions not split into intervals;
-/// each becomes a true/false axis of its own (so `a < b` and `not (a < b)` are still exclusive,
-/// but `a < b` is not related to `a > £1m`).
+/// field the rules test (and the decision date), and each rule's reach in it as a decision
+/// diagram. Each axis is cut into the cells its rules' bounds make (``ValuePartition``), so
+/// everything here is exact: money in pence, dates as day numbers, enumerations as ordinals. A
+/// comparison of a field with another field, `contains`, and `in` a set-valued field are the
+/// only conditions not split into intervals; each becomes a true/false axis of its own (so
+/// `a < b` and `not (a < b)` are still exclusive, but `a < b` is not related to `a > £1m`).
 ///
 /// Conditions use three-valued logic: a test of a field the decision leaves out is unknown and
 /// a rule fires only when its condition is true. So each condition is converted to the pair
 /// (where it is true, where it is false); `not` swaps them, `and` intersects the true parts and
-/// unites the false parts, `or` the reverse. "Not given" is a value of each optional field's
+/// unites the false parts, `or` the reverse. "Not given" is a cell of each optional field's
 /// axis, in neither part of a test, so a rule that needs a field never covers a decision
 /// without it.
+///
+/// The diagram's levels follow ``displayOrder`` (categories, amounts, atoms, the date), which
+/// is also the order regions are read back in.
 public struct DecisionSpace: Sendable {
-    /// A condition whose disjunctive normal form exceeds this many boxes is too complex.
-    public static let boxLimit = 256
-
     public var dimensions: [Dimension]
     public var dimensionOfField: [Int: Int]
     /// The axis of the decision date.
@@ -79,13 +82,22 @@ public struct DecisionSpace: Sendable {
     public var regions: [RuleRegion]
     /// Where each rule's clauses are, when the syntax is known.
     public var layout: RuleLayout
+    /// Each dimension's cells.
+    public var partitions: [ValuePartition]
+    /// The dimension each diagram level tests, and the level of each dimension.
+    public var dimensionOfLevel: [Int]
+    public var levelOfDimension: [Int]
+    /// The diagrams of every rule and of every analysis made from them.
+    public private(set) var diagram: DecisionDiagram
+    /// Which rules analyses could not finish for; shared by the lint rules of one run.
+    public let ledger: AnalysisLedger
 
     var atomDimensions: [AtomKey: Int]
 
     /// The box of every decision.
     public var universe: Box { Box(dimensions.map(\.full)) }
 
-    public init(program: Program, syntax: [FileSyntax] = []) {
+    public init(program: Program, syntax: [FileSyntax] = [], budget: LintBudget = .standard) {
         var builder = SpaceBuilder(program: program)
         builder.collect()
         dimensions = builder.dimensions
@@ -93,8 +105,39 @@ public struct DecisionSpace: Sendable {
         dateDimension = builder.dimensionOfField[Field.dateIndex]!
         atomDimensions = builder.atomDimensions
         layout = RuleLayout(program: program, syntax: syntax)
+        // The converter that finds the bounds reads the space itself, so every property has a
+        // value first; the partitions and the diagram (which need the bounds) come after.
         regions = []
-        regions = program.rules.map { region(of: $0, program: program) }
+        partitions = []
+        dimensionOfLevel = []
+        levelOfDimension = []
+        ledger = AnalysisLedger()
+        diagram = DecisionDiagram(cellCounts: [], budget: budget)
+        dimensionOfLevel = displayOrder
+        levelOfDimension = Array(repeating: 0, count: dimensions.count)
+        for (level, d) in dimensionOfLevel.enumerated() { levelOfDimension[d] = level }
+
+        // Cut every axis at the bounds the rules test, then build each rule's diagram.
+        var tested = [[IntervalSet]](repeating: [], count: dimensions.count)
+        let collector = ConditionConverter(space: self, program: program)
+        for rule in program.rules {
+            tested[dateDimension].append(period(of: rule))
+            if let condition = rule.condition { collector.collectTests(condition, into: &tested) }
+        }
+        partitions = dimensions.indices.map { d in
+            ValuePartition(domain: dimensions[d].domain, canBeMissing: dimensions[d].canBeMissing,
+                           isOrdered: dimensions[d].isOrdered, tested: tested[d])
+        }
+        diagram = DecisionDiagram(cellCounts: dimensionOfLevel.map { partitions[$0].count }, budget: budget)
+        var regions: [RuleRegion] = []
+        regions.reserveCapacity(program.rules.count)
+        for (index, rule) in program.rules.enumerated() {
+            var region = region(of: rule, program: program)
+            if region.node == nil { ledger.notAnalysed(index) }
+            if let node = region.node { region.bounds = bounds(of: node) }
+            regions.append(region)
+        }
+        self.regions = regions
     }
 
     /// The box of every decision with one dimension restricted.
@@ -115,24 +158,53 @@ public struct DecisionSpace: Sendable {
     func region(of rule: Rule, program: Program) -> RuleRegion {
         let period = period(of: rule)
         var converter = ConditionConverter(space: self, program: program)
-        var boxes: [Box]? = []
+        var node: DiagramNode? = DecisionDiagram.empty
         if !period.isEmpty {
-            let periodBox = box(dateDimension, period)
-            if let condition = rule.condition {
-                boxes = (try? converter.truth(condition)).map { Boxes.simplify(Boxes.intersect($0.true, [periodBox])) }
-            } else {
-                boxes = [periodBox]
-            }
+            node = try? {
+                () throws(BudgetExceeded) -> DiagramNode in
+                try diagram.checkBudget()
+                let inPeriod = try diagramNode(of: box(dateDimension, period))
+                guard let condition = rule.condition else { return inPeriod }
+                return try diagram.and(converter.truth(condition).true, inPeriod)
+            }()
         }
         if let condition = rule.condition { converter.scan(condition) }
-        return RuleRegion(boxes: boxes, periodIsEmpty: period.isEmpty, dimensions: converter.read,
+        return RuleRegion(node: node, bounds: nil, periodIsEmpty: period.isEmpty, dimensions: converter.read,
                           presenceTested: converter.presence, opaque: converter.opaque)
     }
 
-    /// The truth of a condition on its own (without a rule's period), or nil when too complex.
-    public func truth(of condition: Condition, in program: Program) -> [Box]? {
-        var converter = ConditionConverter(space: self, program: program)
-        return (try? converter.truth(condition)).map { Boxes.simplify($0.true) }
+    /// The truth of a condition on its own (without a rule's period), or nil when the budget
+    /// is used up.
+    public func truth(of condition: Condition, in program: Program) -> DiagramNode? {
+        let converter = ConditionConverter(space: self, program: program)
+        return try? converter.truth(condition).true
+    }
+
+    /// The diagram of a box. Each of the box's sets must be a union of cells (every set lint
+    /// builds is: the partition is cut at every bound a rule or period uses).
+    public func diagramNode(of box: Box) throws(BudgetExceeded) -> DiagramNode {
+        try diagram.box(ranges: dimensionOfLevel.map { d in
+            box.sets[d] == dimensions[d].full ? nil : partitions[d].cellRanges(meeting: box.sets[d])
+        })
+    }
+}
+
+/// The rules an analysis could not finish for because the budget ran out. A class so that
+/// every lint rule of one run records into the same ledger.
+public final class AnalysisLedger: @unchecked Sendable {
+    /// Rule indices, with nothing proved about them (their diagrams, or an analysis using them,
+    /// were not finished).
+    public private(set) var unanalysed: Set<Int> = []
+    /// The analyses (lint codes) that stopped early.
+    public private(set) var stoppedChecks: Set<String> = []
+
+    public init() {}
+
+    public func notAnalysed(_ rule: Int) { unanalysed.insert(rule) }
+
+    public func stopped(_ code: String, rules: some Sequence<Int>) {
+        stoppedChecks.insert(code)
+        unanalysed.formUnion(rules)
     }
 }
 
@@ -263,9 +335,8 @@ struct SpaceBuilder {
     }
 }
 
-struct TooComplex: Error {}
 
-/// Converts a checked condition to the boxes where it is true and where it is false.
+/// Converts a checked condition to the decisions where it is true and where it is false.
 struct ConditionConverter {
     let space: DecisionSpace
     let program: Program
@@ -276,6 +347,17 @@ struct ConditionConverter {
     init(space: DecisionSpace, program: Program) {
         self.space = space
         self.program = program
+    }
+
+    /// What one test (a condition that is not `and`, `or`, `not` or a constant) says.
+    enum Test {
+        /// The test is true for `values` of dimension `d` and false for its other values; unknown
+        /// when the field is not given. Swapped when `negated`.
+        case values(d: Int, IntervalSet, negated: Bool)
+        /// `is present` (`is not present` when negated) of dimension `d`.
+        case presence(d: Int, negated: Bool)
+        /// A test of nothing lint models: taken as both true and false everywhere.
+        case unmodelled
     }
 
     /// Records which axes a condition reads (without converting it).
@@ -301,12 +383,15 @@ struct ConditionConverter {
         }
     }
 
-    func restrict(_ d: Int, _ whereTrue: IntervalSet, negated: Bool = false) -> (true: [Box], false: [Box]) {
-        let present = space.dimensions[d].present
-        let t = whereTrue.intersection(present)
-        let f = present.subtracting(t)
-        let pair = (t.isEmpty ? [] : [space.box(d, t)], f.isEmpty ? [] : [space.box(d, f)])
-        return negated ? (pair.1, pair.0) : pair
+    /// Adds the set every test of `condition` splits its axis at, for cutting the axes.
+    func collectTests(_ condition: Condition, into tested: inout [[IntervalSet]]) {
+        switch condition {
+        case .all(let parts), .any(let parts): parts.forEach { collectTests($0, into: &tested) }
+        case .not(let inner): collectTests(inner, into: &tested)
+        case .constant: break
+        default:
+            if case .values(let d, let set, _) = test(condition) { tested[d].append(set) }
+        }
     }
 
     /// `lo...hi` as a set, empty when `lo > hi`.
@@ -314,76 +399,93 @@ struct ConditionConverter {
         lo <= hi ? IntervalSet(lo...hi) : .empty
     }
 
-    mutating func truth(_ condition: Condition) throws(TooComplex) -> (true: [Box], false: [Box]) {
+    func test(_ condition: Condition) -> Test {
+        switch condition {
+        case .all, .any, .not, .constant:
+            return .unmodelled
+        case .compare(let field, let op, let value, _):
+            guard let d = space.dimensionOfField[field] else { return .unmodelled }
+            let present = space.dimensions[d].present
+            // A string no rule mentions cannot be the value: `= "x"` is never true, `!=` always.
+            guard let n = ordinal(of: value, in: d) else { return .values(d: d, op == .notEqual ? present : .empty, negated: false) }
+            let lo = space.dimensions[d].domain.lowerBound, hi = space.dimensions[d].domain.upperBound
+            switch op {
+            case .equal: return .values(d: d, Self.span(max(n, lo), min(n, hi)), negated: false)
+            case .notEqual: return .values(d: d, Self.span(max(n, lo), min(n, hi)), negated: true)
+            case .less: return .values(d: d, n == .min ? .empty : Self.span(lo, min(n - 1, hi)), negated: false)
+            case .lessOrEqual: return .values(d: d, Self.span(lo, min(n, hi)), negated: false)
+            case .greater: return .values(d: d, n == .max ? .empty : Self.span(max(n + 1, lo), hi), negated: false)
+            case .greaterOrEqual: return .values(d: d, Self.span(max(n, lo), hi), negated: false)
+            }
+        case .oneOf(let field, let values, let negated, _):
+            guard let d = space.dimensionOfField[field] else { return .unmodelled }
+            let set = IntervalSet(values.compactMap { ordinal(of: $0, in: d) }.map { $0...$0 }).intersection(space.dimensions[d].present)
+            return .values(d: d, set, negated: negated)
+        case .interval(let field, let lower, let upper, let negated, _):
+            guard let d = space.dimensionOfField[field] else { return .unmodelled }
+            let domain = space.dimensions[d].domain
+            var lo = domain.lowerBound, hi = domain.upperBound
+            if let lower {
+                if lower.isClosed { lo = max(lo, lower.value) } else if lower.value == .max { return .values(d: d, .empty, negated: negated) } else { lo = max(lo, lower.value + 1) }
+            }
+            if let upper {
+                if upper.isClosed { hi = min(hi, upper.value) } else if upper.value == .min { return .values(d: d, .empty, negated: negated) } else { hi = min(hi, upper.value - 1) }
+            }
+            return .values(d: d, Self.span(lo, hi), negated: negated)
+        case .present(let field, let negated, _):
+            if let d = space.dimensionOfField[field] { return .presence(d: d, negated: negated) }
+            guard let d = space.atomDimensions[.present(field)] else { return .unmodelled }
+            return .values(d: d, IntervalSet(1...1), negated: negated)
+        case .contains, .memberOfField, .compareFields:
+            guard let (key, negated) = AtomKey.of(condition), let d = space.atomDimensions[key] else { return .unmodelled }
+            return .values(d: d, IntervalSet(1...1), negated: negated)
+        }
+    }
+
+    func truth(_ condition: Condition) throws(BudgetExceeded) -> (true: DiagramNode, false: DiagramNode) {
+        let diagram = space.diagram
         switch condition {
         case .constant(let flag):
-            return flag ? ([space.universe], []) : ([], [space.universe])
+            return flag ? (DecisionDiagram.all, DecisionDiagram.empty) : (DecisionDiagram.empty, DecisionDiagram.all)
         case .not(let inner):
             let (t, f) = try truth(inner)
             return (f, t)
         case .all(let parts):
-            var t: [Box] = [space.universe]
-            var f: [Box] = []
+            var t = DecisionDiagram.all, f = DecisionDiagram.empty
             for part in parts {
                 let (pt, pf) = try truth(part)
-                if t.count * pt.count > DecisionSpace.boxLimit { throw TooComplex() }
-                t = Boxes.simplify(Boxes.intersect(t, pt))
-                f = Boxes.simplify(f + pf)
-                if t.count > DecisionSpace.boxLimit || f.count > DecisionSpace.boxLimit { throw TooComplex() }
+                t = try diagram.and(t, pt)
+                f = try diagram.or(f, pf)
             }
             return (t, f)
         case .any(let parts):
-            var t: [Box] = []
-            var f: [Box] = [space.universe]
+            var t = DecisionDiagram.empty, f = DecisionDiagram.all
             for part in parts {
                 let (pt, pf) = try truth(part)
-                if f.count * pf.count > DecisionSpace.boxLimit { throw TooComplex() }
-                t = Boxes.simplify(t + pt)
-                f = Boxes.simplify(Boxes.intersect(f, pf))
-                if t.count > DecisionSpace.boxLimit || f.count > DecisionSpace.boxLimit { throw TooComplex() }
+                t = try diagram.or(t, pt)
+                f = try diagram.and(f, pf)
             }
             return (t, f)
-        case .compare(let field, let op, let value, _):
-            guard let d = space.dimensionOfField[field] else { return ([space.universe], [space.universe]) }
-            guard let n = ordinal(of: value, in: d) else { return op == .notEqual ? restrict(d, space.dimensions[d].present) : ([], restrict(d, .empty).false) }
-            let lo = space.dimensions[d].domain.lowerBound, hi = space.dimensions[d].domain.upperBound
-            switch op {
-            case .equal: return restrict(d, IntervalSet(n...n))
-            case .notEqual: return restrict(d, IntervalSet(n...n), negated: true)
-            case .less: return restrict(d, n == .min ? .empty : Self.span(lo, n - 1))
-            case .lessOrEqual: return restrict(d, Self.span(lo, n))
-            case .greater: return restrict(d, n == .max ? .empty : Self.span(n + 1, hi))
-            case .greaterOrEqual: return restrict(d, Self.span(n, hi))
+        default:
+            switch test(condition) {
+            case .unmodelled:
+                return (DecisionDiagram.all, DecisionDiagram.all)
+            case .values(let d, let set, let negated):
+                let present = space.dimensions[d].present
+                let t = set.intersection(present), f = present.subtracting(t)
+                let pair = (try restriction(d, t), try restriction(d, f))
+                return negated ? (pair.1, pair.0) : pair
+            case .presence(let d, let negated):
+                let pair = (try restriction(d, space.dimensions[d].present),
+                            space.dimensions[d].canBeMissing ? try restriction(d, .onlyMissing) : DecisionDiagram.empty)
+                return negated ? (pair.1, pair.0) : pair
             }
-        case .oneOf(let field, let values, let negated, _):
-            guard let d = space.dimensionOfField[field] else { return ([space.universe], [space.universe]) }
-            let set = IntervalSet(values.compactMap { ordinal(of: $0, in: d) }.map { $0...$0 })
-            return restrict(d, set, negated: negated)
-        case .interval(let field, let lower, let upper, let negated, _):
-            guard let d = space.dimensionOfField[field] else { return ([space.universe], [space.universe]) }
-            let domain = space.dimensions[d].domain
-            var lo = domain.lowerBound, hi = domain.upperBound
-            if let lower {
-                if lower.isClosed { lo = max(lo, lower.value) } else if lower.value == .max { return restrict(d, .empty, negated: negated) } else { lo = max(lo, lower.value + 1) }
-            }
-            if let upper {
-                if upper.isClosed { hi = min(hi, upper.value) } else if upper.value == .min { return restrict(d, .empty, negated: negated) } else { hi = min(hi, upper.value - 1) }
-            }
-            return restrict(d, Self.span(lo, hi), negated: negated)
-        case .present(let field, let negated, _):
-            if let d = space.dimensionOfField[field] {
-                let pair: (true: [Box], false: [Box]) = ([space.box(d, space.dimensions[d].present)],
-                                                         space.dimensions[d].canBeMissing ? [space.box(d, .onlyMissing)] : [])
-                return negated ? (pair.false, pair.true) : pair
-            }
-            guard let d = space.atomDimensions[.present(field)] else { return ([space.universe], [space.universe]) }
-            return restrict(d, IntervalSet(1...1), negated: negated)
-        case .contains, .memberOfField, .compareFields:
-            guard let (key, negated) = AtomKey.of(condition), let d = space.atomDimensions[key] else {
-                return ([space.universe], [space.universe])
-            }
-            return restrict(d, IntervalSet(1...1), negated: negated)
         }
+    }
+
+    func restriction(_ d: Int, _ set: IntervalSet) throws(BudgetExceeded) -> DiagramNode {
+        if set.isEmpty { return DecisionDiagram.empty }
+        return try space.diagram.restriction(level: space.levelOfDimension[d], cellRanges: space.partitions[d].cellRanges(meeting: set))
     }
 
     /// The position of a constant on a dimension's axis.

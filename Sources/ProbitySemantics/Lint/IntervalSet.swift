@@ -83,15 +83,28 @@ public struct IntervalSet: Hashable, Sendable {
         return result
     }
 
+    /// Whether every value is in `other` (without building the difference: lint compares the
+    /// bounds of every pair of rules).
     public func isSubset(of other: IntervalSet) -> Bool {
-        (!missing || other.missing) && IntervalSet(intervals).subtracting(IntervalSet(other.intervals)).isEmpty
+        guard !missing || other.missing else { return false }
+        var j = 0
+        for a in intervals {
+            while j < other.intervals.count, other.intervals[j].upperBound < a.lowerBound { j += 1 }
+            guard j < other.intervals.count, other.intervals[j].lowerBound <= a.lowerBound,
+                  other.intervals[j].upperBound >= a.upperBound else { return false }
+        }
+        return true
     }
 
-    /// The set widened by one on each side of every interval (within `bounds`), so that
-    /// intervals that merely touch it intersect the result.
-    public func widened(within bounds: ClosedRange<Int64>) -> IntervalSet {
-        IntervalSet(intervals.map { r in
-            (r.lowerBound > bounds.lowerBound ? r.lowerBound - 1 : r.lowerBound)...(r.upperBound < bounds.upperBound ? r.upperBound + 1 : r.upperBound)
-        }, missing: missing)
+    /// Whether the two sets share a value (or both hold "not given").
+    public func intersects(_ other: IntervalSet) -> Bool {
+        if missing && other.missing { return true }
+        var i = 0, j = 0
+        while i < intervals.count, j < other.intervals.count {
+            let a = intervals[i], b = other.intervals[j]
+            if a.lowerBound <= b.upperBound && b.lowerBound <= a.upperBound { return true }
+            if a.upperBound < b.upperBound { i += 1 } else { j += 1 }
+        }
+        return false
     }
 }

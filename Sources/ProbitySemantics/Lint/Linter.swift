@@ -1,3 +1,4 @@
+import ProbitySupport
 import ProbitySyntax
 
 /// One lint finding: a diagnostic, the rules that may accept it with `accept CODE because "…"`,
@@ -10,6 +11,11 @@ public struct LintFinding: Sendable {
     public var bodies: [Int] = []
     /// Set when one of `rules` accepts the finding's code.
     public var acceptedBecause: String?
+    /// For gaps and overlaps: the decisions the finding is about, as boxes of the decision
+    /// space (all of them, also when the message names only the first).
+    public var regions: [Box] = []
+    /// For gaps and overlaps: one decision inside the region, as `probity check` reads it.
+    public var witness: JSONValue?
 
     public init(_ diagnostic: Diagnostic, rules: [Int] = [], acceptedBecause: String? = nil) {
         self.diagnostic = diagnostic
@@ -34,19 +40,23 @@ public protocol LintRule: Sendable {
 public struct Linter: Sendable {
     public static let allRules: [any LintRule] = [
         GapRule(), OverlapRule(), UnreachableRule(), ShadowedRule(), UnusedBodyRule(),
-        NoticeWithoutPeriodRule(), PlaceholderRule(), TooComplexRule(),
+        NoticeWithoutPeriodRule(), PlaceholderRule(),
+        // Last: it reports what the others could not analyse.
+        IncompleteAnalysisRule(),
     ]
 
     public var rules: [any LintRule]
+    public var budget: LintBudget
 
-    public init(rules: [any LintRule] = Linter.allRules) {
+    public init(rules: [any LintRule] = Linter.allRules, budget: LintBudget = .standard) {
         self.rules = rules
+        self.budget = budget
     }
 
     /// Lint findings for a checked program, in source order. `syntax` (the parsed files) lets
     /// findings point at the clause at fault; without it they point at rule names.
     public func lint(_ program: Program, syntax: [FileSyntax] = []) -> [LintFinding] {
-        let space = DecisionSpace(program: program, syntax: syntax)
+        let space = DecisionSpace(program: program, syntax: syntax, budget: budget)
         return lint(program, space)
     }
 

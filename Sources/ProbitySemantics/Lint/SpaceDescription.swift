@@ -74,8 +74,19 @@ extension DecisionSpace {
         case (false, true): return isDate ? "from \(show(r.lowerBound))" : "above \(show(r.lowerBound - 1))"
         case (false, false):
             if r.lowerBound == r.upperBound { return isDate ? "on \(show(r.lowerBound))" : "exactly \(show(r.lowerBound))" }
-            return "from \(show(r.lowerBound)) \(isDate ? "until" : "to") \(show(r.upperBound))"
+            return "from \(show(r.lowerBound)) to \(show(r.upperBound))"
         }
+    }
+
+    /// A region as words for a message: "contract-award, value above £1,000,000", or
+    /// "decisions from 2024-07-01" when only the date is narrowed, "every decision" when nothing
+    /// is. `lead` (the kind a gap is about) comes first.
+    public func describeRegion(_ box: Box, within context: Box, skip: Set<Int> = [], lead: String? = nil, program: Program) -> String {
+        var words = describe(box, within: context, skip: skip, program: program)
+        if let lead { words.insert(lead, at: 0) }
+        if words.isEmpty { return "every decision" }
+        let onlyDate = lead == nil && displayOrder.allSatisfy { $0 == dateDimension || skip.contains($0) || box.sets[$0] == context.sets[$0] }
+        return (onlyDate ? "decisions " : "") + Self.joinPhrases(words)
     }
 
     /// Phrases for several dimensions: joined with commas, or semicolons when a phrase has a comma.
@@ -91,10 +102,10 @@ extension DecisionSpace {
         }
     }
 
-    /// A period as words: "from 2024-01-01 until 2025-03-31", "always".
+    /// A period as words: "from 2024-01-01 to 2025-03-31", "always".
     public static func describePeriod(from: Int32?, until: Int32?) -> String {
         switch (from, until) {
-        case let (f?, u?): "from \(Day(number: f).iso) until \(Day(number: u).iso)"
+        case let (f?, u?): "from \(Day(number: f).iso) to \(Day(number: u).iso)"
         case let (f?, nil): "from \(Day(number: f).iso)"
         case let (nil, u?): "until \(Day(number: u).iso)"
         case (nil, nil): "always"
@@ -103,6 +114,8 @@ extension DecisionSpace {
 
     /// The text of a condition as written.
     public static func text(of condition: Condition, in program: Program) -> String? {
+        // A checked `not` keeps only its operand's place in the source: put the `not` back.
+        if case .not(let inner) = condition { return text(of: inner, in: program).map { "not (\($0))" } }
         guard let range = condition.range else { return nil }
         let text = program.sources[range.file].text(in: range)
         return text.split(whereSeparator: { $0 == "\n" || $0 == " " }).joined(separator: " ")

@@ -14,9 +14,10 @@ public struct LoadedRules: Sendable {
     public var digest: String
 }
 
-/// Reads rule files from disk. A folder loads its `main.probity` if it has one, otherwise every
-/// `.probity` file under it in path order. Each file is loaded once however often it is
-/// included; a cycle of includes, or an include that leaves the root folder, is an error.
+/// Reads rule files through a ``FileProvider`` (the disk, or files held in memory). A folder
+/// loads its `main.probity` if it has one, otherwise every `.probity` file under it in path
+/// order. Each file is loaded once however often it is included; a cycle of includes, or an
+/// include that leaves the root folder, is an error.
 public struct RuleLoader {
     private var sources = SourceMap()
     private var files: [FileSyntax] = []
@@ -27,35 +28,37 @@ public struct RuleLoader {
     private var digestInputs: [(relative: String, bytes: [UInt8])] = []
     private let root: String
     private let displayRoot: String
+    private let provider: any FileProvider
 
-    private init(root: String, displayRoot: String) {
+    private init(root: String, displayRoot: String, provider: any FileProvider) {
         self.root = root
         self.displayRoot = displayRoot
+        self.provider = provider
     }
 
-    /// Loads the rules at `path` (a file or a folder). `displayPath` is how the path is shown in
-    /// messages and reports (by default, `path` as given).
-    public static func load(path: String, displayPath: String? = nil) -> LoadedRules {
+    /// Loads the rules at `path` (a file or a folder) from `files`. `displayPath` is how the
+    /// path is shown in messages and reports (by default, `path` as given).
+    public static func load(path: String, displayPath: String? = nil, files provider: any FileProvider = DiskFiles()) -> LoadedRules {
         // The root is the real folder, symbolic links resolved: every file read must lie under it.
-        let absolute = RuleLoader.realPath(URL(fileURLWithPath: path).standardizedFileURL.path)
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory)
+        let absolute = provider.resolved(provider.absolute(path))
+        let kind = provider.kind(of: absolute)
+        let isDirectory = kind == .folder
         let shown = displayPath ?? path
-        let root = isDirectory.boolValue ? absolute : (absolute as NSString).deletingLastPathComponent
-        let displayRoot = isDirectory.boolValue ? shown : (shown as NSString).deletingLastPathComponent
-        var loader = RuleLoader(root: root, displayRoot: displayRoot)
-        if !exists {
+        let root = isDirectory ? absolute : FilePath.folder(of: absolute)
+        let displayRoot = isDirectory ? shown : (shown as NSString).deletingLastPathComponent
+        var loader = RuleLoader(root: root, displayRoot: displayRoot, provider: provider)
+        if kind == nil {
             loader.diagnostics.append(.error("P0503", "cannot read rules at `\(shown)`: no such file or folder", at: nil))
-        } else if isDirectory.boolValue {
-            let main = (absolute as NSString).appendingPathComponent("main.probity")
-            if FileManager.default.fileExists(atPath: main) {
+        } else if isDirectory {
+            let main = FilePath.join(absolute, "main.probity")
+            if provider.kind(of: main) == .file {
                 loader.loadFile(main, includedFrom: nil)
             } else {
-                let walk = RuleLoader.walk(absolute)
-                for link in walk.skippedLinks {
+                let walk = provider.walk(under: absolute)
+                for link in walk.skippedLinks where link.hasSuffix(".probity") || provider.kind(of: link) == .folder {
                     loader.diagnostics.append(.warning("P1306", "`\(loader.displayPath(link))` is a symbolic link to a folder, or to a file outside the rules folder; it was not followed", at: nil))
                 }
-                for file in walk.files { loader.loadFile(file, includedFrom: nil) }
+                for file in walk.files where file.hasSuffix(".probity") { loader.loadFile(file, includedFrom: nil) }
                 if loader.files.isEmpty {
                     loader.diagnostics.append(.error("P0503", "no `.probity` files in `\(shown)`", at: nil))
                 }
@@ -66,9 +69,10 @@ public struct RuleLoader {
         return loader.finish()
     }
 
-    /// Parses rule text held in memory (tests, benchmarks). Includes are not followed.
+    /// Parses rule text held in memory (tests, benchmarks). Includes are not followed; to
+    /// follow them, load from ``MemoryFiles``.
     public static func load(text: String, path: String = "rules.probity") -> LoadedRules {
-        var loader = RuleLoader(root: FileManager.default.currentDirectoryPath, displayRoot: "")
+        var loader = RuleLoader(root: FileManager.default.currentDirectoryPath, displayRoot: "", provider: DiskFiles())
         loader.add(bytes: Array(text.utf8), absolute: path, display: path, relative: path)
         return loader.finish()
     }
@@ -89,7 +93,7 @@ public struct RuleLoader {
     /// Every `.probity` file under `directory`, in path order. Symbolic links are followed only to
     /// files inside `directory`; links to folders are not followed (they could loop or lead out).
     public static func probityFiles(under directory: String) -> [String] {
-        walk(directory).files
+        DiskFiles().files(under: directory).filter { $0.hasSuffix(".probity") }
     }
 
     /// The deepest chain of includes (a file including a file including …).
@@ -97,46 +101,8 @@ public struct RuleLoader {
     /// The largest rule file read: 8 MiB.
     public static let maximumFileSize = 8 << 20
 
-    /// The `.probity` files under `directory` (sorted) and the symbolic links not followed.
-    static func walk(_ directory: String) -> (files: [String], skippedLinks: [String]) {
-        let root = realPath(directory)
-        var files: [String] = [], skipped: [String] = []
-        var pending = [directory]
-        while let folder = pending.popLast() {
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
-            for name in names {
-                let path = (folder as NSString).appendingPathComponent(name)
-                var status = stat()
-                guard lstat(path, &status) == 0 else { continue }
-                let kind = status.st_mode & S_IFMT
-                if kind == S_IFDIR {
-                    pending.append(path)
-                } else if kind == S_IFLNK {
-                    guard name.hasSuffix(".probity") || isFolder(path) else { continue }
-                    let target = realPath(path)
-                    if !isFolder(target), target.hasPrefix(root + "/") { files.append(path) } else { skipped.append(path) }
-                } else if kind == S_IFREG, name.hasSuffix(".probity") {
-                    files.append(path)
-                }
-            }
-        }
-        return (files.sorted(), skipped.sorted())
-    }
-
-    /// The path with every symbolic link resolved, or the path as given when it does not exist.
-    static func realPath(_ path: String) -> String {
-        guard let resolved = realpath(path, nil) else { return path }
-        defer { free(resolved) }
-        return String(decoding: UnsafeRawBufferPointer(start: resolved, count: strlen(resolved)), as: UTF8.self)
-    }
-
-    private static func isFolder(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-    }
-
     private func relativePath(_ absolute: String) -> String {
-        absolute.hasPrefix(root + "/") ? String(absolute.dropFirst(root.count + 1)) : absolute
+        FilePath.relative(absolute, to: root)
     }
 
     fileprivate func displayPath(_ absolute: String) -> String {
@@ -147,7 +113,7 @@ public struct RuleLoader {
 
     private mutating func loadFile(_ absolute: String, includedFrom include: IncludeSyntax?) {
         if loaded[absolute] != nil { return }
-        switch FileIO.read(path: absolute, limit: RuleLoader.maximumFileSize) {
+        switch provider.read(absolute, limit: RuleLoader.maximumFileSize) {
         case .success(let bytes):
             add(bytes: bytes, absolute: absolute, display: displayPath(absolute), relative: relativePath(absolute))
         case .failure(let error) where error.code == EFBIG:
@@ -158,7 +124,7 @@ public struct RuleLoader {
     }
 
     private mutating func add(bytes: [UInt8], absolute: String, display: String, relative: String) {
-        let id = sources.add(SourceFile(path: display, bytes: bytes))
+        let id = sources.add(SourceFile(path: display, bytes: bytes, realPath: absolute))
         loaded[absolute] = id
         digestInputs.append((relative, bytes))
         let (syntax, parseDiagnostics) = Parser.parse(sources[id], id: id, interner: &interner)
@@ -172,13 +138,11 @@ public struct RuleLoader {
     }
 
     private mutating func followInclude(_ include: IncludeSyntax, from includer: String) {
-        let directory = (includer as NSString).deletingLastPathComponent
-        let written = URL(fileURLWithPath: include.path.value, relativeTo: URL(fileURLWithPath: directory, isDirectory: true))
-            .standardizedFileURL.path
+        let written = FilePath.join(FilePath.folder(of: includer), include.path.value)
         // Checked as written and again with symbolic links resolved: a link may lead out.
-        let target = RuleLoader.realPath(written)
-        if !written.hasPrefix(root + "/") || !target.hasPrefix(root + "/") {
-            let how = written.hasPrefix(root + "/") ? " through a symbolic link" : ""
+        let target = provider.resolved(written)
+        if !FilePath.isInside(written, root) || !FilePath.isInside(target, root) {
+            let how = FilePath.isInside(written, root) ? " through a symbolic link" : ""
             diagnostics.append(.error("P0502", "include of `\(include.path.value)` leaves the rules folder\(how); expected a path inside `\(displayRoot.isEmpty ? "." : displayRoot)`", at: include.path.range))
             return
         }

@@ -21,6 +21,12 @@ public struct Body: Sendable {
     public var parent: Int?
     /// The body this one advises; an advisory body may recommend but never approve.
     public var advises: Int?
+    /// Further bodies it advises (`advises lcp-board, one-bromley-executive`).
+    public var alsoAdvises: [Int] = []
+    /// When the body existed (inclusive day numbers); nil is open. A decision dated outside it
+    /// cannot be the body's.
+    public var existsFrom: Int32?
+    public var existsUntil: Int32?
     /// Distance from the root of the tree: higher numbers are lower bodies.
     public var depth: Int
     public var source: String?
@@ -29,6 +35,16 @@ public struct Body: Sendable {
     public var range: SourceRange
 
     public var isAdvisory: Bool { advises != nil }
+
+    /// Every body this one advises, the first (its parent) first.
+    public var advised: [Int] { (advises.map { [$0] } ?? []) + alsoAdvises }
+
+    /// Whether the body existed on `day`.
+    public func exists(on day: Int32) -> Bool {
+        if let from = existsFrom, day < from { return false }
+        if let until = existsUntil, day > until { return false }
+        return true
+    }
 }
 
 public struct Procedure: Sendable {
@@ -61,6 +77,8 @@ public struct Rule: Sendable {
     public var notices: [NoticeRequirement]
     /// Rules this one is declared to overlap with on purpose.
     public var intendedOverlaps: [Int]
+    /// `approvals in order A, B`: bodies whose approvals, when required, come in this order.
+    public var approvalOrder: [Int] = []
     /// Lint codes accepted on this rule, with the reason.
     public var acceptedFindings: [String: String]
 
@@ -87,16 +105,50 @@ public struct Organisation: Sendable {
     public var range: SourceRange
 }
 
+/// How an interest travels along one kind of relation `A relation B`.
+public struct RelationCarry: Sendable, Equatable {
+    /// An interest in A is an interest in B's decisions (a member's people in the body it belongs to).
+    public var forward: Bool
+    /// An interest in B is an interest in A's decisions.
+    public var backward: Bool
+    /// The longest chain that may use this relation: 1 means it carries one step and no further.
+    public var steps: Int
+
+    public init(forward: Bool, backward: Bool, steps: Int) {
+        self.forward = forward
+        self.backward = backward
+        self.steps = steps
+    }
+}
+
+/// Decisions in which working for an organisation is no interest (`employment by … does not
+/// count when …`).
+public struct EmploymentExemption: Sendable {
+    /// The employers it covers, by organisation index; empty: any employer.
+    public var organisations: [Int]
+    public var condition: Condition
+    /// The reading in words, shown wherever it spares someone.
+    public var reason: String?
+    public var range: SourceRange
+}
+
 /// What the `conflicts` block says.
 public struct ConflictPolicy: Sendable {
     /// Organisation-typed decision fields whose organisations are at stake.
     public var relevantFields: [Int]
     /// How many relation steps from a named organisation still make another one relevant.
     public var relationSteps: Int
+    /// The relations an interest travels along (the keys of `carrying`).
     public var relations: Set<OrganisationRelation>
+    /// Per relation, which way and how far an interest travels along it. Without `carry`
+    /// clauses every relation of `related within … via …` carries both ways.
+    public var carrying: [OrganisationRelation: RelationCarry]
+    /// Whether the block says per relation which way an interest travels (`carry` clauses).
+    public var isDirected: Bool
     public var levels: [InterestKind: RecusalLevel]
     /// How long an ended interest still counts.
     public var lookBack: Duration?
+    public var employmentExemptions: [EmploymentExemption] = []
     public var source: String?
     public var range: SourceRange
 }
@@ -109,6 +161,8 @@ public struct Member: Sendable {
     public var isVoting: Bool
     public var isChair: Bool
     public var deputyFor: String?
+    /// Votes in their own right, not as a share of their organisation's vote (`own-vote`).
+    public var ownVote = false
     public var range: SourceRange
 }
 
@@ -145,6 +199,8 @@ public struct Quorum: Sendable {
     /// Whether members recused with `exclude` still count towards quorum.
     public var conflictedMembersCount: Bool
     public var deputiesCount: Bool
+    /// Deputies count only when the meeting records that the chair agreed their attendance.
+    public var deputiesNeedAgreement = false
     public var whenNotMet: QuorumFallback?
     public var source: String?
     public var range: SourceRange
@@ -153,7 +209,13 @@ public struct Quorum: Sendable {
 public struct VotingRule: Sendable {
     public var perOrganisation: Bool
     public var groupShares: [String: Int]
-    public var majorityOfMembers: Bool
+    /// Groups whose members present have one vote each, the group at most this many.
+    public var groupCaps: [String: Int] = [:]
+    /// What a majority is of; `members present` when the block does not say.
+    public var majority: MajorityBase
+    /// Whether the block wrote its `majority of` clause (otherwise the default is a reading of ours).
+    public var majorityIsStated: Bool
+    public var majorityOfMembers: Bool { majority == .allMembers }
     public var chairHasCastingVote: Bool
     public var emailNeedsQuorumInFavour: Bool
     public var source: String?
@@ -165,6 +227,53 @@ public struct Committee: Sendable {
     public var members: [Member] = []
     public var quorum: Quorum?
     public var voting: VotingRule?
+    /// `papers BODY at least N days before`: how long before a meeting its papers must go out.
+    public var papers: PapersRule?
+}
+
+/// How long before a meeting its papers must be circulated.
+public struct PapersRule: Sendable {
+    public var notice: Duration
+    public var source: String?
+    public var range: SourceRange
+}
+
+/// The days working days skip besides weekends (bank holidays), as the rule files give them,
+/// and the period they are known for.
+public struct HolidayCalendar: Sendable {
+    public var name: String
+    /// Inclusive day numbers; nil is open.
+    public var coversFrom: Int32?
+    public var coversUntil: Int32?
+    /// Sorted, each once.
+    public var holidays: [Int32]
+    public var source: String?
+
+    public init(name: String, coversFrom: Int32?, coversUntil: Int32?, holidays: [Int32], source: String?) {
+        self.name = name
+        self.coversFrom = coversFrom
+        self.coversUntil = coversUntil
+        self.holidays = Array(Set(holidays)).sorted()
+        self.source = source
+    }
+
+    /// Whether `day` is a holiday in the calendar.
+    public func isHoliday(_ day: Int32) -> Bool {
+        var low = 0, high = holidays.count
+        while low < high {
+            let middle = (low + high) / 2
+            if holidays[middle] < day { low = middle + 1 } else { high = middle }
+        }
+        return low < holidays.count && holidays[low] == day
+    }
+
+    /// Whether the calendar knows the holidays of every day from `a` to `b` (either order).
+    public func covers(_ a: Int32, _ b: Int32) -> Bool {
+        let (low, high) = (min(a, b), max(a, b))
+        if let from = coversFrom, low < from { return false }
+        if let until = coversUntil, high > until { return false }
+        return true
+    }
 }
 
 /// A `test` block with the file it came from.
@@ -196,6 +305,8 @@ public struct Program: Sendable {
     public var procedureIndex: [String: Int]
     public var ruleIndex: [String: Int]
     public var organisationIndex: [String: Int]
+    /// The bank holidays working days skip (`calendar`), if the rules give them.
+    public var calendar: HolidayCalendar? = nil
 
     /// Is `upper` the same body as `lower` or above it in the delegation tree?
     public func isAtOrAbove(_ upper: Int, _ lower: Int) -> Bool {

@@ -24,6 +24,8 @@ public enum Declaration: Sendable {
     case quorum(QuorumSyntax)
     case voting(VotingSyntax)
     case test(TestSyntax)
+    case calendar(CalendarSyntax)
+    case papers(PapersSyntax)
 
     public var range: SourceRange {
         switch self {
@@ -40,8 +42,29 @@ public enum Declaration: Sendable {
         case .quorum(let d): d.range
         case .voting(let d): d.range
         case .test(let d): d.range
+        case .calendar(let d): d.range
+        case .papers(let d): d.range
         }
     }
+}
+
+/// `calendar "England and Wales bank holidays"` with the days working days skip, as data:
+/// `covers FROM until UNTIL` (the days it is known for), `holidays DATE, …`, `source`.
+public struct CalendarSyntax: Sendable {
+    public var title: StringLiteral
+    public var covers: EffectivePeriod?
+    public var holidays: [Int32]
+    public var source: StringLiteral?
+    public var range: SourceRange
+}
+
+/// `papers BODY at least 5 working days before`: how long before a meeting of the body its
+/// papers must be circulated.
+public struct PapersSyntax: Sendable {
+    public var body: Name
+    public var notice: Duration?
+    public var source: StringLiteral?
+    public var range: SourceRange
 }
 
 /// `scheme "name" version "v" effective from … until …`
@@ -99,9 +122,13 @@ public struct BodySyntax: Sendable {
     public var parent: Name?
     /// `advises X`: the body may recommend to X but never approve.
     public var advises: Name?
+    /// `advises X, Y`: the bodies after the first.
+    public var alsoAdvises: [Name] = []
     public var source: StringLiteral?
     /// Lint findings accepted on this body on purpose.
     public var accepts: [AcceptSyntax] = []
+    /// `exists from DATE [until DATE]`: when the body (or officer) existed, inclusive.
+    public var exists: EffectivePeriod?
     public var range: SourceRange
 }
 
@@ -153,6 +180,9 @@ public struct RuleSyntax: Sendable {
     public var overlaps: [OverlapSyntax]
     public var accepts: [AcceptSyntax]
     public var range: SourceRange
+    /// `approvals in order A, B`: when this rule fires and both are required, A's approval
+    /// comes before B's whatever their places in the delegation tree.
+    public var approvalOrder: [Name] = []
 }
 
 /// Typed relations between organisations.
@@ -218,11 +248,44 @@ public struct InterestLevelSyntax: Sendable {
     public var range: SourceRange
 }
 
+/// Which way an interest travels along a relation `A relation B`: `forward` from A to B (an
+/// interest in a member is an interest in the body it belongs to), `backward` from B to A, or
+/// both ways (across a corporate group).
+public enum CarryDirection: String, Sendable {
+    case forward
+    case backward
+    case bothWays = "both ways"
+}
+
+/// `carry member-of, shareholder-of forward within 2 steps`: relations an interest travels
+/// along, which way, and how long a chain using them may be.
+public struct CarrySyntax: Sendable {
+    public var relations: [OrganisationRelation]
+    public var direction: CarryDirection
+    /// Nil: as far as `related within` allows.
+    public var steps: Int?
+    public var range: SourceRange
+}
+
+/// `employment by ORG, … does not count when CONDITION because "…"`: decisions in which working
+/// for an organisation is no interest (a partner's representatives on the partners' own s75
+/// agreement).
+public struct EmploymentExemptionSyntax: Sendable {
+    /// Empty: employment by any organisation.
+    public var organisations: [Name]
+    public var condition: Expression
+    public var because: StringLiteral?
+    public var range: SourceRange
+}
+
 /// The `conflicts` block.
 public struct ConflictsSyntax: Sendable {
     public var relevantFields: [Name]
     public var relationSteps: Int?
     public var relations: [OrganisationRelation]?
+    /// `carry` clauses; when there are any, only the relations they name carry an interest.
+    public var carries: [CarrySyntax] = []
+    public var employmentExemptions: [EmploymentExemptionSyntax] = []
     public var levels: [InterestLevelSyntax]
     public var lookBack: Duration?
     public var source: StringLiteral?
@@ -237,6 +300,8 @@ public struct MemberSyntax: Sendable {
     public var isVoting: Bool
     public var isChair: Bool
     public var deputyFor: StringLiteral?
+    /// `own-vote`: votes in their own right, not as a share of their organisation's vote.
+    public var ownVote = false
     public var range: SourceRange
 }
 
@@ -275,9 +340,22 @@ public struct QuorumSyntax: Sendable {
     public var clauses: [QuorumClauseSyntax]
     public var conflictedMembersCount: Bool?
     public var deputiesCount: Bool?
+    /// `deputies count when agreed by the chair`: only deputies whose attendance the chair agreed.
+    public var deputiesNeedAgreement = false
     public var whenNotMet: QuorumFallbackSyntax?
     public var source: StringLiteral?
     public var range: SourceRange
+}
+
+/// What a majority is a majority of: the words of the terms of reference.
+public enum MajorityBase: String, Sendable {
+    /// "a simple majority of members present": more than half the votes of the members present
+    /// and entitled to vote, so an abstention counts against.
+    case membersPresent = "members present"
+    /// "a simple majority" of the votes cast: more for than against; abstentions do not count.
+    case thoseVoting = "those voting"
+    /// "a majority of all members": more than half the votes of the whole body, absent included.
+    case allMembers = "all members"
 }
 
 /// `voting BODY` and its clauses.
@@ -285,7 +363,9 @@ public struct VotingSyntax: Sendable {
     public var body: Name
     public var perOrganisation: Bool?
     public var groupShares: [(group: Name, votes: Int)]
-    public var majorityOfMembers: Bool?
+    /// `group NAME has one vote each up to N`: each member present votes, the group at most N.
+    public var groupCaps: [(group: Name, votes: Int)] = []
+    public var majority: MajorityBase?
     public var chairHasCastingVote: Bool
     public var emailNeedsQuorumInFavour: Bool
     public var source: StringLiteral?
@@ -320,11 +400,13 @@ public enum ExpectationSyntax: Sendable {
     case recusal(StringLiteral, RecusalLevel, SourceRange)
     case noRecusal(StringLiteral, SourceRange)
     case quorum(met: Bool, SourceRange)
+    /// `expect approvals in order A, B`: both approve, A's approval listed before B's.
+    case approvalOrder([Name], SourceRange)
 
     public var range: SourceRange {
         switch self {
         case .outcome(_, let r), .approval(_, _, let r), .recommendation(_, _, let r), .procedure(_, _, let r),
-             .notice(_, _, _, let r), .recusal(_, _, let r), .noRecusal(_, let r), .quorum(_, let r):
+             .notice(_, _, _, let r), .recusal(_, _, let r), .noRecusal(_, let r), .quorum(_, let r), .approvalOrder(_, let r):
             r
         }
     }

@@ -37,8 +37,28 @@ public struct DiagnosticNote: Hashable, Sendable {
     }
 }
 
+/// Where in an input (a decision, meeting, agenda, votes or register file) a problem is: the
+/// file as the user named it, and where known the line, the JSON field (`votes.for`,
+/// `items[2].decision`) and the part of the file (`item 11`).
+public struct InputPosition: Hashable, Sendable {
+    public var file: String
+    public var line: Int?
+    public var field: String?
+    /// The part of the file the problem is in, as a person names it (`item 11`).
+    public var part: String?
+
+    public init(file: String, line: Int? = nil, field: String? = nil, part: String? = nil) {
+        self.file = file
+        self.line = line
+        self.field = field
+        self.part = part
+    }
+}
+
 /// A problem found in rule files or inputs, as a value: the library collects these and a
-/// single renderer (``DiagnosticRenderer``) turns them into text.
+/// single renderer (``DiagnosticRenderer``) turns them into text or JSON. It is located by a
+/// source range (rule files) or an input position (everything else), or not at all (a file
+/// that cannot be read is named in the message).
 ///
 /// Messages are lowercase, have no final period, put names in backticks and say what was
 /// expected. Every code is documented in `docs/diagnostics.md`.
@@ -48,6 +68,8 @@ public struct Diagnostic: Hashable, Sendable {
     public var code: String
     public var message: String
     public var range: SourceRange?
+    /// Where in an input file the problem is, for problems outside the rules.
+    public var input: InputPosition?
     public var notes: [DiagnosticNote]
     public var fixIt: FixIt?
 
@@ -59,6 +81,12 @@ public struct Diagnostic: Hashable, Sendable {
         self.range = range
         self.notes = notes
         self.fixIt = fixIt
+    }
+
+    /// A problem in an input file, at `input` (nil when the message names the file itself).
+    public init(_ severity: Severity, _ code: String, _ message: String, in input: InputPosition?) {
+        self.init(severity, code, message, at: nil)
+        self.input = input
     }
 
     public static func error(_ code: String, _ message: String, at range: SourceRange?,

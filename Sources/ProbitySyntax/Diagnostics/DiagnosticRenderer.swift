@@ -1,4 +1,7 @@
-/// Renders diagnostics as text a person can act on:
+import ProbitySupport
+
+/// Renders diagnostics as text a person can act on, or as JSON. In rule files, with the line
+/// and a caret:
 ///
 /// ```
 /// error[P0201]: undeclared body `lcp-bord`
@@ -7,6 +10,9 @@
 /// 12 |   require approval by lcp-bord
 ///    |                       ^^^^^^^^ did you mean `lcp-board`?
 /// ```
+///
+/// In an input file, on one line after its position:
+/// `Examples/agendas/lcp.json: item 11: error[P0701]: unknown field `valeu` …`.
 public struct DiagnosticRenderer: Sendable {
     public let sources: SourceMap
 
@@ -19,7 +25,8 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     public func render(_ diagnostic: Diagnostic) -> String {
-        var out = "\(diagnostic.severity.rawValue)[\(diagnostic.code)]: \(diagnostic.message)\n"
+        var out = diagnostic.input.map(Self.prefix) ?? ""
+        out += "\(diagnostic.severity.rawValue)[\(diagnostic.code)]: \(diagnostic.message)\n"
         if let range = diagnostic.range {
             out += excerpt(range, label: diagnostic.fixIt?.message)
         } else if let fixIt = diagnostic.fixIt {
@@ -36,6 +43,43 @@ public struct DiagnosticRenderer: Sendable {
         return out
     }
 
+    /// The diagnostic as JSON members: `code`, `severity`, `message`, where it is (`file`,
+    /// `line`, `column` in the rules; `file`, `line`, `field`, `part` in an input file) and
+    /// `notes`. A command adds its own members after these.
+    public func jsonMembers(_ diagnostic: Diagnostic) -> [(key: String, value: JSONValue)] {
+        var members: [(key: String, value: JSONValue)] = [
+            ("code", .string(diagnostic.code)),
+            ("severity", .string(diagnostic.severity.rawValue)),
+            ("message", .string(diagnostic.message)),
+        ]
+        members += place(diagnostic.range)
+        if let input = diagnostic.input {
+            members.append(("file", .string(input.file)))
+            if let line = input.line { members.append(("line", .integer(line))) }
+            if let field = input.field { members.append(("field", .string(field))) }
+            if let part = input.part { members.append(("part", .string(part))) }
+        }
+        members.append(("notes", .array(diagnostic.notes.map { note in
+            .object([("message", .string(note.message))] + place(note.range))
+        })))
+        return members
+    }
+
+    private func place(_ range: SourceRange?) -> [(key: String, value: JSONValue)] {
+        guard let range else { return [] }
+        let file = sources[range.file]
+        let (line, column) = file.lineAndColumn(of: Int(range.start))
+        return [("file", .string(file.path)), ("line", .integer(line)), ("column", .integer(column))]
+    }
+
+    /// `file:line: part: ` for a problem in an input file.
+    private static func prefix(_ input: InputPosition) -> String {
+        var out = input.file
+        if let line = input.line { out += ":\(line)" }
+        out += ": "
+        if let part = input.part { out += "\(part): " }
+        return out
+    }
     /// The most columns of a source line an excerpt shows.
     static let longestLineShown = 160
 

@@ -46,7 +46,7 @@ extension Parser {
         var conflicts = ConflictsSyntax(relevantFields: [], relationSteps: nil, relations: nil, levels: [], lookBack: nil,
                                         source: nil, range: range(from: start))
         parseClauses(of: "the `conflicts` block",
-                     expected: "`relevant fields`, `related within`, `look back`, `source` or `KIND -> LEVEL`") { p in
+                     expected: "`relevant fields`, `related within`, `carry`, `employment … does not count when`, `look back`, `source` or `KIND -> LEVEL`") { p in
             let clauseStart = p.current
             if p.isKeyword("relevant") {
                 p.advance()
@@ -73,6 +73,28 @@ extension Parser {
                     }
                     conflicts.relations = relations
                 }
+            } else if p.isKeyword("carry"), !p.arrowLaterOnThisLine() {
+                p.advance()
+                if let carry = p.parseCarry(from: clauseStart) { conflicts.carries.append(carry) }
+            } else if p.isKeyword("employment"), !p.arrowLaterOnThisLine() {
+                p.advance()
+                var organisations: [Name] = []
+                if p.isKeyword("by") {
+                    p.advance()
+                    organisations = p.nameList("an employer's organisation id")
+                }
+                p.expectKeyword("does", "after `employment` (expected `employment [by ORG, …] does not count when …`)")
+                p.expectKeyword("not", "after `does`")
+                p.expectKeyword("count", "after `does not`")
+                p.expectKeyword("when", "after `does not count`")
+                let condition = p.parseExpression()
+                var because: StringLiteral?
+                if p.isKeyword("because") {
+                    p.advance()
+                    because = p.expectString("the reading, in words")
+                }
+                conflicts.employmentExemptions.append(EmploymentExemptionSyntax(organisations: organisations, condition: condition,
+                                                                                because: because, range: p.range(from: clauseStart)))
             } else if p.isKeyword("look") {
                 p.advance()
                 p.expectKeyword("back", "after `look`")
@@ -113,6 +135,75 @@ extension Parser {
         }
         conflicts.range = range(from: start)
         return conflicts
+    }
+
+    /// The rest of `carry RELATION, … (forward | backward | both ways) [within N steps]`.
+    mutating func parseCarry(from clauseStart: Token) -> CarrySyntax? {
+        var relations: [OrganisationRelation] = []
+        for name in nameList("a relation such as `member-of`") {
+            if let relation = OrganisationRelation(rawValue: name.text) {
+                relations.append(relation)
+            } else {
+                error("P0110", "unknown relation `\(name.text)`; expected one of \(OrganisationRelation.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "))", at: name.range)
+            }
+        }
+        let direction: CarryDirection
+        if isKeyword("forward") {
+            advance()
+            direction = .forward
+        } else if isKeyword("backward") {
+            advance()
+            direction = .backward
+        } else if isKeyword("both") {
+            advance()
+            expectKeyword("ways", "after `both`")
+            direction = .bothWays
+        } else {
+            error("P0105", "expected `forward`, `backward` or `both ways` after the relations, found \(describe(current))", at: current)
+            skipRestOfLine()
+            return nil
+        }
+        var steps: Int?
+        if isKeyword("within") {
+            advance()
+            steps = expectNumber("of steps a chain using these relations may have")
+            if isKeyword("steps") || isKeyword("step") { advance() } else { expectKeyword("steps", "after the number of steps") }
+        }
+        return CarrySyntax(relations: relations, direction: direction, steps: steps, range: range(from: clauseStart))
+    }
+
+    /// What follows `majority of`: `members present` (or `those present`, or the older
+    /// `present`), `those voting` (or `votes cast`), `all members` (or `members`).
+    mutating func parseMajorityBase() -> MajorityBase? {
+        if isKeyword("present") {
+            advance()
+            return .membersPresent
+        } else if isKeyword("those") {
+            advance()
+            if isKeyword("present") {
+                advance()
+                return .membersPresent
+            }
+            expectKeyword("voting", "after `majority of those` (expected `present` or `voting`)")
+            return .thoseVoting
+        } else if isKeyword("votes") {
+            advance()
+            expectKeyword("cast", "after `majority of votes`")
+            return .thoseVoting
+        } else if isKeyword("all") {
+            advance()
+            expectKeyword("members", "after `majority of all`")
+            return .allMembers
+        } else if isKeyword("members") {
+            advance()
+            if isKeyword("present") {
+                advance()
+                return .membersPresent
+            }
+            return .allMembers
+        }
+        error("P0105", "expected `members present`, `those voting` or `all members` after `majority of`, found \(describe(current))", at: current)
+        return nil
     }
 
     /// Whether `->` comes before the end of the current line (an interest-level clause).
@@ -212,12 +303,15 @@ extension Parser {
                 } else if p.isKeyword("chair") {
                     p.advance()
                     member.isChair = true
+                } else if p.isKeyword("own-vote") {
+                    p.advance()
+                    member.ownVote = true
                 } else if p.isKeyword("deputy") {
                     p.advance()
                     p.expectKeyword("for", "after `deputy`")
                     member.deputyFor = p.expectString("the name of the member deputised for")
                 } else {
-                    p.error("P0106", "unexpected \(p.describe(p.current)) in a member line; expected `for`, `role`, `group`, `voting`, `non-voting`, `chair` or `deputy for`", at: p.current)
+                    p.error("P0106", "unexpected \(p.describe(p.current)) in a member line; expected `for`, `role`, `group`, `voting`, `non-voting`, `chair`, `own-vote` or `deputy for`", at: p.current)
                     p.skipRestOfLine()
                 }
             }
@@ -290,6 +384,12 @@ extension Parser {
                     counts = false
                 }
                 if isDeputies { quorum.deputiesCount = counts } else { quorum.conflictedMembersCount = counts }
+                if isDeputies, counts, p.isKeyword("when"), !p.current.isAtLineStart {
+                    // `deputies count when agreed by the chair` (004, 11.4)
+                    p.advance()
+                    for word in ["agreed", "by", "the", "chair"] { p.expectKeyword(word, "in `deputies count when agreed by the chair`") }
+                    quorum.deputiesNeedAgreement = true
+                }
             } else if p.isKeyword("when") {
                 p.advance()
                 p.expectKeyword("not", "after `when`")
@@ -323,10 +423,10 @@ extension Parser {
             skipToDeclaration()
             return nil
         }
-        var voting = VotingSyntax(body: body, perOrganisation: nil, groupShares: [], majorityOfMembers: nil,
+        var voting = VotingSyntax(body: body, perOrganisation: nil, groupShares: [], majority: nil,
                                   chairHasCastingVote: false, emailNeedsQuorumInFavour: false, source: nil, range: range(from: start))
         parseClauses(of: "the voting rule of `\(body.text)`",
-                     expected: "`one vote per …`, `group … shares N votes`, `majority of …`, `chair has casting vote`, `by email needs quorum in favour` or `source`") { p in
+                     expected: "`one vote per …`, `group … shares N votes`, `majority of …`, `chair has casting vote`, `by email needs quorum in favour`, `conflicted members …` or `source`") { p in
             if p.isKeyword("one") {
                 p.advance()
                 p.expectKeyword("vote", "after `one`")
@@ -343,22 +443,22 @@ extension Parser {
             } else if p.isKeyword("group") {
                 p.advance()
                 guard let group = p.expectName("the group's name") else { return true }
-                p.expectKeyword("shares", "after the group's name")
+                if p.isKeyword("has") {
+                    // `group pcn has one vote each up to 2`
+                    p.advance()
+                    for word in ["one", "vote", "each", "up", "to"] { p.expectKeyword(word, "in `group … has one vote each up to N`") }
+                    guard let votes = p.expectNumber("of votes the group has at most") else { return true }
+                    voting.groupCaps.append((group, votes))
+                    return true
+                }
+                p.expectKeyword("shares", "after the group's name (or `has one vote each up to N`)")
                 guard let votes = p.expectNumber("of votes the group shares") else { return true }
                 if p.isKeyword("votes") || p.isKeyword("vote") { p.advance() }
                 voting.groupShares.append((group, votes))
             } else if p.isKeyword("majority") {
                 p.advance()
                 p.expectKeyword("of", "after `majority`")
-                if p.isKeyword("present") {
-                    p.advance()
-                    voting.majorityOfMembers = false
-                } else if p.isKeyword("members") {
-                    p.advance()
-                    voting.majorityOfMembers = true
-                } else {
-                    p.error("P0105", "expected `present` or `members` after `majority of`, found \(p.describe(p.current))", at: p.current)
-                }
+                voting.majority = p.parseMajorityBase()
             } else if p.isKeyword("chair") {
                 p.advance()
                 p.expectKeyword("has", "after `chair`")

@@ -29,6 +29,8 @@ extension Parser {
         case "quorum": return parseQuorum(start).map(Declaration.quorum)
         case "voting": return parseVoting(start).map(Declaration.voting)
         case "test": return parseTest(start).map(Declaration.test)
+        case "calendar": return parseCalendar(start).map(Declaration.calendar)
+        case "papers": return parsePapers(start).map(Declaration.papers)
         default: return nil
         }
     }
@@ -196,7 +198,7 @@ extension Parser {
             return nil
         }
         var body = BodySyntax(kind: kind, name: name, title: title, parent: nil, advises: nil, source: nil, range: range(from: start))
-        let expected = kind == .body ? "`committee of`, `advises`, `source` or `accept`" : "`reports to`, `source` or `accept`"
+        let expected = kind == .body ? "`committee of`, `advises`, `exists from`, `source` or `accept`" : "`reports to`, `exists from`, `source` or `accept`"
         parseClauses(of: "the \(kind.rawValue) `\(name.text)`", expected: expected) { p in
             if p.isKeyword("committee") || (p.isKeyword("sub-committee")) {
                 p.advance()
@@ -208,7 +210,12 @@ extension Parser {
                 body.parent = p.expectName("the body this officer reports to")
             } else if p.isKeyword("advises") {
                 p.advance()
-                body.advises = p.expectName("the body advised")
+                let advised = p.nameList("the body advised")
+                body.advises = advised.first
+                body.alsoAdvises = Array(advised.dropFirst())
+            } else if p.isKeyword("exists") {
+                // `exists from 2022-07-01 until …`: the same shape as `effective`.
+                body.exists = p.parseEffective()
             } else if p.isKeyword("source") {
                 body.source = p.parseSource()
             } else if p.isKeyword("accept") {
@@ -258,6 +265,12 @@ extension Parser {
                 rule.effective = p.parseEffective()
             } else if p.isKeyword("source") {
                 rule.source = p.parseSource()
+            } else if p.isKeyword("approvals"), p.isKeyword("in", at: 1) {
+                // `approvals in order council-executive, place-lead`
+                p.advance()
+                p.advance()
+                p.expectKeyword("order", "after `approvals in`")
+                rule.approvalOrder = p.nameList("a body whose approval comes in this order")
             } else if p.isKeyword("overlaps") {
                 let clauseStart = p.advance()
                 let rules = p.nameList("a rule id")
@@ -320,6 +333,55 @@ extension Parser {
     }
 
     /// `5 days`, `8 working days`, `6 months`, `1 year`.
+    mutating func parseCalendar(_ start: Token) -> CalendarSyntax? {
+        guard let title = expectString("the calendar's name") else {
+            skipToDeclaration()
+            return nil
+        }
+        var calendar = CalendarSyntax(title: title, covers: nil, holidays: [], source: nil, range: range(from: start))
+        parseClauses(of: "the calendar", expected: "`covers from … until …`, `holidays DATE, …` or `source`") { p in
+            if p.isKeyword("covers") {
+                calendar.covers = p.parseEffective()
+            } else if p.isKeyword("holidays") {
+                p.advance()
+                // The list may run over several lines: a comma carries it on.
+                repeat {
+                    if let day = p.expectDate("in the list of holidays") { calendar.holidays.append(day) } else { break }
+                } while p.consume(.comma) != nil
+            } else if p.isKeyword("source") {
+                calendar.source = p.parseSource()
+            } else {
+                return false
+            }
+            return true
+        }
+        calendar.range = range(from: start)
+        return calendar
+    }
+
+    mutating func parsePapers(_ start: Token) -> PapersSyntax? {
+        guard let body = expectName("the body whose meeting papers the rule is for") else {
+            skipToDeclaration()
+            return nil
+        }
+        expectKeyword("at", "after the body (expected `papers BODY at least N days before`)")
+        expectKeyword("least", "after `at`")
+        let notice = parseDuration()
+        expectKeyword("before", "after the period (expected `… days before`)")
+        if isKeyword("the"), isKeyword("meeting", at: 1) {
+            advance()
+            advance()
+        }
+        var papers = PapersSyntax(body: body, notice: notice, source: nil, range: range(from: start))
+        parseClauses(of: "the papers rule of `\(body.text)`", expected: "`source`") { p in
+            guard p.isKeyword("source") else { return false }
+            papers.source = p.parseSource()
+            return true
+        }
+        papers.range = range(from: start)
+        return papers
+    }
+
     mutating func parseDuration() -> Duration? {
         let start = current
         guard let amount = expectNumber("for the length of time") else { return nil }

@@ -83,6 +83,11 @@ extension Parser {
             advance()
             guard let outcome = expectName("an outcome (`authorised`, `no-authority`, `wrong-decider`)") else { return nil }
             return .outcome(outcome, range(from: start))
+        case "approvals" where !negated:
+            advance()
+            expectKeyword("in", "after `expect approvals`")
+            expectKeyword("order", "after `expect approvals in`")
+            return .approvalOrder(nameList("a body or officer"), range(from: start))
         case "approval":
             advance()
             expectKeyword("by", "after `approval`")

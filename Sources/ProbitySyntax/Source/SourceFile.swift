@@ -27,12 +27,17 @@ public struct SourceRange: Hashable, Sendable {
 public struct SourceFile: Sendable {
     /// The path as it should be shown to a person (relative where possible).
     public let path: String
+    /// Where the file really is, absolute, as its file provider knows it: includes and the
+    /// registers that tests name are found from here.
+    public let realPath: String
     public let bytes: [UInt8]
     /// Byte offset at which each line starts; `lineStarts[0] == 0`.
     public let lineStarts: [Int]
 
-    public init(path: String, bytes: [UInt8]) {
+    /// A file shown as `path`; `realPath` is where it is (by default, `path` itself).
+    public init(path: String, bytes: [UInt8], realPath: String? = nil) {
         self.path = path
+        self.realPath = realPath ?? path
         self.bytes = bytes
         var starts = [0]
         for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {

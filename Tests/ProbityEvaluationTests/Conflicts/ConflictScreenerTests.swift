@@ -76,12 +76,12 @@ final class ConflictScreenerTests: XCTestCase {
         let oneStep = screen(rows)
         XCTAssertEqual(oneStep.level(of: "Dan Alliance"), .exclude)
         XCTAssertNil(oneStep.level(of: "Hana Hill"), "two steps away is out of reach of `related within 1 step`")
-        XCTAssertEqual(oneStep.recusals.first?.reasons.first?.link, "holds a contract from Acme Health Ltd (the counterparty)")
+        XCTAssertEqual(oneStep.recusals.first?.reasons.first?.link, "which holds a contract from Acme Health Ltd, the counterparty")
 
         let twoSteps = screen(rows, program: ConflictsFixtures.program(ConflictsFixtures.rules(steps: 2)))
         XCTAssertEqual(twoSteps.level(of: "Hana Hill"), .exclude)
         XCTAssertEqual(twoSteps.recusals.first { $0.person == "Hana Hill" }?.reasons.first?.link,
-                       "is a member of Borough GP Alliance, which holds a contract from Acme Health Ltd (the counterparty)")
+                       "which is a member of Borough GP Alliance, which holds a contract from Acme Health Ltd, the counterparty")
     }
 
     func testRelationsAreFollowedBothWays() {
@@ -89,7 +89,73 @@ final class ConflictScreenerTests: XCTestCase {
         let rows = "Carol Acme,Acme Health Ltd,Director,,,,\n"
         let report = screen(rows, counterparty: "BGPA")
         XCTAssertEqual(report.level(of: "Carol Acme"), .exclude)
-        XCTAssertEqual(report.recusals.first?.reasons.first?.link, "has awarded a contract to Borough GP Alliance (the counterparty)")
+        XCTAssertEqual(report.recusals.first?.reasons.first?.link, "which has awarded a contract to Borough GP Alliance, the counterparty")
+    }
+
+    /// The shipped library's directions (national/conflicts.probity), on the fixture's three
+    /// organisations: Hill Practice is a member of the alliance, which holds a contract from Acme.
+    private func directed(_ carries: String) -> Program {
+        let rules = ConflictsFixtures.rules(steps: 2).replacingOccurrences(of: "  related within 2 steps\n",
+                                                                              with: "  related within 2 steps\n" + carries)
+        return ConflictsFixtures.program(rules)
+    }
+
+    private let papersDirections = """
+      carry member-of, shareholder-of forward
+      carry part-of, subsidiary-of, owned-by both ways
+      carry holds-contract-from forward within 1 step
+
+    """
+
+    func testAContractCarriesFromTheHolderToTheGiverOnly() {
+        let rows = """
+        Carol Acme,Acme Health Ltd,Director,,,,
+        Dan Alliance,Borough GP Alliance,Clinical Director,,,,
+
+        """
+        let program = directed(papersDirections)
+        let acmeAward = screen(rows, program: program)
+        XCTAssertEqual(acmeAward.level(of: "Dan Alliance"), .exclude, "the holder's people have an interest in the giver's award")
+        XCTAssertEqual(acmeAward.recusals.first { $0.person == "Dan Alliance" }?.reasons.first?.link,
+                       "which holds a contract from Acme Health Ltd, the counterparty")
+        let allianceAward = screen(rows, counterparty: "BGPA", program: program)
+        XCTAssertNil(allianceAward.level(of: "Carol Acme"), "the giver's people have no interest in the holder's award")
+        XCTAssertEqual(allianceAward.level(of: "Dan Alliance"), .exclude)
+    }
+
+    func testAContractThatCarriesOneStepIsNotChained() {
+        // Hill Practice -member of-> alliance -holds a contract from-> Acme: two steps, through a contract.
+        let rows = "Hana Hill,Hill Practice,GP partner,,,,\n"
+        XCTAssertNil(screen(rows, program: directed(papersDirections)).level(of: "Hana Hill"))
+        let chained = directed("  carry member-of forward\n  carry holds-contract-from forward\n")
+        XCTAssertEqual(screen(rows, program: chained).level(of: "Hana Hill"), .exclude, "without `within 1 step` the contract chains")
+    }
+
+    func testMembershipCarriesFromTheMemberToTheBodyOnly() {
+        let rows = """
+        Hana Hill,Hill Practice,GP partner,,,,
+        Dan Alliance,Borough GP Alliance,Clinical Director,,,,
+
+        """
+        let program = directed(papersDirections)
+        let allianceAward = screen(rows, counterparty: "BGPA", program: program)
+        XCTAssertEqual(allianceAward.level(of: "Hana Hill"), .exclude)
+        XCTAssertEqual(allianceAward.recusals.first { $0.person == "Hana Hill" }?.reasons.first?.link,
+                       "which is a member of Borough GP Alliance, the counterparty")
+        let practiceAward = screen(rows, counterparty: "Hill Practice", program: program)
+        XCTAssertNil(practiceAward.level(of: "Dan Alliance"), "the body's people have no interest in one member's award")
+        let backward = screen(rows, counterparty: "Hill Practice", program: directed("  carry member-of backward\n"))
+        XCTAssertEqual(backward.level(of: "Dan Alliance"), .exclude)
+        XCTAssertEqual(backward.level(of: "Hana Hill"), .exclude, "employed by the counterparty itself")
+    }
+
+    func testAChainIsNoLongerThanItsShortestRangedRelationAllows() {
+        // Both relations carry; the contract only one step. Hill is two steps from Acme through it.
+        let program = directed("  carry member-of forward within 2 steps\n  carry holds-contract-from forward within 1 step\n")
+        XCTAssertNil(screen("Hana Hill,Hill Practice,GP partner,,,,\n", program: program).level(of: "Hana Hill"))
+        XCTAssertEqual(program.conflicts?.carrying[.holdsContractFrom], RelationCarry(forward: true, backward: false, steps: 1))
+        XCTAssertEqual(program.conflicts?.carrying[.memberOf], RelationCarry(forward: true, backward: false, steps: 2))
+        XCTAssertNil(program.conflicts?.carrying[.partOf], "a relation no `carry` names does not carry")
     }
 
     func testAnOrganisationNoRuleFileDeclaresIsSearchedForInTheRegister() {

@@ -1,3 +1,4 @@
+import ProbityRegister
 import XCTest
 import ProbitySemantics
 import ProbitySupport
@@ -9,7 +10,7 @@ enum ConflictsFixtures {
     /// Rules with three related organisations (Hill Practice is a member of the GP alliance, which
     /// holds a contract from Acme), a panel with members, a quorum and a voting rule.
     static func rules(steps: Int = 1, conflictedCount: Bool = false, deputiesCount: Bool = true,
-                      voting: String = "one vote per organisation\n  group pcn shares 2 votes\n  majority of present\n  chair has casting vote") -> String {
+                      voting: String = "one vote per organisation\n  group pcn shares 2 votes\n  majority of those voting\n  chair has casting vote") -> String {
         """
         scheme "Conflicts test"
         fields

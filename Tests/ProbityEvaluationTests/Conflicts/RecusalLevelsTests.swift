@@ -1,4 +1,5 @@
 import Foundation
+import ProbityRegister
 import ProbitySemantics
 import ProbitySupport
 import XCTest

@@ -49,7 +49,7 @@ final class VoteTallyTests: XCTestCase {
         XCTAssertEqual(short?.canProceed, false)
 
         // Without the rule, replies are counted like votes at a meeting.
-        let plain = tally(votes, attendees: [], rules: ConflictsFixtures.rules(voting: "one vote per member\n  majority of present"))
+        let plain = tally(votes, attendees: [], rules: ConflictsFixtures.rules(voting: "one vote per member\n  majority of those voting"))
         XCTAssertEqual(plain?.result, .carried)
     }
 
@@ -82,7 +82,7 @@ final class VoteTallyTests: XCTestCase {
     }
 
     func testATieWithoutACastingVoteIsLost() {
-        let rules = ConflictsFixtures.rules(voting: "one vote per member\n  majority of present")
+        let rules = ConflictsFixtures.rules(voting: "one vote per member\n  majority of those voting")
         let votes = RecordedVotes(votesFor: ["Ann Chair"], votesAgainst: ["Bob Council"])
         XCTAssertEqual(tally(votes, attendees: ["Ann Chair", "Bob Council", "Carol Acme", "Dan Alliance"], rules: rules)?.result, .tiedLost)
     }
@@ -94,8 +94,85 @@ final class VoteTallyTests: XCTestCase {
         let result = tally(votes, attendees: ["Ann Chair", "Bob Council", "Carol Acme", "Dan Alliance"], rules: rules)
         XCTAssertEqual(result?.totalVotes, VoteWeight(7))
         XCTAssertEqual(result?.result, .lost)
-        let present = ConflictsFixtures.rules(voting: "one vote per member\n  majority of present")
+        let present = ConflictsFixtures.rules(voting: "one vote per member\n  majority of members present")
         XCTAssertEqual(tally(votes, attendees: ["Ann Chair", "Bob Council", "Carol Acme", "Dan Alliance"], rules: present)?.result, .carried)
+    }
+
+    func testAMajorityOfMembersPresentCountsAbstentionsAgainst() {
+        // 7 present, one vote each: 3 for, 1 against, 3 abstaining. Of those voting, 3 to 1
+        // carries; of members present, 3 of 7 is not a majority (001, ToR 5.1's words).
+        let votes = RecordedVotes(votesFor: ["Ann Chair", "Bob Council", "Carol Acme"], votesAgainst: ["Dan Alliance"],
+                                  abstentions: ["Eve North", "Fay South", "Gus East"])
+        let present = tally(votes, attendees: everyone, rules: ConflictsFixtures.rules(voting: "one vote per member\n  majority of members present"))
+        XCTAssertEqual(present?.result, .lost)
+        XCTAssertEqual(present?.presentVotes, VoteWeight(7))
+        XCTAssertEqual(present?.majorityOf, "members present")
+        let voting = tally(votes, attendees: everyone, rules: ConflictsFixtures.rules(voting: "one vote per member\n  majority of those voting"))
+        XCTAssertEqual(voting?.result, .carried)
+        XCTAssertEqual(voting?.majorityOf, "those voting")
+        let all = tally(votes, attendees: everyone, rules: ConflictsFixtures.rules(voting: "one vote per member\n  majority of all members"))
+        XCTAssertEqual(all?.result, .lost)
+        XCTAssertEqual(all?.majorityOf, "all members")
+    }
+
+    func testExactlyHalfOfMembersPresentIsDecidedByTheChairsSecondVote() {
+        // 6 present: 3 for, 2 against, 1 abstaining. 3 of 6 is no majority; the chair's second
+        // and deciding vote (001, ToR 5.1) makes it one.
+        let present = ["Ann Chair", "Bob Council", "Carol Acme", "Dan Alliance", "Eve North", "Fay South"]
+        let rules = ConflictsFixtures.rules(voting: "one vote per member\n  majority of members present\n  chair has casting vote")
+        let votes = RecordedVotes(votesFor: ["Ann Chair", "Bob Council", "Carol Acme"], votesAgainst: ["Dan Alliance", "Eve North"],
+                                  abstentions: ["Fay South"])
+        XCTAssertEqual(tally(votes, attendees: present, rules: rules)?.result, .tiedCarriedByCastingVote)
+    }
+
+    func testAnInquorateVoteIsNeverCarried() {
+        // 3 of 7 voting members present: the quorum (50%) is not met, whatever the count.
+        let votes = RecordedVotes(votesFor: ["Ann Chair", "Bob Council"], votesAgainst: ["Carol Acme"])
+        guard let result = tally(votes, attendees: ["Ann Chair", "Bob Council", "Carol Acme"],
+                                 rules: ConflictsFixtures.rules(voting: "one vote per member\n  majority of those voting")) else { return }
+        XCTAssertEqual(result.result, .carried, "the count itself")
+        XCTAssertEqual(result.quorum?.met, false)
+        XCTAssertFalse(result.canProceed)
+        XCTAssertEqual(result.headline, "not carried: inquorate (the votes cast were carried)")
+    }
+
+    func testAVoteRecordWithErrorsDoesNotHeadlineCarried() {
+        let votes = RecordedVotes(votesFor: everyone + ["Zed Stranger"], votesAgainst: [])
+        guard let result = tally(votes, attendees: everyone) else { return }
+        XCTAssertEqual(result.result, .carried)
+        XCTAssertEqual(result.headline, "not carried: the vote record has errors (the votes cast were carried)")
+        let clean = tally(RecordedVotes(votesFor: everyone), attendees: everyone)
+        XCTAssertEqual(clean?.headline, "carried")
+    }
+
+    func testWithCoChairsPresentATieNeedsTheRecordToSayWhoChaired() {
+        // Ann and Bob may both chair; they alternate. 1 against 1 of those voting.
+        let rules = ConflictsFixtures.rules(voting: "one vote per member\n  majority of those voting\n  chair has casting vote")
+            .replacingOccurrences(of: "member \"Bob Council\" for council voting", with: "member \"Bob Council\" for council chair voting")
+        let attendees = ["Ann Chair", "Bob Council", "Carol Acme", "Dan Alliance"]
+        var votes = RecordedVotes(votesFor: ["Bob Council"], votesAgainst: ["Ann Chair"], abstentions: ["Carol Acme", "Dan Alliance"])
+        let unnamed = tally(votes, attendees: attendees, rules: rules)
+        XCTAssertEqual(unnamed?.result, .tiedLost)
+        XCTAssertEqual(unnamed?.findings.map(\.code), ["P1130"])
+        XCTAssertEqual(unnamed?.canProceed, false)
+        votes.chair = "Bob Council"
+        let named = tally(votes, attendees: attendees, rules: rules)
+        XCTAssertEqual(named?.result, .tiedCarriedByCastingVote, "whoever chairs has the casting vote, not only the first chair listed")
+        XCTAssertEqual(named?.castingVoteBy, "Bob Council")
+    }
+
+    func testRepliesByEmailNeedDatesAndLateOnesAreNotCounted() {
+        let program = ConflictsFixtures.program(ConflictsFixtures.rules())
+        let undated = #"{"body": "panel", "by_email": true, "replies_by": "2024-03-20", "votes": {"for": ["Ann Chair"]}}"#
+        guard case .failure(let error) = RecordedVotes.decode(json: Array(undated.utf8), program: program) else {
+            return XCTFail("a reply without its date must be refused")
+        }
+        XCTAssertEqual(error.field, "votes.for")
+        let dated = #"{"body": "panel", "by_email": true, "replies_by": "2024-03-20", "votes": {"for": [{"name": "Ann Chair", "replied": "2024-03-20"}, {"name": "Bob Council", "replied": "2024-03-21"}]}}"#
+        guard case .success(let votes) = RecordedVotes.decode(json: Array(dated.utf8), program: program) else { return XCTFail("should read") }
+        XCTAssertEqual(votes.votesFor, ["Ann Chair"])
+        XCTAssertEqual(votes.lateReplies.map(\.person), ["Bob Council"])
+        XCTAssertEqual(tally(votes, attendees: [])?.findings.map(\.code), ["P1131"])
     }
 
     func testUnknownVotersBlockAndNonVotingMembersAreLeftOut() {
@@ -118,5 +195,35 @@ final class VoteTallyTests: XCTestCase {
         let bad = #"{"body": "panel", "votes": {"for": "Ann Chair"}}"#
         guard case .failure(let error) = RecordedVotes.decode(json: Array(bad.utf8), program: program) else { return XCTFail("should fail") }
         XCTAssertEqual(error.field, "votes.for")
+    }
+
+    /// One Bromley's open questions (000): one PCN representative present, one vote or both of
+    /// the PCNs' two? A member sitting for an organisation: a share of its vote, or their own?
+    func testBothReadingsOfTheSharedPCNVotesAreExpressible() {
+        let attendees = ["Ann Chair", "Bob Council", "Carol Acme", "Eve North"]
+        let votes = RecordedVotes(votesFor: ["Eve North"], votesAgainst: ["Carol Acme"])
+        let shares = tally(votes, attendees: attendees,
+                           rules: ConflictsFixtures.rules(voting: "one vote per organisation\n  group pcn shares 2 votes\n  majority of those voting"))
+        XCTAssertEqual(shares?.ballots.first { $0.person == "Eve North" }?.weight, VoteWeight(2), "one representative carries both")
+        let each = tally(votes, attendees: attendees,
+                         rules: ConflictsFixtures.rules(voting: "one vote per organisation\n  group pcn has one vote each up to 2\n  majority of those voting"))
+        XCTAssertEqual(each?.ballots.first { $0.person == "Eve North" }?.weight, VoteWeight(1), "one representative, one vote")
+        XCTAssertEqual(each?.result, .tiedLost)
+        // Three representatives present under a cap of 2: 2/3 each.
+        let three = tally(RecordedVotes(votesFor: ["Eve North", "Fay South", "Gus East"]), attendees: everyone,
+                          rules: ConflictsFixtures.rules(voting: "one vote per organisation\n  group pcn has one vote each up to 2\n  majority of all members"))
+        XCTAssertEqual(three?.votesFor, VoteWeight(2))
+        XCTAssertEqual(three?.totalVotes, VoteWeight(5), "council, Acme, the alliance, and the PCNs' 2")
+    }
+
+    func testAMemberWithAnOwnVoteDoesNotShareTheirOrganisations() {
+        // Ann and Bob both sit for the council: one shared vote, unless Bob votes in his own right.
+        let rules = ConflictsFixtures.rules(voting: "one vote per organisation\n  majority of those voting")
+        let votes = RecordedVotes(votesFor: ["Ann Chair", "Bob Council"])
+        XCTAssertEqual(tally(votes, attendees: ["Ann Chair", "Bob Council"], rules: rules)?.votesFor, VoteWeight(1))
+        let own = rules.replacingOccurrences(of: "member \"Bob Council\" for council voting", with: "member \"Bob Council\" for council own-vote voting")
+        let result = tally(votes, attendees: ["Ann Chair", "Bob Council"], rules: own)
+        XCTAssertEqual(result?.votesFor, VoteWeight(2))
+        XCTAssertEqual(result?.ballots.first { $0.person == "Bob Council" }?.organisation, "own vote")
     }
 }

@@ -1,5 +1,6 @@
 import ProbityEvaluation
 import ProbitySemantics
+import ProbityTestSupport
 import XCTest
 
 final class DecisionDecoderTests: XCTestCase {

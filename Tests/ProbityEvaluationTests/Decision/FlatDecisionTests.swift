@@ -1,6 +1,7 @@
 import Foundation
 import ProbityEvaluation
 import ProbitySemantics
+import ProbityTestSupport
 import XCTest
 
 /// The byte-level reader may decline a line, but when it answers it must answer exactly as the
@@ -85,7 +86,7 @@ final class FlatDecisionTests: XCTestCase {
         let plan = try XCTUnwrap(makePlan(scheme))
         let decoder = DecisionDecoder(program: plan.program)
         let seed = Array(#"{"id":"d1","date":"2023-06-01","kind":"contract-award","value":"£1,200,000.50","counterparty":"BHC","bidders":["A","B"],"count":3}"#.utf8)
-        var generator = SplitMix64(seed: 7)
+        var generator = TestSeed.generator(fixed: 7).generator
         let alphabet = Array(#"{}[],:"\ 0123456789.-eE£abkmnul"#.utf8)
         var answered = 0
         for _ in 0..<5_000 {

@@ -1,5 +1,6 @@
 import ProbitySemantics
 import ProbitySupport
+import ProbityTestSupport
 import XCTest
 @testable import ProbityEvaluation
 

@@ -1,6 +1,7 @@
 import ProbityEvaluation
 import ProbitySemantics
 import ProbitySupport
+import ProbityTestSupport
 import XCTest
 
 final class PlanTests: XCTestCase {
@@ -56,7 +57,7 @@ final class PlanTests: XCTestCase {
         body board "Board"
 
         """
-        var generator = SplitMix64(seed: 42)
+        var generator = TestSeed.generator(fixed: 42).generator
         for index in 0..<120 {
             let kind = ["a", "b", "c", "d"][Int(generator.next() % 4)]
             let low = Int(generator.next() % 2_000), high = low + Int(generator.next() % 2_000)
@@ -91,18 +92,5 @@ final class PlanTests: XCTestCase {
             XCTAssertEqual(matches.fired, expectedFired, "fields: \(fields)")
             XCTAssertEqual(matches.undecided, expectedUndecided, "fields: \(fields)")
         }
-    }
-}
-
-/// A small deterministic generator, so a failure can be reproduced.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,6 +1,7 @@
 import ProbityEvaluation
 import ProbitySemantics
 import ProbitySupport
+import ProbityTestSupport
 import XCTest
 
 final class ReportBuilderTests: XCTestCase {

@@ -1,6 +1,7 @@
 import ProbityEvaluation
 import ProbitySemantics
 import ProbitySupport
+import ProbityTestSupport
 import XCTest
 
 /// Bounds at the ends of the money and date ranges: an open bound must never wrap round

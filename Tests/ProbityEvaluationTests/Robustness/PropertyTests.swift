@@ -3,6 +3,7 @@ import ProbityEvaluation
 import ProbitySemantics
 import ProbitySupport
 import ProbitySyntax
+import ProbityTestSupport
 import XCTest
 
 /// Seeded property tests (issue 13). Each prints its seed on failure; rerun one with

@@ -46,25 +46,34 @@ public struct UnreachableRule: LintRule {
     /// Which conjuncts contradict each other (or the rule's period).
     func explain(_ rule: Rule, _ program: Program, _ space: DecisionSpace) -> [DiagnosticNote] {
         guard let condition = rule.condition else { return [] }
-        let period = [space.box(space.dateDimension, space.period(of: rule))]
         let parts = condition.conjuncts
-        let truths = parts.map { space.truth(of: $0, in: program) }
+        let diagram = space.diagram
         let text = { (c: Condition) in DecisionSpace.text(of: c, in: program).map { "`\($0)`" } ?? "a condition" }
-        guard truths.allSatisfy({ $0 != nil }) else { return [] }
-        let sets = truths.map { Boxes.intersect($0!, period) }
-        var running = period
-        for (k, part) in parts.enumerated() {
-            if sets[k].isEmpty {
-                let inPeriod = truths[k]!.isEmpty ? "" : " in the rule's effective period"
-                return [DiagnosticNote("\(text(part)) cannot hold\(inPeriod)", at: part.range)]
+        do {
+            let period = try space.diagramNode(of: space.box(space.dateDimension, space.period(of: rule)))
+            var truths: [DiagramNode] = []
+            var sets: [DiagramNode] = []
+            for part in parts {
+                guard let truth = space.truth(of: part, in: program) else { return [] }
+                truths.append(truth)
+                sets.append(try diagram.and(truth, period))
             }
-            running = Boxes.simplify(Boxes.intersect(running, sets[k]))
-            if running.isEmpty {
-                if let i = (0..<k).first(where: { Boxes.intersect(sets[$0], sets[k]).isEmpty }) {
-                    return [DiagnosticNote("\(text(parts[i])) and \(text(part)) cannot both hold", at: part.range)]
+            var running = period
+            for (k, part) in parts.enumerated() {
+                if sets[k] == DecisionDiagram.empty {
+                    let inPeriod = truths[k] == DecisionDiagram.empty ? "" : " in the rule's effective period"
+                    return [DiagnosticNote("\(text(part)) cannot hold\(inPeriod)", at: part.range)]
                 }
-                return [DiagnosticNote("\(text(part)) cannot hold together with the conditions before it", at: part.range)]
+                running = try diagram.and(running, sets[k])
+                if running == DecisionDiagram.empty {
+                    for i in 0..<k where try !diagram.intersects(sets[i], sets[k]) {
+                        return [DiagnosticNote("\(text(parts[i])) and \(text(part)) cannot both hold", at: part.range)]
+                    }
+                    return [DiagnosticNote("\(text(part)) cannot hold together with the conditions before it", at: part.range)]
+                }
             }
+        } catch {
+            return []
         }
         return []
     }

@@ -1,0 +1,206 @@
+import ProbityEvaluation
+import ProbityRegister
+import ProbitySemantics
+import ProbitySupport
+
+/// The front door: everything Probity answers about decisions, built once from a ``Scheme``
+/// (and optionally a register of interests) and then shared freely between threads.
+///
+/// Checking a decision decides what it needs (approvals, procedures, notices), builds the
+/// report and, when there is a register or a meeting, screens it for conflicts of interest
+/// and re-checks the meeting's quorum. `probity check`, `screen`, `meeting`, `vote`, `explain`
+/// (and, through ProbityTooling, `test`) all go through here, so a program embedding the
+/// engine gets the same answers.
+///
+/// ```swift
+/// let engine = Engine(scheme: try Scheme.load(at: "Rules").get())
+/// let decision = try engine.decision(id: "D-1", date: "2025-06-01", [
+///     "kind": "contract-award", "value": .money(Money(pence: 120_000_000)), "decided_by": "lcp-board",
+/// ])
+/// print(engine.check(decision).text)
+/// ```
+public final class Engine: Sendable {
+    public let scheme: Scheme
+    /// The register decisions are screened against, if any.
+    public let register: Register?
+    package let plan: Plan
+    let decoder: DecisionDecoder
+    let builder: ReportBuilder
+    /// Screens against `register`; without one it screens nobody, but still checks a
+    /// meeting's quorum and voting weights.
+    let screener: ConflictScreener
+
+    /// An engine for `scheme`, screening every decision against `register` when one is given.
+    public convenience init(scheme: Scheme, register: Register? = nil) {
+        let plan = Plan(program: scheme.program)
+        self.init(scheme: scheme, plan: plan, decoder: DecisionDecoder(program: scheme.program),
+                  builder: ReportBuilder(plan: plan), register: register)
+    }
+
+    private init(scheme: Scheme, plan: Plan, decoder: DecisionDecoder, builder: ReportBuilder, register: Register?) {
+        self.scheme = scheme
+        self.plan = plan
+        self.decoder = decoder
+        self.builder = builder
+        self.register = register
+        self.screener = register.map { ConflictScreener(program: scheme.program, register: $0) }
+            ?? ConflictScreener(program: scheme.program)
+    }
+
+    /// The same scheme, screening against `register`; the compiled rules are shared.
+    public func with(register: Register) -> Engine {
+        Engine(scheme: scheme, plan: plan, decoder: decoder, builder: builder, register: register)
+    }
+
+    package var program: Program { scheme.program }
+
+    // MARK: Decisions
+
+    /// Reads a decision from JSON (an object of the scheme's fields), reporting every bad field.
+    public func decision(json bytes: [UInt8]) -> Result<Decision, DecisionErrors> {
+        decoder.decode(json: bytes)
+    }
+
+    /// Reads a decision from parsed JSON, reporting every bad field.
+    public func decision(_ value: JSONValue) -> Result<Decision, DecisionErrors> {
+        decoder.decode(value)
+    }
+
+    /// Builds a decision in Swift: its id, its date, and a value for each field the scheme
+    /// declares. Values are checked exactly as a decision file's are, so a wrong name or type
+    /// throws every error at once, each naming the field and saying what was expected.
+    public func decision(id: String, date: DecisionValue, _ fields: KeyValuePairs<String, DecisionValue> = [:]) throws(DecisionErrors) -> Decision {
+        var members: [(key: String, value: JSONValue)] = [("id", .string(id)), ("date", date.json)]
+        for (name, value) in fields { members.append((name, value.json)) }
+        return try decoder.decode(.object(members)).get()
+    }
+
+    // MARK: Checking
+
+    /// Whether decisions are screened for conflicts: with a register, or at a given meeting.
+    private func screens(at meeting: Meeting?) -> Bool {
+        register != nil || meeting != nil
+    }
+
+    /// What `decision` needs and whether it may proceed; with a register (or a `meeting`), who
+    /// must recuse and whether the meeting is still quorate.
+    public func check(_ decision: Decision, meeting: Meeting? = nil) -> Report {
+        var report = builder.build(decision)
+        if screens(at: meeting) { screener.apply(to: &report, decision: decision, meeting: meeting) }
+        return report
+    }
+
+    /// Reads and checks one decision given as JSON.
+    ///
+    /// When decisions are screened (a register, or a `meeting`), a decision may carry its own
+    /// meeting as a `meeting` member (`{"attendees": [...], "body": ...}`, as in a meeting
+    /// file), unless the scheme declares a field of that name: in a batch, each decision can
+    /// then go to its own committee. It takes the place of `meeting` for that decision.
+    public func check(json bytes: [UInt8], meeting: Meeting? = nil) -> Result<Report, DecisionErrors> {
+        let meetingKey = screens(at: meeting) && program.fieldIndex["meeting"] == nil
+        // Most lines are plain: read them straight from the bytes; the rest, and every error,
+        // go the full way below.
+        if let flat = decoder.decodeFlat(bytes, meetingKey: meetingKey) {
+            return .success(check(flat.decision, meeting: flat.attendees.map { Meeting(attendees: $0) } ?? meeting))
+        }
+        guard meetingKey else { return decoder.decode(json: bytes).map { check($0, meeting: meeting) } }
+        let value: JSONValue
+        switch JSONParser.parse(bytes) {
+        case .success(let parsed): value = parsed
+        case .failure: return decoder.decode(json: bytes).map { check($0, meeting: meeting) }   // the decoder words the error
+        }
+        guard case .object(var members) = value, let at = members.firstIndex(where: { $0.key == "meeting" }) else {
+            return decoder.decode(value).map { check($0, meeting: meeting) }
+        }
+        let raw = members.remove(at: at).value
+        let ownMeeting: Meeting
+        switch MeetingDecoder(program: program).decode(raw) {
+        case .success(let decoded): ownMeeting = decoded
+        case .failure(let error):
+            return .failure(DecisionErrors([DecisionError(code: error.code, field: error.field.map { "meeting.\($0)" } ?? "meeting", message: "in `meeting`: \(error.message)")]))
+        }
+        return decoder.decode(.object(members)).map { check($0, meeting: ownMeeting) }
+    }
+
+    /// Every person on the register with an interest relevant to `decision` (for a procurement
+    /// panel: who may not sit on it), with the conflicts findings only.
+    public func screen(_ decision: Decision, meeting: Meeting? = nil) -> Screening {
+        let report = check(decision, meeting: meeting)
+        return Screening(decision: report.decision, date: report.date, register: register?.fileName ?? "",
+                         conflicts: report.conflicts ?? ConflictsReport(),
+                         // Only the conflicts findings: the approvals are `check`'s business.
+                         findings: report.findings.filter { $0.code.hasPrefix("P11") })
+    }
+
+    /// Why: every rule and whether it fired (or the condition that failed), and, when decisions
+    /// are screened, every person and interest the screening considered.
+    public func explain(_ decision: Decision, meeting: Meeting? = nil) -> Explanation {
+        let report = check(decision, meeting: meeting)
+        var explanation = Explainer(plan: plan).explain(decision, report: report)
+        if screens(at: meeting) { explanation.conflicts = screener.explain(decision, meeting: meeting) }
+        return explanation
+    }
+
+    // MARK: Meetings and votes
+
+    /// Reads a meeting (`{"body", "date", "attendees": [names]}`).
+    public func meeting(json bytes: [UInt8]) -> Result<Meeting, InputError> {
+        MeetingDecoder(program: program).decode(json: bytes)
+    }
+
+    /// Reads a meeting's agenda (a meeting with `items`, each perhaps taking a decision).
+    public func agenda(json bytes: [UInt8]) -> Result<Agenda, InputError> {
+        Agenda.decode(json: bytes, program: program)
+    }
+
+    /// Checks every item of an agenda at its meeting: what each decision needs, who must
+    /// recuse, whether the meeting stays quorate. An item whose decision cannot be read keeps
+    /// its errors; the others are still checked.
+    public func meeting(_ agenda: Agenda) -> AgendaScreening {
+        AgendaScreening(agenda: agenda, items: agenda.items.map { item in
+            AgendaScreening.Item(item: item, result: item.decision.map { json in
+                decoder.decode(json).map { check($0, meeting: agenda.meeting) }
+            })
+        })
+    }
+
+    /// Reads a record of votes.
+    public func votes(json bytes: [UInt8]) -> Result<RecordedVotes, InputError> {
+        RecordedVotes.decode(json: bytes, program: program)
+    }
+
+    /// Counts a recorded vote at `meeting` under the body's voting rule. Without a meeting, the
+    /// vote must have been taken by email: the replies are the participation.
+    public func vote(_ votes: RecordedVotes, at meeting: Meeting? = nil) -> Result<VoteTally, InputError> {
+        let meeting = meeting ?? Meeting(body: votes.body, date: votes.date, attendees: votes.voters)
+        return VoteTally.count(votes, at: meeting, program: program)
+    }
+}
+
+/// A decision screened against the register: ``Engine/screen(_:meeting:)``.
+public struct Screening: Sendable {
+    public var decision: String
+    /// The decision's day number.
+    public var date: Int32
+    /// The register's file name.
+    public var register: String
+    public var conflicts: ConflictsReport
+    /// The conflicts findings (codes `P11…`).
+    public var findings: [Report.Finding]
+
+    /// Whether a finding stops the decision.
+    public var isBlocked: Bool { findings.contains(where: \.isBlocking) }
+}
+
+/// An agenda checked item by item: ``Engine/meeting(_:)``.
+public struct AgendaScreening: Sendable {
+    public struct Item: Sendable {
+        public var item: Agenda.Item
+        /// The item's report, or why its decision could not be read; nil for an item that
+        /// takes no decision.
+        public var result: Result<Report, DecisionErrors>?
+    }
+
+    public var agenda: Agenda
+    public var items: [Item]
+}

@@ -1,0 +1,108 @@
+/// The comparable form of a person's name.
+///
+/// The same person is written differently across one set of papers:
+/// "Dr Hasib Ur Rub" on the register and "Dr Hasib Ur-Rub" in the minutes,
+/// "Councillor Colin Smith" and "Cllr Colin Smith". Normalising strips the
+/// differences that never distinguish two people — case, accents,
+/// punctuation, honorifics — and keeps everything else.
+public enum PersonName {
+    /// Titles dropped from the front of a name. Only at the front: a
+    /// surname such as "Sir" or "Dame" elsewhere stays.
+    static let honorifics: Set<String> = [
+        "dr", "doctor", "cllr", "councillor", "councilor", "mr", "mrs", "ms", "miss", "mx",
+        "prof", "professor", "sir", "dame", "lord", "lady", "rev", "revd", "reverend",
+    ]
+
+    /// Post-nominal letters dropped from the end of a name. Only those that
+    /// are never surnames: "KC" and "JP", say, are real family names.
+    static let postNominals: Set<String> = [
+        "obe", "mbe", "cbe", "kbe", "dbe", "phd", "frcgp", "mrcgp", "frcp", "frcs", "frcpsych", "mrcp",
+    ]
+
+    /// The normal form of `name`: lowercase ASCII where the letters allow,
+    /// accents removed (Tomás → tomas, Ó → o), punctuation, hyphens and
+    /// apostrophes read as spaces, spaces collapsed, leading honorifics and
+    /// trailing post-nominals removed.
+    ///
+    ///     normalise("Dr Hasib Ur-Rub") == "hasib ur rub"
+    ///     normalise("Councillor Colin Smith") == normalise("Cllr Colin Smith")
+    public static func normalise(_ name: String) -> String {
+        let folded = foldedWords(name)
+        var start = 0
+        var end = folded.count
+        // Keep at least one word, however odd the name: a person called
+        // "Miss" is still somebody.
+        while let space = folded[start..<end].firstIndex(of: space),
+              honorifics.contains(String(decoding: folded[start..<space], as: UTF8.self)) {
+            start = space + 1
+        }
+        while let space = folded[start..<end].lastIndex(of: space),
+              folded[start..<space].contains(self.space),       // three words or more
+              postNominals.contains(String(decoding: folded[(space + 1)..<end], as: UTF8.self)) {
+            end = space
+        }
+        return String(decoding: folded[start..<end], as: UTF8.self)
+    }
+
+    /// The folded words of `name`, before titles are removed.
+    package static func words(_ name: String) -> [String] {
+        foldedWords(name).split(separator: space).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    private static let space = UInt8(ascii: " ")
+
+    /// `name` folded to its words, separated by single spaces: letters and
+    /// digits lowercased and stripped of accents, everything else a break
+    /// between words. Most names are ASCII, and take the short road.
+    static func foldedWords(_ name: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(name.utf8.count)
+        var pendingSpace = false
+
+        var isASCII = true
+        for byte in name.utf8 {
+            if byte >= 0x80 { isASCII = false; break }
+            if TextFolding.isASCIIAlphanumeric(byte) {
+                append(TextFolding.lowercased(byte), to: &out, pendingSpace: &pendingSpace)
+            } else {
+                pendingSpace = true
+            }
+        }
+        if isASCII { return out }
+
+        out.removeAll(keepingCapacity: true)
+        pendingSpace = false
+        for scalar in name.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                let byte = UInt8(value)
+                if TextFolding.isASCIIAlphanumeric(byte) {
+                    append(TextFolding.lowercased(byte), to: &out, pendingSpace: &pendingSpace)
+                } else {
+                    pendingSpace = true
+                }
+            } else if let folded = TextFolding.foldLatin(value) {
+                append(folded.first, to: &out, pendingSpace: &pendingSpace)
+                if let second = folded.second { out.append(second) }
+            } else if TextFolding.isCombiningMark(value) {
+                continue
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                for byte in String(scalar).lowercased().utf8 { append(byte, to: &out, pendingSpace: &pendingSpace) }
+            } else {
+                pendingSpace = true
+            }
+        }
+        return out
+    }
+
+    /// Appends a letter, preceded by the space a break before it left
+    /// pending (never at the very start).
+    @inline(__always)
+    private static func append(_ byte: UInt8, to out: inout [UInt8], pendingSpace: inout Bool) {
+        if pendingSpace {
+            if !out.isEmpty { out.append(space) }
+            pendingSpace = false
+        }
+        out.append(byte)
+    }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class PEvaluationTests: XCTestCase { func testNothing() {} }

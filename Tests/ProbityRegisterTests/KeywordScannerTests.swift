@@ -1,0 +1,73 @@
+import XCTest
+@testable import ProbityRegister
+
+final class KeywordScannerTests: XCTestCase {
+    private let bromley = KeywordScanner(patterns: [
+        ("Bromley Healthcare", 1), ("Bromley Health Care", 1), ("BHC", 1),
+        ("Bromley Healthcare CIC", 2),
+        ("Bromley GP Alliance", 3), ("BGPA", 3),
+        ("King's College Hospital", 4),
+    ])
+
+    func testWordBoundaries() {
+        XCTAssertEqual(bromley.matches(in: "member of BHC."), [1])
+        XCTAssertEqual(bromley.matches(in: "BHC"), [1])
+        XCTAssertEqual(bromley.matches(in: "BHCX"), [])
+        XCTAssertEqual(bromley.matches(in: "XBHC"), [])
+        XCTAssertEqual(bromley.matches(in: "(BHC)"), [1])
+        XCTAssertEqual(bromley.matches(in: "holds a contract from Bromley Health Care"), [1])
+        XCTAssertEqual(bromley.matches(in: "Bromley Health Careers Fair"), [])
+        XCTAssertEqual(bromley.matches(in: "member and shareholder of BGPA ."), [3])
+    }
+
+    func testCaseSpacesAndTypography() {
+        XCTAssertEqual(bromley.matches(in: "BROMLEY  HEALTHCARE"), [1])
+        XCTAssertEqual(bromley.matches(in: "bromley\n\thealth\u{00A0}care"), [1])
+        XCTAssertEqual(bromley.matches(in: "King’s College Hospital NHS FT"), [4])
+        let accented = KeywordScanner(patterns: [("Café Réunion", 7)])
+        XCTAssertEqual(accented.matches(in: "trustee of CAFE REUNION"), [7])
+        XCTAssertEqual(accented.matches(in: "trustee of Café Réunion"), [7])
+    }
+
+    func testOverlappingPatterns() {
+        XCTAssertEqual(bromley.matches(in: "employed by Bromley Healthcare CIC"), [1, 2])
+        XCTAssertEqual(bromley.matches(in: "Bromley Healthcare, CIC"), [1])
+        // One pattern a suffix of another, ending at the same place.
+        let nested = KeywordScanner(patterns: [("South East London ICB", 1), ("London ICB", 2), ("ICB", 3)])
+        XCTAssertEqual(nested.matches(in: "NHS South East London ICB"), [1, 2, 3])
+        XCTAssertEqual(nested.matches(in: "North West London ICB (Ealing Place)"), [2, 3])
+    }
+
+    func testDuplicateAndEmptyPatterns() {
+        let scanner = KeywordScanner(patterns: [("Oxleas", 5), ("oxleas", 6), ("  ", 9), ("", 9)])
+        XCTAssertEqual(scanner.matches(in: "Oxleas NHS Foundation Trust"), [5, 6])
+        XCTAssertEqual(scanner.matches(in: "   "), [])
+        XCTAssertEqual(KeywordScanner(patterns: []).matches(in: "anything"), [])
+    }
+
+    func testManyPatternsInOnePass() {
+        var patterns: [(text: String, id: Int32)] = []
+        for i in 0..<5_000 {
+            patterns.append(("Organisation \(i) Ltd", Int32(i)))
+        }
+        let scanner = KeywordScanner(patterns: patterns)
+        XCTAssertEqual(scanner.matches(in: "Director of Organisation 42 Ltd and of organisation 4242 ltd."), [42, 4242])
+        XCTAssertEqual(scanner.matches(in: "Organisation 424 Ltd; Organisation 4999 Ltd"), [424, 4999])
+        XCTAssertEqual(scanner.matches(in: "Organisation 5000 Ltd"), [])
+        let text = String(repeating: "a consultant for Organisation 17 Ltd, ", count: 500)
+        XCTAssertEqual(scanner.matches(in: text), [17])
+    }
+
+    func testAgreesWithANaiveSearch() {
+        // Every pattern against every text, compared with a slow direct check.
+        let words = ["ab", "abc", "bc", "b", "c a", "abcab", "cab"]
+        let scanner = KeywordScanner(patterns: words.enumerated().map { ($0.element, Int32($0.offset)) })
+        let texts = ["ab abc bc", "abcab", "c ab", "cab abc", "b", "ab,c a", "xabc abx", "c  a b"]
+        for text in texts {
+            let tokens = " " + text.replacingOccurrences(of: ",", with: " , ")
+                .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") + " "
+            let expected = words.enumerated().filter { tokens.contains(" " + $0.element + " ") }.map { Int32($0.offset) }
+            XCTAssertEqual(scanner.matches(in: text), expected, text)
+        }
+    }
+}

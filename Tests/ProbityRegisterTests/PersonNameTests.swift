@@ -1,0 +1,42 @@
+import XCTest
+@testable import ProbityRegister
+
+final class PersonNameTests: XCTestCase {
+    func testSpellingsInTheSeedPapersAgree() {
+        XCTAssertEqual(PersonName.normalise("Dr Hasib Ur-Rub"), "hasib ur rub")
+        XCTAssertEqual(PersonName.normalise("Dr Hasib Ur Rub"), "hasib ur rub")
+        XCTAssertEqual(PersonName.normalise("hasib ur rub"), "hasib ur rub")
+        XCTAssertEqual(PersonName.normalise("Councillor Colin Smith"), PersonName.normalise("Cllr Colin Smith"))
+        XCTAssertEqual(PersonName.normalise("Cllr. Colin  Smith"), "colin smith")
+    }
+
+    func testAccentsAndApostrophes() {
+        XCTAssertEqual(PersonName.normalise("Tomás Ó Briain"), "tomas o briain")
+        XCTAssertEqual(PersonName.normalise("TOMÁS Ó BRIAIN"), "tomas o briain")
+        XCTAssertEqual(PersonName.normalise("Tomas\u{0301} O\u{0301} Briain"), "tomas o briain")   // combining accents
+        XCTAssertEqual(PersonName.normalise("Siobhán O’Neill"), "siobhan o neill")
+        XCTAssertEqual(PersonName.normalise("Siobhan O'Neill"), "siobhan o neill")
+        XCTAssertEqual(PersonName.normalise("Łukasz Wiśniewski"), "lukasz wisniewski")
+        XCTAssertEqual(PersonName.normalise("Jürgen Straße"), "jurgen strasse")
+    }
+
+    func testHonorificsAndPostNominals() {
+        for name in ["Mr John Smith", "Mrs John Smith", "Ms John Smith", "Miss John Smith", "Prof John Smith",
+                     "Professor John Smith", "Sir John Smith", "Dame John Smith", "Rev John Smith",
+                     "Revd John Smith", "Prof. Dr. John Smith", "John Smith OBE", "Dr John Smith MBE FRCGP"] {
+            XCTAssertEqual(PersonName.normalise(name), "john smith", name)
+        }
+        // Only at the front; and a name is never emptied.
+        XCTAssertEqual(PersonName.normalise("John Sir"), "john sir")
+        XCTAssertEqual(PersonName.normalise("Dr"), "dr")
+        // "KC" is a surname as often as a post-nominal, so it stays.
+        XCTAssertEqual(PersonName.normalise("Ram KC"), "ram kc")
+        XCTAssertEqual(PersonName.normalise("Smith OBE"), "smith obe")
+    }
+
+    func testSpacesAndPunctuation() {
+        XCTAssertEqual(PersonName.normalise("  Angela\u{00A0}Helleur\t"), "angela helleur")
+        XCTAssertEqual(PersonName.normalise("Smith, Colin"), "smith colin")
+        XCTAssertEqual(PersonName.normalise(""), "")
+    }
+}

@@ -1,0 +1,73 @@
+import Dispatch
+import Probity
+import ProbityTestSupport
+import XCTest
+
+/// The engine as a program embedding it uses it: decisions built in Swift or read from JSON,
+/// checked, screened, explained; tests run from files held in memory.
+final class EngineTests: XCTestCase {
+    func testADecisionBuiltInSwiftIsTheDecisionItsJSONGives() throws {
+        let engine = try FrontDoorFixtures.engine()
+        let built = try engine.decision(id: "d1", date: .day(Day(year: 2024, month: 3, day: 1)!), [
+            "kind": "contract-award", "value": .money(Money(pence: 30_000_000)), "counterparty": "AHL",
+        ])
+        let json = #"{"id": "d1", "date": "2024-03-01", "kind": "contract-award", "value": "£300k", "counterparty": "AHL"}"#
+        let read = try engine.decision(json: Array(json.utf8)).get()
+        XCTAssertEqual(built.scalars, read.scalars)
+        XCTAssertEqual(built.texts, read.texts)
+        XCTAssertEqual(built.isPresent, read.isPresent)
+        let report = engine.check(built)
+        XCTAssertEqual(report.approvals.map(\.by), ["panel"])
+        XCTAssertEqual(report.text, engine.check(read).text)
+    }
+
+    func testABadDecisionThrowsEveryError() throws {
+        let engine = try FrontDoorFixtures.engine()
+        XCTAssertThrowsError(try engine.decision(id: "d1", date: "2024-03-01", ["kind": "contract-awrd", "valeu": 5])) { error in
+            let errors = (error as? DecisionErrors)?.all ?? []
+            XCTAssertEqual(errors.map(\.code), ["P0703", "P0701"])
+            XCTAssertEqual(errors.map(\.field), ["kind", "valeu"])
+            XCTAssertEqual(errors.last?.message, "unknown field `valeu`: the scheme declares no such decision field; did you mean `value`?")
+        }
+    }
+
+    func testADecisionCarriesItsOwnMeetingOnlyWhenScreened() throws {
+        let engine = try FrontDoorFixtures.engine(FrontDoorRules.schemeHeader + FrontDoorRules.rules + FrontDoorRules.conflicts)
+        let line = Array(#"{"id": "d1", "date": "2024-03-01", "kind": "contract-award", "value": "£300k", "counterparty": "Acme Health Ltd", "meeting": {"body": "panel", "attendees": ["Ann Chair", "Carol Acme", "Dan Other"]}}"#.utf8)
+        guard case .failure(let errors) = engine.check(json: line) else { return XCTFail("a meeting was read with nothing to screen") }
+        XCTAssertEqual(errors.all.map(\.code), ["P0701"])
+
+        let register = try RegisterLoader.read(Array(FrontDoorRules.register.utf8), fileName: "register.csv").get()
+        let screening = engine.with(register: register)
+        let report = try screening.check(json: line).get()
+        XCTAssertEqual(report.conflicts?.recusals.map(\.person), ["Carol Acme"])
+        XCTAssertEqual(report.conflicts?.quorum?.met, true)
+        // The same decision read without its meeting, then checked at that meeting, agrees.
+        let meeting = try screening.meeting(json: Array(#"{"body": "panel", "attendees": ["Ann Chair", "Carol Acme", "Dan Other"]}"#.utf8)).get()
+        let decision = try screening.decision(id: "d1", date: "2024-03-01", ["kind": "contract-award", "value": "£300k", "counterparty": "Acme Health Ltd"])
+        XCTAssertEqual(screening.check(decision, meeting: meeting).text, report.text)
+        XCTAssertEqual(screening.screen(decision, meeting: meeting).conflicts.recusals.map(\.person), ["Carol Acme"])
+        XCTAssertNotNil(screening.explain(decision, meeting: meeting).conflicts)
+        XCTAssertNil(engine.explain(decision).conflicts)
+    }
+
+    func testOneEngineAnswersTheSameOnEveryThread() throws {
+        let engine = try FrontDoorFixtures.engine()
+        let lines = (0..<64).map { Array(#"{"id": "d\#($0)", "date": "2024-03-01", "kind": "contract-award", "value": "£\#($0 * 10)k"}"#.utf8) }
+        let expected = lines.map { (try? engine.check(json: $0).get())?.text ?? "" }
+        let answers = LockedTexts(count: lines.count)
+        DispatchQueue.concurrentPerform(iterations: lines.count) { index in
+            answers.set(index, (try? engine.check(json: lines[index]).get())?.text ?? "")
+        }
+        XCTAssertEqual(answers.values, expected)
+    }
+}
+
+/// Texts written by concurrent workers, each to its own slot.
+private final class LockedTexts: @unchecked Sendable {
+    private var storage: [String]
+    private let lock = NSLock()
+    init(count: Int) { storage = Array(repeating: "", count: count) }
+    func set(_ index: Int, _ text: String) { lock.lock(); storage[index] = text; lock.unlock() }
+    var values: [String] { lock.lock(); defer { lock.unlock() }; return storage }
+}
