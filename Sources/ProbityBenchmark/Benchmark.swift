@@ -250,7 +250,8 @@ public struct Benchmark {
             let t1 = now()
             guard let program else {
                 let errors = diagnostics.filter { $0.severity == .error }
-                FileHandle.standardError.write(Data(DiagnosticRenderer(sources: loaded.sources).render(errors).utf8))
+                // Through FileIO: FileHandle traps when standard error is closed or full.
+                _ = FileIO.writeAll(Array(DiagnosticRenderer(sources: loaded.sources).render(errors).utf8), to: 2)
                 return nil
             }
             let plan = Plan(program: program)

@@ -1,6 +1,6 @@
 // The `probity` command: the only place the program exits.
 import Foundation
 
-let status = ProbityCommand.run(Array(CommandLine.arguments.dropFirst()))
-Output.flush()
+Output.prepareStandardStreams()
+let status = Output.finish(ProbityCommand.run(Array(CommandLine.arguments.dropFirst())))
 exit(status.rawValue)

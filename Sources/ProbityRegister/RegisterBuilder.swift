@@ -13,12 +13,30 @@ struct RegisterBuilder {
     private var noted: Set<Int> = []          // people already reported as listed twice
     private var current: Int?                 // the person continuation rows belong to
     private var classifications: [String: InterestClassification] = [:]
+    /// Rows read, kept and reported so far.
+    private(set) var rows = RegisterRowCount()
+    /// Whether the row being read was reported (and so not kept).
+    private var rowReported = false
 
     /// A builder with room for about `expectedRows` rows, so that a large
     /// register does not grow its tables many times over.
     init(expectedRows: Int = 0) {
         people.reserveCapacity(expectedRows)
         indexByKey.reserveCapacity(expectedRows)
+    }
+
+    /// Reads one non-blank row through `body`, counting it as kept unless `body` reported it.
+    mutating func row(_ body: (inout RegisterBuilder) -> Void) {
+        rows.read += 1
+        rowReported = false
+        body(&self)
+        if rowReported { rows.reported += 1 } else { rows.kept += 1 }
+    }
+
+    /// Reports the current row as not used: an error issue at `line`.
+    private mutating func reportRow(line: Int, _ message: String) {
+        issues.append(RegisterIssue(line: line, message: message, isError: true))
+        rowReported = true
     }
 
     /// Starts, or returns to, the person named `name`.
@@ -56,23 +74,38 @@ struct RegisterBuilder {
     ///
     /// An interest's organisation, given in a column of its own, is read with its nature
     /// ("Riverside Care Ltd: director"), which is where screening looks for organisations.
+    /// A continuation row's `employer` and `position` are not the person's (those are on the
+    /// named row): with no declaration beside them they are kept as an unspecified interest in
+    /// that employer, so a decision about it cannot screen clean.
     mutating func declare(type rawType: String, nature rawNature: String, organisation rawOrganisation: String = "",
                           validFrom rawFrom: String, validTo rawTo: String, declaredOn rawDeclared: String = "",
-                          line: Int, isContinuation: Bool) {
+                          line: Int, isContinuation: Bool, employer rawEmployer: String = "", position rawPosition: String = "") {
         let typeText = TextFolding.trimmed(rawType)
         let organisation = TextFolding.trimmed(rawOrganisation)
         let writtenNature = TextFolding.trimmed(rawNature)
-        let nature = organisation.isEmpty ? writtenNature
+        var nature = organisation.isEmpty ? writtenNature
             : writtenNature.isEmpty ? organisation
             : PersonName.words(writtenNature).joined(separator: " ").contains(PersonName.words(organisation).joined(separator: " "))
                 ? writtenNature : organisation + ": " + writtenNature
         let fromText = TextFolding.trimmed(rawFrom)
         let toText = TextFolding.trimmed(rawTo)
         let declaredText = TextFolding.trimmed(rawDeclared)
-        if typeText.isEmpty && nature.isEmpty && fromText.isEmpty && toText.isEmpty && declaredText.isEmpty { return }
+        let employer = TextFolding.trimmed(rawEmployer), position = TextFolding.trimmed(rawPosition)
+        var keptEmployment = false
+        if typeText.isEmpty && nature.isEmpty && fromText.isEmpty && toText.isEmpty && declaredText.isEmpty {
+            guard isContinuation else { return }   // a named row with nothing declared: the person is kept
+            guard current != nil, !(employer.isEmpty && position.isEmpty) else {
+                reportRow(line: line, current == nil
+                    ? "continuation row with no person above it"
+                    : "continuation row declares nothing (no type, nature or dates); the row is skipped")
+                return
+            }
+            nature = [position, employer].filter { !$0.isEmpty }.joined(separator: ", ")
+            keptEmployment = true
+        }
 
         guard let person = current else {
-            issues.append(RegisterIssue(line: line, message: "continuation row with no person above it; the row is skipped", isError: true))
+            reportRow(line: line, "continuation row with no person above it")
             return
         }
         // A nil return and a pointer are declarations too: the date counts whatever the row says.
@@ -83,6 +116,14 @@ struct RegisterBuilder {
         }
         if typeText.isEmpty && nature.isEmpty && fromText.isEmpty && toText.isEmpty { return }
         if isContinuation { people[person].lines.append(line) }
+        if keptEmployment {
+            issues.append(RegisterIssue(
+                line: line, message: "continuation row with an employer or position but no declaration; kept as an unspecified interest (`\(nature)`)",
+                isError: false))
+            people[person].interests.append(DeclaredInterest(
+                type: .unspecified, typeText: "", nature: nature, validFrom: nil, validTo: nil, line: line))
+            return
+        }
 
         let classification = classify(typeText)
         let type: InterestType
@@ -101,8 +142,11 @@ struct RegisterBuilder {
             type = kind
         case .unspecified:
             if nature.isEmpty {
-                issues.append(RegisterIssue(
-                    line: line, message: "dates with no interest declared are ignored", isError: false))
+                // On a named row the person is kept; a continuation row holds nothing else.
+                let message = "dates with no interest declared are ignored"
+                if isContinuation { reportRow(line: line, message + "; the row is skipped") } else {
+                    issues.append(RegisterIssue(line: line, message: message, isError: false))
+                }
                 return
             }
             type = .unspecified
@@ -126,7 +170,7 @@ struct RegisterBuilder {
 
     /// Reports a row that could not be read at all.
     mutating func reject(line: Int, message: String) {
-        issues.append(RegisterIssue(line: line, message: message, isError: true))
+        reportRow(line: line, message)
     }
 
     func finish(fileName: String) -> Register {
@@ -134,7 +178,7 @@ struct RegisterBuilder {
         let ordered = issues.enumerated().sorted { a, b in
             a.element.line != b.element.line ? a.element.line < b.element.line : a.offset < b.offset
         }.map(\.element)
-        return Register(people: people, issues: ordered, fileName: fileName)
+        return Register(people: people, issues: ordered, fileName: fileName, rows: rows)
     }
 
     /// The type column's meaning, remembered: a large register repeats a

@@ -20,9 +20,13 @@ enum RegisterJSONImport {
         }
 
         var builder = RegisterBuilder()
+        let entries = document.arrayValue?.count ?? document["people"]?.arrayValue?.count ?? 0
+        if entries > RegisterLoader.maximumRows {
+            return .failure(.tooLarge(fileName: fileName, reason: "\(entries) entries; expected at most \(RegisterLoader.maximumRows)"))
+        }
         if let rows = document.arrayValue {
             for (index, row) in rows.enumerated() {
-                readRow(row, entry: "row \(index + 1)", into: &builder)
+                builder.row { readRow(row, entry: "row \(index + 1)", into: &$0) }
             }
         } else if let people = document["people"]?.arrayValue {
             for (index, person) in people.enumerated() {
@@ -45,29 +49,41 @@ enum RegisterJSONImport {
         }
         builder.declare(type: cells[.type] ?? "", nature: cells[.nature] ?? "", organisation: cells[.organisation] ?? "",
                         validFrom: cells[.validFrom] ?? "", validTo: cells[.validTo] ?? "", declaredOn: cells[.declaredOn] ?? "",
-                        line: 0, isContinuation: name.isEmpty)
+                        line: 0, isContinuation: name.isEmpty,
+                        employer: name.isEmpty ? cells[.employer] ?? "" : "", position: name.isEmpty ? cells[.position] ?? "" : "")
     }
 
     /// One person of the nested shape, with their interests.
     private static func readPerson(_ person: JSONValue, entry: String, into builder: inout RegisterBuilder) {
-        guard let cells = fields(of: person, entry: entry, builder: &builder) else { return }
-        let name = TextFolding.trimmed(cells[.name] ?? "")
-        if name.isEmpty {
-            builder.reject(line: 0, message: "\(entry) has no name; skipped")
-            return
+        // The person is one row, and each of their interests another.
+        var started = false
+        builder.row { builder in
+            guard let cells = fields(of: person, entry: entry, builder: &builder) else { return }
+            let name = TextFolding.trimmed(cells[.name] ?? "")
+            if name.isEmpty {
+                builder.reject(line: 0, message: "\(entry) has no name; skipped")
+                return
+            }
+            builder.startPerson(name: name, employer: cells[.employer] ?? "", position: cells[.position] ?? "", line: 0)
+            started = true
         }
-        builder.startPerson(name: name, employer: cells[.employer] ?? "", position: cells[.position] ?? "", line: 0)
         guard let interestsValue = person["interests"], !interestsValue.isNull else { return }
-        guard let interests = interestsValue.arrayValue else {
-            builder.reject(line: 0, message: "`interests` of \(entry) is \(interestsValue.kindDescription), expected an array")
+        guard started, let interests = interestsValue.arrayValue else {
+            builder.row { builder in
+                builder.reject(line: 0, message: started
+                    ? "`interests` of \(entry) is \(interestsValue.kindDescription), expected an array"
+                    : "the interests of \(entry) belong to nobody; skipped")
+            }
             return
         }
         for (index, interest) in interests.enumerated() {
             let interestEntry = "interest \(index + 1) of \(entry)"
-            guard let cells = fields(of: interest, entry: interestEntry, builder: &builder) else { continue }
-            builder.declare(type: cells[.type] ?? "", nature: cells[.nature] ?? "", organisation: cells[.organisation] ?? "",
-                            validFrom: cells[.validFrom] ?? "", validTo: cells[.validTo] ?? "", declaredOn: cells[.declaredOn] ?? "",
-                            line: 0, isContinuation: false)
+            builder.row { builder in
+                guard let cells = fields(of: interest, entry: interestEntry, builder: &builder) else { return }
+                builder.declare(type: cells[.type] ?? "", nature: cells[.nature] ?? "", organisation: cells[.organisation] ?? "",
+                                validFrom: cells[.validFrom] ?? "", validTo: cells[.validTo] ?? "", declaredOn: cells[.declaredOn] ?? "",
+                                line: 0, isContinuation: false)
+            }
         }
     }
 

@@ -7,6 +7,8 @@ public enum RegisterLoadError: Error, Sendable, Equatable, CustomStringConvertib
     case noRecognisableHeader(fileName: String)
     /// The file looked like JSON but was not valid JSON, or not shaped like a register.
     case badJSON(fileName: String, reason: String)
+    /// More rows or columns than a register may have (docs/robustness.md).
+    case tooLarge(fileName: String, reason: String)
 
     /// The problem in lowercase prose, naming the file.
     public var message: String {
@@ -19,6 +21,8 @@ public enum RegisterLoadError: Error, Sendable, Equatable, CustomStringConvertib
                 + "nature of interest, valid from, valid to"
         case let .badJSON(fileName, reason):
             return "register `\(fileName)` is not a usable json register: \(reason)"
+        case let .tooLarge(fileName, reason):
+            return "register `\(fileName)` is too large: \(reason)"
         }
     }
 

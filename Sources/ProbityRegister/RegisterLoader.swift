@@ -8,6 +8,11 @@ import ProbitySupport
 /// header line shows. A row that cannot be read becomes a `RegisterIssue`
 /// and loading goes on; only a file with no usable shape fails.
 public enum RegisterLoader {
+    /// The most rows after the header: 5,000,000 (a million-row register loads in seconds).
+    public static let maximumRows = 5_000_000
+    /// The most columns in the header.
+    public static let maximumColumns = 1_000
+
     /// Reads a register from its bytes, failing only when the file has no
     /// recognisable shape: no header, or JSON that is invalid or not a register.
     public static func read(_ bytes: [UInt8], fileName: String) -> Result<Register, RegisterLoadError> {
@@ -40,10 +45,10 @@ public enum RegisterLoader {
         case .folder: return .failure(.unreadableFile(path: path, reason: "it is a folder"))
         case .file: break
         }
-        guard let bytes = files.contents(of: absolute) else {
-            return .failure(.unreadableFile(path: path, reason: "permission denied or read error"))
+        switch files.read(absolute, limit: FileIO.maximumFileSize) {
+        case .success(let bytes): return read(bytes, fileName: fileName)
+        case .failure(let error): return .failure(.unreadableFile(path: path, reason: error.reason))
         }
-        return read(bytes, fileName: fileName)
     }
 
     /// Whether the first visible character opens a JSON array or object.

@@ -13,6 +13,12 @@ enum RegisterTableImport {
             return .failure(.noRecognisableHeader(fileName: fileName))
         }
         let width = records[headerIndex].fields.count
+        if width > RegisterLoader.maximumColumns {
+            return .failure(.tooLarge(fileName: fileName, reason: "the header has \(width) columns; expected at most \(RegisterLoader.maximumColumns)"))
+        }
+        if records.count - headerIndex - 1 > RegisterLoader.maximumRows {
+            return .failure(.tooLarge(fileName: fileName, reason: "\(records.count - headerIndex - 1) rows; expected at most \(RegisterLoader.maximumRows)"))
+        }
         var builder = RegisterBuilder(expectedRows: records.count - headerIndex)
         // A column the importer does not read is said, never dropped in silence.
         for (column, text) in records[headerIndex].fields.enumerated() where !columns.contains(column) {
@@ -27,24 +33,27 @@ enum RegisterTableImport {
         for record in records[(headerIndex + 1)...] {
             let fields = record.fields
             if fields.allSatisfy({ TextFolding.trimmed($0).isEmpty }) { continue }   // blank line or page break
-            if fields.count < width || fields[width...].contains(where: { !TextFolding.trimmed($0).isEmpty }) {
-                builder.reject(line: record.line,
-                               message: "row has \(fields.count) fields, expected \(width); the row is skipped")
-                continue
+            builder.row { builder in
+                if fields.count < width || fields[width...].contains(where: { !TextFolding.trimmed($0).isEmpty }) {
+                    builder.reject(line: record.line,
+                                   message: "row has \(fields.count) fields, expected \(width); the row is skipped")
+                    return
+                }
+                func cell(_ field: RegisterField) -> String {
+                    guard let column = columns[field.rawValue] else { return "" }
+                    return fields[column]
+                }
+                let name = TextFolding.trimmed(cell(.name))
+                let isContinuation = name.isEmpty
+                if !isContinuation {
+                    builder.startPerson(name: name, employer: cell(.employer), position: cell(.position),
+                                        line: record.line)
+                }
+                builder.declare(type: cell(.type), nature: cell(.nature), organisation: cell(.organisation),
+                                validFrom: cell(.validFrom), validTo: cell(.validTo), declaredOn: cell(.declaredOn),
+                                line: record.line, isContinuation: isContinuation,
+                                employer: isContinuation ? cell(.employer) : "", position: isContinuation ? cell(.position) : "")
             }
-            func cell(_ field: RegisterField) -> String {
-                guard let column = columns[field.rawValue] else { return "" }
-                return fields[column]
-            }
-            let name = TextFolding.trimmed(cell(.name))
-            let isContinuation = name.isEmpty
-            if !isContinuation {
-                builder.startPerson(name: name, employer: cell(.employer), position: cell(.position),
-                                    line: record.line)
-            }
-            builder.declare(type: cell(.type), nature: cell(.nature), organisation: cell(.organisation),
-                            validFrom: cell(.validFrom), validTo: cell(.validTo), declaredOn: cell(.declaredOn),
-                            line: record.line, isContinuation: isContinuation)
         }
         return .success(builder.finish(fileName: fileName))
     }

@@ -105,6 +105,18 @@ extension Day {
         Day(number: Int32(Int(number) + days))
     }
 
+    /// The day `days` days later (or earlier), or nil when it falls outside
+    /// ``supportedYears``, whatever `days` is: no overflow, no trap.
+    public func addingChecked(days: Int) -> Day? {
+        let (sum, overflow) = Int(number).addingReportingOverflow(days)
+        guard !overflow, sum >= Day.firstSupported.number, sum <= Day.lastSupported.number else { return nil }
+        return Day(number: Int32(sum))
+    }
+
+    /// The first and last days of ``supportedYears``.
+    public static let firstSupported = Day(year: supportedYears.lowerBound, month: 1, day: 1)!
+    public static let lastSupported = Day(year: supportedYears.upperBound, month: 12, day: 31)!
+
     /// The day `workingDays` working days later (or earlier, if negative).
     ///
     /// Only Saturdays and Sundays are skipped: bank holidays differ between

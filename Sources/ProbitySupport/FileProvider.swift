@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// What a path names: a file, a folder, or nothing.
 public enum FileKind: Sendable {
@@ -17,6 +18,23 @@ public protocol FileProvider: Sendable {
     func contents(of path: String) -> [UInt8]?
     /// Every file below `folder`, at any depth, as absolute paths in path order.
     func files(under folder: String) -> [String]
+    /// `path` with symbolic links resolved (a provider without links returns it unchanged).
+    func resolved(_ path: String) -> String
+    /// The files below `folder` (as ``files(under:)``) and the symbolic links not followed.
+    func walk(under folder: String) -> (files: [String], skippedLinks: [String])
+    /// The bytes of the file at `path`, at most `limit` of them, or why they cannot be read.
+    func read(_ path: String, limit: Int) -> Result<[UInt8], FileError>
+}
+
+extension FileProvider {
+    public func resolved(_ path: String) -> String { path }
+    public func walk(under folder: String) -> (files: [String], skippedLinks: [String]) { (files(under: folder), []) }
+    public func read(_ path: String, limit: Int) -> Result<[UInt8], FileError> {
+        guard let bytes = contents(of: path) else {
+            return .failure(FileError(reason: kind(of: path) == .folder ? "it is a folder" : "no such file", code: ENOENT))
+        }
+        return bytes.count > limit ? .failure(FileError(reason: "it is larger than \(FileIO.describeSize(limit))", code: EFBIG)) : .success(bytes)
+    }
 }
 
 /// Files on disk; relative paths are taken from the current directory.
@@ -34,16 +52,45 @@ public struct DiskFiles: FileProvider {
     }
 
     public func contents(of path: String) -> [UInt8]? {
-        FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+        try? FileIO.read(path: path).get()
     }
 
+    public func read(_ path: String, limit: Int) -> Result<[UInt8], FileError> {
+        FileIO.read(path: path, limit: limit)
+    }
+
+    /// Follows symbolic links only to files inside `folder`: links to folders could loop or
+    /// lead anywhere, and a link to a file outside would read what the folder does not hold.
     public func files(under folder: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
-        var found: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            found.append(FilePath.join(folder, relative))
+        walk(under: folder).files
+    }
+
+    public func resolved(_ path: String) -> String {
+        guard let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(decoding: UnsafeRawBufferPointer(start: real, count: strlen(real)), as: UTF8.self)
+    }
+
+    public func walk(under folder: String) -> (files: [String], skippedLinks: [String]) {
+        let root = resolved(folder)
+        var files: [String] = [], skipped: [String] = []
+        var pending = [folder]
+        while let current = pending.popLast() {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: current) else { continue }
+            for name in names {
+                let path = FilePath.join(current, name)
+                var status = stat()
+                guard lstat(path, &status) == 0 else { continue }
+                switch status.st_mode & S_IFMT {
+                case S_IFDIR: pending.append(path)
+                case S_IFLNK:
+                    let target = resolved(path)
+                    if kind(of: target) == .file, FilePath.isInside(target, root) { files.append(path) } else { skipped.append(path) }
+                default: files.append(path)
+                }
+            }
         }
-        return found.sorted()
+        return (files.sorted(), skipped.sorted())
     }
 }
 
@@ -147,6 +194,7 @@ public struct MountedFiles: FileProvider {
     public func absolute(_ path: String) -> String { base.absolute(path) }
     public func kind(of path: String) -> FileKind? { base.kind(of: resolve(path)) }
     public func contents(of path: String) -> [UInt8]? { base.contents(of: resolve(path)) }
+    public func read(_ path: String, limit: Int) -> Result<[UInt8], FileError> { base.read(resolve(path), limit: limit) }
 
     public func files(under folder: String) -> [String] {
         let real = resolve(folder)

@@ -175,8 +175,21 @@ extension Money {
 // MARK: - Arithmetic
 
 extension Money {
-    /// The sum of two amounts. Traps on overflow, like `Int64` itself:
-    /// no real budget comes within a factor of a million of the limit.
+    /// The sum of two amounts, or nil when it does not fit in an `Int64` of pence: sums of
+    /// amounts read from input go through here, never through a trapping `+`.
+    public func adding(_ other: Money) -> Money? {
+        let (sum, overflow) = pence.addingReportingOverflow(other.pence)
+        return overflow ? nil : Money(pence: sum)
+    }
+
+    /// The difference of two amounts, or nil when it does not fit.
+    public func subtracting(_ other: Money) -> Money? {
+        let (difference, overflow) = pence.subtractingReportingOverflow(other.pence)
+        return overflow ? nil : Money(pence: difference)
+    }
+
+    /// The sum of two amounts. Traps on overflow, like `Int64` itself: only for amounts known
+    /// to be small; anything read from input uses ``adding(_:)``.
     public static func + (lhs: Money, rhs: Money) -> Money {
         Money(pence: lhs.pence + rhs.pence)
     }

@@ -56,9 +56,16 @@ enum Probity {
             try? writer.close()
             fed.signal()
         }
-        // Read both pipes before waiting, so a large output cannot block the child.
+        // Read both pipes at once before waiting, so neither a large output nor a large error
+        // stream can block the child.
+        nonisolated(unsafe) var stderrData = Data()
+        let errorsRead = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            stderrData = err.fileHandleForReading.readDataToEndOfFile()
+            errorsRead.signal()
+        }
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        errorsRead.wait()
         process.waitUntilExit()
         fed.wait()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),

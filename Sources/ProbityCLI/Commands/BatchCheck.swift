@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Glibc
 import Probity
 import ProbitySupport
 
@@ -13,18 +14,28 @@ struct BatchCheck {
     /// Lines per block: big enough to keep both cores busy, small enough to stream.
     static let blockSize = 4096
 
+    /// The longest line read as one decision: 16 MiB (docs/robustness.md).
+    static let maximumLineLength = 16 << 20
+
     func run(path: String) -> ExitCode {
-        let handle: FileHandle
+        let descriptor: Int32
         if path == "-" {
-            handle = FileHandle.standardInput
-        } else if let file = FileHandle(forReadingAtPath: path) {
-            handle = file
+            guard !Output.inputWasClosed else {
+                Output.error("P0706", "cannot read batch file from standard input: standard input is closed")
+                return .badInput
+            }
+            descriptor = STDIN_FILENO
         } else {
-            Output.error("P0706", "cannot read batch file `\(path)`")
-            return .badInput
+            switch FileIO.openForReading(path) {
+            case .success(let opened): descriptor = opened
+            case .failure(let error):
+                Output.error("P0706", "cannot read batch file `\(path)`: \(error.reason)")
+                return .badInput
+            }
         }
+        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
         var worst = ExitCode.success
-        var reader = LineReader(handle: handle)
+        var reader = LineReader(descriptor: descriptor)
         var lineNumber = 0
         var tally = Tally()
         var progress = Progress()
@@ -32,38 +43,66 @@ struct BatchCheck {
         // One output buffer per slice, kept from block to block: large buffers made afresh
         // for every block cost more in page faults than the reports cost to write.
         var slices = [SliceResult](repeating: SliceResult(), count: workers == 1 ? 1 : workers * 4)
-        while true {
+        // When nobody can read the reports any more, checking the rest would only lose them.
+        while Output.failure == nil {
             var block: [(number: Int, bytes: ArraySlice<UInt8>)] = []
             // From a pipe or terminal, lines may come slowly: answer those already here rather
             // than wait for a full block (a file is never slow, and is read in full blocks).
             while block.count < BatchCheck.blockSize, let line = reader.next(wait: block.isEmpty || !reader.mayStall) {
                 lineNumber += 1
-                if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) {
-                    tally.blank += 1
-                    continue
+                switch line {
+                case .text(let text):
+                    if text.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) {
+                        tally.blank += 1
+                        continue
+                    }
+                    block.append((lineNumber, text))
+                case .tooLong(let length):
+                    // Write what came before first, so the error record keeps its place.
+                    process(block, into: &slices)
+                    drain(&slices, worst: &worst, tally: &tally)
+                    block.removeAll()
+                    tally.errors += 1
+                    worst = .badInput
+                    var writer = JSONStreamWriter()
+                    ErrorRecord.write([InputError(
+                        code: "P1301", field: nil,
+                        message: "the line has \(length) bytes; expected at most \(FileIO.describeSize(BatchCheck.maximumLineLength)) for one decision")],
+                        line: lineNumber, to: &writer)
+                    writer.endLine()
+                    Output.write(bytes: writer.bytes)
                 }
-                block.append((lineNumber, line))
             }
             if block.isEmpty {
                 if reader.isFinished { break }
                 continue
             }
             process(block, into: &slices)
-            for index in slices.indices {
-                Output.write(bytes: slices[index].output.bytes)
-                worst = worst.worst(slices[index].status)
-                tally.add(slices[index].tally)
-                slices[index].output.reset()
-                slices[index].status = .success
-                slices[index].tally = Tally()
-            }
+            drain(&slices, worst: &worst, tally: &tally)
             Output.flush()
             progress.show(lines: lineNumber)
         }
         progress.clear()
         // Always one summary line, on standard error, whose counts add up to the lines read.
         Output.error(tally.summary(lines: lineNumber))
+        if let failure = reader.failure {
+            Output.error("P0706", "cannot read batch file \(path == "-" ? "from standard input" : "`\(path)`") after line \(lineNumber): \(failure.reason)")
+            return .badInput
+        }
         return worst
+    }
+
+    /// Writes every slice's reports in order and resets the slices, adding their statuses and
+    /// counts to the batch's.
+    private func drain(_ slices: inout [SliceResult], worst: inout ExitCode, tally: inout Tally) {
+        for index in slices.indices {
+            Output.write(bytes: slices[index].output.bytes)
+            worst = worst.worst(slices[index].status)
+            tally.add(slices[index].tally)
+            slices[index].output.reset()
+            slices[index].status = .success
+            slices[index].tally = Tally()
+        }
     }
 
     /// What became of the lines of a batch.
@@ -77,11 +116,13 @@ struct BatchCheck {
             blank += other.blank
         }
 
-        /// "batch: 12 lines read: 8 may proceed, 2 may not proceed, 1 error, 1 blank".
+        /// "batch: 12 lines read: 8 may proceed, 2 may not proceed, 1 error, 1 blank"; with
+        /// errors, where to find why (a person who sees exit 2 needs the reason).
         func summary(lines: Int) -> String {
             var parts = ["\(proceed) may proceed", "\(notProceed) may not proceed", "\(errors) error\(errors == 1 ? "" : "s")"]
             if blank > 0 { parts.append("\(blank) blank") }
-            return "batch: \(lines) line\(lines == 1 ? "" : "s") read: \(parts.joined(separator: ", "))\n"
+            let reason = errors == 0 ? "" : "; each error has a `probity.error/1` record with its line number in the output"
+            return "batch: \(lines) line\(lines == 1 ? "" : "s") read: \(parts.joined(separator: ", "))\(reason)\n"
         }
     }
 
@@ -118,6 +159,7 @@ struct BatchCheck {
     /// Checks a block of lines, split into contiguous slices shared among the workers; each
     /// slice writes its reports into one buffer, so joining the slices keeps the input order.
     private func process(_ block: [(number: Int, bytes: ArraySlice<UInt8>)], into results: inout [SliceResult]) {
+        guard !block.isEmpty else { return }
         let slices = results.count
         let context = self.context
         results.withUnsafeMutableBufferPointer { buffer in
@@ -153,66 +195,98 @@ struct BatchCheck {
     }
 }
 
-/// Reads a file line by line in large chunks.
+/// Reads a file line by line in large chunks, in time linear in its size: the search for a
+/// newline resumes where the last one stopped, and a line longer than the limit is skipped
+/// (and reported) as it streams past rather than held in memory.
 struct LineReader {
-    let handle: FileHandle
+    enum Line {
+        case text(ArraySlice<UInt8>)
+        /// A line over the limit: how many bytes it had.
+        case tooLong(Int)
+    }
+
+    let descriptor: Int32
+    let maximumLength: Int
     /// Whether reading can wait on a writer (a pipe or terminal): a regular file never does.
     let mayStall: Bool
     private var buffer: [UInt8] = []
+    private var chunk = [UInt8](repeating: 0, count: 1 << 20)
     private var position = 0
+    /// Where the search for the next newline resumes (everything from `position` to here has none).
+    private var scanned = 0
     private var atEnd = false
+    /// Bytes of an over-long line already thrown away.
+    private var skipping: Int?
+    private(set) var failure: FileError?
 
-    init(handle: FileHandle) {
-        self.handle = handle
+    init(descriptor: Int32, maximumLength: Int = BatchCheck.maximumLineLength) {
+        self.descriptor = descriptor
+        self.maximumLength = maximumLength
         var status = stat()
-        let isFile = fstat(handle.fileDescriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+        let isFile = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
         self.mayStall = !isFile
     }
 
     /// True once every line has been returned.
-    var isFinished: Bool { atEnd && position >= buffer.count }
+    var isFinished: Bool { atEnd && position >= buffer.count && skipping == nil }
 
-    /// The next line, without its newline. With `wait` false, nil as soon as no whole line is
-    /// already read (the caller answers what it has); with `wait`, nil only at the end.
-    mutating func next(wait: Bool = true) -> ArraySlice<UInt8>? {
-        while true {
-            if let newline = buffer[position...].firstIndex(of: 10) {
-                let line = buffer[position..<newline]
-                position = newline + 1
-                return line
-            }
-            if atEnd {
-                guard position < buffer.count else { return nil }
-                let line = buffer[position...]
-                position = buffer.count
-                return line
-            }
-            if !wait { return nil }
-            // Keep the unread tail, then read what is there (up to a chunk) after it.
-            buffer.removeSubrange(0..<position)
-            position = 0
-            if !readChunk() { atEnd = true }
+    /// The index of the first newline at or after `start` (memchr: this loop sees every byte).
+    static func newline(in buffer: [UInt8], from start: Int) -> Int? {
+        guard start < buffer.count else { return nil }
+        return buffer.withUnsafeBytes { raw -> Int? in
+            guard let found = memchr(raw.baseAddress! + start, 10, raw.count - start) else { return nil }
+            return raw.baseAddress!.distance(to: UnsafeRawPointer(found))
         }
     }
 
-    /// Appends up to 1 MiB, as much as one read gives; false at the end (or on an error,
-    /// which ends the input: what was read is answered).
-    private mutating func readChunk() -> Bool {
-        let chunk = 1 << 20
-        let old = buffer.count
-        buffer.reserveCapacity(old + chunk)
+    /// The next line, without its newline. With `wait` false, nil as soon as no whole line is
+    /// already read (the caller answers what it has); with `wait`, nil only at the end.
+    mutating func next(wait: Bool = true) -> Line? {
         while true {
-            var got = 0
-            buffer.append(contentsOf: repeatElement(0, count: chunk))
-            buffer.withUnsafeMutableBytes { raw in
-                got = Foundation.read(handle.fileDescriptor, raw.baseAddress! + old, chunk)
+            if let newline = LineReader.newline(in: buffer, from: scanned) {
+                let line = buffer[position..<newline]
+                position = newline + 1
+                scanned = position
+                if let skipped = skipping {
+                    skipping = nil
+                    return .tooLong(skipped + line.count)
+                }
+                if line.count > maximumLength { return .tooLong(line.count) }
+                return .text(line)
             }
-            if got < 0, errno == EINTR {
-                buffer.removeSubrange(old...)
-                continue
+            scanned = buffer.count
+            if atEnd {
+                guard position < buffer.count || skipping != nil else { return nil }
+                let line = buffer[position...]
+                position = buffer.count
+                scanned = position
+                if let skipped = skipping {
+                    skipping = nil
+                    return .tooLong(skipped + line.count)
+                }
+                return line.count > maximumLength ? .tooLong(line.count) : .text(line)
             }
-            buffer.removeSubrange((old + max(0, got))...)
-            return got > 0
+            if !wait { return nil }
+            if buffer.count - position > maximumLength {
+                // Too long already: drop what has been seen and keep counting to its end.
+                skipping = (skipping ?? 0) + buffer.count - position
+                buffer.removeAll(keepingCapacity: true)
+                position = 0
+                scanned = 0
+            } else if position > 0 {
+                // Keep the unread tail, then read the next chunk after it.
+                buffer.removeSubrange(0..<position)
+                scanned -= position
+                position = 0
+            }
+            // One read: as much as is there, so a line that arrives alone is answered at once.
+            switch FileIO.readChunk(descriptor: descriptor, into: &chunk) {
+            case .success(0): atEnd = true
+            case .success(let count): buffer.append(contentsOf: chunk[..<count])
+            case .failure(let error):
+                failure = error
+                atEnd = true
+            }
         }
     }
 }

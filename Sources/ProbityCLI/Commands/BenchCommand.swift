@@ -11,26 +11,31 @@ enum BenchCommand {
     static let valued: Set<String> = ["decisions", "threads", "format", "write", "seed", "rules-scale", "register-scale",
                                       "committee", "workload", "examples", "runs"]
 
+    /// The most decisions a benchmark generates: 10,000,000 (about 2 GB of workload).
+    static let maximumDecisions = 10_000_000
+
     static func run(_ words: [String]) throws(UsageError) -> ExitCode {
         let arguments = try Arguments(words, valued: valued)
         try arguments.rejectUnknown(valued)
         let format = try ReportFormat(arguments.value("format"))
-        func number(_ name: String, _ fallback: Int) throws(UsageError) -> Int {
+        // Each number has a ceiling (docs/robustness.md), so no request can ask for more memory
+        // than a machine has.
+        func number(_ name: String, _ fallback: Int, atMost limit: Int = Int.max) throws(UsageError) -> Int {
             guard let text = arguments.value(name) else { return fallback }
-            guard let n = Int(text.replacingOccurrences(of: "_", with: "")), n >= 1 else {
-                throw UsageError("`--\(name)` needs a whole number of at least 1")
+            guard let n = Int(text.replacingOccurrences(of: "_", with: "")), n >= 1, n <= limit else {
+                throw UsageError("`--\(name)` needs a whole number from 1 to \(limit)")
             }
             return n
         }
         var config = WorkloadConfig()
-        config.decisions = try number("decisions", config.decisions)
+        config.decisions = try number("decisions", config.decisions, atMost: BenchCommand.maximumDecisions)
         config.seed = UInt64(try number("seed", Int(config.seed)))
-        config.kinds *= try number("rules-scale", 1)
-        let registerScale = try number("register-scale", 1)
+        config.kinds *= try number("rules-scale", 1, atMost: 1_000)
+        let registerScale = try number("register-scale", 1, atMost: 1_000)
         config.people *= registerScale
         config.interests *= registerScale
-        config.committee = try number("committee", config.committee)
-        let threads = try number("threads", ProcessInfo.processInfo.activeProcessorCount)
+        config.committee = try number("committee", config.committee, atMost: 1_000)
+        let threads = try number("threads", ProcessInfo.processInfo.activeProcessorCount, atMost: CheckCommand.maximumThreads)
         let workload = arguments.value("workload") ?? "all"
         guard ["all", "generated", "shipped", "lint"].contains(workload) else {
             throw UsageError("unknown workload `\(workload)`; expected `all`, `generated`, `shipped` or `lint`")

@@ -2,6 +2,9 @@ import Probity
 
 /// `probity check`: what a proposed decision needs, who must recuse, whether it may proceed.
 enum CheckCommand {
+    /// The most worker threads a batch may ask for (each has its own output buffers).
+    static let maximumThreads = 256
+
     static func run(_ words: [String]) throws(UsageError) -> ExitCode {
         let arguments = try Arguments(words, valued: ["rules", "format", "register", "meeting", "batch", "threads"])
         try arguments.rejectUnknown(["rules", "format", "register", "meeting", "batch", "threads", "strict"])
@@ -10,7 +13,9 @@ enum CheckCommand {
             guard arguments.positionals.isEmpty else { throw UsageError("`--batch` reads decisions from its file; expected no other decision file") }
             guard let context = try CheckContext.load(arguments) else { return .badInput }
             let threads = try arguments.value("threads").map { text throws(UsageError) in
-                guard let n = Int(text), n >= 1 else { throw UsageError("`--threads` needs a whole number of at least 1") }
+                guard let n = Int(text), n >= 1, n <= maximumThreads else {
+                    throw UsageError("`--threads` needs a whole number from 1 to \(maximumThreads)")
+                }
                 return n
             }
             return BatchCheck(context: context, threads: threads).run(path: batch)

@@ -23,10 +23,7 @@ enum DiffCommand {
         let oldProgram = RuleSet.load(oldPath)?.program
         let newProgram = RuleSet.load(newPath)?.program
         guard let oldProgram, let newProgram else { return .badInput }
-        guard let bytes = RuleSet.readFile(history) else {
-            Output.error("P0706", "cannot read decisions file `\(history)`")
-            return .badInput
-        }
+        guard let bytes = RuleSet.readFile(history, code: "P0706", what: "decisions") else { return .badInput }
         var impact = DecisionImpact(old: Plan(program: oldProgram), new: Plan(program: newProgram))
         var number = 0
         for line in bytes.split(separator: 10, omittingEmptySubsequences: false) {

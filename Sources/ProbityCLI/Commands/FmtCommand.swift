@@ -1,5 +1,6 @@
 import Foundation
 import ProbitySemantics
+import ProbitySupport
 import ProbitySyntax
 
 /// `probity fmt [--check | --diff] PATH…`: lays rule files out in the canonical form. Without
@@ -34,12 +35,14 @@ enum FmtCommand {
         }
         var changed: [String] = []
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                Output.error("P0503", "cannot read rule file `\(file)`")
+            let bytes: [UInt8]
+            switch FileIO.read(path: file) {
+            case .success(let read): bytes = read
+            case .failure(let error):
+                Output.error("P0503", "cannot read rule file `\(file)`: \(error.reason)")
                 status = .badInput
                 continue
             }
-            let bytes = [UInt8](data)
             switch Formatter.format(bytes, path: file) {
             case .failure(let failure):
                 var sources = SourceMap()
@@ -49,16 +52,14 @@ enum FmtCommand {
                 status = .badInput
             case .success(let formatted):
                 guard Array(formatted.utf8) != bytes else { continue }
-                changed.append(file)
                 if diff { Output.write(UnifiedDiff.render(old: String(decoding: bytes, as: UTF8.self), new: formatted, path: file)) }
-                if !check {
-                    do {
-                        try Data(formatted.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
-                    } catch {
-                        Output.error("error: cannot write `\(file)`: \(error.localizedDescription)\n")
-                        status = .badInput
-                    }
+                if !check, case .failure(let error) = FileIO.replace(path: file, with: Array(formatted.utf8)) {
+                    // Only files actually rewritten are listed as formatted.
+                    Output.error("P1302", "cannot write `\(file)`: \(error.reason); it was not formatted")
+                    status = .badInput
+                    continue
                 }
+                changed.append(file)
             }
         }
         if check {

@@ -16,10 +16,7 @@ enum MeetingCommand {
         }
         guard let context = try CheckContext.load(arguments) else { return .badInput }
         let engine = context.engine, program = engine.scheme.program
-        guard let bytes = RuleSet.readFile(path) else {
-            Output.error("P1114", "cannot read agenda file `\(path)`")
-            return .badInput
-        }
+        guard let bytes = RuleSet.readFile(path, code: "P1114", what: "agenda") else { return .badInput }
         let agenda: Agenda
         switch engine.agenda(json: bytes) {
         case .failure(let error):

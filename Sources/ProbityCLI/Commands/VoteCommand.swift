@@ -14,10 +14,7 @@ enum VoteCommand {
         guard arguments.positionals.isEmpty else { throw UsageError("`vote` takes no other files") }
         guard let scheme = RuleSet.load(arguments.value("rules")) else { return .badInput }
         let engine = Engine(scheme: scheme)
-        guard let bytes = RuleSet.readFile(votesPath) else {
-            Output.error("P1114", "cannot read votes file `\(votesPath)`")
-            return .badInput
-        }
+        guard let bytes = RuleSet.readFile(votesPath, code: "P1114", what: "votes") else { return .badInput }
         let votes: RecordedVotes
         switch engine.votes(json: bytes) {
         case .failure(let error):

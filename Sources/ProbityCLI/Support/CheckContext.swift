@@ -40,7 +40,8 @@ struct CheckContext: Sendable {
     /// tool reading `--format json` always gets JSON.
     func readDecision(_ path: String, json: Bool = false) -> Decision? {
         let errors: [InputError]
-        if let bytes = RuleSet.readFile(path) {
+        switch RuleSet.readInput(path) {
+        case .success(let bytes):
             switch engine.decision(json: bytes) {
             case .success(let decision):
                 return decision
@@ -48,8 +49,9 @@ struct CheckContext: Sendable {
                 errors = found.all
                 Output.error(errors.map { $0.diagnostic(in: path) })
             }
-        } else {
-            errors = [InputError(code: "P0706", field: nil, message: "cannot read decision file `\(path)`")]
+        case .failure(let error):
+            let name = path == "-" ? "from standard input" : "`\(path)`"
+            errors = [InputError(code: "P0706", field: nil, message: "cannot read decision file \(name): \(error.reason)")]
             Output.error("P0706", errors[0].message)
         }
         if json {
@@ -81,16 +83,18 @@ struct CheckContext: Sendable {
                 // Each message says what became of the row or value; the import goes on.
                 Output.error("\(place): warning: \(issue.message)\n")
             }
+            // Every row read is kept or reported above; when some were reported, the account
+            // says how many of the register's rows the answer rests on.
+            if register.rows.reported > 0 {
+                Output.error("\(path): warning: register \(register.rows)\n")
+            }
             return register
         }
     }
 
     /// Loads a meeting file, writing what is wrong with it to standard error.
     static func loadMeeting(_ path: String, engine: Engine) -> Meeting? {
-        guard let bytes = RuleSet.readFile(path) else {
-            Output.error("P1114", "cannot read meeting file `\(path)`")
-            return nil
-        }
+        guard let bytes = RuleSet.readFile(path, code: "P1114", what: "meeting") else { return nil }
         switch engine.meeting(json: bytes) {
         case .success(let meeting): return meeting
         case .failure(let error):

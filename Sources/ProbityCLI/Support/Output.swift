@@ -1,14 +1,44 @@
 import Foundation
+import Glibc
+import ProbitySupport
 import ProbitySyntax
 
 /// Standard output (buffered) and standard error. The library never prints; only the CLI
 /// writes, and only through here.
+///
+/// A write to standard output that fails (a full disk, a closed descriptor) is remembered, the
+/// rest of the output is dropped, and `main` ends with exit 2 and the reason: a report that did
+/// not reach its reader must never look like success. A failed write to standard error cannot be
+/// reported anywhere and is ignored; the exit status still tells. A reader that goes away (`| head`)
+/// ends the process by SIGPIPE, as Unix filters do (docs/robustness.md).
 enum Output {
     nonisolated(unsafe) private static var buffer: [UInt8] = []
     /// Where standard output goes: the terminal or pipe, or the file `--output` names.
     nonisolated(unsafe) static var destination: Int32 = STDOUT_FILENO
     /// Whether severities are coloured on standard output and on standard error (`--color`).
     nonisolated(unsafe) static var colour = (output: false, error: false)
+    /// Why standard output could not be written, once it could not.
+    nonisolated(unsafe) private(set) static var failure: FileError?
+    /// Whether standard input was closed when probity started (its descriptor now holds /dev/null).
+    nonisolated(unsafe) private(set) static var inputWasClosed = false
+
+    /// Makes sure descriptors 0, 1 and 2 are open before any file is: a file opened into a closed
+    /// standard slot would otherwise receive the reports or the error messages. A closed standard
+    /// output is remembered as a failed write.
+    static func prepareStandardStreams() {
+        for descriptor: Int32 in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where !FileIO.isOpen(descriptor) {
+            let opened = open("/dev/null", descriptor == STDIN_FILENO ? O_RDONLY : O_WRONLY)
+            if opened >= 0, opened != descriptor {
+                dup2(opened, descriptor)
+                close(opened)
+            }
+            switch descriptor {
+            case STDIN_FILENO: inputWasClosed = true
+            case STDOUT_FILENO: failure = FileError(reason: "it is closed", code: EBADF)
+            default: break
+            }
+        }
+    }
 
     static func write(_ text: String) {
         buffer.append(contentsOf: (colour.output ? Colour.paint(text) : text).utf8)
@@ -19,7 +49,7 @@ enum Output {
         // A batch writes megabytes at a time: those go out as they are, not copied twice.
         if bytes.count >= 1 << 16 {
             flush()
-            writeAll(bytes, to: destination)
+            send(bytes)
             return
         }
         buffer.append(contentsOf: bytes)
@@ -28,28 +58,28 @@ enum Output {
 
     static func flush() {
         guard !buffer.isEmpty else { return }
-        writeAll(buffer, to: destination)
+        send(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Writes every byte to a file descriptor, resuming after partial writes and interrupts.
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
-        bytes.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return }
-            var offset = 0
-            while offset < raw.count {
-                let written = Foundation.write(descriptor, base + offset, raw.count - offset)
-                if written < 0, errno == EINTR { continue }
-                guard written > 0 else { return }  // the reader went away: nothing more to do
-                offset += written
-            }
-        }
+    private static func send(_ bytes: [UInt8]) {
+        guard failure == nil else { return }
+        if case .failure(let error) = FileIO.writeAll(bytes, to: destination) { failure = error }
     }
 
     /// Writes to standard error at once (after flushing standard output, to keep their order).
     static func error(_ text: String) {
         flush()
-        FileHandle.standardError.write(Data((colour.error ? Colour.paint(text) : text).utf8))
+        _ = FileIO.writeAll(Array((colour.error ? Colour.paint(text) : text).utf8), to: STDERR_FILENO)
+    }
+
+    /// Flushes standard output; when any of it could not be written, says so on standard error
+    /// and turns `status` into bad input (exit 2).
+    static func finish(_ status: ExitCode) -> ExitCode {
+        flush()
+        guard let failure else { return status }
+        error("P1300", "cannot write standard output: \(failure.reason); the output is incomplete")
+        return .badInput
     }
 
     /// Writes diagnostics to standard error through the one renderer (`sources` for those in

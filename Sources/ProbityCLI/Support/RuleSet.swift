@@ -1,6 +1,7 @@
 import Foundation
 import Probity
 import ProbitySemantics
+import ProbitySupport
 import ProbitySyntax
 
 /// Loading the rules for a command: `--rules PATH`, or the rules bundled with the binary.
@@ -49,8 +50,28 @@ enum RuleSet {
         return scheme
     }
 
+    /// Reads a whole input file (`-`: standard input). Nil, after writing
+    /// `error[CODE]: cannot read WHAT file `PATH`: REASON` to standard error, when it cannot.
+    static func readFile(_ path: String, code: String, what: String) -> [UInt8]? {
+        switch readInput(path) {
+        case .success(let bytes): return bytes
+        case .failure(let error):
+            let name = path == "-" ? "from standard input" : "`\(path)`"
+            Output.error(code, "cannot read \(what) file \(name): \(error.reason)")
+            return nil
+        }
+    }
+
+    /// Reads a whole input file (`-`: standard input); nil when it cannot be read (callers
+    /// that say why use ``readFile(_:code:what:)``).
     static func readFile(_ path: String) -> [UInt8]? {
-        if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
-        return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+        try? readInput(path).get()
+    }
+
+    /// Reads a whole input file (`-`: standard input) through calls that report their errors.
+    static func readInput(_ path: String) -> Result<[UInt8], FileError> {
+        guard path == "-" else { return FileIO.read(path: path) }
+        if Output.inputWasClosed { return .failure(FileError(reason: "standard input is closed", code: EBADF)) }
+        return FileIO.readAll(descriptor: STDIN_FILENO)
     }
 }

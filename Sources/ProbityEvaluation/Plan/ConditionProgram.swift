@@ -71,9 +71,11 @@ struct ConditionProgram: Sendable {
             switch op {
             case .equal: return append(.range(field: f, lower: value, upper: value, negated: false))
             case .notEqual: return append(.range(field: f, lower: value, upper: value, negated: true))
-            case .less: return append(.range(field: f, lower: .min, upper: value == .min ? .min : value - 1, negated: value == .min))
+            // Nothing is below the least value or above the greatest: an empty range (which still
+            // needs the field, as any comparison does), never a bound moved past the end.
+            case .less: return append(value == .min ? ConditionProgram.emptyRange(f) : .range(field: f, lower: .min, upper: value - 1, negated: false))
             case .lessOrEqual: return append(.range(field: f, lower: .min, upper: value, negated: false))
-            case .greater: return append(.range(field: f, lower: value == .max ? .max : value + 1, upper: .max, negated: value == .max))
+            case .greater: return append(value == .max ? ConditionProgram.emptyRange(f) : .range(field: f, lower: value + 1, upper: .max, negated: false))
             case .greaterOrEqual: return append(.range(field: f, lower: value, upper: .max, negated: false))
             }
         case .compare(let field, let op, .text(let text), _):
@@ -98,9 +100,11 @@ struct ConditionProgram: Sendable {
             let node = compile(.any(alternatives))
             return negated ? append(.not(node)) : node
         case .interval(let field, let lower, let upper, let negated, _):
-            // Open bounds move inward by one unit: the values are integers.
-            let low = lower.map { $0.isClosed ? $0.value : $0.value &+ 1 } ?? .min
-            let high = upper.map { $0.isClosed ? $0.value : $0.value &- 1 } ?? .max
+            // Open bounds move inward by one unit: the values are integers. An open bound at the
+            // end of the range holds nothing beyond it: the interval is empty.
+            guard let (low, high) = Bound.closedRange(lower: lower, upper: upper) else {
+                return append(.range(field: Int32(field), lower: 1, upper: 0, negated: negated))
+            }
             return append(.range(field: Int32(field), lower: low, upper: high, negated: negated))
         case .memberOfField(let field, let setField, let negated, _):
             return append(.memberOfField(field: Int32(field), setField: Int32(setField), negated: negated))
@@ -113,6 +117,11 @@ struct ConditionProgram: Sendable {
         case .constant(let flag):
             return append(.constant(flag))
         }
+    }
+
+    /// A range no value lies in (its lower bound above its upper).
+    static func emptyRange(_ field: Int32) -> ConditionNode {
+        .range(field: field, lower: 1, upper: 0, negated: false)
     }
 
     private mutating func append(_ node: ConditionNode) -> Int32 {

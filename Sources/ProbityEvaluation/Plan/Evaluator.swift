@@ -20,11 +20,15 @@ extension Plan {
     /// compiled conditions only, and allocates nothing once `matches` has grown to size.
     public func match(_ decision: Decision, into matches: inout RuleMatches) {
         matches.reset()
-        let (unbounded, bounded) = index.candidates(for: decision)
-        consider(unbounded, decision, &matches)
-        consider(bounded, decision, &matches)
-        // The two candidate lists are each in rule order; merge them back into one order.
-        if !unbounded.isEmpty, !bounded.isEmpty {
+        let lists = index.candidates(for: decision).lists
+        consider(lists.unbounded, decision, &matches)
+        consider(lists.bounded, decision, &matches)
+        consider(lists.unkeyedUnbounded, decision, &matches)
+        consider(lists.unkeyedBounded, decision, &matches)
+        // The candidate lists are each in rule order; merge them back into one order.
+        let nonEmpty = (lists.unbounded.isEmpty ? 0 : 1) + (lists.bounded.isEmpty ? 0 : 1)
+            + (lists.unkeyedUnbounded.isEmpty ? 0 : 1) + (lists.unkeyedBounded.isEmpty ? 0 : 1)
+        if nonEmpty > 1 {
             matches.fired.sort()
             matches.undecided.sort()
         }

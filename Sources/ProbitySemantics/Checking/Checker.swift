@@ -45,8 +45,19 @@ public struct Checker {
         self.loaded = loaded
     }
 
+    /// The most rules one program may hold (the shipped library has a few hundred; 50,000 load
+    /// in seconds).
+    public static let maximumRules = 200_000
+
     /// Checks `loaded`. The result's program is nil if any error was found.
     public static func check(_ loaded: LoadedRules) -> (program: Program?, diagnostics: [Diagnostic]) {
+        let rules = loaded.files.reduce(0) { count, file in
+            count + file.declarations.reduce(0) { if case .rule = $1 { $0 + 1 } else { $0 } }
+        }
+        if rules > maximumRules {
+            let error = Diagnostic.error("P1308", "the rules hold \(rules) rules; expected at most \(maximumRules)", at: nil)
+            return (nil, loaded.diagnostics + [error])
+        }
         var checker = Checker(loaded: loaded)
         checker.run()
         let all = (loaded.diagnostics + checker.diagnostics).sortedBySource()

@@ -39,7 +39,8 @@ public struct RuleLoader {
     /// Loads the rules at `path` (a file or a folder) from `files`. `displayPath` is how the
     /// path is shown in messages and reports (by default, `path` as given).
     public static func load(path: String, displayPath: String? = nil, files provider: any FileProvider = DiskFiles()) -> LoadedRules {
-        let absolute = provider.absolute(path)
+        // The root is the real folder, symbolic links resolved: every file read must lie under it.
+        let absolute = provider.resolved(provider.absolute(path))
         let kind = provider.kind(of: absolute)
         let isDirectory = kind == .folder
         let shown = displayPath ?? path
@@ -53,7 +54,11 @@ public struct RuleLoader {
             if provider.kind(of: main) == .file {
                 loader.loadFile(main, includedFrom: nil)
             } else {
-                for file in provider.files(under: absolute) where file.hasSuffix(".probity") { loader.loadFile(file, includedFrom: nil) }
+                let walk = provider.walk(under: absolute)
+                for link in walk.skippedLinks where link.hasSuffix(".probity") || provider.kind(of: link) == .folder {
+                    loader.diagnostics.append(.warning("P1306", "`\(loader.displayPath(link))` is a symbolic link to a folder, or to a file outside the rules folder; it was not followed", at: nil))
+                }
+                for file in walk.files where file.hasSuffix(".probity") { loader.loadFile(file, includedFrom: nil) }
                 if loader.files.isEmpty {
                     loader.diagnostics.append(.error("P0503", "no `.probity` files in `\(shown)`", at: nil))
                 }
@@ -85,16 +90,22 @@ public struct RuleLoader {
                            rootDirectory: root, digest: digest)
     }
 
-    /// Every `.probity` file under `directory`, in path order.
+    /// Every `.probity` file under `directory`, in path order. Symbolic links are followed only to
+    /// files inside `directory`; links to folders are not followed (they could loop or lead out).
     public static func probityFiles(under directory: String) -> [String] {
         DiskFiles().files(under: directory).filter { $0.hasSuffix(".probity") }
     }
+
+    /// The deepest chain of includes (a file including a file including …).
+    public static let maximumIncludeDepth = 32
+    /// The largest rule file read: 8 MiB.
+    public static let maximumFileSize = 8 << 20
 
     private func relativePath(_ absolute: String) -> String {
         FilePath.relative(absolute, to: root)
     }
 
-    private func displayPath(_ absolute: String) -> String {
+    fileprivate func displayPath(_ absolute: String) -> String {
         let relative = relativePath(absolute)
         if relative == absolute || displayRoot.isEmpty || displayRoot == "." { return relative }
         return (displayRoot as NSString).appendingPathComponent(relative)
@@ -102,11 +113,14 @@ public struct RuleLoader {
 
     private mutating func loadFile(_ absolute: String, includedFrom include: IncludeSyntax?) {
         if loaded[absolute] != nil { return }
-        guard let bytes = provider.contents(of: absolute) else {
-            diagnostics.append(.error("P0503", "cannot read rule file `\(displayPath(absolute))`", at: include?.path.range))
-            return
+        switch provider.read(absolute, limit: RuleLoader.maximumFileSize) {
+        case .success(let bytes):
+            add(bytes: bytes, absolute: absolute, display: displayPath(absolute), relative: relativePath(absolute))
+        case .failure(let error) where error.code == EFBIG:
+            diagnostics.append(.error("P1307", "rule file `\(displayPath(absolute))` is larger than \(FileIO.describeSize(RuleLoader.maximumFileSize)); expected a smaller file (split it with `include`)", at: include?.path.range))
+        case .failure(let error):
+            diagnostics.append(.error("P0503", "cannot read rule file `\(displayPath(absolute))`: \(error.reason)", at: include?.path.range))
         }
-        add(bytes: bytes, absolute: absolute, display: displayPath(absolute), relative: relativePath(absolute))
     }
 
     private mutating func add(bytes: [UInt8], absolute: String, display: String, relative: String) {
@@ -124,9 +138,16 @@ public struct RuleLoader {
     }
 
     private mutating func followInclude(_ include: IncludeSyntax, from includer: String) {
-        let target = FilePath.join(FilePath.folder(of: includer), include.path.value)
-        if !FilePath.isInside(target, root) {
-            diagnostics.append(.error("P0502", "include of `\(include.path.value)` leaves the rules folder; expected a path inside `\(displayRoot.isEmpty ? "." : displayRoot)`", at: include.path.range))
+        let written = FilePath.join(FilePath.folder(of: includer), include.path.value)
+        // Checked as written and again with symbolic links resolved: a link may lead out.
+        let target = provider.resolved(written)
+        if !FilePath.isInside(written, root) || !FilePath.isInside(target, root) {
+            let how = FilePath.isInside(written, root) ? " through a symbolic link" : ""
+            diagnostics.append(.error("P0502", "include of `\(include.path.value)` leaves the rules folder\(how); expected a path inside `\(displayRoot.isEmpty ? "." : displayRoot)`", at: include.path.range))
+            return
+        }
+        if stack.count >= RuleLoader.maximumIncludeDepth {
+            diagnostics.append(.error("P1305", "includes are nested more than \(RuleLoader.maximumIncludeDepth) deep; expected at most \(RuleLoader.maximumIncludeDepth) files each including the next", at: include.path.range))
             return
         }
         if let position = stack.firstIndex(of: target) {

@@ -16,6 +16,20 @@ public struct Bound: Hashable, Sendable {
         self.value = value
         self.isClosed = isClosed
     }
+
+    /// The interval as closed integer bounds (an open bound moved inward by one), or nil when it
+    /// holds no integer at all, such as `(max .. ]`: moving the bound past the end of `Int64`
+    /// would wrap round to the other end and make an empty interval hold everything.
+    public static func closedRange(lower: Bound?, upper: Bound?) -> (Int64, Int64)? {
+        var low = Int64.min, high = Int64.max
+        if let lower {
+            if lower.isClosed { low = lower.value } else if lower.value == .max { return nil } else { low = lower.value + 1 }
+        }
+        if let upper {
+            if upper.isClosed { high = upper.value } else if upper.value == .min { return nil } else { high = upper.value - 1 }
+        }
+        return low <= high ? (low, high) : nil
+    }
 }
 
 /// A rule's condition after name resolution and type checking: every field is a slot number

@@ -40,6 +40,17 @@ public struct Duration: Hashable, Sendable, CustomStringConvertible {
         let unitText = amount == 1 ? String(unit.rawValue.dropLast()) : unit.rawValue
         return "\(amount) \(unitText)"
     }
+
+    /// The longest period a rule may name in each unit (100 years), with the unit's words:
+    /// periods are added to decision dates, and the bound keeps that arithmetic in range.
+    public static func maximum(_ unit: Unit) -> (amount: Int, words: String) {
+        switch unit {
+        case .days: (36_525, "days")
+        case .workingDays: (26_100, "working days")
+        case .months: (1_200, "months")
+        case .years: (100, "years")
+        }
+    }
 }
 
 /// `effective from A until B`; either end may be open. Both ends are inclusive.

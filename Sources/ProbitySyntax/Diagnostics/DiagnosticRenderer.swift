@@ -80,6 +80,8 @@ public struct DiagnosticRenderer: Sendable {
         if let part = input.part { out += "\(part): " }
         return out
     }
+    /// The most columns of a source line an excerpt shows.
+    static let longestLineShown = 160
 
     private func excerpt(_ range: SourceRange, label: String?) -> String {
         let file = sources[range.file]
@@ -92,11 +94,24 @@ public struct DiagnosticRenderer: Sendable {
             let (endLine, endColumn) = file.lineAndColumn(of: Int(range.end))
             return endLine == line ? endColumn : text.unicodeScalars.count + 1
         }()
-        let width = max(1, endOnLine - column)
+        var width = max(1, endOnLine - column)
+        // A very long line (a generated file, a hostile one) is shown as a window round the
+        // column, so one message stays one screen and its cost does not grow with the line.
+        var shown = text, caretColumn = column
+        let scalars = Array(text.unicodeScalars)
+        if scalars.count > DiagnosticRenderer.longestLineShown {
+            let start = max(0, min(column - 1 - 40, scalars.count - DiagnosticRenderer.longestLineShown))
+            let end = min(scalars.count, start + DiagnosticRenderer.longestLineShown)
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[start..<end])
+            shown = (start > 0 ? "…" : "") + String(view) + (end < scalars.count ? "…" : "")
+            caretColumn = column - start + (start > 0 ? 1 : 0)
+            width = max(1, min(width, end - (column - 1)))
+        }
         var out = "\(gutter)--> \(file.path):\(line):\(column)\n"
         out += "\(gutter) |\n"
-        out += "\(line) | \(text)\n"
-        out += "\(gutter) | " + String(repeating: " ", count: column - 1) + String(repeating: "^", count: width)
+        out += "\(line) | \(shown)\n"
+        out += "\(gutter) | " + String(repeating: " ", count: caretColumn - 1) + String(repeating: "^", count: width)
         if let label { out += " \(label)" }
         out += "\n"
         return out

@@ -51,6 +51,10 @@ public struct Lexer {
         return (tokens, lexer.comments, lexer.diagnostics)
     }
 
+    /// The longest name (field, value, body, rule id…) in bytes: names are keys in every table
+    /// and appear in every message, so a megabyte-long one is refused.
+    public static let maximumNameLength = 256
+
     public mutating func next(interner: inout Interner) -> Token {
         skipTrivia()
         let start = position
@@ -65,6 +69,9 @@ public struct Lexer {
         case _ where byte.isIdentifierStart:
             lexIdentifier()
             token.kind = .identifier
+            if position - start > Lexer.maximumNameLength {
+                diagnostics.append(.error("P1309", "name is \(position - start) bytes long; expected at most \(Lexer.maximumNameLength)", at: range(start)))
+            }
             token.integer = Int64(interner.intern(bytes[start..<position]).rawValue)
         case _ where byte.isDigit:
             lexNumberOrDate(into: &token)

@@ -384,7 +384,19 @@ extension Parser {
     }
 
     mutating func parseDuration() -> Duration? {
+        let start = current
         guard let amount = expectNumber("for the length of time") else { return nil }
+        guard let duration = parseDurationUnit(amount) else { return nil }
+        // Periods are added to decision dates: a bound keeps that arithmetic in range.
+        let (limit, unit) = Duration.maximum(duration.unit)
+        if duration.amount > limit {
+            error("P1303", "`\(duration)` is too long; expected at most \(limit) \(unit) (100 years)", at: range(from: start))
+            return nil
+        }
+        return duration
+    }
+
+    private mutating func parseDurationUnit(_ amount: Int) -> Duration? {
         switch word(current) {
         case "day", "days":
             advance()

@@ -1,10 +1,12 @@
 extension Parser {
     /// expr = and-expr { 'or' and-expr }
     mutating func parseExpression() -> Expression {
+        if depth == 0 { terms = 0 }
         guard enterNesting() else { return .invalid(range(of: current)) }
         defer { depth -= 1 }
         var left = parseAnd()
         while isKeyword("or") {
+            guard countTerm() else { return .invalid(left.range) }
             advance()
             let right = parseAnd()
             left = .or(left, right, left.range.union(right.range))
@@ -16,11 +18,27 @@ extension Parser {
     mutating func parseAnd() -> Expression {
         var left = parseNot()
         while isKeyword("and") {
+            guard countTerm() else { return .invalid(left.range) }
             advance()
             let right = parseNot()
             left = .and(left, right, left.range.union(right.range))
         }
         return left
+    }
+
+    /// Counts one more `and`/`or`; past ``Parser/maximumTerms`` reports the condition and skips
+    /// the rest of it (every line that goes on with `and`/`or`, and its closing parentheses).
+    mutating func countTerm() -> Bool {
+        if terms < 0 { return false }   // already reported and skipped
+        terms += 1
+        guard terms >= Parser.maximumTerms else { return true }
+        error("P1304", "condition has more than \(Parser.maximumTerms) terms joined by `and`/`or`; expected at most \(Parser.maximumTerms) (split it into several rules)", at: current)
+        terms = -1
+        while current.kind != .endOfFile {
+            advance()
+            if current.isAtLineStart, !isKeyword("and"), !isKeyword("or"), current.kind != .rightParen { break }
+        }
+        return false
     }
 
     /// not-expr = 'not' not-expr | test-expr
@@ -177,6 +195,7 @@ extension Parser {
     @discardableResult
     mutating func expectClosing(_ kind: TokenKind, opener: Token, _ what: String) -> Bool {
         if consume(kind) != nil { return true }
+        if terms < 0 { return false }   // the condition was abandoned at its term limit, closers and all
         error("P0105", "expected \(kind.spelling) to close the \(what), found \(describe(current))", at: current,
               notes: [DiagnosticNote("the \(what) opened here", at: range(of: opener))])
         return false

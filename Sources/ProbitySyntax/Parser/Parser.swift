@@ -9,6 +9,11 @@ public struct Parser {
     /// The deepest nesting of parentheses, sets and `not` that a condition may have.
     public static let maximumDepth = 64
 
+    /// The most terms joined by `and`/`or` in one condition, parentheses included. A chain is a
+    /// tree as deep as it is long, and every pass over it (checking, formatting, linting,
+    /// releasing it) recurses: the cap keeps them all off the end of the stack.
+    public static let maximumTerms = 1_000
+
     /// Words that begin a top-level declaration when they start a line.
     static let declarationKeywords: Set<String> = [
         "scheme", "include", "fields", "let", "body", "officer", "procedure", "rule", "organisation",
@@ -21,6 +26,8 @@ public struct Parser {
     var interner: Interner
     var diagnostics: [Diagnostic]
     var depth = 0
+    /// `and`/`or` operators read so far in the current condition (see ``maximumTerms``).
+    var terms = 0
 
     init(tokens: [Token], file: FileID, interner: Interner, diagnostics: [Diagnostic]) {
         self.tokens = tokens
