@@ -82,6 +82,16 @@ public struct HistoryAuditor {
         for result in results { merge(result) }
     }
 
+    /// A line the reader could not take at all (longer than the longest it reads): left out and
+    /// reported as any unreadable line is, so every line read is kept or reported.
+    public mutating func addUnreadable(line number: Int, reason: String) {
+        linesUnread += 1
+        findings.append(AuditFinding(
+            category: .unreadInput, code: "P1840", severity: .error,
+            message: "history line \(number) could not be read and was left out: \(reason)",
+            records: [AuditFinding.Record(kind: .historyLine, file: historyFile, line: number)]))
+    }
+
     private mutating func merge(_ result: SliceResult) {
         findings += result.findings
         for (entry, series) in result.entries {

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Probity
 import ProbityAudit
 import ProbityEvaluation
@@ -66,28 +67,44 @@ enum AuditCommand {
             }
         }
 
-        let handle: FileHandle
+        let descriptor: Int32
         if historyPath == "-" {
-            handle = FileHandle.standardInput
-        } else if let file = FileHandle(forReadingAtPath: historyPath) {
-            handle = file
+            guard !Output.inputWasClosed else {
+                Output.error("P1842", "cannot read history file from standard input: standard input is closed")
+                return .badInput
+            }
+            descriptor = STDIN_FILENO
         } else {
-            Output.error("error[P1842]: cannot read history file `\(historyPath)`\n")
-            return .badInput
+            switch FileIO.openForReading(historyPath) {
+            case .success(let opened): descriptor = opened
+            case .failure(let error):
+                Output.error("P1842", "cannot read history file `\(historyPath)`: \(error.reason)")
+                return .badInput
+            }
         }
+        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
         var auditor = HistoryAuditor(program: program, historyFile: historyPath, register: register,
                                      registerFile: arguments.value("register"), votes: votes, threads: threads, asOf: asOf)
-        var reader = LineReader(handle: handle)
+        var reader = LineReader(descriptor: descriptor)
         var number = 0
         while true {
             var block: [HistoryAuditor.Line] = []
             block.reserveCapacity(blockSize)
             while block.count < blockSize, let line = reader.next() {
                 number += 1
-                block.append((number, line))
+                switch line {
+                case .text(let text):
+                    block.append((number, text))
+                case .tooLong(let length):
+                    auditor.addUnreadable(line: number, reason: "P1301 the line has \(length) bytes; expected at most \(FileIO.describeSize(BatchCheck.maximumLineLength)) for one decision")
+                }
             }
             if block.isEmpty { break }
             auditor.add(block)
+        }
+        if let failure = reader.failure {
+            Output.error("P1842", "cannot read history file \(historyPath == "-" ? "from standard input" : "`\(historyPath)`") after line \(number): \(failure.reason)")
+            return .badInput
         }
         let report = auditor.finish()
         switch format {
