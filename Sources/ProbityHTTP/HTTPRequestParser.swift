@@ -47,14 +47,16 @@ public struct HTTPRequestParser: Sendable {
         if start < bytes.count, bytes[start] == Self.cr, start + 1 == bytes.count { return .needMore(expectsContinue: false) }
 
         // The request line.
+        // The limit counts the line without its CRLF, whether it has arrived whole or not: a CR
+        // at the very end may be the first half of the CRLF, so it is not counted.
+        let tooLong = HTTPParseError(.uriTooLong, "the request line is longer than \(limits.maxRequestLineBytes) bytes")
         guard let lineEnd = findLineEnd(bytes, from: start, limit: limits.maxRequestLineBytes) else {
-            if bytes.count - start > limits.maxRequestLineBytes {
-                return .failure(HTTPParseError(.uriTooLong, "the request line is longer than \(limits.maxRequestLineBytes) bytes"))
-            }
-            return .needMore(expectsContinue: false)
+            let pending = bytes.count - start - (bytes.count > start && bytes[bytes.count - 1] == Self.cr ? 1 : 0)
+            return pending > limits.maxRequestLineBytes ? .failure(tooLong) : .needMore(expectsContinue: false)
         }
         if case .failure(let error) = lineEnd { return .failure(error) }
         guard case .success(let requestLineEnd) = lineEnd else { return .needMore(expectsContinue: false) }
+        if requestLineEnd - start > limits.maxRequestLineBytes { return .failure(tooLong) }
         let line: RequestLine
         switch parseRequestLine(bytes, start, requestLineEnd) {
         case .failure(let error): return .failure(error)

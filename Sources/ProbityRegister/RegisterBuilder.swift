@@ -96,7 +96,7 @@ struct RegisterBuilder {
             guard isContinuation else { return }   // a named row with nothing declared: the person is kept
             guard current != nil, !(employer.isEmpty && position.isEmpty) else {
                 reportRow(line: line, current == nil
-                    ? "continuation row with no person above it"
+                    ? "continuation row with no person above it; the row is skipped"
                     : "continuation row declares nothing (no type, nature or dates); the row is skipped")
                 return
             }
@@ -105,7 +105,7 @@ struct RegisterBuilder {
         }
 
         guard let person = current else {
-            reportRow(line: line, "continuation row with no person above it")
+            reportRow(line: line, "continuation row with no person above it; the row is skipped")
             return
         }
         // A nil return and a pointer are declarations too: the date counts whatever the row says.

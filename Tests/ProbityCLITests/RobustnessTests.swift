@@ -192,7 +192,7 @@ final class RobustnessTests: XCTestCase {
         let batch = try write("bad.jsonl", "{\"id\": \"x\"\nnot json\n")
         let result = try Probity.run(["check", "--batch", batch])
         XCTAssertEqual(result.status, 2)
-        XCTAssertTrue(result.stderr.contains("2 of 2 decisions could not be read"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("2 lines read: 0 may proceed, 0 may not proceed, 2 errors; each error has a `probity.error/1` record"), result.stderr)
         XCTAssertEqual(result.stdout.split(separator: "\n").count, 2, "every line still has its record")
     }
 }

@@ -132,6 +132,27 @@ struct HTTPRequestParserTests {
         #expect(status("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n6\r\nabcdef\r\n6\r\n", limits: limits) == 413)
     }
 
+    /// The request-line limit is the same whether the line arrives whole or in pieces: the
+    /// server parses whatever has come, so a line it would accept whole must never be refused
+    /// while its CRLF is still on the way (found by the `http` fuzz target, Fuzz/Findings).
+    @Test func requestLineLimitIsTheSameWholeOrInPieces() {
+        var limits = HTTPLimits()
+        limits.maxRequestLineBytes = 32
+        for length in 28...36 {
+            let line = "GET /" + String(repeating: "a", count: length - 14) + " HTTP/1.1"
+            #expect(line.utf8.count == length)
+            let whole = "\r\n" + line + "\r\nHost: a\r\n\r\n"
+            let wholeRefused = status(whole, limits: limits) == 414
+            #expect(wholeRefused == (length > 32), "a request line of \(length) bytes against a limit of 32")
+            for cut in 0..<whole.utf8.count {
+                let prefix = String(decoding: Array(whole.utf8)[0..<cut], as: UTF8.self)
+                if status(prefix, limits: limits) == 414 {
+                    #expect(wholeRefused, "a \(cut)-byte prefix refused though the whole request is accepted")
+                }
+            }
+        }
+    }
+
     /// Seeded random damage to good requests: the parser answers every time, never traps, and a
     /// request it accepts never claims more bytes than it was given.
     @Test func damagedRequestsNeverCrash() {

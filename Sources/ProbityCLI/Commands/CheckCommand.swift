@@ -27,7 +27,8 @@ enum CheckCommand {
         }
         guard let context = try CheckContext.load(arguments) else { return .badInput }
         let errors: [InputError]
-        if let bytes = RuleSet.readFile(path) {
+        switch RuleSet.readInput(path) {
+        case .success(let bytes):
             // As in a batch, a decision may carry its own `meeting` (with `--register`).
             switch context.check(json: bytes) {
             case .success(let report):
@@ -36,8 +37,9 @@ enum CheckCommand {
             case .failure(let found):
                 errors = found.all
             }
-        } else {
-            errors = [InputError(code: "P0706", field: nil, message: "cannot read decision file `\(path)`")]
+        case .failure(let error):
+            let name = path == "-" ? "from standard input" : "`\(path)`"
+            errors = [InputError(code: "P0706", field: nil, message: "cannot read decision file \(name): \(error.reason)")]
             Output.error("P0706", errors[0].message)
         }
         if errors.first?.code != "P0706" { Output.error(errors.map { $0.diagnostic(in: path) }) }
