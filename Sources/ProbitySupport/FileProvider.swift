@@ -78,7 +78,9 @@ public struct DiskFiles: FileProvider {
         while let current = pending.popLast() {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: current) else { continue }
             for name in names {
-                let path = FilePath.join(current, name)
+                // Joined as written, not through `FilePath.join` (which makes paths absolute from
+                // `/`): a relative folder's files stay relative to the current directory.
+                let path = current.hasSuffix("/") ? current + name : current + "/" + name
                 var status = stat()
                 guard lstat(path, &status) == 0 else { continue }
                 switch status.st_mode & S_IFMT {
