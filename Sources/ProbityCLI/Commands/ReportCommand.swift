@@ -32,10 +32,13 @@ enum ReportCommand {
         }
         guard let context = try CheckContext.load(arguments) else { return .badInput }
         let engine = context.engine
-        guard let bytes = arguments.value("meeting") == nil ? RuleSet.readFile(path) : singleItemAgenda(decision: path, meeting: arguments.value("meeting") ?? "", context: context) else {
-            if arguments.value("meeting") == nil { Output.error("P1114", "cannot read agenda file `\(path)`") }
-            return .badInput
+        let read: [UInt8]?
+        if let meeting = arguments.value("meeting") {
+            read = singleItemAgenda(decision: path, meeting: meeting, context: context)
+        } else {
+            read = RuleSet.readFile(path, code: "P1114", what: "agenda")
         }
+        guard let bytes = read else { return .badInput }
         let agenda: Agenda
         switch engine.agenda(json: bytes) {
         case .failure(let error):

@@ -54,7 +54,7 @@ package struct ConditionExplainer: Sendable {
             return (holds ? .yes : .no, sentence(field: program.fields[field].name, actual: actual, holds: holds, op, expected))
         case .compareFields(let a, let op, let b, _):
             let x = decision.scalars[a], y = decision.scalars[b]
-            let holds = ConditionExplainer.holds(op, x, y)
+            let holds = op.holds(x, y)
             return (holds ? .yes : .no, sentence(field: program.fields[a].name, actual: describeField(a, decision), holds: holds, op,
                                                  "`\(program.fields[b].name)` (\(describeField(b, decision)))"))
         case .oneOf(let field, let members, let negated, _):
@@ -111,21 +111,10 @@ package struct ConditionExplainer: Sendable {
 
     private func compare(_ decision: Decision, _ field: Int, _ op: ComparisonOperator, _ value: Value) -> Bool {
         switch value {
-        case .integer(let n): return ConditionExplainer.holds(op, decision.scalars[field], n)
+        case .integer(let n): return op.holds(decision.scalars[field], n)
         case .text(let text):
             let equal = decision.texts[field] == text
             return op == .notEqual ? !equal : equal
-        }
-    }
-
-    static func holds(_ op: ComparisonOperator, _ x: Int64, _ y: Int64) -> Bool {
-        switch op {
-        case .equal: x == y
-        case .notEqual: x != y
-        case .less: x < y
-        case .lessOrEqual: x <= y
-        case .greater: x > y
-        case .greaterOrEqual: x >= y
         }
     }
 }

@@ -72,7 +72,7 @@ struct PartialCondition {
         case .compare(let field, let op, let value, let range):
             let op = negated ? op.negated : op
             if field == moneyField, case .integer(let amount) = value { return ranges(op, amount) }
-            if let known = fixed[field], case .integer(let amount) = value { return .constant(Self.holds(op, known, amount)) }
+            if let known = fixed[field], case .integer(let amount) = value { return .constant(op.holds(known, amount)) }
             return open(range, negated)
         case .interval(let field, let lower, let upper, let isNegated, let range):
             let holds = ValueRange(lower: lower, upper: upper)
@@ -175,17 +175,6 @@ struct PartialCondition {
                 out = next
             }
             return out
-        }
-    }
-
-    static func holds(_ op: ComparisonOperator, _ x: Int64, _ y: Int64) -> Bool {
-        switch op {
-        case .equal: x == y
-        case .notEqual: x != y
-        case .less: x < y
-        case .lessOrEqual: x <= y
-        case .greater: x > y
-        case .greaterOrEqual: x >= y
         }
     }
 }

@@ -24,6 +24,18 @@ public enum ComparisonOperator: String, Hashable, Sendable {
         case .greaterOrEqual: .less
         }
     }
+
+    /// Whether `x OP y` holds, for amounts, dates and numbers alike (all are integers).
+    public func holds(_ x: Int64, _ y: Int64) -> Bool {
+        switch self {
+        case .equal: x == y
+        case .notEqual: x != y
+        case .less: x < y
+        case .lessOrEqual: x <= y
+        case .greater: x > y
+        case .greaterOrEqual: x >= y
+        }
+    }
 }
 
 /// One end of an interval such as `(£250k .. £1m]`.
