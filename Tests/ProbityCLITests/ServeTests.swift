@@ -256,6 +256,13 @@ final class ServedProbity {
     @discardableResult
     func stop() -> String {
         if process.isRunning { signal(SIGTERM) }
+        // A server that does not stop must fail the test, not hang the whole run.
+        let deadline = Date().addingTimeInterval(15)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning {
+            XCTFail("probity serve did not stop within 15 s of SIGTERM")
+            signal(SIGKILL)
+        }
         process.waitUntilExit()
         status = process.terminationStatus
         return String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

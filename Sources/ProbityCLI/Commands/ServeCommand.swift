@@ -23,6 +23,11 @@ enum ServeCommand {
         if arguments.value("register") == "-" || arguments.value("rules") == "-" {
             throw UsageError("`serve` reloads its rules and register when they change, so they must be files, not `-` (standard input)")
         }
+        // Before any thread is made (loading the rules uses several): every thread inherits
+        // the mask, so the signals wait for `handleSignals`' thread instead of landing on a
+        // thread that cannot act on them (Dispatch signal sources on Linux lose a signal that
+        // a thread without it blocked takes first).
+        blockServerSignals()
         let sources: SchemeStore.Sources
         if let rules = arguments.value("rules") {
             sources = SchemeStore.Sources(rulesPath: rules, rulesDisplayPath: nil, registerPath: arguments.value("register"))
@@ -68,24 +73,40 @@ enum ServeCommand {
         Output.write("listening on http://\(server.address)/ (the page at /, the API at /v1/, see docs/api.md)\n")
         Output.flush()
 
-        let signals = handleSignals(server: server, store: store, metrics: api.metrics)
+        handleSignals(server: server, store: store, metrics: api.metrics)
         let watcher = watchFiles(store: store, metrics: api.metrics, server: server)
-        // The signal and timer sources must live as long as the server runs (an optimised
-        // build would otherwise release them at their last use, and the signals go unheard).
-        withExtendedLifetime((signals, watcher)) { server.run() }
+        // The timer source must live as long as the server runs (an optimised build would
+        // otherwise release it at its last use, and the files would go unwatched).
+        withExtendedLifetime(watcher) { server.run() }
         watcher.cancel()
         ServeLog.write("probity serve: stopped")
         return .success
     }
 
-    /// SIGINT and SIGTERM begin a graceful shutdown; SIGHUP reloads.
-    private static func handleSignals(server: HTTPServer, store: SchemeStore, metrics: ServeMetrics) -> [DispatchSourceSignal] {
-        let queue = DispatchQueue(label: "probity.serve.signals")
-        var sources: [DispatchSourceSignal] = []
-        for number in [SIGINT, SIGTERM, SIGHUP] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler {
+    /// The signals the server acts on: SIGINT and SIGTERM stop it, SIGHUP reloads.
+    private static let serverSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
+    private static func serverSignalSet() -> sigset_t {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for number in serverSignals { sigaddset(&set, number) }
+        return set
+    }
+
+    /// Blocks the server's signals in this thread, and so in every thread made after it.
+    private static func blockServerSignals() {
+        var set = serverSignalSet()
+        pthread_sigmask(SIG_BLOCK, &set, nil)
+    }
+
+    /// SIGINT and SIGTERM begin a graceful shutdown; SIGHUP reloads. One thread takes the
+    /// (blocked) signals with `sigwait`, so none is lost whichever thread it was sent to.
+    private static func handleSignals(server: HTTPServer, store: SchemeStore, metrics: ServeMetrics) {
+        Thread.detachNewThread {
+            var set = serverSignalSet()
+            while true {
+                var number: Int32 = 0
+                guard sigwait(&set, &number) == 0 else { continue }
                 if number == SIGHUP {
                     reload(store: store, metrics: metrics, because: "SIGHUP")
                 } else {
@@ -93,10 +114,7 @@ enum ServeCommand {
                     server.shutdown()
                 }
             }
-            source.resume()
-            sources.append(source)
         }
-        return sources
     }
 
     /// Looks at the rule and register files every second; a change reloads.
