@@ -17,14 +17,7 @@ enum MeetingCommand {
         guard let context = try CheckContext.load(arguments) else { return .badInput }
         let engine = context.engine, program = engine.scheme.program
         guard let bytes = RuleSet.readFile(path, code: "P1114", what: "agenda") else { return .badInput }
-        let agenda: Agenda
-        switch engine.agenda(json: bytes) {
-        case .failure(let error):
-            Output.error([error.diagnostic(in: path)])
-            return .badInput
-        case .success(let decoded):
-            agenda = decoded
-        }
+        guard let agenda = context.decodeAgenda(bytes, path: path) else { return .badInput }
 
         var worst = ExitCode.success
         var items: [Entry] = []

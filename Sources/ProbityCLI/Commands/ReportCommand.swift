@@ -39,14 +39,7 @@ enum ReportCommand {
             read = RuleSet.readFile(path, code: "P1114", what: "agenda")
         }
         guard let bytes = read else { return .badInput }
-        let agenda: Agenda
-        switch engine.agenda(json: bytes) {
-        case .failure(let error):
-            Output.error([error.diagnostic(in: path)])
-            return .badInput
-        case .success(let decoded):
-            agenda = decoded
-        }
+        guard let agenda = context.decodeAgenda(bytes, path: path) else { return .badInput }
 
         let screening = engine.meeting(agenda)
         var worst = ExitCode.success

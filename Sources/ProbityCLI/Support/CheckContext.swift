@@ -62,6 +62,18 @@ struct CheckContext: Sendable {
         return nil
     }
 
+    /// Decodes an agenda read from `path`. Nil after writing what is wrong with it, located in
+    /// `path`, to standard error.
+    func decodeAgenda(_ bytes: [UInt8], path: String) -> Agenda? {
+        switch engine.agenda(json: bytes) {
+        case .failure(let error):
+            Output.error([error.diagnostic(in: path)])
+            return nil
+        case .success(let agenda):
+            return agenda
+        }
+    }
+
     /// Loads a register, writing the rows it could not read to standard error as `file:line`.
     /// Nil (after saying why) when the file has no usable shape.
     static func loadRegister(_ path: String) -> Register? {
