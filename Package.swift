@@ -4,7 +4,8 @@
 //   ProbitySupport (bytes, money, dates, JSON, CSV, SHA-256)
 //   → ProbitySyntax (tokens, AST, diagnostics)
 //   → ProbitySemantics (name resolution, types, checks)
-//   → ProbityRegister (registers of interests: CSV, TSV and JSON import, names; needs only ProbitySupport)
+//   → ProbityRegister (registers of interests: CSV, TSV and JSON import, names; needs ProbitySupport, and
+//     ProbitySyntax only for the one diagnostic shape its findings take)
 //   → ProbityEvaluation (compiled plan, conflicts, reports)
 //   → Probity (the front door: Scheme and Engine; the library product other programs import)
 //   → ProbityTooling (the rules' test runner and coverage, rule diffs over past decisions)
@@ -24,7 +25,7 @@ let package = Package(
         .target(name: "ProbitySupport"),
         .target(name: "ProbitySyntax", dependencies: ["ProbitySupport"]),
         .target(name: "ProbitySemantics", dependencies: ["ProbitySupport", "ProbitySyntax"]),
-        .target(name: "ProbityRegister", dependencies: ["ProbitySupport"]),
+        .target(name: "ProbityRegister", dependencies: ["ProbitySupport", "ProbitySyntax"]),
         .target(name: "ProbityEvaluation", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister"]),
         .target(name: "Probity", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEvaluation"]),
         .target(name: "ProbityAudit", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEvaluation"]),
@@ -44,7 +45,7 @@ let package = Package(
         .testTarget(name: "ProbitySupportTests", dependencies: ["ProbitySupport", "ProbityTestSupport"]),
         .testTarget(name: "ProbitySyntaxTests", dependencies: ["ProbitySyntax", "ProbityTestSupport"]),
         .testTarget(name: "ProbitySemanticsTests", dependencies: ["ProbitySemantics", "ProbityTestSupport"]),
-        .testTarget(name: "ProbityRegisterTests", dependencies: ["ProbityRegister"]),
+        .testTarget(name: "ProbityRegisterTests", dependencies: ["ProbityRegister", "ProbitySyntax"]),
         .testTarget(name: "ProbityToolingTests", dependencies: ["ProbityTooling", "Probity", "ProbityEvaluation", "ProbitySemantics", "ProbityTestSupport"]),
         .testTarget(name: "ProbityEvaluationTests", dependencies: ["ProbityRegister", "ProbityEvaluation", "ProbityTestSupport"]),
         .testTarget(name: "ProbityTests", dependencies: ["Probity", "ProbityTestSupport"]),

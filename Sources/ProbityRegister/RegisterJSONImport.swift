@@ -12,18 +12,19 @@ import ProbitySupport
 /// as `"valid_from"`; a key that names no field is reported. JSON has no
 /// useful line numbers, so issues carry line 0 and name the entry instead.
 struct RegisterJSONImport {
-    private var builder = RegisterBuilder()
+    private var builder: RegisterBuilder
     /// Each key met → the field it names: a register repeats the same few keys on every row,
     /// so each is matched against the headers' spellings once.
     private let keys = KeyFields()
 
     static func read(_ bytes: [UInt8], fileName: String) -> Result<Register, RegisterLoadError> {
-        var reader = RegisterJSONImport()
+        var reader = RegisterJSONImport(builder: RegisterBuilder(fileName: fileName))
         // The flat shape, an array of rows, is read row by row as the parser reaches each one,
         // never as one tree of the whole file.
         var entries = 0
-        switch JSONParser.forEachElement(bytes, { row, _ in
+        switch JSONParser.forEachElement(bytes, { row, line in
             entries += 1
+            reader.builder.entryLine = line
             // Past the cap the rows are still parsed (the file must be valid JSON, and the
             // message gives their number) but not kept.
             if entries <= RegisterLoader.maximumRows { reader.readRow(row, entry: .row(entries)) }
@@ -33,6 +34,7 @@ struct RegisterJSONImport {
         case .success(true):
             break
         case .success(false):
+            reader.builder.entryLine = 0
             // The nested shape, an object with a `people` array, is read as a tree.
             let document: JSONValue
             switch JSONParser.parse(bytes) {
@@ -144,13 +146,13 @@ struct RegisterJSONImport {
             // A key the importer does not read is said, never dropped in silence.
             guard let field = keys.field(named: key) else {
                 if key != "interests" {
-                    builder.reject(line: 0, message: "`\(key)` of \(entry) is not a key the importer recognises; its value is not read (docs/registers.md lists the keys read)")
+                    builder.ignore(line: 0, message: "`\(key)` of \(entry) is not a key the importer recognises; its value is not read (docs/registers.md lists the keys read)")
                 }
                 continue
             }
             let bit = UInt16(1) << field.rawValue
             guard given & bit == 0 else {
-                builder.reject(line: 0, message: "`\(key)` of \(entry) is a second `\(field.title)`; only the first is read")
+                builder.ignore(line: 0, message: "`\(key)` of \(entry) is a second `\(field.title)`; only the first is read")
                 continue
             }
             given |= bit

@@ -50,7 +50,7 @@ final class RegisterFormatAgreementTests: XCTestCase {
             return person
         }
         let issues = register.issues.map { issue in
-            "\(issue.isError ? "error" : "note"): " + issue.message.replacingOccurrences(
+            "\(issue.severity.rawValue)[\(issue.code)]: " + issue.message.replacingOccurrences(
                 of: #" \(first at line \d+\)"#, with: "", options: .regularExpression)
         }
         return (people, issues.sorted(), register.rows)
