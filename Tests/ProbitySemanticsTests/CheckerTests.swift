@@ -121,9 +121,45 @@ final class CheckerTests: XCTestCase {
           relevant fields counterparty
           related within 2 steps via member-of
           carry member-of forward
-          2️⃣carry member-of backward
+          2️⃣carry member-of both ways
           3️⃣carry part-of both ways within 0 steps
-        """, [("1️⃣", "P0610"), ("2️⃣", "P0202"), ("3️⃣", "P0610")])
+          4️⃣carry owned-by forward within 3 steps
+        """, [("1️⃣", "P0610"), ("2️⃣", "P0202"), ("3️⃣", "P0610"), ("4️⃣", "P1200")])
+    }
+
+    func testEachDirectionOfARelationMayCarryItsOwnDistance() {
+        let (program, diagnostics) = Checker.check(RuleLoader.load(text: CheckerTests.prelude + """
+        conflicts
+          relevant fields counterparty
+          related within 2 steps
+          carry member-of forward within 2 steps
+          carry member-of backward within 1 step
+        """))
+        XCTAssertEqual(diagnostics, [])
+        XCTAssertEqual(program?.conflicts?.carrying[.memberOf], RelationCarry(forwardSteps: 2, backwardSteps: 1))
+    }
+
+    func testAReachNobodyGivesIsAFinding() {
+        _ = assertDiagnostics("""
+        conflicts
+          relevant fields counterparty
+          1️⃣carry member-of forward
+          carry part-of both ways within 2 steps
+        """, [("1️⃣", "P1202")])
+    }
+
+    func testARelationTheOrganisationsDeclareThatNothingCarriesIsAFinding() {
+        _ = assertDiagnostics("""
+        organisation giver "Giver Ltd"
+        organisation 1️⃣holder "Holder Ltd"
+          holds contract from giver
+        organisation other "Other Ltd"
+          holds contract from giver
+        conflicts
+          relevant fields counterparty
+          related within 2 steps
+          carry member-of forward
+        """, [("1️⃣", "P1201")])
     }
 
     func testDuplicateRulesAndAdvisoryApproval() {

@@ -105,20 +105,28 @@ public struct Organisation: Sendable {
     public var range: SourceRange
 }
 
-/// How an interest travels along one kind of relation `A relation B`.
+/// How an interest travels along one kind of relation `A relation B`, each way with its own reach.
 public struct RelationCarry: Sendable, Equatable {
-    /// An interest in A is an interest in B's decisions (a member's people in the body it belongs to).
-    public var forward: Bool
-    /// An interest in B is an interest in A's decisions.
-    public var backward: Bool
-    /// The longest chain that may use this relation: 1 means it carries one step and no further.
-    public var steps: Int
+    /// How long a chain may be that carries an interest in A to B's decisions (a member's people
+    /// in the body it belongs to) through this relation; 0: it does not carry that way.
+    public var forwardSteps: Int
+    /// How long a chain may be that carries an interest in B to A's decisions; 0: it does not.
+    public var backwardSteps: Int
 
-    public init(forward: Bool, backward: Bool, steps: Int) {
-        self.forward = forward
-        self.backward = backward
-        self.steps = steps
+    public init(forwardSteps: Int, backwardSteps: Int) {
+        self.forwardSteps = forwardSteps
+        self.backwardSteps = backwardSteps
     }
+
+    /// The same reach both ways it carries.
+    public init(forward: Bool, backward: Bool, steps: Int) {
+        self.init(forwardSteps: forward ? steps : 0, backwardSteps: backward ? steps : 0)
+    }
+
+    /// An interest in A is an interest in B's decisions.
+    public var forward: Bool { forwardSteps > 0 }
+    /// An interest in B is an interest in A's decisions.
+    public var backward: Bool { backwardSteps > 0 }
 }
 
 /// Decisions in which working for an organisation is no interest (`employment by … does not

@@ -149,6 +149,34 @@ final class ConflictScreenerTests: XCTestCase {
         XCTAssertEqual(backward.level(of: "Hana Hill"), .exclude, "employed by the counterparty itself")
     }
 
+    func testEachDirectionOfARelationHasItsOwnReach() {
+        // Hill Branch Surgery is a member of Hill Practice, a member of the alliance: membership
+        // carries up two steps (branch staff on an alliance award), down only one.
+        let rules = ConflictsFixtures.rules(steps: 2)
+            .replacingOccurrences(of: "organisation council \"Borough Council\"",
+                                  with: "organisation branch \"Hill Branch Surgery\"\n  member of hill\norganisation council \"Borough Council\"")
+            .replacingOccurrences(of: "  related within 2 steps\n",
+                                  with: "  related within 2 steps\n  carry member-of forward within 2 steps\n  carry member-of backward within 1 step\n")
+        let program = ConflictsFixtures.program(rules)
+        XCTAssertEqual(program.conflicts?.carrying[.memberOf], RelationCarry(forwardSteps: 2, backwardSteps: 1))
+        let rows = """
+        Bea Branch,Hill Branch Surgery,Practice manager,,,,
+        Hana Hill,Hill Practice,GP partner,,,,
+        Dan Alliance,Borough GP Alliance,Clinical Director,,,,
+
+        """
+        let allianceAward = screen(rows, counterparty: "BGPA", program: program)
+        XCTAssertEqual(allianceAward.level(of: "Bea Branch"), .exclude, "two steps up")
+        XCTAssertEqual(allianceAward.recusals.first { $0.person == "Bea Branch" }?.reasons.first?.link,
+                       "which is a member of Hill Practice, which is a member of Borough GP Alliance, the counterparty")
+        let practiceAward = screen(rows, counterparty: "Hill Practice", program: program)
+        XCTAssertEqual(practiceAward.level(of: "Dan Alliance"), .exclude, "one step down")
+        XCTAssertEqual(practiceAward.level(of: "Bea Branch"), .exclude, "one step up")
+        let branchAward = screen(rows, counterparty: "Hill Branch Surgery", program: program)
+        XCTAssertEqual(branchAward.level(of: "Hana Hill"), .exclude, "one step down")
+        XCTAssertNil(branchAward.level(of: "Dan Alliance"), "two steps down: beyond the backward reach")
+    }
+
     func testAChainIsNoLongerThanItsShortestRangedRelationAllows() {
         // Both relations carry; the contract only one step. Hill is two steps from Acme through it.
         let program = directed("  carry member-of forward within 2 steps\n  carry holds-contract-from forward within 1 step\n")
