@@ -115,6 +115,42 @@ final class CheckerTests: XCTestCase {
         XCTAssertEqual(program?.conflicts?.isDirected, false)
     }
 
+    func testAliasShapesGiveEveryOrganisationOfTheNamedShapeItsAliases() {
+        let (program, diagnostics) = Checker.check(RuleLoader.load(text: CheckerTests.prelude + """
+        organisation southwark "London Borough of Southwark"
+          aka "Southwark Council"
+        organisation greenwich "Royal Borough of Greenwich"
+        organisation havering "London Borough of Havering"
+          aka "Havering Council", "Councillor in Havering"
+        organisation kings "King's College Hospital NHS Foundation Trust"
+        aliases "Councillor in {place}", "Cllr, {place}"
+          for organisations named "London Borough of {place}", "Royal Borough of {place}"
+        """))
+        XCTAssertEqual(diagnostics, [])
+        func aliases(_ id: String) -> [String] { program.flatMap { $0.organisations[$0.organisationIndex[id]!].aliases } ?? [] }
+        XCTAssertEqual(aliases("southwark"), ["Southwark Council", "Councillor in Southwark", "Cllr, Southwark"])
+        XCTAssertEqual(aliases("greenwich"), ["Councillor in Greenwich", "Cllr, Greenwich"])
+        XCTAssertEqual(aliases("havering"), ["Havering Council", "Councillor in Havering", "Cllr, Havering"], "an alias already written is not repeated")
+        XCTAssertEqual(aliases("kings"), [])
+        XCTAssertEqual(program?.organisations[program!.organisationIndex["southwark"]!].shapedAliases, ["Councillor in Southwark", "Cllr, Southwark"])
+    }
+
+    func testAliasShapeMistakes() {
+        _ = assertDiagnostics("""
+        organisation southwark "London Borough of Southwark"
+        organisation other "Councillor in Southwark"
+        aliases 1️⃣"Councillor in place", 2️⃣"Cllr {a} {b}"
+          for organisations named "London Borough of {place}"
+        aliases 3️⃣"Councillor in {borough}"
+          for organisations named "London Borough of {place}"
+        4️⃣aliases "Councillor in {place}"
+        5️⃣aliases "Member for {place}"
+          for organisations named "City of {place}"
+        6️⃣aliases "Councillor in {place}"
+          for organisations named "London Borough of {place}"
+        """, [("1️⃣", "P1203"), ("2️⃣", "P1203"), ("3️⃣", "P1203"), ("4️⃣", "P1203"), ("5️⃣", "P1204"), ("6️⃣", "P1205")])
+    }
+
     func testCarryClauseMistakes() {
         _ = assertDiagnostics("""
         1️⃣conflicts

@@ -89,6 +89,7 @@ public struct Checker {
         }
         resolveDelegationTree(declarations.compactMap { if case .body(let b) = $0.1 { b } else { nil } })
         resolveOrganisationRelations(declarations.compactMap { if case .organisation(let o) = $0.1 { o } else { nil } })
+        expandAliasShapes(declarations.compactMap { if case .aliasShapes(let a) = $0.1 { a } else { nil } })
         // Pass 2: everything that uses those names.
         for (file, declaration) in declarations {
             switch declaration {

@@ -100,9 +100,14 @@ public struct Constant: Sendable {
 public struct Organisation: Sendable {
     public var id: String
     public var name: String
+    /// Every other name it answers to: the `aka` aliases, then those an `aliases` shape gave it.
     public var aliases: [String]
     public var relations: [(relation: OrganisationRelation, target: Int)]
     public var range: SourceRange
+    /// The aliases an `aliases … for organisations named …` shape gave it ("Councillor in
+    /// Southwark"), also in `aliases`. They name a place, so a register text continuing them
+    /// into a hyphenated word ("Councillor in Bromley-by-Bow") is another place, not this one.
+    public var shapedAliases: [String] = []
 }
 
 /// How an interest travels along one kind of relation `A relation B`, each way with its own reach.

@@ -27,6 +27,7 @@ public enum Declaration: Sendable {
     case calendar(CalendarSyntax)
     case papers(PapersSyntax)
     case audit(AuditSyntax)
+    case aliasShapes(AliasShapesSyntax)
 
     public var range: SourceRange {
         switch self {
@@ -46,6 +47,7 @@ public enum Declaration: Sendable {
         case .calendar(let d): d.range
         case .papers(let d): d.range
         case .audit(let d): d.range
+        case .aliasShapes(let d): d.range
         }
     }
 }
@@ -213,6 +215,27 @@ public struct OrganisationSyntax: Sendable {
     public var relations: [RelationSyntax]
     public var source: StringLiteral?
     public var range: SourceRange
+}
+
+/// `aliases "Councillor in {place}", "Cllr, {place}" for organisations named "London Borough of
+/// {place}"`: aliases of one shape for every organisation whose name has another shape, so a
+/// register's office-holder phrasing ("Husband is a Councillor in Southwark") names the council
+/// for every borough the rules declare, with no alias written per borough.
+public struct AliasShapesSyntax: Sendable {
+    /// The aliases to give, each with one `{word}` hole.
+    public var shapes: [StringLiteral]
+    /// The shapes of the names (or `aka` aliases) of the organisations that get them, with the
+    /// same hole: what fills it there fills it in `shapes`.
+    public var named: [StringLiteral]
+    public var source: StringLiteral?
+    public var range: SourceRange
+
+    public init(shapes: [StringLiteral], named: [StringLiteral], source: StringLiteral?, range: SourceRange) {
+        self.shapes = shapes
+        self.named = named
+        self.source = source
+        self.range = range
+    }
 }
 
 /// Kinds of interest that a `conflicts` block maps to recusal levels.

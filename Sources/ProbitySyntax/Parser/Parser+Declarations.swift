@@ -32,6 +32,7 @@ extension Parser {
         case "calendar": return parseCalendar(start).map(Declaration.calendar)
         case "papers": return parsePapers(start).map(Declaration.papers)
         case "audit": return .audit(parseAudit(start))
+        case "aliases": return .aliasShapes(parseAliasShapes(start))
         default: return nil
         }
     }
