@@ -151,6 +151,32 @@ final class CheckerTests: XCTestCase {
         """, [("1️⃣", "P1203"), ("2️⃣", "P1203"), ("3️⃣", "P1203"), ("4️⃣", "P1203"), ("5️⃣", "P1204"), ("6️⃣", "P1205")])
     }
 
+    func testStepsInOrderResolveAcrossKinds() {
+        let (program, diagnostics) = Checker.check(RuleLoader.load(text: CheckerTests.prelude + """
+        procedure first-look "Seen by the group first"
+        rule R "ordered"
+          when kind = contract-award
+          require procedure first-look
+          require recommendation by cpag
+          require approval by lcp-board
+          steps in order procedure first-look, recommendation by cpag,
+                         approval by lcp-board
+        """))
+        XCTAssertEqual(diagnostics, [])
+        let rule = program?.rules.first
+        let index = { (id: String) in program!.bodyIndex[id]! }
+        XCTAssertEqual(rule?.stepOrder, [.procedure(program!.procedureIndex["first-look"]!), .recommendation(index("cpag")), .approval(index("lcp-board"))])
+    }
+
+    func testStepOrderMistakes() {
+        _ = assertDiagnostics("""
+        rule 1️⃣R "ordered"
+          when kind = contract-award
+          require approval by lcp-board
+          steps in order approval by lcp-board, approval by place-lead, 2️⃣approval by lcp-board
+        """, [("1️⃣", "P1206"), ("2️⃣", "P1207")])
+    }
+
     func testCarryClauseMistakes() {
         _ = assertDiagnostics("""
         1️⃣conflicts

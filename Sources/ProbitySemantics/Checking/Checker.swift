@@ -106,6 +106,7 @@ public struct Checker {
             }
         }
         resolveOverlaps()
+        checkStepOrders()
         checkQuorumRoles()
         checkBodyExistence()
     }
@@ -342,6 +343,7 @@ public struct Checker {
             }
         }
         rule.approvalOrder = syntax.approvalOrder.compactMap { resolveBody($0) }
+        rule.stepOrder = resolveSteps(syntax.stepOrder)
         if syntax.requirements.isEmpty {
             warning("P0403", "rule `\(rule.id)` requires nothing; expected at least one `require` clause", at: syntax.name.range)
         }
@@ -386,6 +388,8 @@ public struct Checker {
                 }
             case .approvalOrder(let bodies, _):
                 for body in bodies { _ = resolveBody(body) }
+            case .stepOrder(let steps, _):
+                _ = resolveSteps(steps)
             case .recusal, .noRecusal, .quorum:
                 break
             }

@@ -60,6 +60,15 @@ public struct NoticeRequirement: Hashable, Sendable {
     public var deemedApprovedAfter: Duration?
 }
 
+/// One step a decision may need, by index: a body's recommendation, approval or notice, or a
+/// procedure. A rule's `steps in order` is a list of them.
+public enum Step: Hashable, Sendable {
+    case recommendation(Int)
+    case approval(Int)
+    case procedure(Int)
+    case notice(Int)
+}
+
 /// A checked rule.
 public struct Rule: Sendable {
     public var id: String
@@ -79,6 +88,8 @@ public struct Rule: Sendable {
     public var intendedOverlaps: [Int]
     /// `approvals in order A, B`: bodies whose approvals, when required, come in this order.
     public var approvalOrder: [Int] = []
+    /// `steps in order …`: steps of any kind that, when required, come in this order.
+    public var stepOrder: [Step] = []
     /// Lint codes accepted on this rule, with the reason.
     public var acceptedFindings: [String: String]
 

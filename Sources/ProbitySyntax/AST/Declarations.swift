@@ -187,6 +187,37 @@ public struct RuleSyntax: Sendable {
     /// `approvals in order A, B`: when this rule fires and both are required, A's approval
     /// comes before B's whatever their places in the delegation tree.
     public var approvalOrder: [Name] = []
+    /// `steps in order procedure P, approval by A, notice to N, …`: when this rule fires, the
+    /// steps required among these come in this order, across kinds (the paper's order).
+    public var stepOrder: [StepSyntax] = []
+}
+
+/// What a step of a decision is: a recommendation, an approval, a procedure or a notice.
+public enum StepKind: String, Sendable {
+    case recommendation, approval, procedure, notice
+}
+
+/// One step in a `steps in order` list: `approval by council-executive`, `procedure p`.
+public struct StepSyntax: Sendable {
+    public var kind: StepKind
+    public var name: Name
+    public var range: SourceRange
+
+    public init(kind: StepKind, name: Name, range: SourceRange) {
+        self.kind = kind
+        self.name = name
+        self.range = range
+    }
+
+    /// The step as written: "approval by council-executive".
+    public var text: String {
+        switch kind {
+        case .recommendation: "recommendation by \(name.text)"
+        case .approval: "approval by \(name.text)"
+        case .procedure: "procedure \(name.text)"
+        case .notice: "notice to \(name.text)"
+        }
+    }
 }
 
 /// Typed relations between organisations.
@@ -432,11 +463,14 @@ public enum ExpectationSyntax: Sendable {
     case quorum(met: Bool, SourceRange)
     /// `expect approvals in order A, B`: both approve, A's approval listed before B's.
     case approvalOrder([Name], SourceRange)
+    /// `expect steps in order procedure P, approval by A, …`: each is required, in this order.
+    case stepOrder([StepSyntax], SourceRange)
 
     public var range: SourceRange {
         switch self {
         case .outcome(_, let r), .approval(_, _, let r), .recommendation(_, _, let r), .procedure(_, _, let r),
-             .notice(_, _, _, let r), .recusal(_, _, let r), .noRecusal(_, let r), .quorum(_, let r), .approvalOrder(_, let r):
+             .notice(_, _, _, let r), .recusal(_, _, let r), .noRecusal(_, let r), .quorum(_, let r), .approvalOrder(_, let r),
+             .stepOrder(_, let r):
             r
         }
     }
