@@ -172,6 +172,7 @@ extension ConflictsReport {
                         out.member("valid_from", reason.validFrom.map { Day(number: $0).iso })
                         out.member("valid_to", reason.validTo.map { Day(number: $0).iso })
                         out.member("register_line", integer: reason.line)
+                        if let lookBack = reason.lookBack { out.member("look_back", lookBack) }
                     }
                 }
             }

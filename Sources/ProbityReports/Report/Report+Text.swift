@@ -104,7 +104,8 @@ extension ConflictsReport {
         for recusal in recusals {
             out += "  - \(recusal.person): \(recusal.level.rawValue)\n"
             for reason in recusal.reasons {
-                out += "     \(reason.kind.rawValue) → \(reason.level.rawValue): \(reason.declaration) [\(reason.organisation), \(reason.link); register line \(reason.line)]\n"
+                out += "     \(reason.kind.rawValue) → \(reason.level.rawValue): \(reason.declaration) [\(reason.organisation), \(reason.link); register line \(reason.line)]"
+                out += (reason.lookBack.map { " (\($0))" } ?? "") + "\n"
             }
         }
         for entry in unmatchedOrganisations {

@@ -41,6 +41,14 @@ final class ConflictScreenerTests: XCTestCase {
         XCTAssertNil(screen(rows, on: "2022-07-01").level(of: "Graham Ellis"), "a day after the look-back")
     }
 
+    func testAnEndedInterestCountedThroughTheLookBackSaysSo() {
+        let rows = "Graham Ellis,Borough Council,Head of Finance,Financial Interest,\"Director, Acme Health Ltd\",01/01/2015,31/12/2021\n"
+        let reason = screen(rows, on: "2022-03-01").recusals.first?.reasons.first
+        XCTAssertEqual(reason?.lookBack, "ended on 2021-12-31; counts until 2022-06-30 only under the rules' look back of 6 months")
+        let current = "Graham Ellis,Borough Council,Head of Finance,Financial Interest,\"Director, Acme Health Ltd\",01/01/2015,31/12/2025\n"
+        XCTAssertNil(screen(current, on: "2022-03-01").recusals.first?.reasons.first?.lookBack, "an interest in force rests on no look-back")
+    }
+
     func testAnInterestThatStartsAfterTheDecisionDoesNotCount() {
         let rows = "Sarah Whitfield,Borough Council,Head of Contracting,Financial Interest,Consultancy work for Acme Health Ltd,01/06/2024,\n"
         XCTAssertNil(screen(rows).level(of: "Sarah Whitfield"))
