@@ -113,6 +113,8 @@ package final class ConflictScreener: Sendable {
         var nonMembers: [String] = []
         /// Deputies who do not count: the chair's agreement to their attendance is not recorded.
         var unagreedDeputies: [String] = []
+        /// Who chairs the item when the chair of the meeting may not take part in it (P1222).
+        var chairStandsAside: Report.Finding?
     }
 
     func screening(_ decision: Decision, meeting: Meeting?) -> Screening {
@@ -178,6 +180,14 @@ package final class ConflictScreener: Sendable {
             screening.report.quorum = roster.quorumResult(present.seats)
             screening.report.voters = roster.voters(present.seats).map { voter in
                 ConflictsReport.Voter(person: voter.person, weight: voter.weight.value, organisation: voter.organisation)
+            }
+            if let line = roster.chairInLine(present.seats, holders: meeting.roleHolders) {
+                if case .member(let member, _) = line.holder { screening.report.chair = roster.members[member].name }
+                if let conflicted = line.passedOver.first(where: { $0.why != "not present" }) {
+                    screening.chairStandsAside = Report.Finding(severity: .note, code: "P1222",
+                        message: "\(conflicted.name) (role `\(conflicted.role)`) \(conflicted.why), so does not chair it: under the chair succession of `\(roster.bodyID)`, \(Self.describe(line.holder, roster: roster))",
+                        isBlocking: false)
+                }
             }
         }
         return screening
