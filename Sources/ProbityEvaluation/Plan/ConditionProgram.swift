@@ -55,16 +55,56 @@ struct ConditionProgram: Sendable {
     var children: [Int32] = []
     var values: [Int64] = []
     var texts: [String] = []
+    /// Per node: the condition the rule author wrote that it was compiled from, or nil for a
+    /// node the compiler made up (one equality of a text `one of`, the test under a text `!=`).
+    /// Explanations word a traced node by what was written, not by how it was lowered.
+    var origins: [Condition?] = []
 
-    /// Compiles a checked condition and returns its root node.
-    mutating func compile(_ condition: Condition) -> Int32 {
+    /// A rule's condition compiled: its root, the roots of its conjuncts (``Condition/conjuncts``)
+    /// and of its branches (``Condition/branches``), all nodes of the one tree, so a trace of the
+    /// root reports each of them.
+    struct CompiledCondition: Sendable {
+        var root: Int32
+        var conjuncts: [Int32]
+        var branches: [Int32]
+    }
+
+    /// Compiles a rule's checked condition. Its conjuncts become the parts of one `all` (nested
+    /// `all`s flattened, which changes neither the truth nor the order parts are evaluated in).
+    mutating func compileRule(_ condition: Condition) -> CompiledCondition {
+        var branches: [Int32] = []
+        let conjuncts = condition.conjuncts.map { compile($0, branches: &branches) }
+        let root: Int32
+        if case .all = condition {
+            let first = Int32(children.count)
+            children += conjuncts
+            root = append(.all(first: first, count: Int32(conjuncts.count)), origin: condition)
+        } else {
+            root = conjuncts[0]
+        }
+        return CompiledCondition(root: root, conjuncts: conjuncts, branches: branches)
+    }
+
+    /// Compiles a checked condition and returns its root node; the node of every comparison
+    /// the author wrote (each branch) is added to `branches`, in source order.
+    private mutating func compile(_ condition: Condition, branches: inout [Int32]) -> Int32 {
+        let node = lower(condition, branches: &branches)
+        origins[Int(node)] = condition
+        switch condition {
+        case .all, .any, .not, .constant: break
+        default: branches.append(node)
+        }
+        return node
+    }
+
+    private mutating func lower(_ condition: Condition, branches: inout [Int32]) -> Int32 {
         switch condition {
         case .all(let parts):
-            return group(parts) { .all(first: $0, count: $1) }
+            return group(parts, branches: &branches) { .all(first: $0, count: $1) }
         case .any(let parts):
-            return group(parts) { .any(first: $0, count: $1) }
+            return group(parts, branches: &branches) { .any(first: $0, count: $1) }
         case .not(let inner):
-            let child = compile(inner)
+            let child = compile(inner, branches: &branches)
             return append(.not(child))
         case .compare(let field, let op, .integer(let value), _):
             let f = Int32(field)
@@ -78,9 +118,11 @@ struct ConditionProgram: Sendable {
             case .greater: return append(value == .max ? ConditionProgram.emptyRange(f) : .range(field: f, lower: value + 1, upper: .max, negated: false))
             case .greaterOrEqual: return append(.range(field: f, lower: value, upper: .max, negated: false))
             }
-        case .compare(let field, let op, .text(let text), _):
+        case .compare(let field, let op, .text(let text), let range):
             texts.append(text)
-            let equal = append(.text(field: Int32(field), value: Int32(texts.count - 1), equal: true))
+            // Under a `!=`, the equality is the compiler's; it is worded as one all the same.
+            let equal = append(.text(field: Int32(field), value: Int32(texts.count - 1), equal: true),
+                               origin: .compare(field: field, .equal, .text(text), range))
             return op == .notEqual ? append(.not(equal)) : equal
         case .compareFields(let a, let op, let b, _):
             return append(.compareFields(Int32(a), op, Int32(b)))
@@ -95,9 +137,10 @@ struct ConditionProgram: Sendable {
                 values += integers.sorted()
                 return append(.oneOf(field: Int32(field), first: first, count: Int32(integers.count), negated: negated))
             }
-            // Text members: an `any` of equalities.
+            // Text members: an `any` of equalities, nodes of the compiler's own (no branches).
+            var madeUp: [Int32] = []
             let alternatives = members.map { Condition.compare(field: field, .equal, $0, SourceRange(file: FileID(0), start: 0, end: 0)) }
-            let node = compile(.any(alternatives))
+            let node = lower(.any(alternatives), branches: &madeUp)
             return negated ? append(.not(node)) : node
         case .interval(let field, let lower, let upper, let negated, _):
             // Open bounds move inward by one unit: the values are integers. An open bound at the
@@ -124,80 +167,111 @@ struct ConditionProgram: Sendable {
         .range(field: field, lower: 1, upper: 0, negated: false)
     }
 
-    private mutating func append(_ node: ConditionNode) -> Int32 {
+    private mutating func append(_ node: ConditionNode, origin: Condition? = nil) -> Int32 {
         nodes.append(node)
+        origins.append(origin)
         return Int32(nodes.count - 1)
     }
 
-    private mutating func group(_ parts: [Condition], _ make: (Int32, Int32) -> ConditionNode) -> Int32 {
-        let compiled = parts.map { compile($0) }
+    private mutating func group(_ parts: [Condition], branches: inout [Int32], _ make: (Int32, Int32) -> ConditionNode) -> Int32 {
+        let compiled = parts.map { compile($0, branches: &branches) }
         let first = Int32(children.count)
         children += compiled
         return append(make(first, Int32(compiled.count)))
     }
 
-    /// Evaluates the condition rooted at `root` against a decision.
+    /// Evaluates the condition rooted at `root` against a decision: the hot path, untraced.
+    @inline(__always)
     func evaluate(_ root: Int32, _ decision: Decision) -> Truth {
+        var tracer = NoTracer()
+        return evaluate(root, decision, tracer: &tracer)
+    }
+
+    /// Evaluates the condition rooted at `root` against a decision, telling `tracer` the truth
+    /// of every node as it is found: the one evaluator, traced or not (see ``ConditionTracer``).
+    func evaluate<Tracer: ConditionTracer>(_ root: Int32, _ decision: Decision, tracer: inout Tracer) -> Truth {
+        let truth: Truth
         switch nodes[Int(root)] {
         case .all(let first, let count):
             var result = Truth.yes
             for i in first..<(first + count) {
-                let part = evaluate(children[Int(i)], decision)
-                if part == .no { return .no }
-                if part == .unknown { result = .unknown }
+                let part = evaluate(children[Int(i)], decision, tracer: &tracer)
+                if part == .no {
+                    result = .no
+                    if !Tracer.visitsEveryPart { break }
+                } else if part == .unknown, result != .no {
+                    result = .unknown
+                }
             }
-            return result
+            truth = result
         case .any(let first, let count):
             var result = Truth.no
             for i in first..<(first + count) {
-                let part = evaluate(children[Int(i)], decision)
-                if part == .yes { return .yes }
-                if part == .unknown { result = .unknown }
+                let part = evaluate(children[Int(i)], decision, tracer: &tracer)
+                if part == .yes {
+                    result = .yes
+                    if !Tracer.visitsEveryPart { break }
+                } else if part == .unknown, result != .yes {
+                    result = .unknown
+                }
             }
-            return result
+            truth = result
         case .not(let child):
-            return evaluate(child, decision).negated
+            truth = evaluate(child, decision, tracer: &tracer).negated
         case .range(let field, let lower, let upper, let negated):
-            guard decision.isPresent[Int(field)] else { return .unknown }
-            let value = decision.scalars[Int(field)]
-            return ((value >= lower && value <= upper) != negated) ? .yes : .no
-        case .mask(let field, let bits, let negated):
-            guard decision.isPresent[Int(field)] else { return .unknown }
-            let value = decision.scalars[Int(field)]
-            let isIn = value >= 0 && value < 64 && bits & (1 << UInt64(value)) != 0
-            return (isIn != negated) ? .yes : .no
-        case .oneOf(let field, let first, let count, let negated):
-            guard decision.isPresent[Int(field)] else { return .unknown }
-            let value = decision.scalars[Int(field)]
-            let isIn = values[Int(first)..<Int(first + count)].contains(value)
-            return (isIn != negated) ? .yes : .no
-        case .compareFields(let a, let op, let b):
-            guard decision.isPresent[Int(a)], decision.isPresent[Int(b)] else { return .unknown }
-            let x = decision.scalars[Int(a)], y = decision.scalars[Int(b)]
-            let holds: Bool
-            switch op {
-            case .equal: holds = x == y
-            case .notEqual: holds = x != y
-            case .less: holds = x < y
-            case .lessOrEqual: holds = x <= y
-            case .greater: holds = x > y
-            case .greaterOrEqual: holds = x >= y
+            if decision.isPresent[Int(field)] {
+                let value = decision.scalars[Int(field)]
+                truth = ((value >= lower && value <= upper) != negated) ? .yes : .no
+            } else {
+                truth = .unknown
             }
-            return holds ? .yes : .no
+        case .mask(let field, let bits, let negated):
+            if decision.isPresent[Int(field)] {
+                let value = decision.scalars[Int(field)]
+                let isIn = value >= 0 && value < 64 && bits & (1 << UInt64(value)) != 0
+                truth = (isIn != negated) ? .yes : .no
+            } else {
+                truth = .unknown
+            }
+        case .oneOf(let field, let first, let count, let negated):
+            if decision.isPresent[Int(field)] {
+                let value = decision.scalars[Int(field)]
+                let isIn = values[Int(first)..<Int(first + count)].contains(value)
+                truth = (isIn != negated) ? .yes : .no
+            } else {
+                truth = .unknown
+            }
+        case .compareFields(let a, let op, let b):
+            if decision.isPresent[Int(a)], decision.isPresent[Int(b)] {
+                truth = op.holds(decision.scalars[Int(a)], decision.scalars[Int(b)]) ? .yes : .no
+            } else {
+                truth = .unknown
+            }
         case .text(let field, let value, let equal):
-            guard decision.isPresent[Int(field)], let text = decision.texts[Int(field)] else { return .unknown }
-            return ((text == texts[Int(value)]) == equal) ? .yes : .no
+            if decision.isPresent[Int(field)], let text = decision.texts[Int(field)] {
+                truth = ((text == texts[Int(value)]) == equal) ? .yes : .no
+            } else {
+                truth = .unknown
+            }
         case .memberOfField(let field, let setField, let negated):
-            guard decision.isPresent[Int(field)], decision.isPresent[Int(setField)] else { return .unknown }
-            let isIn = decision.sets[Int(setField)].contains(decision.scalars[Int(field)])
-            return (isIn != negated) ? .yes : .no
+            if decision.isPresent[Int(field)], decision.isPresent[Int(setField)] {
+                let isIn = decision.sets[Int(setField)].contains(decision.scalars[Int(field)])
+                truth = (isIn != negated) ? .yes : .no
+            } else {
+                truth = .unknown
+            }
         case .contains(let setField, let value):
-            guard decision.isPresent[Int(setField)] else { return .unknown }
-            return decision.sets[Int(setField)].contains(value) ? .yes : .no
+            if decision.isPresent[Int(setField)] {
+                truth = decision.sets[Int(setField)].contains(value) ? .yes : .no
+            } else {
+                truth = .unknown
+            }
         case .present(let field, let negated):
-            return (decision.isPresent[Int(field)] != negated) ? .yes : .no
+            truth = (decision.isPresent[Int(field)] != negated) ? .yes : .no
         case .constant(let flag):
-            return flag ? .yes : .no
+            truth = flag ? .yes : .no
         }
+        tracer.evaluated(root, truth)
+        return truth
     }
 }
