@@ -191,89 +191,76 @@ package struct ConditionProgram: Sendable {
 
     /// Evaluates the condition rooted at `root` against a decision, telling `tracer` the truth
     /// of every node as it is found: the one evaluator, traced or not (see ``ConditionTracer``).
+    ///
+    /// Written so that, for ``NoTracer``, it compiles to the untraced evaluator: every exit goes
+    /// through ``traced(_:_:_:)`` (an empty call), and the `seenFalse`/`seenTrue` flags that a
+    /// tracer visiting every part needs are constants (never set) when it does not.
     package func evaluate<Tracer: ConditionTracer>(_ root: Int32, _ decision: Decision, tracer: inout Tracer) -> Truth {
-        let truth: Truth
         switch nodes[Int(root)] {
         case .all(let first, let count):
             var result = Truth.yes
+            var seenFalse = false
             for i in first..<(first + count) {
                 let part = evaluate(children[Int(i)], decision, tracer: &tracer)
                 if part == .no {
-                    result = .no
-                    if !Tracer.visitsEveryPart { break }
-                } else if part == .unknown, result != .no {
-                    result = .unknown
+                    if !Tracer.visitsEveryPart { return traced(root, .no, &tracer) }
+                    seenFalse = true
                 }
+                if part == .unknown { result = .unknown }
             }
-            truth = result
+            return traced(root, seenFalse ? .no : result, &tracer)
         case .any(let first, let count):
             var result = Truth.no
+            var seenTrue = false
             for i in first..<(first + count) {
                 let part = evaluate(children[Int(i)], decision, tracer: &tracer)
                 if part == .yes {
-                    result = .yes
-                    if !Tracer.visitsEveryPart { break }
-                } else if part == .unknown, result != .yes {
-                    result = .unknown
+                    if !Tracer.visitsEveryPart { return traced(root, .yes, &tracer) }
+                    seenTrue = true
                 }
+                if part == .unknown { result = .unknown }
             }
-            truth = result
+            return traced(root, seenTrue ? .yes : result, &tracer)
         case .not(let child):
-            truth = evaluate(child, decision, tracer: &tracer).negated
+            return traced(root, evaluate(child, decision, tracer: &tracer).negated, &tracer)
         case .range(let field, let lower, let upper, let negated):
-            if decision.isPresent[Int(field)] {
-                let value = decision.scalars[Int(field)]
-                truth = ((value >= lower && value <= upper) != negated) ? .yes : .no
-            } else {
-                truth = .unknown
-            }
+            guard decision.isPresent[Int(field)] else { return traced(root, .unknown, &tracer) }
+            let value = decision.scalars[Int(field)]
+            return traced(root, ((value >= lower && value <= upper) != negated) ? .yes : .no, &tracer)
         case .mask(let field, let bits, let negated):
-            if decision.isPresent[Int(field)] {
-                let value = decision.scalars[Int(field)]
-                let isIn = value >= 0 && value < 64 && bits & (1 << UInt64(value)) != 0
-                truth = (isIn != negated) ? .yes : .no
-            } else {
-                truth = .unknown
-            }
+            guard decision.isPresent[Int(field)] else { return traced(root, .unknown, &tracer) }
+            let value = decision.scalars[Int(field)]
+            let isIn = value >= 0 && value < 64 && bits & (1 << UInt64(value)) != 0
+            return traced(root, (isIn != negated) ? .yes : .no, &tracer)
         case .oneOf(let field, let first, let count, let negated):
-            if decision.isPresent[Int(field)] {
-                let value = decision.scalars[Int(field)]
-                let isIn = values[Int(first)..<Int(first + count)].contains(value)
-                truth = (isIn != negated) ? .yes : .no
-            } else {
-                truth = .unknown
-            }
+            guard decision.isPresent[Int(field)] else { return traced(root, .unknown, &tracer) }
+            let value = decision.scalars[Int(field)]
+            let isIn = values[Int(first)..<Int(first + count)].contains(value)
+            return traced(root, (isIn != negated) ? .yes : .no, &tracer)
         case .compareFields(let a, let op, let b):
-            if decision.isPresent[Int(a)], decision.isPresent[Int(b)] {
-                truth = op.holds(decision.scalars[Int(a)], decision.scalars[Int(b)]) ? .yes : .no
-            } else {
-                truth = .unknown
-            }
+            guard decision.isPresent[Int(a)], decision.isPresent[Int(b)] else { return traced(root, .unknown, &tracer) }
+            return traced(root, op.holds(decision.scalars[Int(a)], decision.scalars[Int(b)]) ? .yes : .no, &tracer)
         case .text(let field, let value, let equal):
-            if decision.isPresent[Int(field)], let text = decision.texts[Int(field)] {
-                truth = ((text == texts[Int(value)]) == equal) ? .yes : .no
-            } else {
-                truth = .unknown
-            }
+            guard decision.isPresent[Int(field)], let text = decision.texts[Int(field)] else { return traced(root, .unknown, &tracer) }
+            return traced(root, ((text == texts[Int(value)]) == equal) ? .yes : .no, &tracer)
         case .memberOfField(let field, let setField, let negated):
-            if decision.isPresent[Int(field)], decision.isPresent[Int(setField)] {
-                let isIn = decision.sets[Int(setField)].contains(decision.scalars[Int(field)])
-                truth = (isIn != negated) ? .yes : .no
-            } else {
-                truth = .unknown
-            }
+            guard decision.isPresent[Int(field)], decision.isPresent[Int(setField)] else { return traced(root, .unknown, &tracer) }
+            let isIn = decision.sets[Int(setField)].contains(decision.scalars[Int(field)])
+            return traced(root, (isIn != negated) ? .yes : .no, &tracer)
         case .contains(let setField, let value):
-            if decision.isPresent[Int(setField)] {
-                truth = decision.sets[Int(setField)].contains(value) ? .yes : .no
-            } else {
-                truth = .unknown
-            }
+            guard decision.isPresent[Int(setField)] else { return traced(root, .unknown, &tracer) }
+            return traced(root, decision.sets[Int(setField)].contains(value) ? .yes : .no, &tracer)
         case .present(let field, let negated):
-            truth = (decision.isPresent[Int(field)] != negated) ? .yes : .no
+            return traced(root, (decision.isPresent[Int(field)] != negated) ? .yes : .no, &tracer)
         case .constant(let flag):
-            truth = flag ? .yes : .no
+            return traced(root, flag ? .yes : .no, &tracer)
         }
-        tracer.evaluated(root, truth)
+    }
+
+    /// Tells `tracer` that `node` came to `truth`, and returns it.
+    @inline(__always)
+    private func traced<Tracer: ConditionTracer>(_ node: Int32, _ truth: Truth, _ tracer: inout Tracer) -> Truth {
+        tracer.evaluated(node, truth)
         return truth
     }
 }
