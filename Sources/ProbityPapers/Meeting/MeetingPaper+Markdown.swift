@@ -59,8 +59,16 @@ extension MeetingPaper {
             if let quorum = item.quorum { out += "\n" + Self.markdownText(quorum) + "\n" }
             if let voting = item.voting { out += "\n" + Self.markdownText(voting) + "\n" }
             if item.decision != nil {
-                out += "\n**Approvals, procedures and notices.**\n\n"
-                for requirement in item.requirements { out += "- " + Self.markdownText(requirement.sentence) + "\n" }
+                if item.requirementsOrderedBy.isEmpty {
+                    out += "\n**Approvals, procedures and notices.**\n\n"
+                    for requirement in item.requirements { out += "- " + Self.markdownText(requirement.sentence) + "\n" }
+                } else {
+                    let rules = item.requirementsOrderedBy.map { "`\($0)`" }.joined(separator: ", ")
+                    out += "\n**Approvals, procedures and notices, in the order the rules give (rule \(rules)).**\n\n"
+                    for (number, requirement) in item.requirements.enumerated() {
+                        out += "\(number + 1). " + Self.markdownText(requirement.sentence) + "\n"
+                    }
+                }
             }
             if !item.findings.isEmpty {
                 out += "\n**Also found.**\n\n"

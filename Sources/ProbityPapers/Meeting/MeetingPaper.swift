@@ -75,6 +75,9 @@ public struct MeetingPaper: Sendable {
         public var quorum: Sentence?
         public var voting: Sentence?
         public var requirements: [Requirement]
+        /// The rules whose `steps in order` put ``requirements`` in the paper's order, by id;
+        /// empty when the list is section by section (approvals, procedures, notices).
+        public var requirementsOrderedBy: [String] = []
         public var findings: [Sentence]
 
         /// "11. Bromley Healthcare Contract", or "Item 11" for an item with no title.
