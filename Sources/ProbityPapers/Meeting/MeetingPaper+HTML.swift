@@ -91,14 +91,13 @@ extension MeetingPaper {
         if let voting = item.voting { out += "<p>\(htmlText(voting))</p>\n" }
         out += "</div>\n"
         if item.decision != nil {
-            if item.requirementsOrderedBy.isEmpty {
-                out += "<h4>Approvals, procedures and notices</h4>\n<ul class=\"requirements\">\n"
+            if let order = item.requirementsOrder {
+                out += "<h4>Approvals, procedures and notices, \(htmlText(order))</h4>\n<ol class=\"requirements\">\n"
             } else {
-                let rules = item.requirementsOrderedBy.map { "<code>\(Escaping.xml($0))</code>" }.joined(separator: ", ")
-                out += "<h4>Approvals, procedures and notices, in the order the rules give (rule \(rules))</h4>\n<ol class=\"requirements\">\n"
+                out += "<h4>Approvals, procedures and notices</h4>\n<ul class=\"requirements\">\n"
             }
             for requirement in item.requirements { out += "<li>\(htmlText(requirement.sentence))</li>\n" }
-            out += item.requirementsOrderedBy.isEmpty ? "</ul>\n" : "</ol>\n"
+            out += item.requirementsOrder == nil ? "</ul>\n" : "</ol>\n"
         }
         if !item.findings.isEmpty {
             out += "<h4>Also found</h4>\n<ul class=\"findings\">\n"
