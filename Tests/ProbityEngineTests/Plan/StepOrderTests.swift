@@ -72,6 +72,17 @@ final class StepOrderTests: XCTestCase {
                        ["approval by icb-board", "recommendation by lcp-board", "procedure psr-standstill"])
     }
 
+    func testAnOrderOfWhichTheDecisionNeedsOneStepChangesNothing() throws {
+        let plan = try XCTUnwrap(makePlan(scheme("""
+        rule S75-ORDER "the paper's order"
+          when kind = s75-variation
+          require notice to council-leader
+          steps in order approval by council-executive, approval by icb-board
+        """)))
+        // £20k: no Executive, and the ICB Board is never asked: one ordered step at most.
+        XCTAssertEqual(steps(plan, #"{"id":"v","date":"2023-06-01","kind":"s75-variation","value":"£20k"}"#), [])
+    }
+
     func testWithoutAnOrderTheVerdictListsNoSteps() throws {
         let plan = try XCTUnwrap(makePlan(tieredScheme))
         XCTAssertEqual(steps(plan, #"{"id":"c","date":"2024-06-01","kind":"contract-award","value":"£2m"}"#), [])
