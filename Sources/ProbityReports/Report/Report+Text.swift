@@ -19,7 +19,7 @@ extension Report {
         if let decidedBy { out += "proposed decider: \(decidedBy)\n" }
         if !steps.isEmpty {
             let rules = stepsOrderedBy.map { "\($0.id), \($0.location)" }.joined(separator: "; ")
-            out += "\nsteps, in the order the rules give (rule \(rules)):\n"
+            out += "\nsteps, in the order the rules give (rule \(rules); the rules' reading of the paper they cite):\n"
             for (number, step) in steps.enumerated() {
                 out += "  \(number + 1). \(describe(step))\n"
             }
