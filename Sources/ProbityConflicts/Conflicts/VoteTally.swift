@@ -186,7 +186,7 @@ public struct VoteTally: Sendable {
                 } else if rule?.chairHasCastingVote == true, chairMember == nil,
                    case .unnamed(let role)? = roster.chairInLine(present.seats, holders: holders)?.holder, votes.chair == nil {
                     tally.findings.append(Report.Finding(severity: .error, code: "P1223",
-                        message: "the votes are tied and the chair has a casting vote, but it falls to the holder of role `\(role)` under the chair succession of `\(roster.bodyID)`, whom the papers do not name; add `\"chair\"` (or `\"holders\"`) to the votes file",
+                        message: "the votes are tied and the chair has a casting vote, but it falls to the holder of role `\(role)` under the chair succession of `\(roster.bodyID)`, and the papers name nobody for that role; add `\"chair\"` (or `\"holders\"`) to the votes file",
                         isBlocking: true))
                 } else if rule?.chairHasCastingVote == true, chairMember == nil {
                     let chairs = present.seats.filter { roster.members[$0.occupant].isChair }.map { roster.members[$0.occupant].name }
