@@ -391,6 +391,8 @@ public struct Checker {
                 }
             case .approvalOrder(let bodies, _):
                 for body in bodies { _ = resolveBody(body) }
+            case .stepOrder(let steps, _):
+                _ = resolveSteps(steps)
             case .voteResult(let result, _):
                 // VoteTally.Outcome's raw values; a test in TestRunnerTests keeps the two lists equal.
                 if !Checker.voteResults.contains(result.text) {
@@ -402,8 +404,6 @@ public struct Checker {
                 if !code.text.hasPrefix("P") || digits.count != 4 || !digits.allSatisfy(\.isNumber) {
                     error("P0201", "`\(code.text)` is no diagnostic code; expected `P` and four digits, as in `P1133`", at: code.range)
                 }
-            case .stepOrder(let steps, _):
-                _ = resolveSteps(steps)
             case .recusal, .noRecusal, .quorum, .voteCarried, .voteQuorate, .voteCounts, .castingVote, .chair:
                 break
             }

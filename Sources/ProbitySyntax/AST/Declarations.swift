@@ -466,6 +466,8 @@ public enum ExpectationSyntax: Sendable {
     case quorum(met: Bool, SourceRange)
     /// `expect approvals in order A, B`: both approve, A's approval listed before B's.
     case approvalOrder([Name], SourceRange)
+    /// `expect steps in order procedure P, approval by A, …`: each is required, in this order.
+    case stepOrder([StepSyntax], SourceRange)
     /// `expect vote carried` / `expect vote not carried`: whether the test's vote carried in the
     /// only sense a report may say so (quorate, every name understood).
     case voteCarried(Bool, SourceRange)
@@ -484,16 +486,14 @@ public enum ExpectationSyntax: Sendable {
     /// `expect finding P1131` / `expect no finding P1131`: a finding of the check, the meeting
     /// or the vote, by code.
     case finding(Name, negated: Bool, SourceRange)
-    /// `expect steps in order procedure P, approval by A, …`: each is required, in this order.
-    case stepOrder([StepSyntax], SourceRange)
 
     public var range: SourceRange {
         switch self {
         case .outcome(_, let r), .approval(_, _, let r), .recommendation(_, _, let r), .procedure(_, _, let r),
              .notice(_, _, _, let r), .recusal(_, _, let r), .noRecusal(_, let r), .quorum(_, let r), .approvalOrder(_, let r),
+             .stepOrder(_, let r),
              .voteCarried(_, let r), .voteResult(_, let r), .voteQuorate(_, let r), .voteCounts(_, let r), .castingVote(_, let r),
-             .chair(_, let r), .finding(_, _, let r),
-             .stepOrder(_, let r):
+             .chair(_, let r), .finding(_, _, let r):
             r
         }
     }
