@@ -14,14 +14,18 @@ package struct MeetingDecoder: Sendable {
 
     /// Parses JSON text and decodes the meeting in it.
     public func decode(json bytes: [UInt8]) -> Result<Meeting, ConflictsInputError> {
-        MeetingDecoder.parse(bytes).flatMap(decode)
+        MeetingDecoder.parse(bytes).flatMap { decode($0) }
     }
 
     /// Parses a meeting-shaped file (an agenda, a record of votes) and decodes its common part:
-    /// the document, for the caller's own keys, and the meeting.
-    public func decodeDocument(json bytes: [UInt8]) -> Result<(document: JSONValue, meeting: Meeting), ConflictsInputError> {
-        MeetingDecoder.parse(bytes).flatMap { document in decode(document).map { (document, $0) } }
+    /// the document, for the caller's own keys (`otherKeys`, the only others it may have), and
+    /// the meeting.
+    public func decodeDocument(json bytes: [UInt8], otherKeys: Set<String>) -> Result<(document: JSONValue, meeting: Meeting), ConflictsInputError> {
+        MeetingDecoder.parse(bytes).flatMap { document in decode(document, otherKeys: otherKeys).map { (document, $0) } }
     }
+
+    /// The keys a meeting has.
+    public static let keys: Set<String> = ["body", "date", "attendees", "papers_sent", "deputies"]
 
     /// Parses a meeting, agenda or votes file, turning a syntax error into the input error
     /// all three report (P1110, with line and column).
@@ -32,11 +36,18 @@ package struct MeetingDecoder: Sendable {
         }
     }
 
-    /// Decodes the `body`, `date` and `attendees` members of a JSON object; other keys are left
-    /// to the caller (an agenda has `items`, a vote record `votes`).
-    public func decode(_ value: JSONValue) -> Result<Meeting, ConflictsInputError> {
-        guard value.objectValue != nil else {
+    /// Decodes the `body`, `date` and `attendees` members of a JSON object; `otherKeys` are left
+    /// to the caller (an agenda has `items`, a vote record `votes`). Any other key is an error,
+    /// never ignored: a misspelt `atendees` would otherwise leave the meeting with nobody present.
+    public func decode(_ value: JSONValue, otherKeys: Set<String> = []) -> Result<Meeting, ConflictsInputError> {
+        guard let members = value.objectValue else {
             return .failure(ConflictsInputError(code: "P1111", field: nil, message: "a meeting must be a JSON object, found \(value.kindDescription)"))
+        }
+        let known = Self.keys.union(otherKeys)
+        if let unknown = members.first(where: { !known.contains($0.key) })?.key {
+            let hint = closestMatch(to: unknown, among: known.sorted()).map { "did you mean `\($0)`? " } ?? ""
+            let expected = known.sorted().map { "`\($0)`" }.joined(separator: ", ")
+            return .failure(ConflictsInputError(code: "P1111", field: unknown, message: "unknown key `\(unknown)`; \(hint)expected \(expected)"))
         }
         var meeting = Meeting()
         if let raw = value["body"], !raw.isNull {

@@ -36,9 +36,10 @@ public struct RecordedVotes: Sendable {
     }
 
     /// Reads a votes file against the program's bodies. Errors name the field.
-    public static func decode(json bytes: [UInt8], program: Program) -> Result<RecordedVotes, ConflictsInputError> {
+    /// `otherKeys` are keys the caller reads itself (the audit's `decision` and `item`).
+    public static func decode(json bytes: [UInt8], program: Program, otherKeys: Set<String> = []) -> Result<RecordedVotes, ConflictsInputError> {
         let (value, meeting): (JSONValue, Meeting)
-        switch MeetingDecoder(program: program).decodeDocument(json: bytes) {
+        switch MeetingDecoder(program: program).decodeDocument(json: bytes, otherKeys: otherKeys.union(["votes", "by_email", "replies_by", "chair"])) {
         case .failure(let error): return .failure(error)
         case .success(let decoded): (value, meeting) = decoded
         }
