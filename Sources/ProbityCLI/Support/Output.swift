@@ -76,9 +76,11 @@ enum Output {
     }
 
     /// Writes to standard error at once (after flushing standard output, to keep their order).
-    static func error(_ text: String) {
+    /// `painted: false` keeps a line uncoloured whose words only look like a verdict (a batch
+    /// summary's "0 may not proceed").
+    static func error(_ text: String, painted: Bool = true) {
         flush()
-        _ = FileIO.writeAll(Array((colour.error ? Colour.paint(text) : text).utf8), to: STDERR_FILENO)
+        _ = FileIO.writeAll(Array((colour.error && painted ? Colour.paint(text) : text).utf8), to: STDERR_FILENO)
     }
 
     /// Flushes standard output; when any of it could not be written, says so on standard error

@@ -14,7 +14,7 @@ extension RegisterLinks {
         let phrases = phraseIndex.built(from: register, owners: textOwners)
         var candidates = Set<Int32>()
         for word in target.core { candidates.formUnion(textsByWord[word] ?? []) }
-        var scores: [[Int32]: Int] = [:]
+        var scores = PhraseIndex.Index.Scores()
         var found: [(score: Int, text: Int32, phrase: String, line: Int)] = []
         for textID in candidates.sorted() {
             if let best = phrases.nearestPhrase(target, inText: Int(textID), scores: &scores) {

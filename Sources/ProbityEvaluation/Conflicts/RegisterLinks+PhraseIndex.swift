@@ -56,27 +56,44 @@ extension RegisterLinks {
 }
 
 extension RegisterLinks.PhraseIndex.Index {
+    /// Each run of tokens scored so far for one name, by a hash of its token ids, with where it
+    /// was first seen so a hash collision is recognised (and the run scored afresh), never trusted.
+    typealias Scores = [UInt64: (score: Int, text: Int32, start: Int32, length: Int32)]
+
     /// The run of tokens in text `textID` closest to `target` (runs of one word fewer to one
     /// more than the name has, shortest and earliest first; a later run wins only when closer).
-    /// `scores` keeps each run's score for the rest of this name's search.
-    func nearestPhrase(_ target: NameSuggestions.Folded, inText textID: Int, scores: inout [[Int32]: Int]) -> (phrase: String, score: Int)? {
+    /// `scores` keeps each run's score for the rest of this name's search, so a run that many
+    /// texts hold ("Bromley Health Care") is folded and scored once.
+    func nearestPhrase(_ target: NameSuggestions.Folded, inText textID: Int, scores: inout Scores) -> (phrase: String, score: Int)? {
         let text = texts[textID]
         let size = target.words.count
-        var best: (run: ArraySlice<Int32>, score: Int)?
+        var best: (start: Int, length: Int, score: Int)?
         for length in max(1, size - 1)...(size + 1) where length <= text.count {
             for start in 0...(text.count - length) {
                 let run = text[start..<(start + length)]
-                let key = Array(run)
+                let key = Self.hash(run)
                 let score: Int
-                if let known = scores[key] {
-                    score = known
+                if let known = scores[key], Int(known.length) == length,
+                   texts[Int(known.text)][Int(known.start)..<(Int(known.start) + length)].elementsEqual(run) {
+                    score = known.score
                 } else {
                     score = NameSuggestions.score(target, NameSuggestions.Folded(words: run.flatMap { words[Int($0)] }))
-                    scores[key] = score
+                    if scores[key] == nil { scores[key] = (score, Int32(textID), Int32(start), Int32(length)) }
                 }
-                if score > (best?.score ?? 0) { best = (run, score) }
+                if score > (best?.score ?? 0) { best = (start, length, score) }
             }
         }
-        return best.map { (phrase: $0.run.map { tokens[Int($0)] }.joined(separator: " "), score: $0.score) }
+        return best.map { best in
+            (phrase: text[best.start..<(best.start + best.length)].map { tokens[Int($0)] }.joined(separator: " "), score: best.score)
+        }
+    }
+
+    /// FNV-1a over the run's token ids and its length.
+    private static func hash(_ run: ArraySlice<Int32>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(run.count)
+        for token in run {
+            hash = (hash ^ UInt64(UInt32(bitPattern: token))) &* 0x0000_0100_0000_01B3
+        }
+        return hash
     }
 }
