@@ -61,10 +61,10 @@ package struct MeetingDecoder: Sendable {
             meeting.body = body
         }
         if let raw = value["date"], !raw.isNull {
-            guard let text = raw.stringValue, let day = Day.parseISO(text) else {
-                return .failure(ConflictsInputError(code: "P1111", field: "date", message: "field `date` must be a date written YYYY-MM-DD"))
+            switch Self.day(raw, field: "date") {
+            case .success(let day): meeting.date = day
+            case .failure(let error): return .failure(error)
             }
-            meeting.date = day.number
         }
         if let raw = value["attendees"], !raw.isNull {
             switch Self.names(raw, field: "attendees") {
@@ -73,10 +73,10 @@ package struct MeetingDecoder: Sendable {
             }
         }
         if let raw = value["papers_sent"], !raw.isNull {
-            guard let text = raw.stringValue, let day = Day.parseISO(text) else {
-                return .failure(ConflictsInputError(code: "P1111", field: "papers_sent", message: "field `papers_sent` must be a date written YYYY-MM-DD"))
+            switch Self.day(raw, field: "papers_sent") {
+            case .success(let day): meeting.papersSent = day
+            case .failure(let error): return .failure(error)
             }
-            meeting.papersSent = day.number
         }
         if let raw = value["deputies"], !raw.isNull {
             guard let items = raw.arrayValue else {
@@ -99,6 +99,27 @@ package struct MeetingDecoder: Sendable {
             }
         }
         return .success(meeting)
+    }
+
+    /// A date in a meeting, agenda or votes file, read by the rules every file follows
+    /// (`DateText`, docs/dates.md): these files write ISO dates, and a day-first one is told the
+    /// ISO form to write; a day that does not exist says why.
+    static func day(_ raw: JSONValue, field: String) -> Result<Int32, ConflictsInputError> {
+        guard let text = raw.stringValue else {
+            return .failure(ConflictsInputError(code: "P1111", field: field, message: "field `\(field)` must be a date written YYYY-MM-DD, found \(raw.kindDescription)"))
+        }
+        switch DateText.read(text.trimmingSpaces) {
+        case .iso(let day):
+            return .success(day.number)
+        case .dayFirst(let day):
+            return .failure(ConflictsInputError(code: "P1111", field: field,
+                message: "field `\(field)` is \"\(text)\", a day-first date; the file writes dates as YYYY-MM-DD: did you mean `\(day.iso)`?"))
+        case .noSuchDay(let year, let month, let day):
+            return .failure(ConflictsInputError(code: "P1111", field: field,
+                message: "field `\(field)` is \"\(text)\", a day that does not exist: \(DateText.whyNoSuchDay(year: year, month: month, day: day))"))
+        case .unreadable:
+            return .failure(ConflictsInputError(code: "P1111", field: field, message: "field `\(field)` must be a date written YYYY-MM-DD, found \"\(text)\""))
+        }
     }
 
     /// A JSON array of names, each a non-empty string.

@@ -55,10 +55,10 @@ public struct RecordedVotes: Sendable {
             recorded.byEmail = flag
         }
         if let raw = value["replies_by"], !raw.isNull {
-            guard let text = raw.stringValue, let day = Day.parseISO(text) else {
-                return .failure(ConflictsInputError(code: "P1111", field: "replies_by", message: "field `replies_by` must be a date written YYYY-MM-DD"))
+            switch MeetingDecoder.day(raw, field: "replies_by") {
+            case .success(let day): recorded.repliesBy = day
+            case .failure(let error): return .failure(error)
             }
-            recorded.repliesBy = day.number
         }
         if recorded.byEmail, recorded.repliesBy == nil {
             return .failure(ConflictsInputError(code: "P1111", field: "replies_by",
