@@ -1,6 +1,8 @@
 import Probity
-import ProbityEvaluation
+import ProbityConflicts
+import ProbityEngine
 import ProbityRegister
+import ProbityReports
 import ProbitySemantics
 import ProbitySupport
 import ProbitySyntax
@@ -116,6 +118,13 @@ struct TestRunner {
             let positions = bodies.map { approvers.firstIndex(of: $0.text) }
             guard positions.allSatisfy({ $0 != nil }), positions == positions.sorted(by: { $0! < $1! }) else {
                 return "expected approvals in order \(bodies.map { "`\($0.text)`" }.joined(separator: ", ")), got \(listed(approvers))"
+            }
+            return nil
+        case .stepOrder(let expected, _):
+            let actual = report.orderedSteps.map { report.describe($0) }
+            let positions = expected.map { actual.firstIndex(of: $0.text) }
+            guard positions.allSatisfy({ $0 != nil }), positions == positions.sorted(by: { $0! < $1! }) else {
+                return "expected steps in order \(expected.map { "`\($0.text)`" }.joined(separator: ", ")), got \(listed(actual))"
             }
             return nil
         case .noRecusal(let person, _):

@@ -1,0 +1,66 @@
+import ProbityRegister
+import ProbityReports
+import ProbitySupport
+
+extension RegisterLinks {
+    /// Phrases on the register close to `written`, an organisation name that no register text
+    /// contains: "Bromley Healthcare" (line 14) for "Bromley Heathcare CIC". Every text sharing a
+    /// word with the name is compared (through the ``PhraseIndex``, built once per register), and
+    /// within each, runs of about as many words as the name has; each text offers its closest
+    /// run. Best first, then in register order; at most `limit`.
+    func nearTexts(_ written: String, in register: Register, limit: Int = 2) -> [ConflictsReport.Suggestion] {
+        let target = NameSuggestions.Folded(written)
+        guard !target.core.isEmpty else { return [] }
+        let (textsByWord, textOwners) = wordIndex.built(from: register)
+        let phrases = phraseIndex.built(from: register, owners: textOwners)
+        var candidates = Set<Int32>()
+        for word in target.core { candidates.formUnion(textsByWord[word] ?? []) }
+        var scores = PhraseIndex.Index.Scores()
+        var found: [(score: Int, text: Int32, phrase: String, line: Int)] = []
+        for textID in candidates.sorted() {
+            if let best = phrases.nearestPhrase(target, inText: Int(textID), scores: &scores) {
+                found.append((best.score, textID, best.phrase, phrases.lines[Int(textID)]))
+            }
+        }
+        var seen: Set<String> = []
+        var out: [ConflictsReport.Suggestion] = []
+        for entry in found.sorted(by: { $0.score != $1.score ? $0.score > $1.score : $0.text < $1.text })
+        where seen.insert(NameSuggestions.Folded(entry.phrase).joined).inserted {
+            out.append(ConflictsReport.Suggestion(name: entry.phrase, organisation: nil, registerLine: entry.line > 0 ? entry.line : nil))
+            if out.count == limit { break }
+        }
+        return out
+    }
+
+    /// A text's words as written, split at spaces and without punctuation at their ends: the
+    /// tokens its suggested phrases are made of.
+    static func phraseTokens(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+            .map { Self.trimmed($0, of: ",.;:()[]\"'") }
+            .filter { !$0.isEmpty }
+    }
+
+    /// The run of words in `text` closest to `target`, trimmed of punctuation at its ends: the
+    /// definition the ``PhraseIndex`` computes faster (its tests compare the two).
+    static func nearestPhrase(_ target: NameSuggestions.Folded, in text: String) -> (phrase: String, score: Int)? {
+        let tokens = phraseTokens(text)
+        let size = target.words.count
+        var best: (phrase: String, score: Int)?
+        for length in max(1, size - 1)...(size + 1) where length <= tokens.count {
+            for start in 0...(tokens.count - length) {
+                let phrase = tokens[start..<(start + length)].joined(separator: " ")
+                let score = NameSuggestions.score(target, NameSuggestions.Folded(phrase))
+                if score > (best?.score ?? 0) { best = (phrase, score) }
+            }
+        }
+        return best
+    }
+
+    /// `text` without any of `characters` at either end.
+    private static func trimmed(_ text: Substring, of characters: String) -> String {
+        var text = text
+        while let first = text.first, characters.contains(first) { text = text.dropFirst() }
+        while let last = text.last, characters.contains(last) { text = text.dropLast() }
+        return String(text)
+    }
+}

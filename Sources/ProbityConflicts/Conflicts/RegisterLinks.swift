@@ -1,0 +1,181 @@
+import Dispatch
+import Foundation
+import ProbityRegister
+import ProbitySemantics
+import ProbitySupport
+import Synchronization
+
+/// The register read once against every organisation the rules declare: which person's which
+/// text names which organisation.
+///
+/// Screening a decision then only looks up the organisations at stake; no register text is read
+/// again unless the decision names an organisation no rule file knows (see ``findUndeclared(_:)``).
+struct RegisterLinks: Sendable {
+    /// Where on a person's entry an organisation was named.
+    struct Link: Sendable, Equatable {
+        var person: Int32
+        /// The interest's index in `RegisterPerson.interests`, or ``employment`` for the employer
+        /// and position columns.
+        var source: Int32
+    }
+
+    /// `source` for "who do you currently work for" and "position": employment, which counts
+    /// even when nothing was declared.
+    static let employment: Int32 = -1
+
+    /// Per declared organisation: every (person, source) whose text names it, in register order.
+    let byOrganisation: [[Link]]
+    /// Per person: every (organisation, source) their texts name.
+    let byPerson: [[(organisation: Int32, source: Int32)]]
+    /// Every folded word of the register's texts → the texts it occurs in, to find the few texts
+    /// worth scanning for an undeclared name. Built on first use: only a decision naming an
+    /// organisation no rule file declares needs it, and building it costs more than the rest
+    /// of the register's pre-scan.
+    let wordIndex = WordIndex()
+    /// The texts split into words once, for "did you mean" phrases; built on first use.
+    let phraseIndex = PhraseIndex()
+
+    init(register: Register, organisations: [Organisation]) {
+        var patterns: [(text: String, id: Int32)] = []
+        var placeNames: Set<Int> = []
+        for (index, organisation) in organisations.enumerated() {
+            for name in [organisation.name] + organisation.aliases {
+                if organisation.shapedAliases.contains(name) { placeNames.insert(patterns.count) }
+                patterns.append((name, Int32(index)))
+            }
+        }
+        let scanner = KeywordScanner(patterns: patterns, placeNames: placeNames)
+
+        // Each person's texts are scanned independently, so the register is split among the
+        // cores; the results are joined in register order, so nothing depends on the split.
+        let people = register.people
+        let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, people.count / 1_000))
+        var found = [[[(organisation: Int32, source: Int32)]]](repeating: [], count: chunks)
+        found.withUnsafeMutableBufferPointer { buffer in
+            let results = UnsafeSendableBuffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let range = (people.count * chunk / chunks)..<(people.count * (chunk + 1) / chunks)
+                results.buffer[chunk] = range.map { RegisterLinks.organisationsNamed(by: people[$0], scanner: scanner) }
+            }
+        }
+        let byPerson = found.flatMap { $0 }
+        var byOrganisation = [[Link]](repeating: [], count: organisations.count)
+        for (personIndex, links) in byPerson.enumerated() {
+            for (organisation, source) in links {
+                byOrganisation[Int(organisation)].append(Link(person: Int32(personIndex), source: source))
+            }
+        }
+        self.byOrganisation = byOrganisation
+        self.byPerson = byPerson
+    }
+
+    /// The declared organisations a person's texts name: employer and position (as
+    /// ``employment``), and each interest's nature.
+    static func organisationsNamed(by person: RegisterPerson, scanner: KeywordScanner) -> [(organisation: Int32, source: Int32)] {
+        var found: [(organisation: Int32, source: Int32)] = []
+        var texts: [(text: String, source: Int32)] = [(person.employer, Self.employment), (person.position, Self.employment)]
+        for (interestIndex, interest) in person.interests.enumerated() {
+            texts.append((interest.nature, Int32(interestIndex)))
+        }
+        for (text, source) in texts where !text.isEmpty {
+            for organisation in scanner.matches(in: text)
+            where !found.contains(where: { $0.organisation == organisation && $0.source == source }) {
+                found.append((organisation, source))
+            }
+        }
+        return found
+    }
+
+    /// The (person, source) pairs whose text names `written`, an organisation no rule file
+    /// declares: a bidder new to the system.
+    ///
+    /// Rare, so done on the fly, but not by reading the whole register: only the texts holding
+    /// the name's rarest word are scanned. The name is also tried without a trailing legal form
+    /// ("Riverside Home Care Ltd" is "Riverside Home Care" in prose).
+    func findUndeclared(_ written: String, in register: Register) -> [Link] {
+        let variants = Self.variants(of: written)
+        guard let shortest = variants.last else { return [] }
+        let words = PersonName.words(shortest)
+        let (textsByWord, textOwners) = wordIndex.built(from: register)
+        var candidates: [Int32]?
+        for word in words {
+            let texts = textsByWord[word] ?? []
+            if candidates == nil || texts.count < candidates!.count { candidates = texts }
+        }
+        guard let candidates, !candidates.isEmpty else { return [] }
+        let scanner = KeywordScanner(patterns: variants.map { ($0, 0) })
+        var links: [Link] = []
+        for textID in candidates {
+            let owner = textOwners[Int(textID)]
+            guard !links.contains(owner) else { continue }
+            if !scanner.matches(in: text(of: owner, textID: textID, in: register)).isEmpty { links.append(owner) }
+        }
+        return links.sorted { ($0.person, $0.source) < ($1.person, $1.source) }
+    }
+
+    /// The register's texts in order (employment, then each interest's nature, person by
+    /// person), each with its owner.
+    static func texts(of register: Register) -> [(owner: Link, text: String)] {
+        var texts: [(owner: Link, text: String)] = []
+        for (personIndex, person) in register.people.enumerated() {
+            let personID = Int32(personIndex)
+            for text in [person.employer, person.position] where !text.isEmpty {
+                texts.append((Link(person: personID, source: Self.employment), text))
+            }
+            for (interestIndex, interest) in person.interests.enumerated() where !interest.nature.isEmpty {
+                texts.append((Link(person: personID, source: Int32(interestIndex)), interest.nature))
+            }
+        }
+        return texts
+    }
+
+    /// The text a text id stands for. Employment has two texts (employer, position); both are
+    /// searched together, which is what matters for a link.
+    private func text(of owner: Link, textID: Int32, in register: Register) -> String {
+        let person = register.people[Int(owner.person)]
+        if owner.source == Self.employment { return person.employer + " \u{1F} " + person.position }
+        return person.interests[Int(owner.source)].nature
+    }
+
+    /// Legal forms that prose often leaves off a company's name.
+    private static let legalForms: [[String]] = [
+        ["ltd"], ["limited"], ["plc"], ["cic"], ["llp"], ["inc"], ["community", "interest", "company"],
+    ]
+
+    /// The name as written, then without a trailing legal form when it has one.
+    static func variants(of written: String) -> [String] {
+        let trimmed = written.trimmingSpaces
+        var variants = [trimmed]
+        let words = trimmed.split(whereSeparator: { $0 == " " })
+        let folded = words.map { PersonName.words(String($0)).joined(separator: " ") }
+        for form in legalForms where folded.count > form.count && Array(folded.suffix(form.count)) == form {
+            variants.append(words.dropLast(form.count).joined(separator: " "))
+            break
+        }
+        return variants
+    }
+}
+
+extension RegisterLinks {
+    /// The word index of the register's texts, made once, on first use, by whichever thread
+    /// needs it first; the others wait for it.
+    final class WordIndex: Sendable {
+        typealias Index = (textsByWord: [String: [Int32]], textOwners: [Link])
+        private let index = Mutex<Index?>(nil)
+
+        func built(from register: Register) -> Index {
+            index.withLock { index in
+                if let index { return index }
+                var textsByWord: [String: [Int32]] = [:]
+                var textOwners: [Link] = []
+                for (owner, text) in RegisterLinks.texts(of: register) {
+                    let textID = Int32(textOwners.count)
+                    textOwners.append(owner)
+                    for word in Set(PersonName.words(text)) { textsByWord[word, default: []].append(textID) }
+                }
+                index = (textsByWord, textOwners)
+                return (textsByWord, textOwners)
+            }
+        }
+    }
+}

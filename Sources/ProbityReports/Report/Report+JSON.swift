@@ -1,0 +1,263 @@
+import ProbitySupport
+import ProbitySyntax
+
+extension Report {
+    /// The report format identifier; readers check it before trusting the keys.
+    public static let format = "probity.report/1"
+
+    /// Writes the report as JSON (`probity.report/1`). Keys appear in a fixed order and lists in
+    /// the order the report gives them, so the same input gives byte-identical output. This is
+    /// the format's one definition: bytes and trees are both written through it.
+    public func writeJSON<Output: JSONOutput>(to out: inout Output) {
+        out.object { out in
+            out.member("format", Report.format)
+            out.member("decision", decision)
+            out.member("date", Day(number: date).iso)
+            out.member("outcome", outcome.rawValue)
+            out.member("can_proceed", canProceed)
+            out.member("scheme") { out in
+                out.member("name", scheme.name)
+                out.member("version", scheme.version)
+                out.member("digest", scheme.digest)
+            }
+            if let decidedBy { out.member("decided_by", decidedBy) }
+            out.member("approvals", array: approvals) { out, approval in
+                out.object { out in
+                    out.member("by", approval.by)
+                    out.member("by_title", approval.byTitle)
+                    out.member("action", approval.action.rawValue)
+                    out.member("rule", approval.rule.id)
+                    out.member("rule_title", approval.rule.title)
+                    out.member("source", approval.rule.location)
+                    out.member("citation", approval.rule.citation)
+                    out.member("rules", strings: approval.rules)
+                }
+            }
+            out.member("procedures", array: procedures) { out, procedure in
+                out.object { out in
+                    out.member("id", procedure.id)
+                    out.member("title", procedure.title)
+                    out.member("rule", procedure.rule.id)
+                    out.member("source", procedure.rule.location)
+                }
+            }
+            out.member("notices", array: notices) { out, notice in
+                out.object { out in
+                    out.member("to", notice.to)
+                    out.member("to_title", notice.toTitle)
+                    out.member("deemed_approved_after", notice.deemedApprovedAfter?.description)
+                    out.member("deemed_approved_after_days", integer: notice.deemedApprovedAfterDays)
+                    out.member("deemed_approved_on", notice.deemedApprovedOn.map { Day(number: $0).iso })
+                    out.member("rule", notice.rule.id)
+                    out.member("source", notice.rule.location)
+                }
+            }
+            if !steps.isEmpty {
+                out.member("steps", array: steps) { out, step in
+                    out.object { out in
+                        switch step {
+                        case .approval(let index):
+                            out.member("step", approvals[index].action == .recommend ? "recommendation" : "approval")
+                            out.member("id", approvals[index].by)
+                        case .procedure(let index):
+                            out.member("step", "procedure")
+                            out.member("id", procedures[index].id)
+                        case .notice(let index):
+                            out.member("step", "notice")
+                            out.member("id", notices[index].to)
+                        }
+                    }
+                }
+                out.member("steps_ordered_by", strings: stepsOrderedBy.map(\.id))
+            }
+            out.member("rules_fired", array: rulesFired) { out, rule in rule.writeJSON(to: &out) }
+            out.member("undecided", array: undecided) { out, entry in
+                out.object { out in
+                    out.member("rule", entry.rule.id)
+                    out.member("title", entry.rule.title)
+                    out.member("source", entry.rule.location)
+                    out.member("missing_fields", strings: entry.missingFields)
+                }
+            }
+            if outcome == .noAuthority {
+                out.member("near_misses", array: nearMisses) { out, miss in
+                    out.object { out in
+                        out.member("rule", miss.rule.id)
+                        out.member("title", miss.rule.title)
+                        out.member("source", miss.rule.location)
+                        out.member("failed", miss.reason)
+                    }
+                }
+            }
+            if !placeholders.isEmpty {
+                out.member("placeholders", array: placeholders) { out, use in
+                    out.object { out in
+                        out.member("name", use.name)
+                        out.member("value", use.value)
+                        out.member("rules", strings: use.rules)
+                        out.member("replace_with", use.replaceWith)
+                    }
+                }
+            }
+            if !undeclaredOrganisations.isEmpty {
+                out.member("undeclared_organisations", array: undeclaredOrganisations) { out, entry in
+                    out.object { out in
+                        out.member("field", entry.field)
+                        out.member("written", entry.written)
+                    }
+                }
+            }
+            conflicts?.writeJSONMembers(to: &out)
+            out.member("findings", array: findings) { out, finding in finding.writeJSON(to: &out) }
+        }
+    }
+
+    /// Writes the report into bytes. The same as ``writeJSON(to:)``, compiled here for the
+    /// stream writer, so `check --batch` writes each report without generic dispatch.
+    public func write(to writer: inout JSONStreamWriter) {
+        writeJSON(to: &writer)
+    }
+
+    /// The report as a JSON tree, to inspect or to embed in a larger document.
+    public var json: JSONValue {
+        var builder = JSONTreeBuilder()
+        writeJSON(to: &builder)
+        return builder.value
+    }
+}
+
+extension Report.Finding {
+    /// The finding as every report writes it.
+    public func writeJSON<Output: JSONOutput>(to out: inout Output) {
+        out.object { out in
+            out.member("severity", severity.rawValue)
+            out.member("code", code)
+            out.member("message", message)
+            out.member("blocking", isBlocking)
+        }
+    }
+
+    public var json: JSONValue {
+        var builder = JSONTreeBuilder()
+        writeJSON(to: &builder)
+        return builder.value
+    }
+}
+
+extension Report.RuleReference {
+    func writeJSON<Output: JSONOutput>(to out: inout Output) {
+        out.object { out in
+            out.member("id", id)
+            out.member("title", title)
+            out.member("source", location)
+            out.member("citation", citation)
+        }
+    }
+}
+
+extension ConflictsReport {
+    /// `recusals`, `quorum`, `voters` and the screening details, as members of the report.
+    public func writeJSONMembers<Output: JSONOutput>(to out: inout Output) {
+        out.member("recusals", array: recusals) { out, recusal in
+            out.object { out in
+                out.member("person", recusal.person)
+                out.member("level", recusal.level.rawValue)
+                out.member("reasons", array: recusal.reasons) { out, reason in
+                    out.object { out in
+                        out.member("interest", reason.kind.rawValue)
+                        out.member("level", reason.level.rawValue)
+                        out.member("organisation", reason.organisation)
+                        out.member("link", reason.link)
+                        out.member("declaration", reason.declaration)
+                        out.member("valid_from", reason.validFrom.map { Day(number: $0).iso })
+                        out.member("valid_to", reason.validTo.map { Day(number: $0).iso })
+                        out.member("register_line", integer: reason.line)
+                        if let lookBack = reason.lookBack { out.member("look_back", lookBack) }
+                    }
+                }
+            }
+        }
+        if !notCounted.isEmpty {
+            out.member("employment_not_counted", array: notCounted) { out, spared in
+                out.object { out in
+                    out.member("person", spared.person)
+                    out.member("organisation", spared.organisation)
+                    out.member("declaration", spared.declaration)
+                    out.member("reason", spared.reason)
+                }
+            }
+        }
+        if let quorum {
+            out.member("quorum") { out in
+                out.member("body", quorum.body)
+                out.member("met", quorum.met)
+                out.member("failed_clauses", strings: quorum.failedClauses)
+                out.member("when_not_met", quorum.whenNotMet)
+                out.member("present", integer: quorum.present)
+                out.member("counted", integer: quorum.counted)
+            }
+        }
+        if let voters {
+            out.member("voters", array: voters) { out, voter in
+                out.object { out in
+                    out.member("person", voter.person)
+                    out.key("weight")
+                    out.number(Self.weightText(voter.weight))
+                    out.member("organisation", voter.organisation)
+                }
+            }
+        }
+        out.member("screening") { out in
+            out.member("register", registerScreened)
+            out.member("organisations", strings: organisationsScreened)
+            out.member("unresolved_attendees", strings: unresolvedAttendees)
+            if !unmatchedOrganisations.isEmpty {
+                out.member("unmatched_organisations", array: unmatchedOrganisations) { out, entry in
+                    out.object { out in
+                        out.member("written", entry.written)
+                        out.member("as", entry.role)
+                        out.member("screened_by", "exact text")
+                        out.member("did_you_mean", array: entry.suggestions) { out, suggestion in
+                            out.object { out in
+                                out.member("name", suggestion.name)
+                                if let organisation = suggestion.organisation { out.member("organisation", organisation) }
+                                if let line = suggestion.registerLine { out.member("register_line", integer: line) }
+                            }
+                        }
+                    }
+                }
+            }
+            if attendeeSuggestions.contains(where: { !$0.isEmpty }) {
+                out.member("attendee_suggestions", array: Array(zip(unresolvedAttendees, attendeeSuggestions)).filter { !$0.1.isEmpty }) { out, entry in
+                    out.object { out in
+                        out.member("written", entry.0)
+                        out.member("did_you_mean", strings: entry.1)
+                    }
+                }
+            }
+            out.member("ambiguous_attendees", array: ambiguousAttendees) { out, entry in
+                out.object { out in
+                    out.member("written", entry.written)
+                    out.member("candidates", strings: entry.candidates)
+                }
+            }
+            out.member("not_screenable", array: notScreenable) { out, entry in
+                out.object { out in
+                    out.member("person", entry.person)
+                    out.member("declared_on", entry.pointer)
+                }
+            }
+        }
+    }
+
+    /// A vote weight with at most three decimals and no binary noise (`0.25`, `1`).
+    public static func weightText(_ weight: Double) -> String {
+        let thousandths = Int((weight * 1000).rounded())
+        let whole = thousandths / 1000, fraction = thousandths % 1000
+        if fraction == 0 { return "\(whole)" }
+        var digits = String(fraction)
+        digits = String(repeating: "0", count: 3 - digits.count) + digits
+        while digits.hasSuffix("0") { digits.removeLast() }
+        return "\(whole).\(digits)"
+    }
+}
