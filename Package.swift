@@ -41,8 +41,11 @@ let package = Package(
             dependencies: ["Probity", "ProbityAudit", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEngine", "ProbityReports", "ProbityConflicts", "ProbityTooling", "ProbityPapers", "ProbityBenchmark", "ProbityHTTP"],
             exclude: ["Serve/Page"],
             // The rules, and the register their tests read (mounted back at `Examples/registers`).
-            resources: [.copy("../../Rules"), .copy("../../Examples/registers")]
+            resources: [.copy("../../Rules"), .copy("../../Examples/registers")],
+            // `probity --version`: the version from VERSION and the git commit, written before each build.
+            plugins: ["BuildInfo"]
         ),
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         // Helpers shared by the test targets: marked sources and their assertions.
         .target(name: "ProbityTestSupport", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEngine", "ProbityReports"], path: "Tests/ProbityTestSupport"),
         .testTarget(name: "ProbitySupportTests", dependencies: ["ProbitySupport", "ProbityTestSupport"]),
