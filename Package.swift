@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "ProbityPapersTests", dependencies: ["ProbityPapers", "ProbityAudit", "Probity", "ProbityEvaluation", "ProbityTestSupport"]),
         .testTarget(name: "ProbityHTTPTests", dependencies: ["ProbityHTTP", "ProbityTestSupport"]),
         .testTarget(name: "ProbityAuditTests", dependencies: ["ProbityAudit", "ProbityRegister", "ProbityEvaluation", "ProbitySemantics", "ProbitySupport", "ProbitySyntax"]),
-        .testTarget(name: "ProbityBenchmarkTests", dependencies: ["ProbityBenchmark", "ProbityRegister", "ProbityEvaluation"]),
+        .testTarget(name: "ProbityBenchmarkTests", dependencies: ["ProbityBenchmark", "ProbityRegister", "ProbityEvaluation", "ProbitySemantics", "ProbityTestSupport"]),
         // Case folders and golden files are data read by path, not sources.
         .testTarget(name: "ProbityCLITests", dependencies: ["ProbityEvaluation", "ProbityTestSupport"], exclude: ["Cases", "Fixtures", "Golden"]),
     ]
