@@ -5,7 +5,9 @@
 //   → ProbitySyntax (tokens, AST, diagnostics)
 //   → ProbitySemantics (name resolution, types, checks)
 //   → ProbityRegister (registers of interests: CSV, TSV and JSON import, names; needs only ProbitySupport)
-//   → ProbityEvaluation (compiled plan, conflicts, reports)
+//   → ProbityEngine (decisions, the compiled plan, verdicts, the rule index)
+//   → ProbityReports (the report model, explanations, every probity.*/1 shape and its text and JSON)
+//   → ProbityConflicts (conflicts screening, meetings, quorum, votes; writes into the report model)
 //   → Probity (the front door: Scheme and Engine; the library product other programs import)
 //   → ProbityTooling (the rules' test runner and coverage, rule diffs over past decisions)
 //   → ProbityPapers (board papers in Markdown and HTML, delegation graphs in SVG, DOT, Mermaid)
@@ -25,34 +27,39 @@ let package = Package(
         .target(name: "ProbitySyntax", dependencies: ["ProbitySupport"]),
         .target(name: "ProbitySemantics", dependencies: ["ProbitySupport", "ProbitySyntax"]),
         .target(name: "ProbityRegister", dependencies: ["ProbitySupport"]),
-        .target(name: "ProbityEvaluation", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister"]),
-        .target(name: "Probity", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEvaluation"]),
-        .target(name: "ProbityAudit", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEvaluation"]),
-        .target(name: "ProbityTooling", dependencies: ["Probity", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEvaluation"]),
-        .target(name: "ProbityPapers", dependencies: ["Probity", "ProbityAudit", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEvaluation"]),
+        .target(name: "ProbityEngine", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister"]),
+        .target(name: "ProbityReports", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEngine"]),
+        .target(name: "ProbityConflicts", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEngine", "ProbityReports"]),
+        .target(name: "Probity", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEngine", "ProbityReports", "ProbityConflicts"]),
+        .target(name: "ProbityAudit", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEngine", "ProbityReports", "ProbityConflicts"]),
+        .target(name: "ProbityTooling", dependencies: ["Probity", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEngine", "ProbityReports", "ProbityConflicts"]),
+        .target(name: "ProbityPapers", dependencies: ["Probity", "ProbityAudit", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEngine", "ProbityReports", "ProbityConflicts"]),
         .target(name: "ProbityHTTP"),
-        .target(name: "ProbityBenchmark", dependencies: ["ProbitySupport", "ProbityRegister", "ProbityEvaluation", "ProbitySemantics"]),
+        .target(name: "ProbityBenchmark", dependencies: ["ProbitySupport", "ProbityRegister", "ProbityEngine", "ProbityReports", "ProbityConflicts", "ProbitySemantics"]),
         .executableTarget(
             name: "ProbityCLI",
-            dependencies: ["Probity", "ProbityAudit", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEvaluation", "ProbityTooling", "ProbityPapers", "ProbityBenchmark", "ProbityHTTP"],
+            dependencies: ["Probity", "ProbityAudit", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEngine", "ProbityReports", "ProbityConflicts", "ProbityTooling", "ProbityPapers", "ProbityBenchmark", "ProbityHTTP"],
             exclude: ["Serve/Page"],
             // The rules, and the register their tests read (mounted back at `Examples/registers`).
             resources: [.copy("../../Rules"), .copy("../../Examples/registers")]
         ),
         // Helpers shared by the test targets: marked sources and their assertions.
-        .target(name: "ProbityTestSupport", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityEvaluation"], path: "Tests/ProbityTestSupport"),
+        .target(name: "ProbityTestSupport", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEngine", "ProbityReports"], path: "Tests/ProbityTestSupport"),
         .testTarget(name: "ProbitySupportTests", dependencies: ["ProbitySupport", "ProbityTestSupport"]),
         .testTarget(name: "ProbitySyntaxTests", dependencies: ["ProbitySyntax", "ProbityTestSupport"]),
         .testTarget(name: "ProbitySemanticsTests", dependencies: ["ProbitySemantics", "ProbityTestSupport"]),
         .testTarget(name: "ProbityRegisterTests", dependencies: ["ProbityRegister"]),
-        .testTarget(name: "ProbityToolingTests", dependencies: ["ProbityTooling", "Probity", "ProbityEvaluation", "ProbitySemantics", "ProbityTestSupport"]),
-        .testTarget(name: "ProbityEvaluationTests", dependencies: ["ProbityRegister", "ProbityEvaluation", "ProbityTestSupport"]),
+        .testTarget(name: "ProbityToolingTests", dependencies: ["ProbityTooling", "Probity", "ProbityEngine", "ProbityReports", "ProbityConflicts", "ProbitySemantics", "ProbityTestSupport"]),
+        .testTarget(name: "ProbityEngineTests", dependencies: ["ProbityEngine", "ProbityTestSupport"]),
+        // The explainer's conflicts part is tested beside the rest of explain, with a screener.
+        .testTarget(name: "ProbityReportsTests", dependencies: ["ProbityReports", "ProbityEngine", "ProbityConflicts", "ProbityTestSupport"]),
+        .testTarget(name: "ProbityConflictsTests", dependencies: ["ProbityConflicts", "ProbityReports", "ProbityEngine", "ProbityRegister", "ProbityTestSupport"]),
         .testTarget(name: "ProbityTests", dependencies: ["Probity", "ProbityTestSupport"]),
-        .testTarget(name: "ProbityPapersTests", dependencies: ["ProbityPapers", "ProbityAudit", "Probity", "ProbityEvaluation", "ProbityTestSupport"]),
+        .testTarget(name: "ProbityPapersTests", dependencies: ["ProbityPapers", "ProbityAudit", "Probity", "ProbityEngine", "ProbityReports", "ProbityConflicts", "ProbityTestSupport"]),
         .testTarget(name: "ProbityHTTPTests", dependencies: ["ProbityHTTP", "ProbityTestSupport"]),
-        .testTarget(name: "ProbityAuditTests", dependencies: ["ProbityAudit", "ProbityRegister", "ProbityEvaluation", "ProbitySemantics", "ProbitySupport", "ProbitySyntax"]),
-        .testTarget(name: "ProbityBenchmarkTests", dependencies: ["ProbityBenchmark", "ProbityRegister", "ProbityEvaluation", "ProbitySemantics", "ProbityTestSupport"]),
+        .testTarget(name: "ProbityAuditTests", dependencies: ["ProbityAudit", "ProbityRegister", "ProbityEngine", "ProbityReports", "ProbityConflicts", "ProbitySemantics", "ProbitySupport", "ProbitySyntax"]),
+        .testTarget(name: "ProbityBenchmarkTests", dependencies: ["ProbityBenchmark", "ProbityRegister", "ProbityEngine", "ProbityReports", "ProbityConflicts", "ProbitySemantics", "ProbityTestSupport"]),
         // Case folders and golden files are data read by path, not sources.
-        .testTarget(name: "ProbityCLITests", dependencies: ["ProbityEvaluation", "ProbityTestSupport"], exclude: ["Cases", "Fixtures", "Golden"]),
+        .testTarget(name: "ProbityCLITests", dependencies: ["ProbityEngine", "ProbityReports", "ProbityConflicts", "ProbityTestSupport"], exclude: ["Cases", "Fixtures", "Golden"]),
     ]
 )

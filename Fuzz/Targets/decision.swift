@@ -1,6 +1,6 @@
 // Decision lines against the shipped rules: the fast byte reader may decline a line, but when it
 // answers it answers exactly as the full decoder does (damaged lines included).
-import ProbityEvaluation
+import ProbityEngine
 import ProbitySemantics
 
 nonisolated(unsafe) let decisionDecoder: DecisionDecoder = {

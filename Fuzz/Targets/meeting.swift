@@ -1,5 +1,6 @@
 // Meetings, agendas and recorded votes against the shipped rules: no crash on any input.
-import ProbityEvaluation
+import ProbityConflicts
+import ProbityEngine
 import ProbitySemantics
 
 nonisolated(unsafe) let meetingProgram: Program = {

@@ -1,4 +1,5 @@
-import ProbityEvaluation
+import ProbityConflicts
+
 
 /// The meeting's roll through the front door, for papers that print it once rather than
 /// under every item (`ProbityPapers`).

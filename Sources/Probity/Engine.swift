@@ -1,5 +1,7 @@
-import ProbityEvaluation
+import ProbityConflicts
+import ProbityEngine
 import ProbityRegister
+import ProbityReports
 import ProbitySemantics
 import ProbitySupport
 

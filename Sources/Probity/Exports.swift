@@ -1,5 +1,7 @@
-import ProbityEvaluation
+import ProbityConflicts
+import ProbityEngine
 import ProbityRegister
+import ProbityReports
 import ProbitySemantics
 import ProbitySupport
 import ProbitySyntax
@@ -30,19 +32,19 @@ public typealias JSONWriter = ProbitySupport.JSONWriter
 public typealias JSONStreamWriter = ProbitySupport.JSONStreamWriter
 
 // Inputs.
-public typealias Decision = ProbityEvaluation.Decision
-public typealias InputError = ProbityEvaluation.InputError
-public typealias DecisionErrors = ProbityEvaluation.DecisionErrors
-public typealias Meeting = ProbityEvaluation.Meeting
-public typealias Agenda = ProbityEvaluation.Agenda
-public typealias RecordedVotes = ProbityEvaluation.RecordedVotes
+public typealias Decision = ProbityEngine.Decision
+public typealias InputError = ProbityEngine.InputError
+public typealias DecisionErrors = ProbityEngine.DecisionErrors
+public typealias Meeting = ProbityConflicts.Meeting
+public typealias Agenda = ProbityConflicts.Agenda
+public typealias RecordedVotes = ProbityConflicts.RecordedVotes
 public typealias Register = ProbityRegister.Register
 public typealias RegisterLoader = ProbityRegister.RegisterLoader
 public typealias RegisterLoadError = ProbityRegister.RegisterLoadError
 
 // Answers.
-public typealias Report = ProbityEvaluation.Report
-public typealias ConflictsReport = ProbityEvaluation.ConflictsReport
-public typealias Explanation = ProbityEvaluation.Explanation
-public typealias VoteTally = ProbityEvaluation.VoteTally
-public typealias VoteWeight = ProbityEvaluation.VoteWeight
+public typealias Report = ProbityReports.Report
+public typealias ConflictsReport = ProbityReports.ConflictsReport
+public typealias Explanation = ProbityReports.Explanation
+public typealias VoteTally = ProbityConflicts.VoteTally
+public typealias VoteWeight = ProbityConflicts.VoteWeight

@@ -1,4 +1,4 @@
-import ProbityEvaluation
+import ProbityEngine
 import ProbitySemantics
 import ProbitySupport
 import ProbitySyntax

@@ -1,5 +1,6 @@
 import Dispatch
-import ProbityEvaluation
+import ProbityConflicts
+import ProbityEngine
 import ProbityRegister
 import ProbitySemantics
 import ProbitySupport

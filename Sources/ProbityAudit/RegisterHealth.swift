@@ -1,4 +1,4 @@
-import ProbityEvaluation
+import ProbityConflicts
 import ProbityRegister
 import ProbitySemantics
 import ProbitySupport

@@ -1,4 +1,5 @@
-import ProbityEvaluation
+import ProbityConflicts
+import ProbityEngine
 import ProbitySemantics
 import ProbitySupport
 import ProbitySyntax

@@ -5,8 +5,10 @@ import Darwin
 #endif
 import Dispatch
 import Foundation
-import ProbityEvaluation
+import ProbityConflicts
+import ProbityEngine
 import ProbityRegister
+import ProbityReports
 import ProbitySemantics
 import ProbitySupport
 import ProbitySyntax

@@ -1,5 +1,4 @@
 import ProbityAudit
-import ProbityEvaluation
 import ProbityRegister
 import ProbitySemantics
 import ProbitySyntax

@@ -1,5 +1,5 @@
 import ProbityBenchmark
-import ProbityEvaluation
+import ProbityEngine
 import ProbitySemantics
 import ProbitySupport
 import XCTest

@@ -1,5 +1,6 @@
 import ProbityBenchmark
-import ProbityEvaluation
+import ProbityEngine
+import ProbityReports
 import ProbitySemantics
 import ProbityTestSupport
 import XCTest

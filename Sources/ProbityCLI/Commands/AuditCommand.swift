@@ -2,7 +2,6 @@ import Foundation
 import Glibc
 import Probity
 import ProbityAudit
-import ProbityEvaluation
 import ProbityPapers
 import ProbityRegister
 import ProbitySemantics

@@ -1,5 +1,5 @@
 import Foundation
-import ProbityEvaluation
+import ProbityEngine
 import ProbitySemantics
 import ProbitySupport
 import ProbityTooling

@@ -1,4 +1,4 @@
-import ProbityEvaluation
+import ProbityEngine
 import ProbitySupport
 
 /// `probity.error/1`: what `--format json` writes on standard output for a decision that could

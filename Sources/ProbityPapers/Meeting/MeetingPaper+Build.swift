@@ -1,6 +1,7 @@
 import Probity
-import ProbityEvaluation
+import ProbityConflicts
 import ProbityRegister
+import ProbityReports
 import ProbitySemantics
 import ProbitySupport
 import ProbitySyntax

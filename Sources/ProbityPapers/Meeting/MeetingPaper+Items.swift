@@ -1,5 +1,7 @@
 import Probity
-import ProbityEvaluation
+import ProbityConflicts
+import ProbityEngine
+import ProbityReports
 import ProbitySemantics
 import ProbitySupport
 import ProbitySyntax

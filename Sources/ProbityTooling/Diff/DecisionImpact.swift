@@ -1,4 +1,5 @@
-import ProbityEvaluation
+import ProbityEngine
+import ProbityReports
 import ProbitySemantics
 import ProbitySupport
 import ProbitySyntax

@@ -1,4 +1,3 @@
-import ProbityEvaluation
 import ProbitySemantics
 import ProbitySupport
 import ProbitySyntax

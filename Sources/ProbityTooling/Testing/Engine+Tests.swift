@@ -1,5 +1,4 @@
 import Probity
-import ProbityEvaluation
 
 extension Engine {
     /// Runs every `test` block of the scheme, in source order, each exactly as `check` would

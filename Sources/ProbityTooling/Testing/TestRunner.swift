@@ -1,6 +1,8 @@
 import Probity
-import ProbityEvaluation
+import ProbityConflicts
+import ProbityEngine
 import ProbityRegister
+import ProbityReports
 import ProbitySemantics
 import ProbitySupport
 import ProbitySyntax

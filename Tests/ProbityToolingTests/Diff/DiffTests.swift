@@ -2,7 +2,7 @@ import ProbitySemantics
 import ProbitySupport
 import ProbityTestSupport
 import XCTest
-@testable import ProbityEvaluation
+@testable import ProbityEngine
 @testable import ProbityTooling
 
 final class DiffTests: XCTestCase {

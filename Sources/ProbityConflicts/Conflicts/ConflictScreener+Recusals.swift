@@ -1,0 +1,84 @@
+import ProbityRegister
+import ProbityReports
+import ProbitySemantics
+import ProbitySupport
+import ProbitySyntax
+
+extension ConflictScreener {
+    /// Turns the register texts that name an organisation at stake into recusals.
+    ///
+    /// `hits` are sorted by person, then text, then organisation at stake (closest first), so a
+    /// text naming several organisations at stake gives one reason, for the closest. An interest
+    /// counts only if it is in force on the decision's day, allowing the look-back for ended
+    /// ones; employment always counts. The highest level wins and every reason is listed.
+    func recusals(from hits: [Hit], stake: OrganisationsAtStake, on day: Day)
+        -> [(person: Int, recusal: ConflictsReport.Recusal)] {
+        var result: [(person: Int, recusal: ConflictsReport.Recusal)] = []
+        guard !hits.isEmpty else { return result }
+        // Each organisation's name and link, described once however many people name it, and
+        // only for organisations someone names: most of those at stake are named by nobody.
+        var described = [(name: String, link: String)?](repeating: nil, count: stake.entries.count)
+        func describe(_ entry: Int) -> (name: String, link: String) {
+            if let known = described[entry] { return known }
+            let made = (name: stake.name(entry, in: program.organisations), link: stake.link(entry, in: program.organisations))
+            described[entry] = made
+            return made
+        }
+        var start = 0
+        while start < hits.count {
+            let person = Int(hits[start].person)
+            var end = start
+            var reasons: [ConflictsReport.Reason] = []
+            var lastSource: Int32?
+            while end < hits.count, Int(hits[end].person) == person {
+                let hit = hits[end]
+                end += 1
+                if hit.source == lastSource { continue }
+                lastSource = hit.source
+                if let reason = reason(for: hit, described: describe(Int(hit.entry)), on: day) { reasons.append(reason) }
+            }
+            start = end
+            guard let highest = reasons.map(\.level).max() else { continue }
+            reasons.sort { a, b in
+                if a.level != b.level { return a.level > b.level }
+                if a.line != b.line { return a.line < b.line }
+                return a.organisation < b.organisation
+            }
+            result.append((person, ConflictsReport.Recusal(person: register.people[person].name, level: highest, reasons: reasons)))
+        }
+        // The most serious first; within a level, in register order (as the minutes list them).
+        result.sort { a, b in
+            a.recusal.level != b.recusal.level ? a.recusal.level > b.recusal.level : a.person < b.person
+        }
+        return result
+    }
+
+    /// The reason one register text gives, or nil when the interest is not in force on `day`.
+    private func reason(for hit: Hit, described: (name: String, link: String), on day: Day) -> ConflictsReport.Reason? {
+        let person = register.people[Int(hit.person)]
+        let (organisation, link) = described
+        if hit.source == RegisterLinks.employment {
+            return ConflictsReport.Reason(kind: .employment, level: level(for: .employment), organisation: organisation,
+                                          link: link, declaration: Self.employmentDeclaration(of: person), validFrom: nil, validTo: nil,
+                                          line: person.lines.first ?? 0)
+        }
+        let interest = person.interests[Int(hit.source)]
+        guard interest.isInForce(on: day, graceEnd: lookBack.lastDay(after:)) else { return nil }
+        let kind = interestKinds[Int(hit.person)][Int(hit.source)]
+        let declaration = Self.declaration(of: interest)
+        return ConflictsReport.Reason(kind: kind, level: level(for: kind), organisation: organisation, link: link,
+                                      declaration: declaration, validFrom: interest.validFrom?.number,
+                                      validTo: interest.validTo?.number, line: interest.line)
+    }
+
+    /// How a reason quotes an interest: "Financial Interest: Director of …". Written only for
+    /// the reasons a report shows, not for every interest on the register.
+    static func declaration(of interest: DeclaredInterest) -> String {
+        interest.typeText.isEmpty ? interest.nature : "\(interest.typeText): \(interest.nature)"
+    }
+
+    /// How a reason quotes employment: "works for … (position)".
+    static func employmentDeclaration(of person: RegisterPerson) -> String {
+        person.position.isEmpty ? "works for \(person.employer)" : "works for \(person.employer) (\(person.position))"
+    }
+}

@@ -1,0 +1,249 @@
+import ProbityEngine
+import ProbityRegister
+import ProbityReports
+import ProbitySemantics
+import ProbitySupport
+import ProbitySyntax
+
+/// Screens decisions against a register of interests: who must declare, who may not vote, who
+/// must leave the room, and whether the meeting stays quorate once they have.
+///
+/// Everything that does not depend on the decision is worked out once, here in `init`: the
+/// register's texts are scanned for every declared organisation name and alias, giving an index
+/// from organisation to the people and interests that name it; the organisation graph and each
+/// body's roster are prepared. Screening a decision then looks up the few organisations it puts
+/// at stake, which costs microseconds however large the register.
+///
+/// A class, for the same reason as ``ReportBuilder``: screening's closures capture it, and a
+/// reference is shared by one count instead of copying every table per decision.
+package final class ConflictScreener: Sendable {
+    public let program: Program
+    public let register: Register
+    let people: PeopleIndex
+    let links: RegisterLinks
+    let graph: OrganisationGraph
+    let relevantFields: [OrganisationsAtStake.RelevantField]
+    let relationSteps: Int
+    let levels: [InterestKind: RecusalLevel]
+    let lookBack: LookBack
+    let employmentExemptions: EmploymentExemptions
+    /// People whose interests are declared on another register, in register order.
+    let pointerPeople: [Int]
+    /// Per body with a `members` block: its roster, quorum and voting rule.
+    /// Per person, per interest: the kind the `conflicts` block maps to a level.
+    let interestKinds: [[InterestKind]]
+    let rosters: [Int: BodyRoster]
+    /// False for a screener without a register: it checks a meeting's quorum only, and an
+    /// attendee cannot be "not on the register".
+    public let hasRegister: Bool
+    /// When true, an organisation that matched nothing (P1150) blocks the decision: a
+    /// commissioner who would rather stop than screen a misspelt supplier by its exact text.
+    /// Set by the caller (`--strict`) or by the rules (`unmatched organisations block`).
+    public let isStrict: Bool
+    /// Declared organisations by id, name and alias, for "did you mean" on a name that matched nothing.
+    let directory: OrganisationDirectory
+
+    /// A screener with no register of interests: nobody is screened, but a meeting's quorum and
+    /// voting weights are still worked out (for example an ICP meeting, whose members declare
+    /// on other bodies' registers).
+    public convenience init(program: Program) {
+        self.init(program: program, register: Register(people: [], issues: [], fileName: ""), hasRegister: false, strict: false)
+    }
+
+    /// A screener for `register`. With `strict`, an organisation that matches no declared
+    /// organisation, alias or register text blocks the decision instead of being reported only.
+    public convenience init(program: Program, register: Register, strict: Bool = false) {
+        self.init(program: program, register: register, hasRegister: true, strict: strict)
+    }
+
+    private init(program: Program, register: Register, hasRegister: Bool, strict: Bool) {
+        self.hasRegister = hasRegister
+        // Strict by the caller's choice (`--strict`) or by the scheme's own setting.
+        self.isStrict = strict || program.conflicts?.unmatchedOrganisationsBlock == true
+        self.directory = OrganisationDirectory(program.organisations)
+        self.program = program
+        self.register = register
+        self.people = PeopleIndex(register.people)
+        self.links = RegisterLinks(register: register, organisations: program.organisations)
+        let policy = program.conflicts
+        self.graph = OrganisationGraph(organisations: program.organisations, carrying: policy?.carrying ?? [:])
+        self.relevantFields = (policy?.relevantFields ?? []).map { index in
+            let field = program.fields[index]
+            let isSet = if case .set = field.type { true } else { false }
+            return OrganisationsAtStake.RelevantField(index: index, isSet: isSet,
+                                                      label: isSet ? "one of the \(field.name)" : "the \(field.name)")
+        }
+        self.relationSteps = policy?.relationSteps ?? 0
+        self.levels = policy?.levels ?? [:]
+        self.lookBack = LookBack(period: policy?.lookBack)
+        self.employmentExemptions = EmploymentExemptions(policy: policy)
+        self.pointerPeople = register.people.indices.filter { !register.people[$0].pointers.isEmpty }
+        var rosters: [Int: BodyRoster] = [:]
+        for (body, committee) in program.committees {
+            rosters[body] = BodyRoster(program: program, body: body, committee: committee)
+        }
+        self.rosters = rosters
+        self.interestKinds = register.people.map { person in
+            person.interests.map { InterestKind(rawValue: $0.type.rawValue) ?? .unspecified }
+        }
+    }
+
+    /// Whether the rules say how to screen at all: without a `conflicts` block nothing is relevant.
+    public var hasPolicy: Bool { program.conflicts != nil }
+
+    /// The level a kind of interest leads to. A kind the rules do not map is still declared:
+    /// a relevant interest is never dropped in silence.
+    func level(for kind: InterestKind) -> RecusalLevel {
+        levels[kind] ?? .declare
+    }
+
+    /// Screens `decision`: recusals, and with a meeting of a body that has members, quorum after
+    /// recusals and who may vote with what weight.
+    ///
+    /// Without a meeting every person on the register is screened; with one, only the attendees.
+    public func screen(_ decision: Decision, meeting: Meeting?) -> ConflictsReport {
+        screening(decision, meeting: meeting).report
+    }
+
+    /// The screening with the working kept, for ``apply(to:decision:meeting:)``.
+    struct Screening {
+        var report: ConflictsReport
+        var quorumBeforeRecusals: ConflictsReport.QuorumResult?
+        /// Attendees not among the meeting body's members.
+        var nonMembers: [String] = []
+        /// Deputies who do not count: the chair's agreement to their attendance is not recorded.
+        var unagreedDeputies: [String] = []
+    }
+
+    func screening(_ decision: Decision, meeting: Meeting?) -> Screening {
+        var report = ConflictsReport()
+        report.registerScreened = hasRegister
+        let attendees = meeting.map(resolveAttendees)
+        // nil: everyone on the register is screened.
+        var screened: [Int]?
+        if let attendees {
+            var found: [Int] = []
+            for attendee in attendees {
+                switch attendee.resolution {
+                case .found(let person): if !found.contains(person) { found.append(person) }
+                case .notFound:
+                    if hasRegister {
+                        report.unresolvedAttendees.append(attendee.written)
+                        report.attendeeSuggestions.append(people.suggestions(for: attendee.written).map { register.people[$0].name })
+                    }
+                case .ambiguous(let candidates):
+                    report.ambiguousAttendees.append((attendee.written, candidates.map { register.people[$0].name }))
+                }
+            }
+            screened = found.sorted()
+        }
+        for person in pointerPeople where screened?.contains(person) ?? true {
+            report.notScreenable.append((register.people[person].name, register.people[person].pointers[0]))
+        }
+
+        var levelsByPerson: [(person: Int, level: RecusalLevel)] = []
+        if program.conflicts != nil {
+            let stake = OrganisationsAtStake(decision: decision, fields: relevantFields, relationSteps: relationSteps, graph: graph)
+            report.organisationsScreened = stake.reported.map { stake.name($0, in: program.organisations) }
+            var (hits, unmatched) = collectHits(stake, screened: screened)
+            report.unmatchedOrganisations = unmatched.map { entry in
+                let written = stake.entries[entry].writtenName ?? ""
+                let declared = directory.suggestions(for: written).map { index in
+                    ConflictsReport.Suggestion(name: program.organisations[index].name, organisation: program.organisations[index].id)
+                }
+                return ConflictsReport.UnmatchedOrganisation(written: written, role: stake.entries[entry].fieldLabel ?? "",
+                                                             suggestions: declared + links.nearTexts(written, in: register))
+            }
+            if !employmentExemptions.isEmpty {
+                report.notCounted = spareExemptEmployment(&hits, stake: stake, decision: decision)
+            }
+            let found = recusals(from: hits, stake: stake, on: Day(number: decision.date))
+            report.recusals = found.map(\.recusal)
+            levelsByPerson = found.map { ($0.person, $0.recusal.level) }
+        }
+
+        var screening = Screening(report: report)
+        if let meeting, let body = meeting.body, let committee = program.committees[body], let attendees {
+            let roster = meeting.deputies.isEmpty ? rosters[body] ?? BodyRoster(program: program, body: body, committee: committee)
+                : BodyRoster(program: program, body: body, committee: committee, deputies: meeting.deputies)
+            let levelOf = { (attendee: AttendeeMatch) -> RecusalLevel? in
+                guard let person = attendee.person else { return nil }
+                return levelsByPerson.first { $0.person == person }?.level
+            }
+            let present = roster.seatsPresent(attendees.map { ($0.written, levelOf($0)) })
+            screening.nonMembers = present.nonMembers
+            screening.unagreedDeputies = present.unagreedDeputies
+            let unrecused = present.seats.map { BodyRoster.PresentSeat(seat: $0.seat, occupant: $0.occupant, level: nil) }
+            screening.quorumBeforeRecusals = roster.quorumResult(unrecused)
+            screening.report.quorum = roster.quorumResult(present.seats)
+            screening.report.voters = roster.voters(present.seats).map { voter in
+                ConflictsReport.Voter(person: voter.person, weight: voter.weight.value, organisation: voter.organisation)
+            }
+        }
+        return screening
+    }
+
+    /// One register text naming an organisation at stake.
+    struct Hit: Comparable {
+        var person: Int32
+        var source: Int32
+        var entry: Int32
+
+        static func < (a: Hit, b: Hit) -> Bool { (a.person, a.source, a.entry) < (b.person, b.source, b.entry) }
+    }
+
+    /// Removes the employment hits that an `employment … does not count when …` clause spares in
+    /// `decision`, and says whom it spared and why, so the reading shows in the report.
+    private func spareExemptEmployment(_ hits: inout [Hit], stake: OrganisationsAtStake, decision: Decision)
+        -> [ConflictsReport.NotCounted] {
+        let active = employmentExemptions.active(for: decision)
+        guard !active.isEmpty else { return [] }
+        var spared: [ConflictsReport.NotCounted] = []
+        hits.removeAll { hit in
+            guard hit.source == RegisterLinks.employment else { return false }
+            let organisation = stake.entries[Int(hit.entry)].organisation
+            guard let reason = EmploymentExemptions.exemption(of: organisation, in: active) else { return false }
+            let person = register.people[Int(hit.person)]
+            let name = stake.name(Int(hit.entry), in: program.organisations)
+            if !spared.contains(where: { $0.person == person.name && $0.organisation == name }) {
+                spared.append(ConflictsReport.NotCounted(person: person.name, organisation: name,
+                                                         declaration: Self.employmentDeclaration(of: person), reason: reason))
+            }
+            return true
+        }
+        return spared
+    }
+
+    /// Every (person, text, organisation at stake) the index holds, for the people screened; and
+    /// the entries for undeclared names that no register text names at all.
+    private func collectHits(_ stake: OrganisationsAtStake, screened: [Int]?) -> (hits: [Hit], unmatched: [Int]) {
+        var hits: [Hit] = []
+        var unmatched: [Int] = []
+        for (entryIndex, entry) in stake.entries.enumerated() where !entry.isRepeat {
+            let entryID = Int32(entryIndex)
+            if entry.organisation < 0, let written = entry.writtenName {
+                let found = hasRegister ? links.findUndeclared(written, in: register) : []
+                if hasRegister && found.isEmpty { unmatched.append(entryIndex) }
+                for link in found where screened?.contains(Int(link.person)) ?? true {
+                    hits.append(Hit(person: link.person, source: link.source, entry: entryID))
+                }
+            } else if entry.organisation >= 0, screened == nil {
+                for link in links.byOrganisation[Int(entry.organisation)] {
+                    hits.append(Hit(person: link.person, source: link.source, entry: entryID))
+                }
+            }
+        }
+        // With a meeting, look from the few attendees towards the organisations instead.
+        if let screened {
+            for person in screened {
+                for link in links.byPerson[person] {
+                    if let entry = stake.entry(for: link.organisation) {
+                        hits.append(Hit(person: Int32(person), source: link.source, entry: Int32(entry)))
+                    }
+                }
+            }
+        }
+        hits.sort()
+        return (hits, unmatched)
+    }
+}

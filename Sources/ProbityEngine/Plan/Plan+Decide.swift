@@ -1,0 +1,127 @@
+import ProbitySemantics
+import ProbitySupport
+import ProbitySyntax
+
+extension Plan {
+    /// Decides what `decision` needs: the rules that fire, their requirements collected,
+    /// de-duplicated and put in report order, and the outcome. The hot path: it compares
+    /// integers only and allocates nothing once `verdict` has grown to size.
+    public func decide(_ decision: Decision, into verdict: inout Verdict) {
+        verdict.reset()
+        match(decision, into: &verdict.matches)
+        for fired in verdict.matches.fired {
+            let rule = Int(fired)
+            for body in requirements.recommendations[rule] { add(body, .recommend, rule: fired, to: &verdict) }
+            for body in requirements.approvals[rule] { add(body, .approve, rule: fired, to: &verdict) }
+            for procedure in requirements.procedures[rule]
+            where !verdict.procedures.contains(where: { $0.procedure == procedure }) {
+                verdict.procedures.append(Verdict.Procedure(procedure: procedure, rule: fired))
+            }
+            for notice in program.rules[rule].notices {
+                let on = notice.deemedApprovedAfter.map { Plan.deemedApproval(after: $0, from: decision.date, calendar: program.calendar) }
+                let candidate = Verdict.Notice(to: Int32(notice.to), rule: fired, deemedApprovedOn: on)
+                if let at = verdict.notices.firstIndex(where: { $0.to == candidate.to }) {
+                    // Two rules asking for the same notice: the later date is the safe one.
+                    if (verdict.notices[at].deemedApprovedOn ?? .min) < (on ?? .min) { verdict.notices[at] = candidate }
+                } else {
+                    verdict.notices.append(candidate)
+                }
+            }
+        }
+        let order = requirements
+        verdict.approvals.sort { a, b in
+            if a.action != b.action { return a.action == .recommend }
+            return order.approvalRank[Int(a.body)] < order.approvalRank[Int(b.body)]
+        }
+        for fired in verdict.matches.fired where !program.rules[Int(fired)].approvalOrder.isEmpty {
+            Plan.impose(program.rules[Int(fired)].approvalOrder, on: &verdict.approvals)
+        }
+        verdict.procedures.sort { order.procedureRank[Int($0.procedure)] < order.procedureRank[Int($1.procedure)] }
+        verdict.notices.sort { order.noticeRank[Int($0.to)] < order.noticeRank[Int($1.to)] }
+        decideOutcome(decision, &verdict)
+    }
+
+    /// Puts the approvals by the bodies of `order` in that order among themselves, in the places
+    /// they already hold: a rule's `approvals in order` (s75: "taken first through Executive")
+    /// overrides the tree's lower-first order for those bodies only.
+    static func impose(_ order: [Int], on approvals: inout [Verdict.Approval]) {
+        let slots = approvals.indices.filter { approvals[$0].action == .approve && order.contains(Int(approvals[$0].body)) }
+        guard slots.count > 1 else { return }
+        let ordered = slots.map { approvals[$0] }.sorted { a, b in
+            (order.firstIndex(of: Int(a.body)) ?? 0) < (order.firstIndex(of: Int(b.body)) ?? 0)
+        }
+        for (slot, approval) in zip(slots, ordered) { approvals[slot] = approval }
+    }
+
+    public func decide(_ decision: Decision) -> Verdict {
+        var verdict = Verdict()
+        decide(decision, into: &verdict)
+        return verdict
+    }
+
+    private func add(_ body: Int32, _ action: ApprovalAction, rule: Int32, to verdict: inout Verdict) {
+        if !verdict.approvals.contains(where: { $0.body == body && $0.action == action }) {
+            verdict.approvals.append(Verdict.Approval(body: body, action: action, rule: rule))
+        }
+    }
+
+    /// `authorised` needs an approval; a named decider must be an approver or above one.
+    private func decideOutcome(_ decision: Decision, _ verdict: inout Verdict) {
+        let hasApprover = verdict.approvals.contains { $0.action == .approve }
+        guard hasApprover else {
+            verdict.outcome = .noAuthority
+            if let field = requirements.deciderField, decision.isPresent[field] { verdict.decider = Int32(decision.scalars[field]) }
+            return
+        }
+        guard let field = requirements.deciderField, decision.isPresent[field] else { return }
+        let decider = Int(decision.scalars[field])
+        verdict.decider = Int32(decider)
+        let mayDecide = !program.bodies[decider].isAdvisory
+            && verdict.approvers.contains { program.isAtOrAbove(decider, Int($0)) }
+        if !mayDecide { verdict.outcome = .wrongDecider }
+    }
+
+    /// The day silence becomes authority: `date` plus the period (working days skip weekends).
+    static func deemedApproval(after period: Duration, from date: Int32, calendar: HolidayCalendar? = nil) -> Int32 {
+        Day(number: date).adding(period, calendar: calendar).number
+    }
+}
+
+/// Each rule's requirements as index arrays, and the orders reports list them in, worked out
+/// once when the plan is compiled.
+///
+/// A class, so the hot path's sort comparators share it by one reference instead of copying
+/// (and retaining) each of its arrays per decision.
+package final class RequirementTables: Sendable {
+    package let approvals: [[Int32]]
+    package let recommendations: [[Int32]]
+    let procedures: [[Int32]]
+    /// Per body: its place among approvals (deeper in the delegation tree first, then by id).
+    let approvalRank: [Int32]
+    /// Per procedure: its place by id.
+    let procedureRank: [Int32]
+    /// Per body: its place by id, for notices.
+    let noticeRank: [Int32]
+    /// The `decided_by` field, when the scheme declares it as a body.
+    let deciderField: Int?
+
+    init(program: Program) {
+        approvals = program.rules.map { $0.approvals.map(Int32.init) }
+        recommendations = program.rules.map { $0.recommendations.map(Int32.init) }
+        procedures = program.rules.map { $0.procedures.map(Int32.init) }
+        let bodies = program.bodies
+        approvalRank = RequirementTables.ranks(bodies.indices) { a, b in
+            bodies[a].depth != bodies[b].depth ? bodies[a].depth > bodies[b].depth : bodies[a].id < bodies[b].id
+        }
+        noticeRank = RequirementTables.ranks(bodies.indices) { bodies[$0].id < bodies[$1].id }
+        procedureRank = RequirementTables.ranks(program.procedures.indices) { program.procedures[$0].id < program.procedures[$1].id }
+        deciderField = program.fieldIndex["decided_by"].flatMap { program.fields[$0].type == .body ? $0 : nil }
+    }
+
+    /// For each index, its position when the indices are sorted by `precedes`.
+    static func ranks(_ indices: Range<Int>, by precedes: (Int, Int) -> Bool) -> [Int32] {
+        var rank = [Int32](repeating: 0, count: indices.count)
+        for (position, index) in indices.sorted(by: precedes).enumerated() { rank[index] = Int32(position) }
+        return rank
+    }
+}

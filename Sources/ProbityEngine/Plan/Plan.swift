@@ -1,0 +1,81 @@
+import ProbitySemantics
+
+/// A program compiled for evaluation: conditions as flat node arrays, rules indexed by their
+/// discriminating fields. Built once; evaluating a decision then reads only this data.
+package struct Plan: Sendable {
+    public let program: Program
+    let conditions: ConditionProgram
+    /// Per rule: the root node of its condition, or -1 when it has none.
+    package let roots: [Int32]
+    /// Per rule: its effective period as inclusive day numbers.
+    package let effectiveFrom: [Int32]
+    package let effectiveUntil: [Int32]
+    let index: RuleIndex
+    /// Per rule: the roots of its top-level conjuncts, compiled apart, so near misses can be
+    /// scored (how many conjuncts hold) without the explainer's sentences.
+    package let conjunctRoots: [[Int32]]
+    /// Per rule: the roots of its condition's branches (``Condition/branches``), compiled
+    /// apart, so test coverage is measured by this evaluator rather than a second one.
+    let branchRoots: [[Int32]]
+    /// Each rule's requirements as indices, and the orders reports list them in.
+    package let requirements: RequirementTables
+
+    /// Compiles a checked program.
+    public init(program: Program) {
+        self.program = program
+        var conditions = ConditionProgram()
+        var roots: [Int32] = []
+        var conjunctRoots: [[Int32]] = []
+        var branchRoots: [[Int32]] = []
+        for rule in program.rules {
+            roots.append(rule.condition.map { conditions.compile($0) } ?? -1)
+            conjunctRoots.append((rule.condition?.conjuncts ?? []).map { conditions.compile($0) })
+            branchRoots.append((rule.condition?.branches ?? []).map { conditions.compile($0) })
+        }
+        self.conjunctRoots = conjunctRoots
+        self.branchRoots = branchRoots
+        self.conditions = conditions
+        self.roots = roots
+        self.effectiveFrom = program.rules.map { $0.effectiveFrom ?? .min }
+        self.effectiveUntil = program.rules.map { $0.effectiveUntil ?? .max }
+        self.index = RuleIndex(rules: program.rules, fields: program.fields)
+        self.requirements = RequirementTables(program: program)
+    }
+
+    /// Calls `body` with every rule the rule index holds for the decision's own value of its
+    /// key field (in practice its `kind`), and every rule restricted to no value of it: any
+    /// other rule fails its test of that field. False, calling nothing, when the decision has
+    /// no value of the key field to look up.
+    package func forEachRuleOfOwnKey(_ decision: Decision, _ body: (Int) -> Void) -> Bool {
+        index.forEachRuleOfOwnKey(decision, body)
+    }
+
+    /// The truth of conjunct `conjunct` of rule `rule`'s condition (see ``Condition/conjuncts``).
+    package func truth(ofConjunct conjunct: Int, rule: Int, _ decision: Decision) -> Truth {
+        conditions.evaluate(conjunctRoots[rule][conjunct], decision)
+    }
+
+    /// The truth of branch `branch` of rule `rule`'s condition (see ``Condition/branches``).
+    package func truth(ofBranch branch: Int, rule: Int, _ decision: Decision) -> Truth {
+        conditions.evaluate(branchRoots[rule][branch], decision)
+    }
+
+    /// The truth of rule `rule`'s condition for a decision, ignoring its period.
+    package func truth(ofRule rule: Int, _ decision: Decision) -> Truth {
+        let root = roots[rule]
+        return root < 0 ? .yes : conditions.evaluate(root, decision)
+    }
+}
+
+extension Condition {
+    /// The comparisons a condition is made of, in source order: every part that is not `all`,
+    /// `any`, `not` or a constant. Test coverage asks that each be seen both true and false.
+    package var branches: [Condition] {
+        switch self {
+        case .all(let parts), .any(let parts): parts.flatMap(\.branches)
+        case .not(let inner): inner.branches
+        case .constant: []
+        default: [self]
+        }
+    }
+}

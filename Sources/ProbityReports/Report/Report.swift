@@ -1,0 +1,117 @@
+import ProbityEngine
+import ProbitySemantics
+import ProbitySyntax
+
+/// What Probity says about one decision. Rendered as text (``Report/text(sources:)``) or as
+/// JSON (`probity.report/1`, documented in `docs/report-format.md`).
+public struct Report: Sendable {
+    public typealias Outcome = DecisionOutcome
+
+    public typealias Action = ApprovalAction
+
+    /// A rule, as reports cite it.
+    public struct RuleReference: Sendable, Equatable {
+        public var id: String
+        public var title: String
+        /// `file:line` of the rule.
+        public var location: String
+        /// The rule's `source` citation (the paper and section), if it has one.
+        public var citation: String?
+    }
+
+    public struct Approval: Sendable {
+        public var by: String
+        public var byTitle: String
+        public var action: Action
+        /// The first rule (in rule order) that requires it.
+        public var rule: RuleReference
+        /// Every rule that requires it.
+        public var rules: [String]
+    }
+
+    public struct ProcedureRequirement: Sendable {
+        public var id: String
+        public var title: String
+        public var rule: RuleReference
+    }
+
+    public struct Notice: Sendable {
+        public var to: String
+        public var toTitle: String
+        public var deemedApprovedAfter: Duration?
+        /// Calendar days from the decision date to the deemed-approval date.
+        public var deemedApprovedAfterDays: Int?
+        public var deemedApprovedOn: Int32?
+        public var rule: RuleReference
+    }
+
+    public struct Undecided: Sendable {
+        public var rule: RuleReference
+        public var missingFields: [String]
+    }
+
+    public struct NearMiss: Sendable {
+        public var rule: RuleReference
+        /// Why it did not fire: the first condition that failed, with the values compared.
+        public var reason: String
+    }
+
+    /// A problem found while checking the decision (a wrong decider, an unresolved attendee …).
+    public struct Finding: Sendable {
+        public var severity: Severity
+        public var code: String
+        public var message: String
+        /// Whether the finding stops the decision proceeding as proposed.
+        public var isBlocking: Bool
+
+        /// The finding as a diagnostic, for the one renderer.
+        public var diagnostic: Diagnostic { Diagnostic(severity, code, message, in: nil) }
+
+        /// `severity[code]: message`, as the renderer writes it, without the line break.
+        public var line: String { String(DiagnosticRenderer(sources: SourceMap()).render(diagnostic).dropLast()) }
+
+        package init(severity: Severity, code: String, message: String, isBlocking: Bool) {
+            self.severity = severity
+            self.code = code
+            self.message = message
+            self.isBlocking = isBlocking
+        }
+    }
+
+    /// A placeholder figure (a `let` marked `placeholder "…"`) that the answer rests on.
+    public struct PlaceholderUse: Sendable {
+        /// The constant's name.
+        public var name: String
+        /// Its value as the rule file writes it (`£250,000`).
+        public var value: String
+        /// The rules the answer used that test it, in rule order.
+        public var rules: [String]
+        /// What the rule file says must replace it.
+        public var replaceWith: String
+    }
+
+    public var decision: String
+    public var date: Int32
+    public var outcome: Outcome
+    public var scheme: SchemeInfo
+    public var decidedBy: String?
+    public var approvals: [Approval] = []
+    public var procedures: [ProcedureRequirement] = []
+    public var notices: [Notice] = []
+    public var rulesFired: [RuleReference] = []
+    public var undecided: [Undecided] = []
+    public var nearMisses: [NearMiss] = []
+    public var conflicts: ConflictsReport?
+    public var findings: [Finding] = []
+    /// Placeholder figures the answer rests on: used by a rule that fired or, with no
+    /// authority, by a rule that came near. Reported however lint accepted them.
+    public var placeholders: [PlaceholderUse] = []
+    /// Organisations named in a field the rules test that no rule file declares (P1021): the
+    /// rules took each as none of the declared organisations.
+    public var undeclaredOrganisations: [(field: String, written: String)] = []
+
+    /// Whether the decision can proceed as proposed, with the listed approvals.
+    public var canProceed: Bool {
+        outcome == .authorised && !findings.contains(where: \.isBlocking)
+    }
+}

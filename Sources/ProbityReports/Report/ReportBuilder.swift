@@ -1,0 +1,334 @@
+import ProbityEngine
+import ProbitySemantics
+import ProbitySupport
+import ProbitySyntax
+
+/// Turns a ``Verdict`` into a ``Report``: indices become ids, titles and citations; a decision
+/// that may not proceed gets findings that say why, and near misses when nothing authorises it.
+///
+/// A class: it holds many tables, and the closures that build a report capture it; as a
+/// reference it is shared by one count, not copied table by table on every report (which,
+/// with two threads writing reports, was a fifth of their work).
+package final class ReportBuilder: Sendable {
+    public let plan: Plan
+    /// The plan's program, held here so the hot path reads its arrays in place.
+    let program: Program
+    let explainer: ConditionExplainer
+    /// How many near misses a `no-authority` report lists.
+    public static let nearMissCount = 3
+
+    /// Per rule: how reports cite it, worked out once (a citation needs the rule's line).
+    let references: [Report.RuleReference]
+    /// The rules that require an approval, in rule order: the candidates for near misses.
+    let approvingRules: [Int]
+    /// Per rule: whether it requires an approval.
+    let isApproving: [Bool]
+    /// Per rule: its condition's conjuncts, in the plan's order.
+    let conjunctsByRule: [[Condition]]
+    /// Per rule: the placeholder constants its condition uses (mostly none).
+    let placeholdersByRule: [[Int]]
+    let usesPlaceholders: Bool
+    /// Organisation fields some rule tests (see ``addUnknownOrganisationFindings(_:into:)``).
+    let testedOrganisationFields: [Int]
+    /// Declared organisations, for "did you mean" on a name no rule file declares.
+    let directory: OrganisationDirectory
+
+    public init(plan: Plan) {
+        self.plan = plan
+        self.program = plan.program
+        self.approvingRules = plan.program.rules.indices.filter { !plan.program.rules[$0].approvals.isEmpty }
+        self.isApproving = plan.program.rules.map { !$0.approvals.isEmpty }
+        self.explainer = ConditionExplainer(program: plan.program)
+        self.conjunctsByRule = plan.program.rules.map { $0.condition?.conjuncts ?? [] }
+        self.placeholdersByRule = plan.program.placeholdersUsedByRule()
+        self.usesPlaceholders = placeholdersByRule.contains { !$0.isEmpty }
+        self.testedOrganisationFields = ReportBuilder.testedOrganisationFields(plan.program)
+        self.directory = OrganisationDirectory(plan.program.organisations)
+        let program = plan.program
+        self.references = program.rules.map { r in
+            Report.RuleReference(id: r.id, title: r.title, location: program.sources.citation(of: r.range), citation: r.source)
+        }
+    }
+
+
+    public func reference(_ rule: Int) -> Report.RuleReference {
+        references[rule]
+    }
+
+    /// Decides `decision` and builds its report (conflicts are added by the screener).
+    public func build(_ decision: Decision) -> Report {
+        build(decision, plan.decide(decision))
+    }
+
+    /// Turns a verdict into the report a person or a tool reads: every index becomes the id,
+    /// title and source citation it stands for.
+    public func build(_ decision: Decision, _ verdict: Verdict) -> Report {
+        var report = Report(decision: decision.id, date: decision.date, outcome: verdict.outcome, scheme: program.scheme)
+        let fired = verdict.matches.fired.map(Int.init)
+        report.rulesFired = fired.map(reference)
+        report.approvals = verdict.approvals.map { approval in
+            let body = Int(approval.body)
+            // Every fired rule that requires it, not only the first, which is the one cited.
+            let table = approval.action == .approve ? plan.requirements.approvals : plan.requirements.recommendations
+            let rules = fired.filter { table[$0].contains(approval.body) }
+            return Report.Approval(by: program.bodies[body].id, byTitle: program.bodies[body].title, action: approval.action,
+                                   rule: reference(Int(approval.rule)), rules: rules.map { references[$0].id })
+        }
+        report.procedures = verdict.procedures.map { entry in
+            let procedure = program.procedures[Int(entry.procedure)]
+            return Report.ProcedureRequirement(id: procedure.id, title: procedure.title, rule: reference(Int(entry.rule)))
+        }
+        report.notices = verdict.notices.map { entry in
+            let body = program.bodies[Int(entry.to)]
+            let period = program.rules[Int(entry.rule)].notices.first { $0.to == Int(entry.to) }?.deemedApprovedAfter
+            // Calendar days to the deemed-approval date: the period itself when it is in days.
+            let days = entry.deemedApprovedOn.map { Int($0 - decision.date) }
+            return Report.Notice(to: body.id, toTitle: body.title, deemedApprovedAfter: period, deemedApprovedAfterDays: days,
+                                 deemedApprovedOn: entry.deemedApprovedOn, rule: reference(Int(entry.rule)))
+        }
+        report.undecided = verdict.matches.undecided.map(Int.init).map { rule in
+            let missing = (program.rules[rule].condition?.fieldsRead ?? []).filter { !decision.isPresent[$0] }
+            return Report.Undecided(rule: reference(rule), missingFields: missing.map { program.fields[$0].name }.sorted())
+        }
+        report.decidedBy = verdict.decider.map { program.bodies[Int($0)].id }
+        addOutcomeFindings(decision, verdict, into: &report)
+        addExistenceFindings(decision, verdict, into: &report)
+        addCalendarFindings(decision, report: &report)
+        if usesPlaceholders { addPlaceholderFindings(fired, into: &report) }
+        if !testedOrganisationFields.isEmpty { addUnknownOrganisationFindings(decision, into: &report) }
+        return report
+    }
+
+    /// Working days counted where the rules' calendar does not know the bank holidays (or with
+    /// no calendar at all) skip weekends only: the report says so (P1012), so a deemed-approval
+    /// date is never silently a bank holiday short.
+    private func addCalendarFindings(_ decision: Decision, report: inout Report) {
+        for notice in report.notices {
+            guard let period = notice.deemedApprovedAfter, period.unit == .workingDays, let on = notice.deemedApprovedOn else { continue }
+            if let calendar = program.calendar {
+                guard !calendar.covers(decision.date, on) else { continue }
+                let known = [calendar.coversFrom.map { "from \(Day(number: $0).iso)" }, calendar.coversUntil.map { "until \(Day(number: $0).iso)" }]
+                    .compactMap { $0 }.joined(separator: " ")
+                report.findings.append(Report.Finding(severity: .note, code: "P1012",
+                    message: "the notice to `\(notice.to)` counts \(period) to \(Day(number: on).iso), outside the days the calendar \"\(calendar.name)\" knows (\(known)): bank holidays there are not skipped",
+                    isBlocking: false))
+            } else {
+                report.findings.append(Report.Finding(severity: .note, code: "P1012",
+                    message: "the notice to `\(notice.to)` counts \(period) skipping weekends only: the rules give no `calendar` of bank holidays",
+                    isBlocking: false))
+            }
+        }
+    }
+
+    /// A body that did not exist on the decision's date can neither take the decision nor
+    /// approve or recommend it (P1010, blocking); when nothing authorises the decision, the
+    /// bodies of the nearest rules that did not yet (or no longer) exist are named (P1011).
+    private func addExistenceFindings(_ decision: Decision, _ verdict: Verdict, into report: inout Report) {
+        let day = decision.date
+        var named: [Int] = verdict.approvals.map { Int($0.body) }
+        if let decider = verdict.decider { named.append(Int(decider)) }
+        var seen: Set<Int> = []
+        for index in named where seen.insert(index).inserted && !program.bodies[index].exists(on: day) {
+            report.findings.append(Report.Finding(severity: .error, code: "P1010",
+                message: "\(existence(of: index)); it cannot take or authorise a decision dated \(Day(number: day).iso)", isBlocking: true))
+        }
+        guard verdict.outcome == .noAuthority else { return }
+        for nearMiss in report.nearMisses {
+            guard let rule = program.ruleIndex[nearMiss.rule.id] else { continue }
+            for index in program.rules[rule].approvals where seen.insert(index).inserted && !program.bodies[index].exists(on: day) {
+                report.findings.append(Report.Finding(severity: .note, code: "P1011",
+                    message: "\(existence(of: index)), so it could not approve a decision dated \(Day(number: day).iso)", isBlocking: false))
+            }
+        }
+    }
+
+    /// "the NHS South East London ICB Board (`icb-board`) was established on 2022-07-01".
+    func existence(of index: Int) -> String {
+        let body = program.bodies[index]
+        let name = "the \(body.title) (`\(body.id)`)"
+        if let from = body.existsFrom, let until = body.existsUntil {
+            return "\(name) existed from \(Day(number: from).iso) until \(Day(number: until).iso)"
+        }
+        if let from = body.existsFrom { return "\(name) was established on \(Day(number: from).iso)" }
+        if let until = body.existsUntil { return "\(name) existed until \(Day(number: until).iso)" }
+        return "\(name) exists"
+    }
+
+    /// Says which placeholder figures the answer rests on (P1020): those tested by a rule that
+    /// fired, or with no authority by a near miss. Lint's `accept P0907` is for the rule
+    /// author; a reader of a decision report must still see it.
+    private func addPlaceholderFindings(_ fired: [Int], into report: inout Report) {
+        var rules = fired
+        if report.outcome == .noAuthority {
+            let near = Set(report.nearMisses.map(\.rule.id))
+            rules += program.rules.indices.filter { near.contains(program.rules[$0].id) && !fired.contains($0) }
+        }
+        var byConstant: [(constant: Int, rules: [Int])] = []
+        for rule in rules.sorted() {
+            for constant in placeholdersByRule[rule] {
+                if let at = byConstant.firstIndex(where: { $0.constant == constant }) {
+                    byConstant[at].rules.append(rule)
+                } else {
+                    byConstant.append((constant, [rule]))
+                }
+            }
+        }
+        for (constant, users) in byConstant.sorted(by: { program.constants[$0.constant].name < program.constants[$1.constant].name }) {
+            let declared = program.constants[constant]
+            let use = Report.PlaceholderUse(name: declared.name, value: declared.value.sourceText,
+                                            rules: users.map { program.rules[$0].id }, replaceWith: declared.placeholder ?? "")
+            report.placeholders.append(use)
+            let ruleList = use.rules.map { "`\($0)`" }.joined(separator: ", ")
+            report.findings.append(Report.Finding(
+                severity: .warning, code: "P1020",
+                message: "this answer rests on the placeholder `\(use.name)` = \(use.value) (rule\(use.rules.count == 1 ? "" : "s") \(ruleList)), not a figure from the papers; replace it with \(use.replaceWith)",
+                isBlocking: false))
+        }
+    }
+
+    /// Says why a decision may not proceed: the wrong decider (and who may decide), or no
+    /// authority (and the rules that came nearest).
+    private func addOutcomeFindings(_ decision: Decision, _ verdict: Verdict, into report: inout Report) {
+        switch verdict.outcome {
+        case .authorised:
+            break
+        case .wrongDecider:
+            guard let decider = verdict.decider.map(Int.init) else { break }
+            let body = program.bodies[decider]
+            let why = body.advises.map { _ in "it only advises \(body.advised.map { "`\(program.bodies[$0].id)`" }.joined(separator: " and ")) and may not decide" }
+                ?? "it is neither a required approver nor above one in the delegation tree"
+            let approvers = verdict.approvers.map { "`\(program.bodies[Int($0)].id)`" }.joined(separator: ", ")
+            report.findings.append(Report.Finding(
+                severity: .error, code: "P1001",
+                message: "`\(body.id)` may not take this decision: \(why); expected one of \(approvers) or a body above them",
+                isBlocking: true))
+        case .noAuthority:
+            report.nearMisses = nearMisses(decision)
+            report.findings.append(Report.Finding(severity: .error, code: "P1002",
+                                                  message: "no rule authorises this decision; nobody may approve it as proposed",
+                                                  isBlocking: true))
+        }
+    }
+
+    /// The approving rules that came nearest to firing, for the decision's own kind first.
+    ///
+    /// Ranked by: fewest failed tests of an enumeration (a rule for another kind, route or
+    /// budget is far, however many other tests it passes); then the smallest gap between the
+    /// decision's value and a failed bound (the band just below or above the value, not the
+    /// lowest band); then most conditions met; then rule order. Only the few reported are
+    /// explained in words.
+    ///
+    /// The candidates come from the rule index: the rules of the decision's own kind (and those
+    /// for every kind). Any other rule fails its test of the kind, so it ranks below each of
+    /// these that fails no enumeration test; when the best three fail none, they are the answer
+    /// and no other kind's rule is scored, so a `no-authority` decision costs what its own kind's
+    /// rules cost, however many kinds the scheme has. Otherwise (or with `fromIndex` false, as
+    /// tests do to hold the two to the same answer) every approving rule is scored.
+    public func nearMisses(_ decision: Decision, fromIndex: Bool = true) -> [Report.NearMiss] {
+        var scored: [NearMissScore] = []
+        let indexed = fromIndex && plan.forEachRuleOfOwnKey(decision) { rule in
+            if isApproving[rule] { score(rule, decision, into: &scored) }
+        }
+        var best = ReportBuilder.nearest(scored)
+        if !indexed || best.count < ReportBuilder.nearMissCount || best.contains(where: { $0.otherKind != 0 }) {
+            scored.removeAll(keepingCapacity: true)
+            for index in approvingRules { score(index, decision, into: &scored) }
+            best = ReportBuilder.nearest(scored)
+        }
+        return best.map { entry in
+            let rule = program.rules[entry.rule]
+            let reason = entry.failed < 0
+                ? "not in effect on \(Day(number: decision.date).iso) (\(periodText(rule)))"
+                : explainer.explain(rule.condition!.conjuncts[entry.failed], decision).reason
+            return Report.NearMiss(rule: reference(entry.rule), reason: reason)
+        }
+    }
+
+    /// How near an approving rule came to firing (see ``nearMisses(_:)``).
+    struct NearMissScore {
+        var rule: Int
+        /// Failed tests of an enumeration; `Int.max` for a rule not in effect on the day.
+        var otherKind: Int
+        var gap: UInt64
+        var met: Int
+        /// The first conjunct that does not hold, or -1 for a rule not in effect.
+        var failed: Int
+    }
+
+    /// Scores approving rule `index` for `decision`, unless it fires.
+    private func score(_ index: Int, _ decision: Decision, into scored: inout [NearMissScore]) {
+        if decision.date < plan.effectiveFrom[index] || decision.date > plan.effectiveUntil[index] {
+            scored.append(NearMissScore(rule: index, otherKind: Int.max, gap: UInt64.max, met: -1, failed: -1))
+            return
+        }
+        guard plan.roots[index] >= 0 else { return }
+        var met = 0, otherKind = 0
+        var gap = UInt64.max
+        var failed: Int?
+        for conjunct in plan.conjunctRoots[index].indices {
+            if plan.truth(ofConjunct: conjunct, rule: index, decision) == .yes {
+                met += 1
+                continue
+            }
+            if failed == nil { failed = conjunct }
+            let condition = conjunctsByRule[index][conjunct]
+            if testsEnumeration(condition) { otherKind += 1 }
+            if let distance = Self.gap(condition, decision) { gap = min(gap, distance) }
+        }
+        guard let failed else { return }
+        scored.append(NearMissScore(rule: index, otherKind: otherKind, gap: gap, met: met, failed: failed))
+    }
+
+    /// The best ``nearMissCount`` of `scored`, best first.
+    private static func nearest(_ scored: [NearMissScore]) -> ArraySlice<NearMissScore> {
+        scored.sorted { a, b in
+            if a.otherKind != b.otherKind { return a.otherKind < b.otherKind }
+            if a.gap != b.gap { return a.gap < b.gap }
+            if a.met != b.met { return a.met > b.met }
+            return a.rule < b.rule
+        }.prefix(ReportBuilder.nearMissCount)
+    }
+
+    /// Whether a condition tests an enumeration field's value (`kind = contract-award`,
+    /// `budget in {…}`): failing it means the rule is for another kind of decision.
+    private func testsEnumeration(_ condition: Condition) -> Bool {
+        switch condition {
+        case .compare(let field, _, _, _), .oneOf(let field, _, _, _):
+            if case .enumeration = program.fields[field].type { return true }
+            return false
+        default:
+            return false
+        }
+    }
+
+    /// How far the decision's value is from meeting a failed bound (`value <= £250k`, `value in
+    /// (£250k .. £1m]`), in the field's units; nil for a test with no bound to measure.
+    static func gap(_ condition: Condition, _ decision: Decision) -> UInt64? {
+        switch condition {
+        case .compare(let field, let op, .integer(let bound), _) where decision.isPresent[field]:
+            guard [.less, .lessOrEqual, .greater, .greaterOrEqual].contains(op) else { return nil }
+            return span(decision.scalars[field], bound)
+        case .interval(let field, let lower, let upper, false, _) where decision.isPresent[field]:
+            let value = decision.scalars[field]
+            if let lower, value <= lower.value { return span(value, lower.value) }
+            if let upper, value >= upper.value { return span(value, upper.value) }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// |a − b|, which always fits in 64 unsigned bits; wrapping arithmetic cannot trap here.
+    static func span(_ a: Int64, _ b: Int64) -> UInt64 {
+        a >= b ? UInt64(bitPattern: a &- b) : UInt64(bitPattern: b &- a)
+    }
+
+    func periodText(_ rule: Rule) -> String {
+        switch (rule.effectiveFrom, rule.effectiveUntil) {
+        case let (from?, until?): "effective from \(Day(number: from).iso) until \(Day(number: until).iso)"
+        case let (from?, nil): "effective from \(Day(number: from).iso)"
+        case let (nil, until?): "effective until \(Day(number: until).iso)"
+        case (nil, nil): "always effective"
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import ProbityRegister
+import ProbityTestSupport
+import XCTest
+@testable import ProbityConflicts
+@testable import ProbityEngine
+@testable import ProbityReports
+
+/// "Did you mean" for organisations and people that matched nothing.
+final class NameSuggestionsTests: XCTestCase {
+    private let organisations = ["Bromley Healthcare CIC", "Bromley GP Alliance", "London Borough of Bromley", "MDC PCN"]
+
+    func testOneSlipIsSuggested() {
+        XCTAssertEqual(NameSuggestions.nearest("Bromley Heathcare CIC", among: organisations), ["Bromley Healthcare CIC"])
+        XCTAssertEqual(NameSuggestions.nearest("Bromley Heathcare", among: organisations), ["Bromley Healthcare CIC"])
+    }
+
+    func testSpacingAndInitialsAndWordOrder() {
+        XCTAssertEqual(NameSuggestions.nearest("Bromley Health Care", among: organisations), ["Bromley Healthcare CIC"])
+        XCTAssertEqual(NameSuggestions.nearest("BHC", among: organisations), ["Bromley Healthcare CIC"])
+        XCTAssertEqual(NameSuggestions.nearest("Healthcare Bromley", among: organisations), ["Bromley Healthcare CIC"])
+    }
+
+    func testASharedPlaceNameAloneSuggestsNothing() {
+        XCTAssertEqual(NameSuggestions.nearest("Bromley Widgets Ltd", among: organisations), [])
+        XCTAssertEqual(NameSuggestions.nearest("Acme", among: organisations), [])
+    }
+
+    func testDirectoryResolvesTheSameNameSplitDifferently() {
+        let directory = OrganisationDirectory(ConflictsFixtures.program().organisations)
+        XCTAssertEqual(directory.lookup("Acme Health-care"), 0)
+        XCTAssertNil(directory.lookup("Acme Helthcare"))
+        XCTAssertEqual(directory.suggestions(for: "Acme Helthcare"), [0])
+        XCTAssertEqual(directory.suggestions(for: "BGA"), [1])
+    }
+
+    func testPeopleSuggestions() {
+        let index = PeopleIndex(["Angela Helleur", "Dr Andrew Parson", "Jacqui Scott", "Councillor Colin Smith", "Cllr Diane Smith"].map { RegisterPerson(name: $0) })
+        XCTAssertEqual(index.suggestions(for: "Angela Heleur"), [0])
+        XCTAssertEqual(index.suggestions(for: "Andrew Parsons"), [1])
+        XCTAssertEqual(index.suggestions(for: "Scott, Jacqui"), [2])
+        XCTAssertEqual(index.resolve("Scott, Jacqui"), .notFound)
+    }
+
+    func testASurnameAloneIsAmbiguousNeverAGuess() {
+        let index = PeopleIndex(["Councillor Colin Smith", "Cllr Diane Smith", "Jacqui Scott"].map { RegisterPerson(name: $0) })
+        XCTAssertEqual(index.resolve("Cllr Smith"), .ambiguous([0, 1]))
+        XCTAssertEqual(index.resolve("Smith"), .ambiguous([0, 1]))
+        XCTAssertEqual(index.resolve("Scott"), .notFound)
+        XCTAssertEqual(index.suggestions(for: "Scott"), [2])
+    }
+}
+
+/// The screener never says "nobody must recuse" about a name it did not understand.
+final class UnmatchedOrganisationTests: XCTestCase {
+    func testAnUnmatchedOrganisationIsReportedWithSuggestions() {
+        let program = ConflictsFixtures.program()
+        let register = ConflictsFixtures.register("Carol Acme,Acme Health Ltd,Director,Financial,Shares in Acme Healthcare,01/01/2020,\n")
+        let decision = ConflictsFixtures.decision(#"{"id":"d","date":"2023-06-01","kind":"contract-award","counterparty":"Acme Helthcare"}"#, program: program)
+        var report = ReportBuilder(plan: Plan(program: program)).build(decision)
+        ConflictScreener(program: program, register: register).apply(to: &report, decision: decision, meeting: nil)
+        let unmatched = report.conflicts?.unmatchedOrganisations ?? []
+        XCTAssertEqual(unmatched.map(\.written), ["Acme Helthcare"])
+        XCTAssertEqual(unmatched.first?.suggestions.first?.organisation, "acme")
+        let finding = report.findings.first { $0.code == "P1150" }
+        XCTAssertEqual(finding?.isBlocking, false)
+        XCTAssertTrue(report.conflicts!.text.contains("not every name was understood"))
+        XCTAssertFalse(report.conflicts!.text.contains("nobody must recuse"))
+
+        var strict = ReportBuilder(plan: Plan(program: program)).build(decision)
+        ConflictScreener(program: program, register: register, strict: true).apply(to: &strict, decision: decision, meeting: nil)
+        XCTAssertFalse(strict.canProceed)
+    }
+
+    func testANameTheRegisterWritesIsNotReported() {
+        let program = ConflictsFixtures.program()
+        let register = ConflictsFixtures.register("Zed New,Riverside Care,Director,Financial,Owner of Riverside Care,01/01/2020,\n")
+        let decision = ConflictsFixtures.decision(#"{"id":"d","date":"2023-06-01","kind":"contract-award","counterparty":"Riverside Care"}"#, program: program)
+        var report = ReportBuilder(plan: Plan(program: program)).build(decision)
+        ConflictScreener(program: program, register: register).apply(to: &report, decision: decision, meeting: nil)
+        XCTAssertEqual(report.conflicts?.unmatchedOrganisations.count, 0)
+        XCTAssertEqual(report.conflicts?.recusals.map(\.person), ["Zed New"])
+    }
+}
+
+/// The scheme's own `unmatched organisations block` is `--strict` for every run.
+final class UnmatchedOrganisationsBlockTests: XCTestCase {
+    func testTheSchemeCanMakeAnUnmatchedNameBlock() {
+        let text = ConflictsFixtures.rules().replacingOccurrences(of: "  look back 6 months", with: "  look back 6 months\n  unmatched organisations block")
+        XCTAssertNotEqual(text, ConflictsFixtures.rules())
+        let program = ConflictsFixtures.program(text)
+        XCTAssertEqual(program.conflicts?.unmatchedOrganisationsBlock, true)
+        let register = ConflictsFixtures.register("Carol Acme,Acme Health Ltd,Director,Financial,Shares in Acme Healthcare,01/01/2020,\n")
+        let decision = ConflictsFixtures.decision(#"{"id":"d","date":"2023-06-01","kind":"contract-award","counterparty":"Acme Helthcare"}"#, program: program)
+        var report = ReportBuilder(plan: Plan(program: program)).build(decision)
+        ConflictScreener(program: program, register: register).apply(to: &report, decision: decision, meeting: nil)
+        XCTAssertEqual(report.findings.first { $0.code == "P1150" }?.isBlocking, true)
+        XCTAssertFalse(report.canProceed)
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import ProbityEngine
+import ProbitySemantics
+import ProbityTestSupport
+import XCTest
+
+/// The byte-level reader may decline a line, but when it answers it must answer exactly as the
+/// full decoder does.
+final class FlatDecisionTests: XCTestCase {
+    private func assertSame(_ fast: Decision, _ full: Decision, _ input: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(fast.id, full.id, input, file: file, line: line)
+        XCTAssertEqual(fast.date, full.date, input, file: file, line: line)
+        XCTAssertEqual(fast.isPresent, full.isPresent, input, file: file, line: line)
+        XCTAssertEqual(fast.scalars, full.scalars, input, file: file, line: line)
+        XCTAssertEqual(fast.sets, full.sets, input, file: file, line: line)
+        XCTAssertEqual(fast.texts, full.texts, input, file: file, line: line)
+        XCTAssertEqual(fast.nameLists, full.nameLists, input, file: file, line: line)
+    }
+
+    private var scheme: String {
+        tieredScheme + """
+
+        fields
+          title: text
+          count: number
+          bidders: set of organisation
+          budgets: set of one of icb-delegated, council
+        """
+    }
+
+    func testPlainLinesAreReadAsTheFullDecoderReadsThem() throws {
+        let plan = try XCTUnwrap(makePlan(scheme))
+        let decoder = DecisionDecoder(program: plan.program)
+        let inputs = [
+            #"{"id":"d","date":"2023-06-01","kind":"contract-award","value":"£1.2m"}"#,
+            #" { "id" : 7 , "date":"2024-02-29", "value": 999999.99, "salary": " £100k ", "decided_by": "cpag" } "#,
+            #"{"id":"d","date":"2023-06-01","counterparty":"bromley health care","bidders":["BHC","New Bidder Ltd"],"budgets":[]}"#,
+            #"{"id":"d","date":"2023-06-01","title":"Café £5k","count":"12","budget":null}"#,
+            #"{"id":"d","date":"2023-06-01","count":42,"title":17.5}"#,
+        ]
+        for input in inputs {
+            let flat = try XCTUnwrap(decoder.decodeFlat(Array(input.utf8), meetingKey: false), input)
+            let full = try decoder.decode(json: Array(input.utf8)).get()
+            assertSame(flat.decision, full, input)
+            XCTAssertNil(flat.attendees)
+        }
+    }
+
+    func testAnythingElseIsLeftToTheFullDecoder() throws {
+        let plan = try XCTUnwrap(makePlan(scheme))
+        let decoder = DecisionDecoder(program: plan.program)
+        let declined = [
+            #"{"id":"d","date":"2023-06-01","colour":"blue"}"#,                 // unknown field
+            #"{"id":"d","date":"2023-06-01","kind":"contract-awrd"}"#,          // not a value
+            #"{"id":"d","date":"23/06/2023"}"#,                                  // not a date
+            #"{"id":"d","date":"2023-06-01","value":"lots"}"#,                   // not money
+            #"{"id":"d","date":"2023-06-01","value":1e6}"#,                      // an exponent
+            #"{"id":"d","date":"2023-06-01","value":01}"#,                       // a leading zero
+            #"{"id":"d","date":"2023-06-01","title":"a \"quoted\" word"}"#,      // an escape
+            #"{"id":"d","date":"2023-06-01","kind":"appointment","kind":"appointment"}"#,  // twice
+            #"{"id":"d","date":"2023-06-01",}"#,                                 // trailing comma
+            #"{"id":"d"}"#,                                                      // no date
+            #"{"id":"d","date":"2023-06-01"} x"#,                                // trailing junk
+            #"{"id":"d","date":"2023-06-01","kind":true}"#,                      // wrong type
+            #"{"id":"d","date":"2023-06-01","bidders":"BHC"}"#,                  // a set given as one
+            #"{"id":"d","date":"2023-06-01","meeting":{"attendees":["A"]}}"#,   // no meeting key here
+            "\u{FEFF}{\"id\":\"d\",\"date\":\"2023-06-01\"}",                    // a byte-order mark
+        ]
+        for input in declined {
+            XCTAssertNil(decoder.decodeFlat(Array(input.utf8), meetingKey: false), input)
+        }
+    }
+
+    func testAMeetingMemberGivesTheAttendees() throws {
+        let plan = try XCTUnwrap(makePlan(scheme))
+        let decoder = DecisionDecoder(program: plan.program)
+        let input = #"{"id":"d","date":"2023-06-01","meeting":{"attendees":["Ann Chair","Dr Bob"]},"kind":"appointment"}"#
+        let flat = try XCTUnwrap(decoder.decodeFlat(Array(input.utf8), meetingKey: true))
+        XCTAssertEqual(flat.attendees, ["Ann Chair", "Dr Bob"])
+        XCTAssertNil(decoder.decodeFlat(Array(#"{"id":"d","date":"2023-06-01","meeting":{"attendees":["A"],"body":"x"}}"#.utf8), meetingKey: true))
+        XCTAssertNil(decoder.decodeFlat(Array(#"{"id":"d","date":"2023-06-01","meeting":{"attendees":[" "]}}"#.utf8), meetingKey: true))
+    }
+
+    /// Damaged lines: whenever the byte reader answers, the full decoder answers the same.
+    func testOnDamagedLinesTheTwoReadersNeverDisagree() throws {
+        let plan = try XCTUnwrap(makePlan(scheme))
+        let decoder = DecisionDecoder(program: plan.program)
+        let seed = Array(#"{"id":"d1","date":"2023-06-01","kind":"contract-award","value":"£1,200,000.50","counterparty":"BHC","bidders":["A","B"],"count":3}"#.utf8)
+        var generator = TestSeed.generator(fixed: 7).generator
+        let alphabet = Array(#"{}[],:"\ 0123456789.-eE£abkmnul"#.utf8)
+        var answered = 0
+        for _ in 0..<5_000 {
+            var bytes = seed
+            for _ in 0..<Int(generator.next() % 3 + 1) {
+                let at = Int(generator.next() % UInt64(bytes.count))
+                switch generator.next() % 3 {
+                case 0: bytes[at] = alphabet[Int(generator.next() % UInt64(alphabet.count))]
+                case 1: bytes.remove(at: at)
+                default: bytes.insert(alphabet[Int(generator.next() % UInt64(alphabet.count))], at: at)
+                }
+            }
+            guard let flat = decoder.decodeFlat(bytes, meetingKey: false) else { continue }
+            answered += 1
+            let text = String(decoding: bytes, as: UTF8.self)
+            guard case .success(let full) = decoder.decode(json: bytes) else {
+                XCTFail("the byte reader accepted what the decoder refuses: \(text)")
+                continue
+            }
+            assertSame(flat.decision, full, text)
+        }
+        XCTAssertGreaterThan(answered, 100)
+    }
+}
