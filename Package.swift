@@ -42,8 +42,11 @@ let package = Package(
             dependencies: ["Probity", "ProbityAudit", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEngine", "ProbityReports", "ProbityConflicts", "ProbityTooling", "ProbityPapers", "ProbityBenchmark", "ProbityHTTP"],
             exclude: ["Serve/Page"],
             // The rules, and the register their tests read (mounted back at `Examples/registers`).
-            resources: [.copy("../../Rules"), .copy("../../Examples/registers")]
+            resources: [.copy("../../Rules"), .copy("../../Examples/registers")],
+            // `probity --version`: the version from VERSION and the git commit, written before each build.
+            plugins: ["BuildInfo"]
         ),
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         // Helpers shared by the test targets: marked sources and their assertions.
         .target(name: "ProbityTestSupport", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEngine", "ProbityReports"], path: "Tests/ProbityTestSupport"),
         .testTarget(name: "ProbitySupportTests", dependencies: ["ProbitySupport", "ProbityTestSupport"]),
@@ -59,7 +62,7 @@ let package = Package(
         .testTarget(name: "ProbityPapersTests", dependencies: ["ProbityPapers", "ProbityAudit", "Probity", "ProbityEngine", "ProbityReports", "ProbityConflicts", "ProbityTestSupport"]),
         .testTarget(name: "ProbityHTTPTests", dependencies: ["ProbityHTTP", "ProbityTestSupport"]),
         .testTarget(name: "ProbityAuditTests", dependencies: ["ProbityAudit", "ProbityRegister", "ProbityEngine", "ProbityReports", "ProbityConflicts", "ProbitySemantics", "ProbitySupport", "ProbitySyntax"]),
-        .testTarget(name: "ProbityBenchmarkTests", dependencies: ["ProbityBenchmark", "ProbityRegister", "ProbityEngine", "ProbityReports", "ProbityConflicts"]),
+        .testTarget(name: "ProbityBenchmarkTests", dependencies: ["ProbityBenchmark", "ProbityRegister", "ProbityEngine", "ProbityReports", "ProbityConflicts", "ProbitySemantics", "ProbityTestSupport"]),
         // Case folders and golden files are data read by path, not sources.
         .testTarget(name: "ProbityCLITests", dependencies: ["ProbityEngine", "ProbityReports", "ProbityConflicts", "ProbityTestSupport"], exclude: ["Cases", "Fixtures", "Golden"]),
     ]
