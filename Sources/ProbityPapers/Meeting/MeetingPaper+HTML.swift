@@ -10,10 +10,13 @@ extension MeetingPaper {
         out += "<code>\(Escaping.xml(registerFile))</code> with the rules <cite>\(Escaping.xml(schemeName))</cite>"
         out += schemeVersion.isEmpty ? "" : " (version \(Escaping.xml(schemeVersion)))"
         out += ", digest <code>\(schemeDigest.prefix(12))</code>. Names are spelt as on the register. "
-        out += "Placeholders and readings of ours are marked [note N] and listed under <a href=\"#notes\">Notes</a>.</p>\n</header>\n<main>\n"
+        // The link only when there is a Notes section to go to.
+        out += notes.isEmpty ? "No answer here rests on a placeholder or a reading of ours.</p>\n</header>\n<main>\n"
+            : "Placeholders and readings of ours are marked [note N] and listed under <a href=\"#notes\">Notes</a>.</p>\n</header>\n<main>\n"
 
         out += declarationsSection
         out += attendanceSection
+        out += meetingFindingsSection
         out += "<section id=\"items\" aria-labelledby=\"items-heading\">\n<h2 id=\"items-heading\">Agenda items</h2>\n"
         for item in items { out += Self.itemHTML(item) }
         out += "</section>\n"
@@ -65,6 +68,15 @@ extension MeetingPaper {
         return out
     }
 
+    /// What is true of the meeting itself (papers sent late), said once before the items.
+    private var meetingFindingsSection: String {
+        guard !meetingFindings.isEmpty else { return "" }
+        var out = "<section id=\"meeting\" aria-labelledby=\"meeting-heading\">\n<h2 id=\"meeting-heading\">The meeting</h2>\n<ul class=\"findings\">\n"
+        for finding in meetingFindings { out += "<li>\(Self.htmlText(finding))</li>\n" }
+        out += "</ul>\n</section>\n"
+        return out
+    }
+
     private static func itemHTML(_ item: ItemStatement) -> String {
         let anchor = "item-" + Escaping.anchor(item.id)
         var out = "<section class=\"item\" id=\"\(anchor)\" aria-labelledby=\"\(anchor)-heading\">\n"
@@ -91,9 +103,13 @@ extension MeetingPaper {
         if let voting = item.voting { out += "<p>\(htmlText(voting))</p>\n" }
         out += "</div>\n"
         if item.decision != nil {
-            out += "<h4>Approvals, procedures and notices</h4>\n<ul class=\"requirements\">\n"
+            if let order = item.requirementsOrder {
+                out += "<h4>Approvals, procedures and notices, \(htmlText(order))</h4>\n<ol class=\"requirements\">\n"
+            } else {
+                out += "<h4>Approvals, procedures and notices</h4>\n<ul class=\"requirements\">\n"
+            }
             for requirement in item.requirements { out += "<li>\(htmlText(requirement.sentence))</li>\n" }
-            out += "</ul>\n"
+            out += item.requirementsOrder == nil ? "</ul>\n" : "</ol>\n"
         }
         if !item.findings.isEmpty {
             out += "<h4>Also found</h4>\n<ul class=\"findings\">\n"

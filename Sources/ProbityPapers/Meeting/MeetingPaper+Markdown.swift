@@ -6,7 +6,8 @@ extension MeetingPaper {
         out += "`\(registerFile)` with the rules *\(Escaping.markdown(schemeName))*"
         out += schemeVersion.isEmpty ? "" : " (version \(Escaping.markdown(schemeVersion)))"
         out += ", digest `\(schemeDigest.prefix(12))`. Names are spelt as on the register. "
-        out += "Placeholders and readings of ours are marked \\[note N\\] and listed under Notes.\n\n"
+        out += notes.isEmpty ? "No answer here rests on a placeholder or a reading of ours.\n\n"
+            : "Placeholders and readings of ours are marked \\[note N\\] and listed under Notes.\n\n"
 
         out += "## Declarations of interest\n\n"
         out += "| Name | Role | Organisation | Interest | Type | From | To |\n"
@@ -38,6 +39,13 @@ extension MeetingPaper {
             out += "\n"
         }
 
+        if !meetingFindings.isEmpty {
+            // What is true of the meeting itself (papers sent late): once, not on every item.
+            out += "## The meeting\n\n"
+            for finding in meetingFindings { out += "- " + Self.markdownText(finding) + "\n" }
+            out += "\n"
+        }
+
         out += "## Agenda items\n"
         for item in items {
             out += "\n### \(Escaping.markdown(item.heading))\n\n"
@@ -59,8 +67,15 @@ extension MeetingPaper {
             if let quorum = item.quorum { out += "\n" + Self.markdownText(quorum) + "\n" }
             if let voting = item.voting { out += "\n" + Self.markdownText(voting) + "\n" }
             if item.decision != nil {
-                out += "\n**Approvals, procedures and notices.**\n\n"
-                for requirement in item.requirements { out += "- " + Self.markdownText(requirement.sentence) + "\n" }
+                if let order = item.requirementsOrder {
+                    out += "\n**Approvals, procedures and notices**, " + Self.markdownText(order) + ":\n\n"
+                    for (number, requirement) in item.requirements.enumerated() {
+                        out += "\(number + 1). " + Self.markdownText(requirement.sentence) + "\n"
+                    }
+                } else {
+                    out += "\n**Approvals, procedures and notices.**\n\n"
+                    for requirement in item.requirements { out += "- " + Self.markdownText(requirement.sentence) + "\n" }
+                }
             }
             if !item.findings.isEmpty {
                 out += "\n**Also found.**\n\n"
