@@ -1,7 +1,8 @@
 import ProbitySemantics
 import ProbitySupport
 
-/// Reads `{"body": ID, "date": ISO, "attendees": [names]}` against a program's bodies.
+/// Reads `{"body": ID, "date": ISO, "attendees": [names]}` against a program's bodies, with
+/// the optional `papers_sent`, `deputies` and `holders` (who holds a role the papers leave unnamed).
 ///
 /// The same three keys open an agenda and a record of votes, so the readers of those files use
 /// this one for their common part. Every key is optional here; the commands say which they need.
@@ -66,6 +67,17 @@ package struct MeetingDecoder: Sendable {
                 return .failure(ConflictsInputError(code: "P1111", field: "papers_sent", message: "field `papers_sent` must be a date written YYYY-MM-DD"))
             }
             meeting.papersSent = day.number
+        }
+        if let raw = value["holders"], !raw.isNull {
+            guard let entries = raw.objectValue else {
+                return .failure(ConflictsInputError(code: "P1111", field: "holders", message: "field `holders` must be an object of role: name, such as {\"vice-chair\": \"…\"}"))
+            }
+            for (role, holder) in entries {
+                guard let name = holder.stringValue, !name.allSatisfy(\.isWhitespace) else {
+                    return .failure(ConflictsInputError(code: "P1111", field: "holders.\(role)", message: "field `holders.\(role)` must be a person's name as a non-empty string"))
+                }
+                meeting.roleHolders.append((role, name))
+            }
         }
         if let raw = value["deputies"], !raw.isNull {
             guard let items = raw.arrayValue else {

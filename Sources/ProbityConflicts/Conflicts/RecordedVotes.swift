@@ -22,6 +22,12 @@ public struct RecordedVotes: Sendable {
     /// For a decision by email: replies dated after `repliesBy`, left out of the lists.
     public var lateReplies: [(person: String, date: Int32)] = []
 
+    /// Members the record says left the room for the item (a conflict of interest): present at
+    /// the meeting, but neither counted nor voting on it, and not in the chair for it.
+    public var withdrew: [String] = []
+    /// Who held a role the papers name nobody for (`holders`, as in a meeting file).
+    public var roleHolders: [(role: String, person: String)] = []
+
     /// Everyone who replied or voted, in the order recorded.
     public var voters: [String] { votesFor + votesAgainst + abstentions }
 
@@ -47,6 +53,7 @@ public struct RecordedVotes: Sendable {
                                                 message: "field `votes` must be an object with `for`, `against` and `abstain` lists of names"))
         }
         var recorded = RecordedVotes(body: meeting.body, date: meeting.date)
+        recorded.roleHolders = meeting.roleHolders
         if let raw = value["by_email"], !raw.isNull {
             guard let flag = raw.boolValue else {
                 return .failure(ConflictsInputError(code: "P1111", field: "by_email", message: "field `by_email` must be `true` or `false`"))
@@ -68,10 +75,7 @@ public struct RecordedVotes: Sendable {
             if recorded.byEmail {
                 switch datedReplies(raw, field: "votes.\(key)") {
                 case .failure(let error): return .failure(error)
-                case .success(let replies):
-                    let deadline = recorded.repliesBy ?? .max
-                    names = replies.filter { $0.date <= deadline }.map(\.name)
-                    recorded.lateReplies += replies.filter { $0.date > deadline }.map { ($0.name, $0.date) }
+                case .success(let replies): names = recorded.onTime(replies)
                 }
             } else {
                 switch MeetingDecoder.names(raw, field: "votes.\(key)") {
@@ -88,6 +92,12 @@ public struct RecordedVotes: Sendable {
                                                     message: "unknown key `votes.\(key)`; expected `for`, `against` or `abstain`"))
             }
         }
+        if let raw = value["withdrew"], !raw.isNull {
+            switch MeetingDecoder.names(raw, field: "withdrew") {
+            case .failure(let error): return .failure(error)
+            case .success(let names): recorded.withdrew = names
+            }
+        }
         if let raw = value["chair"], !raw.isNull {
             guard let name = raw.stringValue else {
                 return .failure(ConflictsInputError(code: "P1111", field: "chair", message: "field `chair` must be a person's name as a string"))
@@ -95,6 +105,14 @@ public struct RecordedVotes: Sendable {
             recorded.chair = name
         }
         return .success(recorded)
+    }
+
+    /// The names of the replies that arrived by `repliesBy` (004, 10.1); the later ones are kept
+    /// in `lateReplies`, not counted.
+    public mutating func onTime(_ replies: [(name: String, date: Int32)]) -> [String] {
+        let deadline = repliesBy ?? .max
+        lateReplies += replies.filter { $0.date > deadline }.map { ($0.name, $0.date) }
+        return replies.filter { $0.date <= deadline }.map(\.name)
     }
 
     /// A list of replies by email, each `{"name": …, "replied": "YYYY-MM-DD"}`: a reply without
