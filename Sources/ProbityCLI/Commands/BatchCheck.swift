@@ -48,7 +48,8 @@ struct BatchCheck {
         var tally = written.tally
         tally.blank += input.blank
         // Always one summary line, on standard error, whose counts add up to the lines read.
-        Output.error(tally.summary(lines: input.lineNumber))
+        // Red only when some decision may not proceed: "0 may not proceed" is no warning.
+        Output.error(tally.summary(lines: input.lineNumber), painted: tally.notProceed > 0)
         if let failure = input.reader.failure {
             Output.error("P0706", "cannot read batch file \(path == "-" ? "from standard input" : "`\(path)`") after line \(input.lineNumber): \(failure.reason)")
             return .badInput
@@ -211,7 +212,7 @@ struct BatchCheck {
             lastShown = now
             let seconds = Double(now - start) / 1e9
             let rate = seconds > 0 ? Int(Double(lines) / seconds) : 0
-            Output.error("\r\u{1B}[K\(lines) lines read, \(rate)/s, \(Int(seconds))s elapsed")
+            Output.error("\r\u{1B}[K\(lines) line\(lines == 1 ? "" : "s") read, \(rate)/s, \(Int(seconds))s elapsed")
         }
 
         func clear() {
