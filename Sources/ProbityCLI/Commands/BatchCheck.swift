@@ -21,7 +21,7 @@ struct BatchCheck {
         let descriptor: Int32
         if path == "-" {
             guard !Output.inputWasClosed else {
-                Output.error("P0706", "cannot read batch file from standard input: standard input is closed")
+                Output.error(.unreadableDecisions, "cannot read batch file from standard input: standard input is closed")
                 return .badInput
             }
             descriptor = STDIN_FILENO
@@ -29,7 +29,7 @@ struct BatchCheck {
             switch FileIO.openForReading(path) {
             case .success(let opened): descriptor = opened
             case .failure(let error):
-                Output.error("P0706", "cannot read batch file `\(path)`: \(error.reason)")
+                Output.error(.unreadableDecisions, "cannot read batch file `\(path)`: \(error.reason)")
                 return .badInput
             }
         }
@@ -66,7 +66,7 @@ struct BatchCheck {
                     worst = .badInput
                     var writer = JSONStreamWriter()
                     ErrorRecord.write([InputError(
-                        code: "P1301", field: nil,
+                        code: .lineTooLong, field: nil,
                         message: "the line has \(length) bytes; expected at most \(FileIO.describeSize(BatchCheck.maximumLineLength)) for one decision")],
                         line: lineNumber, to: &writer)
                     writer.endLine()
@@ -86,7 +86,7 @@ struct BatchCheck {
         // Always one summary line, on standard error, whose counts add up to the lines read.
         Output.error(tally.summary(lines: lineNumber))
         if let failure = reader.failure {
-            Output.error("P0706", "cannot read batch file \(path == "-" ? "from standard input" : "`\(path)`") after line \(lineNumber): \(failure.reason)")
+            Output.error(.unreadableDecisions, "cannot read batch file \(path == "-" ? "from standard input" : "`\(path)`") after line \(lineNumber): \(failure.reason)")
             return .badInput
         }
         return worst

@@ -1,4 +1,4 @@
-import ProbityEngine
+import Probity
 import ProbitySupport
 
 /// `probity.error/1`: what `--format json` writes on standard output for a decision that could
@@ -14,7 +14,7 @@ enum ErrorRecord {
             if let line { out.member("line", integer: line) }
             out.member("errors", array: errors) { out, error in
                 out.object { out in
-                    out.member("code", error.code)
+                    out.member("code", error.code.description)
                     out.member("field", error.field)
                     out.member("message", error.message)
                 }

@@ -76,14 +76,14 @@ public struct VoteTally: Sendable {
     /// present, or has no vote, has their vote left out with a note (P1121).
     public static func count(_ votes: RecordedVotes, at meeting: Meeting, program: Program) -> Result<VoteTally, ConflictsInputError> {
         guard let body = meeting.body ?? votes.body else {
-            return .failure(ConflictsInputError(code: "P1113", field: "body", message: "the meeting names no `body`, so there is no voting rule to count under"))
+            return .failure(ConflictsInputError(code: .votesNotCountable, field: "body", message: "the meeting names no `body`, so there is no voting rule to count under"))
         }
         if let other = votes.body, let own = meeting.body, other != own {
-            return .failure(ConflictsInputError(code: "P1113", field: "body",
+            return .failure(ConflictsInputError(code: .votesNotCountable, field: "body",
                 message: "the votes are for `\(program.bodies[other].id)` but the meeting is of `\(program.bodies[own].id)`"))
         }
         guard let committee = program.committees[body], !committee.members.isEmpty else {
-            return .failure(ConflictsInputError(code: "P1113", field: "body", message: "`\(program.bodies[body].id)` has no `members` block, so its votes cannot be counted"))
+            return .failure(ConflictsInputError(code: .votesNotCountable, field: "body", message: "`\(program.bodies[body].id)` has no `members` block, so its votes cannot be counted"))
         }
         let roster = BodyRoster(program: program, body: body, committee: committee, deputies: meeting.deputies)
         // By email nobody meets: the members who replied are the ones taking part.
@@ -95,7 +95,7 @@ public struct VoteTally: Sendable {
         var tally = VoteTally(body: roster.bodyID, result: .lost, majorityOf: majority.rawValue)
         tally.lateReplies = votes.lateReplies
         for name in present.unagreedDeputies {
-            tally.findings.append(Report.Finding(severity: .note, code: "P1132",
+            tally.findings.append(Report.Finding(severity: .note, code: .deputyNotCounted,
                 message: "deputy \"\(name)\" does not count towards quorum or vote: `\(roster.bodyID)` counts deputies only when the chair agreed their attendance, and the meeting record does not say so (`agreed_by_chair`)",
                 isBlocking: false))
         }
@@ -106,19 +106,19 @@ public struct VoteTally: Sendable {
         var chairSide: Side?
         let chairMember = chair(votes, roster: roster, present: present.seats)
         for late in votes.lateReplies {
-            tally.findings.append(Report.Finding(severity: .note, code: "P1131",
+            tally.findings.append(Report.Finding(severity: .note, code: .lateEmailReply,
                 message: "\(late.person) replied on \(Day(number: late.date).iso), after the stated date \(votes.repliesBy.map { Day(number: $0).iso } ?? "?"); the reply is not counted",
                 isBlocking: false))
         }
         for (side, names) in [(Side.votedFor, votes.votesFor), (.against, votes.votesAgainst), (.abstain, votes.abstentions)] {
             for name in names {
                 guard case .found(let member) = roster.names.resolve(name) else {
-                    tally.findings.append(Report.Finding(severity: .error, code: "P1120",
+                    tally.findings.append(Report.Finding(severity: .error, code: .voterNotMember,
                         message: "\"\(name)\" voted \(side.rawValue) but is no member of `\(roster.bodyID)` (or matches several)", isBlocking: true))
                     continue
                 }
                 guard voted.insert(member).inserted else {
-                    tally.findings.append(Report.Finding(severity: .error, code: "P1122",
+                    tally.findings.append(Report.Finding(severity: .error, code: .votedTwice,
                         message: "\(roster.members[member].name) is recorded as voting more than once", isBlocking: true))
                     continue
                 }
@@ -126,7 +126,7 @@ public struct VoteTally: Sendable {
                 guard let voter = voters.first(where: { $0.occupant == member }) else {
                     let why = !roster.members[member].isVoting ? "is a non-voting member"
                         : present.seats.contains(where: { $0.occupant == member }) ? "has no vote here" : "is not among the attendees"
-                    tally.findings.append(Report.Finding(severity: .note, code: "P1121",
+                    tally.findings.append(Report.Finding(severity: .note, code: .voteLeftOut,
                         message: "\(roster.members[member].name) \(why); their vote is left out", isBlocking: false))
                     continue
                 }
@@ -156,7 +156,7 @@ public struct VoteTally: Sendable {
         var chairMayCast = true
         if let chairMember, let role = roster.members[chairMember].role, committee.chairExcludedRoles.contains(role) {
             chairMayCast = false
-            tally.findings.append(Report.Finding(severity: .error, code: "P1135",
+            tally.findings.append(Report.Finding(severity: .error, code: .chairMayNotChair,
                 message: "\(roster.members[chairMember].name) may not chair `\(roster.bodyID)`: the rules say the holder of role `\(role)` may not, so no casting vote of theirs counts",
                 isBlocking: true))
         }
@@ -169,7 +169,7 @@ public struct VoteTally: Sendable {
                 if rule?.chairHasCastingVote == true, chairMember == nil {
                     let chairs = present.seats.filter { roster.members[$0.occupant].isChair }.map { roster.members[$0.occupant].name }
                     let who = chairs.count > 1 ? "several members who may chair were present (\(chairs.joined(separator: ", ")))" : "no member who may chair was present"
-                    tally.findings.append(Report.Finding(severity: .error, code: "P1130",
+                    tally.findings.append(Report.Finding(severity: .error, code: .castingVoteChairUnknown,
                         message: "the votes are tied and the chair has a casting vote, but the record does not say who chaired: \(who); add `\"chair\"` to the votes file",
                         isBlocking: true))
                 }
@@ -190,7 +190,7 @@ public struct VoteTally: Sendable {
         guard !quorum.met else { return }
         let deadline = votes.repliesBy.map { Day(number: $0).iso } ?? "the reply date"
         tally.result = .lostNoQuorumInFavour
-        tally.findings.append(Report.Finding(severity: .error, code: "P1123",
+        tally.findings.append(Report.Finding(severity: .error, code: .emailDecisionUnsupported,
             message: "the decision by email does not stand: the members replying in favour by \(deadline) are not a quorum (\(quorum.failedClauses.joined(separator: "; ")))",
             isBlocking: true))
     }

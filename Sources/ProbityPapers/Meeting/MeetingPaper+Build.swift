@@ -42,7 +42,7 @@ final class MeetingPaperBuilder {
     var citedSet: Set<String> = []
 
     /// Findings said once for the meeting (attendees) or in the quorum sentence.
-    static let meetingFindingCodes: Set<String> = ["P1101", "P1102", "P1103", "P1104", "P1105", "P1108"]
+    static let meetingFindingCodes: Set<DiagnosticCode> = [.attendeeNotOnRegister, .ambiguousAttendee, .inquorateAfterRecusals, .inquorate, .declaredElsewhere, .attendeeNotMember]
 
     init(agenda: Agenda, engine: Engine) {
         self.agenda = agenda

@@ -55,7 +55,7 @@ public struct Checker {
             count + file.declarations.reduce(0) { if case .rule = $1 { $0 + 1 } else { $0 } }
         }
         if rules > maximumRules {
-            let error = Diagnostic.error("P1308", "the rules hold \(rules) rules; expected at most \(maximumRules)", at: nil)
+            let error = Diagnostic.error(.tooManyRules, "the rules hold \(rules) rules; expected at most \(maximumRules)", at: nil)
             return (nil, loaded.diagnostics + [error])
         }
         var checker = Checker(loaded: loaded)
@@ -129,7 +129,7 @@ public struct Checker {
                 let startsEarly = body.existsFrom.map { from in rule.effectiveFrom.map { $0 < from } ?? true } ?? false
                 let endsLate = body.existsUntil.map { until in rule.effectiveUntil.map { $0 > until } ?? true } ?? false
                 guard startsEarly || endsLate else { continue }
-                warning("P0611", "rule `\(rule.id)` names `\(body.id)`, which \(describe(body)), but the rule is \(Checker.periodText(rule)); expected the rule's period inside the body's",
+                warning(.ruleOutlivesBody, "rule `\(rule.id)` names `\(body.id)`, which \(describe(body)), but the rule is \(Checker.periodText(rule)); expected the rule's period inside the body's",
                         at: rule.range, notes: [DiagnosticNote("`\(body.id)` is declared here", at: body.range)])
             }
         }
@@ -162,11 +162,11 @@ public struct Checker {
 
     // MARK: - Declarations
 
-    mutating func error(_ code: String, _ message: String, at range: SourceRange?, notes: [DiagnosticNote] = [], fixIt: FixIt? = nil) {
+    mutating func error(_ code: DiagnosticCode, _ message: String, at range: SourceRange?, notes: [DiagnosticNote] = [], fixIt: FixIt? = nil) {
         diagnostics.append(.error(code, message, at: range, notes: notes, fixIt: fixIt))
     }
 
-    mutating func warning(_ code: String, _ message: String, at range: SourceRange?, notes: [DiagnosticNote] = []) {
+    mutating func warning(_ code: DiagnosticCode, _ message: String, at range: SourceRange?, notes: [DiagnosticNote] = []) {
         diagnostics.append(.warning(code, message, at: range, notes: notes))
     }
 
@@ -174,7 +174,7 @@ public struct Checker {
     mutating func declare(_ name: Name, kind: String) -> Bool {
         if let previous = declared[name.text] {
             let what = previous.kind == kind ? "duplicate \(kind) `\(name.text)`" : "`\(name.text)` is already declared as a \(previous.kind)"
-            error(kind == "rule" && previous.kind == "rule" ? "P0204" : "P0202",
+            error(kind == "rule" && previous.kind == "rule" ? .duplicateRuleID : .duplicateName,
                   "\(what); expected each name to be declared once",
                   at: name.range, notes: [DiagnosticNote("first declared here", at: previous.range)])
             return false
@@ -193,13 +193,13 @@ public struct Checker {
 
     mutating func checkPeriodOrder(_ period: EffectivePeriod) {
         if let from = period.from, let until = period.until, until < from {
-            error("P0602", "effective period ends (\(Day(number: until).iso)) before it starts (\(Day(number: from).iso))", at: period.range)
+            error(.periodEndsBeforeStart, "effective period ends (\(Day(number: until).iso)) before it starts (\(Day(number: from).iso))", at: period.range)
         }
     }
 
     mutating func declareField(_ syntax: FieldSyntax) {
         if syntax.name.text == "id" || syntax.name.text == "date" {
-            error("P0202", "`\(syntax.name.text)` is built in and cannot be redeclared", at: syntax.name.range)
+            error(.duplicateName, "`\(syntax.name.text)` is built in and cannot be redeclared", at: syntax.name.range)
             return
         }
         guard declare(syntax.name, kind: "field") else { return }
@@ -221,7 +221,7 @@ public struct Checker {
             var seen: [String: SourceRange] = [:]
             for value in values {
                 if let first = seen[value.text] {
-                    error("P0202", "duplicate value `\(value.text)` in the enumeration of `\(name.text)`", at: value.range,
+                    error(.duplicateName, "duplicate value `\(value.text)` in the enumeration of `\(name.text)`", at: value.range,
                           notes: [DiagnosticNote("first listed here", at: first)])
                 }
                 seen[value.text] = value.range
@@ -248,7 +248,7 @@ public struct Checker {
             body.existsFrom = exists.from
             body.existsUntil = exists.until
             if let from = exists.from, let until = exists.until, until < from {
-                error("P0602", "`\(syntax.name.text)` exists until \(Day(number: until).iso), before it exists from \(Day(number: from).iso)", at: exists.range)
+                error(.periodEndsBeforeStart, "`\(syntax.name.text)` exists until \(Day(number: until).iso), before it exists from \(Day(number: from).iso)", at: exists.range)
             }
         }
         bodies.append(body)
@@ -281,7 +281,7 @@ public struct Checker {
             var depth = 0
             while let body = current {
                 if seen.contains(body) {
-                    error("P0402", "delegation cycle: `\(bodies[index].id)` is below itself; expected a tree", at: bodies[index].range)
+                    error(.delegationCycle, "delegation cycle: `\(bodies[index].id)` is below itself; expected a tree", at: bodies[index].range)
                     bodies[index].parent = nil
                     break
                 }
@@ -310,7 +310,7 @@ public struct Checker {
                 let startsBefore = scheme.from.map { from in period.from.map { $0 < from } ?? false } ?? false
                 let endsAfter = scheme.until.map { until in period.until.map { $0 > until } ?? false } ?? false
                 if startsBefore || endsAfter {
-                    error("P0601", "rule `\(rule.id)` is effective outside its scheme's period (\(describePeriod(scheme))); expected a period inside it",
+                    error(.ruleOutsideSchemePeriod, "rule `\(rule.id)` is effective outside its scheme's period (\(describePeriod(scheme))); expected a period inside it",
                           at: period.range, notes: [DiagnosticNote("the scheme's period is set here", at: scheme.range)])
                 }
             }
@@ -327,7 +327,7 @@ public struct Checker {
                 for name in names {
                     guard let body = resolveBody(name) else { continue }
                     if let advised = bodies[body].advises {
-                        error("P0401", "`\(name.text)` only advises `\(bodies[advised].id)` and cannot approve; expected `require recommendation by \(name.text)` or an approving body",
+                        error(.approvalByAdvisoryBody, "`\(name.text)` only advises `\(bodies[advised].id)` and cannot approve; expected `require recommendation by \(name.text)` or an approving body",
                               at: name.range, notes: [DiagnosticNote("declared as advisory here", at: bodies[body].range)])
                     }
                     rule.approvals.append(body)
@@ -342,7 +342,7 @@ public struct Checker {
         }
         rule.approvalOrder = syntax.approvalOrder.compactMap { resolveBody($0) }
         if syntax.requirements.isEmpty {
-            warning("P0403", "rule `\(rule.id)` requires nothing; expected at least one `require` clause", at: syntax.name.range)
+            warning(.ruleRequiresNothing, "rule `\(rule.id)` requires nothing; expected at least one `require` clause", at: syntax.name.range)
         }
         for accept in syntax.accepts { rule.acceptedFindings[accept.code.text] = accept.reason.value }
         guard declared[rule.id]?.range == syntax.name.range else { return }  // a duplicate, already reported
@@ -380,7 +380,7 @@ public struct Checker {
             case .outcome(let outcome, _):
                 let outcomes = ["authorised", "no-authority", "wrong-decider"]
                 if !outcomes.contains(outcome.text) {
-                    error("P0201", "unknown outcome `\(outcome.text)`; expected `authorised`, `no-authority` or `wrong-decider`", at: outcome.range,
+                    error(.undeclaredName, "unknown outcome `\(outcome.text)`; expected `authorised`, `no-authority` or `wrong-decider`", at: outcome.range,
                           fixIt: suggestion(for: outcome, among: outcomes))
                 }
             case .approvalOrder(let bodies, _):

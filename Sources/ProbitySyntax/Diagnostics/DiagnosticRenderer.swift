@@ -48,7 +48,7 @@ public struct DiagnosticRenderer: Sendable {
     /// `notes`. A command adds its own members after these.
     public func jsonMembers(_ diagnostic: Diagnostic) -> [(key: String, value: JSONValue)] {
         var members: [(key: String, value: JSONValue)] = [
-            ("code", .string(diagnostic.code)),
+            ("code", .string(diagnostic.code.description)),
             ("severity", .string(diagnostic.severity.rawValue)),
             ("message", .string(diagnostic.message)),
         ]

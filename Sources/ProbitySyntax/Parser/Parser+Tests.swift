@@ -70,7 +70,7 @@ extension Parser {
         }
         if let literal = parseLiteral() { return .literal(literal, range(of: token)) }
         if token.kind == .identifier { return .name(name(advance())) }
-        error("P0105", "expected a value (money, date, number, string or name), found \(describe(token))", at: token)
+        error(.unexpectedToken, "expected a value (money, date, number, string or name), found \(describe(token))", at: token)
         return nil
     }
 
@@ -117,7 +117,7 @@ extension Parser {
             guard let person = expectString("the person's name") else { return nil }
             guard let levelName = expectName("a recusal level (`declare`, `no-vote` or `exclude`)") else { return nil }
             guard let level = RecusalLevel(rawValue: levelName.text) else {
-                error("P0110", "unknown recusal level `\(levelName.text)`; expected `declare`, `no-vote` or `exclude`", at: levelName.range)
+                error(.unknownWord, "unknown recusal level `\(levelName.text)`; expected `declare`, `no-vote` or `exclude`", at: levelName.range)
                 return nil
             }
             return .recusal(person, level, range(from: start))
@@ -136,7 +136,7 @@ extension Parser {
             expectKeyword("met", "after `expect quorum not`")
             return .quorum(met: false, range(from: start))
         default:
-            error("P0105", "expected `outcome`, `approval by`, `recommendation by`, `procedure`, `notice to`, `recusal` or `quorum` after `expect`, found \(describe(current))", at: current)
+            error(.unexpectedToken, "expected `outcome`, `approval by`, `recommendation by`, `procedure`, `notice to`, `recusal` or `quorum` after `expect`, found \(describe(current))", at: current)
             skipRestOfLine()
             return nil
         }
