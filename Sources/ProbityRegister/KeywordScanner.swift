@@ -36,20 +36,30 @@ public struct KeywordScanner: Sendable {
     private let ids: [Int32]
     private let startsWithWord: [Bool]
     private let endsWithWord: [Bool]
+    /// Per pattern: whether a hyphenated continuation makes it another name (a place's).
+    private let closedAtHyphen: [Bool]
 
     /// Compiles the patterns. Several patterns may share an id (the aliases
     /// of one organisation); patterns that fold to nothing are ignored.
-    public init(patterns: [(text: String, id: Int32)]) {
+    ///
+    /// The patterns at the positions in `placeNames` name a place ("Councillor
+    /// in Bromley"): a match followed by a hyphen and a letter or digit does
+    /// not count, because the text names a longer place ("Councillor in
+    /// Bromley-by-Bow", in Tower Hamlets).
+    public init(patterns: [(text: String, id: Int32)], placeNames: Set<Int> = []) {
         var folded: [[UInt8]] = []
         var ids: [Int32] = []
-        for pattern in patterns {
+        var closedAtHyphen: [Bool] = []
+        for (position, pattern) in patterns.enumerated() {
             var bytes = KeywordScanner.fold(pattern.text)
             if bytes.last == KeywordScanner.space { bytes.removeLast() }
             if bytes.first == KeywordScanner.space { bytes.removeFirst() }
             if bytes.isEmpty { continue }
             folded.append(bytes)
             ids.append(pattern.id)
+            closedAtHyphen.append(placeNames.contains(position))
         }
+        self.closedAtHyphen = closedAtHyphen
 
         // The alphabet: only bytes that occur in some pattern need a column.
         var byteClass = [UInt8](repeating: 0, count: 256)
@@ -157,6 +167,9 @@ public struct KeywordScanner: Sendable {
         let start = end - Int(lengths[pattern])
         if startsWithWord[pattern] && start > 0 && KeywordScanner.isWordByte(text[start - 1]) { return false }
         if endsWithWord[pattern] && end < text.count && KeywordScanner.isWordByte(text[end]) { return false }
+        if closedAtHyphen[pattern] && end + 1 < text.count && text[end] == UInt8(ascii: "-") && KeywordScanner.isWordByte(text[end + 1]) {
+            return false
+        }
         return true
     }
 

@@ -20,6 +20,16 @@ final class KeywordScannerTests: XCTestCase {
         XCTAssertEqual(bromley.matches(in: "member and shareholder of BGPA ."), [3])
     }
 
+    func testAPlaceNameIsNotFoundInsideAHyphenatedLongerPlace() {
+        let places = KeywordScanner(patterns: [("Councillor in Bromley", 1), ("BHC", 2)], placeNames: [0])
+        XCTAssertEqual(places.matches(in: "Husband is a Councillor in Bromley"), [1])
+        XCTAssertEqual(places.matches(in: "Councillor in Bromley (Penge ward)."), [1])
+        XCTAssertEqual(places.matches(in: "Councillor in Bromley - elected 2022"), [1], "a spaced dash is punctuation")
+        XCTAssertEqual(places.matches(in: "Wife is a Councillor in Bromley-by-Bow"), [], "Bromley-by-Bow is in Tower Hamlets")
+        XCTAssertEqual(places.matches(in: "Wife is a Councillor in Bromley–by–Bow"), [], "typographic dashes fold to hyphens")
+        XCTAssertEqual(places.matches(in: "BHC-funded post"), [2], "only place names are closed at a hyphen")
+    }
+
     func testCaseSpacesAndTypography() {
         XCTAssertEqual(bromley.matches(in: "BROMLEY  HEALTHCARE"), [1])
         XCTAssertEqual(bromley.matches(in: "bromley\n\thealth\u{00A0}care"), [1])

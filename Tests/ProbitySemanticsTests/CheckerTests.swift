@@ -115,15 +115,113 @@ final class CheckerTests: XCTestCase {
         XCTAssertEqual(program?.conflicts?.isDirected, false)
     }
 
+    func testAliasShapesGiveEveryOrganisationOfTheNamedShapeItsAliases() {
+        let (program, diagnostics) = Checker.check(RuleLoader.load(text: CheckerTests.prelude + """
+        organisation southwark "London Borough of Southwark"
+          aka "Southwark Council"
+        organisation greenwich "Royal Borough of Greenwich"
+        organisation havering "London Borough of Havering"
+          aka "Havering Council", "Councillor in Havering"
+        organisation kings "King's College Hospital NHS Foundation Trust"
+        aliases "Councillor in {place}", "Cllr, {place}"
+          for organisations named "London Borough of {place}", "Royal Borough of {place}"
+        """))
+        XCTAssertEqual(diagnostics, [])
+        func aliases(_ id: String) -> [String] { program.flatMap { $0.organisations[$0.organisationIndex[id]!].aliases } ?? [] }
+        XCTAssertEqual(aliases("southwark"), ["Southwark Council", "Councillor in Southwark", "Cllr, Southwark"])
+        XCTAssertEqual(aliases("greenwich"), ["Councillor in Greenwich", "Cllr, Greenwich"])
+        XCTAssertEqual(aliases("havering"), ["Havering Council", "Councillor in Havering", "Cllr, Havering"], "an alias already written is not repeated")
+        XCTAssertEqual(aliases("kings"), [])
+        XCTAssertEqual(program?.organisations[program!.organisationIndex["southwark"]!].shapedAliases, ["Councillor in Southwark", "Cllr, Southwark"])
+    }
+
+    func testAliasShapeMistakes() {
+        _ = assertDiagnostics("""
+        organisation southwark "London Borough of Southwark"
+        organisation other "Councillor in Southwark"
+        aliases 1️⃣"Councillor in place", 2️⃣"Cllr {a} {b}"
+          for organisations named "London Borough of {place}"
+        aliases 3️⃣"Councillor in {borough}"
+          for organisations named "London Borough of {place}"
+        4️⃣aliases "Councillor in {place}"
+        5️⃣aliases "Member for {place}"
+          for organisations named "City of {place}"
+        6️⃣aliases "Councillor in {place}"
+          for organisations named "London Borough of {place}"
+        """, [("1️⃣", "P1203"), ("2️⃣", "P1203"), ("3️⃣", "P1203"), ("4️⃣", "P1203"), ("5️⃣", "P1204"), ("6️⃣", "P1205")])
+    }
+
+    func testStepsInOrderResolveAcrossKinds() {
+        let (program, diagnostics) = Checker.check(RuleLoader.load(text: CheckerTests.prelude + """
+        procedure first-look "Seen by the group first"
+        rule R "ordered"
+          when kind = contract-award
+          require procedure first-look
+          require recommendation by cpag
+          require approval by lcp-board
+          steps in order procedure first-look, recommendation by cpag,
+                         approval by lcp-board
+        """))
+        XCTAssertEqual(diagnostics, [])
+        let rule = program?.rules.first
+        let index = { (id: String) in program!.bodyIndex[id]! }
+        XCTAssertEqual(rule?.stepOrder, [.procedure(program!.procedureIndex["first-look"]!), .recommendation(index("cpag")), .approval(index("lcp-board"))])
+    }
+
+    func testStepOrderMistakes() {
+        _ = assertDiagnostics("""
+        rule 1️⃣R "ordered"
+          when kind = contract-award
+          require approval by lcp-board
+          steps in order approval by lcp-board, approval by place-lead, 2️⃣approval by lcp-board
+        """, [("1️⃣", "P1206"), ("2️⃣", "P1207")])
+    }
+
     func testCarryClauseMistakes() {
         _ = assertDiagnostics("""
         1️⃣conflicts
           relevant fields counterparty
           related within 2 steps via member-of
           carry member-of forward
-          2️⃣carry member-of backward
+          2️⃣carry member-of both ways
           3️⃣carry part-of both ways within 0 steps
-        """, [("1️⃣", "P0610"), ("2️⃣", "P0202"), ("3️⃣", "P0610")])
+          4️⃣carry owned-by forward within 3 steps
+        """, [("1️⃣", "P0610"), ("2️⃣", "P0202"), ("3️⃣", "P0610"), ("4️⃣", "P1200")])
+    }
+
+    func testEachDirectionOfARelationMayCarryItsOwnDistance() {
+        let (program, diagnostics) = Checker.check(RuleLoader.load(text: CheckerTests.prelude + """
+        conflicts
+          relevant fields counterparty
+          related within 2 steps
+          carry member-of forward within 2 steps
+          carry member-of backward within 1 step
+        """))
+        XCTAssertEqual(diagnostics, [])
+        XCTAssertEqual(program?.conflicts?.carrying[.memberOf], RelationCarry(forwardSteps: 2, backwardSteps: 1))
+    }
+
+    func testAReachNobodyGivesIsAFinding() {
+        _ = assertDiagnostics("""
+        conflicts
+          relevant fields counterparty
+          1️⃣carry member-of forward
+          carry part-of both ways within 2 steps
+        """, [("1️⃣", "P1202")])
+    }
+
+    func testARelationTheOrganisationsDeclareThatNothingCarriesIsAFinding() {
+        _ = assertDiagnostics("""
+        organisation giver "Giver Ltd"
+        organisation 1️⃣holder "Holder Ltd"
+          holds contract from giver
+        organisation other "Other Ltd"
+          holds contract from giver
+        conflicts
+          relevant fields counterparty
+          related within 2 steps
+          carry member-of forward
+        """, [("1️⃣", "P1201")])
     }
 
     func testDuplicateRulesAndAdvisoryApproval() {

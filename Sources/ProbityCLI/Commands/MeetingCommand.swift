@@ -82,6 +82,10 @@ enum MeetingCommand {
                     "to \(notice.to)" + (notice.deemedApprovedOn.map { ", deemed approved on \(Day(number: $0).iso) without objection" } ?? "")
                 }.joined(separator: "; ") + "\n"
             }
+            if !report.steps.isEmpty {
+                out += "  in order (rule \(report.stepsOrderedBy.map(\.id).joined(separator: ", "))): "
+                    + report.steps.map(report.describe).joined(separator: "; ") + "\n"
+            }
             if let conflicts = report.conflicts {
                 for line in conflicts.text(withAttendeeIssues: false).split(separator: "\n", omittingEmptySubsequences: true) {
                     out += "  \(line)\n"

@@ -69,6 +69,14 @@ extension ConflictScreener {
         return ConflictsReport.Reason(kind: kind, level: level(for: kind), organisation: organisation, link: link,
                                       declaration: declaration, validFrom: interest.validFrom?.number,
                                       validTo: interest.validTo?.number, line: interest.line)
+            .countedThroughLookBack(lookBackNote(interest, on: day))
+    }
+
+    /// For an interest that ended before `day` (and so counts only through the look-back), the
+    /// words that say so: the look-back is the rules' choice, and the report says it rests on it.
+    private func lookBackNote(_ interest: DeclaredInterest, on day: Day) -> String? {
+        guard let to = interest.validTo, to < day, let period = lookBack.period else { return nil }
+        return "ended on \(to.iso); counts until \(lookBack.lastDay(after: to).iso) only under the rules' look back of \(period)"
     }
 
     /// How a reason quotes an interest: "Financial Interest: Director of …". Written only for

@@ -7,8 +7,8 @@ import ProbitySyntax
 /// when B is at stake, A is too. Which relations give such an edge, which way and how far is
 /// the `conflicts` block's `carry` clauses (`ConflictPolicy.carrying`): `A member of B` gives
 /// an edge at B to A when member-of carries forward, an edge at A to B when it carries
-/// backward. Each edge remembers which way the relation was declared so a reason can say it
-/// the right way round.
+/// backward, each with the reach its clause gives that direction. Each edge remembers which
+/// way the relation was declared so a reason can say it the right way round.
 struct OrganisationGraph: Sendable {
     /// One relation seen from the organisation at stake.
     struct Edge: Sendable {
@@ -32,10 +32,10 @@ struct OrganisationGraph: Sendable {
                 // Declared `index relation target`. Backward: an interest in target carries to
                 // index's decisions, so at stake `index` reaches `target`.
                 if carry.backward {
-                    edges[index].append(Edge(other: Int32(target), relation: relation, isDeclaredHere: true, steps: carry.steps))
+                    edges[index].append(Edge(other: Int32(target), relation: relation, isDeclaredHere: true, steps: carry.backwardSteps))
                 }
                 if carry.forward {
-                    reverse[target].append(Edge(other: Int32(index), relation: relation, isDeclaredHere: false, steps: carry.steps))
+                    reverse[target].append(Edge(other: Int32(index), relation: relation, isDeclaredHere: false, steps: carry.forwardSteps))
                 }
             }
         }

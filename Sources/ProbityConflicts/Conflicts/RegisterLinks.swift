@@ -35,10 +35,14 @@ struct RegisterLinks: Sendable {
 
     init(register: Register, organisations: [Organisation]) {
         var patterns: [(text: String, id: Int32)] = []
+        var placeNames: Set<Int> = []
         for (index, organisation) in organisations.enumerated() {
-            for name in [organisation.name] + organisation.aliases { patterns.append((name, Int32(index))) }
+            for name in [organisation.name] + organisation.aliases {
+                if organisation.shapedAliases.contains(name) { placeNames.insert(patterns.count) }
+                patterns.append((name, Int32(index)))
+            }
         }
-        let scanner = KeywordScanner(patterns: patterns)
+        let scanner = KeywordScanner(patterns: patterns, placeNames: placeNames)
 
         // Each person's texts are scanned independently, so the register is split among the
         // cores; the results are joined in register order, so nothing depends on the split.

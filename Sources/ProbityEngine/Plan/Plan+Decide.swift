@@ -38,7 +38,44 @@ extension Plan {
         }
         verdict.procedures.sort { order.procedureRank[Int($0.procedure)] < order.procedureRank[Int($1.procedure)] }
         verdict.notices.sort { order.noticeRank[Int($0.to)] < order.noticeRank[Int($1.to)] }
+        for fired in verdict.matches.fired where !program.rules[Int(fired)].stepOrder.isEmpty {
+            if verdict.steps.isEmpty { Plan.listSteps(&verdict) }
+            if Plan.impose(program.rules[Int(fired)].stepOrder, on: &verdict) { verdict.stepsOrderedBy.append(fired) }
+        }
         decideOutcome(decision, &verdict)
+    }
+
+    /// Every requirement of `verdict` in the order the sections list them.
+    static func listSteps(_ verdict: inout Verdict) {
+        for index in verdict.approvals.indices { verdict.steps.append(Verdict.Step(kind: .approval, index: Int32(index))) }
+        for index in verdict.procedures.indices { verdict.steps.append(Verdict.Step(kind: .procedure, index: Int32(index))) }
+        for index in verdict.notices.indices { verdict.steps.append(Verdict.Step(kind: .notice, index: Int32(index))) }
+    }
+
+    /// Puts the steps of `order` that the verdict requires in that order, as one run where the
+    /// first of them stands, the other steps keeping their places around it: the s75's "in the
+    /// first instance by the Bromley ICB (group)", then the Executive, the Leader and the
+    /// Portfolio Holder, then the Borough Director. Returns whether two or more were placed.
+    static func impose(_ order: [Step], on verdict: inout Verdict) -> Bool {
+        func position(of step: Verdict.Step) -> Int? {
+            let index = Int(step.index)
+            switch step.kind {
+            case .approval:
+                let approval = verdict.approvals[index]
+                let wanted: Step = approval.action == .approve ? .approval(Int(approval.body)) : .recommendation(Int(approval.body))
+                return order.firstIndex(of: wanted)
+            case .procedure: return order.firstIndex(of: .procedure(Int(verdict.procedures[index].procedure)))
+            case .notice: return order.firstIndex(of: .notice(Int(verdict.notices[index].to)))
+            }
+        }
+        let placed = verdict.steps.indices.compactMap { at in position(of: verdict.steps[at]).map { (at: at, rank: $0) } }
+        guard placed.count > 1, let first = placed.first?.at else { return false }
+        let run = placed.sorted { $0.rank < $1.rank }.map { verdict.steps[$0.at] }
+        let placedAt = Set(placed.map(\.at))
+        let before = Array(verdict.steps[..<first])
+        let after = verdict.steps.indices.filter { $0 > first && !placedAt.contains($0) }.map { verdict.steps[$0] }
+        verdict.steps = before + run + after
+        return true
     }
 
     /// Puts the approvals by the bodies of `order` in that order among themselves, in the places

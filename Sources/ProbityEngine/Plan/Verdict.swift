@@ -37,6 +37,19 @@ package struct Verdict: Sendable {
     public var notices: [Notice] = []
     /// The decision's `decided_by`, when it names one.
     public var decider: Int32?
+    /// Every requirement in the order to take it, across kinds, when a fired rule's `steps in
+    /// order` puts some in the paper's order; empty otherwise (then the order is approvals,
+    /// procedures, notices, as listed).
+    public var steps: [Step] = []
+    /// The fired rules whose `steps in order` gave `steps` its order.
+    public var stepsOrderedBy: [Int32] = []
+
+    /// A requirement by its place in ``approvals`` (recommendations too), ``procedures`` or ``notices``.
+    public struct Step: Equatable, Sendable {
+        public enum Kind: UInt8, Sendable { case approval, procedure, notice }
+        public var kind: Kind
+        public var index: Int32
+    }
 
     public init() {}
 
@@ -50,6 +63,8 @@ package struct Verdict: Sendable {
         approvals.removeAll(keepingCapacity: true)
         procedures.removeAll(keepingCapacity: true)
         notices.removeAll(keepingCapacity: true)
+        steps.removeAll(keepingCapacity: true)
+        stepsOrderedBy.removeAll(keepingCapacity: true)
         decider = nil
     }
 }

@@ -237,7 +237,22 @@ extension MeetingPaperBuilder {
         return sentence
     }
 
+    /// The item's approvals, procedures and notices, in the order the rules give them when they
+    /// give one (`steps in order`: the paper's order across kinds), else section by section.
     private func requirements(_ report: Report) -> [MeetingPaper.Requirement] {
+        let sections = requirementsBySection(report)
+        guard !report.steps.isEmpty else { return sections }
+        let (approvals, procedures) = (report.approvals.count, report.procedures.count)
+        return report.steps.map { step in
+            switch step {
+            case .approval(let index): sections[index]
+            case .procedure(let index): sections[approvals + index]
+            case .notice(let index): sections[approvals + procedures + index]
+            }
+        }
+    }
+
+    private func requirementsBySection(_ report: Report) -> [MeetingPaper.Requirement] {
         var out: [MeetingPaper.Requirement] = []
         for approval in report.approvals {
             var sentence: Sentence = [.text(approval.action == .recommend ? "Recommendation by " : "Approval by ")]

@@ -17,6 +17,10 @@ public struct ConflictsReport: Sendable {
         public var validTo: Int32?
         /// Register line the interest was read from.
         public var line: Int
+        /// For an interest that ended before the decision and counts only through the rules'
+        /// `look back`: the words that say so ("ended on 2024-06-15; counts until 2024-12-15
+        /// under the rules' look back of 6 months"), since the look-back is a choice of the rules.
+        public var lookBack: String?
 
         package init(kind: InterestKind, level: RecusalLevel, organisation: String, link: String, declaration: String,
                      validFrom: Int32? = nil, validTo: Int32? = nil, line: Int) {
@@ -28,6 +32,13 @@ public struct ConflictsReport: Sendable {
             self.validFrom = validFrom
             self.validTo = validTo
             self.line = line
+        }
+
+        /// The reason with the note that it counts only through the look-back.
+        package func countedThroughLookBack(_ note: String?) -> Reason {
+            var reason = self
+            reason.lookBack = note
+            return reason
         }
     }
 

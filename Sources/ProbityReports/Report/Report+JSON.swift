@@ -52,6 +52,24 @@ extension Report {
                     out.member("source", notice.rule.location)
                 }
             }
+            if !steps.isEmpty {
+                out.member("steps", array: steps) { out, step in
+                    out.object { out in
+                        switch step {
+                        case .approval(let index):
+                            out.member("step", approvals[index].action == .recommend ? "recommendation" : "approval")
+                            out.member("id", approvals[index].by)
+                        case .procedure(let index):
+                            out.member("step", "procedure")
+                            out.member("id", procedures[index].id)
+                        case .notice(let index):
+                            out.member("step", "notice")
+                            out.member("id", notices[index].to)
+                        }
+                    }
+                }
+                out.member("steps_ordered_by", strings: stepsOrderedBy.map(\.id))
+            }
             out.member("rules_fired", array: rulesFired) { out, rule in rule.writeJSON(to: &out) }
             out.member("undecided", array: undecided) { out, entry in
                 out.object { out in
@@ -154,6 +172,7 @@ extension ConflictsReport {
                         out.member("valid_from", reason.validFrom.map { Day(number: $0).iso })
                         out.member("valid_to", reason.validTo.map { Day(number: $0).iso })
                         out.member("register_line", integer: reason.line)
+                        if let lookBack = reason.lookBack { out.member("look_back", lookBack) }
                     }
                 }
             }

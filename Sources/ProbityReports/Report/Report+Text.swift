@@ -17,6 +17,13 @@ extension Report {
         for note in conflicts?.headlineNotes ?? [] { out += note + "\n" }
         out += "scheme: \(scheme.name)\(scheme.version.isEmpty ? "" : " (\(scheme.version))"), digest \(scheme.digest.prefix(12))\n"
         if let decidedBy { out += "proposed decider: \(decidedBy)\n" }
+        if !steps.isEmpty {
+            let rules = stepsOrderedBy.map { "\($0.id), \($0.location)" }.joined(separator: "; ")
+            out += "\nsteps, in the order the rules give (rule \(rules)):\n"
+            for (number, step) in steps.enumerated() {
+                out += "  \(number + 1). \(describe(step))\n"
+            }
+        }
         if !approvals.isEmpty {
             out += "\napprovals, in order:\n"
             for (number, approval) in approvals.enumerated() {
@@ -97,7 +104,8 @@ extension ConflictsReport {
         for recusal in recusals {
             out += "  - \(recusal.person): \(recusal.level.rawValue)\n"
             for reason in recusal.reasons {
-                out += "     \(reason.kind.rawValue) → \(reason.level.rawValue): \(reason.declaration) [\(reason.organisation), \(reason.link); register line \(reason.line)]\n"
+                out += "     \(reason.kind.rawValue) → \(reason.level.rawValue): \(reason.declaration) [\(reason.organisation), \(reason.link); register line \(reason.line)]"
+                out += (reason.lookBack.map { " (\($0))" } ?? "") + "\n"
             }
         }
         for entry in unmatchedOrganisations {

@@ -90,6 +90,13 @@ public struct Report: Sendable {
         public var replaceWith: String
     }
 
+    /// A requirement by its place in ``approvals`` (recommendations too), ``procedures`` or ``notices``.
+    public enum Step: Equatable, Sendable {
+        case approval(Int)
+        case procedure(Int)
+        case notice(Int)
+    }
+
     public var decision: String
     public var date: Int32
     public var outcome: Outcome
@@ -98,6 +105,11 @@ public struct Report: Sendable {
     public var approvals: [Approval] = []
     public var procedures: [ProcedureRequirement] = []
     public var notices: [Notice] = []
+    /// Every requirement in the order to take it, across kinds, when the rules give one
+    /// (`steps in order`); empty when they do not, and the sections' order stands.
+    public var steps: [Step] = []
+    /// The rules whose `steps in order` gave ``steps`` its order.
+    public var stepsOrderedBy: [RuleReference] = []
     public var rulesFired: [RuleReference] = []
     public var undecided: [Undecided] = []
     public var nearMisses: [NearMiss] = []
@@ -109,6 +121,22 @@ public struct Report: Sendable {
     /// Organisations named in a field the rules test that no rule file declares (P1021): the
     /// rules took each as none of the declared organisations.
     public var undeclaredOrganisations: [(field: String, written: String)] = []
+
+    /// A step in words: "approval by council-executive", "procedure s75-icb-group-first".
+    public func describe(_ step: Step) -> String {
+        switch step {
+        case .approval(let index): "\(approvals[index].action == .recommend ? "recommendation by" : "approval by") \(approvals[index].by)"
+        case .procedure(let index): "procedure \(procedures[index].id)"
+        case .notice(let index): "notice to \(notices[index].to)"
+        }
+    }
+
+    /// Every step in the order to take it: ``steps`` when the rules order them, otherwise the
+    /// approvals, then the procedures, then the notices.
+    public var orderedSteps: [Step] {
+        if !steps.isEmpty { return steps }
+        return approvals.indices.map(Step.approval) + procedures.indices.map(Step.procedure) + notices.indices.map(Step.notice)
+    }
 
     /// Whether the decision can proceed as proposed, with the listed approvals.
     public var canProceed: Bool {

@@ -83,6 +83,14 @@ package final class ReportBuilder: Sendable {
             return Report.Notice(to: body.id, toTitle: body.title, deemedApprovedAfter: period, deemedApprovedAfterDays: days,
                                  deemedApprovedOn: entry.deemedApprovedOn, rule: reference(Int(entry.rule)))
         }
+        report.steps = verdict.steps.map { step in
+            switch step.kind {
+            case .approval: .approval(Int(step.index))
+            case .procedure: .procedure(Int(step.index))
+            case .notice: .notice(Int(step.index))
+            }
+        }
+        report.stepsOrderedBy = verdict.stepsOrderedBy.map { reference(Int($0)) }
         report.undecided = verdict.matches.undecided.map(Int.init).map { rule in
             let missing = (program.rules[rule].condition?.fieldsRead ?? []).filter { !decision.isPresent[$0] }
             return Report.Undecided(rule: reference(rule), missingFields: missing.map { program.fields[$0].name }.sorted())

@@ -88,9 +88,15 @@ extension Checker {
     }
 
     /// Which relations carry an interest, which way and how far. With `carry` clauses only the
-    /// relations they name carry, each at most its own number of steps (and never further than
-    /// `related within`); without, every relation `related within … via …` allows carries
+    /// relations they name carry, each way with its own reach (`carry member-of forward within
+    /// 2 steps` and `carry member-of backward within 1 step` may both be given), never further
+    /// than `related within`; without, every relation `related within … via …` allows carries
     /// both ways, as far as it says.
+    ///
+    /// Findings for settings that would not do what they seem to: a direction given twice
+    /// (P0202), a reach under 1 step (P0610), a reach `related within` cuts short (P1200), a
+    /// relation the organisations declare that no clause carries (P1201), and a clause that
+    /// says no reach when nothing else does (P1202).
     mutating func checkCarrying(_ syntax: ConflictsSyntax) -> (steps: Int, relations: [OrganisationRelation: RelationCarry]) {
         guard !syntax.carries.isEmpty else {
             let steps = syntax.relationSteps ?? 1
@@ -105,24 +111,52 @@ extension Checker {
         let longest = syntax.carries.compactMap(\.steps).max() ?? 1
         let global = syntax.relationSteps ?? longest
         var relations: [OrganisationRelation: RelationCarry] = [:]
-        var declaredAt: [OrganisationRelation: SourceRange] = [:]
+        var declaredAt: [OrganisationRelation: (forward: SourceRange?, backward: SourceRange?)] = [:]
         for carry in syntax.carries {
-            let steps = min(carry.steps ?? global, global)
             if let steps = carry.steps, steps < 1 {
                 error(.carryClause, "a relation must carry at least 1 step, found \(steps)", at: carry.range)
             }
+            if let steps = carry.steps, let bound = syntax.relationSteps, steps > bound {
+                warning(.carryCutShort, "`carry \(carry.relations.map(\.rawValue).joined(separator: ", ")) \(carry.direction.rawValue) within \(steps) steps` is cut short by `related within \(bound) \(bound == 1 ? "step" : "steps")`; expected at most \(bound), or a longer `related within`",
+                        at: carry.range)
+            }
+            if carry.steps == nil, syntax.relationSteps == nil {
+                warning(.carryWithoutReach, "`carry \(carry.relations.map(\.rawValue).joined(separator: ", ")) \(carry.direction.rawValue)` does not say how far it carries, and no `related within` does; expected `within N steps` (taken as \(global), the longest any clause gives)",
+                        at: carry.range)
+            }
+            let steps = max(min(carry.steps ?? global, global), 1)
+            let forward = carry.direction != .backward, backward = carry.direction != .forward
             for relation in carry.relations {
-                if let first = declaredAt[relation] {
-                    error(.duplicateName, "`\(relation.rawValue)` is given in two `carry` clauses; expected one per relation", at: carry.range,
+                let seen = declaredAt[relation] ?? (nil, nil)
+                if let first = (forward ? seen.forward : nil) ?? (backward ? seen.backward : nil) {
+                    error(.duplicateName, "`\(relation.rawValue)` is given twice for one direction; expected one `carry` clause per relation and direction", at: carry.range,
                           notes: [DiagnosticNote("the first is here", at: first)])
                     continue
                 }
-                declaredAt[relation] = carry.range
-                relations[relation] = RelationCarry(forward: carry.direction != .backward, backward: carry.direction != .forward,
-                                                    steps: max(steps, 1))
+                declaredAt[relation] = (forward ? carry.range : seen.forward, backward ? carry.range : seen.backward)
+                var reach = relations[relation] ?? RelationCarry(forwardSteps: 0, backwardSteps: 0)
+                if forward { reach.forwardSteps = steps }
+                if backward { reach.backwardSteps = steps }
+                relations[relation] = reach
             }
         }
+        checkUncarriedRelations(relations)
         return (global, relations)
+    }
+
+    /// A relation the organisations declare that no `carry` clause names carries no interest at
+    /// all: most likely a clause was forgotten, so each such relation is reported once, at its
+    /// first declaration (P1201).
+    mutating func checkUncarriedRelations(_ relations: [OrganisationRelation: RelationCarry]) {
+        var reported: Set<OrganisationRelation> = []
+        for organisation in organisations {
+            for (relation, target) in organisation.relations where relations[relation] == nil && !reported.contains(relation) {
+                reported.insert(relation)
+                let count = organisations.reduce(0) { $0 + $1.relations.filter { $0.relation == relation }.count }
+                warning(.relationNotCarried, "`\(organisation.id) \(relation.words.joined(separator: " ")) \(organisations[target].id)` carries no interest: no `carry` clause names `\(relation.rawValue)` (\(count) \(count == 1 ? "declaration" : "declarations")); expected `carry \(relation.rawValue) forward`, `backward` or `both ways`, or no such relation",
+                        at: organisation.range)
+            }
+        }
     }
 
     // MARK: - Calendar and papers

@@ -89,6 +89,7 @@ public struct Checker {
         }
         resolveDelegationTree(declarations.compactMap { if case .body(let b) = $0.1 { b } else { nil } })
         resolveOrganisationRelations(declarations.compactMap { if case .organisation(let o) = $0.1 { o } else { nil } })
+        expandAliasShapes(declarations.compactMap { if case .aliasShapes(let a) = $0.1 { a } else { nil } })
         // Pass 2: everything that uses those names.
         for (file, declaration) in declarations {
             switch declaration {
@@ -105,6 +106,7 @@ public struct Checker {
             }
         }
         resolveOverlaps()
+        checkStepOrders()
         checkQuorumRoles()
         checkBodyExistence()
     }
@@ -341,6 +343,7 @@ public struct Checker {
             }
         }
         rule.approvalOrder = syntax.approvalOrder.compactMap { resolveBody($0) }
+        rule.stepOrder = resolveSteps(syntax.stepOrder)
         if syntax.requirements.isEmpty {
             warning(.ruleRequiresNothing, "rule `\(rule.id)` requires nothing; expected at least one `require` clause", at: syntax.name.range)
         }
@@ -385,6 +388,8 @@ public struct Checker {
                 }
             case .approvalOrder(let bodies, _):
                 for body in bodies { _ = resolveBody(body) }
+            case .stepOrder(let steps, _):
+                _ = resolveSteps(steps)
             case .recusal, .noRecusal, .quorum:
                 break
             }

@@ -60,6 +60,15 @@ public struct NoticeRequirement: Hashable, Sendable {
     public var deemedApprovedAfter: Duration?
 }
 
+/// One step a decision may need, by index: a body's recommendation, approval or notice, or a
+/// procedure. A rule's `steps in order` is a list of them.
+public enum Step: Hashable, Sendable {
+    case recommendation(Int)
+    case approval(Int)
+    case procedure(Int)
+    case notice(Int)
+}
+
 /// A checked rule.
 public struct Rule: Sendable {
     public var id: String
@@ -79,6 +88,8 @@ public struct Rule: Sendable {
     public var intendedOverlaps: [Int]
     /// `approvals in order A, B`: bodies whose approvals, when required, come in this order.
     public var approvalOrder: [Int] = []
+    /// `steps in order …`: steps of any kind that, when required, come in this order.
+    public var stepOrder: [Step] = []
     /// Lint codes accepted on this rule, with the reason.
     public var acceptedFindings: [String: String]
 
@@ -100,25 +111,38 @@ public struct Constant: Sendable {
 public struct Organisation: Sendable {
     public var id: String
     public var name: String
+    /// Every other name it answers to: the `aka` aliases, then those an `aliases` shape gave it.
     public var aliases: [String]
     public var relations: [(relation: OrganisationRelation, target: Int)]
     public var range: SourceRange
+    /// The aliases an `aliases … for organisations named …` shape gave it ("Councillor in
+    /// Southwark"), also in `aliases`. They name a place, so a register text continuing them
+    /// into a hyphenated word ("Councillor in Bromley-by-Bow") is another place, not this one.
+    public var shapedAliases: [String] = []
 }
 
-/// How an interest travels along one kind of relation `A relation B`.
+/// How an interest travels along one kind of relation `A relation B`, each way with its own reach.
 public struct RelationCarry: Sendable, Equatable {
-    /// An interest in A is an interest in B's decisions (a member's people in the body it belongs to).
-    public var forward: Bool
-    /// An interest in B is an interest in A's decisions.
-    public var backward: Bool
-    /// The longest chain that may use this relation: 1 means it carries one step and no further.
-    public var steps: Int
+    /// How long a chain may be that carries an interest in A to B's decisions (a member's people
+    /// in the body it belongs to) through this relation; 0: it does not carry that way.
+    public var forwardSteps: Int
+    /// How long a chain may be that carries an interest in B to A's decisions; 0: it does not.
+    public var backwardSteps: Int
 
-    public init(forward: Bool, backward: Bool, steps: Int) {
-        self.forward = forward
-        self.backward = backward
-        self.steps = steps
+    public init(forwardSteps: Int, backwardSteps: Int) {
+        self.forwardSteps = forwardSteps
+        self.backwardSteps = backwardSteps
     }
+
+    /// The same reach both ways it carries.
+    public init(forward: Bool, backward: Bool, steps: Int) {
+        self.init(forwardSteps: forward ? steps : 0, backwardSteps: backward ? steps : 0)
+    }
+
+    /// An interest in A is an interest in B's decisions.
+    public var forward: Bool { forwardSteps > 0 }
+    /// An interest in B is an interest in A's decisions.
+    public var backward: Bool { backwardSteps > 0 }
 }
 
 /// Decisions in which working for an organisation is no interest (`employment by … does not

@@ -27,6 +27,7 @@ public enum Declaration: Sendable {
     case calendar(CalendarSyntax)
     case papers(PapersSyntax)
     case audit(AuditSyntax)
+    case aliasShapes(AliasShapesSyntax)
 
     public var range: SourceRange {
         switch self {
@@ -46,6 +47,7 @@ public enum Declaration: Sendable {
         case .calendar(let d): d.range
         case .papers(let d): d.range
         case .audit(let d): d.range
+        case .aliasShapes(let d): d.range
         }
     }
 }
@@ -185,6 +187,37 @@ public struct RuleSyntax: Sendable {
     /// `approvals in order A, B`: when this rule fires and both are required, A's approval
     /// comes before B's whatever their places in the delegation tree.
     public var approvalOrder: [Name] = []
+    /// `steps in order procedure P, approval by A, notice to N, …`: when this rule fires, the
+    /// steps required among these come in this order, across kinds (the paper's order).
+    public var stepOrder: [StepSyntax] = []
+}
+
+/// What a step of a decision is: a recommendation, an approval, a procedure or a notice.
+public enum StepKind: String, Sendable {
+    case recommendation, approval, procedure, notice
+}
+
+/// One step in a `steps in order` list: `approval by council-executive`, `procedure p`.
+public struct StepSyntax: Sendable {
+    public var kind: StepKind
+    public var name: Name
+    public var range: SourceRange
+
+    public init(kind: StepKind, name: Name, range: SourceRange) {
+        self.kind = kind
+        self.name = name
+        self.range = range
+    }
+
+    /// The step as written: "approval by council-executive".
+    public var text: String {
+        switch kind {
+        case .recommendation: "recommendation by \(name.text)"
+        case .approval: "approval by \(name.text)"
+        case .procedure: "procedure \(name.text)"
+        case .notice: "notice to \(name.text)"
+        }
+    }
 }
 
 /// Typed relations between organisations.
@@ -213,6 +246,27 @@ public struct OrganisationSyntax: Sendable {
     public var relations: [RelationSyntax]
     public var source: StringLiteral?
     public var range: SourceRange
+}
+
+/// `aliases "Councillor in {place}", "Cllr, {place}" for organisations named "London Borough of
+/// {place}"`: aliases of one shape for every organisation whose name has another shape, so a
+/// register's office-holder phrasing ("Husband is a Councillor in Southwark") names the council
+/// for every borough the rules declare, with no alias written per borough.
+public struct AliasShapesSyntax: Sendable {
+    /// The aliases to give, each with one `{word}` hole.
+    public var shapes: [StringLiteral]
+    /// The shapes of the names (or `aka` aliases) of the organisations that get them, with the
+    /// same hole: what fills it there fills it in `shapes`.
+    public var named: [StringLiteral]
+    public var source: StringLiteral?
+    public var range: SourceRange
+
+    public init(shapes: [StringLiteral], named: [StringLiteral], source: StringLiteral?, range: SourceRange) {
+        self.shapes = shapes
+        self.named = named
+        self.source = source
+        self.range = range
+    }
 }
 
 /// Kinds of interest that a `conflicts` block maps to recusal levels.
@@ -409,11 +463,14 @@ public enum ExpectationSyntax: Sendable {
     case quorum(met: Bool, SourceRange)
     /// `expect approvals in order A, B`: both approve, A's approval listed before B's.
     case approvalOrder([Name], SourceRange)
+    /// `expect steps in order procedure P, approval by A, …`: each is required, in this order.
+    case stepOrder([StepSyntax], SourceRange)
 
     public var range: SourceRange {
         switch self {
         case .outcome(_, let r), .approval(_, _, let r), .recommendation(_, _, let r), .procedure(_, _, let r),
-             .notice(_, _, _, let r), .recusal(_, _, let r), .noRecusal(_, let r), .quorum(_, let r), .approvalOrder(_, let r):
+             .notice(_, _, _, let r), .recusal(_, _, let r), .noRecusal(_, let r), .quorum(_, let r), .approvalOrder(_, let r),
+             .stepOrder(_, let r):
             r
         }
     }

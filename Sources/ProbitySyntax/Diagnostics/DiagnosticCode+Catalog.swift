@@ -1,6 +1,7 @@
 // The catalogue of diagnostic codes: one constant per code, named for what it reports, with the
-// meaning `docs/diagnostics.md` documents. Code reads these names; the codes themselves appear
-// here only. `DiagnosticCodeCatalogTests` keeps this list, the code base and the document equal.
+// meaning `docs/diagnostics.md` documents (written by `scripts/diagnostic-catalogue`). Code reads
+// these names; the codes themselves appear here only. `DiagnosticCodeCatalogTests` keeps this
+// list, the code base and the document equal.
 
 extension DiagnosticCode {
 
@@ -98,7 +99,7 @@ extension DiagnosticCode {
     public static let periodEndsBeforeStart = DiagnosticCode(602)
 
     /// `carry` clauses: a `related within … via …` list they override (warning); a relation carrying
-    /// fewer than 1 step (error)
+    /// fewer than 1 step (error). A relation given twice for one direction is P0202
     public static let carryClause = DiagnosticCode(610)
 
     /// a rule effective on days when a body it names (approval, recommendation, notice) did not exist
@@ -223,7 +224,7 @@ extension DiagnosticCode {
     /// from the declared names and aliases; the text headline says which name was not understood
     public static let undeclaredOrganisation = DiagnosticCode(1021)
 
-    // MARK: Conflicts, meetings and votes (P11xx)
+    // MARK: Conflicts (P11xx)
 
     /// an attendee is not on the register, so cannot be screened; with "did you mean" when a register
     /// name is close (a slip, the words in another order, a surname alone)
@@ -316,6 +317,39 @@ extension DiagnosticCode {
     /// shared words, initials); the text headline says which name was screened by exact text only
     public static let unmatchedOrganisation = DiagnosticCode(1150)
 
+    // MARK: Relations, alias shapes and ordered steps in rule files (P12xx)
+
+    /// a `carry … within N steps` longer than the block's `related within`: the chain is cut short to
+    /// the block's figure
+    public static let carryCutShort = DiagnosticCode(1200)
+
+    /// organisations declare a relation (`holds contract from`) that no `carry` clause names, so it
+    /// carries no interest at all; reported once per relation, at its first declaration
+    public static let relationNotCarried = DiagnosticCode(1201)
+
+    /// a `carry` clause that says no reach (`within N steps`) in a block without `related within`: it
+    /// is taken as the longest any clause gives
+    public static let carryWithoutReach = DiagnosticCode(1202)
+
+    /// an `aliases` declaration: a shape without exactly one `{hole}`, holes named differently, or no
+    /// `for organisations named …` clause
+    public static let malformedAliases = DiagnosticCode(1203)
+
+    /// an `aliases` declaration whose `named` shapes fit no declared organisation's name or `aka`
+    /// alias: its aliases name nothing
+    public static let aliasesNameNothing = DiagnosticCode(1204)
+
+    /// a shaped alias ("Councillor in Southwark") that is already the name or alias of another
+    /// organisation
+    public static let aliasTaken = DiagnosticCode(1205)
+
+    /// a rule's `steps in order` names a step (`approval by X`, `procedure P`, …) that no rule
+    /// requires, so it can never be placed
+    public static let orderedStepNeverRequired = DiagnosticCode(1206)
+
+    /// a step listed twice in one `steps in order` (or `expect steps in order`)
+    public static let stepListedTwice = DiagnosticCode(1207)
+
     // MARK: Robustness (P13xx)
 
     /// standard output could not be written (a full disk, a closed descriptor); the output is
@@ -364,7 +398,7 @@ extension DiagnosticCode {
     /// (text, sets), or it fixes the ladder's own kind or money field
     public static let graphWhereValue = DiagnosticCode(1402)
 
-    // MARK: The server (P17xx)
+    // MARK: The server, `probity serve` (P17xx)
 
     /// no such endpoint (nothing a request names is ever read from the server's disk)
     public static let endpointNotFound = DiagnosticCode(1700)
@@ -502,11 +536,13 @@ extension DiagnosticCode {
         .malformedMeetingJSON, .meetingFieldShape, .meetingUndeclaredBody, .votesNotCountable,
         .unreadableMeeting, .unreadableRegister, .voterNotMember, .voteLeftOut, .votedTwice,
         .emailDecisionUnsupported, .castingVoteChairUnknown, .lateEmailReply, .deputyNotCounted,
-        .papersLate, .papersDateUnknown, .chairMayNotChair, .unmatchedOrganisation, .outputUnwritable,
-        .lineTooLong, .formattedFileUnwritable, .periodTooLong, .conditionTooLong, .includesTooDeep,
-        .linkNotFollowed, .ruleFileTooLarge, .tooManyRules, .nameTooLong, .ladderKindUnknown,
-        .graphFieldUnknown, .graphWhereValue, .endpointNotFound, .methodNotAllowed, .requestRefused,
-        .registerNeeded, .malformedVoteRequest, .crossOriginRequest, .decisionLogFailed, .cannotListen,
+        .papersLate, .papersDateUnknown, .chairMayNotChair, .unmatchedOrganisation, .carryCutShort,
+        .relationNotCarried, .carryWithoutReach, .malformedAliases, .aliasesNameNothing, .aliasTaken,
+        .orderedStepNeverRequired, .stepListedTwice, .outputUnwritable, .lineTooLong,
+        .formattedFileUnwritable, .periodTooLong, .conditionTooLong, .includesTooDeep, .linkNotFollowed,
+        .ruleFileTooLarge, .tooManyRules, .nameTooLong, .ladderKindUnknown, .graphFieldUnknown,
+        .graphWhereValue, .endpointNotFound, .methodNotAllowed, .requestRefused, .registerNeeded,
+        .malformedVoteRequest, .crossOriginRequest, .decisionLogFailed, .cannotListen,
         .paperFormatUnknown, .malformedLadderQuery, .secondAuditBlock, .splitSumField, .splitByField,
         .auditPeriod, .splitContracts, .deciderWithoutAuthority, .decisionWithoutAuthority,
         .missingApproval, .missingNotice, .barredVote, .voterUnscreened, .votesWithoutDecision,

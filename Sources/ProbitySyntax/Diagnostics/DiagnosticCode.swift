@@ -54,6 +54,8 @@ public struct DiagnosticCode: Hashable, Comparable, Sendable, CustomStringConver
         public static let reportFindings = Category(hundreds: 10)
         /// Conflicts of interest, meetings, quorum and votes.
         public static let conflicts = Category(hundreds: 11)
+        /// Relations, alias shapes and ordered steps in rule files.
+        public static let ruleRelations = Category(hundreds: 12)
         public static let robustness = Category(hundreds: 13)
         public static let papers = Category(hundreds: 14)
         public static let server = Category(hundreds: 17)

@@ -339,8 +339,15 @@ public struct Formatter {
             firstItem = index - 1
             index -= 2
         }
+        // A `steps in order` list's items are several words (`approval by a`): it continues
+        // under the first step, the word after `order`.
+        let words = tokens.prefix(4).map { word($0) ?? "" }
+        if let order = [["steps", "in", "order"], ["expect", "steps", "in", "order"]].first(where: { Array(words.prefix($0.count)) == $0 }),
+           tokens.count > order.count {
+            firstItem = order.count
+        }
         let introducer = firstItem > 0 ? word(tokens[firstItem - 1]) : nil
-        guard firstItem == 0 || ["of", "by", "to"].contains(introducer ?? "") else { return 4 }
+        guard firstItem == 0 || ["of", "by", "to", "order"].contains(introducer ?? "") else { return 4 }
         // Recompute that item's output column by laying out the line again.
         var column = indent
         var previous: Token?

@@ -27,6 +27,28 @@ extension Parser {
         return organisation
     }
 
+    /// `aliases "Councillor in {place}", … for organisations named "London Borough of {place}", …`
+    /// with an optional `source`; the `for organisations named` clause may start the next line.
+    mutating func parseAliasShapes(_ start: Token) -> AliasShapesSyntax {
+        var shapes = AliasShapesSyntax(shapes: stringList("an alias shape such as \"Councillor in {place}\""), named: [],
+                                       source: nil, range: range(from: start))
+        parseClauses(of: "the alias shapes", expected: "`for organisations named \"…\"` or `source`") { p in
+            if p.isKeyword("for") {
+                p.advance()
+                p.expectKeyword("organisations", "after `for`")
+                p.expectKeyword("named", "after `for organisations`")
+                shapes.named += p.stringList("a name shape such as \"London Borough of {place}\"")
+            } else if p.isKeyword("source") {
+                shapes.source = p.parseSource()
+            } else {
+                return false
+            }
+            return true
+        }
+        shapes.range = range(from: start)
+        return shapes
+    }
+
     /// Consumes the words of a relation (`holds contract from`) if they come next.
     mutating func parseRelationWords() -> OrganisationRelation? {
         for relation in OrganisationRelation.allCases {

@@ -32,6 +32,7 @@ extension Parser {
         case "calendar": return parseCalendar(start).map(Declaration.calendar)
         case "papers": return parsePapers(start).map(Declaration.papers)
         case "audit": return .audit(parseAudit(start))
+        case "aliases": return .aliasShapes(parseAliasShapes(start))
         default: return nil
         }
     }
@@ -89,6 +90,34 @@ extension Parser {
             error(.unexpectedToken, "expected `from DATE` or `until DATE` after `effective`, found \(describe(current))", at: current)
         }
         return EffectivePeriod(from: from, until: until, range: range(from: start))
+    }
+
+    /// `recommendation by A, approval by B, procedure P, notice to N`, in any number and order; a
+    /// list may go on to the next line after a comma.
+    mutating func parseSteps() -> [StepSyntax] {
+        var steps: [StepSyntax] = []
+        repeat {
+            let start = current
+            let kind: StepKind
+            switch word(current) {
+            case "recommendation": kind = .recommendation
+            case "approval": kind = .approval
+            case "procedure": kind = .procedure
+            case "notice": kind = .notice
+            default:
+                error(.unexpectedToken, "expected a step (`recommendation by BODY`, `approval by BODY`, `procedure ID` or `notice to BODY`), found \(describe(current))", at: current)
+                return steps
+            }
+            advance()
+            switch kind {
+            case .recommendation, .approval: expectKeyword("by", "after `\(kind.rawValue)`")
+            case .notice: expectKeyword("to", "after `notice`")
+            case .procedure: break
+            }
+            guard let name = expectName(kind == .procedure ? "a procedure id" : "a body or officer") else { return steps }
+            steps.append(StepSyntax(kind: kind, name: name, range: range(from: start)))
+        } while consume(.comma) != nil
+        return steps
     }
 
     mutating func parseSource() -> StringLiteral? {
@@ -272,6 +301,12 @@ extension Parser {
                 p.advance()
                 p.expectKeyword("order", "after `approvals in`")
                 rule.approvalOrder = p.nameList("a body whose approval comes in this order")
+            } else if p.isKeyword("steps"), p.isKeyword("in", at: 1) {
+                // `steps in order procedure s75-icb-group-first, approval by council-executive, …`
+                p.advance()
+                p.advance()
+                p.expectKeyword("order", "after `steps in`")
+                rule.stepOrder = p.parseSteps()
             } else if p.isKeyword("overlaps") {
                 let clauseStart = p.advance()
                 let rules = p.nameList("a rule id")

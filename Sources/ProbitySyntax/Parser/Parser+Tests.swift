@@ -88,6 +88,11 @@ extension Parser {
             expectKeyword("in", "after `expect approvals`")
             expectKeyword("order", "after `expect approvals in`")
             return .approvalOrder(nameList("a body or officer"), range(from: start))
+        case "steps" where !negated:
+            advance()
+            expectKeyword("in", "after `expect steps`")
+            expectKeyword("order", "after `expect steps in`")
+            return .stepOrder(parseSteps(), range(from: start))
         case "approval":
             advance()
             expectKeyword("by", "after `approval`")

@@ -17,7 +17,7 @@ public struct Parser {
     /// Words that begin a top-level declaration when they start a line.
     static let declarationKeywords: Set<String> = [
         "scheme", "include", "fields", "let", "body", "officer", "procedure", "rule", "organisation",
-        "conflicts", "members", "quorum", "voting", "test", "calendar", "papers", "audit",
+        "conflicts", "members", "quorum", "voting", "test", "calendar", "papers", "audit", "aliases",
     ]
 
     let file: FileID

@@ -120,6 +120,13 @@ struct TestRunner {
                 return "expected approvals in order \(bodies.map { "`\($0.text)`" }.joined(separator: ", ")), got \(listed(approvers))"
             }
             return nil
+        case .stepOrder(let expected, _):
+            let actual = report.orderedSteps.map { report.describe($0) }
+            let positions = expected.map { actual.firstIndex(of: $0.text) }
+            guard positions.allSatisfy({ $0 != nil }), positions == positions.sorted(by: { $0! < $1! }) else {
+                return "expected steps in order \(expected.map { "`\($0.text)`" }.joined(separator: ", ")), got \(listed(actual))"
+            }
+            return nil
         case .noRecusal(let person, _):
             guard let recusal = findRecusal(person.value, in: report) else { return nil }
             return "expected no recusal for \"\(person.value)\", got `\(recusal.level.rawValue)` (\(recusal.reasons.map(\.declaration).joined(separator: "; ")))"

@@ -41,6 +41,14 @@ final class ConflictScreenerTests: XCTestCase {
         XCTAssertNil(screen(rows, on: "2022-07-01").level(of: "Graham Ellis"), "a day after the look-back")
     }
 
+    func testAnEndedInterestCountedThroughTheLookBackSaysSo() {
+        let rows = "Graham Ellis,Borough Council,Head of Finance,Financial Interest,\"Director, Acme Health Ltd\",01/01/2015,31/12/2021\n"
+        let reason = screen(rows, on: "2022-03-01").recusals.first?.reasons.first
+        XCTAssertEqual(reason?.lookBack, "ended on 2021-12-31; counts until 2022-06-30 only under the rules' look back of 6 months")
+        let current = "Graham Ellis,Borough Council,Head of Finance,Financial Interest,\"Director, Acme Health Ltd\",01/01/2015,31/12/2025\n"
+        XCTAssertNil(screen(current, on: "2022-03-01").recusals.first?.reasons.first?.lookBack, "an interest in force rests on no look-back")
+    }
+
     func testAnInterestThatStartsAfterTheDecisionDoesNotCount() {
         let rows = "Sarah Whitfield,Borough Council,Head of Contracting,Financial Interest,Consultancy work for Acme Health Ltd,01/06/2024,\n"
         XCTAssertNil(screen(rows).level(of: "Sarah Whitfield"))
@@ -149,6 +157,34 @@ final class ConflictScreenerTests: XCTestCase {
         let backward = screen(rows, counterparty: "Hill Practice", program: directed("  carry member-of backward\n"))
         XCTAssertEqual(backward.level(of: "Dan Alliance"), .exclude)
         XCTAssertEqual(backward.level(of: "Hana Hill"), .exclude, "employed by the counterparty itself")
+    }
+
+    func testEachDirectionOfARelationHasItsOwnReach() {
+        // Hill Branch Surgery is a member of Hill Practice, a member of the alliance: membership
+        // carries up two steps (branch staff on an alliance award), down only one.
+        let rules = ConflictsFixtures.rules(steps: 2)
+            .replacingOccurrences(of: "organisation council \"Borough Council\"",
+                                  with: "organisation branch \"Hill Branch Surgery\"\n  member of hill\norganisation council \"Borough Council\"")
+            .replacingOccurrences(of: "  related within 2 steps\n",
+                                  with: "  related within 2 steps\n  carry member-of forward within 2 steps\n  carry member-of backward within 1 step\n")
+        let program = ConflictsFixtures.program(rules)
+        XCTAssertEqual(program.conflicts?.carrying[.memberOf], RelationCarry(forwardSteps: 2, backwardSteps: 1))
+        let rows = """
+        Bea Branch,Hill Branch Surgery,Practice manager,,,,
+        Hana Hill,Hill Practice,GP partner,,,,
+        Dan Alliance,Borough GP Alliance,Clinical Director,,,,
+
+        """
+        let allianceAward = screen(rows, counterparty: "BGPA", program: program)
+        XCTAssertEqual(allianceAward.level(of: "Bea Branch"), .exclude, "two steps up")
+        XCTAssertEqual(allianceAward.recusals.first { $0.person == "Bea Branch" }?.reasons.first?.link,
+                       "which is a member of Hill Practice, which is a member of Borough GP Alliance, the counterparty")
+        let practiceAward = screen(rows, counterparty: "Hill Practice", program: program)
+        XCTAssertEqual(practiceAward.level(of: "Dan Alliance"), .exclude, "one step down")
+        XCTAssertEqual(practiceAward.level(of: "Bea Branch"), .exclude, "one step up")
+        let branchAward = screen(rows, counterparty: "Hill Branch Surgery", program: program)
+        XCTAssertEqual(branchAward.level(of: "Hana Hill"), .exclude, "one step down")
+        XCTAssertNil(branchAward.level(of: "Dan Alliance"), "two steps down: beyond the backward reach")
     }
 
     func testAChainIsNoLongerThanItsShortestRangedRelationAllows() {

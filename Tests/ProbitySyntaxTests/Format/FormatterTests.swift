@@ -44,6 +44,28 @@ final class FormatterTests: XCTestCase {
             """)
     }
 
+    func testAStepsListContinuesUnderItsFirstStep() {
+        assertFormats("""
+            rule R1 "Title"
+              require approval by a
+              steps in order procedure p, approval by a,
+              notice to n
+            test "T"
+              expect steps in order procedure p,
+                approval by a
+            """, """
+            rule R1 "Title"
+              require approval by a
+              steps in order procedure p, approval by a,
+                             notice to n
+
+            test "T"
+              expect steps in order procedure p,
+                                    approval by a
+
+            """)
+    }
+
     func testContinuedConditionsLineUpUnderWhen() {
         assertFormats("""
             rule R "t"
