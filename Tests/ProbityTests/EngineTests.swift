@@ -51,6 +51,22 @@ final class EngineTests: XCTestCase {
         XCTAssertNil(engine.explain(decision).conflicts)
     }
 
+    /// `screen` keeps the conflicts findings by their code's category: a decision no rule
+    /// authorises (P1002) at a meeting with an attendee not on the register (P1101).
+    func testScreenKeepsOnlyTheConflictsFindings() throws {
+        let engine = try FrontDoorFixtures.engine(FrontDoorRules.schemeHeader + FrontDoorRules.rules + FrontDoorRules.conflicts)
+        let register = try RegisterLoader.read(Array(FrontDoorRules.register.utf8), fileName: "register.csv").get()
+        let screening = engine.with(register: register)
+        let meeting = try screening.meeting(json: Array(#"{"body": "panel", "attendees": ["Ann Chair", "Zed Nobody"]}"#.utf8)).get()
+        let decision = try screening.decision(id: "d1", date: "2024-03-01", ["kind": "appointment", "counterparty": "Acme Health Ltd"])
+        let codes = screening.check(decision, meeting: meeting).findings.map(\.code)
+        XCTAssertTrue(codes.contains(.noAuthority), "\(codes)")
+        XCTAssertTrue(codes.contains(.attendeeNotOnRegister), "\(codes)")
+        let screened = screening.screen(decision, meeting: meeting).findings.map(\.code)
+        XCTAssertEqual(screened, codes.filter { $0.category == .conflicts })
+        XCTAssertFalse(screened.contains(.noAuthority))
+    }
+
     func testOneEngineAnswersTheSameOnEveryThread() throws {
         let engine = try FrontDoorFixtures.engine()
         let lines = (0..<64).map { Array(#"{"id": "d\#($0)", "date": "2024-03-01", "kind": "contract-award", "value": "£\#($0 * 10)k"}"#.utf8) }
