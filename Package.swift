@@ -51,8 +51,7 @@ let package = Package(
         .testTarget(name: "ProbityRegisterTests", dependencies: ["ProbityRegister"]),
         .testTarget(name: "ProbityToolingTests", dependencies: ["ProbityTooling", "Probity", "ProbityEngine", "ProbityReports", "ProbityConflicts", "ProbitySemantics", "ProbityTestSupport"]),
         .testTarget(name: "ProbityEngineTests", dependencies: ["ProbityEngine", "ProbityTestSupport"]),
-        // The explainer's conflicts part is tested beside the rest of explain, with a screener.
-        .testTarget(name: "ProbityReportsTests", dependencies: ["ProbityReports", "ProbityEngine", "ProbityConflicts", "ProbityTestSupport"]),
+        .testTarget(name: "ProbityReportsTests", dependencies: ["ProbityReports", "ProbityEngine", "ProbityTestSupport"]),
         .testTarget(name: "ProbityConflictsTests", dependencies: ["ProbityConflicts", "ProbityReports", "ProbityEngine", "ProbityRegister", "ProbityTestSupport"]),
         .testTarget(name: "ProbityTests", dependencies: ["Probity", "ProbityTestSupport"]),
         .testTarget(name: "ProbityPapersTests", dependencies: ["ProbityPapers", "ProbityAudit", "Probity", "ProbityEngine", "ProbityReports", "ProbityConflicts", "ProbityTestSupport"]),
