@@ -91,8 +91,15 @@ public final class Engine: Sendable {
     /// What `decision` needs and whether it may proceed; with a register (or a `meeting`), who
     /// must recuse and whether the meeting is still quorate.
     public func check(_ decision: Decision, meeting: Meeting? = nil) -> Report {
+        check(decision, meeting: meeting, includingMeetingFindings: true)
+    }
+
+    /// `check`, leaving out the findings about the meeting itself when an agenda says them once.
+    private func check(_ decision: Decision, meeting: Meeting?, includingMeetingFindings: Bool) -> Report {
         var report = builder.build(decision)
-        if screens(at: meeting) { screener.apply(to: &report, decision: decision, meeting: meeting) }
+        if screens(at: meeting) {
+            screener.apply(to: &report, decision: decision, meeting: meeting, includingMeetingFindings: includingMeetingFindings)
+        }
         return report
     }
 
@@ -163,11 +170,12 @@ public final class Engine: Sendable {
 
     /// Checks every item of an agenda at its meeting: what each decision needs, who must
     /// recuse, whether the meeting stays quorate. An item whose decision cannot be read keeps
-    /// its errors; the others are still checked.
+    /// its errors; the others are still checked. What is true of the meeting itself (papers
+    /// sent late) is said once, in the screening's `findings`, not in every item's report.
     public func meeting(_ agenda: Agenda) -> AgendaScreening {
-        AgendaScreening(agenda: agenda, items: agenda.items.map { item in
+        AgendaScreening(agenda: agenda, findings: screener.meetingFindings(agenda.meeting), items: agenda.items.map { item in
             AgendaScreening.Item(item: item, result: item.decision.map { json in
-                decoder.decode(json).map { check($0, meeting: agenda.meeting) }
+                decoder.decode(json).map { check($0, meeting: agenda.meeting, includingMeetingFindings: false) }
             })
         })
     }
@@ -210,5 +218,7 @@ public struct AgendaScreening: Sendable {
     }
 
     public var agenda: Agenda
+    /// Findings about the meeting as a whole (papers sent late, P1133), said once for the agenda.
+    public var findings: [Report.Finding]
     public var items: [Item]
 }

@@ -30,6 +30,20 @@ import Testing
         #expect(html.contains("@page { size: A4;"))
     }
 
+    @Test func latePapersAreSaidOnceForTheMeetingNotUnderEachItem() throws {
+        let paper = try Papers.paper(agenda: "Tests/ProbityCLITests/Cases/meeting-late-papers-once/agenda.json",
+                                     register: "Tests/ProbityCLITests/Cases/meeting-late-papers-once/register.csv")
+        #expect(paper.meetingFindings.map(\.plainText).filter { $0.hasPrefix("P1133") }.count == 1)
+        #expect(paper.items.allSatisfy { item in !item.findings.contains { $0.plainText.hasPrefix("P1133") } })
+        for text in [paper.markdown, paper.html] {
+            #expect(text.components(separatedBy: "the papers went out on 2021-09-27, late").count - 1 == 1)
+        }
+        #expect(paper.markdown.contains("## The meeting\n\n- `P1107` note:"))
+        // No notes here: the header links to no Notes section that is not there.
+        #expect(paper.notes.isEmpty)
+        #expect(MarkupCheck.problems(paper.html) == [])
+    }
+
     @Test func onePersonOneSpellingTheRegisters() throws {
         let paper = try Papers.lcpBoard.get()
         let markdown = paper.markdown

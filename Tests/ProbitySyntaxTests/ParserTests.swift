@@ -137,6 +137,63 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(test.expectations.count, 6)
     }
 
+    func testParsesTheVoteClausesOfATest() {
+        let (syntax, diagnostics) = parse("""
+        members board
+          chair succession role chair, vice-chair
+          member "Ann" role chair
+        test "votes"
+          decision { date: 2023-03-20, kind: x }
+          meeting board
+          deputy "Eve" for "Ann" agreed by the chair
+          papers sent 2023-03-10
+          holder vice-chair "Bob"
+          withdrew "Cy", "Di"
+          chair "Bob"
+          votes by email replies by 2023-03-17
+            for "Ann" on 2023-03-13, "Bob" on 2023-03-18
+          against "Cy" on 2023-03-14
+          expect votes for 2 against "1/2" present 3
+          expect vote result tied-lost
+          expect vote not carried
+          expect vote inquorate
+          expect casting vote by "Bob"
+          expect no casting vote
+          expect no chair
+          expect finding P1131
+          expect no finding P1123
+        """)
+        XCTAssertEqual(diagnostics.map(\.message), [])
+        guard case .members(let members) = syntax.declarations[0], case .test(let test) = syntax.declarations[1] else { return XCTFail() }
+        XCTAssertEqual(members.chairSuccession.map(\.text), ["chair", "vice-chair"])
+        XCTAssertNil(test.attendees, "a decision by email has no attendees")
+        XCTAssertEqual(test.deputies.map(\.agreedByChair), [true])
+        XCTAssertNotNil(test.papersSent)
+        XCTAssertEqual(test.roleHolders.map(\.role.text), ["vice-chair"])
+        XCTAssertEqual(test.withdrew.map(\.value), ["Cy", "Di"])
+        XCTAssertEqual(test.voteChair?.value, "Bob")
+        XCTAssertEqual(test.votes?.ballots.map { "\($0.side.text) \($0.person.value)" }, ["for Ann", "for Bob", "against Cy"])
+        XCTAssertEqual(test.votes?.ballots.allSatisfy { $0.replied != nil }, true)
+        XCTAssertEqual(test.expectations.count, 9)
+    }
+
+    func testAVoteClauseSaysWhatItExpected() {
+        let (_, diagnostics) = parse("""
+        test "bad"
+          decision { date: 2023-03-20 }
+          votes by email replies by 2023-03-17 for "Ann"
+          votes
+          expect vote maybe
+          expect votes
+        """)
+        XCTAssertEqual(diagnostics.map(\.message), [
+            "a reply by email needs its date: expected `on YYYY-MM-DD` after \"Ann\"",
+            "expected `for`, `against` or `abstain` and the names voting so, found `expect`",
+            "expected `carried`, `not carried`, `quorate`, `inquorate` or `result` after `expect vote`, found `maybe`",
+            "expected `for`, `against`, `abstain` or `present` and a number of votes after `expect votes`, found the end of the file",
+        ])
+    }
+
     func testRandomBytesNeverCrashTheParser() {
         var generator = TestSeed.generator().generator
         let alphabet = Array("rule when require approval by and or not in ( ) [ ] { } .. £1m 2024-01-01 \"x\" , : = < > -> \n#".utf8) + [0xC2, 0xA3, 0xFF, 0x00]

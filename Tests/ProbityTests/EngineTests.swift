@@ -67,6 +67,35 @@ final class EngineTests: XCTestCase {
         XCTAssertFalse(screened.contains(.noAuthority))
     }
 
+    func testLatePapersAreSaidOncePerMeetingNotOnEveryItem() throws {
+        let papers = "papers panel at least 7 days before the meeting\n  source \"ToR 9.3\"\n"
+        let engine = try FrontDoorFixtures.engine(FrontDoorRules.schemeHeader + FrontDoorRules.rules + FrontDoorRules.conflicts + papers)
+        let register = try RegisterLoader.read(Array(FrontDoorRules.register.utf8), fileName: "register.csv").get()
+        let screening = engine.with(register: register)
+        let agenda = try screening.agenda(json: Array(#"""
+        {"body": "panel", "date": "2024-03-08", "papers_sent": "2024-03-04", "attendees": ["Ann Chair", "Dan Other"],
+         "items": [{"id": "1", "decision": {"kind": "contract-award", "value": "£300k"}},
+                   {"id": "2", "decision": {"kind": "contract-award", "value": "£400k"}},
+                   {"id": "3", "title": "Apologies"}]}
+        """#.utf8)).get()
+        let checked = screening.meeting(agenda)
+        XCTAssertEqual(checked.findings.map(\.code), ["P1133"])
+        XCTAssertEqual(checked.findings.first?.message,
+                       "the papers went out on 2024-03-04, late: `panel` needs them at least 7 days before the meeting on 2024-03-08, so by 2024-03-01 (ToR 9.3)")
+        let items = checked.items.compactMap { try? $0.result?.get() }
+        XCTAssertEqual(items.count, 2)
+        for report in items { XCTAssertFalse(report.findings.contains { $0.code.description.hasPrefix("P113") }, "said once, for the meeting") }
+        // One decision checked at the meeting still says it: its report is all there is.
+        let decision = try screening.decision(id: "d1", date: "2024-03-08", ["kind": "contract-award", "value": "£300k"])
+        XCTAssertEqual(screening.check(decision, meeting: agenda.meeting).findings.filter { $0.code.description.hasPrefix("P113") }.map(\.code), ["P1133"])
+        // Papers sent on time, or a meeting file that does not say: P1134 once.
+        var undated = agenda
+        undated.meeting.papersSent = nil
+        XCTAssertEqual(screening.meeting(undated).findings.map(\.code), ["P1134"])
+        undated.meeting.papersSent = Day.parseISO("2024-03-01")?.number
+        XCTAssertEqual(screening.meeting(undated).findings.map(\.code), [])
+    }
+
     func testOneEngineAnswersTheSameOnEveryThread() throws {
         let engine = try FrontDoorFixtures.engine()
         let lines = (0..<64).map { Array(#"{"id": "d\#($0)", "date": "2024-03-01", "kind": "contract-award", "value": "£\#($0 * 10)k"}"#.utf8) }

@@ -21,7 +21,8 @@ enum MeetingCommand {
 
         var worst = ExitCode.success
         var items: [Entry] = []
-        for checked in engine.meeting(agenda).items {
+        let screening = engine.meeting(agenda)
+        for checked in screening.items {
             switch checked.result {
             case nil:
                 items.append((checked.item, nil, []))
@@ -35,8 +36,8 @@ enum MeetingCommand {
             }
         }
         switch format {
-        case .text: Output.write(text(agenda, items, program: program, register: engine.register?.fileName ?? ""))
-        case .json: Output.write(JSONWriter.pretty(json(agenda, items, program: program)) + "\n")
+        case .text: Output.write(text(agenda, screening.findings, items, program: program, register: engine.register?.fileName ?? ""))
+        case .json: Output.write(JSONWriter.pretty(json(agenda, screening.findings, items, program: program)) + "\n")
         }
         return worst
     }
@@ -44,7 +45,7 @@ enum MeetingCommand {
     /// An agenda item, its report, or why its decision could not be read.
     typealias Entry = (item: Agenda.Item, report: Report?, errors: [InputError])
 
-    private static func text(_ agenda: Agenda, _ items: [Entry], program: Program, register: String) -> String {
+    private static func text(_ agenda: Agenda, _ meetingFindings: [Report.Finding], _ items: [Entry], program: Program, register: String) -> String {
         let body = agenda.meeting.body.map { program.bodies[$0] }
         var out = "meeting of \(body.map { "\($0.id) (\($0.title))" } ?? "?")"
         if let date = agenda.meeting.date { out += " on \(Day(number: date).iso)" }
@@ -56,6 +57,8 @@ enum MeetingCommand {
                 out += "\(finding.line)\(finding.isBlocking ? " (blocks every item)" : "")\n"
             }
         }
+        // So are the findings about the meeting itself (papers sent late).
+        for finding in meetingFindings { out += "\(finding.line)\n" }
         for (item, report, errors) in items {
             out += "\nitem \(item.id)\(item.title.isEmpty ? "" : " \"\(item.title)\"")"
             guard let report else {
@@ -113,12 +116,15 @@ enum MeetingCommand {
         return reasons
     }
 
-    static func json(_ agenda: Agenda, _ items: [Entry], program: Program) -> JSONValue {
+    /// `probity.meeting/1`: the meeting, its `findings` (about the meeting itself, said once),
+    /// and each item with its report.
+    static func json(_ agenda: Agenda, _ meetingFindings: [Report.Finding], _ items: [Entry], program: Program) -> JSONValue {
         .object([
             ("format", .string("probity.meeting/1")),
             ("body", agenda.meeting.body.map { .string(program.bodies[$0].id) } ?? .null),
             ("date", agenda.meeting.date.map { .string(Day(number: $0).iso) } ?? .null),
             ("attendees", .array(agenda.meeting.attendees.map(JSONValue.string))),
+            ("findings", .array(meetingFindings.map(\.json))),
             ("items", .array(items.map { item, report, errors in
                 var members: [(key: String, value: JSONValue)] = [
                     ("id", .string(item.id)),

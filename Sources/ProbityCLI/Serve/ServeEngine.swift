@@ -79,7 +79,8 @@ struct ServeEngine: Sendable {
         }
         var items: [(item: Agenda.Item, report: Report?)] = []
         var errors: [InputError] = []
-        for (index, checked) in engine.meeting(agenda).items.enumerated() {
+        let screening = engine.meeting(agenda)
+        for (index, checked) in screening.items.enumerated() {
             switch checked.result {
             case nil: items.append((checked.item, nil))
             case .success(let report)?: items.append((checked.item, report))
@@ -91,7 +92,7 @@ struct ServeEngine: Sendable {
             }
         }
         guard errors.isEmpty else { return .failure(APIError(.badRequest, errors)) }
-        let json = JSONWriter.compact(MeetingCommand.json(agenda, items.map { ($0.item, $0.report, []) }, program: program)) + "\n"
+        let json = JSONWriter.compact(MeetingCommand.json(agenda, screening.findings, items.map { ($0.item, $0.report, []) }, program: program)) + "\n"
         return .success((items.compactMap(\.report), Array(json.utf8)))
     }
 

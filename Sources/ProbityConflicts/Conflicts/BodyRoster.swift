@@ -18,6 +18,10 @@ struct BodyRoster: Sendable {
     let whenNotMet: String?
     /// Per member: whether the chair agreed their attendance as a deputy (from the meeting record).
     let agreedByChair: [Bool]
+    /// The roles whose holders chair, first to last (`chair succession role …`).
+    let succession: [String]
+    /// Roles whose holder may not chair (`chair not role …`).
+    let chairExcludedRoles: [String]
 
     /// The roster of `body`; a meeting's own `deputies` are added as deputies of the members
     /// they stand in for, taking their seat, role and vote.
@@ -50,6 +54,8 @@ struct BodyRoster: Sendable {
         }
         quorum = committee.quorum
         voting = committee.voting
+        succession = committee.chairSuccession
+        chairExcludedRoles = committee.chairExcludedRoles
         organisationNames = program.organisations.map(\.name)
         switch committee.quorum?.whenNotMet {
         case .referTo(let other)?: whenNotMet = "refer to \(program.bodies[other].id)"

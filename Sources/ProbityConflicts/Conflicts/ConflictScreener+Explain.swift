@@ -9,34 +9,17 @@ extension ConflictScreener {
     /// Every person the screening of `decision` considers and, for each of their interests (and
     /// their employment), whether it counts and why: for `probity explain`.
     ///
-    /// With a meeting, every attendee is listed; without one, everyone on the register whose
-    /// entry names an organisation at stake (the rest are counted). The levels agree with
-    /// ``screen(_:meeting:)``: an interest counts when its text names an organisation at stake
-    /// (the closest one is cited) and it is in force on the decision's day, allowing the
-    /// look-back for ended ones; employment always counts.
+    /// It reads the hits of the same screening pass ``screen(_:meeting:)`` makes (see
+    /// ``trace(_:screened:)``), so it explains what the screening found rather than finding it
+    /// again. With a meeting, every attendee is listed; without one, everyone on the register
+    /// whose entry names an organisation at stake (the rest are counted). An interest counts
+    /// when its text names an organisation at stake (the closest one is cited) and it is in
+    /// force on the decision's day, allowing the look-back for ended ones; employment always
+    /// counts unless a clause of the rules spares it.
     public func explain(_ decision: Decision, meeting: Meeting?) -> ConflictsExplanation {
         guard hasPolicy else {
             return ConflictsExplanation(hasPolicy: false, organisationsAtStake: [], people: [], othersOnRegister: 0, unresolved: [])
         }
-        let stake = OrganisationsAtStake(decision: decision, fields: relevantFields, relationSteps: relationSteps, graph: graph)
-        let organisations = program.organisations
-        let atStake = stake.entries.indices.map { (name: stake.name($0, in: organisations), link: stake.link($0, in: organisations)) }
-        let reported = stake.reported.map { atStake[$0] }
-
-        // Per person, per source (interest index or employment): the closest entry at stake it names.
-        var named: [Int: [Int32: Int]] = [:]
-        func note(_ person: Int, _ source: Int32, _ entry: Int) {
-            if let existing = named[person]?[source], existing <= entry { return }
-            named[person, default: [:]][source] = entry
-        }
-        for (entryIndex, entry) in stake.entries.enumerated() where !entry.isRepeat {
-            if entry.organisation < 0, let written = entry.writtenName {
-                for link in links.findUndeclared(written, in: register) { note(Int(link.person), link.source, entryIndex) }
-            } else if entry.organisation >= 0 {
-                for link in links.byOrganisation[Int(entry.organisation)] { note(Int(link.person), link.source, entryIndex) }
-            }
-        }
-
         var considered: [(person: Int, written: String?)] = []
         var unresolved: [String] = []
         if let meeting {
@@ -47,12 +30,27 @@ extension ConflictScreener {
                     unresolved.append(attendee.written)
                 }
             }
-        } else {
-            considered = named.keys.sorted().map { ($0, nil) }
         }
+        let trace = trace(decision, screened: meeting == nil ? nil : considered.map(\.person).sorted())
+        let stake = trace.stake
+        let organisations = program.organisations
+        let atStake = stake.entries.indices.map { (name: stake.name($0, in: organisations), link: stake.link($0, in: organisations)) }
+        let reported = stake.reported.map { atStake[$0] }
+
+        // Per person, per source (interest index or employment): the closest entry at stake it
+        // names. The hits are sorted closest first, and a counted hit is cited before a spared one.
+        var named: [Int: [Int32: Int]] = [:]
+        var sparedBy: [Int: String] = [:]
+        for hit in trace.hits where named[Int(hit.person)]?[hit.source] == nil {
+            named[Int(hit.person), default: [:]][hit.source] = Int(hit.entry)
+        }
+        for (hit, reason) in trace.spared.sorted(by: { $0.hit < $1.hit }) where named[Int(hit.person)]?[hit.source] == nil {
+            named[Int(hit.person), default: [:]][hit.source] = Int(hit.entry)
+            sparedBy[Int(hit.person)] = reason
+        }
+        if meeting == nil { considered = named.keys.sorted().map { ($0, nil) } }
 
         let day = Day(number: decision.date)
-        let spared = employmentExemptions.active(for: decision)
         var people: [ConflictsExplanation.Person] = []
         for (person, written) in considered {
             let entry = register.people[person]
@@ -63,8 +61,7 @@ extension ConflictScreener {
                 if !entry.employer.isEmpty, !entry.position.isEmpty { declaration += " (\(entry.position))" }
                 var interest = ConflictsExplanation.Interest(declaration: declaration, line: entry.lines.first ?? 0,
                                                              kind: .employment, level: nil, reason: "")
-                if let hit = sources[RegisterLinks.employment],
-                   let reason = EmploymentExemptions.exemption(of: stake.entries[hit].organisation, in: spared) {
+                if let hit = sources[RegisterLinks.employment], let reason = sparedBy[person] {
                     interest.reason = "names \(atStake[hit].name) (\(atStake[hit].link)), but the rules say it is no interest here: \(reason)"
                 } else if let hit = sources[RegisterLinks.employment] {
                     interest.level = level(for: .employment)

@@ -16,7 +16,11 @@ extension ConflictScreener {
     /// a meeting body with no members or quorum rule (P1107), attendees who are no member (P1108).
     /// An organisation that matched no declared name, alias or register text (P1150) blocks
     /// only a strict screener.
-    public func apply(to report: inout Report, decision: Decision, meeting: Meeting?) {
+    ///
+    /// With `includingMeetingFindings` (the default) the findings about the meeting itself
+    /// (``meetingFindings(_:)``) are added too; a screening of a whole agenda leaves them out of
+    /// each item and says them once.
+    public func apply(to report: inout Report, decision: Decision, meeting: Meeting?, includingMeetingFindings: Bool = true) {
         let screening = screening(decision, meeting: meeting)
         let conflicts = screening.report
         report.conflicts = conflicts
@@ -48,14 +52,8 @@ extension ConflictScreener {
         }
         if let meeting, let body = meeting.body {
             let bodyID = program.bodies[body].id
-            if rosters[body] == nil {
-                add(.quorumNotCheckable, .note, blocking: false, "`\(bodyID)` has no `members` block, so quorum and votes cannot be checked")
-            } else if conflicts.quorum == nil {
-                add(.quorumNotCheckable, .note, blocking: false, "`\(bodyID)` has no `quorum` rule, so quorum cannot be checked")
-            }
-            if let papers = program.committees[body]?.papers, let date = meeting.date {
-                addPapersFinding(papers, meetingDate: date, sent: meeting.papersSent, bodyID: bodyID, add)
-            }
+            if includingMeetingFindings { findings += meetingFindings(meeting) }
+            if let finding = screening.chairStandsAside { findings.append(finding) }
             for name in screening.unagreedDeputies {
                 add(.deputyNotCounted, .note, blocking: false,
                     "deputy \"\(name)\" does not count towards quorum or vote: `\(bodyID)` counts deputies only when the chair agreed their attendance, and the meeting record does not say so (`agreed_by_chair`)")
@@ -78,10 +76,69 @@ extension ConflictScreener {
         report.findings += findings
     }
 
-    /// Papers circulated later than the body's rule allows (P1133, a warning: the terms of
-    /// reference are broken, but the chair may still take the item), or a meeting file that does
-    /// not say when they went out (P1134). The latest day is the meeting's date less the notice,
-    /// in working days skipping the rules' bank holidays when the notice is in working days.
+    /// Findings about the meeting as a whole rather than any one decision on its agenda: they
+    /// are the same for every item, so a screening of an agenda says them once.
+    ///
+    /// A body whose quorum cannot be checked (P1107); papers circulated later than the body's
+    /// rule allows (P1133, a warning: the terms of reference are broken, but the chair may still
+    /// take the items), or a meeting file that does not say when they went out (P1134).
+    public func meetingFindings(_ meeting: Meeting) -> [Report.Finding] {
+        guard let body = meeting.body else { return [] }
+        var findings: [Report.Finding] = []
+        func add(_ code: DiagnosticCode, _ severity: Severity, _ blocking: Bool, _ message: String) {
+            findings.append(Report.Finding(severity: severity, code: code, message: message, isBlocking: blocking))
+        }
+        let bodyID = program.bodies[body].id
+        if rosters[body] == nil {
+            add(.quorumNotCheckable, .note, false, "`\(bodyID)` has no `members` block, so quorum and votes cannot be checked")
+        } else if program.committees[body]?.quorum == nil {
+            add(.quorumNotCheckable, .note, false, "`\(bodyID)` has no `quorum` rule, so quorum cannot be checked")
+        }
+        if let committee = program.committees[body], !committee.chairSuccession.isEmpty {
+            let roster = BodyRoster(program: program, body: body, committee: committee, deputies: meeting.deputies)
+            let present = roster.seatsPresent(meeting.attendees.map { ($0, nil) }).seats
+            if let line = roster.chairInLine(present, holders: meeting.roleHolders) {
+                addChairFindings(line, roster: roster, holders: meeting.roleHolders, add)
+            }
+        }
+        if let papers = program.committees[body]?.papers, let date = meeting.date {
+            addPapersFinding(papers, meetingDate: date, sent: meeting.papersSent, bodyID: bodyID, add)
+        }
+        return findings
+    }
+
+    /// Who chairs the meeting under the body's `chair succession`, when it is not the first in
+    /// line (P1221), or when the next in line holds a role the papers name nobody for; a chair
+    /// whose role may not chair the body (P1225); names given as holders that are no member (P1226).
+    private func addChairFindings(_ line: BodyRoster.ChairInLine, roster: BodyRoster, holders: [(role: String, person: String)],
+                                  _ add: (DiagnosticCode, Severity, Bool, String) -> Void) {
+        for name in line.unknownHolders {
+            add(.holderNotMember, .warning, false, "\"\(name)\", named in `holders`, is no member of `\(roster.bodyID)`; they are not counted as holding the role")
+        }
+        let unnamed: Bool
+        if case .unnamed = line.holder { unnamed = true } else { unnamed = false }
+        if !line.passedOver.isEmpty || unnamed {
+            let absent = line.passedOver.map { "\($0.name) (role `\($0.role)`) is \($0.why)" }
+            let opening = absent.isEmpty ? "nobody holds the first role in the chair succession" : absent.joined(separator: "; ")
+            add(.chairPassesDownTheLine, .note, false, "\(opening): under the chair succession of `\(roster.bodyID)`, \(Self.describe(line.holder, roster: roster))")
+        }
+        if case .member(let member, _) = line.holder,
+           let role = roster.roles(of: member, holders).sorted().first(where: roster.chairExcludedRoles.contains) {
+            add(.chairInLineMayNotChair, .warning, false, "\(roster.members[member].name), in the chair under the succession, holds role `\(role)`, which may not chair `\(roster.bodyID)`; another member must chair")
+        }
+    }
+
+    /// Who chairs, in words, for P1221 and P1222.
+    static func describe(_ holder: BodyRoster.ChairInLine.Holder, roster: BodyRoster) -> String {
+        switch holder {
+        case .member(let member, let role): "\(roster.members[member].name) (role `\(role)`) chairs"
+        case .unnamed(let role): "the holder of role `\(role)` chairs, whom the papers do not name: the meeting file can say who (`holders`)"
+        case .nobody: "nobody in the line is present and free to chair, so the members present must choose a chair"
+        }
+    }
+
+    /// The latest day papers may go out is the meeting's date less the notice, in working days
+    /// skipping the rules' bank holidays when the notice is in working days.
     private func addPapersFinding(_ papers: PapersRule, meetingDate: Int32, sent: Int32?, bodyID: String,
                                   _ add: (DiagnosticCode, Severity, Bool, String) -> Void) {
         let back = Duration(amount: -papers.notice.amount, unit: papers.notice.unit)

@@ -113,6 +113,8 @@ package final class ConflictScreener: Sendable {
         var nonMembers: [String] = []
         /// Deputies who do not count: the chair's agreement to their attendance is not recorded.
         var unagreedDeputies: [String] = []
+        /// Who chairs the item when the chair of the meeting may not take part in it (P1222).
+        var chairStandsAside: Report.Finding?
     }
 
     func screening(_ decision: Decision, meeting: Meeting?) -> Screening {
@@ -143,10 +145,10 @@ package final class ConflictScreener: Sendable {
 
         var levelsByPerson: [(person: Int, level: RecusalLevel)] = []
         if program.conflicts != nil {
-            let stake = OrganisationsAtStake(decision: decision, fields: relevantFields, relationSteps: relationSteps, graph: graph)
+            let trace = trace(decision, screened: screened)
+            let stake = trace.stake
             report.organisationsScreened = stake.reported.map { stake.name($0, in: program.organisations) }
-            var (hits, unmatched) = collectHits(stake, screened: screened)
-            report.unmatchedOrganisations = unmatched.map { entry in
+            report.unmatchedOrganisations = trace.unmatched.map { entry in
                 let written = stake.entries[entry].writtenName ?? ""
                 let declared = directory.suggestions(for: written).map { index in
                     ConflictsReport.Suggestion(name: program.organisations[index].name, organisation: program.organisations[index].id)
@@ -154,10 +156,8 @@ package final class ConflictScreener: Sendable {
                 return ConflictsReport.UnmatchedOrganisation(written: written, role: stake.entries[entry].fieldLabel ?? "",
                                                              suggestions: declared + links.nearTexts(written, in: register))
             }
-            if !employmentExemptions.isEmpty {
-                report.notCounted = spareExemptEmployment(&hits, stake: stake, decision: decision)
-            }
-            let found = recusals(from: hits, stake: stake, on: Day(number: decision.date))
+            report.notCounted = notCounted(trace.spared, stake: stake)
+            let found = recusals(from: trace.hits, stake: stake, on: Day(number: decision.date))
             report.recusals = found.map(\.recusal)
             levelsByPerson = found.map { ($0.person, $0.recusal.level) }
         }
@@ -179,6 +179,14 @@ package final class ConflictScreener: Sendable {
             screening.report.voters = roster.voters(present.seats).map { voter in
                 ConflictsReport.Voter(person: voter.person, weight: voter.weight.value, organisation: voter.organisation)
             }
+            if let line = roster.chairInLine(present.seats, holders: meeting.roleHolders) {
+                if case .member(let member, _) = line.holder { screening.report.chair = roster.members[member].name }
+                if let conflicted = line.passedOver.first(where: { $0.why != "not present" }) {
+                    screening.chairStandsAside = Report.Finding(severity: .note, code: .chairStandsAside,
+                        message: "\(conflicted.name) (role `\(conflicted.role)`) \(conflicted.why), so does not chair it: under the chair succession of `\(roster.bodyID)`, \(Self.describe(line.holder, roster: roster))",
+                        isBlocking: false)
+                }
+            }
         }
         return screening
     }
@@ -192,26 +200,59 @@ package final class ConflictScreener: Sendable {
         static func < (a: Hit, b: Hit) -> Bool { (a.person, a.source, a.entry) < (b.person, b.source, b.entry) }
     }
 
+    /// What the one screening pass found for a decision, kept so that the report and `probity
+    /// explain` read the same hits rather than each finding them again.
+    struct ScreeningTrace {
+        /// The organisations at stake, each by its shortest chain.
+        var stake: OrganisationsAtStake
+        /// The register texts that name an organisation at stake and count, sorted by person,
+        /// then text, then organisation (closest first).
+        var hits: [Hit]
+        /// Entries for undeclared names that no register text names at all.
+        var unmatched: [Int]
+        /// Employment hits an `employment … does not count when …` clause spared, with its reason.
+        var spared: [(hit: Hit, reason: String)]
+    }
+
+    /// Screens `decision` for the people `screened` (everyone on the register when nil): the
+    /// organisations at stake, and every register text naming one, counted or spared.
+    func trace(_ decision: Decision, screened: [Int]?) -> ScreeningTrace {
+        let stake = OrganisationsAtStake(decision: decision, fields: relevantFields, relationSteps: relationSteps, graph: graph)
+        var (hits, unmatched) = collectHits(stake, screened: screened)
+        let spared = employmentExemptions.isEmpty ? [] : spareExemptEmployment(&hits, stake: stake, decision: decision)
+        return ScreeningTrace(stake: stake, hits: hits, unmatched: unmatched, spared: spared)
+    }
+
     /// Removes the employment hits that an `employment … does not count when …` clause spares in
-    /// `decision`, and says whom it spared and why, so the reading shows in the report.
+    /// `decision`, and returns them with the clause's reason.
     private func spareExemptEmployment(_ hits: inout [Hit], stake: OrganisationsAtStake, decision: Decision)
-        -> [ConflictsReport.NotCounted] {
+        -> [(hit: Hit, reason: String)] {
         let active = employmentExemptions.active(for: decision)
         guard !active.isEmpty else { return [] }
-        var spared: [ConflictsReport.NotCounted] = []
+        var spared: [(hit: Hit, reason: String)] = []
         hits.removeAll { hit in
             guard hit.source == RegisterLinks.employment else { return false }
             let organisation = stake.entries[Int(hit.entry)].organisation
             guard let reason = EmploymentExemptions.exemption(of: organisation, in: active) else { return false }
-            let person = register.people[Int(hit.person)]
-            let name = stake.name(Int(hit.entry), in: program.organisations)
-            if !spared.contains(where: { $0.person == person.name && $0.organisation == name }) {
-                spared.append(ConflictsReport.NotCounted(person: person.name, organisation: name,
-                                                         declaration: Self.employmentDeclaration(of: person), reason: reason))
-            }
+            spared.append((hit, reason))
             return true
         }
         return spared
+    }
+
+    /// Whom the spared hits spared and why, once per person and organisation, so the reading
+    /// shows in the report.
+    private func notCounted(_ spared: [(hit: Hit, reason: String)], stake: OrganisationsAtStake) -> [ConflictsReport.NotCounted] {
+        var notCounted: [ConflictsReport.NotCounted] = []
+        for (hit, reason) in spared {
+            let person = register.people[Int(hit.person)]
+            let name = stake.name(Int(hit.entry), in: program.organisations)
+            if !notCounted.contains(where: { $0.person == person.name && $0.organisation == name }) {
+                notCounted.append(ConflictsReport.NotCounted(person: person.name, organisation: name,
+                                                             declaration: Self.employmentDeclaration(of: person), reason: reason))
+            }
+        }
+        return notCounted
     }
 
     /// Every (person, text, organisation at stake) the index holds, for the people screened; and

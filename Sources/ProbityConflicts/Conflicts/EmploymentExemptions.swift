@@ -19,7 +19,7 @@ struct EmploymentExemptions: Sendable {
 
     init(policy: ConflictPolicy?) {
         for exemption in policy?.employmentExemptions ?? [] {
-            let root = program.compile(exemption.condition)
+            let root = program.compileRule(exemption.condition).root
             clauses.append((root, exemption.organisations, exemption.reason ?? "the rules' `employment … does not count when …`"))
         }
     }

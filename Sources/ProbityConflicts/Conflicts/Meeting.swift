@@ -15,6 +15,9 @@ public struct Meeting: Sendable {
     public var deputies: [Deputy] = []
     /// The day the papers were circulated (`papers_sent`), when the meeting file gives it.
     public var papersSent: Int32?
+    /// Who holds a role at this meeting that the papers name nobody for (`"holders":
+    /// {"vice-chair": "Name"}`): the chair succession and `chair not role` read them.
+    public var roleHolders: [(role: String, person: String)] = []
 
     /// `{"name": …, "for": member, "agreed_by_chair": true}` in a meeting file's `deputies`.
     public struct Deputy: Sendable, Equatable {

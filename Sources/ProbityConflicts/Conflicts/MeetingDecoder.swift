@@ -2,7 +2,8 @@ import ProbityEngine
 import ProbitySemantics
 import ProbitySupport
 
-/// Reads `{"body": ID, "date": ISO, "attendees": [names]}` against a program's bodies.
+/// Reads `{"body": ID, "date": ISO, "attendees": [names]}` against a program's bodies, with
+/// the optional `papers_sent`, `deputies` and `holders` (who holds a role the papers leave unnamed).
 ///
 /// The same three keys open an agenda and a record of votes, so the readers of those files use
 /// this one for their common part. Every key is optional here; the commands say which they need.
@@ -77,6 +78,20 @@ package struct MeetingDecoder: Sendable {
                 meeting.papersSent = day.number
             } else {
                 errors.append(ConflictsInputError(code: .meetingFieldShape, field: "papers_sent", message: "field `papers_sent` must be a date written YYYY-MM-DD"))
+            }
+        }
+        if let raw = value["holders"], !raw.isNull {
+            if let entries = raw.objectValue {
+                for (role, holder) in entries {
+                    guard let name = holder.stringValue, !name.allSatisfy(\.isWhitespace) else {
+                        errors.append(ConflictsInputError(code: .meetingFieldShape, field: "holders.\(role)",
+                                                          message: "field `holders.\(role)` must be a person's name as a non-empty string"))
+                        continue
+                    }
+                    meeting.roleHolders.append((role, name))
+                }
+            } else {
+                errors.append(ConflictsInputError(code: .meetingFieldShape, field: "holders", message: "field `holders` must be an object of role: name, such as {\"vice-chair\": \"…\"}"))
             }
         }
         if let raw = value["deputies"], !raw.isNull {

@@ -23,6 +23,12 @@ public struct RecordedVotes: Sendable {
     /// For a decision by email: replies dated after `repliesBy`, left out of the lists.
     public var lateReplies: [(person: String, date: Int32)] = []
 
+    /// Members the record says left the room for the item (a conflict of interest): present at
+    /// the meeting, but neither counted nor voting on it, and not in the chair for it.
+    public var withdrew: [String] = []
+    /// Who held a role the papers name nobody for (`holders`, as in a meeting file).
+    public var roleHolders: [(role: String, person: String)] = []
+
     /// Everyone who replied or voted, in the order recorded.
     public var voters: [String] { votesFor + votesAgainst + abstentions }
 
@@ -48,6 +54,7 @@ public struct RecordedVotes: Sendable {
         let meeting = MeetingDecoder(program: program).decode(value, errors: &errors)
         guard value.objectValue != nil else { return .failure(InputErrors(errors)) }
         var recorded = RecordedVotes(body: meeting.body, date: meeting.date)
+        recorded.roleHolders = meeting.roleHolders
         if let raw = value["by_email"], !raw.isNull {
             if let flag = raw.boolValue {
                 recorded.byEmail = flag
@@ -74,12 +81,9 @@ public struct RecordedVotes: Sendable {
                                                       message: "unknown key `\(field)`; expected `for`, `against` or `abstain`"))
                     continue
                 }
-                var names: [String]
+                let names: [String]
                 if recorded.byEmail {
-                    let replies = datedReplies(raw, field: field, errors: &errors)
-                    let deadline = recorded.repliesBy ?? .max
-                    names = replies.filter { $0.date <= deadline }.map(\.name)
-                    recorded.lateReplies += replies.filter { $0.date > deadline }.map { ($0.name, $0.date) }
+                    names = recorded.onTime(datedReplies(raw, field: field, errors: &errors))
                 } else {
                     names = MeetingDecoder.names(raw, field: field, errors: &errors)
                 }
@@ -93,6 +97,9 @@ public struct RecordedVotes: Sendable {
             errors.append(ConflictsInputError(code: .meetingFieldShape, field: "votes",
                                               message: "field `votes` must be an object with `for`, `against` and `abstain` lists of names"))
         }
+        if let raw = value["withdrew"], !raw.isNull {
+            recorded.withdrew = MeetingDecoder.names(raw, field: "withdrew", errors: &errors)
+        }
         if let raw = value["chair"], !raw.isNull {
             if let name = raw.stringValue {
                 recorded.chair = name
@@ -101,6 +108,14 @@ public struct RecordedVotes: Sendable {
             }
         }
         return errors.isEmpty ? .success(recorded) : .failure(InputErrors(errors))
+    }
+
+    /// The names of the replies that arrived by `repliesBy` (004, 10.1); the later ones are kept
+    /// in `lateReplies`, not counted.
+    public mutating func onTime(_ replies: [(name: String, date: Int32)]) -> [String] {
+        let deadline = repliesBy ?? .max
+        lateReplies += replies.filter { $0.date > deadline }.map { ($0.name, $0.date) }
+        return replies.filter { $0.date <= deadline }.map(\.name)
     }
 
     /// A list of replies by email, each `{"name": …, "replied": "YYYY-MM-DD"}`: a reply without

@@ -88,7 +88,16 @@ public struct VoteTally: Sendable {
         let roster = BodyRoster(program: program, body: body, committee: committee, deputies: meeting.deputies)
         // By email nobody meets: the members who replied are the ones taking part.
         let attendees = votes.byEmail ? votes.voters : meeting.attendees
-        let present = roster.seatsPresent(attendees.map { ($0, nil) })
+        // Members who left the room for the item are present at the meeting but not for the vote.
+        var withdrawn: Set<Int> = []
+        for name in votes.withdrew {
+            if case .found(let member) = roster.names.resolve(name) { withdrawn.insert(member) }
+        }
+        let present = roster.seatsPresent(attendees.map { name -> (String, RecusalLevel?) in
+            guard case .found(let member) = roster.names.resolve(name), withdrawn.contains(member) else { return (name, nil) }
+            return (name, .exclude)
+        })
+        let holders = meeting.roleHolders + votes.roleHolders
         let voters = roster.voters(present.seats)
         let rule = committee.voting
         let majority = rule?.majority ?? .membersPresent
@@ -104,7 +113,8 @@ public struct VoteTally: Sendable {
 
         var voted: Set<Int> = []
         var chairSide: Side?
-        let chairMember = chair(votes, roster: roster, present: present.seats)
+        let (chairMember, chairFindings) = chair(votes, roster: roster, present: present.seats, holders: holders)
+        tally.findings += chairFindings
         for late in votes.lateReplies {
             tally.findings.append(Report.Finding(severity: .note, code: .lateEmailReply,
                 message: "\(late.person) replied on \(Day(number: late.date).iso), after the stated date \(votes.repliesBy.map { Day(number: $0).iso } ?? "?"); the reply is not counted",
@@ -154,7 +164,7 @@ public struct VoteTally: Sendable {
             tally.result = tally.votesAgainst < tally.votesFor ? .carried : .lost
         }
         var chairMayCast = true
-        if let chairMember, let role = roster.members[chairMember].role, committee.chairExcludedRoles.contains(role) {
+        if let chairMember, let role = roster.roles(of: chairMember, holders).sorted().first(where: committee.chairExcludedRoles.contains) {
             chairMayCast = false
             tally.findings.append(Report.Finding(severity: .error, code: .chairMayNotChair,
                 message: "\(roster.members[chairMember].name) may not chair `\(roster.bodyID)`: the rules say the holder of role `\(role)` may not, so no casting vote of theirs counts",
@@ -166,7 +176,12 @@ public struct VoteTally: Sendable {
                 tally.result = chairSide == .votedFor ? .tiedCarriedByCastingVote : .tiedLostByCastingVote
             } else {
                 tally.result = .tiedLost
-                if rule?.chairHasCastingVote == true, chairMember == nil {
+                if rule?.chairHasCastingVote == true, chairMember == nil,
+                   case .unnamed(let role)? = roster.chairInLine(present.seats, holders: holders)?.holder, votes.chair == nil {
+                    tally.findings.append(Report.Finding(severity: .error, code: .castingVoteHolderUnknown,
+                        message: "the votes are tied and the chair has a casting vote, but it falls to the holder of role `\(role)` under the chair succession of `\(roster.bodyID)`, whom the papers do not name; add `\"chair\"` (or `\"holders\"`) to the votes file",
+                        isBlocking: true))
+                } else if rule?.chairHasCastingVote == true, chairMember == nil {
                     let chairs = present.seats.filter { roster.members[$0.occupant].isChair }.map { roster.members[$0.occupant].name }
                     let who = chairs.count > 1 ? "several members who may chair were present (\(chairs.joined(separator: ", ")))" : "no member who may chair was present"
                     tally.findings.append(Report.Finding(severity: .error, code: .castingVoteChairUnknown,
@@ -195,15 +210,30 @@ public struct VoteTally: Sendable {
             isBlocking: true))
     }
 
-    /// The member in the chair: whoever the votes name (any member: co-chairs alternate), or
-    /// else the one member present who may chair (`chair` in the members block). With several
-    /// such members present (co-chairs) and none named, nobody is assumed to have chaired.
-    private static func chair(_ votes: RecordedVotes, roster: BodyRoster, present: [BodyRoster.PresentSeat]) -> Int? {
+    /// The member in the chair: whoever the votes name (any member: co-chairs alternate); else,
+    /// with a `chair succession`, the first in line present and free to take part; else the one
+    /// member present who may chair (`chair` in the members block). With several such members
+    /// present (co-chairs) and none named, nobody is assumed to have chaired.
+    ///
+    /// When the record names a chair the succession would not have put there, it is said (P1224):
+    /// the record is followed, since minutes say who actually chaired.
+    private static func chair(_ votes: RecordedVotes, roster: BodyRoster, present: [BodyRoster.PresentSeat],
+                              holders: [(role: String, person: String)]) -> (Int?, [Report.Finding]) {
+        let line = roster.chairInLine(present, holders: holders)
         if let named = votes.chair {
-            if case .found(let member) = roster.names.resolve(named) { return member }
-            return nil
+            guard case .found(let member) = roster.names.resolve(named) else { return (nil, []) }
+            if case .member(let expected, let role)? = line?.holder, expected != member {
+                return (member, [Report.Finding(severity: .warning, code: .recordedChairDiffers,
+                    message: "the record says \(roster.members[member].name) chaired, but under the chair succession of `\(roster.bodyID)` \(roster.members[expected].name) (role `\(role)`) was present and first in line",
+                    isBlocking: false)])
+            }
+            return (member, [])
         }
-        let chairs = present.filter { roster.members[$0.occupant].isChair }
-        return chairs.count == 1 ? chairs[0].occupant : nil
+        if let line {
+            if case .member(let member, _) = line.holder { return (member, []) }
+            return (nil, [])
+        }
+        let chairs = present.filter { roster.members[$0.occupant].isChair && ($0.level ?? .declare) < .noVote }
+        return (chairs.count == 1 ? chairs[0].occupant : nil, [])
     }
 }

@@ -57,16 +57,56 @@ package struct ConditionProgram: Sendable {
     var children: [Int32] = []
     var values: [Int64] = []
     var texts: [String] = []
+    /// Per node: the condition the rule author wrote that it was compiled from, or nil for a
+    /// node the compiler made up (one equality of a text `one of`, the test under a text `!=`).
+    /// Explanations word a traced node by what was written, not by how it was lowered.
+    var origins: [Condition?] = []
 
-    /// Compiles a checked condition and returns its root node.
-    package mutating func compile(_ condition: Condition) -> Int32 {
+    /// A rule's condition compiled: its root, the roots of its conjuncts (``Condition/conjuncts``)
+    /// and of its branches (``Condition/branches``), all nodes of the one tree, so a trace of the
+    /// root reports each of them.
+    package struct CompiledCondition: Sendable {
+        package var root: Int32
+        package var conjuncts: [Int32]
+        package var branches: [Int32]
+    }
+
+    /// Compiles a rule's checked condition. Its conjuncts become the parts of one `all` (nested
+    /// `all`s flattened, which changes neither the truth nor the order parts are evaluated in).
+    package mutating func compileRule(_ condition: Condition) -> CompiledCondition {
+        var branches: [Int32] = []
+        let conjuncts = condition.conjuncts.map { compile($0, branches: &branches) }
+        let root: Int32
+        if case .all = condition {
+            let first = Int32(children.count)
+            children += conjuncts
+            root = append(.all(first: first, count: Int32(conjuncts.count)), origin: condition)
+        } else {
+            root = conjuncts[0]
+        }
+        return CompiledCondition(root: root, conjuncts: conjuncts, branches: branches)
+    }
+
+    /// Compiles a checked condition and returns its root node; the node of every comparison
+    /// the author wrote (each branch) is added to `branches`, in source order.
+    private mutating func compile(_ condition: Condition, branches: inout [Int32]) -> Int32 {
+        let node = lower(condition, branches: &branches)
+        origins[Int(node)] = condition
+        switch condition {
+        case .all, .any, .not, .constant: break
+        default: branches.append(node)
+        }
+        return node
+    }
+
+    private mutating func lower(_ condition: Condition, branches: inout [Int32]) -> Int32 {
         switch condition {
         case .all(let parts):
-            return group(parts) { .all(first: $0, count: $1) }
+            return group(parts, branches: &branches) { .all(first: $0, count: $1) }
         case .any(let parts):
-            return group(parts) { .any(first: $0, count: $1) }
+            return group(parts, branches: &branches) { .any(first: $0, count: $1) }
         case .not(let inner):
-            let child = compile(inner)
+            let child = compile(inner, branches: &branches)
             return append(.not(child))
         case .compare(let field, let op, .integer(let value), _):
             let f = Int32(field)
@@ -80,9 +120,11 @@ package struct ConditionProgram: Sendable {
             case .greater: return append(value == .max ? ConditionProgram.emptyRange(f) : .range(field: f, lower: value + 1, upper: .max, negated: false))
             case .greaterOrEqual: return append(.range(field: f, lower: value, upper: .max, negated: false))
             }
-        case .compare(let field, let op, .text(let text), _):
+        case .compare(let field, let op, .text(let text), let range):
             texts.append(text)
-            let equal = append(.text(field: Int32(field), value: Int32(texts.count - 1), equal: true))
+            // Under a `!=`, the equality is the compiler's; it is worded as one all the same.
+            let equal = append(.text(field: Int32(field), value: Int32(texts.count - 1), equal: true),
+                               origin: .compare(field: field, .equal, .text(text), range))
             return op == .notEqual ? append(.not(equal)) : equal
         case .compareFields(let a, let op, let b, _):
             return append(.compareFields(Int32(a), op, Int32(b)))
@@ -97,9 +139,10 @@ package struct ConditionProgram: Sendable {
                 values += integers.sorted()
                 return append(.oneOf(field: Int32(field), first: first, count: Int32(integers.count), negated: negated))
             }
-            // Text members: an `any` of equalities.
+            // Text members: an `any` of equalities, nodes of the compiler's own (no branches).
+            var madeUp: [Int32] = []
             let alternatives = members.map { Condition.compare(field: field, .equal, $0, SourceRange(file: FileID(0), start: 0, end: 0)) }
-            let node = compile(.any(alternatives))
+            let node = lower(.any(alternatives), branches: &madeUp)
             return negated ? append(.not(node)) : node
         case .interval(let field, let lower, let upper, let negated, _):
             // Open bounds move inward by one unit: the values are integers. An open bound at the
@@ -126,80 +169,98 @@ package struct ConditionProgram: Sendable {
         .range(field: field, lower: 1, upper: 0, negated: false)
     }
 
-    private mutating func append(_ node: ConditionNode) -> Int32 {
+    private mutating func append(_ node: ConditionNode, origin: Condition? = nil) -> Int32 {
         nodes.append(node)
+        origins.append(origin)
         return Int32(nodes.count - 1)
     }
 
-    private mutating func group(_ parts: [Condition], _ make: (Int32, Int32) -> ConditionNode) -> Int32 {
-        let compiled = parts.map { compile($0) }
+    private mutating func group(_ parts: [Condition], branches: inout [Int32], _ make: (Int32, Int32) -> ConditionNode) -> Int32 {
+        let compiled = parts.map { compile($0, branches: &branches) }
         let first = Int32(children.count)
         children += compiled
         return append(make(first, Int32(compiled.count)))
     }
 
-    /// Evaluates the condition rooted at `root` against a decision.
+    /// Evaluates the condition rooted at `root` against a decision: the hot path, untraced.
+    @inline(__always)
     package func evaluate(_ root: Int32, _ decision: Decision) -> Truth {
+        var tracer = NoTracer()
+        return evaluate(root, decision, tracer: &tracer)
+    }
+
+    /// Evaluates the condition rooted at `root` against a decision, telling `tracer` the truth
+    /// of every node as it is found: the one evaluator, traced or not (see ``ConditionTracer``).
+    ///
+    /// Written so that, for ``NoTracer``, it compiles to the untraced evaluator: every exit goes
+    /// through ``traced(_:_:_:)`` (an empty call), and the `seenFalse`/`seenTrue` flags that a
+    /// tracer visiting every part needs are constants (never set) when it does not.
+    package func evaluate<Tracer: ConditionTracer>(_ root: Int32, _ decision: Decision, tracer: inout Tracer) -> Truth {
         switch nodes[Int(root)] {
         case .all(let first, let count):
             var result = Truth.yes
+            var seenFalse = false
             for i in first..<(first + count) {
-                let part = evaluate(children[Int(i)], decision)
-                if part == .no { return .no }
+                let part = evaluate(children[Int(i)], decision, tracer: &tracer)
+                if part == .no {
+                    if !Tracer.visitsEveryPart { return traced(root, .no, &tracer) }
+                    seenFalse = true
+                }
                 if part == .unknown { result = .unknown }
             }
-            return result
+            return traced(root, seenFalse ? .no : result, &tracer)
         case .any(let first, let count):
             var result = Truth.no
+            var seenTrue = false
             for i in first..<(first + count) {
-                let part = evaluate(children[Int(i)], decision)
-                if part == .yes { return .yes }
+                let part = evaluate(children[Int(i)], decision, tracer: &tracer)
+                if part == .yes {
+                    if !Tracer.visitsEveryPart { return traced(root, .yes, &tracer) }
+                    seenTrue = true
+                }
                 if part == .unknown { result = .unknown }
             }
-            return result
+            return traced(root, seenTrue ? .yes : result, &tracer)
         case .not(let child):
-            return evaluate(child, decision).negated
+            return traced(root, evaluate(child, decision, tracer: &tracer).negated, &tracer)
         case .range(let field, let lower, let upper, let negated):
-            guard decision.isPresent[Int(field)] else { return .unknown }
+            guard decision.isPresent[Int(field)] else { return traced(root, .unknown, &tracer) }
             let value = decision.scalars[Int(field)]
-            return ((value >= lower && value <= upper) != negated) ? .yes : .no
+            return traced(root, ((value >= lower && value <= upper) != negated) ? .yes : .no, &tracer)
         case .mask(let field, let bits, let negated):
-            guard decision.isPresent[Int(field)] else { return .unknown }
+            guard decision.isPresent[Int(field)] else { return traced(root, .unknown, &tracer) }
             let value = decision.scalars[Int(field)]
             let isIn = value >= 0 && value < 64 && bits & (1 << UInt64(value)) != 0
-            return (isIn != negated) ? .yes : .no
+            return traced(root, (isIn != negated) ? .yes : .no, &tracer)
         case .oneOf(let field, let first, let count, let negated):
-            guard decision.isPresent[Int(field)] else { return .unknown }
+            guard decision.isPresent[Int(field)] else { return traced(root, .unknown, &tracer) }
             let value = decision.scalars[Int(field)]
             let isIn = values[Int(first)..<Int(first + count)].contains(value)
-            return (isIn != negated) ? .yes : .no
+            return traced(root, (isIn != negated) ? .yes : .no, &tracer)
         case .compareFields(let a, let op, let b):
-            guard decision.isPresent[Int(a)], decision.isPresent[Int(b)] else { return .unknown }
-            let x = decision.scalars[Int(a)], y = decision.scalars[Int(b)]
-            let holds: Bool
-            switch op {
-            case .equal: holds = x == y
-            case .notEqual: holds = x != y
-            case .less: holds = x < y
-            case .lessOrEqual: holds = x <= y
-            case .greater: holds = x > y
-            case .greaterOrEqual: holds = x >= y
-            }
-            return holds ? .yes : .no
+            guard decision.isPresent[Int(a)], decision.isPresent[Int(b)] else { return traced(root, .unknown, &tracer) }
+            return traced(root, op.holds(decision.scalars[Int(a)], decision.scalars[Int(b)]) ? .yes : .no, &tracer)
         case .text(let field, let value, let equal):
-            guard decision.isPresent[Int(field)], let text = decision.texts[Int(field)] else { return .unknown }
-            return ((text == texts[Int(value)]) == equal) ? .yes : .no
+            guard decision.isPresent[Int(field)], let text = decision.texts[Int(field)] else { return traced(root, .unknown, &tracer) }
+            return traced(root, ((text == texts[Int(value)]) == equal) ? .yes : .no, &tracer)
         case .memberOfField(let field, let setField, let negated):
-            guard decision.isPresent[Int(field)], decision.isPresent[Int(setField)] else { return .unknown }
+            guard decision.isPresent[Int(field)], decision.isPresent[Int(setField)] else { return traced(root, .unknown, &tracer) }
             let isIn = decision.sets[Int(setField)].contains(decision.scalars[Int(field)])
-            return (isIn != negated) ? .yes : .no
+            return traced(root, (isIn != negated) ? .yes : .no, &tracer)
         case .contains(let setField, let value):
-            guard decision.isPresent[Int(setField)] else { return .unknown }
-            return decision.sets[Int(setField)].contains(value) ? .yes : .no
+            guard decision.isPresent[Int(setField)] else { return traced(root, .unknown, &tracer) }
+            return traced(root, decision.sets[Int(setField)].contains(value) ? .yes : .no, &tracer)
         case .present(let field, let negated):
-            return (decision.isPresent[Int(field)] != negated) ? .yes : .no
+            return traced(root, (decision.isPresent[Int(field)] != negated) ? .yes : .no, &tracer)
         case .constant(let flag):
-            return flag ? .yes : .no
+            return traced(root, flag ? .yes : .no, &tracer)
         }
+    }
+
+    /// Tells `tracer` that `node` came to `truth`, and returns it.
+    @inline(__always)
+    private func traced<Tracer: ConditionTracer>(_ node: Int32, _ truth: Truth, _ tracer: inout Tracer) -> Truth {
+        tracer.evaluated(node, truth)
+        return truth
     }
 }

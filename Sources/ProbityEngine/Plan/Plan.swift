@@ -11,11 +11,11 @@ package struct Plan: Sendable {
     package let effectiveFrom: [Int32]
     package let effectiveUntil: [Int32]
     let index: RuleIndex
-    /// Per rule: the roots of its top-level conjuncts, compiled apart, so near misses can be
-    /// scored (how many conjuncts hold) without the explainer's sentences.
+    /// Per rule: the nodes of its top-level conjuncts within its condition's tree, so near
+    /// misses can be scored (how many conjuncts hold) and explanations read each from a trace.
     package let conjunctRoots: [[Int32]]
-    /// Per rule: the roots of its condition's branches (``Condition/branches``), compiled
-    /// apart, so test coverage is measured by this evaluator rather than a second one.
+    /// Per rule: the nodes of its condition's branches (``Condition/branches``) within its
+    /// condition's tree, so test coverage reads them from a trace of this evaluator.
     let branchRoots: [[Int32]]
     /// Each rule's requirements as indices, and the orders reports list them in.
     package let requirements: RequirementTables
@@ -28,9 +28,10 @@ package struct Plan: Sendable {
         var conjunctRoots: [[Int32]] = []
         var branchRoots: [[Int32]] = []
         for rule in program.rules {
-            roots.append(rule.condition.map { conditions.compile($0) } ?? -1)
-            conjunctRoots.append((rule.condition?.conjuncts ?? []).map { conditions.compile($0) })
-            branchRoots.append((rule.condition?.branches ?? []).map { conditions.compile($0) })
+            let compiled = rule.condition.map { conditions.compileRule($0) }
+            roots.append(compiled?.root ?? -1)
+            conjunctRoots.append(compiled?.conjuncts ?? [])
+            branchRoots.append(compiled?.branches ?? [])
         }
         self.conjunctRoots = conjunctRoots
         self.branchRoots = branchRoots
@@ -42,14 +43,10 @@ package struct Plan: Sendable {
         self.requirements = RequirementTables(program: program)
     }
 
-    /// The truth of conjunct `conjunct` of rule `rule`'s condition (see ``Condition/conjuncts``).
+    /// The truth of conjunct `conjunct` of rule `rule`'s condition (see ``Condition/conjuncts``),
+    /// evaluating that part of the rule's tree only.
     package func truth(ofConjunct conjunct: Int, rule: Int, _ decision: Decision) -> Truth {
         conditions.evaluate(conjunctRoots[rule][conjunct], decision)
-    }
-
-    /// The truth of branch `branch` of rule `rule`'s condition (see ``Condition/branches``).
-    package func truth(ofBranch branch: Int, rule: Int, _ decision: Decision) -> Truth {
-        conditions.evaluate(branchRoots[rule][branch], decision)
     }
 
     /// The truth of rule `rule`'s condition for a decision, ignoring its period.

@@ -24,7 +24,9 @@ extension MeetingPaper {
         let items = screening.items.map { checked in
             ScreenedItem(item: checked.item, report: try? checked.result?.get())
         }
-        return MeetingPaperBuilder(agenda: screening.agenda, engine: engine).build(items)
+        var paper = MeetingPaperBuilder(agenda: screening.agenda, engine: engine).build(items)
+        paper.meetingFindings = screening.findings.map(MeetingPaperBuilder.findingSentence)
+        return paper
     }
 }
 
@@ -50,6 +52,11 @@ final class MeetingPaperBuilder {
         self.program = engine.scheme.program
         self.registerFile = engine.register?.fileName ?? "(none)"
         self.placeholders = Placeholders(program: engine.scheme.program)
+    }
+
+    /// A finding as the papers print it: its code, severity and message.
+    static func findingSentence(_ finding: Report.Finding) -> Sentence {
+        [.code(finding.code.description), .text(" \(finding.severity.rawValue): ")] + .message(finding.message)
     }
 
     /// The register's people; empty without a register.

@@ -10,10 +10,13 @@ extension MeetingPaper {
         out += "<code>\(Escaping.xml(registerFile))</code> with the rules <cite>\(Escaping.xml(schemeName))</cite>"
         out += schemeVersion.isEmpty ? "" : " (version \(Escaping.xml(schemeVersion)))"
         out += ", digest <code>\(schemeDigest.prefix(12))</code>. Names are spelt as on the register. "
-        out += "Placeholders and readings of ours are marked [note N] and listed under <a href=\"#notes\">Notes</a>.</p>\n</header>\n<main>\n"
+        // The link only when there is a Notes section to go to.
+        out += notes.isEmpty ? "No answer here rests on a placeholder or a reading of ours.</p>\n</header>\n<main>\n"
+            : "Placeholders and readings of ours are marked [note N] and listed under <a href=\"#notes\">Notes</a>.</p>\n</header>\n<main>\n"
 
         out += declarationsSection
         out += attendanceSection
+        out += meetingFindingsSection
         out += "<section id=\"items\" aria-labelledby=\"items-heading\">\n<h2 id=\"items-heading\">Agenda items</h2>\n"
         for item in items { out += Self.itemHTML(item) }
         out += "</section>\n"
@@ -62,6 +65,15 @@ extension MeetingPaper {
             out += "<tr><th scope=\"row\">\(Escaping.xml(entry.name))</th><td>\(Escaping.xml(entry.attendingAs))</td><td class=\"votes\">\(entry.votes ?? "—")</td></tr>\n"
         }
         out += "</tbody>\n</table>\n</section>\n"
+        return out
+    }
+
+    /// What is true of the meeting itself (papers sent late), said once before the items.
+    private var meetingFindingsSection: String {
+        guard !meetingFindings.isEmpty else { return "" }
+        var out = "<section id=\"meeting\" aria-labelledby=\"meeting-heading\">\n<h2 id=\"meeting-heading\">The meeting</h2>\n<ul class=\"findings\">\n"
+        for finding in meetingFindings { out += "<li>\(Self.htmlText(finding))</li>\n" }
+        out += "</ul>\n</section>\n"
         return out
     }
 

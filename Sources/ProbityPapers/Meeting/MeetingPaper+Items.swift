@@ -31,9 +31,7 @@ extension MeetingPaperBuilder {
             statement.conflicts = [.strong("Not screened"), .text(": no register of interests was given.")]
         }
         statement.requirements = requirements(report)
-        statement.findings = report.findings.filter { !Self.meetingFindingCodes.contains($0.code) }.map { finding in
-            [.code(finding.code.description), .text(" \(finding.severity.rawValue): ")] + .message(finding.message)
-        }
+        statement.findings = report.findings.filter { !Self.meetingFindingCodes.contains($0.code) }.map(Self.findingSentence)
         return statement
     }
 

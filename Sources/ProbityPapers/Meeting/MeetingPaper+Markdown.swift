@@ -6,7 +6,8 @@ extension MeetingPaper {
         out += "`\(registerFile)` with the rules *\(Escaping.markdown(schemeName))*"
         out += schemeVersion.isEmpty ? "" : " (version \(Escaping.markdown(schemeVersion)))"
         out += ", digest `\(schemeDigest.prefix(12))`. Names are spelt as on the register. "
-        out += "Placeholders and readings of ours are marked \\[note N\\] and listed under Notes.\n\n"
+        out += notes.isEmpty ? "No answer here rests on a placeholder or a reading of ours.\n\n"
+            : "Placeholders and readings of ours are marked \\[note N\\] and listed under Notes.\n\n"
 
         out += "## Declarations of interest\n\n"
         out += "| Name | Role | Organisation | Interest | Type | From | To |\n"
@@ -35,6 +36,13 @@ extension MeetingPaper {
             for entry in attendance {
                 out += "| \(Self.markdownText([.person(entry.name)])) | \(Escaping.markdown(entry.attendingAs)) | \(entry.votes ?? "—") |\n"
             }
+            out += "\n"
+        }
+
+        if !meetingFindings.isEmpty {
+            // What is true of the meeting itself (papers sent late): once, not on every item.
+            out += "## The meeting\n\n"
+            for finding in meetingFindings { out += "- " + Self.markdownText(finding) + "\n" }
             out += "\n"
         }
 

@@ -114,6 +114,8 @@ public struct MeetingPaper: Sendable {
     public var attendance: [AttendanceEntry]
     /// Quorum before any item, and any attendee the register could not place.
     public var attendanceSummary: [Sentence]
+    /// Findings about the meeting itself (papers sent late), said once before the items.
+    public var meetingFindings: [Sentence] = []
     public var items: [ItemStatement]
     public var rules: [RuleEntry]
     public var notes: [Note]

@@ -43,16 +43,18 @@ public struct Explanation: Sendable {
     public func rules(_ status: Status) -> [RuleVerdict] { rules.filter { $0.status == status } }
 }
 
-/// Explains decisions against a compiled plan.
+/// Explains decisions against a compiled plan: each rule's condition is evaluated once, by the
+/// plan's evaluator with a recording tracer, and its status and reason are read from that one
+/// trace, so they cannot disagree with each other or with the report.
 package struct Explainer: Sendable {
     public let plan: Plan
     let builder: ReportBuilder
-    let conditions: ConditionExplainer
+    let wording: ConditionWording
 
     public init(plan: Plan) {
         self.plan = plan
         self.builder = ReportBuilder(plan: plan)
-        self.conditions = ConditionExplainer(program: plan.program)
+        self.wording = ConditionWording(plan: plan)
     }
 
     var program: Program { plan.program }
@@ -65,9 +67,9 @@ package struct Explainer: Sendable {
         return Explanation(decision: decision.id, date: decision.date, rules: verdicts, report: report, conflicts: nil)
     }
 
-    /// Whether a rule fired, as the compiled plan evaluates its conjuncts (the evaluator every
-    /// report uses), worded by the explainer: the reason is the wording of the first conjunct
-    /// the plan found false (or unknown), so status and reason cannot disagree.
+    /// Whether a rule fired, and why: the truth of its condition as the plan's evaluator traced
+    /// it; the reason is the wording of the first conjunct it found false (or unknown), or of
+    /// every conjunct when the rule fired.
     private func verdict(for index: Int, _ decision: Decision) -> Explanation.RuleVerdict {
         let rule = program.rules[index]
         var verdict = Explanation.RuleVerdict(rule: builder.reference(index), status: .fired, reason: "",
@@ -81,17 +83,19 @@ package struct Explainer: Sendable {
             verdict.reason = "it has no condition: it applies to every decision in its period"
             return verdict
         }
-        let conjuncts = condition.conjuncts
-        let truths = conjuncts.indices.map { plan.truth(ofConjunct: $0, rule: index, decision) }
-        if let failed = truths.firstIndex(of: .no) {
+        let (truth, trace) = plan.trace(rule: index, decision)
+        let conjuncts = plan.conjunctNodes(ofRule: index)
+        let first = { (wanted: Truth) in conjuncts.first { trace.truth(of: $0) == wanted } }
+        switch truth {
+        case .no:
             verdict.status = .notFired
-            verdict.reason = conditions.explain(conjuncts[failed], decision).reason
-        } else if let unknown = truths.firstIndex(of: .unknown) {
+            verdict.reason = first(.no).map { wording.reason($0, in: trace) } ?? ""
+        case .unknown:
             verdict.status = .undecided
-            verdict.reason = conditions.explain(conjuncts[unknown], decision).reason
+            verdict.reason = first(.unknown).map { wording.reason($0, in: trace) } ?? ""
             verdict.missingFields = condition.fieldsRead.filter { !decision.isPresent[$0] }.map { program.fields[$0].name }.sorted()
-        } else {
-            let reasons = conjuncts.map { conditions.explain($0, decision).reason }
+        case .yes:
+            let reasons = conjuncts.map { wording.reason($0, in: trace) }
             verdict.reason = reasons.count <= 1 ? reasons.joined()
                 : reasons.dropLast().joined(separator: ", ") + " and " + reasons[reasons.count - 1]
         }

@@ -147,6 +147,9 @@ public struct ConflictsReport: Sendable {
     /// Employment the rules say is no interest in this decision, with their reason.
     public var notCounted: [NotCounted] = []
     public var quorum: QuorumResult?
+    /// Who chairs the item under the body's `chair succession`, when the rules give one and the
+    /// record can name them (not printed: findings P1221 and P1222 say it when it matters).
+    public var chair: String?
     public var voters: [Voter]?
     /// Attendees not found on the register (as written).
     public var unresolvedAttendees: [String] = []

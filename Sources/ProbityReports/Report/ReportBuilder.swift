@@ -13,7 +13,8 @@ package final class ReportBuilder: Sendable {
     public let plan: Plan
     /// The plan's program, held here so the hot path reads its arrays in place.
     let program: Program
-    let explainer: ConditionExplainer
+    /// Words why a near miss did not fire, from a trace of the plan's evaluation.
+    let wording: ConditionWording
     /// How many near misses a `no-authority` report lists.
     public static let nearMissCount = 3
 
@@ -35,7 +36,7 @@ package final class ReportBuilder: Sendable {
         self.plan = plan
         self.program = plan.program
         self.approvingRules = plan.program.rules.indices.filter { !plan.program.rules[$0].approvals.isEmpty }
-        self.explainer = ConditionExplainer(program: plan.program)
+        self.wording = ConditionWording(plan: plan)
         self.conjunctsByRule = plan.program.rules.map { $0.condition?.conjuncts ?? [] }
         self.placeholdersByRule = plan.program.placeholdersUsedByRule()
         self.usesPlaceholders = placeholdersByRule.contains { !$0.isEmpty }
@@ -258,7 +259,7 @@ package final class ReportBuilder: Sendable {
                 let rule = program.rules[entry.rule]
                 let reason = entry.failed < 0
                     ? "not in effect on \(Day(number: decision.date).iso) (\(periodText(rule)))"
-                    : explainer.explain(rule.condition!.conjuncts[entry.failed], decision).reason
+                    : wording.reason(ofConjunct: entry.failed, rule: entry.rule, decision)
                 return Report.NearMiss(rule: reference(entry.rule), reason: reason)
             }
     }

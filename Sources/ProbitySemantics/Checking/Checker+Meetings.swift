@@ -216,6 +216,16 @@ extension Checker {
                                             deputyFor: member.deputyFor?.value, ownVote: member.ownVote, range: member.range))
         }
         committee.chairExcludedRoles += syntax.chairExcludedRoles.map(\.text)
+        for role in syntax.chairSuccession {
+            if committee.chairSuccession.contains(role.text) {
+                error(.duplicateName, "role `\(role.text)` is in the chair succession of `\(syntax.body.text)` twice; expected each role once", at: role.range)
+                continue
+            }
+            if committee.chairExcludedRoles.contains(role.text) {
+                error(.chairSuccessionRoleMayNotChair, "role `\(role.text)` is in the chair succession of `\(syntax.body.text)` but may not chair it (`chair not role`)", at: role.range)
+            }
+            committee.chairSuccession.append(role.text)
+        }
         for member in committee.members where member.isChair {
             if let role = member.role, committee.chairExcludedRoles.contains(role) {
                 warning(.chairRoleMayNotChair, "\"\(member.name)\" is marked `chair` of `\(syntax.body.text)` but has role `\(role)`, which may not chair it", at: member.range)

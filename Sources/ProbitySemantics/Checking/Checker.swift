@@ -372,6 +372,9 @@ public struct Checker {
 
     // MARK: - Tests
 
+    /// The results a recorded vote can have (``VoteTally/Outcome`` in the evaluator).
+    static let voteResults = ["carried", "lost", "tied-carried-by-casting-vote", "tied-lost-by-casting-vote", "tied-lost", "lost-no-quorum-in-favour"]
+
     mutating func checkTest(_ syntax: TestSyntax, in file: FileID) {
         if let body = syntax.meetingBody { _ = resolveBody(body) }
         for expectation in syntax.expectations {
@@ -390,9 +393,22 @@ public struct Checker {
                 for body in bodies { _ = resolveBody(body) }
             case .stepOrder(let steps, _):
                 _ = resolveSteps(steps)
-            case .recusal, .noRecusal, .quorum:
+            case .voteResult(let result, _):
+                // VoteTally.Outcome's raw values; a test in TestRunnerTests keeps the two lists equal.
+                if !Checker.voteResults.contains(result.text) {
+                    error(.undeclaredName, "unknown vote result `\(result.text)`; expected one of \(Checker.voteResults.map { "`\($0)`" }.joined(separator: ", "))",
+                          at: result.range, fixIt: suggestion(for: result, among: Checker.voteResults))
+                }
+            case .finding(let code, _, _):
+                if DiagnosticCode(code.text) == nil {
+                    error(.undeclaredName, "`\(code.text)` is no diagnostic code; expected `P` and four digits, as in `P1133`", at: code.range)
+                }
+            case .recusal, .noRecusal, .quorum, .voteCarried, .voteQuorate, .voteCounts, .castingVote, .chair:
                 break
             }
+        }
+        if syntax.votes != nil, syntax.meetingBody == nil, let votes = syntax.votes {
+            error(.undeclaredName, "a test's `votes` need a `meeting BODY` to be counted under", at: votes.range)
         }
         tests.append(TestCase(syntax: syntax, file: file))
     }

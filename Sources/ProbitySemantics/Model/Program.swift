@@ -258,6 +258,9 @@ public struct Committee: Sendable {
     public var papers: PapersRule?
     /// `chair not role …`: roles whose holder may not chair the body.
     public var chairExcludedRoles: [String] = []
+    /// `chair succession role …`: the roles whose holders chair, first to last; empty when the
+    /// members block marks its chairs with `chair` instead.
+    public var chairSuccession: [String] = []
 }
 
 /// How long before a meeting its papers must be circulated.

@@ -371,6 +371,9 @@ public struct MembersSyntax: Sendable {
     public var range: SourceRange
     /// `chair not role A, B`: roles whose holder may not chair the body.
     public var chairExcludedRoles: [Name] = []
+    /// `chair succession role A, B, C`: who chairs, in order: the holder of A; when they are
+    /// absent (or may not take part in an item), the holder of B; and so on.
+    public var chairSuccession: [Name] = []
 }
 
 public enum QuorumClauseSyntax: Sendable {
@@ -465,15 +468,58 @@ public enum ExpectationSyntax: Sendable {
     case approvalOrder([Name], SourceRange)
     /// `expect steps in order procedure P, approval by A, …`: each is required, in this order.
     case stepOrder([StepSyntax], SourceRange)
+    /// `expect vote carried` / `expect vote not carried`: whether the test's vote carried in the
+    /// only sense a report may say so (quorate, every name understood).
+    case voteCarried(Bool, SourceRange)
+    /// `expect vote result tied-lost`: the count's own result, whatever the quorum.
+    case voteResult(Name, SourceRange)
+    /// `expect vote quorate` / `expect vote inquorate`: the quorum the vote was counted with.
+    case voteQuorate(Bool, SourceRange)
+    /// `expect votes for 5 against "9/2" abstain 0 present 10`: the weights counted, each a whole
+    /// number or an exact fraction in quotes.
+    case voteCounts([(side: Name, weight: String)], SourceRange)
+    /// `expect casting vote by "Name"`, or `expect no casting vote` (nil).
+    case castingVote(StringLiteral?, SourceRange)
+    /// `expect chair "Name"`: who chairs the test's meeting (or the item, when the chair must
+    /// stand aside for it), or `expect no chair` when the record cannot say (nil).
+    case chair(StringLiteral?, SourceRange)
+    /// `expect finding P1131` / `expect no finding P1131`: a finding of the check, the meeting
+    /// or the vote, by code.
+    case finding(Name, negated: Bool, SourceRange)
 
     public var range: SourceRange {
         switch self {
         case .outcome(_, let r), .approval(_, _, let r), .recommendation(_, _, let r), .procedure(_, _, let r),
              .notice(_, _, _, let r), .recusal(_, _, let r), .noRecusal(_, let r), .quorum(_, let r), .approvalOrder(_, let r),
-             .stepOrder(_, let r):
+             .stepOrder(_, let r),
+             .voteCarried(_, let r), .voteResult(_, let r), .voteQuorate(_, let r), .voteCounts(_, let r), .castingVote(_, let r),
+             .chair(_, let r), .finding(_, _, let r):
             r
         }
     }
+}
+
+/// A test's `votes` clause: how each member voted, and for a decision by email the date replies
+/// had to arrive by and the date of each reply (`"Name" on DATE`).
+public struct TestVotesSyntax: Sendable {
+    public struct Ballot: Sendable {
+        /// `for`, `against` or `abstain`.
+        public var side: Name
+        public var person: StringLiteral
+        /// The day the reply arrived, for a decision by email.
+        public var replied: Int32?
+    }
+    /// For a decision by email: the day replies had to arrive by.
+    public var repliesBy: Int32?
+    public var ballots: [Ballot]
+    public var range: SourceRange
+}
+
+/// `deputy "Name" for "Member" [agreed by the chair]` in a test's meeting.
+public struct TestDeputySyntax: Sendable {
+    public var name: StringLiteral
+    public var deputisingFor: StringLiteral
+    public var agreedByChair: Bool
 }
 
 public enum TestAttendeesSyntax: Sendable {
@@ -491,4 +537,16 @@ public struct TestSyntax: Sendable {
     public var attendees: TestAttendeesSyntax?
     public var expectations: [ExpectationSyntax]
     public var range: SourceRange
+    /// `deputy "Name" for "Member" …`: deputies the meeting record names.
+    public var deputies: [TestDeputySyntax] = []
+    /// `papers sent DATE`: when the meeting's papers went out.
+    public var papersSent: Int32? = nil
+    /// `holder ROLE "Name"`: who holds a role at the meeting that the members block names nobody for.
+    public var roleHolders: [(role: Name, person: StringLiteral)] = []
+    /// `votes …`: a recorded vote, counted as `probity vote` counts it.
+    public var votes: TestVotesSyntax? = nil
+    /// `chair "Name"`: who the vote record says chaired.
+    public var voteChair: StringLiteral? = nil
+    /// `withdrew "Name", …`: members the vote record says left for the item (a conflict).
+    public var withdrew: [StringLiteral] = []
 }

@@ -260,7 +260,9 @@ extension DiagnosticCode {
     /// a meeting, agenda or votes file is not valid JSON
     public static let malformedMeetingJSON = DiagnosticCode(1110)
 
-    /// a meeting, agenda or votes file has a field of the wrong shape; the message names the field
+    /// a meeting, agenda or votes file has a field of the wrong shape; the message names the field, and
+    /// the JSON path (`field` in JSON: `attendees[2]`, `votes.for[1]`, `items[3].decision`) says where.
+    /// Every such error in a file is reported at once, not only the first
     public static let meetingFieldShape = DiagnosticCode(1111)
 
     /// a meeting, agenda or votes file names a body that is not declared
@@ -300,7 +302,8 @@ extension DiagnosticCode {
     /// agreed their attendance, and the meeting record does not say so
     public static let deputyNotCounted = DiagnosticCode(1132)
 
-    /// the meeting's papers went out later than the body's `papers … before` rule allows
+    /// the meeting's papers went out later than the body's `papers … before` rule allows (said once per
+    /// meeting by `meeting` and `report`)
     public static let papersLate = DiagnosticCode(1133)
 
     /// the body has a `papers` rule but the meeting file does not say when the papers went out
@@ -349,6 +352,33 @@ extension DiagnosticCode {
 
     /// a step listed twice in one `steps in order` (or `expect steps in order`)
     public static let stepListedTwice = DiagnosticCode(1207)
+
+    /// a role in a body's `chair succession` is also one that may not chair it (`chair not role`)
+    public static let chairSuccessionRoleMayNotChair = DiagnosticCode(1220)
+
+    /// the first in a body's `chair succession` is not present: who chairs the meeting instead, or that
+    /// the next in line holds a role the papers name nobody for (`holders` in the meeting file can say
+    /// who)
+    public static let chairPassesDownTheLine = DiagnosticCode(1221)
+
+    /// the chair in line may not take part in this item (recused `no-vote` or `exclude`): who chairs it
+    /// instead under the succession
+    public static let chairStandsAside = DiagnosticCode(1222)
+
+    /// a tie needs the chair's casting vote, but under the `chair succession` it falls to a role nobody
+    /// holds in the record; add `chair` or `holders` to the votes file
+    public static let castingVoteHolderUnknown = DiagnosticCode(1223)
+
+    /// the votes file names a chair other than the one the `chair succession` gives (the record is
+    /// followed)
+    public static let recordedChairDiffers = DiagnosticCode(1224)
+
+    /// the member in the chair under the succession holds a role that may not chair the body (`chair
+    /// not role`, counting `holders`)
+    public static let chairInLineMayNotChair = DiagnosticCode(1225)
+
+    /// a name in a meeting file's `holders` is no member of the body, so it holds nothing here
+    public static let holderNotMember = DiagnosticCode(1226)
 
     // MARK: Robustness (P13xx)
 
@@ -538,7 +568,9 @@ extension DiagnosticCode {
         .emailDecisionUnsupported, .castingVoteChairUnknown, .lateEmailReply, .deputyNotCounted,
         .papersLate, .papersDateUnknown, .chairMayNotChair, .unmatchedOrganisation, .carryCutShort,
         .relationNotCarried, .carryWithoutReach, .malformedAliases, .aliasesNameNothing, .aliasTaken,
-        .orderedStepNeverRequired, .stepListedTwice, .outputUnwritable, .lineTooLong,
+        .orderedStepNeverRequired, .stepListedTwice, .chairSuccessionRoleMayNotChair,
+        .chairPassesDownTheLine, .chairStandsAside, .castingVoteHolderUnknown, .recordedChairDiffers,
+        .chairInLineMayNotChair, .holderNotMember, .outputUnwritable, .lineTooLong,
         .formattedFileUnwritable, .periodTooLong, .conditionTooLong, .includesTooDeep, .linkNotFollowed,
         .ruleFileTooLarge, .tooManyRules, .nameTooLong, .ladderKindUnknown, .graphFieldUnknown,
         .graphWhereValue, .endpointNotFound, .methodNotAllowed, .requestRefused, .registerNeeded,

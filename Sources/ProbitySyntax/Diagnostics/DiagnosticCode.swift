@@ -54,7 +54,7 @@ public struct DiagnosticCode: Hashable, Comparable, Sendable, CustomStringConver
         public static let reportFindings = Category(hundreds: 10)
         /// Conflicts of interest, meetings, quorum and votes.
         public static let conflicts = Category(hundreds: 11)
-        /// Relations, alias shapes and ordered steps in rule files.
+        /// Relations, alias shapes, ordered steps and chair succession.
         public static let ruleRelations = Category(hundreds: 12)
         public static let robustness = Category(hundreds: 13)
         public static let papers = Category(hundreds: 14)

@@ -305,7 +305,15 @@ extension Parser {
             return nil
         }
         var members = MembersSyntax(body: body, members: [], range: range(from: start))
-        parseClauses(of: "the members of `\(body.text)`", expected: "`member \"Name\" …` or `chair not role …`") { p in
+        parseClauses(of: "the members of `\(body.text)`", expected: "`member \"Name\" …`, `chair succession role …` or `chair not role …`") { p in
+            if p.isKeyword("chair"), p.isKeyword("succession", at: 1) {
+                // `chair succession role place-based-director, vice-chair, borough-based-board-chair`
+                p.advance()
+                p.advance()
+                p.expectKeyword("role", "after `chair succession`")
+                members.chairSuccession += p.nameList("a role in the line of succession")
+                return true
+            }
             if p.isKeyword("chair"), p.isKeyword("not", at: 1) {
                 // `chair not role place-executive-lead, icp-representative`
                 p.advance()

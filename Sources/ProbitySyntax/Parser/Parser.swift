@@ -91,6 +91,8 @@ public struct Parser {
         if text == "decision" { return isKeyword("fields", at: 1) }
         // The sketch's quorum clause `members excluded for a conflict …` is no `members` block.
         if text == "members" { return !isKeyword("excluded", at: 1) }
+        // A test's `papers sent DATE` clause is no `papers BODY …` rule.
+        if text == "papers" { return !isKeyword("sent", at: 1) }
         return Parser.declarationKeywords.contains(text)
     }
 

@@ -34,17 +34,21 @@ public struct TestCoverage: Sendable {
     }
 
     /// Records what `decision` exercised, as the compiled plan evaluates it: the rules it made
-    /// fire, and the truth of every branch (a branch over a field the decision leaves out is
-    /// seen neither way).
+    /// fire, and the truth of every branch, read from a trace of each rule's evaluation (a
+    /// branch over a field the decision leaves out is seen neither way).
     package mutating func record(_ decision: Decision, plan: Plan) {
         let matches = plan.match(decision)
         for rule in matches.fired { ruleFired[Int(rule)] = true }
-        for index in branches.indices {
-            let rule = branches[index].rule
-            switch plan.truth(ofBranch: index - firstBranch[rule], rule: rule, decision) {
-            case .yes: branches[index].seenTrue = true
-            case .no: branches[index].seenFalse = true
-            case .unknown: break
+        for rule in firstBranch.indices {
+            let nodes = plan.branchNodes(ofRule: rule)
+            guard !nodes.isEmpty else { continue }
+            let (_, trace) = plan.trace(rule: rule, decision)
+            for (offset, node) in nodes.enumerated() {
+                switch trace.truth(of: node) {
+                case .yes: branches[firstBranch[rule] + offset].seenTrue = true
+                case .no: branches[firstBranch[rule] + offset].seenFalse = true
+                case .unknown, nil: break
+                }
             }
         }
     }

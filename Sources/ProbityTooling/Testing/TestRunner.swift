@@ -42,10 +42,30 @@ struct TestRunner {
             result.failures.append(failure.message)
             return result
         case .success(let screening):
-            report = screening.check(decision, meeting: meeting(syntax, decision, screening.register))
+            let meeting = meeting(syntax, decision, screening.register)
+            report = screening.check(decision, meeting: meeting)
+            let tally = syntax.votes.map { count($0, syntax, at: meeting, engine: screening) }
+            result.failures = syntax.expectations.compactMap { check($0, against: report, tally: tally) }
         }
-        result.failures = syntax.expectations.compactMap { check($0, against: report) }
         return result
+    }
+
+    /// The test's `votes`, counted as `probity vote` counts a votes file at the test's meeting.
+    private func count(_ votes: TestVotesSyntax, _ syntax: TestSyntax, at meeting: Meeting?, engine: Engine) -> Result<VoteTally, InputError> {
+        var recorded = RecordedVotes(body: meeting?.body, date: meeting?.date, chair: syntax.voteChair?.value)
+        recorded.byEmail = votes.repliesBy != nil
+        recorded.repliesBy = votes.repliesBy
+        recorded.withdrew = syntax.withdrew.map(\.value)
+        for side in ["for", "against", "abstain"] {
+            let ballots = votes.ballots.filter { $0.side.text == side }
+            let names = recorded.byEmail ? recorded.onTime(ballots.map { ($0.person.value, $0.replied ?? .max) }) : ballots.map(\.person.value)
+            switch side {
+            case "for": recorded.votesFor = names
+            case "against": recorded.votesAgainst = names
+            default: recorded.abstentions = names
+            }
+        }
+        return engine.vote(recorded, at: recorded.byEmail ? meeting.map { Meeting(body: $0.body, date: $0.date, attendees: recorded.voters) } : meeting)
     }
 
     /// Why a test's register could not be used.
@@ -72,13 +92,19 @@ struct TestRunner {
         let attendees: [String]
         switch syntax.attendees {
         case .names(let names): attendees = names.map(\.value)
-        case .fromRegister, nil: attendees = register?.people.map(\.name) ?? []
+        case .fromRegister: attendees = register?.people.map(\.name) ?? []
+        case nil: attendees = []
         }
-        return Meeting(body: program.bodyIndex[body.text], date: decision.date, attendees: attendees)
+        var meeting = Meeting(body: program.bodyIndex[body.text], date: decision.date, attendees: attendees,
+                              deputies: syntax.deputies.map { Meeting.Deputy(name: $0.name.value, deputisingFor: $0.deputisingFor.value, agreedByChair: $0.agreedByChair) })
+        meeting.papersSent = syntax.papersSent
+        meeting.roleHolders = syntax.roleHolders.map { ($0.role.text, $0.person.value) }
+        return meeting
     }
 
-    /// Nil when the expectation holds; otherwise what was expected and what happened.
-    func check(_ expectation: ExpectationSyntax, against report: Report) -> String? {
+    /// Nil when the expectation holds; otherwise what was expected and what happened. `tally`
+    /// is the test's counted vote, nil when it records none.
+    func check(_ expectation: ExpectationSyntax, against report: Report, tally: Result<VoteTally, InputError>?) -> String? {
         let approvals = report.approvals.filter { $0.action == .approve }.map(\.by)
         let recommendations = report.approvals.filter { $0.action == .recommend }.map(\.by)
         switch expectation {
@@ -136,6 +162,58 @@ struct TestRunner {
             }
             guard quorum.met != met else { return nil }
             return "expected the quorum to be \(met ? "met" : "not met"), but it was \(quorum.met ? "met" : "not met")\(quorum.failedClauses.isEmpty ? "" : ": " + quorum.failedClauses.joined(separator: "; "))"
+        case .finding(let code, let negated, _):
+            let codes = (report.findings.map(\.code) + ((try? tally?.get())?.findings.map(\.code) ?? [])).map(\.description)
+            return presence(codes.contains(code.text), negated, "finding \(code.text)", actual: "findings", codes)
+        case .chair(let person, _):
+            let chair = report.conflicts?.chair
+            if PersonName.normalise(chair ?? "") == PersonName.normalise(person?.value ?? "") { return nil }
+            return "expected \(person.map { "\"\($0.value)\" in the chair" } ?? "no chair the record can name"), got \(chair.map { "\"\($0)\"" } ?? "none")"
+        case .voteCarried, .voteResult, .voteQuorate, .voteCounts, .castingVote:
+            return checkVote(expectation, tally)
+        }
+    }
+
+    /// A vote expectation against the test's counted vote.
+    private func checkVote(_ expectation: ExpectationSyntax, _ tally: Result<VoteTally, InputError>?) -> String? {
+        let counted: VoteTally
+        switch tally {
+        case nil: return "the test records no `votes` to count"
+        case .failure(let error)?: return "the test's votes cannot be counted: \(error.message)"
+        case .success(let value)?: counted = value
+        }
+        let tally = counted
+        let summary = "\(tally.headline): for \(tally.votesFor), against \(tally.votesAgainst), abstaining \(tally.abstentions)"
+            + (tally.findings.isEmpty ? "" : " (\(tally.findings.map(\.code.description).joined(separator: ", ")))")
+        switch expectation {
+        case .voteCarried(let carried, _):
+            return tally.canProceed == carried ? nil : "expected the vote \(carried ? "carried" : "not carried"), got \(summary)"
+        case .voteResult(let result, _):
+            return tally.result.rawValue == result.text ? nil : "expected vote result `\(result.text)`, got `\(tally.result.rawValue)` (\(summary))"
+        case .voteQuorate(let quorate, _):
+            guard let quorum = tally.quorum else { return "expected the vote \(quorate ? "quorate" : "inquorate"), but the body has no quorum rule" }
+            if quorum.met == quorate { return nil }
+            return "expected the vote \(quorate ? "quorate" : "inquorate"), got \(quorum.met ? "quorate" : "inquorate")\(quorum.failedClauses.isEmpty ? "" : ": " + quorum.failedClauses.joined(separator: "; "))"
+        case .voteCounts(let counts, _):
+            var wrong: [String] = []
+            for (side, weight) in counts {
+                let actual: VoteWeight?
+                switch side.text {
+                case "for": actual = tally.votesFor
+                case "against": actual = tally.votesAgainst
+                case "abstain": actual = tally.abstentions
+                default: actual = tally.presentVotes
+                }
+                let shown = actual?.description ?? "none"
+                if shown != weight { wrong.append("\(side.text) \(weight) (got \(shown))") }
+            }
+            return wrong.isEmpty ? nil : "expected votes \(wrong.joined(separator: ", ")): \(summary)"
+        case .castingVote(let person, _):
+            let actual = tally.castingVoteBy
+            if PersonName.normalise(actual ?? "") == PersonName.normalise(person?.value ?? "") { return nil }
+            return "expected \(person.map { "a casting vote by \"\($0.value)\"" } ?? "no casting vote"), got \(actual.map { "one by \"\($0)\"" } ?? "none") (\(summary))"
+        default:
+            return nil
         }
     }
 

@@ -67,4 +67,25 @@ final class EmploymentExemptionTests: XCTestCase {
         XCTAssertEqual(screen(program, kind: "partnership-agreement", counterparty: "Borough Council").level(of: "Bob Council"), .exclude,
                        "`bidders` is missing: the condition is unknown, so employment counts")
     }
+
+    /// `explain` reads the hits of the screening pass: an employer text naming a spared
+    /// organisation (the closer one) and one that is not spared counts, in the explanation as
+    /// in the report, and the explanation cites the organisation that counts. (Explaining by
+    /// finding the hits again cited the closest, spared one and said it did not count.)
+    func testTheExplanationOfASparedEmploymentAgreesWithTheScreening() {
+        let program = program("  employment by council does not count when kind = partnership-agreement because \"the partners' own agreement\"\n")
+        let screener = ConflictScreener(program: program, register: ConflictsFixtures.register(rows + "Dee Dual,Borough Council and Acme Health Ltd,Director,,,,\n"))
+        let decision = ConflictsFixtures.decision(
+            #"{"id": "d1", "date": "2024-03-14", "kind": "partnership-agreement", "counterparty": "Borough Council", "bidders": ["Acme Health Ltd"]}"#,
+            program: program)
+        let report = screener.screen(decision, meeting: nil)
+        XCTAssertEqual(report.level(of: "Dee Dual"), .exclude)
+        XCTAssertNil(report.level(of: "Bob Council"))
+        let explanation = screener.explain(decision, meeting: nil)
+        let people = Dictionary(uniqueKeysWithValues: explanation.people.map { ($0.name, $0) })
+        for person in explanation.people { XCTAssertEqual(person.level, report.level(of: person.name), person.name) }
+        XCTAssertEqual(people["Dee Dual"]?.interests.first?.reason.hasPrefix("names Acme Health Ltd"), true, people["Dee Dual"]?.interests.first?.reason ?? "")
+        XCTAssertEqual(people["Bob Council"]?.interests.first?.reason,
+                       "names Borough Council (the counterparty), but the rules say it is no interest here: the partners' own agreement")
+    }
 }

@@ -2,14 +2,14 @@ import ProbityReports
 import ProbitySemantics
 import ProbityTestSupport
 import XCTest
+import ProbityEngine
 
-/// Coverage and explanations take every truth from the compiled plan. The explainer, which
-/// only words conditions, is held here to the same truths on every branch, so its sentences
-/// never describe a different answer.
+/// Coverage reads each branch's truth from a trace of its rule's whole condition. A branch is
+/// a pure function of the decision: inside the tree it has the truth it has compiled alone, so
+/// what coverage records is what the branch does, whatever the rest of the condition says.
 final class BranchTruthTests: XCTestCase {
-    func testThePlanAndTheExplainerAgreeOnEveryBranch() throws {
+    func testEveryBranchHasInItsRuleTheTruthItHasAlone() throws {
         let plan = try XCTUnwrap(makePlan(tieredScheme))
-        let explainer = ConditionExplainer(program: plan.program)
         let decisions = [
             #"{"id": "a", "date": "2024-03-01", "kind": "contract-award", "value": "£250k"}"#,
             #"{"id": "b", "date": "2024-03-01", "kind": "contract-award", "value": "£250,000.01", "counterparty": "BHC"}"#,
@@ -21,8 +21,14 @@ final class BranchTruthTests: XCTestCase {
         for json in decisions {
             let decision = try XCTUnwrap(makeDecision(plan, json))
             for (rule, definition) in plan.program.rules.enumerated() {
-                for (index, branch) in (definition.condition?.branches ?? []).enumerated() {
-                    XCTAssertEqual(plan.truth(ofBranch: index, rule: rule, decision), explainer.explain(branch, decision).truth,
+                let (_, trace) = plan.trace(rule: rule, decision)
+                let nodes = plan.branchNodes(ofRule: rule)
+                let branches = definition.condition?.branches ?? []
+                XCTAssertEqual(nodes.count, branches.count, "rule \(definition.id)")
+                for (index, branch) in branches.enumerated() {
+                    var alone = ConditionProgram()
+                    let root = alone.compileRule(branch).root
+                    XCTAssertEqual(trace.truth(of: nodes[index]), alone.evaluate(root, decision),
                                    "rule \(definition.id), branch \(index), decision \(decision.id)")
                     seen += 1
                 }
