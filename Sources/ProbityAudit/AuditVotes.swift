@@ -38,7 +38,7 @@ public struct AuditVotes: Sendable {
     public static func decode(json bytes: [UInt8], program: Program, file: String) -> Result<AuditVotes, InputErrors> {
         var errors: [ConflictsInputError] = []
         var recorded: RecordedVotes?
-        switch RecordedVotes.decode(json: bytes, program: program) {
+        switch RecordedVotes.decode(json: bytes, program: program, otherKeys: ["decision", "item"]) {
         case .failure(let failure): errors = failure.all
         case .success(let decoded): recorded = decoded
         }

@@ -43,7 +43,7 @@ final class ChairSuccessionTests: XCTestCase {
         let acme = try XCTUnwrap(screening.items[0].result?.get())
         XCTAssertNil(acme.conflicts?.chair)
         XCTAssertEqual(acme.findings.first { $0.code == "P1222" }?.message,
-                       "Carol Acme (role `convenor`) must leave the room for this item, so does not chair it: under the chair succession of `panel`, the holder of role `vice-convenor` chairs, whom the papers do not name: the meeting file can say who (`holders`)")
+                       "Carol Acme (role `convenor`) must leave the room for this item, so does not chair it: under the chair succession of `panel`, the holder of role `vice-convenor` chairs; the papers name nobody for that role, and the meeting file can say who (`holders`)")
     }
 
     func testTheChairsAbsenceIsSaidOnceForTheMeeting() throws {

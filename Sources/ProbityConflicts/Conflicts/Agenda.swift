@@ -26,7 +26,7 @@ public struct Agenda: Sendable {
         case .success(let parsed): value = parsed
         }
         var errors: [ConflictsInputError] = []
-        let meeting = MeetingDecoder(program: program).decode(value, errors: &errors)
+        let meeting = MeetingDecoder(program: program).decode(value, otherKeys: ["items"], errors: &errors)
         if value.objectValue != nil, meeting.body == nil, value["body"]?.isNull ?? true {
             errors.append(ConflictsInputError(code: .meetingFieldShape, field: "body", message: "an agenda needs `body`, the id of the body that meets"))
         }

@@ -132,7 +132,7 @@ extension ConflictScreener {
     static func describe(_ holder: BodyRoster.ChairInLine.Holder, roster: BodyRoster) -> String {
         switch holder {
         case .member(let member, let role): "\(roster.members[member].name) (role `\(role)`) chairs"
-        case .unnamed(let role): "the holder of role `\(role)` chairs, whom the papers do not name: the meeting file can say who (`holders`)"
+        case .unnamed(let role): "the holder of role `\(role)` chairs; the papers name nobody for that role, and the meeting file can say who (`holders`)"
         case .nobody: "nobody in the line is present and free to chair, so the members present must choose a chair"
         }
     }

@@ -7,6 +7,7 @@ import ProbitySupport
 ///
 /// The same three keys open an agenda and a record of votes, so the readers of those files use
 /// this one for their common part. Every key is optional here; the commands say which they need.
+/// Every member is read whatever is wrong with another, so a file's errors are reported together.
 package struct MeetingDecoder: Sendable {
     public let program: Program
 
@@ -16,14 +17,11 @@ package struct MeetingDecoder: Sendable {
 
     /// Parses JSON text and decodes the meeting in it.
     public func decode(json bytes: [UInt8]) -> Result<Meeting, InputErrors> {
-        MeetingDecoder.parse(bytes).flatMap(decode)
+        MeetingDecoder.parse(bytes).flatMap { decode($0) }
     }
 
-    /// Parses a meeting-shaped file (an agenda, a record of votes) and decodes its common part:
-    /// the document, for the caller's own keys, and the meeting.
-    public func decodeDocument(json bytes: [UInt8]) -> Result<(document: JSONValue, meeting: Meeting), InputErrors> {
-        MeetingDecoder.parse(bytes).flatMap { document in decode(document).map { (document, $0) } }
-    }
+    /// The keys a meeting has.
+    public static let keys: Set<String> = ["body", "date", "attendees", "papers_sent", "deputies", "holders"]
 
     /// Parses a meeting, agenda or votes file, turning a syntax error into the input error
     /// all three report (P1110, with line and column). Nothing after a syntax error can be read.
@@ -34,22 +32,28 @@ package struct MeetingDecoder: Sendable {
         }
     }
 
-    /// Decodes the `body`, `date` and `attendees` members of a JSON object; other keys are left
-    /// to the caller (an agenda has `items`, a vote record `votes`). Every member is read, so
-    /// the errors are all of the meeting's, each naming its member's JSON path.
-    public func decode(_ value: JSONValue) -> Result<Meeting, InputErrors> {
+    /// Decodes the members of a meeting; `otherKeys` are left to the caller (an agenda has
+    /// `items`, a vote record `votes`). Every error is reported, each at its JSON path.
+    public func decode(_ value: JSONValue, otherKeys: Set<String> = []) -> Result<Meeting, InputErrors> {
         var errors: [ConflictsInputError] = []
-        let meeting = decode(value, errors: &errors)
+        let meeting = decode(value, otherKeys: otherKeys, errors: &errors)
         return errors.isEmpty ? .success(meeting) : .failure(InputErrors(errors))
     }
 
     /// The meeting in `value`, with what could not be read appended to `errors` (the member is
-    /// then left unset).
-    func decode(_ value: JSONValue, errors: inout [ConflictsInputError]) -> Meeting {
+    /// then left unset). Any key but a meeting's and `otherKeys` is an error, never ignored: a
+    /// misspelt `atendees` would otherwise leave the meeting with nobody present.
+    func decode(_ value: JSONValue, otherKeys: Set<String>, errors: inout [ConflictsInputError]) -> Meeting {
         var meeting = Meeting()
-        guard value.objectValue != nil else {
+        guard let members = value.objectValue else {
             errors.append(ConflictsInputError(code: .meetingFieldShape, field: nil, message: "a meeting must be a JSON object, found \(value.kindDescription)"))
             return meeting
+        }
+        let known = Self.keys.union(otherKeys)
+        for unknown in members.map(\.key) where !known.contains(unknown) {
+            let hint = closestMatch(to: unknown, among: known.sorted()).map { "did you mean `\($0)`? " } ?? ""
+            let expected = known.sorted().map { "`\($0)`" }.joined(separator: ", ")
+            errors.append(ConflictsInputError(code: .meetingFieldShape, field: unknown, message: "unknown key `\(unknown)`; \(hint)expected \(expected)"))
         }
         if let raw = value["body"], !raw.isNull {
             if let id = raw.stringValue {
@@ -64,21 +68,13 @@ package struct MeetingDecoder: Sendable {
             }
         }
         if let raw = value["date"], !raw.isNull {
-            if let text = raw.stringValue, let day = Day.parseISO(text) {
-                meeting.date = day.number
-            } else {
-                errors.append(ConflictsInputError(code: .meetingFieldShape, field: "date", message: "field `date` must be a date written YYYY-MM-DD"))
-            }
+            meeting.date = Self.day(raw, field: "date", errors: &errors)
         }
         if let raw = value["attendees"], !raw.isNull {
             meeting.attendees = Self.names(raw, field: "attendees", errors: &errors)
         }
         if let raw = value["papers_sent"], !raw.isNull {
-            if let text = raw.stringValue, let day = Day.parseISO(text) {
-                meeting.papersSent = day.number
-            } else {
-                errors.append(ConflictsInputError(code: .meetingFieldShape, field: "papers_sent", message: "field `papers_sent` must be a date written YYYY-MM-DD"))
-            }
+            meeting.papersSent = Self.day(raw, field: "papers_sent", errors: &errors)
         }
         if let raw = value["holders"], !raw.isNull {
             if let entries = raw.objectValue {
@@ -128,6 +124,29 @@ package struct MeetingDecoder: Sendable {
             deputies.append(Meeting.Deputy(name: name, deputisingFor: principal, agreedByChair: agreed))
         }
         return deputies
+    }
+
+    /// A date in a meeting, agenda or votes file, read by the rules every file follows
+    /// (`DateText`, docs/dates.md): these files write ISO dates, and a day-first one is told the
+    /// ISO form to write; a day that does not exist says why. Nil, with the error, when it is not.
+    static func day(_ raw: JSONValue, field: String, errors: inout [ConflictsInputError]) -> Int32? {
+        guard let text = raw.stringValue else {
+            errors.append(ConflictsInputError(code: .meetingFieldShape, field: field, message: "field `\(field)` must be a date written YYYY-MM-DD, found \(raw.kindDescription)"))
+            return nil
+        }
+        switch DateText.read(text.trimmingSpaces) {
+        case .iso(let day):
+            return day.number
+        case .dayFirst(let day):
+            errors.append(ConflictsInputError(code: .meetingFieldShape, field: field,
+                message: "field `\(field)` is \"\(text)\", a day-first date; the file writes dates as YYYY-MM-DD: did you mean `\(day.iso)`?"))
+        case .noSuchDay(let year, let month, let day):
+            errors.append(ConflictsInputError(code: .meetingFieldShape, field: field,
+                message: "field `\(field)` is \"\(text)\", a day that does not exist: \(DateText.whyNoSuchDay(year: year, month: month, day: day))"))
+        case .unreadable:
+            errors.append(ConflictsInputError(code: .meetingFieldShape, field: field, message: "field `\(field)` must be a date written YYYY-MM-DD, found \"\(text)\""))
+        }
+        return nil
     }
 
     /// A JSON array of names, each a non-empty string; an entry that is not is reported at its

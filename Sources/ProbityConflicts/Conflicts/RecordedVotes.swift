@@ -44,14 +44,15 @@ public struct RecordedVotes: Sendable {
 
     /// Reads a votes file against the program's bodies. Every error found is reported, each
     /// naming its JSON path (`votes.for[2]`); a name that cannot be read is left out.
-    public static func decode(json bytes: [UInt8], program: Program) -> Result<RecordedVotes, InputErrors> {
+    /// `otherKeys` are keys the caller reads itself (the audit's `decision` and `item`).
+    public static func decode(json bytes: [UInt8], program: Program, otherKeys: Set<String> = []) -> Result<RecordedVotes, InputErrors> {
         let value: JSONValue
         switch MeetingDecoder.parse(bytes) {
         case .failure(let errors): return .failure(errors)
         case .success(let parsed): value = parsed
         }
         var errors: [ConflictsInputError] = []
-        let meeting = MeetingDecoder(program: program).decode(value, errors: &errors)
+        let meeting = MeetingDecoder(program: program).decode(value, otherKeys: otherKeys.union(["votes", "by_email", "replies_by", "chair", "withdrew"]), errors: &errors)
         guard value.objectValue != nil else { return .failure(InputErrors(errors)) }
         var recorded = RecordedVotes(body: meeting.body, date: meeting.date)
         recorded.roleHolders = meeting.roleHolders
@@ -63,11 +64,7 @@ public struct RecordedVotes: Sendable {
             }
         }
         if let raw = value["replies_by"], !raw.isNull {
-            if let text = raw.stringValue, let day = Day.parseISO(text) {
-                recorded.repliesBy = day.number
-            } else {
-                errors.append(ConflictsInputError(code: .meetingFieldShape, field: "replies_by", message: "field `replies_by` must be a date written YYYY-MM-DD"))
-            }
+            recorded.repliesBy = MeetingDecoder.day(raw, field: "replies_by", errors: &errors)
         }
         if recorded.byEmail, recorded.repliesBy == nil, value["replies_by"]?.isNull ?? true {
             errors.append(ConflictsInputError(code: .meetingFieldShape, field: "replies_by",

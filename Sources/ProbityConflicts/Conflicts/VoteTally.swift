@@ -1,3 +1,4 @@
+import ProbityRegister
 import ProbityReports
 import ProbitySemantics
 import ProbitySupport
@@ -122,9 +123,20 @@ public struct VoteTally: Sendable {
         }
         for (side, names) in [(Side.votedFor, votes.votesFor), (.against, votes.votesAgainst), (.abstain, votes.abstentions)] {
             for name in names {
-                guard case .found(let member) = roster.names.resolve(name) else {
+                let member: Int
+                switch roster.names.resolve(name) {
+                case .found(let found):
+                    member = found
+                case .ambiguous(let candidates):
+                    // Which member voted is never guessed: the candidates are named instead.
                     tally.findings.append(Report.Finding(severity: .error, code: .voterNotMember,
-                        message: "\"\(name)\" voted \(side.rawValue) but is no member of `\(roster.bodyID)` (or matches several)", isBlocking: true))
+                        message: "\"\(name)\" voted \(side.rawValue) but matches several members of `\(roster.bodyID)`: "
+                            + candidates.map { "\"\(roster.members[$0].name)\"" }.joined(separator: ", ") + "; write the full name", isBlocking: true))
+                    continue
+                case .notFound:
+                    let near = roster.names.suggestions(for: name).map { "\"\(roster.members[$0].name)\"" }
+                    tally.findings.append(Report.Finding(severity: .error, code: .voterNotMember,
+                        message: "\"\(name)\" voted \(side.rawValue) but is no member of `\(roster.bodyID)`" + NameSuggestions.didYouMean(near), isBlocking: true))
                     continue
                 }
                 guard voted.insert(member).inserted else {
@@ -132,7 +144,6 @@ public struct VoteTally: Sendable {
                         message: "\(roster.members[member].name) is recorded as voting more than once", isBlocking: true))
                     continue
                 }
-                if member == chairMember { chairSide = side }
                 guard let voter = voters.first(where: { $0.occupant == member }) else {
                     let why = !roster.members[member].isVoting ? "is a non-voting member"
                         : present.seats.contains(where: { $0.occupant == member }) ? "has no vote here" : "is not among the attendees"
@@ -140,6 +151,8 @@ public struct VoteTally: Sendable {
                         message: "\(roster.members[member].name) \(why); their vote is left out", isBlocking: false))
                     continue
                 }
+                // Only a chair whose own vote counts has a second one to give.
+                if member == chairMember { chairSide = side }
                 tally.ballots.append(Ballot(person: voter.person, side: side, weight: voter.weight, organisation: voter.organisation))
                 switch side {
                 case .votedFor: tally.votesFor = tally.votesFor + voter.weight
@@ -176,10 +189,16 @@ public struct VoteTally: Sendable {
                 tally.result = chairSide == .votedFor ? .tiedCarriedByCastingVote : .tiedLostByCastingVote
             } else {
                 tally.result = .tiedLost
-                if rule?.chairHasCastingVote == true, chairMember == nil,
+                if rule?.chairHasCastingVote == true, chairMayCast, let chairMember, !voters.contains(where: { $0.occupant == chairMember }) {
+                    let why = withdrawn.contains(chairMember) ? "they left the room for it"
+                        : !roster.members[chairMember].isVoting ? "a non-voting member" : "not among the attendees"
+                    tally.findings.append(Report.Finding(severity: .note, code: .tiedVoteWithoutCastingVote,
+                        message: "the votes are tied, but \(roster.members[chairMember].name), in the chair, has no vote on this item (\(why)), so no casting vote decides it",
+                        isBlocking: false))
+                } else if rule?.chairHasCastingVote == true, chairMember == nil,
                    case .unnamed(let role)? = roster.chairInLine(present.seats, holders: holders)?.holder, votes.chair == nil {
                     tally.findings.append(Report.Finding(severity: .error, code: .castingVoteHolderUnknown,
-                        message: "the votes are tied and the chair has a casting vote, but it falls to the holder of role `\(role)` under the chair succession of `\(roster.bodyID)`, whom the papers do not name; add `\"chair\"` (or `\"holders\"`) to the votes file",
+                        message: "the votes are tied and the chair has a casting vote, but it falls to the holder of role `\(role)` under the chair succession of `\(roster.bodyID)`, and the papers name nobody for that role; add `\"chair\"` (or `\"holders\"`) to the votes file",
                         isBlocking: true))
                 } else if rule?.chairHasCastingVote == true, chairMember == nil {
                     let chairs = present.seats.filter { roster.members[$0.occupant].isChair }.map { roster.members[$0.occupant].name }

@@ -79,16 +79,27 @@ public struct Diagnostic: Hashable, Sendable {
     public var notes: [DiagnosticNote]
     public var fixIt: FixIt?
 
-    /// The range in a rule file, when the problem is in one.
+    /// The range in a rule file, when the problem is in one. Setting one makes it the location.
     public var range: SourceRange? {
-        if case .source(let range) = location { return range }
-        return nil
+        get {
+            if case .source(let range) = location { return range }
+            return nil
+        }
+        set {
+            if let newValue { location = .source(newValue) } else if range != nil { location = nil }
+        }
     }
 
-    /// Where in an input file the problem is, for problems outside the rules.
+    /// Where in an input file the problem is, for problems outside the rules. Setting one makes
+    /// it the location.
     public var input: InputPosition? {
-        if case .input(let position) = location { return position }
-        return nil
+        get {
+            if case .input(let position) = location { return position }
+            return nil
+        }
+        set {
+            if let newValue { location = .input(newValue) } else if input != nil { location = nil }
+        }
     }
 
     public init(_ severity: Severity, _ code: DiagnosticCode, _ message: String, at range: SourceRange?,

@@ -380,6 +380,10 @@ extension DiagnosticCode {
     /// a name in a meeting file's `holders` is no member of the body, so it holds nothing here
     public static let holderNotMember = DiagnosticCode(1226)
 
+    /// a tied vote whose chair has no vote on the item (left the room, non-voting, or absent): no
+    /// casting vote decides it
+    public static let tiedVoteWithoutCastingVote = DiagnosticCode(1227)
+
     // MARK: Robustness (P13xx)
 
     /// standard output could not be written (a full disk, a closed descriptor); the output is
@@ -427,6 +431,24 @@ extension DiagnosticCode {
     /// a `--where FIELD=VALUE` value is not a value of the field, the field's type cannot be fixed
     /// (text, sets), or it fixes the ladder's own kind or money field
     public static let graphWhereValue = DiagnosticCode(1402)
+
+    // MARK: The command line and the language's once-only clauses (P15xx)
+
+    /// the command was called wrongly: an unknown command or option, an option without its value, a
+    /// value it does not take, a missing or extra file; the message says what was expected and `probity
+    /// help CMD` gives the usage
+    public static let usage = DiagnosticCode(1500)
+
+    /// a command failed under `--format json` without recording why in the JSON (a gap in probity:
+    /// every failure should carry its own code); the reasons are on standard error
+    public static let unrecordedFailure = DiagnosticCode(1501)
+
+    /// a declaration has a second clause of a kind it may have only once (a rule's `effective`,
+    /// `source` or `approvals in order`; a body's `committee of`, `reports to`, `advises`, `exists` or
+    /// `source`; a procedure's `source`; a constant's `placeholder`; the scheme's `version`,
+    /// `effective` or `source`); the second would replace the first, so the rules do not check. The
+    /// fix-it removes the second; a note points at the first
+    public static let clauseGivenTwice = DiagnosticCode(1502)
 
     // MARK: The server, `probity serve` (P17xx)
 
@@ -544,6 +566,28 @@ extension DiagnosticCode {
 
     /// the history file cannot be opened (exit 2)
     public static let unreadableHistory = DiagnosticCode(1842)
+
+    // MARK: Registers (P19xx)
+
+    /// a register row was not kept: too few or too many fields, a continuation row with no person above
+    /// it or declaring nothing, dates with no interest on a continuation row, a JSON entry that is not
+    /// an object, has no name, or has a value that is not text; the message says why and that the row
+    /// is skipped
+    public static let registerRowNotKept = DiagnosticCode(1920)
+
+    /// a register row was kept but a value was not read: a date that is unreadable or names no such day
+    /// (taken as open, so the interest counts for longer, never shorter), a column or key the importer
+    /// does not read, a second column for one field
+    public static let registerValueNotRead = DiagnosticCode(1921)
+
+    /// a register row was kept and read as the message says: a person listed twice (merged), a type
+    /// taken as unspecified, a continuation row's employer kept as an unspecified interest, `Valid To`
+    /// before `Valid From`; printed in board papers, not on standard error
+    public static let registerReadAs = DiagnosticCode(1922)
+
+    /// the row account after a register with rows not kept: `N rows read: K kept, R not kept` (every
+    /// row read is kept or reported)
+    public static let registerRowAccount = DiagnosticCode(1923)
 }
 
 extension DiagnosticCode {
@@ -570,15 +614,17 @@ extension DiagnosticCode {
         .relationNotCarried, .carryWithoutReach, .malformedAliases, .aliasesNameNothing, .aliasTaken,
         .orderedStepNeverRequired, .stepListedTwice, .chairSuccessionRoleMayNotChair,
         .chairPassesDownTheLine, .chairStandsAside, .castingVoteHolderUnknown, .recordedChairDiffers,
-        .chairInLineMayNotChair, .holderNotMember, .outputUnwritable, .lineTooLong,
-        .formattedFileUnwritable, .periodTooLong, .conditionTooLong, .includesTooDeep, .linkNotFollowed,
-        .ruleFileTooLarge, .tooManyRules, .nameTooLong, .ladderKindUnknown, .graphFieldUnknown,
-        .graphWhereValue, .endpointNotFound, .methodNotAllowed, .requestRefused, .registerNeeded,
-        .malformedVoteRequest, .crossOriginRequest, .decisionLogFailed, .cannotListen,
-        .paperFormatUnknown, .malformedLadderQuery, .secondAuditBlock, .splitSumField, .splitByField,
-        .auditPeriod, .splitContracts, .deciderWithoutAuthority, .decisionWithoutAuthority,
-        .missingApproval, .missingNotice, .barredVote, .voterUnscreened, .votesWithoutDecision,
-        .undeclaredMember, .staleDeclaration, .interestEndsBeforeStart, .voterDeclaredElsewhere,
-        .unusableRegisterRow, .unreadableHistoryLine, .historyBodies, .unreadableHistory,
+        .chairInLineMayNotChair, .holderNotMember, .tiedVoteWithoutCastingVote, .outputUnwritable,
+        .lineTooLong, .formattedFileUnwritable, .periodTooLong, .conditionTooLong, .includesTooDeep,
+        .linkNotFollowed, .ruleFileTooLarge, .tooManyRules, .nameTooLong, .ladderKindUnknown,
+        .graphFieldUnknown, .graphWhereValue, .usage, .unrecordedFailure, .clauseGivenTwice,
+        .endpointNotFound, .methodNotAllowed, .requestRefused, .registerNeeded, .malformedVoteRequest,
+        .crossOriginRequest, .decisionLogFailed, .cannotListen, .paperFormatUnknown,
+        .malformedLadderQuery, .secondAuditBlock, .splitSumField, .splitByField, .auditPeriod,
+        .splitContracts, .deciderWithoutAuthority, .decisionWithoutAuthority, .missingApproval,
+        .missingNotice, .barredVote, .voterUnscreened, .votesWithoutDecision, .undeclaredMember,
+        .staleDeclaration, .interestEndsBeforeStart, .voterDeclaredElsewhere, .unusableRegisterRow,
+        .unreadableHistoryLine, .historyBodies, .unreadableHistory, .registerRowNotKept,
+        .registerValueNotRead, .registerReadAs, .registerRowAccount,
     ]
 }

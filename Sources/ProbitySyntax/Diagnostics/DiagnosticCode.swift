@@ -58,8 +58,11 @@ public struct DiagnosticCode: Hashable, Comparable, Sendable, CustomStringConver
         public static let ruleRelations = Category(hundreds: 12)
         public static let robustness = Category(hundreds: 13)
         public static let papers = Category(hundreds: 14)
+        /// The command line, and the language's once-only clauses.
+        public static let commandLine = Category(hundreds: 15)
         public static let server = Category(hundreds: 17)
         public static let audit = Category(hundreds: 18)
+        public static let registers = Category(hundreds: 19)
     }
 }
 

@@ -83,6 +83,22 @@ final class VoteTallyTests: XCTestCase {
         XCTAssertEqual(tally(against, attendees: present)?.result, .tiedLostByCastingVote)
     }
 
+    func testAChairWhoLeftTheRoomForTheItemGivesNoCastingVote() {
+        // Ann chaired but withdrew for a conflict; her recorded vote is left out, and with it any
+        // second vote: the others tie 1 against 1, and the tie is not decided by her.
+        let rules = ConflictsFixtures.rules(voting: "one vote per member\n  majority of those voting\n  chair has casting vote")
+        var votes = RecordedVotes(votesFor: ["Ann Chair", "Bob Council"], votesAgainst: ["Carol Acme"], chair: "Ann Chair")
+        votes.withdrew = ["Ann Chair"]
+        guard let result = tally(votes, attendees: ["Ann Chair", "Bob Council", "Carol Acme", "Dan Alliance"], rules: rules) else { return }
+        XCTAssertEqual(result.votesFor, VoteWeight(1))
+        XCTAssertNil(result.castingVoteBy)
+        XCTAssertEqual(result.result, .tiedLost)
+        XCTAssertEqual(result.findings.map(\.code), ["P1121", "P1227"])
+        XCTAssertEqual(result.findings.last?.message,
+                       "the votes are tied, but Ann Chair, in the chair, has no vote on this item (they left the room for it), so no casting vote decides it")
+        XCTAssertFalse(result.canProceed)
+    }
+
     func testATieWithoutACastingVoteIsLost() {
         let rules = ConflictsFixtures.rules(voting: "one vote per member\n  majority of those voting")
         let votes = RecordedVotes(votesFor: ["Ann Chair"], votesAgainst: ["Bob Council"])
