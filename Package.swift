@@ -7,13 +7,13 @@
 //   → ProbityRegister (registers of interests: CSV, TSV and JSON import, names; needs ProbitySupport, and
 //     ProbitySyntax only for the one diagnostic shape its findings take)
 //   → ProbityEngine (decisions, the compiled plan, verdicts, the rule index)
-//   → ProbityReports (the report model, explanations, every probity.*/1 shape and its text and JSON)
+//   → ProbityReports (the report model and explanations, their text and JSON: probity.report/1, probity.explanation/1)
 //   → ProbityConflicts (conflicts screening, meetings, quorum, votes; writes into the report model)
 //   → Probity (the front door: Scheme and Engine; the library product other programs import)
 //   → ProbityTooling (the rules' test runner and coverage, rule diffs over past decisions)
 //   → ProbityPapers (board papers in Markdown and HTML, delegation graphs in SVG, DOT, Mermaid)
 //     and, beside it, ProbityAudit (a history of decisions, votes and the register read together)
-//   → ProbityCLI (the `probity` command: arguments in, text out)
+//   → ProbityCLI (the `probity` command: arguments in, text out; the engine only through Probity)
 //   ProbityHTTP (an HTTP/1.1 server on Glibc sockets; depends on nothing of Probity's) → ProbityCLI (`probity serve`)
 import PackageDescription
 
@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "ProbityBenchmark", dependencies: ["ProbitySupport", "ProbityRegister", "ProbityEngine", "ProbityReports", "ProbityConflicts", "ProbitySemantics"]),
         .executableTarget(
             name: "ProbityCLI",
-            dependencies: ["Probity", "ProbityAudit", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEngine", "ProbityReports", "ProbityConflicts", "ProbityTooling", "ProbityPapers", "ProbityBenchmark", "ProbityHTTP"],
+            dependencies: ["Probity", "ProbityAudit", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityTooling", "ProbityPapers", "ProbityBenchmark", "ProbityHTTP"],
             exclude: ["Serve/Page"],
             // The rules, and the register their tests read (mounted back at `Examples/registers`).
             resources: [.copy("../../Rules"), .copy("../../Examples/registers")],
@@ -55,8 +55,7 @@ let package = Package(
         .testTarget(name: "ProbityRegisterTests", dependencies: ["ProbityRegister", "ProbitySyntax"]),
         .testTarget(name: "ProbityToolingTests", dependencies: ["ProbityTooling", "Probity", "ProbityEngine", "ProbityReports", "ProbityConflicts", "ProbitySemantics", "ProbityTestSupport"]),
         .testTarget(name: "ProbityEngineTests", dependencies: ["ProbityEngine", "ProbityTestSupport"]),
-        // The explainer's conflicts part is tested beside the rest of explain, with a screener.
-        .testTarget(name: "ProbityReportsTests", dependencies: ["ProbityReports", "ProbityEngine", "ProbityConflicts", "ProbityTestSupport"]),
+        .testTarget(name: "ProbityReportsTests", dependencies: ["ProbityReports", "ProbityEngine", "ProbityTestSupport"]),
         .testTarget(name: "ProbityConflictsTests", dependencies: ["ProbityConflicts", "ProbityReports", "ProbityEngine", "ProbityRegister", "ProbityTestSupport"]),
         .testTarget(name: "ProbityTests", dependencies: ["Probity", "ProbityTestSupport"]),
         .testTarget(name: "ProbityPapersTests", dependencies: ["ProbityPapers", "ProbityAudit", "Probity", "ProbityEngine", "ProbityReports", "ProbityConflicts", "ProbityTestSupport"]),
@@ -64,6 +63,6 @@ let package = Package(
         .testTarget(name: "ProbityAuditTests", dependencies: ["ProbityAudit", "ProbityRegister", "ProbityEngine", "ProbityReports", "ProbityConflicts", "ProbitySemantics", "ProbitySupport", "ProbitySyntax"]),
         .testTarget(name: "ProbityBenchmarkTests", dependencies: ["ProbityBenchmark", "ProbityRegister", "ProbityEngine", "ProbityReports", "ProbityConflicts", "ProbitySemantics", "ProbityTestSupport"]),
         // Case folders and golden files are data read by path, not sources.
-        .testTarget(name: "ProbityCLITests", dependencies: ["ProbityEngine", "ProbityReports", "ProbityConflicts", "ProbityTestSupport"], exclude: ["Cases", "Fixtures", "Golden"]),
+        .testTarget(name: "ProbityCLITests", dependencies: ["ProbityTestSupport"], exclude: ["Cases", "Fixtures", "Golden"]),
     ]
 )

@@ -129,8 +129,10 @@ public final class Engine: Sendable {
         let ownMeeting: Meeting
         switch MeetingDecoder(program: program).decode(raw) {
         case .success(let decoded): ownMeeting = decoded
-        case .failure(let error):
-            return .failure(DecisionErrors([DecisionError(code: error.code, field: error.field.map { "meeting.\($0)" } ?? "meeting", message: "in `meeting`: \(error.message)")]))
+        case .failure(let errors):
+            return .failure(DecisionErrors(errors.all.map { error in
+                DecisionError(code: error.code, field: error.field.map { "meeting.\($0)" } ?? "meeting", message: "in `meeting`: \(error.message)")
+            }))
         }
         return decoder.decode(.object(members)).map { check($0, meeting: ownMeeting) }
     }
@@ -142,7 +144,7 @@ public final class Engine: Sendable {
         return Screening(decision: report.decision, date: report.date, register: register?.fileName ?? "",
                          conflicts: report.conflicts ?? ConflictsReport(),
                          // Only the conflicts findings: the approvals are `check`'s business.
-                         findings: report.findings.filter { $0.code.hasPrefix("P11") })
+                         findings: report.findings.filter { $0.code.category == .conflicts })
     }
 
     /// Why: every rule and whether it fired (or the condition that failed), and, when decisions
@@ -156,13 +158,13 @@ public final class Engine: Sendable {
 
     // MARK: Meetings and votes
 
-    /// Reads a meeting (`{"body", "date", "attendees": [names]}`).
-    public func meeting(json bytes: [UInt8]) -> Result<Meeting, InputError> {
+    /// Reads a meeting (`{"body", "date", "attendees": [names]}`); every error found, each at its JSON path.
+    public func meeting(json bytes: [UInt8]) -> Result<Meeting, InputErrors> {
         MeetingDecoder(program: program).decode(json: bytes)
     }
 
-    /// Reads a meeting's agenda (a meeting with `items`, each perhaps taking a decision).
-    public func agenda(json bytes: [UInt8]) -> Result<Agenda, InputError> {
+    /// Reads a meeting's agenda (a meeting with `items`, each perhaps taking a decision); every error found.
+    public func agenda(json bytes: [UInt8]) -> Result<Agenda, InputErrors> {
         Agenda.decode(json: bytes, program: program)
     }
 
@@ -178,8 +180,8 @@ public final class Engine: Sendable {
         })
     }
 
-    /// Reads a record of votes.
-    public func votes(json bytes: [UInt8]) -> Result<RecordedVotes, InputError> {
+    /// Reads a record of votes; every error found, each at its JSON path.
+    public func votes(json bytes: [UInt8]) -> Result<RecordedVotes, InputErrors> {
         RecordedVotes.decode(json: bytes, program: program)
     }
 

@@ -29,7 +29,7 @@ public struct AuditFinding: Sendable, Equatable {
 
     public var category: Category
     /// A stable code from `docs/diagnostics.md` (P1810 …).
-    public var code: String
+    public var code: DiagnosticCode
     public var severity: Severity
     /// What was found, in lowercase prose, names in backticks.
     public var message: String
@@ -40,7 +40,7 @@ public struct AuditFinding: Sendable, Equatable {
     /// The records the finding rests on: decisions, votes, register rows.
     public var records: [Record]
 
-    public init(category: Category, code: String, severity: Severity, message: String, date: Int32? = nil,
+    public init(category: Category, code: DiagnosticCode, severity: Severity, message: String, date: Int32? = nil,
                 rules: [RuleCitation] = [], records: [Record] = []) {
         self.category = category
         self.code = code

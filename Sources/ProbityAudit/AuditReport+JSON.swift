@@ -46,7 +46,7 @@ extension AuditReport {
             ("summary", .object([
                 ("findings", .integer(findings.count)),
                 ("by_category", .object(countsByCategory.map { ($0.category.rawValue, .integer($0.count)) })),
-                ("by_code", .object(countsByCode.map { ($0.code, .integer($0.count)) })),
+                ("by_code", .object(countsByCode.map { ($0.code.description, .integer($0.count)) })),
             ])),
             ("read", .object([
                 ("history", .string(historyFile)),
@@ -69,7 +69,7 @@ extension AuditFinding {
     var json: JSONValue {
         .object([
             ("category", .string(category.rawValue)),
-            ("code", .string(code)),
+            ("code", .string(code.description)),
             ("severity", .string(severity.rawValue)),
             ("message", .string(message)),
             ("date", date.map { .string(Day(number: $0).iso) } ?? .null),

@@ -31,8 +31,8 @@ public struct AuditReport: Sendable {
     }
 
     /// Findings per code, in code order.
-    public var countsByCode: [(code: String, count: Int)] {
-        var counts: [String: Int] = [:]
+    public var countsByCode: [(code: DiagnosticCode, count: Int)] {
+        var counts: [DiagnosticCode: Int] = [:]
         for finding in findings { counts[finding.code, default: 0] += 1 }
         return counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }

@@ -34,16 +34,16 @@ public struct AuditVotes: Sendable {
         Int64(body) << 32 | Int64(UInt32(bitPattern: date))
     }
 
-    /// Reads a votes file; errors name the field.
-    public static func decode(json bytes: [UInt8], program: Program, file: String) -> Result<AuditVotes, ConflictsInputError> {
-        let votes: RecordedVotes
+    /// Reads a votes file; every error found, each naming its field.
+    public static func decode(json bytes: [UInt8], program: Program, file: String) -> Result<AuditVotes, InputErrors> {
+        var errors: [ConflictsInputError] = []
+        var recorded: RecordedVotes?
         switch RecordedVotes.decode(json: bytes, program: program, otherKeys: ["decision", "item"]) {
-        case .failure(let error): return .failure(error)
-        case .success(let decoded): votes = decoded
+        case .failure(let failure): errors = failure.all
+        case .success(let decoded): recorded = decoded
         }
-        guard case .success(let document) = JSONParser.parse(bytes) else {
-            return .failure(ConflictsInputError(code: "P1110", field: nil, message: "malformed JSON"))
-        }
+        // Malformed JSON: the votes decoder has said so, and there is nothing more to read.
+        guard case .success(let document) = JSONParser.parse(bytes) else { return .failure(InputErrors(errors)) }
         var decisionID: String?
         var inline: Decision?
         var item: String?
@@ -53,23 +53,24 @@ public struct AuditVotes: Sendable {
                 case .success(let decoded):
                     inline = decoded
                     decisionID = decoded.id
-                case .failure(let errors):
-                    let first = errors.all.first.map { "\($0.code) \($0.message)" } ?? ""
-                    return .failure(ConflictsInputError(code: "P1111", field: "decision", message: "field `decision` is not a decision the rules can read: \(first)"))
+                case .failure(let failure):
+                    let first = failure.all.first.map { "\($0.code) \($0.message)" } ?? ""
+                    errors.append(ConflictsInputError(code: .meetingFieldShape, field: "decision", message: "field `decision` is not a decision the rules can read: \(first)"))
                 }
-            } else {
-                guard let text = raw.stringValue ?? raw.numberText else {
-                    return .failure(ConflictsInputError(code: "P1111", field: "decision", message: "field `decision` must be the id of a decision in the history, as a string, or the decision as an object"))
-                }
+            } else if let text = raw.stringValue ?? raw.numberText {
                 decisionID = text
+            } else {
+                errors.append(ConflictsInputError(code: .meetingFieldShape, field: "decision", message: "field `decision` must be the id of a decision in the history, as a string, or the decision as an object"))
             }
         }
         if let raw = document["item"], !raw.isNull {
-            guard let text = raw.stringValue ?? raw.numberText else {
-                return .failure(ConflictsInputError(code: "P1111", field: "item", message: "field `item` must be the agenda item as a string"))
+            if let text = raw.stringValue ?? raw.numberText {
+                item = text
+            } else {
+                errors.append(ConflictsInputError(code: .meetingFieldShape, field: "item", message: "field `item` must be the agenda item as a string"))
             }
-            item = text
         }
+        guard errors.isEmpty, let votes = recorded else { return .failure(InputErrors(errors)) }
         return .success(AuditVotes(file: file, votes: votes, decisionID: decisionID, decision: inline, item: item))
     }
 }

@@ -39,7 +39,7 @@ struct DelegationAudit: Sendable {
             let needed = approvals.map { "`\(program.bodies[Int($0.body)].id)`" }.joined(separator: " and ")
             let why = program.bodies[decider].isAdvisory ? "`\(deciderID)` is advisory and may not approve; " : ""
             return [AuditFinding(
-                category: .outsideDelegation, code: "P1811", severity: .error,
+                category: .outsideDelegation, code: .deciderWithoutAuthority, severity: .error,
                 message: "`\(decision.id)` was decided by `\(deciderID)`, which could not approve it under the rules in force on \(day): \(why)it needed approval by \(needed) (or \(approvals.count == 1 ? "a body" : "bodies") above)\(existence)",
                 date: decision.date, rules: citations(approvals.map(\.rule)), records: [record])]
         case .noAuthority:
@@ -64,7 +64,7 @@ struct DelegationAudit: Sendable {
                 let until = r.effectiveUntil.map { " until \(Day(number: $0).iso)" } ?? ""
                 message += "; `\(r.id)` gave it to \(r.approvals.map { "`\(program.bodies[$0].id)`" }.joined(separator: ", "))\(from)\(until)"
             }
-            return [AuditFinding(category: .outsideDelegation, code: "P1812", severity: .warning, message: message,
+            return [AuditFinding(category: .outsideDelegation, code: .decisionWithoutAuthority, severity: .warning, message: message,
                                  date: decision.date,
                                  rules: citations(recommendations.map(\.rule) + verdict.matches.undecided + outOfPeriod.map(Int32.init)),
                                  records: [record])]
@@ -88,14 +88,14 @@ struct DelegationAudit: Sendable {
                 if recorded.contains(where: { program.isAtOrAbove($0, body) }) { continue }
                 let decidedBy = decider.map { ", decided by `\(program.bodies[$0].id)`" } ?? ""
                 findings.append(AuditFinding(
-                    category: .outsideDelegation, code: "P1813", severity: .error,
+                    category: .outsideDelegation, code: .missingApproval, severity: .error,
                     message: "`\(id)` needed approval by `\(bodyID)` (or a body above it) and the history records none: approved by \(list(recorded))\(decidedBy)",
                     date: entry.decision.date, rules: citations([approval.rule]), records: [record]))
             case .recommend:
                 guard let recorded = entry.recommendedBy else { continue }
                 if recorded.contains(where: { program.isAtOrAbove($0, body) }) { continue }
                 findings.append(AuditFinding(
-                    category: .outsideDelegation, code: "P1813", severity: .error,
+                    category: .outsideDelegation, code: .missingApproval, severity: .error,
                     message: "`\(id)` needed a recommendation by `\(bodyID)` and the history records none: recommended by \(list(recorded))",
                     date: entry.decision.date, rules: citations([approval.rule]), records: [record]))
             }
@@ -104,7 +104,7 @@ struct DelegationAudit: Sendable {
             for notice in verdict.notices where !notified.contains(Int(notice.to)) {
                 let deemed = notice.deemedApprovedOn.map { "; silence would have been approval on \(Day(number: $0).iso)" } ?? ""
                 findings.append(AuditFinding(
-                    category: .outsideDelegation, code: "P1814", severity: .error,
+                    category: .outsideDelegation, code: .missingNotice, severity: .error,
                     message: "`\(id)` needed notice to `\(program.bodies[Int(notice.to)].id)` and the history records none: notified \(list(notified))\(deemed)",
                     date: entry.decision.date, rules: citations([notice.rule]), records: [record]))
             }

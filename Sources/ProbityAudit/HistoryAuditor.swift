@@ -88,7 +88,7 @@ public struct HistoryAuditor {
     public mutating func addUnreadable(line number: Int, reason: String) {
         linesUnread += 1
         findings.append(AuditFinding(
-            category: .unreadInput, code: "P1840", severity: .error,
+            category: .unreadInput, code: .unreadableHistoryLine, severity: .error,
             message: "history line \(number) could not be read and was left out: \(reason)",
             records: [AuditFinding.Record(kind: .historyLine, file: historyFile, line: number)]))
     }
@@ -221,7 +221,7 @@ struct LineAuditor: Sendable {
                 result.unread += 1
                 let message = errors.all.map { "\($0.code) \($0.message)" }.joined(separator: "; ")
                 result.findings.append(AuditFinding(
-                    category: .unreadInput, code: "P1840", severity: .error,
+                    category: .unreadInput, code: .unreadableHistoryLine, severity: .error,
                     message: "history line \(number) could not be read and was left out: \(message)",
                     records: [AuditFinding.Record(kind: .historyLine, file: historyFile, line: number)]))
             case .success(let entry):

@@ -80,13 +80,13 @@ public struct HistoryDecoder: Sendable {
     /// A JSON array of declared body or officer ids.
     private func bodies(_ raw: JSONValue, key: String) -> Result<[Int], DecisionError> {
         guard let items = raw.arrayValue else {
-            return .failure(DecisionError(code: "P1841", field: key, message: "`\(key)` must be a JSON array of body or officer ids, found \(raw.kindDescription)"))
+            return .failure(DecisionError(code: .historyBodies, field: key, message: "`\(key)` must be a JSON array of body or officer ids, found \(raw.kindDescription)"))
         }
         var ids: [Int] = []
         for item in items {
             guard let text = item.stringValue, let body = program.bodyIndex[text] else {
                 let written = item.stringValue.map { "`\($0)`" } ?? item.kindDescription
-                return .failure(DecisionError(code: "P1841", field: key, message: "`\(key)` names \(written), which is not a declared body or officer"))
+                return .failure(DecisionError(code: .historyBodies, field: key, message: "`\(key)` names \(written), which is not a declared body or officer"))
             }
             if !ids.contains(body) { ids.append(body) }
         }

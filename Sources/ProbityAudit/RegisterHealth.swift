@@ -36,7 +36,7 @@ struct RegisterHealth: Sendable {
                 let member = committee.members.first { $0.name == name }
                 let location = member.map { program.sources.citation(of: $0.range) } ?? ""
                 findings.append(AuditFinding(
-                    category: .registerHealth, code: "P1830", severity: .warning,
+                    category: .registerHealth, code: .undeclaredMember, severity: .warning,
                     message: "`\(name)`, a member of `\(program.bodies[body].id)`, has no declaration on the register `\(registerFile)` (not even a nil return)",
                     date: nil,
                     rules: [AuditFinding.RuleCitation(id: "members \(program.bodies[body].id)", title: program.bodies[body].title,
@@ -48,20 +48,20 @@ struct RegisterHealth: Sendable {
             for interest in person.interests {
                 guard let from = interest.validFrom, let to = interest.validTo, to < from else { continue }
                 findings.append(AuditFinding(
-                    category: .registerHealth, code: "P1832", severity: .warning,
+                    category: .registerHealth, code: .interestEndsBeforeStart, severity: .warning,
                     message: "`\(person.name)` declares an interest that ends (\(to.iso)) before it starts (\(from.iso)); the screener takes the dates as written, so check them",
                     rules: conflictsCitation("interests count from `Valid From` to `Valid To`\(lookBack)"), records: [row(person, line: interest.line, detail: declaration(interest))]))
             }
             for pointer in person.pointers {
                 findings.append(AuditFinding(
-                    category: .registerHealth, code: "P1833", severity: .warning,
+                    category: .registerHealth, code: .voterDeclaredElsewhere, severity: .warning,
                     message: "`\(person.name)`'s interests are declared on another register, which cannot be screened here",
                     rules: conflictsCitation("interests are screened from this register"), records: [row(person, line: person.lines.first ?? 0, detail: pointer)]))
             }
         }
         for issue in register.issues where issue.isError {
             findings.append(AuditFinding(
-                category: .registerHealth, code: "P1834", severity: .warning,
+                category: .registerHealth, code: .unusableRegisterRow, severity: .warning,
                 message: "register row not used: \(issue.message)",
                 records: [AuditFinding.Record(kind: .registerRow, file: registerFile, line: issue.line)]))
         }
@@ -86,7 +86,7 @@ struct RegisterHealth: Sendable {
         for person in people {
             guard let declared = person.declaredOn else {
                 findings.append(AuditFinding(
-                    category: .registerHealth, code: "P1831", severity: .warning,
+                    category: .registerHealth, code: .staleDeclaration, severity: .warning,
                     message: "`\(person.name)` has no date of declaration on the register, so cannot be shown to have declared within \(review) of \(today.iso)",
                     rules: rule, records: [row(person, line: person.lines.first ?? 0, detail: "no date of declaration")]))
                 continue
@@ -94,7 +94,7 @@ struct RegisterHealth: Sendable {
             let due = Self.adding(review, to: declared)
             guard due < today else { continue }
             findings.append(AuditFinding(
-                category: .registerHealth, code: "P1831", severity: .warning,
+                category: .registerHealth, code: .staleDeclaration, severity: .warning,
                 message: "`\(person.name)` last declared on \(declared.iso), more than \(review) before \(today.iso) (due by \(due.iso))",
                 date: declared.number, rules: rule,
                 records: [row(person, line: person.declaredOnLine, detail: "declared \(declared.iso)")]))

@@ -213,7 +213,7 @@ struct SplitSearch: Sendable {
             return AuditFinding.Record(kind: .decision, file: historyFile, line: Int(entry.line), id: entry.id,
                                        date: entry.date, value: entry.value)
         }
-        return AuditFinding(category: .splitContract, code: "P1810", severity: .warning, message: message,
+        return AuditFinding(category: .splitContract, code: .splitContracts, severity: .warning, message: message,
                             date: first.date, rules: citations, records: records)
     }
 }

@@ -37,7 +37,7 @@ struct VoteAudit: Sendable {
         case .matched(let decision, let at):
             (found, line, matchedNote) = (decision, at, " (the votes name no decision; this is the history's only decision by `\(body)` that day)")
         case .missing(let id):
-            return [AuditFinding(category: .conflictedVote, code: "P1822", severity: .warning,
+            return [AuditFinding(category: .conflictedVote, code: .votesWithoutDecision, severity: .warning,
                                  message: "`\(record.file)` records votes on `\(id)`, which the history does not hold, so they cannot be screened",
                                  date: votes.date, records: [voteRecord])]
         case .unmatched(let candidates):
@@ -45,7 +45,7 @@ struct VoteAudit: Sendable {
             let which = candidates.isEmpty
                 ? "the history has no decision by `\(body)` on \(day)"
                 : "the history has \(candidates.count) decisions by `\(body)` on \(day) (\(candidates.map { "`\($0)`" }.joined(separator: ", ")))"
-            return [AuditFinding(category: .conflictedVote, code: "P1822", severity: .warning,
+            return [AuditFinding(category: .conflictedVote, code: .votesWithoutDecision, severity: .warning,
                                  message: "`\(record.file)` names no `decision` and \(which), so the votes cannot be screened; expected `\"decision\": ID`",
                                  date: votes.date, records: [voteRecord])]
         }
@@ -78,7 +78,7 @@ struct VoteAudit: Sendable {
                                         detail: reason.declaration)
                 }
                 findings.append(AuditFinding(
-                    category: .conflictedVote, code: "P1820", severity: .error,
+                    category: .conflictedVote, code: .barredVote, severity: .error,
                     message: "`\(recusal.person)` \(verb) `\(id)` at `\(body)` on \(day), though \(rule): \(why.joined(separator: "; "))\(matchedNote)",
                     date: date, rules: conflictCitations(Set(reasons.map(\.kind))), records: records))
             }
@@ -96,7 +96,7 @@ struct VoteAudit: Sendable {
     }
 
     private func unscreened(_ name: String, _ why: String, side: String, id: String, record: AuditVotes, date: Int32?) -> AuditFinding {
-        AuditFinding(category: .conflictedVote, code: "P1821", severity: .warning,
+        AuditFinding(category: .conflictedVote, code: .voterUnscreened, severity: .warning,
                      message: "`\(name)` \(side == "abstained" ? "abstained on" : "voted \(side) on") `\(id)` but \(why), so could not be screened",
                      date: date,
                      rules: program.conflicts.map { policy in

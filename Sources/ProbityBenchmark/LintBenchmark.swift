@@ -44,7 +44,7 @@ public enum LintBenchmark {
             checkTimes.append(milliseconds(checkedAt - start))
             result.lintRuns.append(milliseconds(end - checkedAt))
             result.rules = program.rules.count
-            result.findings = findings.reduce(into: [:]) { $0[$1.diagnostic.code, default: 0] += 1 }
+            result.findings = findings.reduce(into: [:]) { $0[$1.diagnostic.code.description, default: 0] += 1 }
             result.diagramNodes = space.diagram.nodeCount
         }
         result.parseAndCheckMilliseconds = median(checkTimes)

@@ -16,11 +16,11 @@ public enum RegisterFinding: Sendable {
     case valueNotRead
     case readAs
 
-    public var code: String {
+    public var code: DiagnosticCode {
         switch self {
-        case .rowNotKept: "P1920"
-        case .valueNotRead: "P1921"
-        case .readAs: "P1922"
+        case .rowNotKept: .registerRowNotKept
+        case .valueNotRead: .registerValueNotRead
+        case .readAs: .registerReadAs
         }
     }
 
@@ -34,7 +34,7 @@ public enum RegisterFinding: Sendable {
 
     /// The code of the row account (`12 rows read: 10 kept, 2 not kept`), said when some rows
     /// were not kept.
-    public static let accountCode = "P1923"
+    public static let accountCode = DiagnosticCode.registerRowAccount
 }
 
 extension Diagnostic {

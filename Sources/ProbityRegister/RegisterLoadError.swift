@@ -33,6 +33,6 @@ public enum RegisterLoadError: Error, Sendable, Equatable, CustomStringConvertib
     /// The failure as the one diagnostic shape (`P1115`, an error). The message names the
     /// file, so the diagnostic has no position of its own.
     public var diagnostic: Diagnostic {
-        Diagnostic(.error, "P1115", message, in: nil)
+        Diagnostic(.error, .unreadableRegister, message, in: nil)
     }
 }

@@ -9,7 +9,7 @@ final class AuditTests: XCTestCase {
     typealias F = AuditFixtures
 
     private func codes(_ report: AuditReport, _ category: AuditFinding.Category) -> [String] {
-        report.findings.filter { $0.category == category }.map(\.code)
+        report.findings.filter { $0.category == category }.map(\.code.description)
     }
 
     // MARK: - Split contracts

@@ -88,10 +88,10 @@ final class AuditVoteAndRegisterTests: XCTestCase {
         let report = try F.audit([], register: register(), votes: [inline])
         XCTAssertEqual(report.findings.filter { $0.code == "P1820" }.map { $0.records[0].person }, ["Ann Able"], report.text)
         let bad = #"{"body": "board", "date": "2024-03-01", "decision": {"id": "x", "colour": "red"}, "votes": {"for": []}}"#
-        guard case .failure(let error) = AuditVotes.decode(json: Array(bad.utf8), program: program, file: "v.json") else {
+        guard case .failure(let errors) = AuditVotes.decode(json: Array(bad.utf8), program: program, file: "v.json") else {
             return XCTFail("a decision the rules cannot read is refused")
         }
-        XCTAssertEqual(error.field, "decision")
+        XCTAssertEqual(errors.all.map(\.field), ["decision"])
     }
 
     func testRegisterHealthFindsEachProblemWithPersonAndRow() throws {

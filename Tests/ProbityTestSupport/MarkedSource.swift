@@ -62,7 +62,7 @@ public struct DiagnosticSpec {
 /// its marker, and with its message and fixed source where the spec gives them.
 public func assertDiagnostics(_ diagnostics: [Diagnostic], in source: MarkedSource, _ expected: [DiagnosticSpec],
                               file: StaticString = #filePath, line: UInt = #line) {
-    XCTAssertEqual(diagnostics.map(\.code), expected.map(\.code),
+    XCTAssertEqual(diagnostics.map(\.code.description), expected.map(\.code),
                    diagnostics.map { "\($0.code) \($0.message)" }.joined(separator: "\n"), file: file, line: line)
     for (diagnostic, spec) in zip(diagnostics, expected) {
         XCTAssertEqual(diagnostic.range.map { Int($0.start) }, source.offsets[spec.marker],

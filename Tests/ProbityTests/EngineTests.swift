@@ -51,6 +51,22 @@ final class EngineTests: XCTestCase {
         XCTAssertNil(engine.explain(decision).conflicts)
     }
 
+    /// `screen` keeps the conflicts findings by their code's category: a decision no rule
+    /// authorises (P1002) at a meeting with an attendee not on the register (P1101).
+    func testScreenKeepsOnlyTheConflictsFindings() throws {
+        let engine = try FrontDoorFixtures.engine(FrontDoorRules.schemeHeader + FrontDoorRules.rules + FrontDoorRules.conflicts)
+        let register = try RegisterLoader.read(Array(FrontDoorRules.register.utf8), fileName: "register.csv").get()
+        let screening = engine.with(register: register)
+        let meeting = try screening.meeting(json: Array(#"{"body": "panel", "attendees": ["Ann Chair", "Zed Nobody"]}"#.utf8)).get()
+        let decision = try screening.decision(id: "d1", date: "2024-03-01", ["kind": "appointment", "counterparty": "Acme Health Ltd"])
+        let codes = screening.check(decision, meeting: meeting).findings.map(\.code)
+        XCTAssertTrue(codes.contains(.noAuthority), "\(codes)")
+        XCTAssertTrue(codes.contains(.attendeeNotOnRegister), "\(codes)")
+        let screened = screening.screen(decision, meeting: meeting).findings.map(\.code)
+        XCTAssertEqual(screened, codes.filter { $0.category == .conflicts })
+        XCTAssertFalse(screened.contains(.noAuthority))
+    }
+
     func testLatePapersAreSaidOncePerMeetingNotOnEveryItem() throws {
         let papers = "papers panel at least 7 days before the meeting\n  source \"ToR 9.3\"\n"
         let engine = try FrontDoorFixtures.engine(FrontDoorRules.schemeHeader + FrontDoorRules.rules + FrontDoorRules.conflicts + papers)
@@ -68,10 +84,10 @@ final class EngineTests: XCTestCase {
                        "the papers went out on 2024-03-04, late: `panel` needs them at least 7 days before the meeting on 2024-03-08, so by 2024-03-01 (ToR 9.3)")
         let items = checked.items.compactMap { try? $0.result?.get() }
         XCTAssertEqual(items.count, 2)
-        for report in items { XCTAssertFalse(report.findings.contains { $0.code.hasPrefix("P113") }, "said once, for the meeting") }
+        for report in items { XCTAssertFalse(report.findings.contains { $0.code.description.hasPrefix("P113") }, "said once, for the meeting") }
         // One decision checked at the meeting still says it: its report is all there is.
         let decision = try screening.decision(id: "d1", date: "2024-03-08", ["kind": "contract-award", "value": "£300k"])
-        XCTAssertEqual(screening.check(decision, meeting: agenda.meeting).findings.filter { $0.code.hasPrefix("P113") }.map(\.code), ["P1133"])
+        XCTAssertEqual(screening.check(decision, meeting: agenda.meeting).findings.filter { $0.code.description.hasPrefix("P113") }.map(\.code), ["P1133"])
         // Papers sent on time, or a meeting file that does not say: P1134 once.
         var undated = agenda
         undated.meeting.papersSent = nil

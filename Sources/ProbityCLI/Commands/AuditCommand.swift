@@ -45,7 +45,7 @@ enum AuditCommand {
         if let path = arguments.value("register") {
             switch RegisterLoader.load(path: path) {
             case .failure(let error):
-                Output.error("P1115", error.message)
+                Output.error(.unreadableRegister, error.message)
                 return .badInput
             case .success(let loaded):
                 register = loaded
@@ -54,12 +54,12 @@ enum AuditCommand {
         var votes: [AuditVotes] = []
         for path in votePaths {
             guard let bytes = RuleSet.readFile(path) else {
-                Output.error("P1114", "cannot read votes file `\(path)`")
+                Output.error(.unreadableMeeting, "cannot read votes file `\(path)`")
                 return .badInput
             }
             switch AuditVotes.decode(json: bytes, program: program, file: path) {
-            case .failure(let error):
-                Output.error([error.diagnostic(in: path)])
+            case .failure(let errors):
+                Output.error(errors.diagnostics(in: path))
                 return .badInput
             case .success(let decoded):
                 votes.append(decoded)
@@ -69,7 +69,7 @@ enum AuditCommand {
         let descriptor: Int32
         if historyPath == "-" {
             guard !Output.inputWasClosed else {
-                Output.error("P1842", "cannot read history file from standard input: standard input is closed")
+                Output.error(.unreadableHistory, "cannot read history file from standard input: standard input is closed")
                 return .badInput
             }
             descriptor = STDIN_FILENO
@@ -77,7 +77,7 @@ enum AuditCommand {
             switch FileIO.openForReading(historyPath) {
             case .success(let opened): descriptor = opened
             case .failure(let error):
-                Output.error("P1842", "cannot read history file `\(historyPath)`: \(error.reason)")
+                Output.error(.unreadableHistory, "cannot read history file `\(historyPath)`: \(error.reason)")
                 return .badInput
             }
         }
@@ -95,14 +95,14 @@ enum AuditCommand {
                 case .text(let text):
                     block.append((number, text))
                 case .tooLong(let length):
-                    auditor.addUnreadable(line: number, reason: "P1301 the line has \(length) bytes; expected at most \(FileIO.describeSize(BatchCheck.maximumLineLength)) for one decision")
+                    auditor.addUnreadable(line: number, reason: "\(DiagnosticCode.lineTooLong) the line has \(length) bytes; expected at most \(FileIO.describeSize(BatchCheck.maximumLineLength)) for one decision")
                 }
             }
             if block.isEmpty { break }
             auditor.add(block)
         }
         if let failure = reader.failure {
-            Output.error("P1842", "cannot read history file \(historyPath == "-" ? "from standard input" : "`\(historyPath)`") after line \(number): \(failure.reason)")
+            Output.error(.unreadableHistory, "cannot read history file \(historyPath == "-" ? "from standard input" : "`\(historyPath)`") after line \(number): \(failure.reason)")
             return .badInput
         }
         let report = auditor.finish()

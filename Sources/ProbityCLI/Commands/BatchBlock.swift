@@ -64,7 +64,7 @@ final class BatchBlock: @unchecked Sendable {
                 lineStatus = BatchBlock.checkLine(bytes[range], number: number, context: context, into: &output)
             case .tooLong(let number, let length):
                 ErrorRecord.write([InputError(
-                    code: "P1301", field: nil,
+                    code: .lineTooLong, field: nil,
                     message: "the line has \(length) bytes; expected at most \(FileIO.describeSize(BatchCheck.maximumLineLength)) for one decision")],
                     line: number, to: &output)
                 output.endLine()

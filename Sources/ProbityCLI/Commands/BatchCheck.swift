@@ -29,7 +29,7 @@ struct BatchCheck {
         let descriptor: Int32
         if path == "-" {
             guard !Output.inputWasClosed else {
-                Output.error("P0706", "cannot read batch file from standard input: standard input is closed")
+                Output.error(.unreadableDecisions, "cannot read batch file from standard input: standard input is closed")
                 return .badInput
             }
             descriptor = STDIN_FILENO
@@ -37,7 +37,7 @@ struct BatchCheck {
             switch FileIO.openForReading(path) {
             case .success(let opened): descriptor = opened
             case .failure(let error):
-                Output.error("P0706", "cannot read batch file `\(path)`: \(error.reason)")
+                Output.error(.unreadableDecisions, "cannot read batch file `\(path)`: \(error.reason)")
                 return .badInput
             }
         }
@@ -51,7 +51,7 @@ struct BatchCheck {
         // Red only when some decision may not proceed: "0 may not proceed" is no warning.
         Output.error(tally.summary(lines: input.lineNumber), painted: tally.notProceed > 0)
         if let failure = input.reader.failure {
-            Output.error("P0706", "cannot read batch file \(path == "-" ? "from standard input" : "`\(path)`") after line \(input.lineNumber): \(failure.reason)")
+            Output.error(.unreadableDecisions, "cannot read batch file \(path == "-" ? "from standard input" : "`\(path)`") after line \(input.lineNumber): \(failure.reason)")
             return .badInput
         }
         return written.worst

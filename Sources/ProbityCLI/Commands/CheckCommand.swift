@@ -39,10 +39,10 @@ enum CheckCommand {
             }
         case .failure(let error):
             let name = path == "-" ? "from standard input" : "`\(path)`"
-            errors = [InputError(code: "P0706", field: nil, message: "cannot read decision file \(name): \(error.reason)")]
-            Output.error("P0706", errors[0].message)
+            errors = [InputError(code: .unreadableDecisions, field: nil, message: "cannot read decision file \(name): \(error.reason)")]
+            Output.error(.unreadableDecisions, errors[0].message)
         }
-        if errors.first?.code != "P0706" { Output.error(errors.map { $0.diagnostic(in: path) }) }
+        if errors.first?.code != .unreadableDecisions { Output.error(errors.map { $0.diagnostic(in: path) }) }
         if format == .json {
             var out = JSONStreamWriter(pretty: true)
             ErrorRecord.write(errors, file: path, to: &out)

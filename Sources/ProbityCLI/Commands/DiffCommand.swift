@@ -1,5 +1,4 @@
 import Foundation
-import ProbityEngine
 import ProbitySemantics
 import ProbitySupport
 import ProbityTooling
@@ -23,8 +22,8 @@ enum DiffCommand {
         let oldProgram = RuleSet.load(oldPath)?.program
         let newProgram = RuleSet.load(newPath)?.program
         guard let oldProgram, let newProgram else { return .badInput }
-        guard let bytes = RuleSet.readFile(history, code: "P0706", what: "decisions") else { return .badInput }
-        var impact = DecisionImpact(old: Plan(program: oldProgram), new: Plan(program: newProgram))
+        guard let bytes = RuleSet.readFile(history, code: .unreadableDecisions, what: "decisions") else { return .badInput }
+        var impact = DecisionImpact(old: oldProgram, new: newProgram)
         var number = 0
         for line in bytes.split(separator: 10, omittingEmptySubsequences: false) {
             number += 1

@@ -23,7 +23,7 @@ enum FmtCommand {
         for path in arguments.positionals {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                Output.error("P0503", "cannot read `\(path)`: no such file or folder")
+                Output.error(.unreadableRules, "cannot read `\(path)`: no such file or folder")
                 status = .badInput
                 continue
             }
@@ -39,7 +39,7 @@ enum FmtCommand {
             switch FileIO.read(path: file) {
             case .success(let read): bytes = read
             case .failure(let error):
-                Output.error("P0503", "cannot read rule file `\(file)`: \(error.reason)")
+                Output.error(.unreadableRules, "cannot read rule file `\(file)`: \(error.reason)")
                 status = .badInput
                 continue
             }
@@ -55,7 +55,7 @@ enum FmtCommand {
                 if diff { Output.write(UnifiedDiff.render(old: String(decoding: bytes, as: UTF8.self), new: formatted, path: file)) }
                 if !check, case .failure(let error) = FileIO.replace(path: file, with: Array(formatted.utf8)) {
                     // Only files actually rewritten are listed as formatted.
-                    Output.error("P1302", "cannot write `\(file)`: \(error.reason); it was not formatted")
+                    Output.error(.formattedFileUnwritable, "cannot write `\(file)`: \(error.reason); it was not formatted")
                     status = .badInput
                     continue
                 }
@@ -78,7 +78,7 @@ enum FmtCommand {
     /// with `--check`, nothing but the status).
     static func formatStandardInput(diff: Bool, check: Bool) -> ExitCode {
         guard let bytes = RuleSet.readFile("-") else {
-            Output.error("error[P0503]: cannot read standard input\n")
+            Output.error(.unreadableRules, "cannot read standard input")
             return .badInput
         }
         switch Formatter.format(bytes, path: "<stdin>") {

@@ -16,7 +16,7 @@ enum MeetingCommand {
         }
         guard let context = try CheckContext.load(arguments) else { return .badInput }
         let engine = context.engine, program = engine.scheme.program
-        guard let bytes = RuleSet.readFile(path, code: "P1114", what: "agenda") else { return .badInput }
+        guard let bytes = RuleSet.readFile(path, code: .unreadableMeeting, what: "agenda") else { return .badInput }
         guard let agenda = context.decodeAgenda(bytes, path: path) else { return .badInput }
 
         var worst = ExitCode.success
@@ -51,7 +51,7 @@ enum MeetingCommand {
         if let date = agenda.meeting.date { out += " on \(Day(number: date).iso)" }
         out += "\n\(agenda.meeting.attendees.count) attendees, screened against \(register)\n"
         // Findings about the attendees are the same for every item: say them once.
-        let attendeeCodes: Set<String> = ["P1101", "P1102", "P1105", "P1108"]
+        let attendeeCodes: Set<DiagnosticCode> = [.attendeeNotOnRegister, .ambiguousAttendee, .declaredElsewhere, .attendeeNotMember]
         if let first = items.compactMap(\.report).first {
             for finding in first.findings where attendeeCodes.contains(finding.code) {
                 out += "\(finding.line)\(finding.isBlocking ? " (blocks every item)" : "")\n"
@@ -107,9 +107,9 @@ enum MeetingCommand {
     static func blockingReasons(_ report: Report) -> [String] {
         var reasons: [String] = []
         if report.outcome != .authorised { reasons.append("\(report.outcome.rawValue) (see below)") }
-        for name in report.conflicts?.unresolvedAttendees ?? [] { reasons.append("attendee \"\(name)\" is not on the register (P1101)") }
-        for entry in report.conflicts?.ambiguousAttendees ?? [] { reasons.append("attendee \"\(entry.written)\" matches several people (P1102)") }
-        for finding in report.findings where finding.isBlocking && !["P1101", "P1102", "P1001", "P1002"].contains(finding.code) {
+        for name in report.conflicts?.unresolvedAttendees ?? [] { reasons.append("attendee \"\(name)\" is not on the register (\(DiagnosticCode.attendeeNotOnRegister))") }
+        for entry in report.conflicts?.ambiguousAttendees ?? [] { reasons.append("attendee \"\(entry.written)\" matches several people (\(DiagnosticCode.ambiguousAttendee))") }
+        for finding in report.findings where finding.isBlocking && ![.attendeeNotOnRegister, .ambiguousAttendee, .wrongDecider, .noAuthority].contains(finding.code) {
             let reason = "\(finding.code) (see below)"
             if !reasons.contains(reason) { reasons.append(reason) }
         }
@@ -133,7 +133,7 @@ enum MeetingCommand {
                 ]
                 if !errors.isEmpty {
                     members.append(("errors", .array(errors.map { error in
-                        .object([("code", .string(error.code)), ("field", error.field.map(JSONValue.string) ?? .null), ("message", .string(error.message))])
+                        .object([("code", .string(error.code.description)), ("field", error.field.map(JSONValue.string) ?? .null), ("message", .string(error.message))])
                     })))
                 }
                 return .object(members)

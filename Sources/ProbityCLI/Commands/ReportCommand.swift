@@ -36,7 +36,7 @@ enum ReportCommand {
         if let meeting = arguments.value("meeting") {
             read = singleItemAgenda(decision: path, meeting: meeting, context: context)
         } else {
-            read = RuleSet.readFile(path, code: "P1114", what: "agenda")
+            read = RuleSet.readFile(path, code: .unreadableMeeting, what: "agenda")
         }
         guard let bytes = read else { return .badInput }
         guard let agenda = context.decodeAgenda(bytes, path: path) else { return .badInput }

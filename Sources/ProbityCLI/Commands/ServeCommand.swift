@@ -51,7 +51,7 @@ enum ServeCommand {
             do throws(DecisionLog.LogError) {
                 decisionLog = try DecisionLog(path: path)
             } catch {
-                Output.error("P1706", error.message)
+                Output.error(.decisionLogFailed, error.message)
                 return .badInput
             }
         }
@@ -63,7 +63,7 @@ enum ServeCommand {
         do throws(HTTPServerError) {
             server = try HTTPServer(host: host, port: port, refusal: api.refusal, handler: api.handle)
         } catch {
-            Output.error("P1707", error.message)
+            Output.error(.cannotListen, error.message)
             return .badInput
         }
         connections.server = server

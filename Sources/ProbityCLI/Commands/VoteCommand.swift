@@ -14,11 +14,11 @@ enum VoteCommand {
         guard arguments.positionals.isEmpty else { throw UsageError("`vote` takes no other files") }
         guard let scheme = RuleSet.load(arguments.value("rules")) else { return .badInput }
         let engine = Engine(scheme: scheme)
-        guard let bytes = RuleSet.readFile(votesPath, code: "P1114", what: "votes") else { return .badInput }
+        guard let bytes = RuleSet.readFile(votesPath, code: .unreadableMeeting, what: "votes") else { return .badInput }
         let votes: RecordedVotes
         switch engine.votes(json: bytes) {
-        case .failure(let error):
-            Output.error([error.diagnostic(in: votesPath)])
+        case .failure(let errors):
+            Output.error(errors.diagnostics(in: votesPath))
             return .badInput
         case .success(let decoded):
             votes = decoded

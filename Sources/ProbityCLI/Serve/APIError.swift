@@ -12,7 +12,7 @@ struct APIError: Error {
         self.errors = errors
     }
 
-    init(_ status: HTTPStatus, code: String, field: String? = nil, _ message: String) {
+    init(_ status: HTTPStatus, code: DiagnosticCode, field: String? = nil, _ message: String) {
         self.init(status, [InputError(code: code, field: field, message: message)])
     }
 
@@ -28,7 +28,7 @@ struct APIError: Error {
             out.member("status", integer: status.code)
             out.member("errors", array: errors) { out, error in
                 out.object { out in
-                    out.member("code", error.code)
+                    out.member("code", error.code.description)
                     out.member("field", error.field)
                     out.member("message", error.message)
                 }

@@ -56,7 +56,7 @@ final class ServeAPI: Sendable {
     /// A request the HTTP layer refused (a limit, a malformed head), as `probity.error/1`.
     func refusal(_ error: HTTPParseError) -> HTTPResponse {
         metrics.request(endpoint: "refused", status: error.status.code, nanoseconds: 0)
-        var response = Self.json(APIError(error.status, code: "P1702", error.message))
+        var response = Self.json(APIError(error.status, code: .requestRefused, error.message))
         response.headers += Self.securityHeaders
         if error.status == .serviceUnavailable { response.headers.append(("Retry-After", "1")) }
         return response
@@ -66,16 +66,16 @@ final class ServeAPI: Sendable {
         if endpoint == "other" {
             let methods = Self.routes.keys.filter { $0.hasSuffix(" \(request.path)") }.map { String($0.prefix { $0 != " " }) }.sorted()
             if !methods.isEmpty {
-                var response = Self.json(APIError(.methodNotAllowed, code: "P1701", "`\(request.path)` answers \(methods.joined(separator: ", ")), not \(request.method)"))
+                var response = Self.json(APIError(.methodNotAllowed, code: .methodNotAllowed, "`\(request.path)` answers \(methods.joined(separator: ", ")), not \(request.method)"))
                 response.headers.append(("Allow", methods.joined(separator: ", ")))
                 return response
             }
-            return Self.json(APIError(.notFound, code: "P1700", "no such endpoint; see `/v1/scheme` and docs/api.md for the endpoints"))
+            return Self.json(APIError(.notFound, code: .endpointNotFound, "no such endpoint; see `/v1/scheme` and docs/api.md for the endpoints"))
         }
         // A page elsewhere cannot post to the API from a visitor's browser.
         if method == "POST", let origin = request.header("origin"), let host = request.header("host"),
            origin != "http://\(host)" && origin != "https://\(host)" {
-            return Self.json(APIError(HTTPStatus(403, "Forbidden"), code: "P1705", "a request from another origin (`\(origin)`) is refused"))
+            return Self.json(APIError(HTTPStatus(403, "Forbidden"), code: .crossOriginRequest, "a request from another origin (`\(origin)`) is refused"))
         }
         let engine = store.engine
         switch endpoint {
@@ -118,7 +118,7 @@ final class ServeAPI: Sendable {
         case "paper":
             let format = QueryString(request.query).value("format") ?? "markdown"
             guard format == "markdown" || format == "md" || format == "html" else {
-                return Self.json(APIError(.badRequest, code: "P1708", field: "format", "unknown format `\(format)`; expected `markdown` or `html`"))
+                return Self.json(APIError(.badRequest, code: .paperFormatUnknown, field: "format", "unknown format `\(format)`; expected `markdown` or `html`"))
             }
             switch engine.paper(request.body, html: format == "html") {
             case .failure(let error): return Self.json(error)
@@ -136,7 +136,7 @@ final class ServeAPI: Sendable {
             }
         case "vote": return Self.answer(engine.vote(request.body))
         case "explain": return Self.answer(engine.explain(request.body))   // an explanation is not a decision: not logged
-        default: return Self.json(APIError(.notFound, code: "P1700", "no such endpoint"))
+        default: return Self.json(APIError(.notFound, code: .endpointNotFound, "no such endpoint"))
         }
     }
 
@@ -158,7 +158,7 @@ final class ServeAPI: Sendable {
                     report.write(to: &out)
                     if !record(report, engine: engine) {
                         out.endLine()
-                        Self.writeError(APIError(.internalServerError, code: "P1706", "the decision log could not be written; see the server's log"), line: lineNumber, to: &out)
+                        Self.writeError(APIError(.internalServerError, code: .decisionLogFailed, "the decision log could not be written; see the server's log"), line: lineNumber, to: &out)
                     }
                 case .failure(let error):
                     Self.writeError(error, line: lineNumber, to: &out)
@@ -179,7 +179,7 @@ final class ServeAPI: Sendable {
             out.member("line", integer: line)
             out.member("errors", array: error.errors) { out, error in
                 out.object { out in
-                    out.member("code", error.code)
+                    out.member("code", error.code.description)
                     out.member("field", error.field)
                     out.member("message", error.message)
                 }
@@ -198,7 +198,7 @@ final class ServeAPI: Sendable {
             return true
         } catch {
             metrics.decisionLogError()
-            self.report(DiagnosticRenderer(sources: SourceMap()).render([Diagnostic(.error, "P1706", error.message, in: nil)]))
+            self.report(DiagnosticRenderer(sources: SourceMap()).render([Diagnostic(.error, .decisionLogFailed, error.message, in: nil)]))
             return false
         }
     }

@@ -129,15 +129,15 @@ struct ServeEngine: Sendable {
     /// who decides a kind of decision at each amount, as `probity graph ladder` draws it.
     func ladderSVG(_ query: QueryString) -> Result<String, APIError> {
         guard let kind = query.value("kind"), !kind.isEmpty else {
-            return .failure(APIError(.badRequest, code: "P1709", field: "kind", "a ladder needs `kind`, a value of the `kind` field"))
+            return .failure(APIError(.badRequest, code: .malformedLadderQuery, field: "kind", "a ladder needs `kind`, a value of the `kind` field"))
         }
         guard let on = query.value("on"), let day = Day.parseISO(on) else {
-            return .failure(APIError(.badRequest, code: "P1709", field: "on", "a ladder needs `on`, a date written YYYY-MM-DD: the rules in force change with the date"))
+            return .failure(APIError(.badRequest, code: .malformedLadderQuery, field: "on", "a ladder needs `on`, a date written YYYY-MM-DD: the rules in force change with the date"))
         }
         var assuming: [(field: String, value: String)] = []
         for pair in query.values("where") {
             guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
-                return .failure(APIError(.badRequest, code: "P1709", field: "where", "`where` takes FIELD=VALUE"))
+                return .failure(APIError(.badRequest, code: .malformedLadderQuery, field: "where", "`where` takes FIELD=VALUE"))
             }
             assuming.append((String(pair[..<equals]), String(pair[pair.index(after: equals)...])))
         }
@@ -151,27 +151,27 @@ struct ServeEngine: Sendable {
     /// a decision by email), as `probity vote`'s `probity.vote/1`.
     func vote(_ body: [UInt8]) -> Result<[UInt8], APIError> {
         guard case .success(let value) = JSONParser.parse(body, maximumDepth: 64), case .object(let members) = value else {
-            return .failure(APIError(.badRequest, code: "P1704", "expected a JSON object with `votes` (and `meeting`, unless the votes were by email)"))
+            return .failure(APIError(.badRequest, code: .malformedVoteRequest, "expected a JSON object with `votes` (and `meeting`, unless the votes were by email)"))
         }
         for member in members where member.key != "votes" && member.key != "meeting" {
-            return .failure(APIError(.badRequest, code: "P1704", field: member.key, "unknown member `\(member.key)`; expected `votes` and `meeting`"))
+            return .failure(APIError(.badRequest, code: .malformedVoteRequest, field: member.key, "unknown member `\(member.key)`; expected `votes` and `meeting`"))
         }
         guard let votesValue = members.first(where: { $0.key == "votes" })?.value else {
-            return .failure(APIError(.badRequest, code: "P1704", field: "votes", "missing `votes`: the recorded votes, as in a votes file"))
+            return .failure(APIError(.badRequest, code: .malformedVoteRequest, field: "votes", "missing `votes`: the recorded votes, as in a votes file"))
         }
         let votes: RecordedVotes
         switch engine.votes(json: Array(JSONWriter.compact(votesValue).utf8)) {
-        case .failure(let error): return .failure(.input(Self.within("votes", error)))
+        case .failure(let errors): return .failure(APIError(.badRequest, errors.all.map { Self.within("votes", $0) }))
         case .success(let decoded): votes = decoded
         }
         var meeting: Meeting?
         if let meetingValue = members.first(where: { $0.key == "meeting" })?.value {
             switch engine.meeting(json: Array(JSONWriter.compact(meetingValue).utf8)) {
-            case .failure(let error): return .failure(.input(Self.within("meeting", error)))
+            case .failure(let errors): return .failure(APIError(.badRequest, errors.all.map { Self.within("meeting", $0) }))
             case .success(let decoded): meeting = decoded
             }
         } else if !votes.byEmail {
-            return .failure(APIError(.badRequest, code: "P1704", field: "meeting", "missing `meeting`: a vote at a meeting needs its attendees (or `\"by_email\": true` in the votes)"))
+            return .failure(APIError(.badRequest, code: .malformedVoteRequest, field: "meeting", "missing `meeting`: a vote at a meeting needs its attendees (or `\"by_email\": true` in the votes)"))
         }
         switch engine.vote(votes, at: meeting) {
         case .failure(let error): return .failure(.input(error))
@@ -189,8 +189,10 @@ struct ServeEngine: Sendable {
         }
         let raw = members.remove(at: at).value
         switch engine.meeting(json: Array(JSONWriter.compact(raw).utf8)) {
-        case .failure(let error):
-            return .failure(.input(InputError(code: error.code, field: error.field.map { "meeting.\($0)" } ?? "meeting", message: "in `meeting`: \(error.message)")))
+        case .failure(let errors):
+            return .failure(APIError(.badRequest, errors.all.map { error in
+                InputError(code: error.code, field: error.field.map { "meeting.\($0)" } ?? "meeting", message: "in `meeting`: \(error.message)")
+            }))
         case .success(let meeting):
             return engine.decision(.object(members)).map { ($0, meeting) }.mapError(APIError.input)
         }
@@ -211,6 +213,6 @@ struct ServeEngine: Sendable {
     }
 
     private static func needsRegister(_ endpoint: String) -> APIError {
-        APIError(.conflict, code: "P1703", "`\(endpoint)` screens against a register, and the server was started without `--register FILE`")
+        APIError(.conflict, code: .registerNeeded, "`\(endpoint)` screens against a register, and the server was started without `--register FILE`")
     }
 }

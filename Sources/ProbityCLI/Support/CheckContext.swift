@@ -51,8 +51,8 @@ struct CheckContext: Sendable {
             }
         case .failure(let error):
             let name = path == "-" ? "from standard input" : "`\(path)`"
-            errors = [InputError(code: "P0706", field: nil, message: "cannot read decision file \(name): \(error.reason)")]
-            Output.error("P0706", errors[0].message)
+            errors = [InputError(code: .unreadableDecisions, field: nil, message: "cannot read decision file \(name): \(error.reason)")]
+            Output.error(.unreadableDecisions, errors[0].message)
         }
         if json {
             var out = JSONStreamWriter(pretty: true)
@@ -66,8 +66,8 @@ struct CheckContext: Sendable {
     /// `path`, to standard error.
     func decodeAgenda(_ bytes: [UInt8], path: String) -> Agenda? {
         switch engine.agenda(json: bytes) {
-        case .failure(let error):
-            Output.error([error.diagnostic(in: path)])
+        case .failure(let errors):
+            Output.error(errors.diagnostics(in: path))
             return nil
         case .success(let agenda):
             return agenda
@@ -100,11 +100,11 @@ struct CheckContext: Sendable {
 
     /// Loads a meeting file, writing what is wrong with it to standard error.
     static func loadMeeting(_ path: String, engine: Engine) -> Meeting? {
-        guard let bytes = RuleSet.readFile(path, code: "P1114", what: "meeting") else { return nil }
+        guard let bytes = RuleSet.readFile(path, code: .unreadableMeeting, what: "meeting") else { return nil }
         switch engine.meeting(json: bytes) {
         case .success(let meeting): return meeting
-        case .failure(let error):
-            Output.error([error.diagnostic(in: path)])
+        case .failure(let errors):
+            Output.error(errors.diagnostics(in: path))
             return nil
         }
     }

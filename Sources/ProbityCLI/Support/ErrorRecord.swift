@@ -1,4 +1,4 @@
-import ProbityEngine
+import Probity
 import ProbitySupport
 import ProbitySyntax
 
@@ -10,10 +10,10 @@ import ProbitySyntax
 enum ErrorRecord {
     static let format = "probity.error/1"
     /// The code of a usage error (an unknown command or option, a missing argument).
-    static let usageCode = "P1500"
+    static let usageCode = DiagnosticCode.usage
     /// The code of a failure whose reasons were written to standard error only (no command
     /// should leave one; the record says where to look rather than nothing).
-    static let unrecordedCode = "P1501"
+    static let unrecordedCode = DiagnosticCode.unrecordedFailure
 
     /// Whether errors are being kept for a closing record: the command was asked for `--format json`.
     nonisolated(unsafe) static var collecting = false
@@ -31,7 +31,7 @@ enum ErrorRecord {
             if let line { out.member("line", integer: line) }
             out.member("errors", array: errors) { out, error in
                 out.object { out in
-                    out.member("code", error.code)
+                    out.member("code", error.code.description)
                     out.member("field", error.field)
                     out.member("message", error.message)
                 }
@@ -45,7 +45,7 @@ enum ErrorRecord {
     static func entry(_ diagnostic: Diagnostic, _ renderer: DiagnosticRenderer) -> JSONValue {
         let place = renderer.jsonMembers(diagnostic).filter { ["file", "line", "column", "part"].contains($0.key) }
         return .object([
-            ("code", .string(diagnostic.code)),
+            ("code", .string(diagnostic.code.description)),
             ("field", diagnostic.input?.field.map(JSONValue.string) ?? .null),
             ("message", .string(diagnostic.message)),
         ] + place)
@@ -53,7 +53,7 @@ enum ErrorRecord {
 
     /// The entry for a usage error, with the help page to read.
     static func entry(_ usage: UsageError, help: String) -> JSONValue {
-        .object([("code", .string(usageCode)), ("field", .null), ("message", .string(usage.message)), ("help", .string(help))])
+        .object([("code", .string(usageCode.description)), ("field", .null), ("message", .string(usage.message)), ("help", .string(help))])
     }
 
     /// Ends a failed command run under `--format json` that wrote nothing on standard output:
@@ -62,7 +62,7 @@ enum ErrorRecord {
         guard collecting, status == .badInput, !Output.wroteOutput else { return }
         var errors = Output.errorEntries
         if errors.isEmpty {
-            errors = [.object([("code", .string(unrecordedCode)), ("field", .null),
+            errors = [.object([("code", .string(unrecordedCode.description)), ("field", .null),
                                ("message", .string("the command failed; its reasons are on standard error"))])]
         }
         Output.write(JSONWriter.pretty(.object([("format", .string(format)), ("errors", .array(errors))])) + "\n")

@@ -88,7 +88,7 @@ enum Output {
     static func finish(_ status: ExitCode) -> ExitCode {
         flush()
         guard let failure else { return status }
-        error("P1300", "cannot write standard output: \(failure.reason); the output is incomplete")
+        error(.outputUnwritable, "cannot write standard output: \(failure.reason); the output is incomplete")
         return .badInput
     }
 
@@ -109,7 +109,7 @@ enum Output {
     }
 
     /// Writes one diagnostic found outside the rules to standard error.
-    static func error(_ code: String, _ message: String, in input: InputPosition? = nil) {
+    static func error(_ code: DiagnosticCode, _ message: String, in input: InputPosition? = nil) {
         error([Diagnostic(.error, code, message, in: input)])
     }
 }

@@ -52,7 +52,7 @@ enum RuleSet {
 
     /// Reads a whole input file (`-`: standard input). Nil, after writing
     /// `error[CODE]: cannot read WHAT file `PATH`: REASON` to standard error, when it cannot.
-    static func readFile(_ path: String, code: String, what: String) -> [UInt8]? {
+    static func readFile(_ path: String, code: DiagnosticCode, what: String) -> [UInt8]? {
         switch readInput(path) {
         case .success(let bytes): return bytes
         case .failure(let error):

@@ -1,3 +1,4 @@
+import ProbityEngine
 import ProbitySemantics
 import ProbitySupport
 
@@ -16,24 +17,38 @@ public struct Agenda: Sendable {
     public var meeting: Meeting
     public var items: [Item]
 
-    /// Reads an agenda; errors name the field (`items[2].decision`).
-    public static func decode(json bytes: [UInt8], program: Program) -> Result<Agenda, ConflictsInputError> {
-        let (value, meeting): (JSONValue, Meeting)
-        switch MeetingDecoder(program: program).decodeDocument(json: bytes, otherKeys: ["items"]) {
-        case .failure(let error): return .failure(error)
-        case .success(let decoded): (value, meeting) = decoded
+    /// Reads an agenda. Every error found is reported, each naming its JSON path
+    /// (`items[2].decision`); an item that cannot be read is left out.
+    public static func decode(json bytes: [UInt8], program: Program) -> Result<Agenda, InputErrors> {
+        let value: JSONValue
+        switch MeetingDecoder.parse(bytes) {
+        case .failure(let errors): return .failure(errors)
+        case .success(let parsed): value = parsed
         }
-        guard meeting.body != nil else {
-            return .failure(ConflictsInputError(code: "P1111", field: "body", message: "an agenda needs `body`, the id of the body that meets"))
+        var errors: [ConflictsInputError] = []
+        let meeting = MeetingDecoder(program: program).decode(value, otherKeys: ["items"], errors: &errors)
+        if value.objectValue != nil, meeting.body == nil, value["body"]?.isNull ?? true {
+            errors.append(ConflictsInputError(code: .meetingFieldShape, field: "body", message: "an agenda needs `body`, the id of the body that meets"))
         }
-        guard let rawItems = value["items"]?.arrayValue else {
-            return .failure(ConflictsInputError(code: "P1111", field: "items", message: "field `items` must be a JSON array of agenda items"))
+        var items: [Item] = []
+        if value.objectValue != nil {
+            if let rawItems = value["items"]?.arrayValue {
+                items = decodeItems(rawItems, meeting: meeting, errors: &errors)
+            } else {
+                errors.append(ConflictsInputError(code: .meetingFieldShape, field: "items", message: "field `items` must be a JSON array of agenda items"))
+            }
         }
+        guard errors.isEmpty else { return .failure(InputErrors(errors)) }
+        return .success(Agenda(meeting: meeting, items: items))
+    }
+
+    private static func decodeItems(_ rawItems: [JSONValue], meeting: Meeting, errors: inout [ConflictsInputError]) -> [Item] {
         var items: [Item] = []
         for (position, raw) in rawItems.enumerated() {
             let field = "items[\(position)]"
             guard raw.objectValue != nil else {
-                return .failure(ConflictsInputError(code: "P1111", field: field, message: "`\(field)` must be an object with `id`, `title` and `decision`"))
+                errors.append(ConflictsInputError(code: .meetingFieldShape, field: field, message: "`\(field)` must be an object with `id`, `title` and `decision`"))
+                continue
             }
             let id = raw["id"]?.stringValue ?? raw["id"]?.numberText ?? "\(position + 1)"
             let title = raw["title"]?.stringValue ?? ""
@@ -42,7 +57,8 @@ public struct Agenda: Sendable {
                 continue
             }
             guard var members = rawDecision.objectValue else {
-                return .failure(ConflictsInputError(code: "P1111", field: "\(field).decision", message: "`\(field).decision` must be a decision object"))
+                errors.append(ConflictsInputError(code: .meetingFieldShape, field: "\(field).decision", message: "`\(field).decision` must be a decision object"))
+                continue
             }
             if !members.contains(where: { $0.key == "id" }) { members.insert(("id", .string(id)), at: 0) }
             if !members.contains(where: { $0.key == "date" }), let date = meeting.date {
@@ -50,6 +66,6 @@ public struct Agenda: Sendable {
             }
             items.append(Item(id: id, title: title, decision: .object(members)))
         }
-        return .success(Agenda(meeting: meeting, items: items))
+        return items
     }
 }

@@ -25,51 +25,51 @@ extension ConflictScreener {
         let conflicts = screening.report
         report.conflicts = conflicts
         var findings: [Report.Finding] = []
-        func add(_ code: String, _ severity: Severity, blocking: Bool, _ message: String) {
+        func add(_ code: DiagnosticCode, _ severity: Severity, blocking: Bool, _ message: String) {
             findings.append(Report.Finding(severity: severity, code: code, message: message, isBlocking: blocking))
         }
 
         if program.conflicts == nil {
-            add("P1106", .warning, blocking: false, "the rules have no `conflicts` block, so no interest can be relevant; nobody was screened")
+            add(.noConflictsPolicy, .warning, blocking: false, "the rules have no `conflicts` block, so no interest can be relevant; nobody was screened")
         }
         for (index, name) in conflicts.unresolvedAttendees.enumerated() {
             let suggestions = index < conflicts.attendeeSuggestions.count ? conflicts.attendeeSuggestions[index] : []
-            add("P1101", .error, blocking: true,
+            add(.attendeeNotOnRegister, .error, blocking: true,
                 "attendee \"\(name)\" is not on the register \(register.fileName) and cannot be screened"
                     + NameSuggestions.didYouMean(suggestions.map { "\"\($0)\"" }))
         }
         for entry in conflicts.ambiguousAttendees {
-            add("P1102", .error, blocking: true,
+            add(.ambiguousAttendee, .error, blocking: true,
                 "attendee \"\(entry.written)\" matches several people on the register (\(entry.candidates.joined(separator: "; "))); write the name in full")
         }
         for entry in conflicts.unmatchedOrganisations {
-            add("P1150", .warning, blocking: isStrict,
+            add(.unmatchedOrganisation, .warning, blocking: isStrict,
                 "organisation \"\(entry.written)\" (\(entry.role)) matches no declared organisation, alias or register entry, so it was screened by its exact text only"
                     + NameSuggestions.didYouMean(entry.suggestions.map(\.text)))
         }
         for entry in conflicts.notScreenable {
-            add("P1105", .warning, blocking: false, "\(entry.person) cannot be screened here: \"\(entry.pointer)\"")
+            add(.declaredElsewhere, .warning, blocking: false, "\(entry.person) cannot be screened here: \"\(entry.pointer)\"")
         }
         if let meeting, let body = meeting.body {
             let bodyID = program.bodies[body].id
             if includingMeetingFindings { findings += meetingFindings(meeting) }
             if let finding = screening.chairStandsAside { findings.append(finding) }
             for name in screening.unagreedDeputies {
-                add("P1132", .note, blocking: false,
+                add(.deputyNotCounted, .note, blocking: false,
                     "deputy \"\(name)\" does not count towards quorum or vote: `\(bodyID)` counts deputies only when the chair agreed their attendance, and the meeting record does not say so (`agreed_by_chair`)")
             }
             for name in screening.nonMembers {
-                add("P1108", .note, blocking: false, "attendee \"\(name)\" is not a member of `\(bodyID)`; they do not count towards quorum or vote")
+                add(.attendeeNotMember, .note, blocking: false, "attendee \"\(name)\" is not a member of `\(bodyID)`; they do not count towards quorum or vote")
             }
             if let quorum = conflicts.quorum, !quorum.met {
                 let action = quorum.whenNotMet.map { "; the rules say: \($0)" } ?? ""
                 let clauses = quorum.failedClauses.joined(separator: "; ")
                 if screening.quorumBeforeRecusals?.met ?? false {
                     let leaving = conflicts.recusals.filter { $0.level == .exclude }.map(\.person)
-                    add("P1103", .error, blocking: true,
+                    add(.inquorateAfterRecusals, .error, blocking: true,
                         "`\(bodyID)` is inquorate for this item once \(leaving.joined(separator: ", ")) leave\(leaving.count == 1 ? "s" : "") the room (\(clauses))\(action)")
                 } else {
-                    add("P1104", .error, blocking: true, "`\(bodyID)` is inquorate even before recusals (\(clauses))\(action)")
+                    add(.inquorate, .error, blocking: true, "`\(bodyID)` is inquorate even before recusals (\(clauses))\(action)")
                 }
             }
         }
@@ -85,14 +85,14 @@ extension ConflictScreener {
     public func meetingFindings(_ meeting: Meeting) -> [Report.Finding] {
         guard let body = meeting.body else { return [] }
         var findings: [Report.Finding] = []
-        func add(_ code: String, _ severity: Severity, _ blocking: Bool, _ message: String) {
+        func add(_ code: DiagnosticCode, _ severity: Severity, _ blocking: Bool, _ message: String) {
             findings.append(Report.Finding(severity: severity, code: code, message: message, isBlocking: blocking))
         }
         let bodyID = program.bodies[body].id
         if rosters[body] == nil {
-            add("P1107", .note, false, "`\(bodyID)` has no `members` block, so quorum and votes cannot be checked")
+            add(.quorumNotCheckable, .note, false, "`\(bodyID)` has no `members` block, so quorum and votes cannot be checked")
         } else if program.committees[body]?.quorum == nil {
-            add("P1107", .note, false, "`\(bodyID)` has no `quorum` rule, so quorum cannot be checked")
+            add(.quorumNotCheckable, .note, false, "`\(bodyID)` has no `quorum` rule, so quorum cannot be checked")
         }
         if let committee = program.committees[body], !committee.chairSuccession.isEmpty {
             let roster = BodyRoster(program: program, body: body, committee: committee, deputies: meeting.deputies)
@@ -111,20 +111,20 @@ extension ConflictScreener {
     /// line (P1221), or when the next in line holds a role the papers name nobody for; a chair
     /// whose role may not chair the body (P1225); names given as holders that are no member (P1226).
     private func addChairFindings(_ line: BodyRoster.ChairInLine, roster: BodyRoster, holders: [(role: String, person: String)],
-                                  _ add: (String, Severity, Bool, String) -> Void) {
+                                  _ add: (DiagnosticCode, Severity, Bool, String) -> Void) {
         for name in line.unknownHolders {
-            add("P1226", .warning, false, "\"\(name)\", named in `holders`, is no member of `\(roster.bodyID)`; they are not counted as holding the role")
+            add(.holderNotMember, .warning, false, "\"\(name)\", named in `holders`, is no member of `\(roster.bodyID)`; they are not counted as holding the role")
         }
         let unnamed: Bool
         if case .unnamed = line.holder { unnamed = true } else { unnamed = false }
         if !line.passedOver.isEmpty || unnamed {
             let absent = line.passedOver.map { "\($0.name) (role `\($0.role)`) is \($0.why)" }
             let opening = absent.isEmpty ? "nobody holds the first role in the chair succession" : absent.joined(separator: "; ")
-            add("P1221", .note, false, "\(opening): under the chair succession of `\(roster.bodyID)`, \(Self.describe(line.holder, roster: roster))")
+            add(.chairPassesDownTheLine, .note, false, "\(opening): under the chair succession of `\(roster.bodyID)`, \(Self.describe(line.holder, roster: roster))")
         }
         if case .member(let member, _) = line.holder,
            let role = roster.roles(of: member, holders).sorted().first(where: roster.chairExcludedRoles.contains) {
-            add("P1225", .warning, false, "\(roster.members[member].name), in the chair under the succession, holds role `\(role)`, which may not chair `\(roster.bodyID)`; another member must chair")
+            add(.chairInLineMayNotChair, .warning, false, "\(roster.members[member].name), in the chair under the succession, holds role `\(role)`, which may not chair `\(roster.bodyID)`; another member must chair")
         }
     }
 
@@ -140,13 +140,13 @@ extension ConflictScreener {
     /// The latest day papers may go out is the meeting's date less the notice, in working days
     /// skipping the rules' bank holidays when the notice is in working days.
     private func addPapersFinding(_ papers: PapersRule, meetingDate: Int32, sent: Int32?, bodyID: String,
-                                  _ add: (String, Severity, Bool, String) -> Void) {
+                                  _ add: (DiagnosticCode, Severity, Bool, String) -> Void) {
         let back = Duration(amount: -papers.notice.amount, unit: papers.notice.unit)
         let latest = Day(number: meetingDate).adding(back, calendar: program.calendar)
         let rule = "at least \(papers.notice) before the meeting on \(Day(number: meetingDate).iso), so by \(latest.iso)"
         let source = papers.source.map { " (\($0))" } ?? ""
         guard let sent else {
-            add("P1134", .note, false, "the meeting file does not say when the papers went out (`papers_sent`); `\(bodyID)` needs them \(rule)\(source)")
+            add(.papersDateUnknown, .note, false, "the meeting file does not say when the papers went out (`papers_sent`); `\(bodyID)` needs them \(rule)\(source)")
             return
         }
         guard sent > latest.number else { return }
@@ -154,6 +154,6 @@ extension ConflictScreener {
         if papers.notice.unit == .workingDays, let calendar = program.calendar, !calendar.covers(latest.number, meetingDate) {
             message += "; the calendar does not know the bank holidays then, so only weekends were skipped"
         }
-        add("P1133", .warning, false, message)
+        add(.papersLate, .warning, false, message)
     }
 }

@@ -182,7 +182,7 @@ package final class ConflictScreener: Sendable {
             if let line = roster.chairInLine(present.seats, holders: meeting.roleHolders) {
                 if case .member(let member, _) = line.holder { screening.report.chair = roster.members[member].name }
                 if let conflicted = line.passedOver.first(where: { $0.why != "not present" }) {
-                    screening.chairStandsAside = Report.Finding(severity: .note, code: "P1222",
+                    screening.chairStandsAside = Report.Finding(severity: .note, code: .chairStandsAside,
                         message: "\(conflicted.name) (role `\(conflicted.role)`) \(conflicted.why), so does not chair it: under the chair succession of `\(roster.bodyID)`, \(Self.describe(line.holder, roster: roster))",
                         isBlocking: false)
                 }

@@ -1,3 +1,4 @@
+import ProbityEngine
 import ProbitySemantics
 import ProbitySupport
 
@@ -41,71 +42,69 @@ public struct RecordedVotes: Sendable {
         self.chair = chair
     }
 
-    /// Reads a votes file against the program's bodies. Errors name the field.
+    /// Reads a votes file against the program's bodies. Every error found is reported, each
+    /// naming its JSON path (`votes.for[2]`); a name that cannot be read is left out.
     /// `otherKeys` are keys the caller reads itself (the audit's `decision` and `item`).
-    public static func decode(json bytes: [UInt8], program: Program, otherKeys: Set<String> = []) -> Result<RecordedVotes, ConflictsInputError> {
-        let (value, meeting): (JSONValue, Meeting)
-        switch MeetingDecoder(program: program).decodeDocument(json: bytes, otherKeys: otherKeys.union(["votes", "by_email", "replies_by", "chair", "withdrew"])) {
-        case .failure(let error): return .failure(error)
-        case .success(let decoded): (value, meeting) = decoded
+    public static func decode(json bytes: [UInt8], program: Program, otherKeys: Set<String> = []) -> Result<RecordedVotes, InputErrors> {
+        let value: JSONValue
+        switch MeetingDecoder.parse(bytes) {
+        case .failure(let errors): return .failure(errors)
+        case .success(let parsed): value = parsed
         }
-        guard let votes = value["votes"], let sides = votes.objectValue else {
-            return .failure(ConflictsInputError(code: "P1111", field: "votes",
-                                                message: "field `votes` must be an object with `for`, `against` and `abstain` lists of names"))
-        }
+        var errors: [ConflictsInputError] = []
+        let meeting = MeetingDecoder(program: program).decode(value, otherKeys: otherKeys.union(["votes", "by_email", "replies_by", "chair", "withdrew"]), errors: &errors)
+        guard value.objectValue != nil else { return .failure(InputErrors(errors)) }
         var recorded = RecordedVotes(body: meeting.body, date: meeting.date)
         recorded.roleHolders = meeting.roleHolders
         if let raw = value["by_email"], !raw.isNull {
-            guard let flag = raw.boolValue else {
-                return .failure(ConflictsInputError(code: "P1111", field: "by_email", message: "field `by_email` must be `true` or `false`"))
+            if let flag = raw.boolValue {
+                recorded.byEmail = flag
+            } else {
+                errors.append(ConflictsInputError(code: .meetingFieldShape, field: "by_email", message: "field `by_email` must be `true` or `false`"))
             }
-            recorded.byEmail = flag
         }
         if let raw = value["replies_by"], !raw.isNull {
-            switch MeetingDecoder.day(raw, field: "replies_by") {
-            case .success(let day): recorded.repliesBy = day
-            case .failure(let error): return .failure(error)
-            }
+            recorded.repliesBy = MeetingDecoder.day(raw, field: "replies_by", errors: &errors)
         }
-        if recorded.byEmail, recorded.repliesBy == nil {
-            return .failure(ConflictsInputError(code: "P1111", field: "replies_by",
-                                                message: "a decision by email needs `replies_by`, the date by which replies had to arrive"))
+        if recorded.byEmail, recorded.repliesBy == nil, value["replies_by"]?.isNull ?? true {
+            errors.append(ConflictsInputError(code: .meetingFieldShape, field: "replies_by",
+                                              message: "a decision by email needs `replies_by`, the date by which replies had to arrive"))
         }
-        for (key, raw) in sides {
-            var names: [String]
-            if recorded.byEmail {
-                switch datedReplies(raw, field: "votes.\(key)") {
-                case .failure(let error): return .failure(error)
-                case .success(let replies): names = recorded.onTime(replies)
+        if let sides = value["votes"]?.objectValue {
+            for (key, raw) in sides {
+                let field = "votes.\(key)"
+                guard ["for", "against", "abstain", "abstained", "abstentions"].contains(key) else {
+                    errors.append(ConflictsInputError(code: .meetingFieldShape, field: field,
+                                                      message: "unknown key `\(field)`; expected `for`, `against` or `abstain`"))
+                    continue
                 }
-            } else {
-                switch MeetingDecoder.names(raw, field: "votes.\(key)") {
-                case .failure(let error): return .failure(error)
-                case .success(let decoded): names = decoded
+                let names: [String]
+                if recorded.byEmail {
+                    names = recorded.onTime(datedReplies(raw, field: field, errors: &errors))
+                } else {
+                    names = MeetingDecoder.names(raw, field: field, errors: &errors)
+                }
+                switch key {
+                case "for": recorded.votesFor = names
+                case "against": recorded.votesAgainst = names
+                default: recorded.abstentions = names
                 }
             }
-            switch key {
-            case "for": recorded.votesFor = names
-            case "against": recorded.votesAgainst = names
-            case "abstain", "abstained", "abstentions": recorded.abstentions = names
-            default:
-                return .failure(ConflictsInputError(code: "P1111", field: "votes.\(key)",
-                                                    message: "unknown key `votes.\(key)`; expected `for`, `against` or `abstain`"))
-            }
+        } else {
+            errors.append(ConflictsInputError(code: .meetingFieldShape, field: "votes",
+                                              message: "field `votes` must be an object with `for`, `against` and `abstain` lists of names"))
         }
         if let raw = value["withdrew"], !raw.isNull {
-            switch MeetingDecoder.names(raw, field: "withdrew") {
-            case .failure(let error): return .failure(error)
-            case .success(let names): recorded.withdrew = names
-            }
+            recorded.withdrew = MeetingDecoder.names(raw, field: "withdrew", errors: &errors)
         }
         if let raw = value["chair"], !raw.isNull {
-            guard let name = raw.stringValue else {
-                return .failure(ConflictsInputError(code: "P1111", field: "chair", message: "field `chair` must be a person's name as a string"))
+            if let name = raw.stringValue {
+                recorded.chair = name
+            } else {
+                errors.append(ConflictsInputError(code: .meetingFieldShape, field: "chair", message: "field `chair` must be a person's name as a string"))
             }
-            recorded.chair = name
         }
-        return .success(recorded)
+        return errors.isEmpty ? .success(recorded) : .failure(InputErrors(errors))
     }
 
     /// The names of the replies that arrived by `repliesBy` (004, 10.1); the later ones are kept
@@ -117,20 +116,23 @@ public struct RecordedVotes: Sendable {
     }
 
     /// A list of replies by email, each `{"name": …, "replied": "YYYY-MM-DD"}`: a reply without
-    /// its date cannot be shown to have arrived by the stated date, so it is an error.
-    static func datedReplies(_ raw: JSONValue, field: String) -> Result<[(name: String, date: Int32)], ConflictsInputError> {
+    /// its date cannot be shown to have arrived by the stated date, so it is an error (reported
+    /// at its index, `votes.for[1]`, and left out).
+    static func datedReplies(_ raw: JSONValue, field: String, errors: inout [ConflictsInputError]) -> [(name: String, date: Int32)] {
         guard let items = raw.arrayValue else {
-            return .failure(ConflictsInputError(code: "P1111", field: field, message: "field `\(field)` must be a JSON array of replies, found \(raw.kindDescription)"))
+            errors.append(ConflictsInputError(code: .meetingFieldShape, field: field, message: "field `\(field)` must be a JSON array of replies, found \(raw.kindDescription)"))
+            return []
         }
         var replies: [(name: String, date: Int32)] = []
         for (position, item) in items.enumerated() {
             guard item.objectValue != nil, let name = item["name"]?.stringValue, !name.allSatisfy(\.isWhitespace),
                   let text = item["replied"]?.stringValue, let day = Day.parseISO(text) else {
-                return .failure(ConflictsInputError(code: "P1111", field: field,
+                errors.append(ConflictsInputError(code: .meetingFieldShape, field: "\(field)[\(position)]",
                     message: "field `\(field)`, entry \(position + 1), must be a reply by email with its date: {\"name\": \"…\", \"replied\": \"YYYY-MM-DD\"}"))
+                continue
             }
             replies.append((name, day.number))
         }
-        return .success(replies)
+        return replies
     }
 }

@@ -77,14 +77,14 @@ public struct VoteTally: Sendable {
     /// present, or has no vote, has their vote left out with a note (P1121).
     public static func count(_ votes: RecordedVotes, at meeting: Meeting, program: Program) -> Result<VoteTally, ConflictsInputError> {
         guard let body = meeting.body ?? votes.body else {
-            return .failure(ConflictsInputError(code: "P1113", field: "body", message: "the meeting names no `body`, so there is no voting rule to count under"))
+            return .failure(ConflictsInputError(code: .votesNotCountable, field: "body", message: "the meeting names no `body`, so there is no voting rule to count under"))
         }
         if let other = votes.body, let own = meeting.body, other != own {
-            return .failure(ConflictsInputError(code: "P1113", field: "body",
+            return .failure(ConflictsInputError(code: .votesNotCountable, field: "body",
                 message: "the votes are for `\(program.bodies[other].id)` but the meeting is of `\(program.bodies[own].id)`"))
         }
         guard let committee = program.committees[body], !committee.members.isEmpty else {
-            return .failure(ConflictsInputError(code: "P1113", field: "body", message: "`\(program.bodies[body].id)` has no `members` block, so its votes cannot be counted"))
+            return .failure(ConflictsInputError(code: .votesNotCountable, field: "body", message: "`\(program.bodies[body].id)` has no `members` block, so its votes cannot be counted"))
         }
         let roster = BodyRoster(program: program, body: body, committee: committee, deputies: meeting.deputies)
         // By email nobody meets: the members who replied are the ones taking part.
@@ -105,7 +105,7 @@ public struct VoteTally: Sendable {
         var tally = VoteTally(body: roster.bodyID, result: .lost, majorityOf: majority.rawValue)
         tally.lateReplies = votes.lateReplies
         for name in present.unagreedDeputies {
-            tally.findings.append(Report.Finding(severity: .note, code: "P1132",
+            tally.findings.append(Report.Finding(severity: .note, code: .deputyNotCounted,
                 message: "deputy \"\(name)\" does not count towards quorum or vote: `\(roster.bodyID)` counts deputies only when the chair agreed their attendance, and the meeting record does not say so (`agreed_by_chair`)",
                 isBlocking: false))
         }
@@ -117,7 +117,7 @@ public struct VoteTally: Sendable {
         let (chairMember, chairFindings) = chair(votes, roster: roster, present: present.seats, holders: holders)
         tally.findings += chairFindings
         for late in votes.lateReplies {
-            tally.findings.append(Report.Finding(severity: .note, code: "P1131",
+            tally.findings.append(Report.Finding(severity: .note, code: .lateEmailReply,
                 message: "\(late.person) replied on \(Day(number: late.date).iso), after the stated date \(votes.repliesBy.map { Day(number: $0).iso } ?? "?"); the reply is not counted",
                 isBlocking: false))
         }
@@ -129,25 +129,25 @@ public struct VoteTally: Sendable {
                     member = found
                 case .ambiguous(let candidates):
                     // Which member voted is never guessed: the candidates are named instead.
-                    tally.findings.append(Report.Finding(severity: .error, code: "P1120",
+                    tally.findings.append(Report.Finding(severity: .error, code: .voterNotMember,
                         message: "\"\(name)\" voted \(side.rawValue) but matches several members of `\(roster.bodyID)`: "
                             + candidates.map { "\"\(roster.members[$0].name)\"" }.joined(separator: ", ") + "; write the full name", isBlocking: true))
                     continue
                 case .notFound:
                     let near = roster.names.suggestions(for: name).map { "\"\(roster.members[$0].name)\"" }
-                    tally.findings.append(Report.Finding(severity: .error, code: "P1120",
+                    tally.findings.append(Report.Finding(severity: .error, code: .voterNotMember,
                         message: "\"\(name)\" voted \(side.rawValue) but is no member of `\(roster.bodyID)`" + NameSuggestions.didYouMean(near), isBlocking: true))
                     continue
                 }
                 guard voted.insert(member).inserted else {
-                    tally.findings.append(Report.Finding(severity: .error, code: "P1122",
+                    tally.findings.append(Report.Finding(severity: .error, code: .votedTwice,
                         message: "\(roster.members[member].name) is recorded as voting more than once", isBlocking: true))
                     continue
                 }
                 guard let voter = voters.first(where: { $0.occupant == member }) else {
                     let why = !roster.members[member].isVoting ? "is a non-voting member"
                         : present.seats.contains(where: { $0.occupant == member }) ? "has no vote here" : "is not among the attendees"
-                    tally.findings.append(Report.Finding(severity: .note, code: "P1121",
+                    tally.findings.append(Report.Finding(severity: .note, code: .voteLeftOut,
                         message: "\(roster.members[member].name) \(why); their vote is left out", isBlocking: false))
                     continue
                 }
@@ -179,7 +179,7 @@ public struct VoteTally: Sendable {
         var chairMayCast = true
         if let chairMember, let role = roster.roles(of: chairMember, holders).sorted().first(where: committee.chairExcludedRoles.contains) {
             chairMayCast = false
-            tally.findings.append(Report.Finding(severity: .error, code: "P1135",
+            tally.findings.append(Report.Finding(severity: .error, code: .chairMayNotChair,
                 message: "\(roster.members[chairMember].name) may not chair `\(roster.bodyID)`: the rules say the holder of role `\(role)` may not, so no casting vote of theirs counts",
                 isBlocking: true))
         }
@@ -192,18 +192,18 @@ public struct VoteTally: Sendable {
                 if rule?.chairHasCastingVote == true, chairMayCast, let chairMember, !voters.contains(where: { $0.occupant == chairMember }) {
                     let why = withdrawn.contains(chairMember) ? "they left the room for it"
                         : !roster.members[chairMember].isVoting ? "a non-voting member" : "not among the attendees"
-                    tally.findings.append(Report.Finding(severity: .note, code: "P1227",
+                    tally.findings.append(Report.Finding(severity: .note, code: .tiedVoteWithoutCastingVote,
                         message: "the votes are tied, but \(roster.members[chairMember].name), in the chair, has no vote on this item (\(why)), so no casting vote decides it",
                         isBlocking: false))
                 } else if rule?.chairHasCastingVote == true, chairMember == nil,
                    case .unnamed(let role)? = roster.chairInLine(present.seats, holders: holders)?.holder, votes.chair == nil {
-                    tally.findings.append(Report.Finding(severity: .error, code: "P1223",
+                    tally.findings.append(Report.Finding(severity: .error, code: .castingVoteHolderUnknown,
                         message: "the votes are tied and the chair has a casting vote, but it falls to the holder of role `\(role)` under the chair succession of `\(roster.bodyID)`, and the papers name nobody for that role; add `\"chair\"` (or `\"holders\"`) to the votes file",
                         isBlocking: true))
                 } else if rule?.chairHasCastingVote == true, chairMember == nil {
                     let chairs = present.seats.filter { roster.members[$0.occupant].isChair }.map { roster.members[$0.occupant].name }
                     let who = chairs.count > 1 ? "several members who may chair were present (\(chairs.joined(separator: ", ")))" : "no member who may chair was present"
-                    tally.findings.append(Report.Finding(severity: .error, code: "P1130",
+                    tally.findings.append(Report.Finding(severity: .error, code: .castingVoteChairUnknown,
                         message: "the votes are tied and the chair has a casting vote, but the record does not say who chaired: \(who); add `\"chair\"` to the votes file",
                         isBlocking: true))
                 }
@@ -224,7 +224,7 @@ public struct VoteTally: Sendable {
         guard !quorum.met else { return }
         let deadline = votes.repliesBy.map { Day(number: $0).iso } ?? "the reply date"
         tally.result = .lostNoQuorumInFavour
-        tally.findings.append(Report.Finding(severity: .error, code: "P1123",
+        tally.findings.append(Report.Finding(severity: .error, code: .emailDecisionUnsupported,
             message: "the decision by email does not stand: the members replying in favour by \(deadline) are not a quorum (\(quorum.failedClauses.joined(separator: "; ")))",
             isBlocking: true))
     }
@@ -242,7 +242,7 @@ public struct VoteTally: Sendable {
         if let named = votes.chair {
             guard case .found(let member) = roster.names.resolve(named) else { return (nil, []) }
             if case .member(let expected, let role)? = line?.holder, expected != member {
-                return (member, [Report.Finding(severity: .warning, code: "P1224",
+                return (member, [Report.Finding(severity: .warning, code: .recordedChairDiffers,
                     message: "the record says \(roster.members[member].name) chaired, but under the chair succession of `\(roster.bodyID)` \(roster.members[expected].name) (role `\(role)`) was present and first in line",
                     isBlocking: false)])
             }

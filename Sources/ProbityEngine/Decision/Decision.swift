@@ -37,12 +37,12 @@ public struct Decision: Sendable {
 /// The message names the field and says what was expected.
 public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A stable code from `docs/diagnostics.md` (`P0701` …, `P1110` …).
-    public var code: String
+    public var code: DiagnosticCode
     /// The JSON key at fault (`colour`, `votes.for`), when there is one.
     public var field: String?
     public var message: String
 
-    public init(code: String, field: String?, message: String) {
+    public init(code: DiagnosticCode, field: String?, message: String) {
         self.code = code
         self.field = field
         self.message = message
@@ -59,11 +59,20 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
 /// Why a decision could not be read.
 public typealias DecisionError = InputError
 
-/// Every problem found in one decision.
-public struct DecisionErrors: Error, Equatable, Sendable {
-    public var all: [DecisionError]
+/// Every problem found in one input (a decision, a meeting, an agenda, a record of votes):
+/// the decoders read on past an error, so a file is corrected in one pass.
+public struct InputErrors: Error, Equatable, Sendable {
+    public var all: [InputError]
 
-    public init(_ all: [DecisionError]) {
+    public init(_ all: [InputError]) {
         self.all = all
     }
+
+    /// The errors as diagnostics, in the input file `file` (and its `part`, such as `item 11`).
+    public func diagnostics(in file: String?, part: String? = nil) -> [Diagnostic] {
+        all.map { $0.diagnostic(in: file, part: part) }
+    }
 }
+
+/// Every problem found in one decision.
+public typealias DecisionErrors = InputErrors

@@ -25,7 +25,7 @@ package struct DecisionDecoder: Sendable {
     public func decode(json bytes: [UInt8]) -> Result<Decision, DecisionErrors> {
         switch JSONParser.parse(bytes) {
         case .failure(let error):
-            return .failure(DecisionErrors([DecisionError(code: "P0705", field: nil, message: "malformed JSON at line \(error.line), column \(error.column): \(error.message)")]))
+            return .failure(DecisionErrors([DecisionError(code: .malformedJSON, field: nil, message: "malformed JSON at line \(error.line), column \(error.column): \(error.message)")]))
         case .success(let value):
             return decode(value)
         }
@@ -34,7 +34,7 @@ package struct DecisionDecoder: Sendable {
     /// Decodes a parsed JSON object, reporting every bad field, not only the first.
     public func decode(_ value: JSONValue) -> Result<Decision, DecisionErrors> {
         guard let members = value.objectValue else {
-            return .failure(DecisionErrors([DecisionError(code: "P0702", field: nil, message: "a decision must be a JSON object, found \(value.kindDescription)")]))
+            return .failure(DecisionErrors([DecisionError(code: .wrongValueType, field: nil, message: "a decision must be a JSON object, found \(value.kindDescription)")]))
         }
         var decision = Decision(fieldCount: program.fields.count)
         var errors: [DecisionError] = []
@@ -42,7 +42,7 @@ package struct DecisionDecoder: Sendable {
         for (key, raw) in members {
             guard let index = program.fieldIndex[key] else {
                 let hint = closestMatch(to: key, among: program.fieldIndex.keys).map { "; did you mean `\($0)`?" } ?? ""
-                errors.append(DecisionError(code: "P0701", field: key, message: "unknown field `\(key)`: the scheme declares no such decision field\(hint)"))
+                errors.append(DecisionError(code: .unknownDecisionField, field: key, message: "unknown field `\(key)`: the scheme declares no such decision field\(hint)"))
                 continue
             }
             if raw.isNull { continue }  // null is the same as leaving the field out
@@ -53,7 +53,7 @@ package struct DecisionDecoder: Sendable {
         }
         // A field given with a bad value has its error already: not also "missing".
         for (index, field) in program.fields.enumerated() where field.isRequired && !decision.isPresent[index] && !given.contains(index) {
-            errors.append(DecisionError(code: "P0704", field: field.name, message: "missing required field `\(field.name)`; expected \(field.type.expectation)"))
+            errors.append(DecisionError(code: .missingRequiredField, field: field.name, message: "missing required field `\(field.name)`; expected \(field.type.expectation)"))
         }
         if !errors.isEmpty { return .failure(DecisionErrors(errors.sorted { ($0.field ?? "", $0.code) < ($1.field ?? "", $1.code) })) }
         decision.id = decision.texts[Field.idIndex] ?? ""
@@ -105,26 +105,26 @@ package struct DecisionDecoder: Sendable {
         case .money:
             let text = raw.stringValue.map { $0.trimmingSpaces } ?? raw.numberText
             guard let text, let money = Money.parse(text) else {
-                return .failure(DecisionError(code: "P0702", field: field.name, message: "field `\(field.name)` must be an amount of money such as \"£1.2m\", \"1200000.00\" or 1200000.00 (whole pence), found \(raw.shortDescription)"))
+                return .failure(DecisionError(code: .wrongValueType, field: field.name, message: "field `\(field.name)` must be an amount of money such as \"£1.2m\", \"1200000.00\" or 1200000.00 (whole pence), found \(raw.shortDescription)"))
             }
             return .success(money.pence)
         case .date:
-            let wrongType = DecisionError(code: "P0702", field: field.name, message: "field `\(field.name)` must be a date written YYYY-MM-DD, found \(raw.shortDescription)")
+            let wrongType = DecisionError(code: .wrongValueType, field: field.name, message: "field `\(field.name)` must be a date written YYYY-MM-DD, found \(raw.shortDescription)")
             guard let text = raw.stringValue else { return .failure(wrongType) }
             // One rule for dates everywhere (`DateText`): a decision writes ISO, and is told it.
             switch DateText.read(text.trimmingSpaces) {
             case .iso(let day):
                 return .success(Int64(day.number))
             case .dayFirst(let day):
-                return .failure(DecisionError(code: "P0710", field: field.name, message: "field `\(field.name)` is \"\(text)\", a day-first date; a decision writes dates as YYYY-MM-DD: did you mean `\(day.iso)`?"))
+                return .failure(DecisionError(code: .dayFirstDate, field: field.name, message: "field `\(field.name)` is \"\(text)\", a day-first date; a decision writes dates as YYYY-MM-DD: did you mean `\(day.iso)`?"))
             case .noSuchDay(let year, let month, let day):
-                return .failure(DecisionError(code: "P0711", field: field.name, message: "field `\(field.name)` is \"\(text)\", a day that does not exist: \(DateText.whyNoSuchDay(year: year, month: month, day: day))"))
+                return .failure(DecisionError(code: .nonexistentDay, field: field.name, message: "field `\(field.name)` is \"\(text)\", a day that does not exist: \(DateText.whyNoSuchDay(year: year, month: month, day: day))"))
             case .unreadable:
                 return .failure(wrongType)
             }
         case .number:
             guard let text = raw.numberText ?? raw.stringValue, let n = Int64(text) else {
-                return .failure(DecisionError(code: "P0702", field: field.name, message: "field `\(field.name)` must be a whole number, found \(raw.shortDescription)"))
+                return .failure(DecisionError(code: .wrongValueType, field: field.name, message: "field `\(field.name)` must be a whole number, found \(raw.shortDescription)"))
             }
             return .success(n)
         case .enumeration(let values):
@@ -132,14 +132,14 @@ package struct DecisionDecoder: Sendable {
             guard let ordinal = values.firstIndex(of: text) else {
                 let hint = closestMatch(to: text, among: values).map { "did you mean `\($0)`? " } ?? ""
                 let listed = values.count <= 12 ? values.map { "`\($0)`" }.joined(separator: ", ") : "one of \(values.count) declared values"
-                return .failure(DecisionError(code: "P0703", field: field.name, message: "`\(text)` is not a value of field `\(field.name)`; \(hint)expected \(listed)"))
+                return .failure(DecisionError(code: .valueOutsideEnumeration, field: field.name, message: "`\(text)` is not a value of field `\(field.name)`; \(hint)expected \(listed)"))
             }
             return .success(Int64(ordinal))
         case .body:
             guard let text = raw.stringValue else { return .failure(mismatch(field, found: raw)) }
             guard let body = program.bodyIndex[text] else {
                 let hint = closestMatch(to: text, among: program.bodyIndex.keys).map { "; did you mean `\($0)`?" } ?? ""
-                return .failure(DecisionError(code: "P0703", field: field.name, message: "field `\(field.name)` names `\(text)`, which is not a declared body or officer\(hint)"))
+                return .failure(DecisionError(code: .valueOutsideEnumeration, field: field.name, message: "field `\(field.name)` names `\(text)`, which is not a declared body or officer\(hint)"))
             }
             return .success(Int64(body))
         case .organisation:
@@ -152,7 +152,7 @@ package struct DecisionDecoder: Sendable {
     }
 
     private func mismatch(_ field: Field, found raw: JSONValue) -> DecisionError {
-        DecisionError(code: "P0702", field: field.name, message: "field `\(field.name)` must be \(field.type.expectation), found \(raw.shortDescription)")
+        DecisionError(code: .wrongValueType, field: field.name, message: "field `\(field.name)` must be \(field.type.expectation), found \(raw.shortDescription)")
     }
 }
 

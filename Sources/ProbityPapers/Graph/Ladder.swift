@@ -48,7 +48,7 @@ public struct Ladder: Sendable {
 
     /// Why a ladder cannot be drawn as asked.
     public struct Problem: Error, Sendable, Equatable {
-        public var code: String
+        public var code: DiagnosticCode
         public var message: String
     }
 
@@ -57,13 +57,13 @@ public struct Ladder: Sendable {
     public static func build(program: Program, kind: String, on day: Day, assuming: [(field: String, value: String)],
                              field: String = "value") -> Result<Ladder, Problem> {
         guard let kindField = program.fieldIndex["kind"], case .enumeration(let kinds) = program.fields[kindField].type else {
-            return .failure(Problem(code: "P1401", message: "the rules have no enumerated `kind` field to draw a ladder for"))
+            return .failure(Problem(code: .graphFieldUnknown, message: "the rules have no enumerated `kind` field to draw a ladder for"))
         }
         guard let kindValue = kinds.firstIndex(of: kind) else {
-            return .failure(Problem(code: "P1400", message: "unknown decision kind `\(kind)`; expected one of \(kinds.joined(separator: ", "))"))
+            return .failure(Problem(code: .ladderKindUnknown, message: "unknown decision kind `\(kind)`; expected one of \(kinds.joined(separator: ", "))"))
         }
         guard let moneyField = program.fieldIndex[field], program.fields[moneyField].type == .money else {
-            return .failure(Problem(code: "P1401", message: "field `\(field)` is not a money field of the rules"))
+            return .failure(Problem(code: .graphFieldUnknown, message: "field `\(field)` is not a money field of the rules"))
         }
         var fixed: [Int: Int64] = [kindField: Int64(kindValue), Field.dateIndex: Int64(day.number)]
         for assumption in assuming {
@@ -71,7 +71,7 @@ public struct Ladder: Sendable {
             case .failure(let problem): return .failure(problem)
             case .success(let (index, value)):
                 if index == moneyField || index == kindField {
-                    return .failure(Problem(code: "P1402", message: "`--where \(assumption.field)=…` cannot fix the ladder's own field; draw the ladder of another kind instead"))
+                    return .failure(Problem(code: .graphWhereValue, message: "`--where \(assumption.field)=…` cannot fix the ladder's own field; draw the ladder of another kind instead"))
                 }
                 fixed[index] = value
             }
@@ -118,10 +118,10 @@ public struct Ladder: Sendable {
 
     private static func fixedValue(_ program: Program, _ name: String, _ text: String) -> Result<(Int, Int64), Problem> {
         guard let index = program.fieldIndex[name] else {
-            return .failure(Problem(code: "P1401", message: "unknown field `\(name)` in `--where`; expected a field of the rules"))
+            return .failure(Problem(code: .graphFieldUnknown, message: "unknown field `\(name)` in `--where`; expected a field of the rules"))
         }
         let type = program.fields[index].type
-        let bad = Problem(code: "P1402", message: "`\(text)` is not a value of field `\(name)` (\(type))")
+        let bad = Problem(code: .graphWhereValue, message: "`\(text)` is not a value of field `\(name)` (\(type))")
         switch type {
         case .enumeration(let values):
             guard let ordinal = values.firstIndex(of: text) else { return .failure(bad) }
@@ -144,7 +144,7 @@ public struct Ladder: Sendable {
             guard let number = Int64(text) else { return .failure(bad) }
             return .success((index, number))
         case .text, .set:
-            return .failure(Problem(code: "P1402", message: "field `\(name)` (\(type)) cannot be fixed with `--where`; only enumerations, bodies, organisations, dates, money and numbers"))
+            return .failure(Problem(code: .graphWhereValue, message: "field `\(name)` (\(type)) cannot be fixed with `--where`; only enumerations, bodies, organisations, dates, money and numbers"))
         }
     }
 

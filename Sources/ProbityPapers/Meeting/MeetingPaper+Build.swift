@@ -44,7 +44,7 @@ final class MeetingPaperBuilder {
     var citedSet: Set<String> = []
 
     /// Findings said once for the meeting (attendees) or in the quorum sentence.
-    static let meetingFindingCodes: Set<String> = ["P1101", "P1102", "P1103", "P1104", "P1105", "P1108"]
+    static let meetingFindingCodes: Set<DiagnosticCode> = [.attendeeNotOnRegister, .ambiguousAttendee, .inquorateAfterRecusals, .inquorate, .declaredElsewhere, .attendeeNotMember]
 
     init(agenda: Agenda, engine: Engine) {
         self.agenda = agenda
@@ -56,7 +56,7 @@ final class MeetingPaperBuilder {
 
     /// A finding as the papers print it: its code, severity and message.
     static func findingSentence(_ finding: Report.Finding) -> Sentence {
-        [.code(finding.code), .text(" \(finding.severity.rawValue): ")] + .message(finding.message)
+        [.code(finding.code.description), .text(" \(finding.severity.rawValue): ")] + .message(finding.message)
     }
 
     /// The register's people; empty without a register.

@@ -66,12 +66,12 @@ extension MeetingPaperBuilder {
         }
         // Attendees who could not be screened block every item: say so once, and point to the
         // declarations table where each is named, rather than list them under every item.
-        let unscreened = report.findings.filter { $0.isBlocking && ($0.code == "P1101" || $0.code == "P1102") }
+        let unscreened = report.findings.filter { $0.isBlocking && ($0.code == .attendeeNotOnRegister || $0.code == .ambiguousAttendee) }
         if !unscreened.isEmpty {
             let count = unscreened.count
-            reasons.append("\(count == 1 ? "an attendee" : "\(count) attendees") could not be screened against the register (\(Set(unscreened.map(\.code)).sorted().joined(separator: ", ")); see the declarations table)")
+            reasons.append("\(count == 1 ? "an attendee" : "\(count) attendees") could not be screened against the register (\(Set(unscreened.map(\.code)).sorted().map(\.description).joined(separator: ", ")); see the declarations table)")
         }
-        for finding in report.findings where finding.isBlocking && finding.code != "P1101" && finding.code != "P1102" {
+        for finding in report.findings where finding.isBlocking && finding.code != .attendeeNotOnRegister && finding.code != .ambiguousAttendee {
             reasons.append(finding.message + " (\(finding.code))")
         }
         sentence += .message(reasons.joined(separator: "; ") + ".")

@@ -131,7 +131,7 @@ extension Report.Finding {
     public func writeJSON<Output: JSONOutput>(to out: inout Output) {
         out.object { out in
             out.member("severity", severity.rawValue)
-            out.member("code", code)
+            out.member("code", code.description)
             out.member("message", message)
             out.member("blocking", isBlocking)
         }

@@ -59,7 +59,7 @@ public struct Report: Sendable {
     /// A problem found while checking the decision (a wrong decider, an unresolved attendee …).
     public struct Finding: Sendable {
         public var severity: Severity
-        public var code: String
+        public var code: DiagnosticCode
         public var message: String
         /// Whether the finding stops the decision proceeding as proposed.
         public var isBlocking: Bool
@@ -70,7 +70,7 @@ public struct Report: Sendable {
         /// `severity[code]: message`, as the renderer writes it, without the line break.
         public var line: String { String(DiagnosticRenderer(sources: SourceMap()).render(diagnostic).dropLast()) }
 
-        package init(severity: Severity, code: String, message: String, isBlocking: Bool) {
+        package init(severity: Severity, code: DiagnosticCode, message: String, isBlocking: Bool) {
             self.severity = severity
             self.code = code
             self.message = message

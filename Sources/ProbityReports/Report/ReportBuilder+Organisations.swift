@@ -36,7 +36,7 @@ extension ReportBuilder {
                 report.undeclaredOrganisations.append((field: name, written: written))
                 let suggestions = directory.suggestions(for: written).map(directory.displayName)
                 report.findings.append(Report.Finding(
-                    severity: .warning, code: "P1021",
+                    severity: .warning, code: .undeclaredOrganisation,
                     message: "`\(name)` names \"\(written)\", which is no organisation the rules declare (by name or alias), so every rule testing `\(name)` took it as none of them"
                         + NameSuggestions.didYouMean(suggestions),
                     isBlocking: false))

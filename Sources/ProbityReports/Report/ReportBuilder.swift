@@ -118,11 +118,11 @@ package final class ReportBuilder: Sendable {
                 guard !calendar.covers(decision.date, on) else { continue }
                 let known = [calendar.coversFrom.map { "from \(Day(number: $0).iso)" }, calendar.coversUntil.map { "until \(Day(number: $0).iso)" }]
                     .compactMap { $0 }.joined(separator: " ")
-                report.findings.append(Report.Finding(severity: .note, code: "P1012",
+                report.findings.append(Report.Finding(severity: .note, code: .workingDaysWithoutHolidays,
                     message: "the notice to `\(notice.to)` counts \(period) to \(Day(number: on).iso), outside the days the calendar \"\(calendar.name)\" knows (\(known)): bank holidays there are not skipped",
                     isBlocking: false))
             } else {
-                report.findings.append(Report.Finding(severity: .note, code: "P1012",
+                report.findings.append(Report.Finding(severity: .note, code: .workingDaysWithoutHolidays,
                     message: "the notice to `\(notice.to)` counts \(period) skipping weekends only: the rules give no `calendar` of bank holidays",
                     isBlocking: false))
             }
@@ -138,14 +138,14 @@ package final class ReportBuilder: Sendable {
         if let decider = verdict.decider { named.append(Int(decider)) }
         var seen: Set<Int> = []
         for index in named where seen.insert(index).inserted && !program.bodies[index].exists(on: day) {
-            report.findings.append(Report.Finding(severity: .error, code: "P1010",
+            report.findings.append(Report.Finding(severity: .error, code: .bodyDidNotExist,
                 message: "\(existence(of: index)); it cannot take or authorise a decision dated \(Day(number: day).iso)", isBlocking: true))
         }
         guard verdict.outcome == .noAuthority else { return }
         for nearMiss in report.nearMisses {
             guard let rule = program.ruleIndex[nearMiss.rule.id] else { continue }
             for index in program.rules[rule].approvals where seen.insert(index).inserted && !program.bodies[index].exists(on: day) {
-                report.findings.append(Report.Finding(severity: .note, code: "P1011",
+                report.findings.append(Report.Finding(severity: .note, code: .nearBodyDidNotExist,
                     message: "\(existence(of: index)), so it could not approve a decision dated \(Day(number: day).iso)", isBlocking: false))
             }
         }
@@ -189,7 +189,7 @@ package final class ReportBuilder: Sendable {
             report.placeholders.append(use)
             let ruleList = use.rules.map { "`\($0)`" }.joined(separator: ", ")
             report.findings.append(Report.Finding(
-                severity: .warning, code: "P1020",
+                severity: .warning, code: .restsOnPlaceholder,
                 message: "this answer rests on the placeholder `\(use.name)` = \(use.value) (rule\(use.rules.count == 1 ? "" : "s") \(ruleList)), not a figure from the papers; replace it with \(use.replaceWith)",
                 isBlocking: false))
         }
@@ -208,12 +208,12 @@ package final class ReportBuilder: Sendable {
                 ?? "it is neither a required approver nor above one in the delegation tree"
             let approvers = verdict.approvers.map { "`\(program.bodies[Int($0)].id)`" }.joined(separator: ", ")
             report.findings.append(Report.Finding(
-                severity: .error, code: "P1001",
+                severity: .error, code: .wrongDecider,
                 message: "`\(body.id)` may not take this decision: \(why); expected one of \(approvers) or a body above them",
                 isBlocking: true))
         case .noAuthority:
             report.nearMisses = nearMisses(decision)
-            report.findings.append(Report.Finding(severity: .error, code: "P1002",
+            report.findings.append(Report.Finding(severity: .error, code: .noAuthority,
                                                   message: "no rule authorises this decision; nobody may approve it as proposed",
                                                   isBlocking: true))
         }

@@ -60,7 +60,7 @@ extension Checker {
                 }
             }
             if !fitted {
-                warning("P1204", "no organisation's name has the shape \(named.map { "\"\($0.prefix){\($0.hole)}\($0.suffix)\"" }.joined(separator: " or ")), so these aliases name nothing; expected the shape of a declared organisation's name or `aka` alias",
+                warning(.aliasesNameNothing, "no organisation's name has the shape \(named.map { "\"\($0.prefix){\($0.hole)}\($0.suffix)\"" }.joined(separator: " or ")), so these aliases name nothing; expected the shape of a declared organisation's name or `aka` alias",
                         at: syntax.range)
             }
         }
@@ -71,7 +71,7 @@ extension Checker {
         func shapes(_ literals: [StringLiteral], _ what: String) -> [AliasShape] {
             literals.compactMap { literal in
                 if let shape = AliasShape(literal.value) { return shape }
-                error("P1203", "\(what) \"\(literal.value)\" has no single `{word}` hole; expected one, as in \"Councillor in {place}\"", at: literal.range)
+                error(.malformedAliases, "\(what) \"\(literal.value)\" has no single `{word}` hole; expected one, as in \"Councillor in {place}\"", at: literal.range)
                 valid = false
                 return nil
             }
@@ -79,12 +79,12 @@ extension Checker {
         let given = shapes(syntax.shapes, "the alias shape")
         let named = shapes(syntax.named, "the name shape")
         if syntax.named.isEmpty {
-            error("P1203", "`aliases` does not say which organisations get them; expected `for organisations named \"London Borough of {place}\"`", at: syntax.range)
+            error(.malformedAliases, "`aliases` does not say which organisations get them; expected `for organisations named \"London Borough of {place}\"`", at: syntax.range)
             return nil
         }
         guard valid, let hole = named.first?.hole else { return nil }
         for (shape, literal) in zip(given + named, syntax.shapes + syntax.named) where shape.hole != hole {
-            error("P1203", "the hole `{\(shape.hole)}` in \"\(literal.value)\" is not the name shapes' `{\(hole)}`; expected one hole name throughout", at: literal.range)
+            error(.malformedAliases, "the hole `{\(shape.hole)}` in \"\(literal.value)\" is not the name shapes' `{\(hole)}`; expected one hole name throughout", at: literal.range)
             valid = false
         }
         return valid ? (given, named) : nil
@@ -94,7 +94,7 @@ extension Checker {
         let key = alias.lowercased()
         if let other = organisationNames[key] {
             if other != index {
-                error("P1205", "the alias shape gives \"\(alias)\" to `\(organisations[index].id)`, but it already names `\(organisations[other].id)`; expected each name to identify one organisation",
+                error(.aliasTaken, "the alias shape gives \"\(alias)\" to `\(organisations[index].id)`, but it already names `\(organisations[other].id)`; expected each name to identify one organisation",
                       at: syntax.range, notes: [DiagnosticNote("`\(organisations[other].id)` is declared here", at: organisations[other].range)])
             }
             return

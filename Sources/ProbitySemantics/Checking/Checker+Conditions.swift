@@ -37,7 +37,7 @@ extension Checker {
         case .contains(let left, let right, let range):
             guard let (set, type) = field(left, role: "before `contains`") else { return nil }
             guard let element = type.elementType else {
-                error("P0303", "`contains` needs a set; `\(fields[set].name)` is \(type); expected `\(fields[set].name) = …` or `… in {…}`", at: left.range)
+                error(.operatorNotApplicable, "`contains` needs a set; `\(fields[set].name)` is \(type); expected `\(fields[set].name) = …` or `… in {…}`", at: left.range)
                 return nil
             }
             return value(right, as: element, comparedWith: set).map { .contains(setField: set, $0, range) }
@@ -49,7 +49,7 @@ extension Checker {
         case .invalid:
             return nil
         case .name, .literal, .set, .interval:
-            error("P0304", "expected a condition such as `kind = contract-award` or `value > £1m`, found a value", at: expression.range)
+            error(.valueWhereConditionExpected, "expected a condition such as `kind = contract-award` or `value > £1m`, found a value", at: expression.range)
             return nil
         }
     }
@@ -58,7 +58,7 @@ extension Checker {
     mutating func field(_ expression: Expression, role: String) -> (Int, FieldType)? {
         guard case .name(let name) = expression else {
             if case .invalid = expression { return nil }
-            error("P0304", "expected a decision field \(role)", at: expression.range)
+            error(.valueWhereConditionExpected, "expected a decision field \(role)", at: expression.range)
             return nil
         }
         guard let index = fieldIndex[name.text] else {
@@ -70,10 +70,10 @@ extension Checker {
 
     mutating func undeclaredField(_ name: Name) {
         if let previous = declared[name.text] {
-            error("P0201", "`\(name.text)` is a \(previous.kind), not a decision field", at: name.range,
+            error(.undeclaredName, "`\(name.text)` is a \(previous.kind), not a decision field", at: name.range,
                   notes: [DiagnosticNote("declared here", at: previous.range)])
         } else {
-            error("P0201", "undeclared field `\(name.text)`; every decision field must be declared in a `fields` block",
+            error(.undeclaredName, "undeclared field `\(name.text)`; every decision field must be declared in a `fields` block",
                   at: name.range, fixIt: suggestion(for: name, among: fieldIndex.keys))
         }
     }
@@ -90,16 +90,16 @@ extension Checker {
         }
         guard let (index, type) = field(left, role: "on one side of `\(op.rawValue)`") else { return nil }
         if type.elementType != nil {
-            error("P0303", "`\(fields[index].name)` is \(type) and cannot be compared with `\(op.rawValue)`; expected `\(fields[index].name) contains …`", at: left.range)
+            error(.operatorNotApplicable, "`\(fields[index].name)` is \(type) and cannot be compared with `\(op.rawValue)`; expected `\(fields[index].name) contains …`", at: left.range)
             return nil
         }
         if op != .equal, op != .notEqual, !type.isOrdered {
-            error("P0303", "`\(op.rawValue)` needs money, a date or a number; `\(fields[index].name)` is \(type)", at: range)
+            error(.operatorNotApplicable, "`\(op.rawValue)` needs money, a date or a number; `\(fields[index].name)` is \(type)", at: range)
             return nil
         }
         if isField(right), case .name(let other) = right, let otherIndex = fieldIndex[other.text] {
             guard fields[otherIndex].type == type else {
-                error("P0301", "cannot compare `\(fields[index].name)` (\(type)) with `\(other.text)` (\(fields[otherIndex].type))", at: range)
+                error(.typeMismatch, "cannot compare `\(fields[index].name)` (\(type)) with `\(other.text)` (\(fields[otherIndex].type))", at: range)
                 return nil
             }
             return .compareFields(index, op, otherIndex, range)
@@ -112,7 +112,7 @@ extension Checker {
         switch right {
         case .set(let elements, _):
             if type.elementType != nil {
-                error("P0303", "`\(fields[index].name)` is \(type); expected `\(fields[index].name) contains …` for each element", at: left.range)
+                error(.operatorNotApplicable, "`\(fields[index].name)` is \(type); expected `\(fields[index].name) contains …` for each element", at: left.range)
                 return nil
             }
             let values = elements.map { value($0, as: type, comparedWith: index) }
@@ -120,7 +120,7 @@ extension Checker {
             return .oneOf(field: index, values.compactMap { $0 }, negated: negated, range)
         case .interval(let lower, let upper, let intervalRange):
             guard type.isOrdered else {
-                error("P0303", "an interval needs money, a date or a number; `\(fields[index].name)` is \(type)", at: intervalRange)
+                error(.operatorNotApplicable, "an interval needs money, a date or a number; `\(fields[index].name)` is \(type)", at: intervalRange)
                 return nil
             }
             let low = lower.map { bound in value(bound.value, as: type, comparedWith: index).map { (bound.isClosed, $0) } }
@@ -133,24 +133,24 @@ extension Checker {
             }
             let lowerBound = bound(low), upperBound = bound(high)
             if let l = lowerBound, let u = upperBound, l.value > u.value || (l.value == u.value && !(l.isClosed && u.isClosed)) {
-                warning("P0305", "the interval is empty: no value of `\(fields[index].name)` lies in it", at: intervalRange)
+                warning(.emptyInterval, "the interval is empty: no value of `\(fields[index].name)` lies in it", at: intervalRange)
             }
             return .interval(field: index, lower: lowerBound, upper: upperBound, negated: negated, range)
         case .name(let name) where fieldIndex[name.text] != nil:
             let setIndex = fieldIndex[name.text]!
             guard fields[setIndex].type.elementType == type else {
-                error("P0301", "`\(name.text)` is \(fields[setIndex].type); expected a set of \(type) to test `\(fields[index].name)` against", at: name.range)
+                error(.typeMismatch, "`\(name.text)` is \(fields[setIndex].type); expected a set of \(type) to test `\(fields[index].name)` against", at: name.range)
                 return nil
             }
             return .memberOfField(field: index, setField: setIndex, negated: negated, range)
         case .name(let name):
             // `kind in contract-award`: one value where a set was meant.
             let written = "\(fields[index].name) in {\(name.text)}"
-            error("P0304", "expected a set `{a, b}`, an interval `(lo .. hi]` or a set-valued field after `in`, found `\(name.text)`",
+            error(.valueWhereConditionExpected, "expected a set `{a, b}`, an interval `(lo .. hi]` or a set-valued field after `in`, found `\(name.text)`",
                   at: right.range, fixIt: FixIt(message: "did you mean `\(written)`?", range: right.range, replacement: "{\(name.text)}"))
             return nil
         default:
-            error("P0304", "expected a set `{a, b}`, an interval `(lo .. hi]` or a set-valued field after `in`", at: right.range)
+            error(.valueWhereConditionExpected, "expected a set `{a, b}`, an interval `(lo .. hi]` or a set-valued field after `in`", at: right.range)
             return nil
         }
     }
@@ -183,7 +183,7 @@ extension Checker {
         case .invalid:
             return nil
         default:
-            error("P0304", "expected a value to compare with `\(fieldName)`", at: expression.range)
+            error(.valueWhereConditionExpected, "expected a value to compare with `\(fieldName)`", at: expression.range)
             return nil
         }
     }
@@ -192,17 +192,17 @@ extension Checker {
         switch type {
         case .enumeration(let values):
             let listed = values.count <= 8 ? values.map { "`\($0)`" }.joined(separator: ", ") : "one of the \(values.count) values declared for it"
-            error("P0203", "`\(name.text)` is not a value of `\(fieldName)`; expected \(listed)", at: name.range,
+            error(.valueNotInEnumeration, "`\(name.text)` is not a value of `\(fieldName)`; expected \(listed)", at: name.range,
                   fixIt: suggestion(for: name, among: values))
         case .body:
-            error("P0201", "undeclared body or officer `\(name.text)`", at: name.range, fixIt: suggestion(for: name, among: bodyIndex.keys))
+            error(.undeclaredName, "undeclared body or officer `\(name.text)`", at: name.range, fixIt: suggestion(for: name, among: bodyIndex.keys))
         case .organisation:
-            error("P0201", "undeclared organisation `\(name.text)`", at: name.range, fixIt: suggestion(for: name, among: organisationIndex.keys))
+            error(.undeclaredName, "undeclared organisation `\(name.text)`", at: name.range, fixIt: suggestion(for: name, among: organisationIndex.keys))
         default:
             if let previous = declared[name.text] {
-                error("P0301", "`\(name.text)` is a \(previous.kind); expected \(type.article) to compare with `\(fieldName)`", at: name.range)
+                error(.typeMismatch, "`\(name.text)` is a \(previous.kind); expected \(type.article) to compare with `\(fieldName)`", at: name.range)
             } else {
-                error("P0201", "undeclared name `\(name.text)`; expected \(type.article) to compare with `\(fieldName)`", at: name.range,
+                error(.undeclaredName, "undeclared name `\(name.text)`; expected \(type.article) to compare with `\(fieldName)`", at: name.range,
                       fixIt: suggestion(for: name, among: Array(constantIndex.keys) + Array(self.fieldIndex.keys)))
             }
         }
@@ -216,7 +216,7 @@ extension Checker {
         case (.string(let text), .text): return .text(text)
         case (.string(let text), .organisation):
             if let organisation = organisationNames[text.lowercased()] { return .integer(Int64(organisation)) }
-            error("P0201", "no organisation is called \"\(text)\"; expected the name or alias of a declared organisation", at: range)
+            error(.undeclaredName, "no organisation is called \"\(text)\"; expected the name or alias of a declared organisation", at: range)
             return nil
         case (.string(let text), .enumeration(let values)):
             if let ordinal = values.firstIndex(of: text) { return .integer(Int64(ordinal)) }
@@ -227,7 +227,7 @@ extension Checker {
         default:
             break
         }
-        error("P0301", "cannot compare `\(fieldName)` (\(type)) with \(literal.typeDescription); expected \(type.article)", at: range)
+        error(.typeMismatch, "cannot compare `\(fieldName)` (\(type)) with \(literal.typeDescription); expected \(type.article)", at: range)
         return nil
     }
 }

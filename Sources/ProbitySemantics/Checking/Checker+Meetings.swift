@@ -13,7 +13,7 @@ extension Checker {
         for alias in [syntax.title] + syntax.aliases {
             let key = alias.value.lowercased()
             if let other = organisationNames[key], other != index {
-                error("P0202", "the name \"\(alias.value)\" already belongs to organisation `\(organisations[other].id)`; expected each name and alias to identify one organisation",
+                error(.duplicateName, "the name \"\(alias.value)\" already belongs to organisation `\(organisations[other].id)`; expected each name and alias to identify one organisation",
                       at: alias.range, notes: [DiagnosticNote("declared here", at: organisations[other].range)])
             }
             organisationNames[key] = index
@@ -26,7 +26,7 @@ extension Checker {
             for relation in syntax.relations {
                 guard let target = resolve(relation.target, in: organisationIndex, kind: "organisation") else { continue }
                 if target == index {
-                    error("P0202", "organisation `\(syntax.name.text)` cannot be related to itself", at: relation.target.range)
+                    error(.duplicateName, "organisation `\(syntax.name.text)` cannot be related to itself", at: relation.target.range)
                     continue
                 }
                 organisations[index].relations.append((relation.relation, target))
@@ -38,7 +38,7 @@ extension Checker {
 
     mutating func checkConflicts(_ syntax: ConflictsSyntax) {
         if let existing = conflicts {
-            error("P0202", "a second `conflicts` block; expected one per program", at: syntax.range,
+            error(.duplicateName, "a second `conflicts` block; expected one per program", at: syntax.range,
                   notes: [DiagnosticNote("the first is here", at: existing.range)])
             return
         }
@@ -50,18 +50,18 @@ extension Checker {
             }
             let type = fields[index].type
             guard type == .organisation || type == .set(.organisation) else {
-                error("P0301", "`\(name.text)` is \(type); expected an organisation or set of organisation field to screen interests against", at: name.range)
+                error(.typeMismatch, "`\(name.text)` is \(type); expected an organisation or set of organisation field to screen interests against", at: name.range)
                 continue
             }
             relevant.append(index)
         }
         if syntax.relevantFields.isEmpty {
-            warning("P0801", "the `conflicts` block names no `relevant fields`; no interest can ever be relevant", at: syntax.range)
+            warning(.conflictsWithoutRelevantFields, "the `conflicts` block names no `relevant fields`; no interest can ever be relevant", at: syntax.range)
         }
         var levels: [InterestKind: RecusalLevel] = [:]
         for entry in syntax.levels {
             if levels[entry.kind] != nil {
-                error("P0202", "`\(entry.kind.rawValue)` is given a level twice; expected one level per kind of interest", at: entry.range)
+                error(.duplicateName, "`\(entry.kind.rawValue)` is given a level twice; expected one level per kind of interest", at: entry.range)
             }
             levels[entry.kind] = entry.level
         }
@@ -105,7 +105,7 @@ extension Checker {
                                       uniquingKeysWith: { first, _ in first }))
         }
         if syntax.relations != nil {
-            warning("P0610", "`related within … via …` is ignored when the block has `carry` clauses; expected the relations in `carry` clauses only",
+            warning(.carryClause, "`related within … via …` is ignored when the block has `carry` clauses; expected the relations in `carry` clauses only",
                     at: syntax.range)
         }
         let longest = syntax.carries.compactMap(\.steps).max() ?? 1
@@ -114,14 +114,14 @@ extension Checker {
         var declaredAt: [OrganisationRelation: (forward: SourceRange?, backward: SourceRange?)] = [:]
         for carry in syntax.carries {
             if let steps = carry.steps, steps < 1 {
-                error("P0610", "a relation must carry at least 1 step, found \(steps)", at: carry.range)
+                error(.carryClause, "a relation must carry at least 1 step, found \(steps)", at: carry.range)
             }
             if let steps = carry.steps, let bound = syntax.relationSteps, steps > bound {
-                warning("P1200", "`carry \(carry.relations.map(\.rawValue).joined(separator: ", ")) \(carry.direction.rawValue) within \(steps) steps` is cut short by `related within \(bound) \(bound == 1 ? "step" : "steps")`; expected at most \(bound), or a longer `related within`",
+                warning(.carryCutShort, "`carry \(carry.relations.map(\.rawValue).joined(separator: ", ")) \(carry.direction.rawValue) within \(steps) steps` is cut short by `related within \(bound) \(bound == 1 ? "step" : "steps")`; expected at most \(bound), or a longer `related within`",
                         at: carry.range)
             }
             if carry.steps == nil, syntax.relationSteps == nil {
-                warning("P1202", "`carry \(carry.relations.map(\.rawValue).joined(separator: ", ")) \(carry.direction.rawValue)` does not say how far it carries, and no `related within` does; expected `within N steps` (taken as \(global), the longest any clause gives)",
+                warning(.carryWithoutReach, "`carry \(carry.relations.map(\.rawValue).joined(separator: ", ")) \(carry.direction.rawValue)` does not say how far it carries, and no `related within` does; expected `within N steps` (taken as \(global), the longest any clause gives)",
                         at: carry.range)
             }
             let steps = max(min(carry.steps ?? global, global), 1)
@@ -129,7 +129,7 @@ extension Checker {
             for relation in carry.relations {
                 let seen = declaredAt[relation] ?? (nil, nil)
                 if let first = (forward ? seen.forward : nil) ?? (backward ? seen.backward : nil) {
-                    error("P0202", "`\(relation.rawValue)` is given twice for one direction; expected one `carry` clause per relation and direction", at: carry.range,
+                    error(.duplicateName, "`\(relation.rawValue)` is given twice for one direction; expected one `carry` clause per relation and direction", at: carry.range,
                           notes: [DiagnosticNote("the first is here", at: first)])
                     continue
                 }
@@ -153,7 +153,7 @@ extension Checker {
             for (relation, target) in organisation.relations where relations[relation] == nil && !reported.contains(relation) {
                 reported.insert(relation)
                 let count = organisations.reduce(0) { $0 + $1.relations.filter { $0.relation == relation }.count }
-                warning("P1201", "`\(organisation.id) \(relation.words.joined(separator: " ")) \(organisations[target].id)` carries no interest: no `carry` clause names `\(relation.rawValue)` (\(count) \(count == 1 ? "declaration" : "declarations")); expected `carry \(relation.rawValue) forward`, `backward` or `both ways`, or no such relation",
+                warning(.relationNotCarried, "`\(organisation.id) \(relation.words.joined(separator: " ")) \(organisations[target].id)` carries no interest: no `carry` clause names `\(relation.rawValue)` (\(count) \(count == 1 ? "declaration" : "declarations")); expected `carry \(relation.rawValue) forward`, `backward` or `both ways`, or no such relation",
                         at: organisation.range)
             }
         }
@@ -164,19 +164,19 @@ extension Checker {
     /// One calendar per program; every holiday inside the period it says it covers.
     mutating func checkCalendar(_ syntax: CalendarSyntax) {
         if let first = calendarRange {
-            error("P0202", "a second `calendar`; expected one per program", at: syntax.range, notes: [DiagnosticNote("the first is here", at: first)])
+            error(.duplicateName, "a second `calendar`; expected one per program", at: syntax.range, notes: [DiagnosticNote("the first is here", at: first)])
             return
         }
         let made = HolidayCalendar(name: syntax.title.value, coversFrom: syntax.covers?.from, coversUntil: syntax.covers?.until,
                                    holidays: syntax.holidays, source: syntax.source?.value)
         if syntax.covers == nil {
-            warning("P0612", "the calendar does not say which period it `covers`; expected `covers from DATE until DATE`, so working days past its last holiday can be flagged", at: syntax.range)
+            warning(.calendarProblem, "the calendar does not say which period it `covers`; expected `covers from DATE until DATE`, so working days past its last holiday can be flagged", at: syntax.range)
         }
         for day in made.holidays where !made.covers(day, day) {
-            warning("P0612", "holiday \(Day(number: day).iso) is outside the period the calendar covers", at: syntax.range)
+            warning(.calendarProblem, "holiday \(Day(number: day).iso) is outside the period the calendar covers", at: syntax.range)
         }
         for day in made.holidays where Day(number: day).isWeekend {
-            warning("P0612", "holiday \(Day(number: day).iso) falls on a weekend; expected the weekday the holiday is observed on", at: syntax.range)
+            warning(.calendarProblem, "holiday \(Day(number: day).iso) falls on a weekend; expected the weekday the holiday is observed on", at: syntax.range)
         }
         calendar = made
         calendarRange = syntax.range
@@ -186,11 +186,11 @@ extension Checker {
         guard let body = resolveBody(syntax.body), let notice = syntax.notice else { return }
         var committee = committees[body] ?? Committee()
         if let existing = committee.papers {
-            error("P0202", "a second papers rule for `\(syntax.body.text)`", at: syntax.range, notes: [DiagnosticNote("the first is here", at: existing.range)])
+            error(.duplicateName, "a second papers rule for `\(syntax.body.text)`", at: syntax.range, notes: [DiagnosticNote("the first is here", at: existing.range)])
             return
         }
         if notice.unit == .months || notice.unit == .years || notice.amount < 0 {
-            error("P0612", "papers must go out a number of days or working days before a meeting, found \(notice)", at: syntax.range)
+            error(.calendarProblem, "papers must go out a number of days or working days before a meeting, found \(notice)", at: syntax.range)
             return
         }
         committee.papers = PapersRule(notice: notice, source: syntax.source?.value, range: syntax.range)
@@ -206,7 +206,7 @@ extension Checker {
         for member in syntax.members {
             let key = member.person.value.lowercased()
             if let first = seen[key] {
-                error("P0202", "\"\(member.person.value)\" is listed twice as a member of `\(syntax.body.text)`", at: member.person.range,
+                error(.duplicateName, "\"\(member.person.value)\" is listed twice as a member of `\(syntax.body.text)`", at: member.person.range,
                       notes: [DiagnosticNote("first listed here", at: first)])
             }
             seen[key] = member.person.range
@@ -218,17 +218,17 @@ extension Checker {
         committee.chairExcludedRoles += syntax.chairExcludedRoles.map(\.text)
         for role in syntax.chairSuccession {
             if committee.chairSuccession.contains(role.text) {
-                error("P0202", "role `\(role.text)` is in the chair succession of `\(syntax.body.text)` twice; expected each role once", at: role.range)
+                error(.duplicateName, "role `\(role.text)` is in the chair succession of `\(syntax.body.text)` twice; expected each role once", at: role.range)
                 continue
             }
             if committee.chairExcludedRoles.contains(role.text) {
-                error("P1220", "role `\(role.text)` is in the chair succession of `\(syntax.body.text)` but may not chair it (`chair not role`)", at: role.range)
+                error(.chairSuccessionRoleMayNotChair, "role `\(role.text)` is in the chair succession of `\(syntax.body.text)` but may not chair it (`chair not role`)", at: role.range)
             }
             committee.chairSuccession.append(role.text)
         }
         for member in committee.members where member.isChair {
             if let role = member.role, committee.chairExcludedRoles.contains(role) {
-                warning("P0613", "\"\(member.name)\" is marked `chair` of `\(syntax.body.text)` but has role `\(role)`, which may not chair it", at: member.range)
+                warning(.chairRoleMayNotChair, "\"\(member.name)\" is marked `chair` of `\(syntax.body.text)` but has role `\(role)`, which may not chair it", at: member.range)
             }
         }
         committees[body] = committee
@@ -237,7 +237,7 @@ extension Checker {
     mutating func checkQuorum(_ syntax: QuorumSyntax) {
         guard let body = resolveBody(syntax.body) else { return }
         if let existing = committees[body]?.quorum {
-            error("P0202", "a second quorum rule for `\(syntax.body.text)`", at: syntax.body.range,
+            error(.duplicateName, "a second quorum rule for `\(syntax.body.text)`", at: syntax.body.range,
                   notes: [DiagnosticNote("the first is here", at: existing.range)])
             return
         }
@@ -246,7 +246,7 @@ extension Checker {
             switch clause {
             case .share(let percent, let votingOnly, let range):
                 if percent <= 0 || percent > 100 {
-                    error("P0802", "a quorum share must be between 1% and 100%, found \(percent)%", at: range)
+                    error(.quorumShareOutOfRange, "a quorum share must be between 1% and 100%, found \(percent)%", at: range)
                 }
                 clauses.append(.share(percent: percent, votingOnly: votingOnly, range))
             case .count(let n, let votingOnly, let range):
@@ -275,7 +275,7 @@ extension Checker {
     mutating func checkVoting(_ syntax: VotingSyntax) {
         guard let body = resolveBody(syntax.body) else { return }
         if let existing = committees[body]?.voting {
-            error("P0202", "a second voting rule for `\(syntax.body.text)`", at: syntax.body.range,
+            error(.duplicateName, "a second voting rule for `\(syntax.body.text)`", at: syntax.body.range,
                   notes: [DiagnosticNote("the first is here", at: existing.range)])
             return
         }
@@ -284,7 +284,7 @@ extension Checker {
         var caps: [String: Int] = [:]
         for (group, votes) in syntax.groupCaps {
             if shares[group.text] != nil || caps[group.text] != nil {
-                error("P0202", "group `\(group.text)` is given its votes twice; expected one `group … shares` or `group … has` clause per group", at: group.range)
+                error(.duplicateName, "group `\(group.text)` is given its votes twice; expected one `group … shares` or `group … has` clause per group", at: group.range)
             }
             caps[group.text] = votes
         }
@@ -308,12 +308,12 @@ extension Checker {
                 switch clause {
                 case .roles(_, let names, let range):
                     for name in names where !roles.contains(name) {
-                        warning("P0803", "no member of `\(bodies[body].id)` has role `\(name)`", at: range)
+                        warning(.quorumRoleUnheld, "no member of `\(bodies[body].id)` has role `\(name)`", at: range)
                     }
                 case .group(let n, let name, let range):
                     let size = committee.members.filter { $0.group == name }.count
                     if size < n {
-                        warning("P0803", "group `\(name)` of `\(bodies[body].id)` has \(size) members; the quorum needs \(n)", at: range)
+                        warning(.quorumRoleUnheld, "group `\(name)` of `\(bodies[body].id)` has \(size) members; the quorum needs \(n)", at: range)
                     }
                 default:
                     break

@@ -17,7 +17,7 @@ extension Checker {
             }
             guard let resolved else { continue }
             if let first = seen[resolved] {
-                error("P1207", "`\(step.text)` is listed twice in one order; expected each step once", at: step.range,
+                error(.stepListedTwice, "`\(step.text)` is listed twice in one order; expected each step once", at: step.range,
                       notes: [DiagnosticNote("first listed here", at: first)])
                 continue
             }
@@ -39,7 +39,7 @@ extension Checker {
         }
         for rule in rules {
             for step in rule.stepOrder where !required.contains(step) {
-                warning("P1206", "rule `\(rule.id)` orders `\(describe(step))`, which no rule requires; expected a step some rule requires (`require …`)",
+                warning(.orderedStepNeverRequired, "rule `\(rule.id)` orders `\(describe(step))`, which no rule requires; expected a step some rule requires (`require …`)",
                         at: rule.range)
             }
         }

@@ -55,7 +55,7 @@ public struct Checker {
             count + file.declarations.reduce(0) { if case .rule = $1 { $0 + 1 } else { $0 } }
         }
         if rules > maximumRules {
-            let error = Diagnostic.error("P1308", "the rules hold \(rules) rules; expected at most \(maximumRules)", at: nil)
+            let error = Diagnostic.error(.tooManyRules, "the rules hold \(rules) rules; expected at most \(maximumRules)", at: nil)
             return (nil, loaded.diagnostics + [error])
         }
         var checker = Checker(loaded: loaded)
@@ -131,7 +131,7 @@ public struct Checker {
                 let startsEarly = body.existsFrom.map { from in rule.effectiveFrom.map { $0 < from } ?? true } ?? false
                 let endsLate = body.existsUntil.map { until in rule.effectiveUntil.map { $0 > until } ?? true } ?? false
                 guard startsEarly || endsLate else { continue }
-                warning("P0611", "rule `\(rule.id)` names `\(body.id)`, which \(describe(body)), but the rule is \(Checker.periodText(rule)); expected the rule's period inside the body's",
+                warning(.ruleOutlivesBody, "rule `\(rule.id)` names `\(body.id)`, which \(describe(body)), but the rule is \(Checker.periodText(rule)); expected the rule's period inside the body's",
                         at: rule.range, notes: [DiagnosticNote("`\(body.id)` is declared here", at: body.range)])
             }
         }
@@ -164,11 +164,11 @@ public struct Checker {
 
     // MARK: - Declarations
 
-    mutating func error(_ code: String, _ message: String, at range: SourceRange?, notes: [DiagnosticNote] = [], fixIt: FixIt? = nil) {
+    mutating func error(_ code: DiagnosticCode, _ message: String, at range: SourceRange?, notes: [DiagnosticNote] = [], fixIt: FixIt? = nil) {
         diagnostics.append(.error(code, message, at: range, notes: notes, fixIt: fixIt))
     }
 
-    mutating func warning(_ code: String, _ message: String, at range: SourceRange?, notes: [DiagnosticNote] = []) {
+    mutating func warning(_ code: DiagnosticCode, _ message: String, at range: SourceRange?, notes: [DiagnosticNote] = []) {
         diagnostics.append(.warning(code, message, at: range, notes: notes))
     }
 
@@ -176,7 +176,7 @@ public struct Checker {
     mutating func declare(_ name: Name, kind: String) -> Bool {
         if let previous = declared[name.text] {
             let what = previous.kind == kind ? "duplicate \(kind) `\(name.text)`" : "`\(name.text)` is already declared as a \(previous.kind)"
-            error(kind == "rule" && previous.kind == "rule" ? "P0204" : "P0202",
+            error(kind == "rule" && previous.kind == "rule" ? .duplicateRuleID : .duplicateName,
                   "\(what); expected each name to be declared once",
                   at: name.range, notes: [DiagnosticNote("first declared here", at: previous.range)])
             return false
@@ -195,13 +195,13 @@ public struct Checker {
 
     mutating func checkPeriodOrder(_ period: EffectivePeriod) {
         if let from = period.from, let until = period.until, until < from {
-            error("P0602", "effective period ends (\(Day(number: until).iso)) before it starts (\(Day(number: from).iso))", at: period.range)
+            error(.periodEndsBeforeStart, "effective period ends (\(Day(number: until).iso)) before it starts (\(Day(number: from).iso))", at: period.range)
         }
     }
 
     mutating func declareField(_ syntax: FieldSyntax) {
         if syntax.name.text == "id" || syntax.name.text == "date" {
-            error("P0202", "`\(syntax.name.text)` is built in and cannot be redeclared", at: syntax.name.range)
+            error(.duplicateName, "`\(syntax.name.text)` is built in and cannot be redeclared", at: syntax.name.range)
             return
         }
         guard declare(syntax.name, kind: "field") else { return }
@@ -223,7 +223,7 @@ public struct Checker {
             var seen: [String: SourceRange] = [:]
             for value in values {
                 if let first = seen[value.text] {
-                    error("P0202", "duplicate value `\(value.text)` in the enumeration of `\(name.text)`", at: value.range,
+                    error(.duplicateName, "duplicate value `\(value.text)` in the enumeration of `\(name.text)`", at: value.range,
                           notes: [DiagnosticNote("first listed here", at: first)])
                 }
                 seen[value.text] = value.range
@@ -250,7 +250,7 @@ public struct Checker {
             body.existsFrom = exists.from
             body.existsUntil = exists.until
             if let from = exists.from, let until = exists.until, until < from {
-                error("P0602", "`\(syntax.name.text)` exists until \(Day(number: until).iso), before it exists from \(Day(number: from).iso)", at: exists.range)
+                error(.periodEndsBeforeStart, "`\(syntax.name.text)` exists until \(Day(number: until).iso), before it exists from \(Day(number: from).iso)", at: exists.range)
             }
         }
         bodies.append(body)
@@ -283,7 +283,7 @@ public struct Checker {
             var depth = 0
             while let body = current {
                 if seen.contains(body) {
-                    error("P0402", "delegation cycle: `\(bodies[index].id)` is below itself; expected a tree", at: bodies[index].range)
+                    error(.delegationCycle, "delegation cycle: `\(bodies[index].id)` is below itself; expected a tree", at: bodies[index].range)
                     bodies[index].parent = nil
                     break
                 }
@@ -312,7 +312,7 @@ public struct Checker {
                 let startsBefore = scheme.from.map { from in period.from.map { $0 < from } ?? false } ?? false
                 let endsAfter = scheme.until.map { until in period.until.map { $0 > until } ?? false } ?? false
                 if startsBefore || endsAfter {
-                    error("P0601", "rule `\(rule.id)` is effective outside its scheme's period (\(describePeriod(scheme))); expected a period inside it",
+                    error(.ruleOutsideSchemePeriod, "rule `\(rule.id)` is effective outside its scheme's period (\(describePeriod(scheme))); expected a period inside it",
                           at: period.range, notes: [DiagnosticNote("the scheme's period is set here", at: scheme.range)])
                 }
             }
@@ -329,7 +329,7 @@ public struct Checker {
                 for name in names {
                     guard let body = resolveBody(name) else { continue }
                     if let advised = bodies[body].advises {
-                        error("P0401", "`\(name.text)` only advises `\(bodies[advised].id)` and cannot approve; expected `require recommendation by \(name.text)` or an approving body",
+                        error(.approvalByAdvisoryBody, "`\(name.text)` only advises `\(bodies[advised].id)` and cannot approve; expected `require recommendation by \(name.text)` or an approving body",
                               at: name.range, notes: [DiagnosticNote("declared as advisory here", at: bodies[body].range)])
                     }
                     rule.approvals.append(body)
@@ -345,7 +345,7 @@ public struct Checker {
         rule.approvalOrder = syntax.approvalOrder.compactMap { resolveBody($0) }
         rule.stepOrder = resolveSteps(syntax.stepOrder)
         if syntax.requirements.isEmpty {
-            warning("P0403", "rule `\(rule.id)` requires nothing; expected at least one `require` clause", at: syntax.name.range)
+            warning(.ruleRequiresNothing, "rule `\(rule.id)` requires nothing; expected at least one `require` clause", at: syntax.name.range)
         }
         for accept in syntax.accepts { rule.acceptedFindings[accept.code.text] = accept.reason.value }
         guard declared[rule.id]?.range == syntax.name.range else { return }  // a duplicate, already reported
@@ -386,7 +386,7 @@ public struct Checker {
             case .outcome(let outcome, _):
                 let outcomes = ["authorised", "no-authority", "wrong-decider"]
                 if !outcomes.contains(outcome.text) {
-                    error("P0201", "unknown outcome `\(outcome.text)`; expected `authorised`, `no-authority` or `wrong-decider`", at: outcome.range,
+                    error(.undeclaredName, "unknown outcome `\(outcome.text)`; expected `authorised`, `no-authority` or `wrong-decider`", at: outcome.range,
                           fixIt: suggestion(for: outcome, among: outcomes))
                 }
             case .approvalOrder(let bodies, _):
@@ -396,20 +396,19 @@ public struct Checker {
             case .voteResult(let result, _):
                 // VoteTally.Outcome's raw values; a test in TestRunnerTests keeps the two lists equal.
                 if !Checker.voteResults.contains(result.text) {
-                    error("P0201", "unknown vote result `\(result.text)`; expected one of \(Checker.voteResults.map { "`\($0)`" }.joined(separator: ", "))",
+                    error(.undeclaredName, "unknown vote result `\(result.text)`; expected one of \(Checker.voteResults.map { "`\($0)`" }.joined(separator: ", "))",
                           at: result.range, fixIt: suggestion(for: result, among: Checker.voteResults))
                 }
             case .finding(let code, _, _):
-                let digits = code.text.dropFirst()
-                if !code.text.hasPrefix("P") || digits.count != 4 || !digits.allSatisfy(\.isNumber) {
-                    error("P0201", "`\(code.text)` is no diagnostic code; expected `P` and four digits, as in `P1133`", at: code.range)
+                if DiagnosticCode(code.text) == nil {
+                    error(.undeclaredName, "`\(code.text)` is no diagnostic code; expected `P` and four digits, as in `P1133`", at: code.range)
                 }
             case .recusal, .noRecusal, .quorum, .voteCarried, .voteQuorate, .voteCounts, .castingVote, .chair:
                 break
             }
         }
         if syntax.votes != nil, syntax.meetingBody == nil, let votes = syntax.votes {
-            error("P0201", "a test's `votes` need a `meeting BODY` to be counted under", at: votes.range)
+            error(.undeclaredName, "a test's `votes` need a `meeting BODY` to be counted under", at: votes.range)
         }
         tests.append(TestCase(syntax: syntax, file: file))
     }

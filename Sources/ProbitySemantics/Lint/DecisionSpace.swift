@@ -196,13 +196,13 @@ public final class AnalysisLedger: @unchecked Sendable {
     /// were not finished).
     public private(set) var unanalysed: Set<Int> = []
     /// The analyses (lint codes) that stopped early.
-    public private(set) var stoppedChecks: Set<String> = []
+    public private(set) var stoppedChecks: Set<DiagnosticCode> = []
 
     public init() {}
 
     public func notAnalysed(_ rule: Int) { unanalysed.insert(rule) }
 
-    public func stopped(_ code: String, rules: some Sequence<Int>) {
+    public func stopped(_ code: DiagnosticCode, rules: some Sequence<Int>) {
         stoppedChecks.insert(code)
         unanalysed.formUnion(rules)
     }

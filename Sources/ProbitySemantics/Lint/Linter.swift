@@ -30,7 +30,7 @@ public struct LintFinding: Sendable {
 /// owns one code in the P09xx range (documented in `docs/diagnostics.md`).
 public protocol LintRule: Sendable {
     /// The diagnostic code, e.g. `P0901`.
-    var code: String { get }
+    var code: DiagnosticCode { get }
     /// One line saying what the rule looks for.
     var summary: String { get }
     func check(_ program: Program, _ space: DecisionSpace) -> [LintFinding]
@@ -64,10 +64,10 @@ public struct Linter: Sendable {
         var findings = rules.flatMap { $0.check(program, space) }
         for index in findings.indices {
             let code = findings[index].diagnostic.code
-            if let rule = findings[index].rules.first(where: { program.rules[$0].acceptedFindings[code] != nil }) {
-                findings[index].acceptedBecause = program.rules[rule].acceptedFindings[code]
-            } else if let body = findings[index].bodies.first(where: { program.bodies[$0].acceptedFindings[code] != nil }) {
-                findings[index].acceptedBecause = program.bodies[body].acceptedFindings[code]
+            if let rule = findings[index].rules.first(where: { program.rules[$0].acceptedFindings[code.description] != nil }) {
+                findings[index].acceptedBecause = program.rules[rule].acceptedFindings[code.description]
+            } else if let body = findings[index].bodies.first(where: { program.bodies[$0].acceptedFindings[code.description] != nil }) {
+                findings[index].acceptedBecause = program.bodies[body].acceptedFindings[code.description]
             }
         }
         return findings.sorted { Linter.sourceKey($0) < Linter.sourceKey($1) }
@@ -86,10 +86,10 @@ public struct Linter: Sendable {
     }
 
     /// Source order: file, offset, code, message; findings without a place last.
-    static func sourceKey(_ finding: LintFinding) -> (Int, Int32, Int32, String, String) {
+    static func sourceKey(_ finding: LintFinding) -> (Int, Int32, Int32, Int, String) {
         let d = finding.diagnostic
-        guard let range = d.range else { return (1, 0, 0, d.code, d.message) }
-        return (0, range.file.index, range.start, d.code, d.message)
+        guard let range = d.range else { return (1, 0, 0, d.code.number, d.message) }
+        return (0, range.file.index, range.start, d.code.number, d.message)
     }
 }
 

@@ -48,7 +48,7 @@ public struct RuleLoader {
         let displayRoot = isDirectory ? shown : (shown as NSString).deletingLastPathComponent
         var loader = RuleLoader(root: root, displayRoot: displayRoot, provider: provider)
         if kind == nil {
-            loader.diagnostics.append(.error("P0503", "cannot read rules at `\(shown)`: no such file or folder", at: nil))
+            loader.diagnostics.append(.error(.unreadableRules, "cannot read rules at `\(shown)`: no such file or folder", at: nil))
         } else if isDirectory {
             let main = FilePath.join(absolute, "main.probity")
             if provider.kind(of: main) == .file {
@@ -56,11 +56,11 @@ public struct RuleLoader {
             } else {
                 let walk = provider.walk(under: absolute)
                 for link in walk.skippedLinks where link.hasSuffix(".probity") || provider.kind(of: link) == .folder {
-                    loader.diagnostics.append(.warning("P1306", "`\(loader.displayPath(link))` is a symbolic link to a folder, or to a file outside the rules folder; it was not followed", at: nil))
+                    loader.diagnostics.append(.warning(.linkNotFollowed, "`\(loader.displayPath(link))` is a symbolic link to a folder, or to a file outside the rules folder; it was not followed", at: nil))
                 }
                 for file in walk.files where file.hasSuffix(".probity") { loader.loadFile(file, includedFrom: nil) }
                 if loader.files.isEmpty {
-                    loader.diagnostics.append(.error("P0503", "no `.probity` files in `\(shown)`", at: nil))
+                    loader.diagnostics.append(.error(.unreadableRules, "no `.probity` files in `\(shown)`", at: nil))
                 }
             }
         } else {
@@ -117,9 +117,9 @@ public struct RuleLoader {
         case .success(let bytes):
             add(bytes: bytes, absolute: absolute, display: displayPath(absolute), relative: relativePath(absolute))
         case .failure(let error) where error.code == EFBIG:
-            diagnostics.append(.error("P1307", "rule file `\(displayPath(absolute))` is larger than \(FileIO.describeSize(RuleLoader.maximumFileSize)); expected a smaller file (split it with `include`)", at: include?.path.range))
+            diagnostics.append(.error(.ruleFileTooLarge, "rule file `\(displayPath(absolute))` is larger than \(FileIO.describeSize(RuleLoader.maximumFileSize)); expected a smaller file (split it with `include`)", at: include?.path.range))
         case .failure(let error):
-            diagnostics.append(.error("P0503", "cannot read rule file `\(displayPath(absolute))`: \(error.reason)", at: include?.path.range))
+            diagnostics.append(.error(.unreadableRules, "cannot read rule file `\(displayPath(absolute))`: \(error.reason)", at: include?.path.range))
         }
     }
 
@@ -143,16 +143,16 @@ public struct RuleLoader {
         let target = provider.resolved(written)
         if !FilePath.isInside(written, root) || !FilePath.isInside(target, root) {
             let how = FilePath.isInside(written, root) ? " through a symbolic link" : ""
-            diagnostics.append(.error("P0502", "include of `\(include.path.value)` leaves the rules folder\(how); expected a path inside `\(displayRoot.isEmpty ? "." : displayRoot)`", at: include.path.range))
+            diagnostics.append(.error(.includeOutsideRules, "include of `\(include.path.value)` leaves the rules folder\(how); expected a path inside `\(displayRoot.isEmpty ? "." : displayRoot)`", at: include.path.range))
             return
         }
         if stack.count >= RuleLoader.maximumIncludeDepth {
-            diagnostics.append(.error("P1305", "includes are nested more than \(RuleLoader.maximumIncludeDepth) deep; expected at most \(RuleLoader.maximumIncludeDepth) files each including the next", at: include.path.range))
+            diagnostics.append(.error(.includesTooDeep, "includes are nested more than \(RuleLoader.maximumIncludeDepth) deep; expected at most \(RuleLoader.maximumIncludeDepth) files each including the next", at: include.path.range))
             return
         }
         if let position = stack.firstIndex(of: target) {
             let cycle = (stack[position...] + [target]).map { "`\(relativePath($0))`" }.joined(separator: " → ")
-            diagnostics.append(.error("P0501", "include cycle: \(cycle)", at: include.path.range))
+            diagnostics.append(.error(.includeCycle, "include cycle: \(cycle)", at: include.path.range))
             return
         }
         loadFile(target, includedFrom: include)

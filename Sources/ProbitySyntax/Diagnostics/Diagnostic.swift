@@ -55,6 +55,13 @@ public struct InputPosition: Hashable, Sendable {
     }
 }
 
+/// Where a diagnostic is: a range in a rule file, or a position in an input file (a decision,
+/// meeting, agenda, votes, register or history file). One or the other, never both.
+public enum DiagnosticLocation: Hashable, Sendable {
+    case source(SourceRange)
+    case input(InputPosition)
+}
+
 /// A problem found in rule files or inputs, as a value: the library collects these and a
 /// single renderer (``DiagnosticRenderer``) turns them into text or JSON. It is located by a
 /// source range (rule files) or an input position (everything else), or not at all (a file
@@ -64,37 +71,59 @@ public struct InputPosition: Hashable, Sendable {
 /// expected. Every code is documented in `docs/diagnostics.md`.
 public struct Diagnostic: Hashable, Sendable {
     public var severity: Severity
-    /// A stable code such as `P0201`.
-    public var code: String
+    /// A stable code such as `P0201`, named from the catalogue (``DiagnosticCode/undeclaredName``).
+    public var code: DiagnosticCode
     public var message: String
-    public var range: SourceRange?
-    /// Where in an input file the problem is, for problems outside the rules.
-    public var input: InputPosition?
+    /// Where the problem is; nil when the message names the file itself.
+    public var location: DiagnosticLocation?
     public var notes: [DiagnosticNote]
     public var fixIt: FixIt?
 
-    public init(_ severity: Severity, _ code: String, _ message: String, at range: SourceRange?,
+    /// The range in a rule file, when the problem is in one. Setting one makes it the location.
+    public var range: SourceRange? {
+        get {
+            if case .source(let range) = location { return range }
+            return nil
+        }
+        set {
+            if let newValue { location = .source(newValue) } else if range != nil { location = nil }
+        }
+    }
+
+    /// Where in an input file the problem is, for problems outside the rules. Setting one makes
+    /// it the location.
+    public var input: InputPosition? {
+        get {
+            if case .input(let position) = location { return position }
+            return nil
+        }
+        set {
+            if let newValue { location = .input(newValue) } else if input != nil { location = nil }
+        }
+    }
+
+    public init(_ severity: Severity, _ code: DiagnosticCode, _ message: String, at range: SourceRange?,
                 notes: [DiagnosticNote] = [], fixIt: FixIt? = nil) {
         self.severity = severity
         self.code = code
         self.message = message
-        self.range = range
+        self.location = range.map(DiagnosticLocation.source)
         self.notes = notes
         self.fixIt = fixIt
     }
 
     /// A problem in an input file, at `input` (nil when the message names the file itself).
-    public init(_ severity: Severity, _ code: String, _ message: String, in input: InputPosition?) {
+    public init(_ severity: Severity, _ code: DiagnosticCode, _ message: String, in input: InputPosition?) {
         self.init(severity, code, message, at: nil)
-        self.input = input
+        self.location = input.map(DiagnosticLocation.input)
     }
 
-    public static func error(_ code: String, _ message: String, at range: SourceRange?,
+    public static func error(_ code: DiagnosticCode, _ message: String, at range: SourceRange?,
                              notes: [DiagnosticNote] = [], fixIt: FixIt? = nil) -> Diagnostic {
         Diagnostic(.error, code, message, at: range, notes: notes, fixIt: fixIt)
     }
 
-    public static func warning(_ code: String, _ message: String, at range: SourceRange?,
+    public static func warning(_ code: DiagnosticCode, _ message: String, at range: SourceRange?,
                                notes: [DiagnosticNote] = [], fixIt: FixIt? = nil) -> Diagnostic {
         Diagnostic(.warning, code, message, at: range, notes: notes, fixIt: fixIt)
     }

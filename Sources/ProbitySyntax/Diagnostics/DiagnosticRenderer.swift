@@ -48,16 +48,20 @@ public struct DiagnosticRenderer: Sendable {
     /// `notes`. A command adds its own members after these.
     public func jsonMembers(_ diagnostic: Diagnostic) -> [(key: String, value: JSONValue)] {
         var members: [(key: String, value: JSONValue)] = [
-            ("code", .string(diagnostic.code)),
+            ("code", .string(diagnostic.code.description)),
             ("severity", .string(diagnostic.severity.rawValue)),
             ("message", .string(diagnostic.message)),
         ]
-        members += place(diagnostic.range)
-        if let input = diagnostic.input {
+        switch diagnostic.location {
+        case .source(let range)?:
+            members += place(range)
+        case .input(let input)?:
             members.append(("file", .string(input.file)))
             if let line = input.line { members.append(("line", .integer(line))) }
             if let field = input.field { members.append(("field", .string(field))) }
             if let part = input.part { members.append(("part", .string(part))) }
+        case nil:
+            break
         }
         members.append(("notes", .array(diagnostic.notes.map { note in
             .object([("message", .string(note.message))] + place(note.range))

@@ -70,7 +70,7 @@ public struct Lexer {
             lexIdentifier()
             token.kind = .identifier
             if position - start > Lexer.maximumNameLength {
-                diagnostics.append(.error("P1309", "name is \(position - start) bytes long; expected at most \(Lexer.maximumNameLength)", at: range(start)))
+                diagnostics.append(.error(.nameTooLong, "name is \(position - start) bytes long; expected at most \(Lexer.maximumNameLength)", at: range(start)))
             }
             token.integer = Int64(interner.intern(bytes[start..<position]).rawValue)
         case _ where byte.isDigit:
@@ -142,7 +142,7 @@ public struct Lexer {
                 token.kind = .date
                 token.integer = Int64(day.number)
             } else {
-                diagnostics.append(.error("P0104", "invalid date `\(String(decoding: text, as: UTF8.self))`; expected a real calendar date as YYYY-MM-DD", at: range(start)))
+                diagnostics.append(.error(.impossibleDate, "invalid date `\(String(decoding: text, as: UTF8.self))`; expected a real calendar date as YYYY-MM-DD", at: range(start)))
             }
             return
         }
@@ -163,7 +163,7 @@ public struct Lexer {
         }
         if overflow {
             token.kind = .invalid
-            diagnostics.append(.error("P0105", "number is too large", at: range(start)))
+            diagnostics.append(.error(.unexpectedToken, "number is too large", at: range(start)))
         }
     }
 
@@ -205,7 +205,7 @@ public struct Lexer {
             token.kind = .money
             token.integer = money.pence
         } else {
-            diagnostics.append(.error("P0103", "invalid amount of money `\(String(decoding: text, as: UTF8.self))`; expected a whole number of pence such as `£250k`, `£1.5m`, `£663,540` or `£0.50`", at: range(start)))
+            diagnostics.append(.error(.malformedMoney, "invalid amount of money `\(String(decoding: text, as: UTF8.self))`; expected a whole number of pence such as `£250k`, `£1.5m`, `£663,540` or `£0.50`", at: range(start)))
         }
     }
 
@@ -236,7 +236,7 @@ public struct Lexer {
                 case UInt8(ascii: "t"): decoded.append(UInt8(ascii: "\t"))
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"): decoded.append(escaped)
                 default:
-                    diagnostics.append(.error("P0102", "unknown escape `\\\(Unicode.Scalar(escaped))` in string; expected `\\\"`, `\\\\`, `\\n` or `\\t`", at: SourceRange(file: file, start: position, end: position + 2)))
+                    diagnostics.append(.error(.malformedString, "unknown escape `\\\(Unicode.Scalar(escaped))` in string; expected `\\\"`, `\\\\`, `\\n` or `\\t`", at: SourceRange(file: file, start: position, end: position + 2)))
                     decoded.append(escaped)
                 }
                 position += 2
@@ -248,7 +248,7 @@ public struct Lexer {
         // Unterminated: keep what was read so parsing can go on.
         token.kind = .string
         token.text = String(decoding: decoded, as: UTF8.self)
-        diagnostics.append(.error("P0102", "unterminated string; expected a closing `\"` before the end of the line", at: range(start)))
+        diagnostics.append(.error(.malformedString, "unterminated string; expected a closing `\"` before the end of the line", at: range(start)))
     }
 
     // MARK: - Punctuation
@@ -290,7 +290,7 @@ public struct Lexer {
             // Consume a whole UTF-8 scalar so the message shows the character, not a byte.
             while position < bytes.count, bytes[position] & 0xC0 == 0x80 { position += 1 }
             let text = String(decoding: bytes[start..<position], as: UTF8.self)
-            diagnostics.append(.error("P0101", "unexpected character `\(text)`", at: range(start)))
+            diagnostics.append(.error(.unexpectedCharacter, "unexpected character `\(text)`", at: range(start)))
             token.kind = .invalid
         }
     }

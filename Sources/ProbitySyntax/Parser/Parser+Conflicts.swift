@@ -95,7 +95,7 @@ extension Parser {
                         if let relation = OrganisationRelation(rawValue: name.text) {
                             relations.append(relation)
                         } else {
-                            p.error("P0110", "unknown relation `\(name.text)`; expected one of \(OrganisationRelation.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "))", at: name.range)
+                            p.error(.unknownWord, "unknown relation `\(name.text)`; expected one of \(OrganisationRelation.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "))", at: name.range)
                         }
                     }
                     conflicts.relations = relations
@@ -145,13 +145,13 @@ extension Parser {
                 let kindRange = p.range(from: kindStart)
                 p.expect(.arrow, "between the kind of interest and its level")
                 guard let kind = Parser.interestKind(words) else {
-                    p.error("P0110", "unknown kind of interest `\(words.joined(separator: " "))`; expected one of \(InterestKind.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "))", at: kindRange)
+                    p.error(.unknownWord, "unknown kind of interest `\(words.joined(separator: " "))`; expected one of \(InterestKind.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "))", at: kindRange)
                     p.skipRestOfLine()
                     return true
                 }
                 guard let levelName = p.expectName("a recusal level (`declare`, `no-vote` or `exclude`)") else { return true }
                 guard let level = RecusalLevel(rawValue: levelName.text) else {
-                    p.error("P0110", "unknown recusal level `\(levelName.text)`; expected `declare`, `no-vote` or `exclude`", at: levelName.range)
+                    p.error(.unknownWord, "unknown recusal level `\(levelName.text)`; expected `declare`, `no-vote` or `exclude`", at: levelName.range)
                     return true
                 }
                 conflicts.levels.append(InterestLevelSyntax(kind: kind, level: level, range: p.range(from: clauseStart)))
@@ -171,7 +171,7 @@ extension Parser {
             if let relation = OrganisationRelation(rawValue: name.text) {
                 relations.append(relation)
             } else {
-                error("P0110", "unknown relation `\(name.text)`; expected one of \(OrganisationRelation.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "))", at: name.range)
+                error(.unknownWord, "unknown relation `\(name.text)`; expected one of \(OrganisationRelation.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "))", at: name.range)
             }
         }
         let direction: CarryDirection
@@ -186,7 +186,7 @@ extension Parser {
             expectKeyword("ways", "after `both`")
             direction = .bothWays
         } else {
-            error("P0105", "expected `forward`, `backward` or `both ways` after the relations, found \(describe(current))", at: current)
+            error(.unexpectedToken, "expected `forward`, `backward` or `both ways` after the relations, found \(describe(current))", at: current)
             skipRestOfLine()
             return nil
         }
@@ -229,7 +229,7 @@ extension Parser {
             }
             return .allMembers
         }
-        error("P0105", "expected `members present`, `those voting` or `all members` after `majority of`, found \(describe(current))", at: current)
+        error(.unexpectedToken, "expected `members present`, `those voting` or `all members` after `majority of`, found \(describe(current))", at: current)
         return nil
     }
 
@@ -269,7 +269,7 @@ extension Parser {
             if let relation = OrganisationRelation(rawValue: words.joined(separator: "-")) {
                 relations.append(relation)
             } else {
-                p.error("P0110", "unknown relation `\(words.joined(separator: " "))`; expected member of, owned by, shareholder of, holds a contract from, part of or subsidiary of",
+                p.error(.unknownWord, "unknown relation `\(words.joined(separator: " "))`; expected member of, owned by, shareholder of, holds a contract from, part of or subsidiary of",
                         at: p.range(of: first).union(p.range(of: phrase.last!)))
             }
         }
@@ -354,7 +354,7 @@ extension Parser {
                     p.expectKeyword("for", "after `deputy`")
                     member.deputyFor = p.expectString("the name of the member deputised for")
                 } else {
-                    p.error("P0106", "unexpected \(p.describe(p.current)) in a member line; expected `for`, `role`, `group`, `voting`, `non-voting`, `chair`, `own-vote` or `deputy for`", at: p.current)
+                    p.error(.unknownClause, "unexpected \(p.describe(p.current)) in a member line; expected `for`, `role`, `group`, `voting`, `non-voting`, `chair`, `own-vote` or `deputy for`", at: p.current)
                     p.skipRestOfLine()
                 }
             }
@@ -383,7 +383,7 @@ extension Parser {
                 p.expectKeyword("least", "after `at`")
                 let amount = p.current
                 guard amount.kind == .percent || amount.kind == .number else {
-                    p.error("P0105", "expected a percentage or a number after `at least`, found \(p.describe(amount))", at: amount)
+                    p.error(.unexpectedToken, "expected a percentage or a number after `at least`, found \(p.describe(amount))", at: amount)
                     return true
                 }
                 p.advance()
@@ -446,7 +446,7 @@ extension Parser {
                     p.advance()
                     quorum.whenNotMet = .deferItem
                 } else {
-                    p.error("P0105", "expected `refer to BODY` or `defer` after `when not met`, found \(p.describe(p.current))", at: p.current)
+                    p.error(.unexpectedToken, "expected `refer to BODY` or `defer` after `when not met`, found \(p.describe(p.current))", at: p.current)
                 }
             } else if p.isKeyword("source") {
                 quorum.source = p.parseSource()
@@ -481,7 +481,7 @@ extension Parser {
                     p.advance()
                     voting.perOrganisation = true
                 } else {
-                    p.error("P0105", "expected `member` or `organisation` after `one vote per`, found \(p.describe(p.current))", at: p.current)
+                    p.error(.unexpectedToken, "expected `member` or `organisation` after `one vote per`, found \(p.describe(p.current))", at: p.current)
                 }
             } else if p.isKeyword("group") {
                 p.advance()

@@ -6,12 +6,12 @@ extension Parser {
             advance()  // `decision fields` is the sketch's name for the `fields` block
         }
         guard let keyword = word(current), Parser.declarationKeywords.contains(keyword) else {
-            error("P0107", "expected a declaration (`rule`, `body`, `fields`, `scheme`, …), found \(describe(start))", at: start)
+            error(.notADeclaration, "expected a declaration (`rule`, `body`, `fields`, `scheme`, …), found \(describe(start))", at: start)
             skipToDeclaration()
             return nil
         }
         if !start.isAtLineStart {
-            error("P0107", "a declaration must start at the beginning of a line", at: start)
+            error(.notADeclaration, "a declaration must start at the beginning of a line", at: start)
         }
         advance()
         switch keyword {
@@ -44,7 +44,7 @@ extension Parser {
             let before = index
             // Clauses usually stand one to a line, but may share one: `scheme "S" version "1"`.
             if !clause(&self) {
-                error("P0106", "unexpected \(describe(current)) in \(context); expected \(expected)", at: current)
+                error(.unknownClause, "unexpected \(describe(current)) in \(context); expected \(expected)", at: current)
                 if index == before || !current.isAtLineStart { skipToNextLine() }
             }
         }
@@ -92,7 +92,7 @@ extension Parser {
             until = expectDate("after `until`")
         }
         if from == nil, until == nil, !isKeyword("from") {
-            error("P0105", "expected `from DATE` or `until DATE` after `effective`, found \(describe(current))", at: current)
+            error(.unexpectedToken, "expected `from DATE` or `until DATE` after `effective`, found \(describe(current))", at: current)
         }
         return EffectivePeriod(from: from, until: until, range: range(from: start))
     }
@@ -110,7 +110,7 @@ extension Parser {
             case "procedure": kind = .procedure
             case "notice": kind = .notice
             default:
-                error("P0105", "expected a step (`recommendation by BODY`, `approval by BODY`, `procedure ID` or `notice to BODY`), found \(describe(current))", at: current)
+                error(.unexpectedToken, "expected a step (`recommendation by BODY`, `approval by BODY`, `procedure ID` or `notice to BODY`), found \(describe(current))", at: current)
                 return steps
             }
             advance()
@@ -148,7 +148,7 @@ extension Parser {
         let valueToken = current
         let value = parseLiteral()
         if value == nil {
-            error("P0105", "expected a literal value (money, date, number or string) for `\(name.text)`, found \(describe(valueToken))", at: valueToken)
+            error(.unexpectedToken, "expected a literal value (money, date, number or string) for `\(name.text)`, found \(describe(valueToken))", at: valueToken)
         }
         var constant = ConstantSyntax(name: name, value: value, valueRange: range(of: valueToken), placeholder: nil, range: range(from: start))
         var once = OnceClauses()
@@ -216,11 +216,11 @@ extension Parser {
             expectKeyword("of", "after `set`")
             let element = parseType()
             if case .setOf = element {
-                error("P0108", "a set of sets is not allowed; expected `set of` a money, date, organisation, body or `one of` type", at: token)
+                error(.unknownFieldType, "a set of sets is not allowed; expected `set of` a money, date, organisation, body or `one of` type", at: token)
             }
             return .setOf(element)
         default:
-            error("P0108", "expected a type (`money`, `date`, `number`, `text`, `organisation`, `body`, `one of …` or `set of …`), found \(describe(token))", at: token)
+            error(.unknownFieldType, "expected a type (`money`, `date`, `number`, `text`, `organisation`, `body`, `one of …` or `set of …`), found \(describe(token))", at: token)
             return .invalid
         }
     }
@@ -387,7 +387,7 @@ extension Parser {
             }
             return .notice(recipients, deemedApprovedAfter: deemed, range(from: start))
         default:
-            error("P0105", "expected `approval by`, `recommendation by`, `procedure` or `notice to` after `require`, found \(describe(current))", at: current)
+            error(.unexpectedToken, "expected `approval by`, `recommendation by`, `procedure` or `notice to` after `require`, found \(describe(current))", at: current)
             while current.kind != .endOfFile, !current.isAtLineStart { advance() }
             return nil
         }
@@ -450,7 +450,7 @@ extension Parser {
         // Periods are added to decision dates: a bound keeps that arithmetic in range.
         let (limit, unit) = Duration.maximum(duration.unit)
         if duration.amount > limit {
-            error("P1303", "`\(duration)` is too long; expected at most \(limit) \(unit) (100 years)", at: range(from: start))
+            error(.periodTooLong, "`\(duration)` is too long; expected at most \(limit) \(unit) (100 years)", at: range(from: start))
             return nil
         }
         return duration
@@ -472,7 +472,7 @@ extension Parser {
             advance()
             return Duration(amount: amount, unit: .years)
         default:
-            error("P0105", "expected `days`, `working days`, `months` or `years` after \(amount), found \(describe(current))", at: current)
+            error(.unexpectedToken, "expected `days`, `working days`, `months` or `years` after \(amount), found \(describe(current))", at: current)
             return nil
         }
     }

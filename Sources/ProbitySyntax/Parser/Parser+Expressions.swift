@@ -32,7 +32,7 @@ extension Parser {
         if terms < 0 { return false }   // already reported and skipped
         terms += 1
         guard terms >= Parser.maximumTerms else { return true }
-        error("P1304", "condition has more than \(Parser.maximumTerms) terms joined by `and`/`or`; expected at most \(Parser.maximumTerms) (split it into several rules)", at: current)
+        error(.conditionTooLong, "condition has more than \(Parser.maximumTerms) terms joined by `and`/`or`; expected at most \(Parser.maximumTerms) (split it into several rules)", at: current)
         terms = -1
         while current.kind != .endOfFile {
             advance()
@@ -126,11 +126,11 @@ extension Parser {
         case .rightParen:
             advance()
         default:
-            error("P0105", "expected `]` (bound included) or `)` (bound excluded) to close the interval, found \(describe(current))", at: current)
+            error(.unexpectedToken, "expected `]` (bound included) or `)` (bound excluded) to close the interval, found \(describe(current))", at: current)
             return .invalid(range(from: start))
         }
         if lower == nil, upper == nil {
-            error("P0105", "an interval needs at least one bound", at: range(from: start))
+            error(.unexpectedToken, "an interval needs at least one bound", at: range(from: start))
         }
         return .interval(lower: lower, upper: upper, range(from: start))
     }
@@ -152,7 +152,7 @@ extension Parser {
             if let literal = parseLiteral() {
                 return .literal(literal, range(of: token))
             }
-            error("P0105", "expected a value or a field name, found \(describe(token))", at: token)
+            error(.unexpectedToken, "expected a value or a field name, found \(describe(token))", at: token)
             // Do not swallow a token that begins the next clause or declaration.
             if !token.isAtLineStart, token.kind != .endOfFile { advance() }
             return .invalid(range(of: token))
@@ -183,7 +183,7 @@ extension Parser {
         depth += 1
         if depth > Parser.maximumDepth {
             depth -= 1
-            error("P0109", "condition is nested too deeply; expected at most \(Parser.maximumDepth) levels of parentheses, sets and `not`", at: current)
+            error(.conditionTooDeep, "condition is nested too deeply; expected at most \(Parser.maximumDepth) levels of parentheses, sets and `not`", at: current)
             // Skip the rest of the line: the nesting cannot be parsed sensibly.
             while current.kind != .endOfFile, !current.isAtLineStart { advance() }
             return false
@@ -196,7 +196,7 @@ extension Parser {
     mutating func expectClosing(_ kind: TokenKind, opener: Token, _ what: String) -> Bool {
         if consume(kind) != nil { return true }
         if terms < 0 { return false }   // the condition was abandoned at its term limit, closers and all
-        error("P0105", "expected \(kind.spelling) to close the \(what), found \(describe(current))", at: current,
+        error(.unexpectedToken, "expected \(kind.spelling) to close the \(what), found \(describe(current))", at: current,
               notes: [DiagnosticNote("the \(what) opened here", at: range(of: opener))])
         return false
     }

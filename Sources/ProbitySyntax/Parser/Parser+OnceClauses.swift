@@ -21,7 +21,7 @@ extension Parser {
         let clause = range(from: start)
         guard let earlier = clauses.record(keyword, at: clause) else { return }
         diagnostics.append(.error(
-            "P1502", "\(declaration) has a second `\(keyword)` clause; it may have only one, and the second would replace the first",
+            .clauseGivenTwice, "\(declaration) has a second `\(keyword)` clause; it may have only one, and the second would replace the first",
             at: clause, notes: [DiagnosticNote("the first `\(keyword)` is here", at: earlier)],
             fixIt: FixIt(message: "remove the second `\(keyword)`, or the first if this one is right", range: clause, replacement: "")))
     }

@@ -103,7 +103,7 @@ extension Parser {
         }
         if let literal = parseLiteral() { return .literal(literal, range(of: token)) }
         if token.kind == .identifier { return .name(name(advance())) }
-        error("P0105", "expected a value (money, date, number, string or name), found \(describe(token))", at: token)
+        error(.unexpectedToken, "expected a value (money, date, number, string or name), found \(describe(token))", at: token)
         return nil
     }
 
@@ -131,13 +131,13 @@ extension Parser {
                     advance()
                     replied = expectDate("after `on` (the day the reply arrived)")
                 } else if votes.repliesBy != nil {
-                    error("P0105", "a reply by email needs its date: expected `on YYYY-MM-DD` after \"\(person.value)\"", at: current)
+                    error(.unexpectedToken, "a reply by email needs its date: expected `on YYYY-MM-DD` after \"\(person.value)\"", at: current)
                 }
                 votes.ballots.append(TestVotesSyntax.Ballot(side: side, person: person, replied: replied))
             } while consume(.comma) != nil
         }
         if sides == 0 {
-            error("P0105", "expected `for`, `against` or `abstain` and the names voting so, found \(describe(current))", at: current)
+            error(.unexpectedToken, "expected `for`, `against` or `abstain` and the names voting so, found \(describe(current))", at: current)
         }
         votes.range = range(from: start)
         return votes
@@ -169,7 +169,7 @@ extension Parser {
                 guard let result = expectName("a vote result (`carried`, `lost`, `tied-lost`, …)") else { return nil }
                 return .voteResult(result, range(from: start))
             default:
-                error("P0105", "expected `carried`, `not carried`, `quorate`, `inquorate` or `result` after `expect vote`, found \(describe(current))", at: current)
+                error(.unexpectedToken, "expected `carried`, `not carried`, `quorate`, `inquorate` or `result` after `expect vote`, found \(describe(current))", at: current)
                 skipRestOfLine()
                 return nil
             }
@@ -185,7 +185,7 @@ extension Parser {
                 }
             }
             if counts.isEmpty {
-                error("P0105", "expected `for`, `against`, `abstain` or `present` and a number of votes after `expect votes`, found \(describe(current))", at: current)
+                error(.unexpectedToken, "expected `for`, `against`, `abstain` or `present` and a number of votes after `expect votes`, found \(describe(current))", at: current)
                 skipRestOfLine()
                 return nil
             }
@@ -249,7 +249,7 @@ extension Parser {
             guard let person = expectString("the person's name") else { return nil }
             guard let levelName = expectName("a recusal level (`declare`, `no-vote` or `exclude`)") else { return nil }
             guard let level = RecusalLevel(rawValue: levelName.text) else {
-                error("P0110", "unknown recusal level `\(levelName.text)`; expected `declare`, `no-vote` or `exclude`", at: levelName.range)
+                error(.unknownWord, "unknown recusal level `\(levelName.text)`; expected `declare`, `no-vote` or `exclude`", at: levelName.range)
                 return nil
             }
             return .recusal(person, level, range(from: start))
@@ -268,7 +268,7 @@ extension Parser {
             expectKeyword("met", "after `expect quorum not`")
             return .quorum(met: false, range(from: start))
         default:
-            error("P0105", "expected `outcome`, `approval by`, `recommendation by`, `procedure`, `notice to`, `recusal`, `quorum`, `vote`, `votes`, `casting vote`, `chair` or `finding` after `expect`, found \(describe(current))", at: current)
+            error(.unexpectedToken, "expected `outcome`, `approval by`, `recommendation by`, `procedure`, `notice to`, `recusal`, `quorum`, `vote`, `votes`, `casting vote`, `chair` or `finding` after `expect`, found \(describe(current))", at: current)
             skipRestOfLine()
             return nil
         }

@@ -115,7 +115,7 @@ public struct Parser {
             advance()
             return true
         }
-        error("P0105", "expected `\(keyword)` \(context), found \(describe(current))", at: current)
+        error(.unexpectedToken, "expected `\(keyword)` \(context), found \(describe(current))", at: current)
         return false
     }
 
@@ -126,13 +126,13 @@ public struct Parser {
     @discardableResult
     mutating func expect(_ kind: TokenKind, _ context: String) -> Token? {
         if let token = consume(kind) { return token }
-        error("P0105", "expected \(kind.spelling) \(context), found \(describe(current))", at: current)
+        error(.unexpectedToken, "expected \(kind.spelling) \(context), found \(describe(current))", at: current)
         return nil
     }
 
     mutating func expectName(_ what: String) -> Name? {
         guard current.kind == .identifier, !atDeclarationStart else {
-            error("P0105", "expected \(what), found \(describe(current))", at: current)
+            error(.unexpectedToken, "expected \(what), found \(describe(current))", at: current)
             return nil
         }
         return name(advance())
@@ -145,7 +145,7 @@ public struct Parser {
 
     mutating func expectString(_ what: String) -> StringLiteral? {
         guard current.kind == .string else {
-            error("P0105", "expected \(what) in quotes, found \(describe(current))", at: current)
+            error(.unexpectedToken, "expected \(what) in quotes, found \(describe(current))", at: current)
             return nil
         }
         let token = advance()
@@ -178,7 +178,7 @@ public struct Parser {
 
     mutating func expectDate(_ context: String) -> Int32? {
         guard let token = consume(.date) else {
-            error("P0105", "expected a date (YYYY-MM-DD) \(context), found \(describe(current))", at: current)
+            error(.unexpectedToken, "expected a date (YYYY-MM-DD) \(context), found \(describe(current))", at: current)
             return nil
         }
         return Int32(token.integer)
@@ -186,7 +186,7 @@ public struct Parser {
 
     mutating func expectNumber(_ context: String) -> Int? {
         guard let token = consume(.number) else {
-            error("P0105", "expected a number \(context), found \(describe(current))", at: current)
+            error(.unexpectedToken, "expected a number \(context), found \(describe(current))", at: current)
             return nil
         }
         return Int(clamping: token.integer)
@@ -203,13 +203,13 @@ public struct Parser {
         }
     }
 
-    mutating func error(_ code: String, _ message: String, at token: Token, notes: [DiagnosticNote] = []) {
+    mutating func error(_ code: DiagnosticCode, _ message: String, at token: Token, notes: [DiagnosticNote] = []) {
         // The lexer has already explained an invalid token; a second message would only repeat it.
         if token.kind == .invalid { return }
         error(code, message, at: range(of: token), notes: notes)
     }
 
-    mutating func error(_ code: String, _ message: String, at range: SourceRange, notes: [DiagnosticNote] = []) {
+    mutating func error(_ code: DiagnosticCode, _ message: String, at range: SourceRange, notes: [DiagnosticNote] = []) {
         // One error per token: a second complaint about the same spot only adds noise.
         if let last = diagnostics.last, last.range?.start == range.start, last.range?.file == range.file { return }
         diagnostics.append(.error(code, message, at: range, notes: notes))
@@ -232,7 +232,7 @@ public struct Parser {
     /// After a clause, anything left on its line is unexpected.
     mutating func endClause(_ context: String) {
         if !atDeclarationStart, !current.isAtLineStart {
-            error("P0105", "unexpected \(describe(current)) after \(context); expected the end of the line", at: current)
+            error(.unexpectedToken, "unexpected \(describe(current)) after \(context); expected the end of the line", at: current)
             while current.kind != .endOfFile, !current.isAtLineStart { advance() }
         }
     }

@@ -72,6 +72,11 @@ public struct DecisionImpact: Sendable {
     public private(set) var invalidUnderOld: [InvalidLine] = []
     public private(set) var invalidUnderNew: [InvalidLine] = []
 
+    /// Compares decisions under two versions of the rules, each compiled here.
+    package init(old: Program, new: Program) {
+        self.init(old: Plan(program: old), new: Plan(program: new))
+    }
+
     package init(old: Plan, new: Plan) {
         self.old = old
         self.new = new

@@ -163,7 +163,7 @@ struct TestRunner {
             guard quorum.met != met else { return nil }
             return "expected the quorum to be \(met ? "met" : "not met"), but it was \(quorum.met ? "met" : "not met")\(quorum.failedClauses.isEmpty ? "" : ": " + quorum.failedClauses.joined(separator: "; "))"
         case .finding(let code, let negated, _):
-            let codes = report.findings.map(\.code) + ((try? tally?.get())?.findings.map(\.code) ?? [])
+            let codes = (report.findings.map(\.code) + ((try? tally?.get())?.findings.map(\.code) ?? [])).map(\.description)
             return presence(codes.contains(code.text), negated, "finding \(code.text)", actual: "findings", codes)
         case .chair(let person, _):
             let chair = report.conflicts?.chair
@@ -184,7 +184,7 @@ struct TestRunner {
         }
         let tally = counted
         let summary = "\(tally.headline): for \(tally.votesFor), against \(tally.votesAgainst), abstaining \(tally.abstentions)"
-            + (tally.findings.isEmpty ? "" : " (\(tally.findings.map(\.code).joined(separator: ", ")))")
+            + (tally.findings.isEmpty ? "" : " (\(tally.findings.map(\.code.description).joined(separator: ", ")))")
         switch expectation {
         case .voteCarried(let carried, _):
             return tally.canProceed == carried ? nil : "expected the vote \(carried ? "carried" : "not carried"), got \(summary)"

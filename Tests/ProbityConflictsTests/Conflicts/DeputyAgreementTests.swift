@@ -25,7 +25,7 @@ final class DeputyAgreementTests: XCTestCase {
         let decision = ConflictsFixtures.award(to: "Borough Council", program: program)
         var report = Report(decision: "d1", date: decision.date, outcome: .authorised, scheme: program.scheme)
         screener.apply(to: &report, decision: decision, meeting: meeting(program, agreed: agreed, declaredDeputy: declaredDeputy))
-        return (report.conflicts?.quorum?.met, report.findings.map(\.code))
+        return (report.conflicts?.quorum?.met, report.findings.map(\.code.description))
     }
 
     func testADeputyTheChairAgreedCounts() {
@@ -57,7 +57,7 @@ final class DeputyAgreementTests: XCTestCase {
         guard case .success(let meeting) = MeetingDecoder(program: program).decode(json: Array(json.utf8)) else { return XCTFail("should read") }
         XCTAssertEqual(meeting.deputies, [Meeting.Deputy(name: "Zoe Standin", deputisingFor: "Bob Council", agreedByChair: true)])
         let bad = #"{"body": "panel", "deputies": [{"name": "Zoe Standin"}]}"#
-        guard case .failure(let error) = MeetingDecoder(program: program).decode(json: Array(bad.utf8)) else { return XCTFail("should fail") }
-        XCTAssertEqual(error.field, "deputies")
+        guard case .failure(let errors) = MeetingDecoder(program: program).decode(json: Array(bad.utf8)) else { return XCTFail("should fail") }
+        XCTAssertEqual(errors.all.map(\.field), ["deputies[0]"])
     }
 }

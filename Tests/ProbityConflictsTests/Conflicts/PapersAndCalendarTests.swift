@@ -65,7 +65,7 @@ final class PapersAndCalendarTests: XCTestCase {
         meeting.papersSent = papersSent.map { day($0).number }
         var report = Report(decision: "d1", date: decision.date, outcome: .authorised, scheme: program.scheme)
         screener.apply(to: &report, decision: decision, meeting: meeting)
-        return report.findings.filter { $0.code.hasPrefix("P113") }
+        return report.findings.filter { $0.code.description.hasPrefix("P113") }
     }
 
     func testPapersOnTimeLateOrUndatedAtAMeeting() {
@@ -102,7 +102,7 @@ final class PapersAndCalendarTests: XCTestCase {
         let christmas = try report("2023-12-21")
         XCTAssertEqual(christmas.notices.first?.deemedApprovedOn.map { Day(number: $0).iso }, "2024-01-01",
                        "Fri 22, Wed 27, Thu 28, Fri 29, Mon 1: Christmas and Boxing Day skipped")
-        XCTAssertEqual(christmas.findings.map(\.code).filter { $0.hasPrefix("P101") }, ["P1012"], "it runs past the calendar's end")
-        XCTAssertEqual(try report("2023-06-01").findings.map(\.code).filter { $0.hasPrefix("P101") }, [])
+        XCTAssertEqual(christmas.findings.map(\.code.description).filter { $0.hasPrefix("P101") }, ["P1012"], "it runs past the calendar's end")
+        XCTAssertEqual(try report("2023-06-01").findings.map(\.code.description).filter { $0.hasPrefix("P101") }, [])
     }
 }

@@ -57,10 +57,11 @@ final class VoteTallyTests: XCTestCase {
     func testAnEmailVoteNeedsAReplyDate() {
         let program = ConflictsFixtures.program(ConflictsFixtures.rules())
         let json = #"{"body": "panel", "by_email": true, "votes": {"for": ["Ann Chair"]}}"#
-        guard case .failure(let error) = RecordedVotes.decode(json: Array(json.utf8), program: program) else {
+        guard case .failure(let errors) = RecordedVotes.decode(json: Array(json.utf8), program: program) else {
             return XCTFail("expected an error")
         }
-        XCTAssertEqual(error.field, "replies_by")
+        // The names are not dated replies either: both are said at once.
+        XCTAssertEqual(errors.all.map(\.field), ["replies_by", "votes.for[0]"])
     }
 
     func testATieIsDecidedByTheChairsCastingVote() {
@@ -181,10 +182,10 @@ final class VoteTallyTests: XCTestCase {
     func testRepliesByEmailNeedDatesAndLateOnesAreNotCounted() {
         let program = ConflictsFixtures.program(ConflictsFixtures.rules())
         let undated = #"{"body": "panel", "by_email": true, "replies_by": "2024-03-20", "votes": {"for": ["Ann Chair"]}}"#
-        guard case .failure(let error) = RecordedVotes.decode(json: Array(undated.utf8), program: program) else {
+        guard case .failure(let errors) = RecordedVotes.decode(json: Array(undated.utf8), program: program) else {
             return XCTFail("a reply without its date must be refused")
         }
-        XCTAssertEqual(error.field, "votes.for")
+        XCTAssertEqual(errors.all.map(\.field), ["votes.for[0]"])
         let dated = #"{"body": "panel", "by_email": true, "replies_by": "2024-03-20", "votes": {"for": [{"name": "Ann Chair", "replied": "2024-03-20"}, {"name": "Bob Council", "replied": "2024-03-21"}]}}"#
         guard case .success(let votes) = RecordedVotes.decode(json: Array(dated.utf8), program: program) else { return XCTFail("should read") }
         XCTAssertEqual(votes.votesFor, ["Ann Chair"])
@@ -210,8 +211,18 @@ final class VoteTallyTests: XCTestCase {
         XCTAssertEqual(votes.body, program.bodyIndex["panel"])
 
         let bad = #"{"body": "panel", "votes": {"for": "Ann Chair"}}"#
-        guard case .failure(let error) = RecordedVotes.decode(json: Array(bad.utf8), program: program) else { return XCTFail("should fail") }
-        XCTAssertEqual(error.field, "votes.for")
+        guard case .failure(let errors) = RecordedVotes.decode(json: Array(bad.utf8), program: program) else { return XCTFail("should fail") }
+        XCTAssertEqual(errors.all.map(\.field), ["votes.for"])
+    }
+
+    func testEveryErrorInAVotesFileIsReportedAtItsPath() {
+        let program = ConflictsFixtures.program()
+        let bad = #"{"body": "panel", "by_email": "yes", "votes": {"for": ["Ann Chair", 3], "against": "Bob", "maybe": []}, "chair": 1}"#
+        guard case .failure(let errors) = RecordedVotes.decode(json: Array(bad.utf8), program: program) else { return XCTFail("should fail") }
+        XCTAssertEqual(errors.all.map(\.field), ["by_email", "votes.for[1]", "votes.against", "votes.maybe", "chair"])
+        let email = #"{"body": "panel", "by_email": true, "replies_by": "2024-03-20", "votes": {"for": [{"name": "Ann Chair"}, {"name": "Bob Council", "replied": "2024-03-19"}, "Cy"]}}"#
+        guard case .failure(let replies) = RecordedVotes.decode(json: Array(email.utf8), program: program) else { return XCTFail("should fail") }
+        XCTAssertEqual(replies.all.map(\.field), ["votes.for[0]", "votes.for[2]"])
     }
 
     /// One Bromley's open questions (000): one PCN representative present, one vote or both of

@@ -60,7 +60,7 @@ final class BodyExistenceTests: XCTestCase {
         ])
         let after = try report(#"{"id":"d","date":"2022-07-01","kind":"contract-award","value":"£80k"}"#)
         XCTAssertTrue(after.canProceed)
-        XCTAssertFalse(after.findings.contains { $0.code.hasPrefix("P101") })
+        XCTAssertFalse(after.findings.contains { $0.code.description.hasPrefix("P101") })
     }
 
     func testAnAdvisoryBodyNamesEveryBodyItAdvises() throws {

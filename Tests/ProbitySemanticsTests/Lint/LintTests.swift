@@ -45,7 +45,7 @@ final class LintTests: XCTestCase {
     func assertFindings(_ marked: String, codes: Set<String>? = nil, _ expected: [(marker: String, code: String)],
                         file: StaticString = #filePath, line: UInt = #line) -> Linted {
         let linted = lint(marked, file: file, line: line)
-        let shown = linted.findings.filter { !$0.isAccepted && (codes?.contains($0.diagnostic.code) ?? true) }.map(\.diagnostic)
+        let shown = linted.findings.filter { !$0.isAccepted && (codes?.contains($0.diagnostic.code.description) ?? true) }.map(\.diagnostic)
         ProbityTestSupport.assertDiagnostics(shown, in: linted.source, expected, file: file, line: line)
         return linted
     }

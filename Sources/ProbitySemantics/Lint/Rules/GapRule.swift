@@ -11,7 +11,7 @@ import ProbitySyntax
 /// `is present`. A kind no rule approves at all gets one finding. While an approving rule is not
 /// analysed (the budget ran out) no gap is reported: nothing unproved is.
 public struct GapRule: LintRule {
-    public let code = "P0901"
+    public let code: DiagnosticCode = .gap
     public let summary = "decisions of a kind for which no rule gives an approval"
     /// Gaps shown per kind; the last finding says how many more there are.
     public var limit: Int

@@ -6,7 +6,7 @@ import ProbitySyntax
 ///
 /// Runs last: it reads what the other lint rules recorded in the space's ledger.
 public struct IncompleteAnalysisRule: LintRule {
-    public let code = "P0910"
+    public let code: DiagnosticCode = .analysisIncomplete
     public let summary = "the analysis was not finished within its budget"
 
     public init() {}
@@ -17,8 +17,8 @@ public struct IncompleteAnalysisRule: LintRule {
         let ruleNames = rules.prefix(5).map { "`\(program.rules[$0].id)`" } + (rules.count > 5 ? ["\(rules.count - 5) more"] : [])
         var notes = [DiagnosticNote("not analysed: \(DecisionSpace.list(ruleNames, "and"))")]
         let checks = space.ledger.stoppedChecks.sorted()
-        let names = ["P0901": "gaps (P0901)", "P0902": "overlaps (P0902)", "P0904": "shadowed rules (P0904)"]
-        if !checks.isEmpty { notes.append(DiagnosticNote("stopped early: \(DecisionSpace.list(checks.map { names[$0] ?? $0 }, "and"))")) }
+        let names: [DiagnosticCode: String] = [.gap: "gaps (\(DiagnosticCode.gap))", .overlap: "overlaps (\(DiagnosticCode.overlap))", .shadowedRule: "shadowed rules (\(DiagnosticCode.shadowedRule))"]
+        if !checks.isEmpty { notes.append(DiagnosticNote("stopped early: \(DecisionSpace.list(checks.map { names[$0] ?? $0.description }, "and"))")) }
         notes.append(DiagnosticNote("no gap, overlap, dead or shadowed rule that depends on them is reported; raise `--max-nodes` or `--max-time` to analyse them"))
         return [LintFinding(.warning(code, "analysis incomplete: \(rules.count) rule\(rules.count == 1 ? "" : "s") not analysed within the budget of \(Self.grouped(space.diagram.nodeLimit)) diagram nodes and \(space.diagram.timeLimitDescription)", at: nil,
                                      notes: notes),

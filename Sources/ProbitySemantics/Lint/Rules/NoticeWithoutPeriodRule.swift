@@ -3,7 +3,7 @@ import ProbitySyntax
 /// P0906: a notice with no deemed-approval period: the rule says who must be told but not after
 /// how long silence counts as consent, so the decision cannot proceed on the notice alone.
 public struct NoticeWithoutPeriodRule: LintRule {
-    public let code = "P0906"
+    public let code: DiagnosticCode = .noticeWithoutPeriod
     public let summary = "a notice with no deemed-approval period"
 
     public init() {}

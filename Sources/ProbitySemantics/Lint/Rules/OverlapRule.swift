@@ -9,7 +9,7 @@ import ProbitySyntax
 /// Only pairs whose bounding boxes meet (``DecisionSpace/rulePairsWithMeetingBounds(_:)``) are
 /// compared by diagram.
 public struct OverlapRule: LintRule {
-    public let code = "P0902"
+    public let code: DiagnosticCode = .overlap
     public let summary = "two rules give approval to different bodies for the same decisions"
 
     public init() {}

@@ -4,7 +4,7 @@ import ProbitySyntax
 /// constants, so use is found in the text of each rule's conditions (a whole-word match of the
 /// constant's name).
 public struct PlaceholderRule: LintRule {
-    public let code = "P0907"
+    public let code: DiagnosticCode = .placeholderInUse
     public let summary = "a placeholder constant still in use"
 
     public init() {}

@@ -4,7 +4,7 @@ import ProbitySyntax
 /// rule already requires everything this one does (every matching rule fires and requirements
 /// are collected without repetition, so removing the rule changes no outcome).
 public struct ShadowedRule: LintRule {
-    public let code = "P0904"
+    public let code: DiagnosticCode = .shadowedRule
     public let summary = "a rule that adds nothing: another rule covering it requires everything it does"
 
     public init() {}

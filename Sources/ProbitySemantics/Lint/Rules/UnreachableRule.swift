@@ -5,7 +5,7 @@ import ProbitySyntax
 /// (`value < £100k and value > £1m`, `kind = a and kind = b`) or its effective period does not
 /// meet the scheme's (or ends before it starts).
 public struct UnreachableRule: LintRule {
-    public let code = "P0903"
+    public let code: DiagnosticCode = .unreachableRule
     public let summary = "a rule no decision can meet"
 
     public init() {}

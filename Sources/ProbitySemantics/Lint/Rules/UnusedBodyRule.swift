@@ -5,7 +5,7 @@ import ProbitySyntax
 /// it in the delegation tree has a part either (a body may decide anything required of a body
 /// below it, so a parent of a decider is in use).
 public struct UnusedBodyRule: LintRule {
-    public let code = "P0905"
+    public let code: DiagnosticCode = .unusedBody
     public let summary = "a body or officer with no path to any approval"
 
     public init() {}
