@@ -4,7 +4,8 @@
 //   ProbitySupport (bytes, money, dates, JSON, CSV, SHA-256)
 //   → ProbitySyntax (tokens, AST, diagnostics)
 //   → ProbitySemantics (name resolution, types, checks)
-//   → ProbityRegister (registers of interests: CSV, TSV and JSON import, names; needs only ProbitySupport)
+//   → ProbityRegister (registers of interests: CSV, TSV and JSON import, names; needs ProbitySupport, and
+//     ProbitySyntax only for the one diagnostic shape its findings take)
 //   → ProbityEngine (decisions, the compiled plan, verdicts, the rule index)
 //   → ProbityReports (the report model, explanations, every probity.*/1 shape and its text and JSON)
 //   → ProbityConflicts (conflicts screening, meetings, quorum, votes; writes into the report model)
@@ -26,7 +27,7 @@ let package = Package(
         .target(name: "ProbitySupport"),
         .target(name: "ProbitySyntax", dependencies: ["ProbitySupport"]),
         .target(name: "ProbitySemantics", dependencies: ["ProbitySupport", "ProbitySyntax"]),
-        .target(name: "ProbityRegister", dependencies: ["ProbitySupport"]),
+        .target(name: "ProbityRegister", dependencies: ["ProbitySupport", "ProbitySyntax"]),
         .target(name: "ProbityEngine", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister"]),
         .target(name: "ProbityReports", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEngine"]),
         .target(name: "ProbityConflicts", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEngine", "ProbityReports"]),
@@ -41,14 +42,17 @@ let package = Package(
             dependencies: ["Probity", "ProbityAudit", "ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEngine", "ProbityReports", "ProbityConflicts", "ProbityTooling", "ProbityPapers", "ProbityBenchmark", "ProbityHTTP"],
             exclude: ["Serve/Page"],
             // The rules, and the register their tests read (mounted back at `Examples/registers`).
-            resources: [.copy("../../Rules"), .copy("../../Examples/registers")]
+            resources: [.copy("../../Rules"), .copy("../../Examples/registers")],
+            // `probity --version`: the version from VERSION and the git commit, written before each build.
+            plugins: ["BuildInfo"]
         ),
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         // Helpers shared by the test targets: marked sources and their assertions.
         .target(name: "ProbityTestSupport", dependencies: ["ProbitySupport", "ProbitySyntax", "ProbitySemantics", "ProbityRegister", "ProbityEngine", "ProbityReports"], path: "Tests/ProbityTestSupport"),
         .testTarget(name: "ProbitySupportTests", dependencies: ["ProbitySupport", "ProbityTestSupport"]),
         .testTarget(name: "ProbitySyntaxTests", dependencies: ["ProbitySyntax", "ProbityTestSupport"]),
         .testTarget(name: "ProbitySemanticsTests", dependencies: ["ProbitySemantics", "ProbityTestSupport"]),
-        .testTarget(name: "ProbityRegisterTests", dependencies: ["ProbityRegister"]),
+        .testTarget(name: "ProbityRegisterTests", dependencies: ["ProbityRegister", "ProbitySyntax"]),
         .testTarget(name: "ProbityToolingTests", dependencies: ["ProbityTooling", "Probity", "ProbityEngine", "ProbityReports", "ProbityConflicts", "ProbitySemantics", "ProbityTestSupport"]),
         .testTarget(name: "ProbityEngineTests", dependencies: ["ProbityEngine", "ProbityTestSupport"]),
         // The explainer's conflicts part is tested beside the rest of explain, with a screener.
@@ -58,7 +62,7 @@ let package = Package(
         .testTarget(name: "ProbityPapersTests", dependencies: ["ProbityPapers", "ProbityAudit", "Probity", "ProbityEngine", "ProbityReports", "ProbityConflicts", "ProbityTestSupport"]),
         .testTarget(name: "ProbityHTTPTests", dependencies: ["ProbityHTTP", "ProbityTestSupport"]),
         .testTarget(name: "ProbityAuditTests", dependencies: ["ProbityAudit", "ProbityRegister", "ProbityEngine", "ProbityReports", "ProbityConflicts", "ProbitySemantics", "ProbitySupport", "ProbitySyntax"]),
-        .testTarget(name: "ProbityBenchmarkTests", dependencies: ["ProbityBenchmark", "ProbityRegister", "ProbityEngine", "ProbityReports", "ProbityConflicts"]),
+        .testTarget(name: "ProbityBenchmarkTests", dependencies: ["ProbityBenchmark", "ProbityRegister", "ProbityEngine", "ProbityReports", "ProbityConflicts", "ProbitySemantics", "ProbityTestSupport"]),
         // Case folders and golden files are data read by path, not sources.
         .testTarget(name: "ProbityCLITests", dependencies: ["ProbityEngine", "ProbityReports", "ProbityConflicts", "ProbityTestSupport"], exclude: ["Cases", "Fixtures", "Golden"]),
     ]

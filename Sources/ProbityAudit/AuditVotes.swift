@@ -37,7 +37,7 @@ public struct AuditVotes: Sendable {
     /// Reads a votes file; errors name the field.
     public static func decode(json bytes: [UInt8], program: Program, file: String) -> Result<AuditVotes, ConflictsInputError> {
         let votes: RecordedVotes
-        switch RecordedVotes.decode(json: bytes, program: program) {
+        switch RecordedVotes.decode(json: bytes, program: program, otherKeys: ["decision", "item"]) {
         case .failure(let error): return .failure(error)
         case .success(let decoded): votes = decoded
         }

@@ -142,25 +142,50 @@ public struct KeywordScanner: Sendable {
     }
 
     /// The ids of the patterns found in `text`, ascending, each once.
+    ///
+    /// Every register text passes through here when a register is loaded, so the usual case
+    /// (ASCII text) is folded into a buffer on the stack and scanned without bounds checks;
+    /// the ids found are kept in a short array (a text names few organisations).
     public func matches(in text: String) -> [Int32] {
-        let bytes = KeywordScanner.fold(text)
-        var found = Set<Int32>()
-        bytes.withUnsafeBufferPointer { buffer in
+        var contiguous = text
+        return contiguous.withUTF8 { utf8 -> [Int32] in
+            guard utf8.allSatisfy({ $0 < 0x80 }) else {
+                return KeywordScanner.fold(text).withUnsafeBufferPointer { scan($0) }
+            }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count) { buffer in
+                let count = KeywordScanner.foldASCII(utf8, into: buffer)
+                return scan(UnsafeBufferPointer(rebasing: buffer[..<count]))
+            }
+        }
+    }
+
+    /// The automaton run over folded bytes.
+    private func scan(_ text: UnsafeBufferPointer<UInt8>) -> [Int32] {
+        var found: [Int32] = []
+        transitions.withUnsafeBufferPointer { transitions in
+        byteClass.withUnsafeBufferPointer { byteClass in
+        outputStart.withUnsafeBufferPointer { outputStart in
+        outputLink.withUnsafeBufferPointer { outputLink in
             var state = 0
-            for position in 0..<buffer.count {
-                state = Int(transitions[state * classCount + Int(byteClass[Int(buffer[position])])])
+            for position in 0..<text.count {
+                state = Int(transitions[state &* classCount &+ Int(byteClass[Int(text[position])])])
                 var reporting = outputStart[state] == outputStart[state + 1] ? Int(outputLink[state]) : state
                 while reporting >= 0 {
                     let end = position + 1
                     for slot in Int(outputStart[reporting])..<Int(outputStart[reporting + 1]) {
                         let pattern = Int(ownOutputs[slot])
-                        if onWordBoundaries(pattern, end: end, in: buffer) { found.insert(ids[pattern]) }
+                        if onWordBoundaries(pattern, end: end, in: text), !found.contains(ids[pattern]) {
+                            found.append(ids[pattern])
+                        }
                     }
                     reporting = Int(outputLink[reporting])
                 }
             }
         }
-        return found.sorted()
+        }
+        }
+        }
+        return found.count > 1 ? found.sorted() : found
     }
 
     private func onWordBoundaries(_ pattern: Int, end: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -182,6 +207,21 @@ public struct KeywordScanner: Sendable {
     @inline(__always)
     static func isWordByte(_ byte: UInt8) -> Bool {
         byte >= 0x80 || TextFolding.isASCIIAlphanumeric(byte)
+    }
+
+    /// ASCII `text` folded into `out` (which has room for all of it), as ``fold(_:)`` folds
+    /// it: letters lowercased, each run of white space one space. Returns the folded length.
+    static func foldASCII(_ text: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for byte in text {
+            if byte == space || (byte >= 0x09 && byte <= 0x0D) {
+                if count == 0 || out[count - 1] != space { out[count] = space; count += 1 }
+            } else {
+                out[count] = TextFolding.lowercased(byte)
+                count += 1
+            }
+        }
+        return count
     }
 
     /// `text` in the form both patterns and texts are compared in.

@@ -47,7 +47,13 @@ public enum NameSuggestions {
         public var joined: String
 
         public init(_ text: String) {
-            words = PersonName.words(text)
+            self.init(words: PersonName.words(text))
+        }
+
+        /// A name already folded to its words (``PersonName/words(_:)``): a phrase put together
+        /// from words folded once, as the register's suggestion index does.
+        public init(words: [String]) {
+            self.words = words
             core = words.filter { !NameSuggestions.legalForms.contains($0) }
             if core.isEmpty { core = words }
             joined = core.joined()

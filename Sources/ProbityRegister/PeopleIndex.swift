@@ -33,7 +33,7 @@ public struct PeopleIndex: Sendable {
         var byEnds: [String: [Int]] = [:]
         keys.reserveCapacity(people.count)
         for (index, person) in people.enumerated() {
-            let words = person.key.split(separator: " ").map(String.init)
+            let words = PeopleIndex.words(ofKey: person.key)
             keys.append(words)
             byKey[person.key, default: []].append(index)
             if let ends = PeopleIndex.ends(words) { byEnds[ends, default: []].append(index) }
@@ -67,7 +67,7 @@ public struct PeopleIndex: Sendable {
         if let exact = byKey[key] {
             return exact.count == 1 ? .found(exact[0]) : .ambiguous(exact)
         }
-        let words = key.split(separator: " ").map(String.init)
+        let words = PeopleIndex.words(ofKey: key)
         // A surname alone ("Smith", "Cllr Smith") is never taken as one person, however few
         // share it: with several it is ambiguous, and the caller says which people it could be.
         if words.count == 1 {
@@ -94,11 +94,17 @@ public struct PeopleIndex: Sendable {
     public func suggestions(for written: String, limit: Int = 3) -> [Int] {
         let key = PersonName.normalise(written)
         guard !key.isEmpty else { return [] }
-        let words = key.split(separator: " ").map(String.init)
+        let words = PeopleIndex.words(ofKey: key)
         if words.count == 1 {
             return Array(keys.indices.filter { keys[$0].count > 1 && keys[$0].last == words[0] }.prefix(limit))
         }
         return Array(NameSuggestions.ranked(key, among: keys.map { $0.joined(separator: " ") }).prefix(limit))
+    }
+
+    /// The words of a normalised name, split at its single spaces by byte: a key is folded
+    /// already, so splitting by characters (which costs a grapheme walk) would only be slower.
+    static func words(ofKey key: String) -> [String] {
+        key.utf8.split(separator: UInt8(ascii: " ")).map { String(Substring($0)) }
     }
 
     /// The first and last words, the part of a name that must agree.

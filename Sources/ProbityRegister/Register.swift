@@ -1,19 +1,42 @@
+import ProbitySyntax
+
 /// A register of interests, as imported.
 public struct Register: Sendable {
     /// The people, in the order they first appear.
     public var people: [RegisterPerson]
-    /// What the importer noticed, in line order.
-    public var issues: [RegisterIssue]
+    /// What the importer noticed, in line order: each a diagnostic in the register's file,
+    /// its severity saying whether the row was kept (``RegisterFinding``).
+    public var issues: [Diagnostic]
     /// The name of the file the register came from, for messages.
     public var fileName: String
     /// How many rows were read, kept and reported: `read == kept + reported`, always.
     public var rows: RegisterRowCount
 
-    public init(people: [RegisterPerson], issues: [RegisterIssue], fileName: String, rows: RegisterRowCount = RegisterRowCount()) {
+    public init(people: [RegisterPerson], issues: [Diagnostic], fileName: String, rows: RegisterRowCount = RegisterRowCount()) {
         self.people = people
         self.issues = issues
         self.fileName = fileName
         self.rows = rows
+    }
+}
+
+extension Register {
+    /// What a person loading the register must be told, shown in `path` (the file as they named
+    /// it): the rows not kept (errors) and the values not read (warnings), in line order, then,
+    /// when some rows were not kept, the account of rows (`P1923`), so the reader knows how many
+    /// rows the answers rest on. Notes (readings such as merged entries) are left to reports.
+    public func findings(shownAs path: String) -> [Diagnostic] {
+        var findings = issues.filter { $0.severity >= .warning }
+        if rows.reported > 0 {
+            findings.append(Diagnostic(.warning, RegisterFinding.accountCode,
+                                       "\(rows); the answers rest on the \(rows.kept) row\(rows.kept == 1 ? "" : "s") kept",
+                                       in: InputPosition(file: fileName)))
+        }
+        return findings.map { finding in
+            var finding = finding
+            finding.input?.file = path
+            return finding
+        }
     }
 }
 
@@ -31,8 +54,8 @@ public struct RegisterRowCount: Sendable, Equatable, CustomStringConvertible {
         self.reported = reported
     }
 
-    /// `12 rows read: 10 kept, 2 reported`.
+    /// `12 rows read: 10 kept, 2 not kept`.
     public var description: String {
-        "\(read) row\(read == 1 ? "" : "s") read: \(kept) kept, \(reported) reported"
+        "\(read) row\(read == 1 ? "" : "s") read: \(kept) kept, \(reported) not kept"
     }
 }

@@ -1,4 +1,5 @@
 import ProbitySupport
+import ProbitySyntax
 
 /// Turns register rows, from whichever file format, into people.
 ///
@@ -8,7 +9,12 @@ import ProbitySupport
 /// person named twice is merged into one.
 struct RegisterBuilder {
     private(set) var people: [RegisterPerson] = []
-    private(set) var issues: [RegisterIssue] = []
+    private(set) var issues: [Diagnostic] = []
+    /// The register's file name, where every finding is.
+    let fileName: String
+    /// The line the current entry starts on, for findings about a JSON entry: the model keeps
+    /// JSON's line 0 (its rows are entries, not lines), but a finding can still point at it.
+    var entryLine = 0
     private var indexByKey: [String: Int] = [:]
     private var noted: Set<Int> = []          // people already reported as listed twice
     private var current: Int?                 // the person continuation rows belong to
@@ -20,7 +26,8 @@ struct RegisterBuilder {
 
     /// A builder with room for about `expectedRows` rows, so that a large
     /// register does not grow its tables many times over.
-    init(expectedRows: Int = 0) {
+    init(fileName: String, expectedRows: Int = 0) {
+        self.fileName = fileName
         people.reserveCapacity(expectedRows)
         indexByKey.reserveCapacity(expectedRows)
     }
@@ -33,10 +40,19 @@ struct RegisterBuilder {
         if rowReported { rows.reported += 1 } else { rows.kept += 1 }
     }
 
-    /// Reports the current row as not used: an error issue at `line`.
+    /// Reports the current row as not used: an error at `line` (P1920). The row is counted
+    /// as reported, not kept.
     private mutating func reportRow(line: Int, _ message: String) {
-        issues.append(RegisterIssue(line: line, message: message, isError: true))
+        record(.rowNotKept, line: line, message)
         rowReported = true
+    }
+
+    /// Records a finding at `line` (0: the file has no lines to point at) and, for a value,
+    /// the `field` it is in.
+    mutating func record(_ finding: RegisterFinding, line: Int, _ message: String, field: RegisterField? = nil) {
+        issues.append(Diagnostic(finding.severity, finding.code, message,
+                                 in: InputPosition(file: fileName, line: line > 0 ? line : entryLine > 0 ? entryLine : nil,
+                                                   field: field?.title)))
     }
 
     /// Starts, or returns to, the person named `name`.
@@ -59,7 +75,7 @@ struct RegisterBuilder {
                 if !employer.isEmpty && employer != people[existing].employer {
                     message += ", keeping the employer `\(people[existing].employer)` and not `\(employer)`"
                 }
-                issues.append(RegisterIssue(line: line, message: message, isError: false))
+                record(.readAs, line: line, message)
             }
             return
         }
@@ -117,9 +133,7 @@ struct RegisterBuilder {
         if typeText.isEmpty && nature.isEmpty && fromText.isEmpty && toText.isEmpty { return }
         if isContinuation { people[person].lines.append(line) }
         if keptEmployment {
-            issues.append(RegisterIssue(
-                line: line, message: "continuation row with an employer or position but no declaration; kept as an unspecified interest (`\(nature)`)",
-                isError: false))
+            record(.readAs, line: line, "continuation row with an employer or position but no declaration; kept as an unspecified interest (`\(nature)`)")
             people[person].interests.append(DeclaredInterest(
                 type: .unspecified, typeText: "", nature: nature, validFrom: nil, validTo: nil, line: line))
             return
@@ -132,9 +146,7 @@ struct RegisterBuilder {
             if nature.isEmpty { return }
             // Contradictory; keeping the interest is the side that cannot hide a conflict.
             type = .unspecified
-            issues.append(RegisterIssue(
-                line: line, message: "`\(typeText)` with a nature of interest; kept as an unspecified interest",
-                isError: false))
+            record(.readAs, line: line, "`\(typeText)` with a nature of interest; kept as an unspecified interest")
         case .pointer(let text):
             if !people[person].pointers.contains(text) { people[person].pointers.append(text) }
             return
@@ -145,24 +157,21 @@ struct RegisterBuilder {
                 // On a named row the person is kept; a continuation row holds nothing else.
                 let message = "dates with no interest declared are ignored"
                 if isContinuation { reportRow(line: line, message + "; the row is skipped") } else {
-                    issues.append(RegisterIssue(line: line, message: message, isError: false))
+                    record(.readAs, line: line, message)
                 }
                 return
             }
             type = .unspecified
-            issues.append(RegisterIssue(
-                line: line, message: "no type in `Declared Interest`; the interest is taken as unspecified", isError: false))
+            record(.readAs, line: line, "no type in `Declared Interest`; the interest is taken as unspecified")
         case .unrecognised(let text):
             type = .unspecified
-            issues.append(RegisterIssue(
-                line: line, message: "unrecognised interest type `\(text)`; taken as unspecified", isError: false))
+            record(.readAs, line: line, "unrecognised interest type `\(text)`; taken as unspecified")
         }
 
         let from = readDate(fromText, field: .validFrom, line: line)
         let to = readDate(toText, field: .validTo, line: line)
         if let from, let to, to < from {
-            issues.append(RegisterIssue(
-                line: line, message: "`Valid To` \(to.iso) is before `Valid From` \(from.iso)", isError: false))
+            record(.readAs, line: line, "`Valid To` \(to.iso) is before `Valid From` \(from.iso)")
         }
         people[person].interests.append(DeclaredInterest(
             type: type, typeText: typeText, nature: nature, validFrom: from, validTo: to, line: line))
@@ -171,6 +180,11 @@ struct RegisterBuilder {
     /// Reports a row that could not be read at all.
     mutating func reject(line: Int, message: String) {
         reportRow(line: line, message)
+    }
+
+    /// Reports a value (a column, a key) that is not read; the row goes on.
+    mutating func ignore(line: Int, message: String) {
+        record(.valueNotRead, line: line, message)
     }
 
     func finish(fileName: String) -> Register {
@@ -200,11 +214,9 @@ struct RegisterBuilder {
         case .iso(let day), .dayFirst(let day):
             return day
         case .noSuchDay(let year, let month, let day):
-            issues.append(RegisterIssue(
-                line: line, message: "date `\(text)` in `\(field.title)` is a day that does not exist (\(DateText.whyNoSuchDay(year: year, month: month, day: day))); taken as open", isError: true))
+            record(.valueNotRead, line: line, "date `\(text)` in `\(field.title)` is a day that does not exist (\(DateText.whyNoSuchDay(year: year, month: month, day: day))); taken as open", field: field)
         case .unreadable:
-            issues.append(RegisterIssue(
-                line: line, message: "unreadable date `\(text)` in `\(field.title)`; expected dd/mm/yyyy or yyyy-mm-dd; taken as open", isError: true))
+            record(.valueNotRead, line: line, "unreadable date `\(text)` in `\(field.title)`; expected dd/mm/yyyy or yyyy-mm-dd; taken as open", field: field)
         }
         return nil
     }

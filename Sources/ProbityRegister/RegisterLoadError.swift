@@ -1,5 +1,7 @@
+import ProbitySyntax
+
 /// Why a register could not be loaded at all. Problems with single rows
-/// are `RegisterIssue`s instead, and loading goes on.
+/// are diagnostics in `Register.issues` instead (``RegisterFinding``), and loading goes on.
 public enum RegisterLoadError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file could not be read.
     case unreadableFile(path: String, reason: String)
@@ -27,4 +29,10 @@ public enum RegisterLoadError: Error, Sendable, Equatable, CustomStringConvertib
     }
 
     public var description: String { message }
+
+    /// The failure as the one diagnostic shape (`P1115`, an error). The message names the
+    /// file, so the diagnostic has no position of its own.
+    public var diagnostic: Diagnostic {
+        Diagnostic(.error, "P1115", message, in: nil)
+    }
 }

@@ -1,11 +1,12 @@
 import Foundation
 import ProbitySupport
+import ProbitySyntax
 
 /// Loads a register of interests from CSV, TSV or JSON.
 ///
 /// The format is recognised from the content, not the file name: JSON
 /// starts with `[` or `{`, anything else is a table whose separator the
-/// header line shows. A row that cannot be read becomes a `RegisterIssue`
+/// header line shows. A row that cannot be read becomes an error diagnostic
 /// and loading goes on; only a file with no usable shape fails.
 public enum RegisterLoader {
     /// The most rows after the header: 5,000,000 (a million-row register loads in seconds).
@@ -30,8 +31,7 @@ public enum RegisterLoader {
         case .success(let register):
             return register
         case .failure(let error):
-            return Register(people: [], issues: [RegisterIssue(line: 0, message: error.message, isError: true)],
-                            fileName: fileName)
+            return Register(people: [], issues: [error.diagnostic], fileName: fileName)
         }
     }
 

@@ -19,11 +19,11 @@ enum RegisterTableImport {
         if records.count - headerIndex - 1 > RegisterLoader.maximumRows {
             return .failure(.tooLarge(fileName: fileName, reason: "\(records.count - headerIndex - 1) rows; expected at most \(RegisterLoader.maximumRows)"))
         }
-        var builder = RegisterBuilder(expectedRows: records.count - headerIndex)
+        var builder = RegisterBuilder(fileName: fileName, expectedRows: records.count - headerIndex)
         // A column the importer does not read is said, never dropped in silence.
         for (column, text) in records[headerIndex].fields.enumerated() where !columns.contains(column) {
             let header = TextFolding.trimmed(text)
-            builder.reject(line: records[headerIndex].line,
+            builder.ignore(line: records[headerIndex].line,
                            message: header.isEmpty
                                ? "column \(column + 1) has no header; its values are not read"
                                : RegisterField.named(header).map { "column `\(header)` is a second `\($0.title)` column; only the first is read" }

@@ -22,14 +22,49 @@ public enum DateText {
     }
 
     public static func read(_ text: String) -> Reading {
-        if let day = Day.parseISO(text) { return .iso(day) }
-        if let parts = components(text, separator: UInt8(ascii: "-"), yearFirst: true) {
-            return .noSuchDay(year: parts.year, month: parts.month, day: parts.day)
+        var text = text
+        return text.withUTF8(read)
+    }
+
+    /// The same reading from the text's UTF-8 bytes, in one pass and without allocating: a
+    /// register has a date or two on every row, and this is on its load path.
+    ///
+    /// A date in any form is three runs of one to four ASCII digits split by two of one
+    /// separator (`-`, `/` or `.`) and nothing else. With `-` and a four-digit year first it
+    /// is year first (ISO only when the month and day have two digits and the day exists);
+    /// otherwise, with a four-digit year last and a day and month of one or two digits, it
+    /// is day first.
+    public static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Reading {
+        guard bytes.count >= 5, bytes.count <= 14 else { return .unreadable }
+        var values = (0, 0, 0), digits = (0, 0, 0)
+        var part = 0
+        var separator: UInt8 = 0
+        for byte in bytes {
+            if byte >= 0x30 && byte <= 0x39 {
+                let digit = Int(byte &- 0x30)
+                switch part {
+                case 0: values.0 = values.0 * 10 + digit; digits.0 += 1
+                case 1: values.1 = values.1 * 10 + digit; digits.1 += 1
+                default: values.2 = values.2 * 10 + digit; digits.2 += 1
+                }
+            } else if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") {
+                if separator == 0 { separator = byte } else if byte != separator { return .unreadable }
+                part += 1
+                if part > 2 { return .unreadable }
+            } else {
+                return .unreadable
+            }
         }
-        for separator in [UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: "-")] {
-            guard let parts = components(text, separator: separator, yearFirst: false) else { continue }
-            if let day = Day(year: parts.year, month: parts.month, day: parts.day) { return .dayFirst(day) }
-            return .noSuchDay(year: parts.year, month: parts.month, day: parts.day)
+        guard part == 2, (1...4).contains(digits.0), (1...4).contains(digits.1), (1...4).contains(digits.2) else {
+            return .unreadable
+        }
+        if separator == UInt8(ascii: "-"), digits.0 == 4, digits.1 <= 2, digits.2 <= 2 {
+            if digits.1 == 2, digits.2 == 2, let day = Day(year: values.0, month: values.1, day: values.2) { return .iso(day) }
+            return .noSuchDay(year: values.0, month: values.1, day: values.2)
+        }
+        if digits.2 == 4, digits.0 <= 2, digits.1 <= 2 {
+            if let day = Day(year: values.2, month: values.1, day: values.0) { return .dayFirst(day) }
+            return .noSuchDay(year: values.2, month: values.1, day: values.0)
         }
         return .unreadable
     }
@@ -45,18 +80,4 @@ public enum DateText {
 
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
                              "September", "October", "November", "December"]
-
-    /// Year, month and day from `YYYY-MM-DD` (year first) or `D/M/YYYY` (day first), digits
-    /// only, with no check that the day exists.
-    private static func components(_ text: String, separator: UInt8, yearFirst: Bool) -> (year: Int, month: Int, day: Int)? {
-        let parts = text.utf8.split(separator: separator, omittingEmptySubsequences: false)
-        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy { $0 >= 48 && $0 <= 57 } }) else { return nil }
-        let numbers = parts.map { $0.reduce(0) { $0 * 10 + Int($1 - 48) } }
-        if yearFirst {
-            guard parts[0].count == 4, parts[1].count <= 2, parts[2].count <= 2 else { return nil }
-            return (numbers[0], numbers[1], numbers[2])
-        }
-        guard parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2 else { return nil }
-        return (numbers[2], numbers[1], numbers[0])
-    }
 }

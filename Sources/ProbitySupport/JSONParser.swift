@@ -34,6 +34,24 @@ public struct JSONParser {
         }
     }
 
+    /// Reads a document that is an array one element at a time, handing each element to `body`
+    /// with the 1-based line it starts on, so that a large array (a register of a million rows)
+    /// is never held as one tree. Returns `false`, having called nothing, when the document is
+    /// not an array. The document is checked exactly as ``parse(_:maximumDepth:)`` checks it
+    /// (the array counts as one level), but elements before a syntax error have been handed on:
+    /// a caller keeps nothing from a failed read.
+    public static func forEachElement(_ bytes: [UInt8], maximumDepth: Int = maximumDepth,
+                                      _ body: (JSONValue, _ line: Int) -> Void) -> Result<Bool, JSONSyntaxError> {
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = JSONReader(buffer, maximumDepth: maximumDepth)
+            do throws(JSONFailure) {
+                return .success(try reader.parseElements(body))
+            } catch {
+                return .failure(error.located(in: buffer))
+            }
+        }
+    }
+
     /// Parses one JSON document from text.
     public static func parse(_ text: String) -> Result<JSONValue, JSONSyntaxError> {
         parse(Array(text.utf8))
@@ -78,6 +96,9 @@ struct JSONReader {
     private let maximumDepth: Int
     /// Reused for strings with escapes, to avoid an allocation per string.
     private var scratch: [UInt8] = []
+    /// Containers open around the value being parsed: 1 while ``parseElements(_:)`` reads the
+    /// elements of the document's array, so the depth limit counts that array too.
+    private var enclosingDepth = 0
 
     /// An array or object whose closing bracket has not been reached.
     private struct OpenContainer {
@@ -108,6 +129,55 @@ struct JSONReader {
             throw failure("expected end of input after the JSON value, found \(describeHere())")
         }
         return value
+    }
+
+    /// Parses a document that is an array element by element (see
+    /// ``JSONParser/forEachElement(_:maximumDepth:_:)``); `false` when it is not an array.
+    mutating func parseElements(_ body: (JSONValue, _ line: Int) -> Void) throws(JSONFailure) -> Bool {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            position = 3
+        }
+        skipWhitespace()
+        guard peek() == UInt8(ascii: "[") else { return false }
+        try checkDepth(0)
+        position += 1
+        skipWhitespace()
+        // Lines are counted as the reader goes, from the last element's start to the next.
+        var line = 1, counted = 0
+        if peek() == UInt8(ascii: "]") {
+            position += 1
+        } else {
+            enclosingDepth = 1
+            defer { enclosingDepth = 0 }
+            while true {
+                let start = position
+                while counted < start {
+                    if bytes[counted] == UInt8(ascii: "\n") { line += 1 }
+                    counted += 1
+                }
+                body(try parseNestedValues(), line)
+                skipWhitespace()
+                switch peek() {
+                case UInt8(ascii: ","):
+                    position += 1
+                    skipWhitespace()
+                    if peek() == UInt8(ascii: "]") {
+                        throw failure("expected a value after `,`, found `]` (trailing commas are not allowed)")
+                    }
+                    continue
+                case UInt8(ascii: "]"):
+                    position += 1
+                default:
+                    throw failure("expected `,` or `]` after array element, found \(describeHere())")
+                }
+                break
+            }
+        }
+        skipWhitespace()
+        guard position == bytes.count else {
+            throw failure("expected end of input after the JSON value, found \(describeHere())")
+        }
+        return true
     }
 
     /// Parses one value, however deeply nested, using `stack` in place of
@@ -198,7 +268,7 @@ struct JSONReader {
 
     /// Refuses to open one more container inside `openCount` open ones.
     private func checkDepth(_ openCount: Int) throws(JSONFailure) {
-        guard openCount < maximumDepth else {
+        guard openCount + enclosingDepth < maximumDepth else {
             throw failure("expected at most \(maximumDepth) levels of nested arrays and objects")
         }
     }

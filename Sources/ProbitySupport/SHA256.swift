@@ -45,8 +45,6 @@ public struct SHA256Hasher: Sendable {
     private var pending: [UInt8] = []
     /// The total message length so far, in bytes.
     private var length: UInt64 = 0
-    /// The message schedule, kept here so each block does not allocate.
-    private var schedule = [UInt32](repeating: 0, count: 64)
 
     /// Starts a new, empty message.
     public init() {
@@ -66,8 +64,7 @@ public struct SHA256Hasher: Sendable {
         for byte in bytes {
             pending.append(byte)
             if pending.count == 64 {
-                compress(pending)
-                pending.removeAll(keepingCapacity: true)
+                compressPending()
             }
         }
     }
@@ -81,11 +78,10 @@ public struct SHA256Hasher: Sendable {
             pending.append(contentsOf: buffer[0..<taken])
             offset = taken
             guard pending.count == 64 else { return }
-            compress(pending)
-            pending.removeAll(keepingCapacity: true)
+            compressPending()
         }
         while buffer.count - offset >= 64 {
-            compress(buffer[offset..<offset + 64])
+            SHA256Hasher.compress(UnsafeBufferPointer(rebasing: buffer[offset..<offset + 64]), into: &state)
             offset += 64
         }
         pending.append(contentsOf: buffer[offset...])
@@ -104,8 +100,10 @@ public struct SHA256Hasher: Sendable {
         for shift in stride(from: 56, through: 0, by: -8) {
             tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
         }
-        for start in stride(from: 0, to: tail.count, by: 64) {
-            compress(tail[start..<start + 64])
+        tail.withUnsafeBufferPointer { tail in
+            for start in stride(from: 0, to: tail.count, by: 64) {
+                SHA256Hasher.compress(UnsafeBufferPointer(rebasing: tail[start..<start + 64]), into: &state)
+            }
         }
         pending.removeAll()
 
@@ -133,37 +131,51 @@ public struct SHA256Hasher: Sendable {
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
 
-    /// Processes one 64-byte block (FIPS 180-4, 6.2.2).
-    private mutating func compress<Block: Collection>(_ block: Block) where Block.Element == UInt8, Block.Index == Int {
-        let base = block.startIndex
-        for t in 0..<16 {
-            let i = base + t * 4
-            schedule[t] = UInt32(block[i]) << 24 | UInt32(block[i + 1]) << 16
-                | UInt32(block[i + 2]) << 8 | UInt32(block[i + 3])
-        }
-        for t in 16..<64 {
-            let w15 = schedule[t - 15], w2 = schedule[t - 2]
-            let sigma0 = rotateRight(w15, 7) ^ rotateRight(w15, 18) ^ (w15 >> 3)
-            let sigma1 = rotateRight(w2, 17) ^ rotateRight(w2, 19) ^ (w2 >> 10)
-            schedule[t] = sigma1 &+ schedule[t - 7] &+ sigma0 &+ schedule[t - 16]
-        }
+    /// Compresses the full pending block and empties it.
+    private mutating func compressPending() {
+        let block = pending
+        block.withUnsafeBufferPointer { SHA256Hasher.compress($0, into: &state) }
+        pending.removeAll(keepingCapacity: true)
+    }
 
-        var a = state[0], b = state[1], c = state[2], d = state[3]
-        var e = state[4], f = state[5], g = state[6], h = state[7]
-        for t in 0..<64 {
-            let bigSigma1 = rotateRight(e, 6) ^ rotateRight(e, 11) ^ rotateRight(e, 25)
-            let choose = (e & f) ^ (~e & g)
-            let temp1 = h &+ bigSigma1 &+ choose &+ SHA256Hasher.roundConstants[t] &+ schedule[t]
-            let bigSigma0 = rotateRight(a, 2) ^ rotateRight(a, 13) ^ rotateRight(a, 22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let temp2 = bigSigma0 &+ majority
-            h = g; g = f; f = e
-            e = d &+ temp1
-            d = c; c = b; b = a
-            a = temp1 &+ temp2
+    /// Processes one 64-byte block (FIPS 180-4, 6.2.2). The block, the schedule and the
+    /// constants are read in place, without a bounds or uniqueness check per word: the
+    /// digest of the rule sources is part of every start-up.
+    private static func compress(_ block: UnsafeBufferPointer<UInt8>, into hash: inout [UInt32]) {
+        precondition(block.count == 64 && hash.count == 8)
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+            roundConstants.withUnsafeBufferPointer { constants in
+                for t in 0..<16 {
+                    let i = t * 4
+                    schedule[t] = UInt32(block[i]) << 24 | UInt32(block[i + 1]) << 16
+                        | UInt32(block[i + 2]) << 8 | UInt32(block[i + 3])
+                }
+                for t in 16..<64 {
+                    let w15 = schedule[t - 15], w2 = schedule[t - 2]
+                    let sigma0 = rotateRight(w15, 7) ^ rotateRight(w15, 18) ^ (w15 >> 3)
+                    let sigma1 = rotateRight(w2, 17) ^ rotateRight(w2, 19) ^ (w2 >> 10)
+                    schedule[t] = sigma1 &+ schedule[t - 7] &+ sigma0 &+ schedule[t - 16]
+                }
+                hash.withUnsafeMutableBufferPointer { state in
+                    var a = state[0], b = state[1], c = state[2], d = state[3]
+                    var e = state[4], f = state[5], g = state[6], h = state[7]
+                    for t in 0..<64 {
+                        let bigSigma1 = rotateRight(e, 6) ^ rotateRight(e, 11) ^ rotateRight(e, 25)
+                        let choose = (e & f) ^ (~e & g)
+                        let temp1 = h &+ bigSigma1 &+ choose &+ constants[t] &+ schedule[t]
+                        let bigSigma0 = rotateRight(a, 2) ^ rotateRight(a, 13) ^ rotateRight(a, 22)
+                        let majority = (a & b) ^ (a & c) ^ (b & c)
+                        let temp2 = bigSigma0 &+ majority
+                        h = g; g = f; f = e
+                        e = d &+ temp1
+                        d = c; c = b; b = a
+                        a = temp1 &+ temp2
+                    }
+                    state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
+                    state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
+                }
+            }
         }
-        state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-        state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
     }
 }
 

@@ -6,13 +6,24 @@ final class CLIConventionsTests: XCTestCase {
     private let decision = "Tests/ProbityCLITests/Cases/check-stdin/stdin"
     private let rules = "Tests/ProbityCLITests/Cases/tiers.probity"
 
+    /// `probity --version` and `probity version`: `probity VERSION (commit C, CONFIGURATION build,
+    /// SYSTEM MACHINE, swift X)` with VERSION from the package's VERSION file (its one place) and C
+    /// the git commit (12 hex digits, `-modified` with uncommitted changes) or `unknown`.
     func testVersionBothWays() throws {
-        let long = try Probity.run(["--version"]), word = try Probity.run(["version"])
+        let long = try Probity.run(["--version"]), word = try Probity.run(["version"]), short = try Probity.run(["-V"])
         XCTAssertEqual(long.status, 0)
         XCTAssertEqual(long.stdout, word.stdout)
-        XCTAssertTrue(long.stdout.hasPrefix("probity 0.11.0 ("), long.stdout)
-        XCTAssertTrue(long.stdout.contains("build"), long.stdout)
-        XCTAssertTrue(long.stdout.contains("shipped rules: "), long.stdout)
+        XCTAssertEqual(long.stdout, short.stdout)
+        let version = try String(contentsOf: Probity.root.appendingPathComponent("VERSION"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertNotNil(version.range(of: #"^[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.]+)?$"#, options: .regularExpression), "VERSION is not semantic: \(version)")
+        let lines = long.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 2, long.stdout)
+        let first = #"^probity "# + NSRegularExpression.escapedPattern(for: version)
+            + #" \(commit ([0-9a-f]{12}(-modified)?|unknown), (debug|release) build, [a-z]+ [a-z0-9_]+, swift [0-9.+]+\)$"#
+        XCTAssertNotNil(lines.first?.range(of: first, options: .regularExpression), long.stdout)
+        XCTAssertTrue(lines.last?.hasPrefix("shipped rules: ") == true, long.stdout)
+        XCTAssertEqual(try Probity.run(["version", "extra"]).status, 2)
     }
 
     func testOutputWritesTheFileAndNothingToStandardOutput() throws {

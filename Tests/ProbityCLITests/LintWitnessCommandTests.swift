@@ -11,7 +11,9 @@ final class LintWitnessCommandTests: XCTestCase {
         var checked = 0
         for rules in ruleSets {
             let lint = try Probity.run(["lint", "--format", "json", rules])
-            let findings = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(lint.stdout.utf8)) as? [[String: Any]], rules)
+            let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(lint.stdout.utf8)) as? [String: Any], rules)
+            XCTAssertEqual(document["format"] as? String, "probity.lint/2")
+            let findings = try XCTUnwrap(document["findings"] as? [[String: Any]], rules)
             for finding in findings {
                 guard let code = finding["code"] as? String, ["P0901", "P0902"].contains(code) else { continue }
                 let message = finding["message"] as? String ?? ""

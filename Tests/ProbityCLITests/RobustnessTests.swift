@@ -141,9 +141,11 @@ final class RobustnessTests: XCTestCase {
 
         """)
         let result = try Probity.run(["check", "--register", register, decision])
-        XCTAssertTrue(result.stderr.contains("\(register): warning: register 4 rows read: 2 kept, 2 reported"), result.stderr)
-        XCTAssertTrue(result.stderr.contains("\(register):4: warning"), result.stderr)
-        XCTAssertTrue(result.stderr.contains("\(register):5: warning"), result.stderr)
+        // The rows not kept are errors about those rows (P1920), and the account says what the
+        // answer rests on (P1923).
+        XCTAssertTrue(result.stderr.contains("\(register): warning[P1923]: 4 rows read: 2 kept, 2 not kept; the answers rest on the 2 rows kept"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("\(register):4: error[P1920]: "), result.stderr)
+        XCTAssertTrue(result.stderr.contains("\(register):5: error[P1920]: "), result.stderr)
     }
 
 

@@ -1,5 +1,6 @@
 import XCTest
 @testable import ProbityRegister
+import ProbitySupport
 
 final class KeywordScannerTests: XCTestCase {
     private let bromley = KeywordScanner(patterns: [
@@ -78,6 +79,21 @@ final class KeywordScannerTests: XCTestCase {
                 .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") + " "
             let expected = words.enumerated().filter { tokens.contains(" " + $0.element + " ") }.map { Int32($0.offset) }
             XCTAssertEqual(scanner.matches(in: text), expected, text)
+        }
+    }
+
+    /// The stack fold of ASCII texts is the fold: lowercased, white space runs one space.
+    func testTheASCIIFoldIsTheFold() {
+        var random = SplitMix64(seed: 13)
+        let alphabet = Array("aZ 9\t\n\r-'.,&Qq  ".utf8)
+        for _ in 0..<5_000 {
+            let text = String(decoding: (0..<random.inRange(0...24)).map { _ in alphabet[random.below(alphabet.count)] }, as: UTF8.self)
+            let folded = Array(text.utf8).withUnsafeBufferPointer { utf8 in
+                [UInt8](unsafeUninitializedCapacity: utf8.count) { buffer, count in
+                    count = KeywordScanner.foldASCII(utf8, into: buffer)
+                }
+            }
+            XCTAssertEqual(folded, KeywordScanner.fold(text), "`\(text)`")
         }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import ProbitySupport
 @testable import ProbityRegister
+import ProbitySyntax
 
 final class RegisterLoaderTests: XCTestCase {
     private func parse(_ text: String, fileName: String = "register.csv") -> Register {
@@ -56,7 +57,7 @@ final class RegisterLoaderTests: XCTestCase {
     func testUnknownJSONKeysAreReported() {
         let register = RegisterLoader.parse(Array(#"[{"name":"A B","organisation":"Riverside Care Ltd","type":"Financial","nature":"Director","ward":"Penge"}]"#.utf8), fileName: "r.json")
         XCTAssertEqual(register.people.first?.interests.first?.nature, "Riverside Care Ltd: Director")
-        XCTAssertEqual(register.issues, [RegisterIssue(line: 0, message: "`ward` of row 1 is not a key the importer recognises; its value is not read (docs/registers.md lists the keys read)", isError: true)])
+        XCTAssertEqual(register.issues.map(\.summary), ["1: warning[P1921]: `ward` of row 1 is not a key the importer recognises; its value is not read (docs/registers.md lists the keys read)"])
     }
 
     /// A council register's "Organisation" is the interest's organisation, not the employer
@@ -66,7 +67,7 @@ final class RegisterLoaderTests: XCTestCase {
         XCTAssertEqual(council.people.first?.employer, "")
         XCTAssertEqual(council.people.first?.interests.map(\.nature), ["Riverside Care Ltd: Shareholder", "Bromley Mind trustee"])
         XCTAssertEqual(council.people.first?.interests.first?.type, .financial)
-        XCTAssertEqual(council.issues.first, RegisterIssue(line: 1, message: "column `Ward` is not one the importer recognises; its values are not read (docs/registers.md lists the columns read)", isError: true))
+        XCTAssertEqual(council.issues.first?.summary, "1: warning[P1921]: column `Ward` is not one the importer recognises; its values are not read (docs/registers.md lists the columns read)")
     }
 
     func testTitleLinesAboveTheHeaderAreSkipped() {
@@ -101,13 +102,13 @@ final class RegisterLoaderTests: XCTestCase {
         """
         let register = parse(text)
         XCTAssertEqual(register.people.map(\.name), ["A B", "C D"])
-        XCTAssertEqual(register.issues, [
-            RegisterIssue(line: 2, message: "continuation row with no person above it; the row is skipped", isError: true),
-            RegisterIssue(line: 3, message: "date `31/02/2023` in `Valid From` is a day that does not exist (February 2023 has 28 days); taken as open", isError: true),
-            RegisterIssue(line: 4, message: "row has 3 fields, expected 7; the row is skipped", isError: true),
-            RegisterIssue(line: 6, message: "row has 9 fields, expected 7; the row is skipped", isError: true),
-            RegisterIssue(line: 7, message: "unrecognised interest type `Gifts`; taken as unspecified", isError: false),
-            RegisterIssue(line: 7, message: "`Valid To` 2022-01-01 is before `Valid From` 2023-01-05", isError: false),
+        XCTAssertEqual(register.issues.map(\.summary), [
+            "2: error[P1920]: continuation row with no person above it; the row is skipped",
+            "3: warning[P1921]: date `31/02/2023` in `Valid From` is a day that does not exist (February 2023 has 28 days); taken as open",
+            "4: error[P1920]: row has 3 fields, expected 7; the row is skipped",
+            "6: error[P1920]: row has 9 fields, expected 7; the row is skipped",
+            "7: note[P1922]: unrecognised interest type `Gifts`; taken as unspecified",
+            "7: note[P1922]: `Valid To` 2022-01-01 is before `Valid From` 2023-01-05",
         ])
         // The unreadable date leaves the interest open rather than losing it.
         XCTAssertEqual(register.people[0].interests.count, 1)
@@ -238,5 +239,74 @@ extension Result {
     var failureValue: Failure? {
         if case .failure(let error) = self { return error }
         return nil
+    }
+}
+
+extension Diagnostic {
+    /// `line: severity[code]: message`, the parts of a register finding a test compares.
+    var summary: String { "\(line): \(severity.rawValue)[\(code)]: \(message)" }
+}
+
+/// The register's findings as the one renderer writes them, in text and as JSON members: the
+/// golden text of what a user reads.
+final class RegisterFindingRenderingTests: XCTestCase {
+    static let register = """
+    Name,Employer,Position,Declared Interest,Nature of Interest,Valid From,Valid To
+    Dr Ada Lovelace,Analytical Ltd,Director,Financial Interest,Shares in Analytical Ltd,1/4/25,
+    broken,row
+
+    """
+
+    func testFindingsInText() {
+        let register = RegisterLoader.parse(Array(Self.register.utf8), fileName: "register.csv")
+        XCTAssertEqual(DiagnosticRenderer(sources: SourceMap()).render(register.findings(shownAs: "in/register.csv")), """
+        in/register.csv:2: warning[P1921]: unreadable date `1/4/25` in `Valid From`; expected dd/mm/yyyy or yyyy-mm-dd; taken as open
+        in/register.csv:3: error[P1920]: row has 2 fields, expected 7; the row is skipped
+        in/register.csv: warning[P1923]: 2 rows read: 1 kept, 1 not kept; the answers rest on the 1 row kept
+
+        """)
+    }
+
+    func testFindingsAsJSON() {
+        let register = RegisterLoader.parse(Array(Self.register.utf8), fileName: "register.csv")
+        let renderer = DiagnosticRenderer(sources: SourceMap())
+        let json = JSONWriter.pretty(.array(register.findings(shownAs: "register.csv").map { .object(renderer.jsonMembers($0)) }))
+        XCTAssertEqual(json, """
+        [
+          {
+            "code": "P1921",
+            "severity": "warning",
+            "message": "unreadable date `1/4/25` in `Valid From`; expected dd/mm/yyyy or yyyy-mm-dd; taken as open",
+            "file": "register.csv",
+            "line": 2,
+            "field": "Valid From",
+            "notes": []
+          },
+          {
+            "code": "P1920",
+            "severity": "error",
+            "message": "row has 2 fields, expected 7; the row is skipped",
+            "file": "register.csv",
+            "line": 3,
+            "notes": []
+          },
+          {
+            "code": "P1923",
+            "severity": "warning",
+            "message": "2 rows read: 1 kept, 1 not kept; the answers rest on the 1 row kept",
+            "file": "register.csv",
+            "notes": []
+          }
+        ]
+        """)
+    }
+
+    /// A register that cannot be read is the same shape: P1115, an error.
+    func testAnUnreadableRegisterIsTheSameShape() {
+        let failure = RegisterLoader.read(Array("just words\n".utf8), fileName: "x.csv")
+        guard case .failure(let error) = failure else { return XCTFail("\(failure)") }
+        XCTAssertEqual(error.diagnostic.code, "P1115")
+        XCTAssertEqual(error.diagnostic.severity, .error)
+        XCTAssertTrue(DiagnosticRenderer(sources: SourceMap()).render(error.diagnostic).hasPrefix("error[P1115]: no recognisable header in register `x.csv`"))
     }
 }

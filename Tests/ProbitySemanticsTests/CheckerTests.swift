@@ -121,7 +121,9 @@ final class CheckerTests: XCTestCase {
           aka "Southwark Council"
         organisation greenwich "Royal Borough of Greenwich"
         organisation havering "London Borough of Havering"
-          aka "Havering Council", "Councillor in Havering"
+          aka "Havering Council", "Councillor in Havering", "London Borough of Havering Council"
+        organisation sutton "Sutton Council"
+          aka "London Borough of Sutton"
         organisation kings "King's College Hospital NHS Foundation Trust"
         aliases "Councillor in {place}", "Cllr, {place}"
           for organisations named "London Borough of {place}", "Royal Borough of {place}"
@@ -130,7 +132,9 @@ final class CheckerTests: XCTestCase {
         func aliases(_ id: String) -> [String] { program.flatMap { $0.organisations[$0.organisationIndex[id]!].aliases } ?? [] }
         XCTAssertEqual(aliases("southwark"), ["Southwark Council", "Councillor in Southwark", "Cllr, Southwark"])
         XCTAssertEqual(aliases("greenwich"), ["Councillor in Greenwich", "Cllr, Greenwich"])
-        XCTAssertEqual(aliases("havering"), ["Havering Council", "Councillor in Havering", "Cllr, Havering"], "an alias already written is not repeated")
+        XCTAssertEqual(aliases("havering"), ["Havering Council", "Councillor in Havering", "London Borough of Havering Council", "Cllr, Havering"],
+                       "an alias already written is not repeated, and an alias is not read when the name has the shape")
+        XCTAssertEqual(aliases("sutton"), ["London Borough of Sutton", "Councillor in Sutton", "Cllr, Sutton"], "an alias of the shape, when the name has none")
         XCTAssertEqual(aliases("kings"), [])
         XCTAssertEqual(program?.organisations[program!.organisationIndex["southwark"]!].shapedAliases, ["Councillor in Southwark", "Cllr, Southwark"])
     }

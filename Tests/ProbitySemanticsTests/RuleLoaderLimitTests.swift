@@ -83,4 +83,36 @@ final class RuleLoaderLimitTests: XCTestCase {
         XCTAssertEqual(loaded.diagnostics.map(\.code), ["P0503"])
         XCTAssertTrue(loaded.diagnostics[0].message.contains("it is a folder"), loaded.diagnostics[0].message)
     }
+
+    /// One rule more than the cap (200,000), in five files under the 8 MiB rule-file limit:
+    /// the documented P1308, no program, and no crash. (How long it takes is measured in
+    /// release mode and written in docs/robustness.md, not timed here.)
+    func testOneRuleOverTheCapIsTheDocumentedError() throws {
+        let perFile = Checker.maximumRules / 5
+        var main = """
+        scheme "Cap" version "1" effective from 2020-01-01
+        fields
+          kind: one of award
+          value: money
+        body board "Board"
+
+        """
+        for file in 0..<5 {
+            let extra = file == 0 ? 1 : 0
+            var text = ""
+            text.reserveCapacity((perFile + extra) * 64)
+            for rule in 0..<(perFile + extra) {
+                text += "rule R\(file)-\(rule) \"r\"\n  when kind = award and value > £\(rule)\n  require approval by board\n"
+            }
+            XCTAssertLessThan(text.utf8.count, 8 << 20, "each file is under the rule-file limit")
+            try write("rules/part\(file).probity", text)
+            main += "include \"part\(file).probity\"\n"
+        }
+        try write("rules/main.probity", main)
+        let (program, diagnostics, _) = Checker.check(path: rules)
+        XCTAssertNil(program)
+        XCTAssertEqual(diagnostics.filter { $0.severity == .error }.map(\.code), ["P1308"])
+        XCTAssertEqual(diagnostics.first { $0.code == "P1308" }?.message,
+                       "the rules hold \(Checker.maximumRules + 1) rules; expected at most \(Checker.maximumRules)")
+    }
 }

@@ -130,6 +130,29 @@ final class MoneyTests: XCTestCase {
         XCTAssertEqual("\(Money(pence: 25_000_000))", "£250,000")
     }
 
+    /// Seeded: the description is the plain decimal with its pounds grouped in threes, "£"
+    /// after the sign, and ".00" dropped, for amounts of every length.
+    func testDescriptionGroupsThePlainDecimal() {
+        var random = SplitMix64(seed: 17)
+        print("testDescriptionGroupsThePlainDecimal: seed 17")
+        for _ in 0..<20_000 {
+            let digits = 1 + random.below(19)
+            var pence = Int64(truncatingIfNeeded: random.next() % UInt64(String(repeating: "9", count: digits))!)
+            if random.chance(0.3) { pence = -pence }
+            let plain = Money(pence: pence).plainDecimal
+            let negative = plain.hasPrefix("-")
+            let unsigned = negative ? String(plain.dropFirst()) : plain
+            let pounds = String(unsigned.prefix { $0 != "." }), fraction = String(unsigned.suffix(2))
+            var grouped = ""
+            for (index, digit) in pounds.enumerated() {
+                if index > 0 && (pounds.count - index) % 3 == 0 { grouped.append(",") }
+                grouped.append(digit)
+            }
+            let expected = (negative ? "-£" : "£") + grouped + (fraction == "00" ? "" : "." + fraction)
+            XCTAssertEqual(Money(pence: pence).description, expected)
+        }
+    }
+
     func testPlainDecimal() {
         XCTAssertEqual(Money(pence: 0).plainDecimal, "0.00")
         XCTAssertEqual(Money(pence: 7).plainDecimal, "0.07")

@@ -45,7 +45,7 @@ enum AuditCommand {
         if let path = arguments.value("register") {
             switch RegisterLoader.load(path: path) {
             case .failure(let error):
-                Output.error("error[P1115]: \(error.message)\n")
+                Output.error("P1115", error.message)
                 return .badInput
             case .success(let loaded):
                 register = loaded
@@ -54,12 +54,12 @@ enum AuditCommand {
         var votes: [AuditVotes] = []
         for path in votePaths {
             guard let bytes = RuleSet.readFile(path) else {
-                Output.error("error[P1114]: cannot read votes file `\(path)`\n")
+                Output.error("P1114", "cannot read votes file `\(path)`")
                 return .badInput
             }
             switch AuditVotes.decode(json: bytes, program: program, file: path) {
             case .failure(let error):
-                Output.error("\(path): \(error.description)\n")
+                Output.error([error.diagnostic(in: path)])
                 return .badInput
             case .success(let decoded):
                 votes.append(decoded)

@@ -5,17 +5,25 @@ import Probity
 import ProbitySupport
 
 /// `probity check --batch`: one decision per line in, one compact JSON report per line out, in
-/// input order. Lines are read and processed in blocks, so memory stays flat however many
-/// decisions there are; within a block the work is shared among the cores.
+/// input order, with memory flat however many decisions there are.
+///
+/// On one thread, blocks of lines are read, checked and written in turn. On more, reading,
+/// checking and writing overlap (``BatchPipeline``): this thread reads blocks, the workers
+/// check them, and a writer writes them in input order, so no block waits for another's
+/// slowest line and the output is byte for byte what one thread writes.
 struct BatchCheck {
     let context: CheckContext
     let threads: Int?
 
-    /// Lines per block: big enough to keep both cores busy, small enough to stream.
-    static let blockSize = 4096
+    /// Lines per block: enough that handing a block between threads costs nothing beside
+    /// checking it, few enough that the blocks in flight stay small and the output streams.
+    static let blockSize = 1024
 
     /// The longest line read as one decision: 16 MiB (docs/robustness.md).
     static let maximumLineLength = 16 << 20
+
+    /// Bytes of output a block's buffer starts with (it grows to the largest block and is kept).
+    static let blockOutputCapacity = 1 << 20
 
     func run(path: String) -> ExitCode {
         let descriptor: Int32
@@ -34,74 +42,138 @@ struct BatchCheck {
             }
         }
         defer { if descriptor != STDIN_FILENO { close(descriptor) } }
-        var worst = ExitCode.success
-        var reader = LineReader(descriptor: descriptor)
-        var lineNumber = 0
-        var tally = Tally()
-        var progress = Progress()
+        var input = BatchInput(reader: LineReader(descriptor: descriptor))
         let workers = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        // One output buffer per slice, kept from block to block: large buffers made afresh
-        // for every block cost more in page faults than the reports cost to write.
-        var slices = [SliceResult](repeating: SliceResult(), count: workers == 1 ? 1 : workers * 4)
+        let written = workers == 1 ? runOnOneThread(&input) : runPipelined(&input, workers: workers)
+        var tally = written.tally
+        tally.blank += input.blank
+        // Always one summary line, on standard error, whose counts add up to the lines read.
+        // Red only when some decision may not proceed: "0 may not proceed" is no warning.
+        Output.error(tally.summary(lines: input.lineNumber), painted: tally.notProceed > 0)
+        if let failure = input.reader.failure {
+            Output.error("P0706", "cannot read batch file \(path == "-" ? "from standard input" : "`\(path)`") after line \(input.lineNumber): \(failure.reason)")
+            return .badInput
+        }
+        return written.worst
+    }
+
+    /// Reads, checks and writes one block after another, on this thread only.
+    private func runOnOneThread(_ input: inout BatchInput) -> BatchWriter {
+        let block = BatchBlock(outputCapacity: BatchCheck.blockOutputCapacity)
+        var writer = BatchWriter()
         // When nobody can read the reports any more, checking the rest would only lose them.
         while Output.failure == nil {
-            var block: [(number: Int, bytes: ArraySlice<UInt8>)] = []
-            // From a pipe or terminal, lines may come slowly: answer those already here rather
-            // than wait for a full block (a file is never slow, and is read in full blocks).
+            block.reset()
+            input.fill(block)
+            if block.isEmpty {
+                if input.reader.isFinished { break }
+                continue
+            }
+            block.check(context: context)
+            writer.write(block)
+        }
+        writer.finish()
+        return writer
+    }
+
+    /// Reads on this thread while `workers` threads check and one more writes.
+    private func runPipelined(_ input: inout BatchInput, workers: Int) -> BatchWriter {
+        // Two blocks per worker (one being checked, one waiting), one being read and one being
+        // written: enough that nobody waits while the others have work.
+        let pipeline = BatchPipeline(blocks: 2 * workers + 2, outputCapacity: BatchCheck.blockOutputCapacity)
+        let finished = DispatchGroup()
+        let context = self.context
+        for _ in 0..<workers {
+            finished.enter()
+            Thread {
+                while let block = pipeline.takeQueued() {
+                    block.check(context: context)
+                    pipeline.finish(block)
+                }
+                finished.leave()
+            }.start()
+        }
+        let result = WriterResult()
+        finished.enter()
+        Thread {
+            var writer = BatchWriter()
+            var sequence = 0
+            while let block = pipeline.takeChecked(sequence) {
+                writer.write(block)
+                sequence += 1
+                // When nobody can read the reports any more, checking the rest would only lose them.
+                if Output.failure != nil { pipeline.stop() }
+                pipeline.recycle(block)
+            }
+            writer.finish()
+            result.writer = writer
+            finished.leave()
+        }.start()
+        while let block = pipeline.takeFree() {
+            input.fill(block)
+            if block.isEmpty {
+                pipeline.giveBack(block)
+                if input.reader.isFinished { break }
+                continue
+            }
+            pipeline.enqueue(block)
+        }
+        pipeline.endInput()
+        finished.wait()
+        return result.writer
+    }
+
+    /// The writer's tally, handed back to the reading thread once every thread has finished.
+    private final class WriterResult: @unchecked Sendable {
+        var writer = BatchWriter()
+    }
+
+    /// The lines of a batch as they are read: each block filled from the reader, with the line
+    /// count and the blank lines (which have no report) kept here.
+    struct BatchInput {
+        var reader: LineReader
+        var lineNumber = 0
+        var blank = 0
+
+        /// Reads up to a block of lines into `block`. From a pipe or terminal, lines may come
+        /// slowly: it stops at the lines already here rather than wait for a full block (a file
+        /// is never slow, and is read in full blocks).
+        mutating func fill(_ block: BatchBlock) {
             while block.count < BatchCheck.blockSize, let line = reader.next(wait: block.isEmpty || !reader.mayStall) {
                 lineNumber += 1
                 switch line {
                 case .text(let text):
                     if text.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) {
-                        tally.blank += 1
+                        blank += 1
                         continue
                     }
-                    block.append((lineNumber, text))
+                    block.append(line: lineNumber, text)
                 case .tooLong(let length):
-                    // Write what came before first, so the error record keeps its place.
-                    process(block, into: &slices)
-                    drain(&slices, worst: &worst, tally: &tally)
-                    block.removeAll()
-                    tally.errors += 1
-                    worst = .badInput
-                    var writer = JSONStreamWriter()
-                    ErrorRecord.write([InputError(
-                        code: "P1301", field: nil,
-                        message: "the line has \(length) bytes; expected at most \(FileIO.describeSize(BatchCheck.maximumLineLength)) for one decision")],
-                        line: lineNumber, to: &writer)
-                    writer.endLine()
-                    Output.write(bytes: writer.bytes)
+                    block.appendTooLong(line: lineNumber, length: length)
                 }
             }
-            if block.isEmpty {
-                if reader.isFinished { break }
-                continue
-            }
-            process(block, into: &slices)
-            drain(&slices, worst: &worst, tally: &tally)
-            Output.flush()
-            progress.show(lines: lineNumber)
+            block.lastLine = lineNumber
         }
-        progress.clear()
-        // Always one summary line, on standard error, whose counts add up to the lines read.
-        Output.error(tally.summary(lines: lineNumber))
-        if let failure = reader.failure {
-            Output.error("P0706", "cannot read batch file \(path == "-" ? "from standard input" : "`\(path)`") after line \(lineNumber): \(failure.reason)")
-            return .badInput
-        }
-        return worst
     }
 
-    /// Writes every slice's reports in order and resets the slices, adding their statuses and
-    /// counts to the batch's.
-    private func drain(_ slices: inout [SliceResult], worst: inout ExitCode, tally: inout Tally) {
-        for index in slices.indices {
-            Output.write(bytes: slices[index].output.bytes)
-            worst = worst.worst(slices[index].status)
-            tally.add(slices[index].tally)
-            slices[index].output.reset()
-            slices[index].status = .success
-            slices[index].tally = Tally()
+    /// Writes checked blocks to standard output in turn, adding up their statuses and counts,
+    /// and shows progress.
+    struct BatchWriter {
+        var worst = ExitCode.success
+        var tally = Tally()
+        var progress = Progress()
+
+        mutating func write(_ block: BatchBlock) {
+            Output.write(bytes: block.output.bytes)
+            worst = worst.worst(block.status)
+            tally.add(block.tally)
+            // A line that came alone is answered now, not when the next block is full.
+            Output.flush()
+            progress.show(lines: block.lastLine)
+        }
+
+        func finish() {
+            progress.clear()
         }
     }
 
@@ -140,57 +212,12 @@ struct BatchCheck {
             lastShown = now
             let seconds = Double(now - start) / 1e9
             let rate = seconds > 0 ? Int(Double(lines) / seconds) : 0
-            Output.error("\r\u{1B}[K\(lines) lines read, \(rate)/s, \(Int(seconds))s elapsed")
+            Output.error("\r\u{1B}[K\(lines) line\(lines == 1 ? "" : "s") read, \(rate)/s, \(Int(seconds))s elapsed")
         }
 
         func clear() {
             guard isShown, lastShown > 0 else { return }
             Output.error("\r\u{1B}[K")
-        }
-    }
-
-    /// The output of one slice of a block: its lines' reports, in order, and the worst status.
-    private struct SliceResult: Sendable {
-        var output = JSONStreamWriter(capacity: 1 << 20)
-        var status = ExitCode.success
-        var tally = Tally()
-    }
-
-    /// Checks a block of lines, split into contiguous slices shared among the workers; each
-    /// slice writes its reports into one buffer, so joining the slices keeps the input order.
-    private func process(_ block: [(number: Int, bytes: ArraySlice<UInt8>)], into results: inout [SliceResult]) {
-        guard !block.isEmpty else { return }
-        let slices = results.count
-        let context = self.context
-        results.withUnsafeMutableBufferPointer { buffer in
-            let base = UnsafeSendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: slices) { slice in
-                let start = block.count * slice / slices, end = block.count * (slice + 1) / slices
-                for i in start..<end {
-                    let status = BatchCheck.checkLine(block[i].bytes, number: block[i].number, context: context,
-                                                      into: &base.buffer[slice].output)
-                    base.buffer[slice].status = base.buffer[slice].status.worst(status)
-                    switch status {
-                    case .success: base.buffer[slice].tally.proceed += 1
-                    case .failure: base.buffer[slice].tally.notProceed += 1
-                    case .badInput: base.buffer[slice].tally.errors += 1
-                    }
-                }
-            }
-        }
-    }
-
-    /// Checks one line and writes its report (or its error record) as one line of JSON.
-    private static func checkLine(_ line: ArraySlice<UInt8>, number: Int, context: CheckContext,
-                                  into writer: inout JSONStreamWriter) -> ExitCode {
-        defer { writer.endLine() }
-        switch context.check(json: Array(line)) {
-        case .success(let report):
-            report.write(to: &writer)
-            return report.canProceed ? .success : .failure
-        case .failure(let errors):
-            ErrorRecord.write(errors.all, line: number, to: &writer)
-            return .badInput
         }
     }
 }

@@ -9,7 +9,7 @@ import ProbitySupport
 /// as files for `probity check --batch` and for other engines.
 enum BenchCommand {
     static let valued: Set<String> = ["decisions", "threads", "format", "write", "seed", "rules-scale", "register-scale",
-                                      "committee", "workload", "examples", "runs"]
+                                      "committee", "workload", "examples", "runs", "hand-written"]
 
     /// The most decisions a benchmark generates: 10,000,000 (about 2 GB of workload).
     static let maximumDecisions = 10_000_000
@@ -37,10 +37,23 @@ enum BenchCommand {
         config.committee = try number("committee", config.committee, atMost: 1_000)
         let threads = try number("threads", ProcessInfo.processInfo.activeProcessorCount, atMost: CheckCommand.maximumThreads)
         let workload = arguments.value("workload") ?? "all"
-        guard ["all", "generated", "shipped", "lint"].contains(workload) else {
-            throw UsageError("unknown workload `\(workload)`; expected `all`, `generated`, `shipped` or `lint`")
+        guard ["all", "generated", "shipped", "lint", "end-to-end"].contains(workload) else {
+            throw UsageError("unknown workload `\(workload)`; expected `all`, `generated`, `shipped`, `lint` or `end-to-end`")
         }
         let log: (String) -> Void = { Output.error("bench: \($0)\n") }
+        if let directory = arguments.value("hand-written") {
+            // The comparison program alone, on files `--write` wrote: its answers on standard output.
+            do {
+                _ = try HandWrittenProgram.run(directory: directory, output: Output.destination)
+                return .success
+            } catch {
+                Output.error("error: \(error)\n")
+                return .badInput
+            }
+        }
+        if workload == "end-to-end" {
+            return EndToEndBench.run(config, threads: threads, runs: try number("runs", 3, atMost: 100), format: format, log: log)
+        }
         if workload == "lint" {
             return LintBench.run(rulesScale: try number("rules-scale", 1), seed: config.seed, runs: try number("runs", 5), format: format,
                                  writeTo: arguments.value("write"), log: log)

@@ -75,14 +75,26 @@ enum LintCommand {
         return out + summary + "\n"
     }
 
+    /// `probity.lint/2`: the findings in an object that names its format, with the counts the
+    /// text summary gives. (`probity.lint/1` was the bare array of findings, without a `format`.)
     static func json(_ report: LintReport) -> JSONValue {
         let renderer = DiagnosticRenderer(sources: report.sources)
-        return .array(report.findings.map { finding in
-            var members = renderer.jsonMembers(finding.diagnostic)
-            if let witness = finding.witness { members.append(("witness", witness)) }
-            members.append(("accepted", .bool(finding.isAccepted)))
-            if let reason = finding.acceptedBecause { members.append(("reason", .string(reason))) }
-            return .object(members)
-        })
+        return .object([
+            ("format", .string("probity.lint/2")),
+            ("checks", .bool(report.checks)),
+            ("counts", .object([
+                ("error", .integer(report.count(.error))),
+                ("warning", .integer(report.count(.warning))),
+                ("note", .integer(report.count(.note))),
+                ("accepted", .integer(report.accepted.count)),
+            ])),
+            ("findings", .array(report.findings.map { finding in
+                var members = renderer.jsonMembers(finding.diagnostic)
+                if let witness = finding.witness { members.append(("witness", witness)) }
+                members.append(("accepted", .bool(finding.isAccepted)))
+                if let reason = finding.acceptedBecause { members.append(("reason", .string(reason))) }
+                return .object(members)
+            })),
+        ])
     }
 }

@@ -8,7 +8,8 @@ import ProbitySupport
 /// server's only way into evaluation.
 struct ServeEngine: Sendable {
     let engine: Engine
-    /// Rows of the register that could not be read, as `file:line: message`.
+    /// Rows of the register not kept and values not read, as the one renderer words them
+    /// (`file:line: error[P1920]: …`).
     let registerWarnings: [String]
 
     /// What went wrong loading the rules or the register, rendered as the CLI renders it.
@@ -28,11 +29,11 @@ struct ServeEngine: Sendable {
         guard let registerPath else { return .success(ServeEngine(engine: Engine(scheme: scheme), registerWarnings: [])) }
         switch RegisterLoader.load(path: registerPath) {
         case .failure(let error):
-            return .failure(LoadFailure(diagnostics: DiagnosticRenderer(sources: SourceMap()).render([Diagnostic(.error, "P1115", error.message, in: nil)])))
+            return .failure(LoadFailure(diagnostics: DiagnosticRenderer(sources: SourceMap()).render([error.diagnostic])))
         case .success(let register):
-            let warnings = register.issues.filter(\.isError).map { issue in
-                "\(issue.line > 0 ? "\(register.fileName):\(issue.line)" : register.fileName): warning: \(issue.message) (row skipped; the import went on)"
-            }
+            // Rendered as the CLI renders them, one line each (the renderer's newline dropped).
+            let renderer = DiagnosticRenderer(sources: SourceMap())
+            let warnings = register.findings(shownAs: registerPath).map { String(renderer.render($0).dropLast()) }
             return .success(ServeEngine(engine: Engine(scheme: scheme, register: register), registerWarnings: warnings))
         }
     }

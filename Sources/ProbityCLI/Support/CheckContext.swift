@@ -74,7 +74,8 @@ struct CheckContext: Sendable {
         }
     }
 
-    /// Loads a register, writing the rows it could not read to standard error as `file:line`.
+    /// Loads a register, writing the rows it did not keep and the values it did not read to
+    /// standard error, each located as `file:line`.
     /// Nil (after saying why) when the file has no usable shape.
     static func loadRegister(_ path: String) -> Register? {
         let loaded: Result<Register, RegisterLoadError>
@@ -87,19 +88,12 @@ struct CheckContext: Sendable {
         }
         switch loaded {
         case .failure(let error):
-            Output.error("P1115", error.message)
+            Output.error([error.diagnostic])
             return nil
         case .success(let register):
-            for issue in register.issues where issue.isError {
-                let place = issue.line > 0 ? "\(path):\(issue.line)" : path
-                // Each message says what became of the row or value; the import goes on.
-                Output.error("\(place): warning: \(issue.message)\n")
-            }
-            // Every row read is kept or reported above; when some were reported, the account
-            // says how many of the register's rows the answer rests on.
-            if register.rows.reported > 0 {
-                Output.error("\(path): warning: register \(register.rows)\n")
-            }
+            // Rows not kept (errors) and values not read (warnings), located in the register as
+            // the user named it; each message says what became of the row or value.
+            Output.error(register.findings(shownAs: path))
             return register
         }
     }

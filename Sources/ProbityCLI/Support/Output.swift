@@ -21,6 +21,12 @@ enum Output {
     nonisolated(unsafe) private(set) static var failure: FileError?
     /// Whether standard input was closed when probity started (its descriptor now holds /dev/null).
     nonisolated(unsafe) private(set) static var inputWasClosed = false
+    /// Whether anything has been written to standard output (a failed command that wrote
+    /// nothing under `--format json` ends with one `probity.error/1` record instead).
+    nonisolated(unsafe) private(set) static var wroteOutput = false
+    /// Every error written to standard error, as `probity.error/1` entries, kept while
+    /// ``ErrorRecord/collecting`` (the command was asked for `--format json`).
+    nonisolated(unsafe) private(set) static var errorEntries: [JSONValue] = []
 
     /// Makes sure descriptors 0, 1 and 2 are open before any file is: a file opened into a closed
     /// standard slot would otherwise receive the reports or the error messages. A closed standard
@@ -41,11 +47,13 @@ enum Output {
     }
 
     static func write(_ text: String) {
+        wroteOutput = wroteOutput || !text.isEmpty
         buffer.append(contentsOf: (colour.output ? Colour.paint(text) : text).utf8)
         if buffer.count >= 1 << 16 { flush() }
     }
 
     static func write(bytes: [UInt8]) {
+        wroteOutput = wroteOutput || !bytes.isEmpty
         // A batch writes megabytes at a time: those go out as they are, not copied twice.
         if bytes.count >= 1 << 16 {
             flush()
@@ -68,9 +76,11 @@ enum Output {
     }
 
     /// Writes to standard error at once (after flushing standard output, to keep their order).
-    static func error(_ text: String) {
+    /// `painted: false` keeps a line uncoloured whose words only look like a verdict (a batch
+    /// summary's "0 may not proceed").
+    static func error(_ text: String, painted: Bool = true) {
         flush()
-        _ = FileIO.writeAll(Array((colour.error ? Colour.paint(text) : text).utf8), to: STDERR_FILENO)
+        _ = FileIO.writeAll(Array((colour.error && painted ? Colour.paint(text) : text).utf8), to: STDERR_FILENO)
     }
 
     /// Flushes standard output; when any of it could not be written, says so on standard error
@@ -85,7 +95,17 @@ enum Output {
     /// Writes diagnostics to standard error through the one renderer (`sources` for those in
     /// rule files): the CLI never words an `error[P…]` line itself.
     static func error(_ diagnostics: [Diagnostic], sources: SourceMap = SourceMap()) {
-        error(DiagnosticRenderer(sources: sources).render(diagnostics))
+        let renderer = DiagnosticRenderer(sources: sources)
+        if ErrorRecord.collecting {
+            errorEntries += diagnostics.filter { $0.severity == .error }.map { ErrorRecord.entry($0, renderer) }
+        }
+        error(renderer.render(diagnostics))
+    }
+
+    /// Keeps an error entry for the `probity.error/1` record (a usage error, which is written
+    /// to standard error as text with its help page).
+    static func collect(_ entry: JSONValue) {
+        if ErrorRecord.collecting { errorEntries.append(entry) }
     }
 
     /// Writes one diagnostic found outside the rules to standard error.

@@ -6,6 +6,14 @@ enum ProbityCommand {
     static var usage: String { CommandHelp.overview }
 
     static func run(_ arguments: [String]) -> ExitCode {
+        // Under `--format json` every failure also ends as a `probity.error/1` record on standard output.
+        ErrorRecord.collecting = ErrorRecord.asksForJSON(arguments)
+        let status = dispatch(arguments)
+        ErrorRecord.close(status)
+        return status
+    }
+
+    static func dispatch(_ arguments: [String]) -> ExitCode {
         var words = arguments
         var command: String?
         do throws(UsageError) {
@@ -62,6 +70,7 @@ enum ProbityCommand {
             }
         } catch {
             let page = command.map { "probity help \($0)" } ?? "probity help"
+            Output.collect(ErrorRecord.entry(error, help: page))
             Output.error("error: \(error.message)\n\nrun `\(page)` for usage\n")
             return .badInput
         }

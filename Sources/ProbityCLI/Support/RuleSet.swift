@@ -37,7 +37,7 @@ enum RuleSet {
             }
             return scheme
         case .failure(let failure):
-            Output.error(failure.rendered(includingWarnings: showWarnings))
+            Output.error(showWarnings ? failure.diagnostics : failure.errors, sources: failure.sources)
             let count = failure.errors.count
             Output.error("error: the rules have \(count) error\(count == 1 ? "" : "s"); nothing was evaluated\n")
             return nil

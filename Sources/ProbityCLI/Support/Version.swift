@@ -1,7 +1,10 @@
 /// `probity --version`: the version, and how this binary was built.
 enum Version {
-    /// The release; raised with each tagged release.
-    static let number = "0.11.0"
+    /// The release, from the package's `VERSION` file (docs/releasing.md says how it is raised).
+    static let number = BuildInfo.version
+    /// The git commit the binary was built from (`-modified` when tracked files had changes), or
+    /// `unknown` when it was built outside a clone or without git.
+    static let commit = BuildInfo.commit
 
     static var build: String {
         #if DEBUG
@@ -34,7 +37,7 @@ enum Version {
     }
 
     static var text: String {
-        var out = "probity \(number) (\(build))\n"
+        var out = "probity \(number) (commit \(commit), \(build))\n"
         if let scheme = RuleSet.loadQuietly() {
             let info = scheme.program.scheme
             out += "shipped rules: \(info.name)\(info.version.isEmpty ? "" : " (\(info.version))"), digest \(info.digest.prefix(12))\n"

@@ -19,7 +19,7 @@ public struct Agenda: Sendable {
     /// Reads an agenda; errors name the field (`items[2].decision`).
     public static func decode(json bytes: [UInt8], program: Program) -> Result<Agenda, ConflictsInputError> {
         let (value, meeting): (JSONValue, Meeting)
-        switch MeetingDecoder(program: program).decodeDocument(json: bytes) {
+        switch MeetingDecoder(program: program).decodeDocument(json: bytes, otherKeys: ["items"]) {
         case .failure(let error): return .failure(error)
         case .success(let decoded): (value, meeting) = decoded
         }

@@ -15,14 +15,18 @@ package struct MeetingDecoder: Sendable {
 
     /// Parses JSON text and decodes the meeting in it.
     public func decode(json bytes: [UInt8]) -> Result<Meeting, ConflictsInputError> {
-        MeetingDecoder.parse(bytes).flatMap(decode)
+        MeetingDecoder.parse(bytes).flatMap { decode($0) }
     }
 
     /// Parses a meeting-shaped file (an agenda, a record of votes) and decodes its common part:
-    /// the document, for the caller's own keys, and the meeting.
-    public func decodeDocument(json bytes: [UInt8]) -> Result<(document: JSONValue, meeting: Meeting), ConflictsInputError> {
-        MeetingDecoder.parse(bytes).flatMap { document in decode(document).map { (document, $0) } }
+    /// the document, for the caller's own keys (`otherKeys`, the only others it may have), and
+    /// the meeting.
+    public func decodeDocument(json bytes: [UInt8], otherKeys: Set<String>) -> Result<(document: JSONValue, meeting: Meeting), ConflictsInputError> {
+        MeetingDecoder.parse(bytes).flatMap { document in decode(document, otherKeys: otherKeys).map { (document, $0) } }
     }
+
+    /// The keys a meeting has.
+    public static let keys: Set<String> = ["body", "date", "attendees", "papers_sent", "deputies"]
 
     /// Parses a meeting, agenda or votes file, turning a syntax error into the input error
     /// all three report (P1110, with line and column).
@@ -33,11 +37,18 @@ package struct MeetingDecoder: Sendable {
         }
     }
 
-    /// Decodes the `body`, `date` and `attendees` members of a JSON object; other keys are left
-    /// to the caller (an agenda has `items`, a vote record `votes`).
-    public func decode(_ value: JSONValue) -> Result<Meeting, ConflictsInputError> {
-        guard value.objectValue != nil else {
+    /// Decodes the `body`, `date` and `attendees` members of a JSON object; `otherKeys` are left
+    /// to the caller (an agenda has `items`, a vote record `votes`). Any other key is an error,
+    /// never ignored: a misspelt `atendees` would otherwise leave the meeting with nobody present.
+    public func decode(_ value: JSONValue, otherKeys: Set<String> = []) -> Result<Meeting, ConflictsInputError> {
+        guard let members = value.objectValue else {
             return .failure(ConflictsInputError(code: "P1111", field: nil, message: "a meeting must be a JSON object, found \(value.kindDescription)"))
+        }
+        let known = Self.keys.union(otherKeys)
+        if let unknown = members.first(where: { !known.contains($0.key) })?.key {
+            let hint = closestMatch(to: unknown, among: known.sorted()).map { "did you mean `\($0)`? " } ?? ""
+            let expected = known.sorted().map { "`\($0)`" }.joined(separator: ", ")
+            return .failure(ConflictsInputError(code: "P1111", field: unknown, message: "unknown key `\(unknown)`; \(hint)expected \(expected)"))
         }
         var meeting = Meeting()
         if let raw = value["body"], !raw.isNull {
@@ -51,10 +62,10 @@ package struct MeetingDecoder: Sendable {
             meeting.body = body
         }
         if let raw = value["date"], !raw.isNull {
-            guard let text = raw.stringValue, let day = Day.parseISO(text) else {
-                return .failure(ConflictsInputError(code: "P1111", field: "date", message: "field `date` must be a date written YYYY-MM-DD"))
+            switch Self.day(raw, field: "date") {
+            case .success(let day): meeting.date = day
+            case .failure(let error): return .failure(error)
             }
-            meeting.date = day.number
         }
         if let raw = value["attendees"], !raw.isNull {
             switch Self.names(raw, field: "attendees") {
@@ -63,10 +74,10 @@ package struct MeetingDecoder: Sendable {
             }
         }
         if let raw = value["papers_sent"], !raw.isNull {
-            guard let text = raw.stringValue, let day = Day.parseISO(text) else {
-                return .failure(ConflictsInputError(code: "P1111", field: "papers_sent", message: "field `papers_sent` must be a date written YYYY-MM-DD"))
+            switch Self.day(raw, field: "papers_sent") {
+            case .success(let day): meeting.papersSent = day
+            case .failure(let error): return .failure(error)
             }
-            meeting.papersSent = day.number
         }
         if let raw = value["holders"], !raw.isNull {
             guard let entries = raw.objectValue else {
@@ -100,6 +111,27 @@ package struct MeetingDecoder: Sendable {
             }
         }
         return .success(meeting)
+    }
+
+    /// A date in a meeting, agenda or votes file, read by the rules every file follows
+    /// (`DateText`, docs/dates.md): these files write ISO dates, and a day-first one is told the
+    /// ISO form to write; a day that does not exist says why.
+    static func day(_ raw: JSONValue, field: String) -> Result<Int32, ConflictsInputError> {
+        guard let text = raw.stringValue else {
+            return .failure(ConflictsInputError(code: "P1111", field: field, message: "field `\(field)` must be a date written YYYY-MM-DD, found \(raw.kindDescription)"))
+        }
+        switch DateText.read(text.trimmingSpaces) {
+        case .iso(let day):
+            return .success(day.number)
+        case .dayFirst(let day):
+            return .failure(ConflictsInputError(code: "P1111", field: field,
+                message: "field `\(field)` is \"\(text)\", a day-first date; the file writes dates as YYYY-MM-DD: did you mean `\(day.iso)`?"))
+        case .noSuchDay(let year, let month, let day):
+            return .failure(ConflictsInputError(code: "P1111", field: field,
+                message: "field `\(field)` is \"\(text)\", a day that does not exist: \(DateText.whyNoSuchDay(year: year, month: month, day: day))"))
+        case .unreadable:
+            return .failure(ConflictsInputError(code: "P1111", field: field, message: "field `\(field)` must be a date written YYYY-MM-DD, found \"\(text)\""))
+        }
     }
 
     /// A JSON array of names, each a non-empty string.

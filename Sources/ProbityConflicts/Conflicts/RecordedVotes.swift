@@ -42,9 +42,10 @@ public struct RecordedVotes: Sendable {
     }
 
     /// Reads a votes file against the program's bodies. Errors name the field.
-    public static func decode(json bytes: [UInt8], program: Program) -> Result<RecordedVotes, ConflictsInputError> {
+    /// `otherKeys` are keys the caller reads itself (the audit's `decision` and `item`).
+    public static func decode(json bytes: [UInt8], program: Program, otherKeys: Set<String> = []) -> Result<RecordedVotes, ConflictsInputError> {
         let (value, meeting): (JSONValue, Meeting)
-        switch MeetingDecoder(program: program).decodeDocument(json: bytes) {
+        switch MeetingDecoder(program: program).decodeDocument(json: bytes, otherKeys: otherKeys.union(["votes", "by_email", "replies_by", "chair"])) {
         case .failure(let error): return .failure(error)
         case .success(let decoded): (value, meeting) = decoded
         }
@@ -61,10 +62,10 @@ public struct RecordedVotes: Sendable {
             recorded.byEmail = flag
         }
         if let raw = value["replies_by"], !raw.isNull {
-            guard let text = raw.stringValue, let day = Day.parseISO(text) else {
-                return .failure(ConflictsInputError(code: "P1111", field: "replies_by", message: "field `replies_by` must be a date written YYYY-MM-DD"))
+            switch MeetingDecoder.day(raw, field: "replies_by") {
+            case .success(let day): recorded.repliesBy = day
+            case .failure(let error): return .failure(error)
             }
-            recorded.repliesBy = day.number
         }
         if recorded.byEmail, recorded.repliesBy == nil {
             return .failure(ConflictsInputError(code: "P1111", field: "replies_by",

@@ -3,29 +3,23 @@ import ProbityReports
 import ProbitySupport
 
 extension RegisterLinks {
-    /// At most this many register texts are compared with a name that matched nothing: a name
-    /// sharing only a common word ("Bromley") with thousands of texts is not worth a second.
-    static let nearTextLimit = 2_000
-
     /// Phrases on the register close to `written`, an organisation name that no register text
-    /// contains: "Bromley Healthcare" (line 14) for "Bromley Heathcare CIC". Only texts sharing
-    /// a word with the name are compared, and within each, runs of about as many words as the
-    /// name has. Best first, then in register order; at most `limit`.
+    /// contains: "Bromley Healthcare" (line 14) for "Bromley Heathcare CIC". Every text sharing a
+    /// word with the name is compared (through the ``PhraseIndex``, built once per register), and
+    /// within each, runs of about as many words as the name has; each text offers its closest
+    /// run. Best first, then in register order; at most `limit`.
     func nearTexts(_ written: String, in register: Register, limit: Int = 2) -> [ConflictsReport.Suggestion] {
         let target = NameSuggestions.Folded(written)
         guard !target.core.isEmpty else { return [] }
         let (textsByWord, textOwners) = wordIndex.built(from: register)
+        let phrases = phraseIndex.built(from: register, owners: textOwners)
         var candidates = Set<Int32>()
         for word in target.core { candidates.formUnion(textsByWord[word] ?? []) }
+        var scores = PhraseIndex.Index.Scores()
         var found: [(score: Int, text: Int32, phrase: String, line: Int)] = []
-        for textID in candidates.sorted().prefix(Self.nearTextLimit) {
-            let owner = textOwners[Int(textID)]
-            let person = register.people[Int(owner.person)]
-            let (text, line) = owner.source == Self.employment
-                ? (person.employer, person.lines.first ?? 0)
-                : (person.interests[Int(owner.source)].nature, person.interests[Int(owner.source)].line)
-            if let best = Self.nearestPhrase(target, in: text) {
-                found.append((best.score, textID, best.phrase, line))
+        for textID in candidates.sorted() {
+            if let best = phrases.nearestPhrase(target, inText: Int(textID), scores: &scores) {
+                found.append((best.score, textID, best.phrase, phrases.lines[Int(textID)]))
             }
         }
         var seen: Set<String> = []
@@ -38,11 +32,18 @@ extension RegisterLinks {
         return out
     }
 
-    /// The run of words in `text` closest to `target`, trimmed of punctuation at its ends.
-    static func nearestPhrase(_ target: NameSuggestions.Folded, in text: String) -> (phrase: String, score: Int)? {
-        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+    /// A text's words as written, split at spaces and without punctuation at their ends: the
+    /// tokens its suggested phrases are made of.
+    static func phraseTokens(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
             .map { Self.trimmed($0, of: ",.;:()[]\"'") }
             .filter { !$0.isEmpty }
+    }
+
+    /// The run of words in `text` closest to `target`, trimmed of punctuation at its ends: the
+    /// definition the ``PhraseIndex`` computes faster (its tests compare the two).
+    static func nearestPhrase(_ target: NameSuggestions.Folded, in text: String) -> (phrase: String, score: Int)? {
+        let tokens = phraseTokens(text)
         let size = target.words.count
         var best: (phrase: String, score: Int)?
         for length in max(1, size - 1)...(size + 1) where length <= tokens.count {

@@ -32,6 +32,8 @@ struct RegisterLinks: Sendable {
     /// organisation no rule file declares needs it, and building it costs more than the rest
     /// of the register's pre-scan.
     let wordIndex = WordIndex()
+    /// The texts split into words once, for "did you mean" phrases; built on first use.
+    let phraseIndex = PhraseIndex()
 
     init(register: Register, organisations: [Organisation]) {
         var patterns: [(text: String, id: Int32)] = []

@@ -1,3 +1,4 @@
+import ProbityRegister
 import ProbityReports
 import ProbitySemantics
 import ProbitySupport
@@ -122,9 +123,20 @@ public struct VoteTally: Sendable {
         }
         for (side, names) in [(Side.votedFor, votes.votesFor), (.against, votes.votesAgainst), (.abstain, votes.abstentions)] {
             for name in names {
-                guard case .found(let member) = roster.names.resolve(name) else {
+                let member: Int
+                switch roster.names.resolve(name) {
+                case .found(let found):
+                    member = found
+                case .ambiguous(let candidates):
+                    // Which member voted is never guessed: the candidates are named instead.
                     tally.findings.append(Report.Finding(severity: .error, code: "P1120",
-                        message: "\"\(name)\" voted \(side.rawValue) but is no member of `\(roster.bodyID)` (or matches several)", isBlocking: true))
+                        message: "\"\(name)\" voted \(side.rawValue) but matches several members of `\(roster.bodyID)`: "
+                            + candidates.map { "\"\(roster.members[$0].name)\"" }.joined(separator: ", ") + "; write the full name", isBlocking: true))
+                    continue
+                case .notFound:
+                    let near = roster.names.suggestions(for: name).map { "\"\(roster.members[$0].name)\"" }
+                    tally.findings.append(Report.Finding(severity: .error, code: "P1120",
+                        message: "\"\(name)\" voted \(side.rawValue) but is no member of `\(roster.bodyID)`" + NameSuggestions.didYouMean(near), isBlocking: true))
                     continue
                 }
                 guard voted.insert(member).inserted else {

@@ -42,6 +42,8 @@ extension Plan {
             if verdict.steps.isEmpty { Plan.listSteps(&verdict) }
             if Plan.impose(program.rules[Int(fired)].stepOrder, on: &verdict) { verdict.stepsOrderedBy.append(fired) }
         }
+        // An order that placed fewer than two steps changed nothing: the sections' order stands.
+        if verdict.stepsOrderedBy.isEmpty { verdict.steps.removeAll(keepingCapacity: true) }
         decideOutcome(decision, &verdict)
     }
 

@@ -43,6 +43,14 @@ package struct Plan: Sendable {
         self.requirements = RequirementTables(program: program)
     }
 
+    /// Calls `body` with every rule the rule index holds for the decision's own value of its
+    /// key field (in practice its `kind`), and every rule restricted to no value of it: any
+    /// other rule fails its test of that field. False, calling nothing, when the decision has
+    /// no value of the key field to look up.
+    package func forEachRuleOfOwnKey(_ decision: Decision, _ body: (Int) -> Void) -> Bool {
+        index.forEachRuleOfOwnKey(decision, body)
+    }
+
     /// The truth of conjunct `conjunct` of rule `rule`'s condition (see ``Condition/conjuncts``),
     /// evaluating that part of the rule's tree only.
     package func truth(ofConjunct conjunct: Int, rule: Int, _ decision: Decision) -> Truth {

@@ -91,6 +91,20 @@ struct RuleIndex: Sendable {
         return Candidates(lists: (bucket.unbounded, bucket.segment(containing: value), other.unbounded, keyed ? other.segment(containing: value) : []))
     }
 
+    /// Calls `body` with every rule of the decision's own value of the key field (its bucket,
+    /// bounded or not) and every rule restricted to no value of it, in no particular order.
+    /// Any other rule tests the key field for another value, so it fails for this decision.
+    /// False, calling nothing, when the decision has no value of the key field to look up.
+    func forEachRuleOfOwnKey(_ decision: Decision, _ body: (Int) -> Void) -> Bool {
+        guard let key = keyField, decision.isPresent[key] else { return false }
+        let ordinal = Int(decision.scalars[key])
+        guard ordinal >= 0, ordinal < buckets.count else { return false }
+        for list in [buckets[ordinal].unbounded, buckets[ordinal].bounded, unkeyedBucket.unbounded, unkeyedBucket.bounded] {
+            for rule in list { body(Int(rule)) }
+        }
+        return true
+    }
+
     private func makeBucket(_ members: [Int32], _ rules: [Rule]) -> Bucket {
         var bucket = Bucket()
         var intervals: [(rule: Int32, lower: Int64, upper: Int64)] = []

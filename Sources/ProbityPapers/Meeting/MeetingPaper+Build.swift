@@ -61,7 +61,7 @@ final class MeetingPaperBuilder {
 
     /// The register's people; empty without a register.
     var people: [RegisterPerson] { engine.register?.people ?? [] }
-    var registerIssues: [RegisterIssue] { engine.register?.issues ?? [] }
+    var registerIssues: [Diagnostic] { engine.register?.issues ?? [] }
 
     var meetingBody: Int? { agenda.meeting.body }
 
@@ -134,7 +134,8 @@ final class MeetingPaperBuilder {
             ]))
         }
         // What the importer worked round in this person's rows (a name listed twice, dates in
-        // the wrong order) is a reading of the register too.
+        // the wrong order, a date it could not read and took as open) is a reading of the
+        // register too: those rows were kept.
         for issue in registerIssues where !issue.isError && person.lines.contains(issue.line) {
             nameNotes.append(notes.number("register:\(issue.line)", .reading,
                                           [.text("Register line \(issue.line): ")] + .message(issue.message) + [.text(".")]))
@@ -143,7 +144,7 @@ final class MeetingPaperBuilder {
                                              interests: rows, instead: instead, nameNotes: nameNotes)
     }
 
-    /// Rows of the register that were not read: whoever they belonged to was screened without them.
+    /// Rows of the register that were not kept: whoever they belonged to was screened without them.
     private func registerProblems() -> [Sentence] {
         registerIssues.filter(\.isError).map { issue in
             [.strong(issue.line > 0 ? "Register line \(issue.line) was not read" : "The register was not read whole"),

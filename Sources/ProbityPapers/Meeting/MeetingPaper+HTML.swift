@@ -103,9 +103,13 @@ extension MeetingPaper {
         if let voting = item.voting { out += "<p>\(htmlText(voting))</p>\n" }
         out += "</div>\n"
         if item.decision != nil {
-            out += "<h4>Approvals, procedures and notices</h4>\n<ul class=\"requirements\">\n"
+            if let order = item.requirementsOrder {
+                out += "<h4>Approvals, procedures and notices, \(htmlText(order))</h4>\n<ol class=\"requirements\">\n"
+            } else {
+                out += "<h4>Approvals, procedures and notices</h4>\n<ul class=\"requirements\">\n"
+            }
             for requirement in item.requirements { out += "<li>\(htmlText(requirement.sentence))</li>\n" }
-            out += "</ul>\n"
+            out += item.requirementsOrder == nil ? "</ul>\n" : "</ol>\n"
         }
         if !item.findings.isEmpty {
             out += "<h4>Also found</h4>\n<ul class=\"findings\">\n"

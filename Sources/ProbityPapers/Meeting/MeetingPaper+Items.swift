@@ -31,6 +31,7 @@ extension MeetingPaperBuilder {
             statement.conflicts = [.strong("Not screened"), .text(": no register of interests was given.")]
         }
         statement.requirements = requirements(report)
+        statement.requirementsOrder = requirementsOrder(report)
         statement.findings = report.findings.filter { !Self.meetingFindingCodes.contains($0.code) }.map(Self.findingSentence)
         return statement
     }
@@ -248,6 +249,28 @@ extension MeetingPaperBuilder {
             case .notice(let index): sections[approvals + procedures + index]
             }
         }
+    }
+
+    /// "in the order the rules give (rule S75-BOROUGH-DIRECTOR) [note N]", the note saying the
+    /// order is the rules' reading of the paper they cite; nil when the rules give no order.
+    private func requirementsOrder(_ report: Report) -> Sentence? {
+        guard !report.steps.isEmpty, !report.stepsOrderedBy.isEmpty else { return nil }
+        var sentence: Sentence = [.text(report.stepsOrderedBy.count == 1 ? "in the order the rules give (rule " : "in the order the rules give (rules ")]
+        for (index, rule) in report.stepsOrderedBy.enumerated() {
+            if index > 0 { sentence.append(.text(", ")) }
+            sentence += ruleReference(rule.id)
+        }
+        sentence.append(.text(")"))
+        let ids = report.stepsOrderedBy.map(\.id).joined(separator: ",")
+        var note: Sentence = [.text("The order of these steps is the rules' reading of the paper they cite ("), .code("steps in order"), .text(" in ")]
+        for (index, rule) in report.stepsOrderedBy.enumerated() {
+            if index > 0 { note.append(.text(", ")) }
+            note.append(.rule(rule.id))
+            if let citation = rule.citation { note += [.text(": "), .quote(citation)] }
+        }
+        note.append(.text("). Check it against the item's own paper."))
+        sentence.append(.note(notes.number("steps:\(ids)", .reading, note)))
+        return sentence
     }
 
     private func requirementsBySection(_ report: Report) -> [MeetingPaper.Requirement] {

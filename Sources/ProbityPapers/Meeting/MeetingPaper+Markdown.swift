@@ -67,8 +67,15 @@ extension MeetingPaper {
             if let quorum = item.quorum { out += "\n" + Self.markdownText(quorum) + "\n" }
             if let voting = item.voting { out += "\n" + Self.markdownText(voting) + "\n" }
             if item.decision != nil {
-                out += "\n**Approvals, procedures and notices.**\n\n"
-                for requirement in item.requirements { out += "- " + Self.markdownText(requirement.sentence) + "\n" }
+                if let order = item.requirementsOrder {
+                    out += "\n**Approvals, procedures and notices**, " + Self.markdownText(order) + ":\n\n"
+                    for (number, requirement) in item.requirements.enumerated() {
+                        out += "\(number + 1). " + Self.markdownText(requirement.sentence) + "\n"
+                    }
+                } else {
+                    out += "\n**Approvals, procedures and notices.**\n\n"
+                    for requirement in item.requirements { out += "- " + Self.markdownText(requirement.sentence) + "\n" }
+                }
             }
             if !item.findings.isEmpty {
                 out += "\n**Also found.**\n\n"

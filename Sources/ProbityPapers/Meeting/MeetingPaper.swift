@@ -75,6 +75,11 @@ public struct MeetingPaper: Sendable {
         public var quorum: Sentence?
         public var voting: Sentence?
         public var requirements: [Requirement]
+        /// When the rules' `steps in order` put ``requirements`` in a paper's order: the words
+        /// after the heading ("in the order the rules give (rule S75-BOROUGH-DIRECTOR) [note 3]"),
+        /// with the note that the order is the rules' reading of the paper. Nil when the list is
+        /// section by section (approvals, procedures, notices).
+        public var requirementsOrder: Sentence?
         public var findings: [Sentence]
 
         /// "11. Bromley Healthcare Contract", or "Item 11" for an item with no title.

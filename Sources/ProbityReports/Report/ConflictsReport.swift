@@ -21,6 +21,10 @@ public struct ConflictsReport: Sendable {
         /// `look back`: the words that say so ("ended on 2024-06-15; counts until 2024-12-15
         /// under the rules' look back of 6 months"), since the look-back is a choice of the rules.
         public var lookBack: String?
+        /// For a text that names the organisation only through an alias an `aliases` shape gave
+        /// it ("Cllr, Lewisham"): that alias, since reading an office as the organisation is a
+        /// choice of the rules.
+        public var shapedAlias: String?
 
         package init(kind: InterestKind, level: RecusalLevel, organisation: String, link: String, declaration: String,
                      validFrom: Int32? = nil, validTo: Int32? = nil, line: Int) {
@@ -32,6 +36,13 @@ public struct ConflictsReport: Sendable {
             self.validFrom = validFrom
             self.validTo = validTo
             self.line = line
+        }
+
+        /// The reason, saying the text names the organisation only through a shaped alias.
+        package func namedThroughShape(_ alias: String?) -> Reason {
+            var reason = self
+            reason.shapedAlias = alias
+            return reason
         }
 
         /// The reason with the note that it counts only through the look-back.

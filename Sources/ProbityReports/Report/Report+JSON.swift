@@ -173,6 +173,7 @@ extension ConflictsReport {
                         out.member("valid_to", reason.validTo.map { Day(number: $0).iso })
                         out.member("register_line", integer: reason.line)
                         if let lookBack = reason.lookBack { out.member("look_back", lookBack) }
+                        if let alias = reason.shapedAlias { out.member("shaped_alias", alias) }
                     }
                 }
             }

@@ -19,7 +19,7 @@ extension Report {
         if let decidedBy { out += "proposed decider: \(decidedBy)\n" }
         if !steps.isEmpty {
             let rules = stepsOrderedBy.map { "\($0.id), \($0.location)" }.joined(separator: "; ")
-            out += "\nsteps, in the order the rules give (rule \(rules)):\n"
+            out += "\nsteps, in the order the rules give (rule \(rules); the rules' reading of the paper they cite):\n"
             for (number, step) in steps.enumerated() {
                 out += "  \(number + 1). \(describe(step))\n"
             }
@@ -105,6 +105,7 @@ extension ConflictsReport {
             out += "  - \(recusal.person): \(recusal.level.rawValue)\n"
             for reason in recusal.reasons {
                 out += "     \(reason.kind.rawValue) → \(reason.level.rawValue): \(reason.declaration) [\(reason.organisation), \(reason.link); register line \(reason.line)]"
+                out += (reason.shapedAlias.map { " (\"\($0)\" read as \(reason.organisation): an office held in it, by the rules' `aliases` shape)" } ?? "")
                 out += (reason.lookBack.map { " (\($0))" } ?? "") + "\n"
             }
         }

@@ -22,6 +22,8 @@ package final class ReportBuilder: Sendable {
     let references: [Report.RuleReference]
     /// The rules that require an approval, in rule order: the candidates for near misses.
     let approvingRules: [Int]
+    /// Per rule: whether it requires an approval.
+    let isApproving: [Bool]
     /// Per rule: its condition's conjuncts, in the plan's order.
     let conjunctsByRule: [[Condition]]
     /// Per rule: the placeholder constants its condition uses (mostly none).
@@ -36,6 +38,7 @@ package final class ReportBuilder: Sendable {
         self.plan = plan
         self.program = plan.program
         self.approvingRules = plan.program.rules.indices.filter { !plan.program.rules[$0].approvals.isEmpty }
+        self.isApproving = plan.program.rules.map { !$0.approvals.isEmpty }
         self.wording = ConditionWording(plan: plan)
         self.conjunctsByRule = plan.program.rules.map { $0.condition?.conjuncts ?? [] }
         self.placeholdersByRule = plan.program.placeholdersUsedByRule()
@@ -221,47 +224,78 @@ package final class ReportBuilder: Sendable {
     /// Ranked by: fewest failed tests of an enumeration (a rule for another kind, route or
     /// budget is far, however many other tests it passes); then the smallest gap between the
     /// decision's value and a failed bound (the band just below or above the value, not the
-    /// lowest band); then most conditions met; then rule order. Every approving rule is scored
-    /// through the plan; only the few reported are explained in words.
-    public func nearMisses(_ decision: Decision) -> [Report.NearMiss] {
-        // failed: the first conjunct that does not hold, or -1 for a rule not in effect.
-        var scored: [(rule: Int, otherKind: Int, gap: UInt64, met: Int, failed: Int)] = []
-        for index in approvingRules {
-            if decision.date < plan.effectiveFrom[index] || decision.date > plan.effectiveUntil[index] {
-                scored.append((index, Int.max, UInt64.max, -1, -1))
+    /// lowest band); then most conditions met; then rule order. Only the few reported are
+    /// explained in words.
+    ///
+    /// The candidates come from the rule index: the rules of the decision's own kind (and those
+    /// for every kind). Any other rule fails its test of the kind, so it ranks below each of
+    /// these that fails no enumeration test; when the best three fail none, they are the answer
+    /// and no other kind's rule is scored, so a `no-authority` decision costs what its own kind's
+    /// rules cost, however many kinds the scheme has. Otherwise (or with `fromIndex` false, as
+    /// tests do to hold the two to the same answer) every approving rule is scored.
+    public func nearMisses(_ decision: Decision, fromIndex: Bool = true) -> [Report.NearMiss] {
+        var scored: [NearMissScore] = []
+        let indexed = fromIndex && plan.forEachRuleOfOwnKey(decision) { rule in
+            if isApproving[rule] { score(rule, decision, into: &scored) }
+        }
+        var best = ReportBuilder.nearest(scored)
+        if !indexed || best.count < ReportBuilder.nearMissCount || best.contains(where: { $0.otherKind != 0 }) {
+            scored.removeAll(keepingCapacity: true)
+            for index in approvingRules { score(index, decision, into: &scored) }
+            best = ReportBuilder.nearest(scored)
+        }
+        return best.map { entry in
+            let rule = program.rules[entry.rule]
+            let reason = entry.failed < 0
+                ? "not in effect on \(Day(number: decision.date).iso) (\(periodText(rule)))"
+                : wording.reason(ofConjunct: entry.failed, rule: entry.rule, decision)
+            return Report.NearMiss(rule: reference(entry.rule), reason: reason)
+        }
+    }
+
+    /// How near an approving rule came to firing (see ``nearMisses(_:)``).
+    struct NearMissScore {
+        var rule: Int
+        /// Failed tests of an enumeration; `Int.max` for a rule not in effect on the day.
+        var otherKind: Int
+        var gap: UInt64
+        var met: Int
+        /// The first conjunct that does not hold, or -1 for a rule not in effect.
+        var failed: Int
+    }
+
+    /// Scores approving rule `index` for `decision`, unless it fires.
+    private func score(_ index: Int, _ decision: Decision, into scored: inout [NearMissScore]) {
+        if decision.date < plan.effectiveFrom[index] || decision.date > plan.effectiveUntil[index] {
+            scored.append(NearMissScore(rule: index, otherKind: Int.max, gap: UInt64.max, met: -1, failed: -1))
+            return
+        }
+        guard plan.roots[index] >= 0 else { return }
+        var met = 0, otherKind = 0
+        var gap = UInt64.max
+        var failed: Int?
+        for conjunct in plan.conjunctRoots[index].indices {
+            if plan.truth(ofConjunct: conjunct, rule: index, decision) == .yes {
+                met += 1
                 continue
             }
-            guard plan.roots[index] >= 0 else { continue }
-            var met = 0, otherKind = 0
-            var gap = UInt64.max
-            var failed: Int?
-            for conjunct in plan.conjunctRoots[index].indices {
-                if plan.truth(ofConjunct: conjunct, rule: index, decision) == .yes {
-                    met += 1
-                    continue
-                }
-                if failed == nil { failed = conjunct }
-                let condition = conjunctsByRule[index][conjunct]
-                if testsEnumeration(condition) { otherKind += 1 }
-                if let distance = Self.gap(condition, decision) { gap = min(gap, distance) }
-            }
-            guard let failed else { continue }
-            scored.append((index, otherKind, gap, met, failed))
+            if failed == nil { failed = conjunct }
+            let condition = conjunctsByRule[index][conjunct]
+            if testsEnumeration(condition) { otherKind += 1 }
+            if let distance = Self.gap(condition, decision) { gap = min(gap, distance) }
         }
-        return scored.sorted { a, b in
+        guard let failed else { return }
+        scored.append(NearMissScore(rule: index, otherKind: otherKind, gap: gap, met: met, failed: failed))
+    }
+
+    /// The best ``nearMissCount`` of `scored`, best first.
+    private static func nearest(_ scored: [NearMissScore]) -> ArraySlice<NearMissScore> {
+        scored.sorted { a, b in
             if a.otherKind != b.otherKind { return a.otherKind < b.otherKind }
             if a.gap != b.gap { return a.gap < b.gap }
             if a.met != b.met { return a.met > b.met }
             return a.rule < b.rule
-        }
-            .prefix(ReportBuilder.nearMissCount)
-            .map { entry in
-                let rule = program.rules[entry.rule]
-                let reason = entry.failed < 0
-                    ? "not in effect on \(Day(number: decision.date).iso) (\(periodText(rule)))"
-                    : wording.reason(ofConjunct: entry.failed, rule: entry.rule, decision)
-                return Report.NearMiss(rule: reference(entry.rule), reason: reason)
-            }
+        }.prefix(ReportBuilder.nearMissCount)
     }
 
     /// Whether a condition tests an enumeration field's value (`kind = contract-award`,

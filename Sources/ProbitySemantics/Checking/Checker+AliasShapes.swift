@@ -34,7 +34,7 @@ extension Checker {
     }
 
     /// Gives each organisation the aliases of every `aliases` declaration whose `for
-    /// organisations named` shape its name or an `aka` alias has (P1203 for a malformed shape,
+    /// organisations named` shape its name (or, failing that, an `aka` alias) has (P1203 for a malformed shape,
     /// P1204 for a declaration that fits no organisation, P1205 for an alias that would name
     /// two organisations). Runs once every organisation is declared, before anything resolves
     /// a name.
@@ -43,11 +43,15 @@ extension Checker {
             guard let (shapes, named) = checkShapes(syntax) else { continue }
             var fitted = false
             for index in organisations.indices {
-                let written = [organisations[index].name] + organisations[index].aliases.filter { !organisations[index].shapedAliases.contains($0) }
+                // The name first; an `aka` alias only when the name has none of the shapes, so
+                // "London Borough of Bromley Council" does not make "Councillor in Bromley Council".
+                let aliases = organisations[index].aliases.filter { !organisations[index].shapedAliases.contains($0) }
                 var places: [String] = []
-                for name in written {
-                    for shape in named {
-                        if let place = shape.filling(name), !places.contains(place) { places.append(place) }
+                for written in [[organisations[index].name], aliases] where places.isEmpty {
+                    for name in written {
+                        for shape in named {
+                            if let place = shape.filling(name), !places.contains(place) { places.append(place) }
+                        }
                     }
                 }
                 for place in places {

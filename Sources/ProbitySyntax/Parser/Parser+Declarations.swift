@@ -58,14 +58,19 @@ extension Parser {
             return nil
         }
         var scheme = SchemeSyntax(name: name, version: nil, effective: nil, source: nil, range: range(from: start))
+        var once = OnceClauses()
         parseClauses(of: "the scheme header", expected: "`version`, `effective` or `source`") { p in
+            let clauseStart = p.current
             if p.isKeyword("version") {
                 p.advance()
                 scheme.version = p.expectString("the scheme's version")
+                p.once("version", from: clauseStart, in: &once, of: "the scheme header")
             } else if p.isKeyword("effective") {
                 scheme.effective = p.parseEffective()
+                p.once("effective", from: clauseStart, in: &once, of: "the scheme header")
             } else if p.isKeyword("source") {
                 scheme.source = p.parseSource()
+                p.once("source", from: clauseStart, in: &once, of: "the scheme header")
             } else {
                 return false
             }
@@ -146,10 +151,12 @@ extension Parser {
             error("P0105", "expected a literal value (money, date, number or string) for `\(name.text)`, found \(describe(valueToken))", at: valueToken)
         }
         var constant = ConstantSyntax(name: name, value: value, valueRange: range(of: valueToken), placeholder: nil, range: range(from: start))
+        var once = OnceClauses()
         parseClauses(of: "the constant `\(name.text)`", expected: "`placeholder \"reason\"`") { p in
             guard p.isKeyword("placeholder") else { return false }
-            p.advance()
+            let clauseStart = p.advance()
             constant.placeholder = p.expectString("the reason the value is a placeholder")
+            p.once("placeholder", from: clauseStart, in: &once, of: "the constant `\(name.text)`")
             return true
         }
         constant.range = range(from: start)
@@ -229,25 +236,33 @@ extension Parser {
         }
         var body = BodySyntax(kind: kind, name: name, title: title, parent: nil, advises: nil, source: nil, range: range(from: start))
         let expected = kind == .body ? "`committee of`, `advises`, `exists from`, `source` or `accept`" : "`reports to`, `exists from`, `source` or `accept`"
-        parseClauses(of: "the \(kind.rawValue) `\(name.text)`", expected: expected) { p in
+        var once = OnceClauses()
+        let declaration = "the \(kind.rawValue) `\(name.text)`"
+        parseClauses(of: declaration, expected: expected) { p in
+            let clauseStart = p.current
             if p.isKeyword("committee") || (p.isKeyword("sub-committee")) {
                 p.advance()
                 p.expectKeyword("of", "after `committee`")
                 body.parent = p.expectName("the body this is a committee of")
+                p.once("committee of", from: clauseStart, in: &once, of: declaration)
             } else if p.isKeyword("reports") {
                 p.advance()
                 p.expectKeyword("to", "after `reports`")
                 body.parent = p.expectName("the body this officer reports to")
+                p.once("reports to", from: clauseStart, in: &once, of: declaration)
             } else if p.isKeyword("advises") {
                 p.advance()
                 let advised = p.nameList("the body advised")
                 body.advises = advised.first
                 body.alsoAdvises = Array(advised.dropFirst())
+                p.once("advises", from: clauseStart, in: &once, of: declaration)
             } else if p.isKeyword("exists") {
                 // `exists from 2022-07-01 until …`: the same shape as `effective`.
                 body.exists = p.parseEffective()
+                p.once("exists", from: clauseStart, in: &once, of: declaration)
             } else if p.isKeyword("source") {
                 body.source = p.parseSource()
+                p.once("source", from: clauseStart, in: &once, of: declaration)
             } else if p.isKeyword("accept") {
                 if let accept = p.parseAccept() { body.accepts.append(accept) }
             } else {
@@ -265,9 +280,12 @@ extension Parser {
             return nil
         }
         var procedure = ProcedureSyntax(name: name, title: title, source: nil, range: range(from: start))
+        var once = OnceClauses()
         parseClauses(of: "the procedure `\(name.text)`", expected: "`source`") { p in
             guard p.isKeyword("source") else { return false }
+            let clauseStart = p.current
             procedure.source = p.parseSource()
+            p.once("source", from: clauseStart, in: &once, of: "the procedure `\(name.text)`")
             return true
         }
         procedure.range = range(from: start)
@@ -284,8 +302,11 @@ extension Parser {
         let title = expectString("the rule's title") ?? StringLiteral(value: "", range: name.range)
         var rule = RuleSyntax(name: name, title: title, source: nil, effective: nil, conditions: [], requirements: [],
                               overlaps: [], accepts: [], range: range(from: start))
-        parseClauses(of: "the rule `\(name.text)`",
+        var once = OnceClauses()
+        let declaration = "the rule `\(name.text)`"
+        parseClauses(of: declaration,
                      expected: "`when`, `require`, `effective`, `source`, `overlaps` or `accept`") { p in
+            let clauseStart = p.current
             if p.isKeyword("when") {
                 p.advance()
                 rule.conditions.append(p.parseExpression())
@@ -293,20 +314,24 @@ extension Parser {
                 if let requirement = p.parseRequirement() { rule.requirements.append(requirement) }
             } else if p.isKeyword("effective") {
                 rule.effective = p.parseEffective()
+                p.once("effective", from: clauseStart, in: &once, of: declaration)
             } else if p.isKeyword("source") {
                 rule.source = p.parseSource()
+                p.once("source", from: clauseStart, in: &once, of: declaration)
             } else if p.isKeyword("approvals"), p.isKeyword("in", at: 1) {
                 // `approvals in order council-executive, place-lead`
                 p.advance()
                 p.advance()
                 p.expectKeyword("order", "after `approvals in`")
                 rule.approvalOrder = p.nameList("a body whose approval comes in this order")
+                p.once("approvals in order", from: clauseStart, in: &once, of: declaration)
             } else if p.isKeyword("steps"), p.isKeyword("in", at: 1) {
                 // `steps in order procedure s75-icb-group-first, approval by council-executive, …`
                 p.advance()
                 p.advance()
                 p.expectKeyword("order", "after `steps in`")
                 rule.stepOrder = p.parseSteps()
+                p.once("steps in order", from: clauseStart, in: &once, of: declaration)
             } else if p.isKeyword("overlaps") {
                 let clauseStart = p.advance()
                 let rules = p.nameList("a rule id")

@@ -49,6 +49,27 @@ final class ConflictScreenerTests: XCTestCase {
         XCTAssertNil(screen(current, on: "2022-03-01").recusals.first?.reasons.first?.lookBack, "an interest in force rests on no look-back")
     }
 
+    func testAnOfficeReadAsTheCouncilSaysWhichShapeNamedIt() {
+        let rules = ConflictsFixtures.rules() + """
+
+        organisation southwark "London Borough of Southwark"
+          aka "Southwark Council"
+        aliases "Councillor in {place}" for organisations named "London Borough of {place}"
+        """
+        let program = ConflictsFixtures.program(rules)
+        let rows = """
+        Helen Sims,Borough Council,Director,Indirect Interest,Husband is a Councillor in Southwark,2020-01-01,
+        Ola Ade,Borough Council,Director,Indirect Interest,Husband works for Southwark Council,2020-01-01,
+        Ian Bow,Borough Council,Director,Indirect Interest,Wife is a Councillor in Southwark-on-Sea,2020-01-01,
+
+        """
+        let report = screen(rows, counterparty: "London Borough of Southwark", program: program)
+        XCTAssertEqual(report.level(of: "Helen Sims"), .noVote)
+        XCTAssertEqual(report.recusals.first { $0.person == "Helen Sims" }?.reasons.first?.shapedAlias, "Councillor in Southwark")
+        XCTAssertNil(report.recusals.first { $0.person == "Ola Ade" }?.reasons.first?.shapedAlias, "named by its own alias")
+        XCTAssertNil(report.level(of: "Ian Bow"), "a longer, hyphenated place is another place")
+    }
+
     func testAnInterestThatStartsAfterTheDecisionDoesNotCount() {
         let rows = "Sarah Whitfield,Borough Council,Head of Contracting,Financial Interest,Consultancy work for Acme Health Ltd,01/06/2024,\n"
         XCTAssertNil(screen(rows).level(of: "Sarah Whitfield"))

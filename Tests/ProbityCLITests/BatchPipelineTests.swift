@@ -1,0 +1,105 @@
+import Foundation
+import ProbitySupport
+import ProbityTestSupport
+import XCTest
+
+/// `check --batch` reads, checks and writes on different threads: whatever the number of
+/// threads, and however slowly the input comes, the output is byte for byte what one thread
+/// writes, in input order, with every bad line's error record in its place.
+final class BatchPipelineTests: XCTestCase {
+    private var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("probity-pipeline-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// A generated workload's decisions (seeded) with bad lines mixed in at seeded places:
+    /// the lines, and for each bad line its line number.
+    private func batch(decisions: Int, _ random: inout SplitMix64, seed: UInt64) throws -> (lines: [String], bad: [Int]) {
+        let written = try Probity.run(["bench", "--write", directory.path, "--decisions", String(decisions), "--seed", String(seed)])
+        XCTAssertEqual(written.status, 0, written.stderr)
+        var lines = try String(contentsOf: directory.appendingPathComponent("decisions.jsonl"), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        let damaged = ["not json", #"{"id":"no-date","kind":"k00","value":"1000.00"}"#, "   ",
+                       #"{"id":"bad-date","date":"2024-13-01","kind":"k01","value":"5.00"}"#,
+                       #"{"id":"bad-kind","date":"2024-01-01","kind":"nothing","value":"5.00"}"#,
+                       String(repeating: "x", count: (16 << 20) + 1)]
+        for line in damaged {
+            lines.insert(line, at: random.below(lines.count + 1))
+        }
+        let bad = lines.indices.filter { !lines[$0].hasPrefix(#"{"id":"D"#) && lines[$0] != "   " }.map { $0 + 1 }
+        return (lines, bad)
+    }
+
+    func testTwoAndFourThreadsWriteWhatOneThreadWrites() throws {
+        var (seed, random) = TestSeed.generator()
+        let (lines, bad) = try batch(decisions: 5_000, &random, seed: seed % 1_000_000 + 1)
+        let file = directory.appendingPathComponent("batch.jsonl")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
+        let arguments = ["check", "--rules", directory.appendingPathComponent("rules.probity").path,
+                         "--register", directory.appendingPathComponent("register.csv").path, "--batch", file.path]
+        let one = try Probity.run(arguments + ["--threads", "1"])
+        let output = one.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        XCTAssertEqual(output.count, lines.count - 1, "seed \(seed): one line out per line in, but the blank one")
+        XCTAssertEqual(one.status, 2, "seed \(seed): bad lines make exit 2")
+        XCTAssertTrue(one.stderr.hasSuffix("5 errors, 1 blank; each error has a `probity.error/1` record with its line number in the output\n"), one.stderr)
+        // Each error record is where its line was (the blank line has no answer).
+        let blank = lines.firstIndex(of: "   ")! + 1
+        for number in bad {
+            let at = number - 1 - (number > blank ? 1 : 0)
+            XCTAssertTrue(output[at].contains(#""format":"probity.error/1","line":\#(number),"#), "seed \(seed): line \(number): \(output[at].prefix(200))")
+        }
+        for threads in ["2", "4"] {
+            let many = try Probity.run(arguments + ["--threads", threads])
+            XCTAssertTrue(many.stdout == one.stdout, "seed \(seed): \(threads) threads wrote other bytes than one thread")
+            XCTAssertEqual(many.stderr, one.stderr, "seed \(seed)")
+            XCTAssertEqual(many.status, one.status, "seed \(seed)")
+        }
+    }
+
+    func testSlowInputInPiecesGivesTheSameBytes() throws {
+        var (seed, random) = TestSeed.generator()
+        let (allLines, _) = try batch(decisions: 300, &random, seed: seed % 1_000_000 + 1)
+        let lines = allLines.filter { $0.count < 1_000_000 }
+        let input = Array((lines.joined(separator: "\n") + "\n").utf8)
+        let arguments = ["check", "--rules", directory.appendingPathComponent("rules.probity").path,
+                         "--register", directory.appendingPathComponent("register.csv").path, "--batch", "-"]
+        let expected = try Probity.run(arguments + ["--threads", "1"], stdin: String(decoding: input, as: UTF8.self))
+
+        let process = Process()
+        process.executableURL = Probity.binary
+        process.arguments = arguments + ["--threads", "2"]
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        (process.standardInput, process.standardOutput, process.standardError) = (stdin, stdout, stderr)
+        try process.run()
+        nonisolated(unsafe) var written = Data(), errors = Data()
+        let read = DispatchGroup()
+        for (pipe, name) in [(stdout, "out"), (stderr, "err")] {
+            read.enter()
+            DispatchQueue.global().async {
+                let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                if name == "out" { written = data } else { errors = data }
+                read.leave()
+            }
+        }
+        // Pieces of 1 to 600 bytes, cutting lines anywhere, with pauses between some.
+        var at = 0
+        while at < input.count {
+            let end = min(input.count, at + 1 + random.below(600))
+            stdin.fileHandleForWriting.write(Data(input[at..<end]))
+            if random.chance(0.2) { usleep(2_000) }
+            at = end
+        }
+        try stdin.fileHandleForWriting.close()
+        read.wait()
+        process.waitUntilExit()
+        XCTAssertTrue(written == Data(expected.stdout.utf8), "seed \(seed): slow input in pieces gave other bytes")
+        XCTAssertEqual(String(decoding: errors, as: UTF8.self), expected.stderr, "seed \(seed)")
+        XCTAssertEqual(process.terminationStatus, expected.status, "seed \(seed)")
+    }
+}

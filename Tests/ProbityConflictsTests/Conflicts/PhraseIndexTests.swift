@@ -1,0 +1,91 @@
+import ProbityRegister
+import ProbitySupport
+import ProbityTestSupport
+import XCTest
+@testable import ProbityConflicts
+import ProbityReports
+
+/// The register's phrase index gives exactly the "did you mean" phrases of their definition:
+/// every text sharing a folded word with the name, its closest run of words
+/// (``RegisterLinks/nearestPhrase(_:in:)``, which splits and folds the text afresh), best first,
+/// then in register order, without repeats.
+final class PhraseIndexTests: XCTestCase {
+    private static let places = ["Bromley", "Bexley", "Lewisham", "Greenwich", "Söuthwark"]
+    private static let words = ["Health", "Care", "Healthcare", "Health-care", "Community", "Services", "Hospice",
+                                "Pharmacy", "Network", "Alliance", "(GP)", "Trust,", "Partners;"]
+    private static let forms = ["Ltd", "CIC", "Limited", "", "LLP"]
+
+    private static func organisation(_ random: inout SplitMix64) -> String {
+        var parts = [places[random.below(places.count)]]
+        for _ in 0..<random.inRange(1...3) { parts.append(words[random.below(words.count)]) }
+        parts.append(forms[random.below(forms.count)])
+        return parts.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// One slip in a name: a letter dropped, doubled or swapped with the next.
+    private static func misspelt(_ name: String, _ random: inout SplitMix64) -> String {
+        var letters = Array(name)
+        let at = random.below(max(1, letters.count - 1))
+        switch random.below(3) {
+        case 0: letters.remove(at: at)
+        case 1: letters.insert(letters[at], at: at)
+        default: letters.swapAt(at, min(at + 1, letters.count - 1))
+        }
+        return String(letters)
+    }
+
+    /// The definition, computed directly from the register's texts.
+    private static func reference(_ written: String, _ register: Register, limit: Int = 2) -> [ConflictsReport.Suggestion] {
+        let target = NameSuggestions.Folded(written)
+        guard !target.core.isEmpty else { return [] }
+        var found: [(score: Int, order: Int, phrase: String, line: Int)] = []
+        for (order, entry) in RegisterLinks.texts(of: register).enumerated() {
+            guard !Set(PersonName.words(entry.text)).isDisjoint(with: target.core) else { continue }
+            let person = register.people[Int(entry.owner.person)]
+            let (text, line) = entry.owner.source == RegisterLinks.employment
+                ? (person.employer, person.lines.first ?? 0)
+                : (person.interests[Int(entry.owner.source)].nature, person.interests[Int(entry.owner.source)].line)
+            if let best = RegisterLinks.nearestPhrase(target, in: text) { found.append((best.score, order, best.phrase, line)) }
+        }
+        var seen: Set<String> = []
+        var out: [ConflictsReport.Suggestion] = []
+        for entry in found.sorted(by: { $0.score != $1.score ? $0.score > $1.score : $0.order < $1.order })
+        where seen.insert(NameSuggestions.Folded(entry.phrase).joined).inserted {
+            out.append(ConflictsReport.Suggestion(name: entry.phrase, organisation: nil, registerLine: entry.line > 0 ? entry.line : nil))
+            if out.count == limit { break }
+        }
+        return out
+    }
+
+    func testTheIndexGivesTheDefinitionsSuggestions() {
+        var (_, random) = TestSeed.generator()
+        var rows = ""
+        for person in 0..<120 {
+            rows += "Person \(person),\"\(Self.organisation(&random))\",Member,Financial Interest,\"Director of \(Self.organisation(&random))\",01/04/2021,\n"
+            for _ in 0..<random.below(3) {
+                rows += ",,,Indirect Interest,\"Spouse works for \(Self.organisation(&random)), as of 2020\",01/04/2021,\n"
+            }
+        }
+        let register = ConflictsFixtures.register(rows)
+        let links = RegisterLinks(register: register, organisations: ConflictsFixtures.program().organisations)
+        var suggested = 0
+        for _ in 0..<30 {
+            let written = Self.misspelt(Self.organisation(&random), &random)
+            let indexed = links.nearTexts(written, in: register)
+            XCTAssertEqual(indexed, Self.reference(written, register), "suggestions for \"\(written)\"")
+            if !indexed.isEmpty { suggested += 1 }
+        }
+        XCTAssertGreaterThan(suggested, 15, "most slips should get a suggestion")
+    }
+
+    /// A name shared by more than 2,000 texts is still compared with every one of them: the best
+    /// phrase, in the last text, is found (the scan used to stop at the first 2,000).
+    func testEveryTextSharingAWordIsCompared() {
+        var rows = ""
+        for person in 0..<2_100 { rows += "Person \(person),Bromley Widgets \(person),Member,Financial Interest,Director of Bromley Gadgets,01/04/2021,\n" }
+        rows += "Last Person,Nobody,Member,Financial Interest,Director of Bromley Healthcare Services,01/04/2021,\n"
+        let register = ConflictsFixtures.register(rows)
+        let links = RegisterLinks(register: register, organisations: ConflictsFixtures.program().organisations)
+        XCTAssertEqual(links.nearTexts("Bromley Heathcare Services", in: register).first?.name, "Bromley Healthcare Services")
+    }
+}
