@@ -45,7 +45,7 @@ public struct RecordedVotes: Sendable {
     /// `otherKeys` are keys the caller reads itself (the audit's `decision` and `item`).
     public static func decode(json bytes: [UInt8], program: Program, otherKeys: Set<String> = []) -> Result<RecordedVotes, ConflictsInputError> {
         let (value, meeting): (JSONValue, Meeting)
-        switch MeetingDecoder(program: program).decodeDocument(json: bytes, otherKeys: otherKeys.union(["votes", "by_email", "replies_by", "chair"])) {
+        switch MeetingDecoder(program: program).decodeDocument(json: bytes, otherKeys: otherKeys.union(["votes", "by_email", "replies_by", "chair", "withdrew"])) {
         case .failure(let error): return .failure(error)
         case .success(let decoded): (value, meeting) = decoded
         }
