@@ -46,6 +46,13 @@ final class ChairSuccessionTests: XCTestCase {
                        "Carol Acme (role `convenor`) must leave the room for this item, so does not chair it: under the chair succession of `panel`, the holder of role `vice-convenor` chairs; the papers name nobody for that role, and the meeting file can say who (`holders`)")
     }
 
+    func testAHolderOfARoleNothingReadsIsSaid() throws {
+        let screening = try agenda(engine(), attendees: ["Ann Chair", "Carol Acme"], holders: #", "holders": {"vice-convener": "Dan Other"}"#)
+        XCTAssertEqual(screening.findings.map(\.code), ["P1228"])
+        XCTAssertEqual(screening.findings.first?.message,
+                       "`holders` names role `vice-convener`, which no member of `panel` has and neither its chair succession nor `chair not role` names; it is not used")
+    }
+
     func testTheChairsAbsenceIsSaidOnceForTheMeeting() throws {
         let screening = try agenda(engine(), attendees: ["Ann Chair", "Dan Other"], holders: #", "holders": {"vice-convenor": "Dan Other", "convenor": "Zed Nobody"}"#)
         XCTAssertEqual(screening.findings.map(\.code), ["P1226", "P1221"])

@@ -94,6 +94,14 @@ extension ConflictScreener {
         } else if program.committees[body]?.quorum == nil {
             add(.quorumNotCheckable, .note, false, "`\(bodyID)` has no `quorum` rule, so quorum cannot be checked")
         }
+        // A role in `holders` that nothing reads (a typo, or a role of another body) is said, not dropped.
+        if let committee = program.committees[body] {
+            let known = Set(committee.chairSuccession + committee.chairExcludedRoles + committee.members.compactMap(\.role))
+            var said: Set<String> = []
+            for holder in meeting.roleHolders where !known.contains(holder.role) && said.insert(holder.role).inserted {
+                add("P1228", .warning, false, "`holders` names role `\(holder.role)`, which no member of `\(bodyID)` has and neither its chair succession nor `chair not role` names; it is not used")
+            }
+        }
         if let committee = program.committees[body], !committee.chairSuccession.isEmpty {
             let roster = BodyRoster(program: program, body: body, committee: committee, deputies: meeting.deputies)
             let present = roster.seatsPresent(meeting.attendees.map { ($0, nil) }).seats

@@ -99,6 +99,14 @@ final class VoteTallyTests: XCTestCase {
         XCTAssertFalse(result.canProceed)
     }
 
+    func testAVotesFileSaysWhoWithdrewAndWhoHeldARole() {
+        let program = ConflictsFixtures.program()
+        let json = #"{"body": "panel", "votes": {"for": ["Bob Council"]}, "withdrew": ["Ann Chair"], "holders": {"vice-chair": "Bob Council"}}"#
+        guard case .success(let votes) = RecordedVotes.decode(json: Array(json.utf8), program: program) else { return XCTFail("should read") }
+        XCTAssertEqual(votes.withdrew, ["Ann Chair"])
+        XCTAssertEqual(votes.roleHolders.map { "\($0.role)=\($0.person)" }, ["vice-chair=Bob Council"])
+    }
+
     func testATieWithoutACastingVoteIsLost() {
         let rules = ConflictsFixtures.rules(voting: "one vote per member\n  majority of those voting")
         let votes = RecordedVotes(votesFor: ["Ann Chair"], votesAgainst: ["Bob Council"])
