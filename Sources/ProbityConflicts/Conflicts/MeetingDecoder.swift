@@ -26,7 +26,7 @@ package struct MeetingDecoder: Sendable {
     }
 
     /// The keys a meeting has.
-    public static let keys: Set<String> = ["body", "date", "attendees", "papers_sent", "deputies"]
+    public static let keys: Set<String> = ["body", "date", "attendees", "papers_sent", "deputies", "holders"]
 
     /// Parses a meeting, agenda or votes file, turning a syntax error into the input error
     /// all three report (P1110, with line and column).
