@@ -142,9 +142,9 @@ struct RegisterJSONImport {
         }
         var cells = Cells(repeating: "", count: RegisterField.allCases.count)
         var given = 0 as UInt16   // one bit per field already read
-        for (key, member) in members {
+        for (position, (key, member)) in members.enumerated() {
             // A key the importer does not read is said, never dropped in silence.
-            guard let field = keys.field(named: key) else {
+            guard let field = keys.field(named: key, at: position) else {
                 if key != "interests" {
                     builder.ignore(line: 0, message: "`\(key)` of \(entry) is not a key the importer recognises; its value is not read (docs/registers.md lists the keys read)")
                 }
@@ -169,14 +169,30 @@ struct RegisterJSONImport {
     }
 
     /// The field each key names, matched once per distinct key (a class, so the rows'
-    /// closures, which hold the builder, can use it too).
+    /// closures, which hold the builder, can use it too). Rows mostly repeat the keys of the
+    /// row before in the same order, so the key at each position is first compared with the
+    /// one there last time (short keys compare as two words), before any hashing.
     final class KeyFields {
         private var fields: [String: RegisterField?] = [:]
+        private var lastKeys: [String] = []
+        private var lastFields: [RegisterField?] = []
 
-        func field(named key: String) -> RegisterField? {
-            if let known = fields[key] { return known }
-            let field = RegisterField.named(key)
-            fields[key] = field
+        func field(named key: String, at position: Int) -> RegisterField? {
+            if position < lastKeys.count, lastKeys[position] == key { return lastFields[position] }
+            let field: RegisterField?
+            if let known = fields[key] {
+                field = known
+            } else {
+                field = RegisterField.named(key)
+                fields[key] = field
+            }
+            if position < lastKeys.count {
+                lastKeys[position] = key
+                lastFields[position] = field
+            } else if position == lastKeys.count {
+                lastKeys.append(key)
+                lastFields.append(field)
+            }
             return field
         }
     }

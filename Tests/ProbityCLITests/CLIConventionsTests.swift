@@ -53,7 +53,7 @@ final class CLIConventionsTests: XCTestCase {
     }
 
     func testEveryCommandAnswersDashH() throws {
-        for command in ["check", "screen", "meeting", "vote", "explain", "test", "lint", "fmt", "diff", "bench", "completion"] {
+        for command in ["check", "screen", "meeting", "report", "graph", "vote", "explain", "test", "lint", "fmt", "diff", "bench", "serve", "audit", "completion"] {
             let short = try Probity.run([command, "-h"]), long = try Probity.run([command, "--help"]), page = try Probity.run(["help", command])
             XCTAssertEqual(short.status, 0, command)
             XCTAssertEqual(short.stdout, long.stdout, command)

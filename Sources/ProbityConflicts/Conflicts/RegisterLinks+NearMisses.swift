@@ -12,15 +12,24 @@ extension RegisterLinks {
         let target = NameSuggestions.Folded(written)
         guard !target.core.isEmpty else { return [] }
         let (textsByWord, textOwners) = wordIndex.built(from: register)
-        let phrases = phraseIndex.built(from: register, owners: textOwners)
         var candidates = Set<Int32>()
         for word in target.core { candidates.formUnion(textsByWord[word] ?? []) }
+        let ordered = candidates.sorted()
+        let phrases = phraseIndex.splitting(ordered, of: register, owners: textOwners)
+        // A text written on many rows (an employer) is searched once for this name.
         var scores = PhraseIndex.Index.Scores()
+        var bestOfText: [Int32: (phrase: String, score: Int)?] = [:]
         var found: [(score: Int, text: Int32, phrase: String, line: Int)] = []
-        for textID in candidates.sorted() {
-            if let best = phrases.nearestPhrase(target, inText: Int(textID), scores: &scores) {
-                found.append((best.score, textID, best.phrase, phrases.lines[Int(textID)]))
+        for textID in ordered {
+            let distinct = phrases.distinct[Int(textID)]
+            let best: (phrase: String, score: Int)?
+            if let known = bestOfText[distinct] {
+                best = known
+            } else {
+                best = phrases.nearestPhrase(target, inText: Int(distinct), scores: &scores)
+                bestOfText[distinct] = best
             }
+            if let best { found.append((best.score, textID, best.phrase, Self.suggestionSource(textOwners[Int(textID)], in: register).line)) }
         }
         var seen: Set<String> = []
         var out: [ConflictsReport.Suggestion] = []

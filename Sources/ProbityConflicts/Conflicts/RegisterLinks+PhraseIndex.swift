@@ -3,55 +3,65 @@ import ProbitySupport
 import Synchronization
 
 extension RegisterLinks {
-    /// The register's texts split into words once, for the "did you mean" phrases of
-    /// ``RegisterLinks/nearTexts(_:in:limit:)``. Every distinct word as written (a token) is folded
-    /// once, each text is kept as its token ids, and a phrase — a run of tokens — is scored once
-    /// per name however many texts hold it. Without it, each name that matched nothing split,
-    /// trimmed and folded every candidate text again, run by run, and so stopped at 2,000 texts.
+    /// The register's texts split into words, for the "did you mean" phrases of
+    /// ``RegisterLinks/nearTexts(_:in:limit:)``: each distinct text is split once, when a name
+    /// first needs it, and each distinct word as written (a token) is folded once; a text is kept
+    /// as its token ids, so a phrase — a run of tokens — is scored once per name however many
+    /// texts hold it. Without it, each name that matched nothing split, trimmed and folded every
+    /// candidate text again, run by run, and so stopped at 2,000 texts.
     ///
-    /// Built on first use, by whichever thread needs it first; the others wait for it.
+    /// Shared by every thread: texts are split under a lock, and each search reads a copy.
     final class PhraseIndex: Sendable {
         struct Index: Sendable {
             /// Token id → the token as written, without punctuation at its ends.
             var tokens: [String] = []
             /// Token id → its folded words (usually one; "Health-care" has two).
             var words: [[String]] = []
-            /// Text id (as in ``WordIndex``) → its tokens, in order.
+            /// Distinct text → its tokens, in order.
             var texts: [[Int32]] = []
-            /// Text id → the register line its suggestion cites (0 when unknown).
-            var lines: [Int] = []
+            /// Text id (as in ``WordIndex``) → its distinct text, or -1 until a name needs it.
+            var distinct: [Int32] = []
+            fileprivate var tokenIDs: [String: Int32] = [:]
+            fileprivate var textIDs: [String: Int32] = [:]
         }
 
-        private let index = Mutex<Index?>(nil)
+        private let index = Mutex<Index>(Index())
 
-        /// The index of the texts the word index numbered (`owners`, by text id): an interest's
-        /// nature, or for employment the employer (the name a suggestion should offer).
-        func built(from register: Register, owners: [Link]) -> Index {
+        /// The index with every text in `textIDs` (ids of the word index's `owners`) split.
+        func splitting(_ textIDs: [Int32], of register: Register, owners: [Link]) -> Index {
             index.withLock { index in
-                if let index { return index }
-                var built = Index()
-                var tokenIDs: [String: Int32] = [:]
-                built.texts.reserveCapacity(owners.count)
-                built.lines.reserveCapacity(owners.count)
-                for owner in owners {
-                    let person = register.people[Int(owner.person)]
-                    let (text, line) = owner.source == RegisterLinks.employment
-                        ? (person.employer, person.lines.first ?? 0)
-                        : (person.interests[Int(owner.source)].nature, person.interests[Int(owner.source)].line)
-                    built.texts.append(RegisterLinks.phraseTokens(text).map { token in
-                        if let id = tokenIDs[token] { return id }
-                        let id = Int32(built.tokens.count)
-                        tokenIDs[token] = id
-                        built.tokens.append(token)
-                        built.words.append(PersonName.words(token))
+                if index.distinct.count != owners.count { index.distinct = Array(repeating: -1, count: owners.count) }
+                for textID in textIDs where index.distinct[Int(textID)] < 0 {
+                    let text = RegisterLinks.suggestionSource(owners[Int(textID)], in: register).text
+                    if let known = index.textIDs[text] {
+                        index.distinct[Int(textID)] = known
+                        continue
+                    }
+                    let tokens = RegisterLinks.phraseTokens(text).map { token in
+                        if let id = index.tokenIDs[token] { return id }
+                        let id = Int32(index.tokens.count)
+                        index.tokenIDs[token] = id
+                        index.tokens.append(token)
+                        index.words.append(PersonName.words(token))
                         return id
-                    })
-                    built.lines.append(line)
+                    }
+                    let id = Int32(index.texts.count)
+                    index.texts.append(tokens)
+                    index.textIDs[text] = id
+                    index.distinct[Int(textID)] = id
                 }
-                index = built
-                return built
+                return index
             }
         }
+    }
+
+    /// The text a suggestion is read from for `owner`, and the register line it cites: an
+    /// interest's nature, or for employment the employer (the name a suggestion should offer).
+    static func suggestionSource(_ owner: Link, in register: Register) -> (text: String, line: Int) {
+        let person = register.people[Int(owner.person)]
+        return owner.source == employment
+            ? (person.employer, person.lines.first ?? 0)
+            : (person.interests[Int(owner.source)].nature, person.interests[Int(owner.source)].line)
     }
 }
 
@@ -60,7 +70,7 @@ extension RegisterLinks.PhraseIndex.Index {
     /// was first seen so a hash collision is recognised (and the run scored afresh), never trusted.
     typealias Scores = [UInt64: (score: Int, text: Int32, start: Int32, length: Int32)]
 
-    /// The run of tokens in text `textID` closest to `target` (runs of one word fewer to one
+    /// The run of tokens in distinct text `textID` closest to `target` (runs of one word fewer to one
     /// more than the name has, shortest and earliest first; a later run wins only when closer).
     /// `scores` keeps each run's score for the rest of this name's search, so a run that many
     /// texts hold ("Bromley Health Care") is folded and scored once.
