@@ -99,7 +99,7 @@ extension ConflictScreener {
             let known = Set(committee.chairSuccession + committee.chairExcludedRoles + committee.members.compactMap(\.role))
             var said: Set<String> = []
             for holder in meeting.roleHolders where !known.contains(holder.role) && said.insert(holder.role).inserted {
-                add("P1228", .warning, false, "`holders` names role `\(holder.role)`, which no member of `\(bodyID)` has and neither its chair succession nor `chair not role` names; it is not used")
+                add(.holderRoleUnread, .warning, false, "`holders` names role `\(holder.role)`, which no member of `\(bodyID)` has and neither its chair succession nor `chair not role` names; it is not used")
             }
         }
         if let committee = program.committees[body], !committee.chairSuccession.isEmpty {

@@ -384,6 +384,10 @@ extension DiagnosticCode {
     /// casting vote decides it
     public static let tiedVoteWithoutCastingVote = DiagnosticCode(1227)
 
+    /// a meeting file's `holders` names a role the body's members, chair succession and `chair not
+    /// role` do not know; it is not used
+    public static let holderRoleUnread = DiagnosticCode(1228)
+
     // MARK: Robustness (P13xx)
 
     /// standard output could not be written (a full disk, a closed descriptor); the output is
@@ -614,17 +618,17 @@ extension DiagnosticCode {
         .relationNotCarried, .carryWithoutReach, .malformedAliases, .aliasesNameNothing, .aliasTaken,
         .orderedStepNeverRequired, .stepListedTwice, .chairSuccessionRoleMayNotChair,
         .chairPassesDownTheLine, .chairStandsAside, .castingVoteHolderUnknown, .recordedChairDiffers,
-        .chairInLineMayNotChair, .holderNotMember, .tiedVoteWithoutCastingVote, .outputUnwritable,
-        .lineTooLong, .formattedFileUnwritable, .periodTooLong, .conditionTooLong, .includesTooDeep,
-        .linkNotFollowed, .ruleFileTooLarge, .tooManyRules, .nameTooLong, .ladderKindUnknown,
-        .graphFieldUnknown, .graphWhereValue, .usage, .unrecordedFailure, .clauseGivenTwice,
-        .endpointNotFound, .methodNotAllowed, .requestRefused, .registerNeeded, .malformedVoteRequest,
-        .crossOriginRequest, .decisionLogFailed, .cannotListen, .paperFormatUnknown,
-        .malformedLadderQuery, .secondAuditBlock, .splitSumField, .splitByField, .auditPeriod,
-        .splitContracts, .deciderWithoutAuthority, .decisionWithoutAuthority, .missingApproval,
-        .missingNotice, .barredVote, .voterUnscreened, .votesWithoutDecision, .undeclaredMember,
-        .staleDeclaration, .interestEndsBeforeStart, .voterDeclaredElsewhere, .unusableRegisterRow,
-        .unreadableHistoryLine, .historyBodies, .unreadableHistory, .registerRowNotKept,
-        .registerValueNotRead, .registerReadAs, .registerRowAccount,
+        .chairInLineMayNotChair, .holderNotMember, .tiedVoteWithoutCastingVote, .holderRoleUnread,
+        .outputUnwritable, .lineTooLong, .formattedFileUnwritable, .periodTooLong, .conditionTooLong,
+        .includesTooDeep, .linkNotFollowed, .ruleFileTooLarge, .tooManyRules, .nameTooLong,
+        .ladderKindUnknown, .graphFieldUnknown, .graphWhereValue, .usage, .unrecordedFailure,
+        .clauseGivenTwice, .endpointNotFound, .methodNotAllowed, .requestRefused, .registerNeeded,
+        .malformedVoteRequest, .crossOriginRequest, .decisionLogFailed, .cannotListen,
+        .paperFormatUnknown, .malformedLadderQuery, .secondAuditBlock, .splitSumField, .splitByField,
+        .auditPeriod, .splitContracts, .deciderWithoutAuthority, .decisionWithoutAuthority,
+        .missingApproval, .missingNotice, .barredVote, .voterUnscreened, .votesWithoutDecision,
+        .undeclaredMember, .staleDeclaration, .interestEndsBeforeStart, .voterDeclaredElsewhere,
+        .unusableRegisterRow, .unreadableHistoryLine, .historyBodies, .unreadableHistory,
+        .registerRowNotKept, .registerValueNotRead, .registerReadAs, .registerRowAccount,
     ]
 }
