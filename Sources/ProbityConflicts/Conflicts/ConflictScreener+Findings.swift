@@ -54,10 +54,6 @@ extension ConflictScreener {
             let bodyID = program.bodies[body].id
             if includingMeetingFindings { findings += meetingFindings(meeting) }
             if let finding = screening.chairStandsAside { findings.append(finding) }
-            for name in screening.unagreedDeputies {
-                add(.deputyNotCounted, .note, blocking: false,
-                    "deputy \"\(name)\" does not count towards quorum or vote: `\(bodyID)` counts deputies only when the chair agreed their attendance, and the meeting record does not say so (`agreed_by_chair`)")
-            }
             for name in screening.nonMembers {
                 add(.attendeeNotMember, .note, blocking: false, "attendee \"\(name)\" is not a member of `\(bodyID)`; they do not count towards quorum or vote")
             }
@@ -81,7 +77,8 @@ extension ConflictScreener {
     ///
     /// A body whose quorum cannot be checked (P1107); papers circulated later than the body's
     /// rule allows (P1133, a warning: the terms of reference are broken, but the chair may still
-    /// take the items), or a meeting file that does not say when they went out (P1134).
+    /// take the items), or a meeting file that does not say when they went out (P1134); a deputy
+    /// the chair did not agree to, who does not count (P1132).
     public func meetingFindings(_ meeting: Meeting) -> [Report.Finding] {
         guard let body = meeting.body else { return [] }
         var findings: [Report.Finding] = []
@@ -93,6 +90,15 @@ extension ConflictScreener {
             add(.quorumNotCheckable, .note, false, "`\(bodyID)` has no `members` block, so quorum and votes cannot be checked")
         } else if program.committees[body]?.quorum == nil {
             add(.quorumNotCheckable, .note, false, "`\(bodyID)` has no `quorum` rule, so quorum cannot be checked")
+        }
+        // A deputy the chair did not agree is a fact about who attends, the same for every item.
+        if let committee = program.committees[body] {
+            let roster = meeting.deputies.isEmpty ? rosters[body] ?? BodyRoster(program: program, body: body, committee: committee)
+                : BodyRoster(program: program, body: body, committee: committee, deputies: meeting.deputies)
+            for name in roster.seatsPresent(meeting.attendees.map { ($0, nil) }).unagreedDeputies {
+                add(.deputyNotCounted, .note, false,
+                    "deputy \"\(name)\" does not count towards quorum or vote: `\(bodyID)` counts deputies only when the chair agreed their attendance, and the meeting record does not say so (`agreed_by_chair`)")
+            }
         }
         // A role in `holders` that nothing reads (a typo, or a role of another body) is said, not dropped.
         if let committee = program.committees[body] {

@@ -111,8 +111,6 @@ package final class ConflictScreener: Sendable {
         var quorumBeforeRecusals: ConflictsReport.QuorumResult?
         /// Attendees not among the meeting body's members.
         var nonMembers: [String] = []
-        /// Deputies who do not count: the chair's agreement to their attendance is not recorded.
-        var unagreedDeputies: [String] = []
         /// Who chairs the item when the chair of the meeting may not take part in it (P1222).
         var chairStandsAside: Report.Finding?
     }
@@ -172,7 +170,6 @@ package final class ConflictScreener: Sendable {
             }
             let present = roster.seatsPresent(attendees.map { ($0.written, levelOf($0)) })
             screening.nonMembers = present.nonMembers
-            screening.unagreedDeputies = present.unagreedDeputies
             let unrecused = present.seats.map { BodyRoster.PresentSeat(seat: $0.seat, occupant: $0.occupant, level: nil) }
             screening.quorumBeforeRecusals = roster.quorumResult(unrecused)
             screening.report.quorum = roster.quorumResult(present.seats)

@@ -40,6 +40,22 @@ final class DeputyAgreementTests: XCTestCase {
         XCTAssertEqual(quorum(agreed: false, declaredDeputy: false).met, false)
     }
 
+    /// Who attends is the same for every item: an agenda's screening says P1132 once, for the
+    /// meeting, and leaves it out of each item (the single check still carries it).
+    func testAnUnagreedDeputyIsAFindingAboutTheMeeting() {
+        let program = ConflictsFixtures.program(rules)
+        let screener = ConflictScreener(program: program)
+        let meeting = meeting(program, agreed: false, declaredDeputy: true)
+        XCTAssertEqual(screener.meetingFindings(meeting).filter { $0.code == "P1132" }.count, 1)
+        let decision = ConflictsFixtures.award(to: "Borough Council", program: program)
+        var item = Report(decision: "d1", date: decision.date, outcome: .authorised, scheme: program.scheme)
+        screener.apply(to: &item, decision: decision, meeting: meeting, includingMeetingFindings: false)
+        XCTAssertFalse(item.findings.contains { $0.code == "P1132" }, "\(item.findings.map(\.code))")
+        XCTAssertEqual(item.conflicts?.quorum?.met, false, "the deputy still does not count")
+        let agreed = self.meeting(program, agreed: true, declaredDeputy: true)
+        XCTAssertFalse(screener.meetingFindings(agreed).contains { $0.code == "P1132" })
+    }
+
     func testAnUnagreedDeputysVoteIsLeftOut() {
         let program = ConflictsFixtures.program(rules)
         let votes = RecordedVotes(votesFor: ["Ann Chair", "Zoe Standin"], votesAgainst: ["Carol Acme"])
