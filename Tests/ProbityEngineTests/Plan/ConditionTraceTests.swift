@@ -5,27 +5,8 @@ import XCTest
 
 /// The trace of the one evaluator: which nodes it reports, in what order, with what truth.
 final class ConditionTraceTests: XCTestCase {
-    private let scheme = """
-    scheme "Trace" version "1" effective from 2020-01-01
-    fields
-      kind: one of award, waiver
-      value: money
-      route: text
-    body board "Board"
-    rule R "traced"
-      when kind = award and (value > £10 or not value < £5) and route != "fast"
-      require approval by board
-    rule T "text one of"
-      when route in {"slow", "steady"}
-      require approval by board
-    rule U "no condition"
-      require approval by board
-
-    """
-
     private func setUp(_ json: String) throws -> (Plan, Decision) {
-        let plan = try XCTUnwrap(makePlan(scheme))
-        return (plan, try XCTUnwrap(makeDecision(plan, json)))
+        try TracedScheme.planAndDecision(json)
     }
 
     /// Nodes of `rule`'s tree, each reported once, parts before the node they belong to.

@@ -7,27 +7,8 @@ import ProbityReports
 /// How explanations word a trace of the plan's evaluation: as the rule author wrote each test,
 /// with the truths the evaluator reported.
 final class ConditionWordingTests: XCTestCase {
-    private let scheme = """
-    scheme "Trace" version "1" effective from 2020-01-01
-    fields
-      kind: one of award, waiver
-      value: money
-      route: text
-    body board "Board"
-    rule R "traced"
-      when kind = award and (value > £10 or not value < £5) and route != "fast"
-      require approval by board
-    rule T "text one of"
-      when route in {"slow", "steady"}
-      require approval by board
-    rule U "no condition"
-      require approval by board
-
-    """
-
     private func setUp(_ json: String) throws -> (Plan, Decision) {
-        let plan = try XCTUnwrap(makePlan(scheme))
-        return (plan, try XCTUnwrap(makeDecision(plan, json)))
+        try TracedScheme.planAndDecision(json)
     }
 
     func testUnknownIsReportedForTheMissingFieldAndWorded() throws {
