@@ -91,27 +91,22 @@ extension ConflictScreener {
         } else if program.committees[body]?.quorum == nil {
             add(.quorumNotCheckable, .note, false, "`\(bodyID)` has no `quorum` rule, so quorum cannot be checked")
         }
-        // A deputy the chair did not agree is a fact about who attends, the same for every item.
         if let committee = program.committees[body] {
-            let roster = meeting.deputies.isEmpty ? rosters[body] ?? BodyRoster(program: program, body: body, committee: committee)
-                : BodyRoster(program: program, body: body, committee: committee, deputies: meeting.deputies)
-            for name in roster.seatsPresent(meeting.attendees.map { ($0, nil) }).unagreedDeputies {
+            // Who attends, read once: the same for every item.
+            let roster = roster(of: body, committee: committee, at: meeting)
+            let present = roster.seatsPresent(meeting.attendees.map { ($0, nil) })
+            // A deputy the chair did not agree does not count, whichever item is taken.
+            for name in present.unagreedDeputies {
                 add(.deputyNotCounted, .note, false,
                     "deputy \"\(name)\" does not count towards quorum or vote: `\(bodyID)` counts deputies only when the chair agreed their attendance, and the meeting record does not say so (`agreed_by_chair`)")
             }
-        }
-        // A role in `holders` that nothing reads (a typo, or a role of another body) is said, not dropped.
-        if let committee = program.committees[body] {
+            // A role in `holders` that nothing reads (a typo, or a role of another body) is said, not dropped.
             let known = Set(committee.chairSuccession + committee.chairExcludedRoles + committee.members.compactMap(\.role))
             var said: Set<String> = []
             for holder in meeting.roleHolders where !known.contains(holder.role) && said.insert(holder.role).inserted {
                 add(.holderRoleUnread, .warning, false, "`holders` names role `\(holder.role)`, which no member of `\(bodyID)` has and neither its chair succession nor `chair not role` names; it is not used")
             }
-        }
-        if let committee = program.committees[body], !committee.chairSuccession.isEmpty {
-            let roster = BodyRoster(program: program, body: body, committee: committee, deputies: meeting.deputies)
-            let present = roster.seatsPresent(meeting.attendees.map { ($0, nil) }).seats
-            if let line = roster.chairInLine(present, holders: meeting.roleHolders) {
+            if !committee.chairSuccession.isEmpty, let line = roster.chairInLine(present.seats, holders: meeting.roleHolders) {
                 addChairFindings(line, roster: roster, holders: meeting.roleHolders, add)
             }
         }

@@ -162,8 +162,7 @@ package final class ConflictScreener: Sendable {
 
         var screening = Screening(report: report)
         if let meeting, let body = meeting.body, let committee = program.committees[body], let attendees {
-            let roster = meeting.deputies.isEmpty ? rosters[body] ?? BodyRoster(program: program, body: body, committee: committee)
-                : BodyRoster(program: program, body: body, committee: committee, deputies: meeting.deputies)
+            let roster = roster(of: body, committee: committee, at: meeting)
             let levelOf = { (attendee: AttendeeMatch) -> RecusalLevel? in
                 guard let person = attendee.person else { return nil }
                 return levelsByPerson.first { $0.person == person }?.level
@@ -283,5 +282,14 @@ package final class ConflictScreener: Sendable {
         }
         hits.sort()
         return (hits, unmatched)
+    }
+}
+
+extension ConflictScreener {
+    /// The roster of `body` at `meeting`: the one built with the screener when the meeting
+    /// names no deputies, else one that seats them.
+    func roster(of body: Int, committee: Committee, at meeting: Meeting) -> BodyRoster {
+        meeting.deputies.isEmpty ? rosters[body] ?? BodyRoster(program: program, body: body, committee: committee)
+            : BodyRoster(program: program, body: body, committee: committee, deputies: meeting.deputies)
     }
 }
