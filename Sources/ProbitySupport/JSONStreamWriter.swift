@@ -67,19 +67,29 @@ public struct JSONStreamWriter: JSONOutput, Sendable {
     }
 
     @inlinable public mutating func key(static key: StaticString) {
-        separate()
-        // `"key":` goes in with one append: appended part by part, a key cost about 230
-        // instructions, and a report line writes some forty of them.
+        // `,"key":` goes in with one append: appended part by part, a key cost about 230
+        // instructions, and a report line writes some fifty of them. The pretty layout's new
+        // line and indent go in by `separate`.
+        var comma = false
+        if isPretty {
+            separate()
+        } else if let index = hasContent.indices.last {
+            comma = hasContent[index]
+            hasContent[index] = true
+        }
         let pretty = isPretty
         key.withUTF8Buffer { name in
-            let count = name.count + (pretty ? 4 : 3)
+            let start = comma ? 1 : 0
+            let count = start + name.count + (pretty ? 4 : 3)
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { out in
-                out[0] = UInt8(ascii: "\"")
-                for index in 0..<name.count { out[index + 1] = name[index] }
-                out[name.count + 1] = UInt8(ascii: "\"")
-                out[name.count + 2] = UInt8(ascii: ":")
-                if pretty { out[name.count + 3] = UInt8(ascii: " ") }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: out[0..<count]))
+                guard let base = out.baseAddress else { return }
+                base[0] = UInt8(ascii: ",")
+                base[start] = UInt8(ascii: "\"")
+                if let from = name.baseAddress { (base + start + 1).initialize(from: from, count: name.count) }
+                base[start + name.count + 1] = UInt8(ascii: "\"")
+                base[start + name.count + 2] = UInt8(ascii: ":")
+                if pretty { base[start + name.count + 3] = UInt8(ascii: " ") }
+                bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
             }
         }
         afterKey = true
