@@ -1,3 +1,4 @@
+import ProbityRegister
 import ProbitySemantics
 import ProbitySupport
 
@@ -7,6 +8,9 @@ extension DecisionDecoder {
     public struct FlatDecision: Sendable {
         public var decision: Decision
         public var attendees: [String]?
+        /// What each attendee resolves to on the register whose `people` the line was read
+        /// against, in the order written; nil when read against none.
+        public var attendeeResolutions: [PersonResolution]?
     }
 
     /// Reads the common case straight from the bytes, without building a ``JSONValue`` tree: a
@@ -17,17 +21,23 @@ extension DecisionDecoder {
     /// missing required field, malformed JSON — gives nil, and the caller reads the line again
     /// with ``decode(json:)``, which words the error. So this path never answers differently:
     /// it only answers the easy lines faster. The tests hold the two paths to the same result.
-    public func decodeFlat(_ bytes: [UInt8], meetingKey: Bool) -> FlatDecision? {
+    ///
+    /// With `people`, each attendee is also resolved against that register's names, from the
+    /// line's bytes when it is a register name byte for byte (no `String` made or looked up):
+    /// the same answers ``PeopleIndex/resolve(_:)`` gives, which the tests hold it to.
+    public func decodeFlat(_ bytes: [UInt8], meetingKey: Bool, people: PeopleIndex? = nil) -> FlatDecision? {
         var reader = FlatJSONReader(bytes)
         var decision = Decision(fieldCount: program.fields.count)
         var attendees: [String]?
+        var resolutions: [PersonResolution]?
         guard reader.consume(UInt8(ascii: "{")) else { return nil }
         if !reader.consume(UInt8(ascii: "}")) {
             repeat {
                 guard let key = reader.string(), reader.consume(UInt8(ascii: ":")) else { return nil }
                 if meetingKey, key == "meeting" {
-                    guard attendees == nil, let names = reader.meetingAttendees() else { return nil }
-                    attendees = names
+                    guard attendees == nil, let names = reader.meetingAttendees(people: people) else { return nil }
+                    attendees = names.written
+                    resolutions = names.resolutions
                     continue
                 }
                 guard let index = program.fieldIndex[key], !decision.isPresent[index] else { return nil }
@@ -39,7 +49,7 @@ extension DecisionDecoder {
         for (index, field) in program.fields.enumerated() where field.isRequired && !decision.isPresent[index] { return nil }
         decision.id = decision.texts[Field.idIndex] ?? ""
         decision.date = Int32(truncatingIfNeeded: decision.scalars[Field.dateIndex])
-        return FlatDecision(decision: decision, attendees: attendees)
+        return FlatDecision(decision: decision, attendees: attendees, attendeeResolutions: resolutions)
     }
 
     /// Stores a value as ``decode(_:)`` would; false for anything it would refuse.
@@ -132,6 +142,13 @@ struct FlatJSONReader {
 
     /// A string with no escapes and no control characters, as valid UTF-8.
     mutating func string() -> String? {
+        guard let (range, isASCII) = plainString() else { return nil }
+        return makeString(range, isASCII: isASCII)
+    }
+
+    /// Where the string that comes next lies in the line, between its quotes, and whether it is
+    /// all ASCII; nil unless it has no escapes and no control characters. Moves past it.
+    private mutating func plainString() -> (range: Range<Int>, isASCII: Bool)? {
         guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { return nil }
         let start = position + 1
         // The scan for the closing quote sees every byte of every string: read in place,
@@ -149,12 +166,15 @@ struct FlatJSONReader {
             return (end, high < 0x80, true)
         }
         guard isPlain, end < bytes.count else { return nil }
-        // ASCII is valid UTF-8 as it is; anything else is checked, as the JSON parser would.
-        guard let text = isASCII ? String(decoding: bytes[start..<end], as: UTF8.self)
-                                 : String(validating: bytes[start..<end], as: UTF8.self) else { return nil }
         position = end + 1
         skipSpace()
-        return text
+        return (start..<end, isASCII)
+    }
+
+    /// The string at `range`: ASCII is valid UTF-8 as it is; anything else is checked, as the
+    /// JSON parser would, and nil when it is not valid.
+    private func makeString(_ range: Range<Int>, isASCII: Bool) -> String? {
+        isASCII ? String(decoding: bytes[range], as: UTF8.self) : String(validating: bytes[range], as: UTF8.self)
     }
 
     /// A number exactly as JSON writes one: `-? (0 | [1-9][0-9]*) (.[0-9]+)? ([eE][+-]?[0-9]+)?`.
@@ -216,11 +236,31 @@ struct FlatJSONReader {
         return consume(UInt8(ascii: "]")) ? items : nil
     }
 
-    /// `{"attendees": ["a", "b"]}`: a meeting given only by its attendees, each a name.
-    mutating func meetingAttendees() -> [String]? {
+    /// `{"attendees": ["a", "b"]}`: a meeting given only by its attendees, each a name; with
+    /// `people`, what each resolves to on that register.
+    mutating func meetingAttendees(people: PeopleIndex?) -> (written: [String], resolutions: [PersonResolution]?)? {
         guard consume(UInt8(ascii: "{")), string() == "attendees", consume(UInt8(ascii: ":")),
-              let names = stringArray(), consume(UInt8(ascii: "}")) else { return nil }
-        return names.allSatisfy({ !FlatJSONReader.isBlank($0) }) ? names : nil
+              consume(UInt8(ascii: "[")) else { return nil }
+        var names: [String] = []
+        var resolutions: [PersonResolution]? = people.map { _ in [] }
+        if !consume(UInt8(ascii: "]")) {
+            repeat {
+                guard let (range, isASCII) = plainString() else { return nil }
+                // A register name byte for byte (most attendees): its string and answer from
+                // the register's table, without making, checking or hashing a new string.
+                if let people, let known = bytes.withUnsafeBufferPointer({ people.registerName(utf8: UnsafeBufferPointer(rebasing: $0[range])) }) {
+                    names.append(known.name)
+                    resolutions?.append(known.resolution)
+                    continue
+                }
+                guard let name = makeString(range, isASCII: isASCII) else { return nil }
+                names.append(name)
+                if let people { resolutions?.append(people.resolve(name)) }
+            } while consume(UInt8(ascii: ","))
+            guard consume(UInt8(ascii: "]")) else { return nil }
+        }
+        guard consume(UInt8(ascii: "}")), names.allSatisfy({ !FlatJSONReader.isBlank($0) }) else { return nil }
+        return (names, resolutions)
     }
 
     /// Whether a name is only white space (Unicode's, as `Character.isWhitespace` says). A name
