@@ -75,13 +75,16 @@ public struct PeopleIndex: Sendable {
         return byWrittenName[written] ?? resolveNormalising(written)
     }
 
-    /// A name given as UTF-8 bytes (an attendee read straight from a line of JSON) that is some
-    /// register name byte for byte: that name's `String`, equal to the bytes, so the caller need
-    /// not make one, and what ``resolve(_:)`` answers for it. Nil for any other bytes: the caller
-    /// makes the string and calls ``resolve(_:)``, which also finds names written differently.
-    public func registerName(utf8 bytes: UnsafeBufferPointer<UInt8>) -> (name: String, resolution: PersonResolution)? {
-        guard let entry = writtenNames.entry(bytes) else { return nil }
-        return (writtenNames.strings[entry], writtenResolutions[entry])
+    /// What ``resolve(_:)`` answers for a name given as UTF-8 bytes (an attendee read straight
+    /// from a line of JSON) when the bytes are some register name's, byte for byte; nil for any
+    /// other bytes, and the caller makes the string and calls ``resolve(_:)``, which also finds
+    /// names written differently.
+    ///
+    /// Only the answer, not the register's own `String` for the name: taking a reference to one
+    /// of 20,000 separately allocated strings touches its count, a cache miss that cost more than
+    /// making a new string from the line's bytes.
+    public func resolve(utf8 bytes: UnsafeBufferPointer<UInt8>) -> PersonResolution? {
+        writtenNames.entry(bytes).map { writtenResolutions[$0] }
     }
 
     /// The answer for a name that is no register name as written: normalised, then matched by key

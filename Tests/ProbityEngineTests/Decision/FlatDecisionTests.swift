@@ -38,6 +38,12 @@ final class FlatDecisionTests: XCTestCase {
             #"{"id":"d","date":"2023-06-01","counterparty":"bromley health care","bidders":["BHC","New Bidder Ltd"],"budgets":[]}"#,
             #"{"id":"d","date":"2023-06-01","title":"Café £5k","count":"12","budget":null}"#,
             #"{"id":"d","date":"2023-06-01","count":42,"title":17.5}"#,
+            // Names found by their bytes: an organisation's exact name, id and alias, an
+            // enumeration's value; and the same spelt otherwise, found the long way.
+            #"{"id":"d","date":"2023-06-01","counterparty":"Bromley Healthcare CIC","kind":"contract-award"}"#,
+            #"{"id":"d","date":"2023-06-01","counterparty":"bhc","bidders":["BHC","Bromley Health Care"]}"#,
+            #"{"id":"d","date":"2023-06-01","counterparty":"BROMLEY HEALTHCARE CIC","value":"  £1,200  "}"#,
+            #"{"id":"d","date":"2023-06-01","counterparty":"Café Nouveau","value":"£1.2m"}"#,
         ]
         for input in inputs {
             let flat = try XCTUnwrap(decoder.decodeFlat(Array(input.utf8), meetingKey: false), input)
