@@ -125,6 +125,7 @@ package final class ConflictScreener: Sendable {
         var screened: [Int]?
         if let attendees {
             var found: [Int] = []
+            found.reserveCapacity(attendees.count)
             for attendee in attendees {
                 switch attendee.resolution {
                 case .found(let person): if !found.contains(person) { found.append(person) }
@@ -137,7 +138,8 @@ package final class ConflictScreener: Sendable {
                     report.ambiguousAttendees.append((attendee.written, candidates.map { register.people[$0].name }))
                 }
             }
-            screened = found.sorted()
+            found.sort()
+            screened = found
         }
         for person in pointerPeople where screened?.contains(person) ?? true {
             report.notScreenable.append((register.people[person].name, register.people[person].pointers[0]))
