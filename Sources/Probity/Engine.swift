@@ -38,8 +38,11 @@ public final class Engine: Sendable {
     /// alias or register text (P1150) blocks the decision instead of only being reported.
     public convenience init(scheme: Scheme, register: Register? = nil, strict: Bool = false) {
         let plan = Plan(program: scheme.program)
-        self.init(scheme: scheme, plan: plan, decoder: DecisionDecoder(program: scheme.program),
-                  builder: ReportBuilder(plan: plan), register: register, strict: strict)
+        // One organisation directory for the decoder, the builder and the screener: building
+        // it is a tenth of a single `probity check`'s start-up.
+        let decoder = DecisionDecoder(program: scheme.program)
+        self.init(scheme: scheme, plan: plan, decoder: decoder,
+                  builder: ReportBuilder(plan: plan, directory: decoder.organisations), register: register, strict: strict)
     }
 
     private init(scheme: Scheme, plan: Plan, decoder: DecisionDecoder, builder: ReportBuilder, register: Register?, strict: Bool) {
@@ -48,8 +51,8 @@ public final class Engine: Sendable {
         self.decoder = decoder
         self.builder = builder
         self.register = register
-        self.screener = register.map { ConflictScreener(program: scheme.program, register: $0, strict: strict) }
-            ?? ConflictScreener(program: scheme.program)
+        self.screener = register.map { ConflictScreener(program: scheme.program, register: $0, strict: strict, directory: decoder.organisations) }
+            ?? ConflictScreener(program: scheme.program, directory: decoder.organisations)
     }
 
     /// The same scheme, screening against `register` (strictly: see ``init(scheme:register:strict:)``);

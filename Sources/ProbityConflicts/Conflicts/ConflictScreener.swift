@@ -48,21 +48,23 @@ package final class ConflictScreener: Sendable {
     /// A screener with no register of interests: nobody is screened, but a meeting's quorum and
     /// voting weights are still worked out (for example an ICP meeting, whose members declare
     /// on other bodies' registers).
-    public convenience init(program: Program) {
-        self.init(program: program, register: Register(people: [], issues: [], fileName: ""), hasRegister: false, strict: false)
+    public convenience init(program: Program, directory: OrganisationDirectory? = nil) {
+        self.init(program: program, register: Register(people: [], issues: [], fileName: ""), hasRegister: false, strict: false,
+                  directory: directory)
     }
 
     /// A screener for `register`. With `strict`, an organisation that matches no declared
     /// organisation, alias or register text blocks the decision instead of being reported only.
-    public convenience init(program: Program, register: Register, strict: Bool = false) {
-        self.init(program: program, register: register, hasRegister: true, strict: strict)
+    /// `directory` is the program's organisation directory when the caller has already built one.
+    public convenience init(program: Program, register: Register, strict: Bool = false, directory: OrganisationDirectory? = nil) {
+        self.init(program: program, register: register, hasRegister: true, strict: strict, directory: directory)
     }
 
-    private init(program: Program, register: Register, hasRegister: Bool, strict: Bool) {
+    private init(program: Program, register: Register, hasRegister: Bool, strict: Bool, directory: OrganisationDirectory?) {
         self.hasRegister = hasRegister
         // Strict by the caller's choice (`--strict`) or by the scheme's own setting.
         self.isStrict = strict || program.conflicts?.unmatchedOrganisationsBlock == true
-        self.directory = OrganisationDirectory(program.organisations)
+        self.directory = directory ?? OrganisationDirectory(program.organisations)
         self.program = program
         self.register = register
         self.people = PeopleIndex(register.people)

@@ -36,6 +36,13 @@ struct RegisterLinks: Sendable {
     let phraseIndex = PhraseIndex()
 
     init(register: Register, organisations: [Organisation]) {
+        // No texts to scan (a screener with no register, which checks quorum only): building the
+        // scanner's patterns would be most of a single `probity check`'s screening set-up.
+        guard !register.people.isEmpty else {
+            self.byOrganisation = Array(repeating: [], count: organisations.count)
+            self.byPerson = []
+            return
+        }
         var patterns: [(text: String, id: Int32)] = []
         var placeNames: Set<Int> = []
         for (index, organisation) in organisations.enumerated() {
