@@ -1,5 +1,6 @@
 import Foundation
 import ProbityPapers
+import ProbityRegister
 import Testing
 
 /// The board papers for the 23 November 2023 LCP Board: golden Markdown and HTML (the shipped
@@ -149,5 +150,35 @@ import Testing
         let item = try #require(paper.items.first)
         #expect(item.outcome?.plainText.contains("may NOT proceed as proposed") == true)
         #expect(item.outcome?.plainText.contains("P1101") == true)
+    }
+}
+
+/// An interest that rests on a choice of the rules rather than the register's words (an office
+/// read as the council by an `aliases` shape; an ended interest counted through the look-back)
+/// is said so under the item, with a note, as the report says it.
+@Suite struct MeetingPaperReadingsTests {
+    static let register = """
+    Name,Who do you currently work for,Position/ Relationship with ICB,Declared Interest,Nature of interest,Valid From,Valid To
+    Stuart Rowbotham,London Borough of Bexley,Place Based Director,,,,
+    Diana Braithwaite,NHS South East London ICB,LCP SRO,,,,
+    Helen Sims,NHS South East London ICB,Lay member,Indirect Interest,Husband is a Councillor in Greenwich,01/01/2020,
+    Graham Ellis,NHS South East London ICB,Lay member,Financial Interest,"Director, Royal Borough of Greenwich",01/01/2015,31/12/2023
+
+    """
+
+    static let agenda = """
+    {"body": "bexley-board", "date": "2024-03-01", "attendees": ["Stuart Rowbotham", "Diana Braithwaite", "Helen Sims", "Graham Ellis"],
+     "items": [{"id": "4", "title": "Shared care records", "decision": {"kind": "contract-award", "place": "bexley", "budget": "council", "value": "£50k", "counterparty": "Royal Borough of Greenwich"}}]}
+    """
+
+    @Test func shapedAliasAndLookBackAreSaidUnderTheItem() throws {
+        let register = RegisterLoader.parse(Array(Self.register.utf8), fileName: "register.csv")
+        let paper = try Papers.paper(agendaJSON: Array(Self.agenda.utf8), register: register)
+        let markdown = paper.markdown
+        #expect(markdown.contains("The register names it as “Councillor in Greenwich”, read as Royal Borough of Greenwich."))
+        #expect(markdown.contains("It has ended, and counts only through the look-back: ended on 2023-12-31; counts until 2024-06-30 only under the rules' look back of 6 months."))
+        #expect(paper.notes.contains { $0.kind == .reading && $0.text.plainText.contains("a shape of aliases in the rules") })
+        #expect(paper.notes.contains { $0.kind == .reading && $0.text.plainText.contains("look-back, a local choice of these rules") })
+        #expect(MarkupCheck.problems(paper.html) == [])
     }
 }

@@ -132,9 +132,7 @@ enum MeetingCommand {
                     ("report", report?.json ?? .null),
                 ]
                 if !errors.isEmpty {
-                    members.append(("errors", .array(errors.map { error in
-                        .object([("code", .string(error.code.description)), ("field", error.field.map(JSONValue.string) ?? .null), ("message", .string(error.message))])
-                    })))
+                    members.append(("errors", .array(errors.map(\.json))))
                 }
                 return .object(members)
             })),

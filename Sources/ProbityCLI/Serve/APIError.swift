@@ -23,17 +23,7 @@ struct APIError: Error {
     /// `{"format":"probity.error/1","status":400,"errors":[{"code","field","message"}]}`.
     var json: [UInt8] {
         var out = JSONStreamWriter(pretty: false)
-        out.object { out in
-            out.member("format", "probity.error/1")
-            out.member("status", integer: status.code)
-            out.member("errors", array: errors) { out, error in
-                out.object { out in
-                    out.member("code", error.code.description)
-                    out.member("field", error.field)
-                    out.member("message", error.message)
-                }
-            }
-        }
+        ErrorRecord.write(errors, status: status.code, to: &out)
         out.endLine()
         return out.bytes
     }

@@ -174,17 +174,7 @@ final class ServeAPI: Sendable {
     }
 
     private static func writeError(_ error: APIError, line: Int, to out: inout JSONStreamWriter) {
-        out.object { out in
-            out.member("format", "probity.error/1")
-            out.member("line", integer: line)
-            out.member("errors", array: error.errors) { out, error in
-                out.object { out in
-                    out.member("code", error.code.description)
-                    out.member("field", error.field)
-                    out.member("message", error.message)
-                }
-            }
-        }
+        ErrorRecord.write(error.errors, line: line, to: &out)
     }
 
     /// Counts a decision and writes it to the decision log. False when the log could not be written.

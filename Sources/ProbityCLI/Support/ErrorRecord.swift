@@ -24,17 +24,16 @@ enum ErrorRecord {
         return options.contains("--format=json") || zip(options, options.dropFirst()).contains { $0 == "--format" && $1 == "json" }
     }
 
-    static func write<Output: JSONOutput>(_ errors: [InputError], line: Int? = nil, file: String? = nil, to out: inout Output) {
+    /// One record of `errors`: the API adds its HTTP `status`, a batch the `line`, a single
+    /// check the `file`.
+    static func write<Output: JSONOutput>(_ errors: [InputError], status: Int? = nil, line: Int? = nil, file: String? = nil, to out: inout Output) {
         out.object { out in
             out.member("format", format)
+            if let status { out.member("status", integer: status) }
             if let file { out.member("file", file) }
             if let line { out.member("line", integer: line) }
             out.member("errors", array: errors) { out, error in
-                out.object { out in
-                    out.member("code", error.code.description)
-                    out.member("field", error.field)
-                    out.member("message", error.message)
-                }
+                error.writeJSON(to: &out)
             }
         }
     }

@@ -19,7 +19,9 @@ import ProbitySyntax
 package final class ConflictScreener: Sendable {
     public let program: Program
     public let register: Register
-    let people: PeopleIndex
+    /// The register's people by name. The front door reads a line's attendees against it
+    /// (``DecisionDecoder/decodeFlat(_:meetingKey:people:)``) and passes the answers in.
+    package let people: PeopleIndex
     let links: RegisterLinks
     let graph: OrganisationGraph
     let relevantFields: [OrganisationsAtStake.RelevantField]
@@ -117,14 +119,15 @@ package final class ConflictScreener: Sendable {
         var chairStandsAside: Report.Finding?
     }
 
-    func screening(_ decision: Decision, meeting: Meeting?) -> Screening {
+    func screening(_ decision: Decision, meeting: Meeting?, resolvedAttendees: [PersonResolution]? = nil) -> Screening {
         var report = ConflictsReport()
         report.registerScreened = hasRegister
-        let attendees = meeting.map(resolveAttendees)
+        let attendees = meeting.map { resolveAttendees($0, resolved: resolvedAttendees) }
         // nil: everyone on the register is screened.
         var screened: [Int]?
         if let attendees {
             var found: [Int] = []
+            found.reserveCapacity(attendees.count)
             for attendee in attendees {
                 switch attendee.resolution {
                 case .found(let person): if !found.contains(person) { found.append(person) }
@@ -137,7 +140,8 @@ package final class ConflictScreener: Sendable {
                     report.ambiguousAttendees.append((attendee.written, candidates.map { register.people[$0].name }))
                 }
             }
-            screened = found.sorted()
+            found.sort()
+            screened = found
         }
         for person in pointerPeople where screened?.contains(person) ?? true {
             report.notScreenable.append((register.people[person].name, register.people[person].pointers[0]))
@@ -275,7 +279,7 @@ package final class ConflictScreener: Sendable {
         // With a meeting, look from the few attendees towards the organisations instead.
         if let screened {
             for person in screened {
-                for link in links.byPerson[person] {
+                links.byPerson.forEach(of: person) { link in
                     if let entry = stake.entry(for: link.organisation) {
                         hits.append(Hit(person: Int32(person), source: link.source, entry: Int32(entry)))
                     }

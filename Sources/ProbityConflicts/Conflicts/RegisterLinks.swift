@@ -26,7 +26,7 @@ struct RegisterLinks: Sendable {
     /// Per declared organisation: every (person, source) whose text names it, in register order.
     let byOrganisation: [[Link]]
     /// Per person: every (organisation, source) their texts name.
-    let byPerson: [[(organisation: Int32, source: Int32)]]
+    let byPerson: NamedByPerson
     /// Every folded word of the register's texts → the texts it occurs in, to find the few texts
     /// worth scanning for an undeclared name. Built on first use: only a decision naming an
     /// organisation no rule file declares needs it, and building it costs more than the rest
@@ -73,7 +73,7 @@ struct RegisterLinks: Sendable {
             }
         }
         self.byOrganisation = byOrganisation
-        self.byPerson = byPerson
+        self.byPerson = NamedByPerson(byPerson)
     }
 
     /// The declared organisations a person's texts name: employer and position (as

@@ -151,6 +151,20 @@ extension MeetingPaperBuilder {
         if let from = reason.validFrom { when += ", from \(DateText.register(Day(number: from)))" }
         if let to = reason.validTo { when += " to \(DateText.register(Day(number: to)))" }
         sentence.append(.text(" (\(when)); " + Self.chain(organisation: reason.organisation, link: reason.link) + "."))
+        // Both are choices of the rules rather than words of the register, so the paper says
+        // when an interest rests on one, as the report does.
+        if let alias = reason.shapedAlias {
+            let note = notes.number("shaped-alias", .reading, [
+                .text("The rules read an office named with a place (such as a councillor's seat) as an interest in that place's council, by a shape of aliases in the rules. Check that the office is in the organisation before relying on it."),
+            ])
+            sentence += [.text(" The register names it as "), .quote(alias), .text(", read as \(reason.organisation)."), .note(note)]
+        }
+        if let lookBack = reason.lookBack {
+            let note = notes.number("look-back", .reading, [
+                .text("An interest that has ended still counts for a while under the conflicts rules' look-back, a local choice of these rules: national guidance asks only that ended interests stay on the register for six months."),
+            ])
+            sentence += [.text(" It has ended, and counts only through the look-back: \(lookBack)."), .note(note)]
+        }
         if !Self.isDirect(reason.link) {
             let note = notes.number("chain", .reading, [
                 .text("An interest reaches a decision through the relations between organisations recorded in the rules (membership, contracts, ownership), read from the papers and the register's own words. Check a chain against the current contracts before relying on it."),
