@@ -40,7 +40,7 @@ struct RegisterLinks: Sendable {
         // scanner's patterns would be most of a single `probity check`'s screening set-up.
         guard !register.people.isEmpty else {
             self.byOrganisation = Array(repeating: [], count: organisations.count)
-            self.byPerson = []
+            self.byPerson = NamedByPerson([])
             return
         }
         var patterns: [(text: String, id: Int32)] = []
