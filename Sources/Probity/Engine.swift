@@ -1,3 +1,4 @@
+import Foundation
 import ProbityConflicts
 import ProbityEngine
 import ProbityRegister
@@ -37,22 +38,66 @@ public final class Engine: Sendable {
     /// With `strict`, an organisation a decision names that matches no declared organisation,
     /// alias or register text (P1150) blocks the decision instead of only being reported.
     public convenience init(scheme: Scheme, register: Register? = nil, strict: Bool = false) {
-        let plan = Plan(program: scheme.program)
-        // One organisation directory for the decoder, the builder and the screener: building
-        // it is a tenth of a single `probity check`'s start-up.
-        let decoder = DecisionDecoder(program: scheme.program)
-        self.init(scheme: scheme, plan: plan, decoder: decoder,
-                  builder: ReportBuilder(plan: plan, directory: decoder.organisations), register: register, strict: strict)
+        self.init(scheme: scheme, register: register, strict: strict, inParallel: Engine.buildsInParallel(register: register))
     }
 
-    private init(scheme: Scheme, plan: Plan, decoder: DecisionDecoder, builder: ReportBuilder, register: Register?, strict: Bool) {
+    /// The engine ``init(scheme:register:strict:)`` builds, built on one thread or on two as
+    /// `inParallel` says (tests build both and compare their answers).
+    package convenience init(scheme: Scheme, register: Register?, strict: Bool, inParallel: Bool) {
+        let program = scheme.program
+        guard let register, inParallel else {
+            let (plan, decoder, builder) = Engine.decisionTables(program)
+            self.init(scheme: scheme, plan: plan, decoder: decoder, builder: builder, register: register, strict: strict)
+            return
+        }
+        // The decoder's tables (mostly the organisation directory) and the screener's reading
+        // of the register (its people index and the organisations its texts name) need nothing
+        // from each other, so they are built at once. Safe and deterministic: each half reads
+        // only the immutable program and register and returns values of its own; nothing
+        // mutable is shared, and the screener is put together from both once both are done,
+        // exactly as on one thread.
+        let ((plan, decoder, builder), prescan) = bothAtOnce(
+            { Engine.decisionTables(program) },
+            { ConflictScreener.RegisterPrescan(program: program, register: register) })
+        let screener = ConflictScreener(program: program, register: register, strict: strict, directory: decoder.organisations,
+                                        prescan: prescan)
+        self.init(scheme: scheme, plan: plan, decoder: decoder, builder: builder, register: register, screener: screener)
+    }
+
+    /// Registers smaller than this are read on the calling thread: with the shipped registers
+    /// (tens of people) the second thread would cost more than the work it takes over.
+    static let parallelBuildMinimumPeople = 1_000
+
+    /// Whether building an engine for `register` is worth a second thread: there must be a
+    /// second core, and a register large enough for its reading to take longer than starting one.
+    static func buildsInParallel(register: Register?) -> Bool {
+        guard let register, register.people.count >= parallelBuildMinimumPeople else { return false }
+        return ProcessInfo.processInfo.activeProcessorCount >= 2
+    }
+
+    /// The compiled plan, the decision decoder and the report builder, which share the
+    /// decoder's organisation directory: building it is a tenth of a single `probity check`'s
+    /// start-up, so it is built once for the decoder, the builder and the screener.
+    private static func decisionTables(_ program: Program) -> (Plan, DecisionDecoder, ReportBuilder) {
+        let plan = Plan(program: program)
+        let decoder = DecisionDecoder(program: program)
+        return (plan, decoder, ReportBuilder(plan: plan, directory: decoder.organisations))
+    }
+
+    private convenience init(scheme: Scheme, plan: Plan, decoder: DecisionDecoder, builder: ReportBuilder, register: Register?, strict: Bool) {
+        self.init(scheme: scheme, plan: plan, decoder: decoder, builder: builder, register: register,
+                  screener: register.map { ConflictScreener(program: scheme.program, register: $0, strict: strict, directory: decoder.organisations) }
+                      ?? ConflictScreener(program: scheme.program, directory: decoder.organisations))
+    }
+
+    private init(scheme: Scheme, plan: Plan, decoder: DecisionDecoder, builder: ReportBuilder, register: Register?,
+                 screener: ConflictScreener) {
         self.scheme = scheme
         self.plan = plan
         self.decoder = decoder
         self.builder = builder
         self.register = register
-        self.screener = register.map { ConflictScreener(program: scheme.program, register: $0, strict: strict, directory: decoder.organisations) }
-            ?? ConflictScreener(program: scheme.program, directory: decoder.organisations)
+        self.screener = screener
     }
 
     /// The same scheme, screening against `register` (strictly: see ``init(scheme:register:strict:)``);
