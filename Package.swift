@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "ProbityEngineTests", dependencies: ["ProbityEngine", "ProbityTestSupport"]),
         .testTarget(name: "ProbityReportsTests", dependencies: ["ProbityReports", "ProbityEngine", "ProbityTestSupport"]),
         .testTarget(name: "ProbityConflictsTests", dependencies: ["ProbityConflicts", "ProbityReports", "ProbityEngine", "ProbityRegister", "ProbityTestSupport"]),
-        .testTarget(name: "ProbityTests", dependencies: ["Probity", "ProbityTestSupport"]),
+        .testTarget(name: "ProbityTests", dependencies: ["Probity", "ProbityBenchmark", "ProbityTestSupport"]),
         .testTarget(name: "ProbityPapersTests", dependencies: ["ProbityPapers", "ProbityAudit", "Probity", "ProbityEngine", "ProbityReports", "ProbityConflicts", "ProbityTestSupport"]),
         .testTarget(name: "ProbityHTTPTests", dependencies: ["ProbityHTTP", "ProbityTestSupport"]),
         .testTarget(name: "ProbityAuditTests", dependencies: ["ProbityAudit", "ProbityRegister", "ProbityEngine", "ProbityReports", "ProbityConflicts", "ProbitySemantics", "ProbitySupport", "ProbitySyntax"]),

@@ -70,7 +70,7 @@ public final class Engine: Sendable {
 
     /// Whether building an engine for `register` is worth a second thread: there must be a
     /// second core, and a register large enough for its reading to take longer than starting one.
-    static func buildsInParallel(register: Register?) -> Bool {
+    package static func buildsInParallel(register: Register?) -> Bool {
         guard let register, register.people.count >= parallelBuildMinimumPeople else { return false }
         return ProcessInfo.processInfo.activeProcessorCount >= 2
     }

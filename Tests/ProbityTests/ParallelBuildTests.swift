@@ -1,0 +1,76 @@
+import Probity
+import ProbityBenchmark
+import ProbityTestSupport
+import XCTest
+
+/// An engine whose decoder and screener were built on two threads at once answers exactly as
+/// one built on a single thread (``Engine/init(scheme:register:strict:inParallel:)``).
+final class ParallelBuildTests: XCTestCase {
+    func testAnEngineBuiltInParallelAnswersAsOneBuiltSerially() throws {
+        let (seed, generator) = TestSeed.generator()
+        var random = generator
+        var config = WorkloadConfig()
+        config.seed = seed
+        config.decisions = 200
+        config.kinds = 6
+        config.organisations = 150
+        config.people = 1_000
+        config.interests = 1_500
+        config.committee = 8
+        let workload = Workload(config)
+        let scheme = try Scheme.load(texts: ["rules.probity": workload.rulesText()]).get()
+        let register = try RegisterLoader.read(Array(workload.registerCSV().utf8), fileName: "register.csv").get()
+        XCTAssertGreaterThanOrEqual(register.people.count, 1_000, "seed \(seed)")
+
+        for strict in [false, true] {
+            let serial = Engine(scheme: scheme, register: register, strict: strict, inParallel: false)
+            let parallel = Engine(scheme: scheme, register: register, strict: strict, inParallel: true)
+            var compared = 0
+            for index in workload.decisions.indices {
+                // The supplier as generated, or written so that only the organisation directory
+                // (folded names, "did you mean") or the register's texts can place it.
+                let line = Self.varied(workload.decisionJSON(index, meeting: index % 3 != 0), supplier: workload.organisations[workload.decisions[index].supplier],
+                                       random: &random)
+                let bytes = Array(line.utf8)
+                switch (serial.check(json: bytes), parallel.check(json: bytes)) {
+                case (.success(let one), .success(let two)):
+                    XCTAssertEqual(Self.json(two), Self.json(one), "seed \(seed), strict \(strict), line \(line)")
+                    XCTAssertEqual(two.text, one.text, "seed \(seed), strict \(strict), line \(line)")
+                    compared += 1
+                case (.failure(let one), .failure(let two)):
+                    XCTAssertEqual(two.all, one.all, "seed \(seed), line \(line)")
+                default:
+                    XCTFail("one engine read line \(line) and the other did not (seed \(seed))")
+                }
+            }
+            XCTAssertGreaterThan(compared, workload.decisions.count / 2, "seed \(seed): too few decisions were read to compare")
+            // Screening with no meeting reaches every person on the register.
+            let decision = try serial.decision(id: "all", date: "2025-01-01", ["kind": .text(workload.kinds[0]), "value": "£1m",
+                                                                               "supplier": .text(workload.organisations[0])])
+            XCTAssertEqual(Self.json(parallel.check(decision)), Self.json(serial.check(decision)), "seed \(seed)")
+        }
+    }
+
+    func testSmallOrAbsentRegistersAreBuiltOnOneThread() throws {
+        XCTAssertFalse(Engine.buildsInParallel(register: nil))
+        let small = try RegisterLoader.read(Array(FrontDoorRules.register.utf8), fileName: "register.csv").get()
+        XCTAssertFalse(small.people.isEmpty)
+        XCTAssertFalse(Engine.buildsInParallel(register: small))
+    }
+
+    /// `line` with its supplier kept, lowercased, given a legal form, or replaced by a name no
+    /// rule file declares.
+    private static func varied(_ line: String, supplier: String, random: inout some RandomNumberGenerator) -> String {
+        let written = "\"supplier\":\"\(supplier)\""
+        switch random.next() % 4 {
+        case 0: return line
+        case 1: return line.replacingOccurrences(of: written, with: "\"supplier\":\"\(supplier.lowercased())\"")
+        case 2: return line.replacingOccurrences(of: written, with: "\"supplier\":\"\(supplier) Ltd\"")
+        default: return line.replacingOccurrences(of: written, with: "\"supplier\":\"Riverside Home Care \(random.next() % 100)\"")
+        }
+    }
+
+    private static func json(_ report: Report) -> String {
+        JSONWriter.compact(report.json)
+    }
+}
