@@ -60,39 +60,37 @@ package final class ConflictScreener: Sendable {
         self.init(program: program, register: register, hasRegister: true, strict: strict, directory: directory)
     }
 
-    /// What a screener works out from the register alone, and most of what building one costs
-    /// with a large register: its people by name and the organisations its texts name. It needs
-    /// no organisation directory, so the front door builds it while the decision decoder builds
-    /// the directory (``init(program:register:strict:directory:prescan:)``).
-    package struct RegisterPrescan: Sendable {
-        let people: PeopleIndex
+    /// The organisations the register's texts name: the costliest part of building a screener
+    /// with a large register, and one that needs neither the organisation directory nor the
+    /// people index, so the front door builds it while it builds those
+    /// (``init(program:register:strict:directory:people:scan:)``).
+    package struct RegisterScan: Sendable {
         let links: RegisterLinks
 
-        /// Reads `register` against `program`'s declared organisations.
+        /// Scans `register`'s texts for `program`'s declared organisations and aliases.
         package init(program: Program, register: Register) {
-            self.people = PeopleIndex(register.people)
             self.links = RegisterLinks(register: register, organisations: program.organisations)
         }
     }
 
-    /// A screener for `register` from its `prescan` (made from the same program and register):
-    /// the same screener as ``init(program:register:strict:directory:)`` builds.
+    /// A screener for `register` from its people index and its `scan`, both made from the same
+    /// program and register: the same screener as ``init(program:register:strict:directory:)`` builds.
     package convenience init(program: Program, register: Register, strict: Bool = false, directory: OrganisationDirectory,
-                             prescan: RegisterPrescan) {
-        self.init(program: program, register: register, hasRegister: true, strict: strict, directory: directory, prescan: prescan)
+                             people: PeopleIndex, scan: RegisterScan) {
+        self.init(program: program, register: register, hasRegister: true, strict: strict, directory: directory,
+                  prebuilt: (people, scan))
     }
 
     private init(program: Program, register: Register, hasRegister: Bool, strict: Bool, directory: OrganisationDirectory?,
-                 prescan: RegisterPrescan? = nil) {
+                 prebuilt: (people: PeopleIndex, scan: RegisterScan)? = nil) {
         self.hasRegister = hasRegister
         // Strict by the caller's choice (`--strict`) or by the scheme's own setting.
         self.isStrict = strict || program.conflicts?.unmatchedOrganisationsBlock == true
         self.directory = directory ?? OrganisationDirectory(program.organisations)
         self.program = program
         self.register = register
-        let prescan = prescan ?? RegisterPrescan(program: program, register: register)
-        self.people = prescan.people
-        self.links = prescan.links
+        self.people = prebuilt?.people ?? PeopleIndex(register.people)
+        self.links = prebuilt?.scan.links ?? RegisterScan(program: program, register: register).links
         let policy = program.conflicts
         self.graph = OrganisationGraph(organisations: program.organisations, carrying: policy?.carrying ?? [:])
         self.relevantFields = (policy?.relevantFields ?? []).map { index in
