@@ -428,7 +428,14 @@ struct JSONReader {
             case 0x80...:
                 try skipMultibyteScalar()
             default:
+                // A run of plain ASCII, the bulk of most strings, in a loop of its own.
                 position += 1
+                let count = bytes.count
+                while position < count {
+                    let next = bytes[position]
+                    if next == UInt8(ascii: "\"") || next == UInt8(ascii: "\\") || next < 0x20 || next >= 0x80 { break }
+                    position += 1
+                }
             }
         }
     }
