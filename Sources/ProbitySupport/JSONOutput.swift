@@ -15,6 +15,9 @@ public protocol JSONOutput {
     mutating func number(_ lexeme: String)
     mutating func bool(_ value: Bool)
     mutating func null()
+    /// `"key": "value"`, or `"key": null` when the value is nil: a key and its string, which a
+    /// writer may put in with one append (the extension's default writes them one by one).
+    mutating func member(_ key: StaticString, _ value: String?)
 }
 
 extension JSONOutput {

@@ -67,22 +67,75 @@ public struct JSONStreamWriter: JSONOutput, Sendable {
     }
 
     @inlinable public mutating func key(static key: StaticString) {
-        separate()
-        // `"key":` goes in with one append: appended part by part, a key cost about 230
-        // instructions, and a report line writes some forty of them.
+        // `,"key":` goes in with one append: appended part by part, a key cost about 230
+        // instructions, and a report line writes some fifty of them. The pretty layout's new
+        // line and indent go in by `separate`.
+        var comma = false
+        if isPretty {
+            separate()
+        } else if let index = hasContent.indices.last {
+            comma = hasContent[index]
+            hasContent[index] = true
+        }
         let pretty = isPretty
         key.withUTF8Buffer { name in
-            let count = name.count + (pretty ? 4 : 3)
+            let start = comma ? 1 : 0
+            let count = start + name.count + (pretty ? 4 : 3)
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { out in
-                out[0] = UInt8(ascii: "\"")
-                for index in 0..<name.count { out[index + 1] = name[index] }
-                out[name.count + 1] = UInt8(ascii: "\"")
-                out[name.count + 2] = UInt8(ascii: ":")
-                if pretty { out[name.count + 3] = UInt8(ascii: " ") }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: out[0..<count]))
+                guard let base = out.baseAddress else { return }
+                base[0] = UInt8(ascii: ",")
+                base[start] = UInt8(ascii: "\"")
+                if let from = name.baseAddress { (base + start + 1).initialize(from: from, count: name.count) }
+                base[start + name.count + 1] = UInt8(ascii: "\"")
+                base[start + name.count + 2] = UInt8(ascii: ":")
+                if pretty { base[start + name.count + 3] = UInt8(ascii: " ") }
+                bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
             }
         }
         afterKey = true
+    }
+
+    /// `"key":"value"` (with its comma) in one append when the layout is compact and the value
+    /// needs no escaping, as most do: a report line writes some thirty such members, and each
+    /// append costs about a hundred instructions however short. Otherwise the key, then the
+    /// value, as any member.
+    public mutating func member(_ key: StaticString, _ value: String?) {
+        if !isPretty, var value {
+            let written: Bool? = value.withUTF8 { text in
+                guard !JSONWriter.containsEscapable(text) else { return false }
+                writeMember(key, quoted: text)
+                return true
+            }
+            if written == true { return }
+        }
+        self.key(static: key)
+        if let value { string(value) } else { null() }
+    }
+
+    /// `,"key":"text"` into the compact layout, `text` as it is, in one append.
+    @usableFromInline mutating func writeMember(_ key: StaticString, quoted text: UnsafeBufferPointer<UInt8>) {
+        var comma = false
+        if let index = hasContent.indices.last {
+            comma = hasContent[index]
+            hasContent[index] = true
+        }
+        key.withUTF8Buffer { name in
+            let start = comma ? 1 : 0
+            let valueStart = start + name.count + 3
+            let count = valueStart + text.count + 2
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { out in
+                guard let base = out.baseAddress else { return }
+                base[0] = UInt8(ascii: ",")
+                base[start] = UInt8(ascii: "\"")
+                if let from = name.baseAddress { (base + start + 1).initialize(from: from, count: name.count) }
+                base[start + name.count + 1] = UInt8(ascii: "\"")
+                base[start + name.count + 2] = UInt8(ascii: ":")
+                base[valueStart] = UInt8(ascii: "\"")
+                if let from = text.baseAddress { (base + valueStart + 1).initialize(from: from, count: text.count) }
+                base[count - 1] = UInt8(ascii: "\"")
+                bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
+            }
+        }
     }
 
     @inlinable public mutating func string(_ value: String) {

@@ -44,14 +44,48 @@ public struct JSONWriter {
     /// Appends `text` as a quoted, escaped JSON string.
     public static func appendString(_ text: String, to buffer: inout [UInt8]) {
         buffer.append(UInt8(ascii: "\""))
-        // Most strings need no escaping at all: copy them in one go.
+        // Most strings need no escaping at all: scanned a word at a time, then copied in one go.
         let copied: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            guard !bytes.contains(where: needsEscape) else { return false }
+            guard !containsEscapable(bytes) else { return false }
             buffer.append(contentsOf: bytes)
             return true
         }
         if copied != true { appendEscaped(text.utf8, to: &buffer) }
         buffer.append(UInt8(ascii: "\""))
+    }
+
+    /// `text` quoted and escaped byte by byte, never by the word-at-a-time scan: what
+    /// ``appendString(_:to:)`` must always write (tests hold the two to the same bytes).
+    package static func appendStringByteByByte(_ text: String, to buffer: inout [UInt8]) {
+        buffer.append(UInt8(ascii: "\""))
+        appendEscaped(text.utf8, to: &buffer)
+        buffer.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any byte must be escaped (below 0x20, `"` or `\\`), eight bytes at a time.
+    ///
+    /// For a word `w` and a byte value `n` ≤ 128, `(w − 0x01…01·n) & ~w & 0x80…80` is nonzero
+    /// exactly when some byte of `w` is below `n` (a borrow can only mark a byte above one that
+    /// is already marked); a byte equal to `c` is a zero byte of `w ^ 0x01…01·c`. UTF-8 bytes
+    /// of 0x80 and above never match, as none needs escaping.
+    package static func containsEscapable(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let quotes = ones &* UInt64(UInt8(ascii: "\"")), backslashes = ones &* UInt64(UInt8(ascii: "\\"))
+        var index = 0
+        while index &+ 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let control = (word &- ones &* 0x20) & ~word
+            let quote = word ^ quotes, backslash = word ^ backslashes
+            let found = control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+            if found & highs != 0 { return true }
+            index &+= 8
+        }
+        while index < bytes.count {
+            if needsEscape(base[index]) { return true }
+            index &+= 1
+        }
+        return false
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool {

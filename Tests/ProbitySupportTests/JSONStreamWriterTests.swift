@@ -39,4 +39,38 @@ final class JSONStreamWriterTests: XCTestCase {
         writer.endArray()
         XCTAssertEqual(writer.text, "[]")
     }
+
+    /// Keys written from the source (`key(static:)`, which puts the comma, quotes and colon in
+    /// with one append) and string members (a key and a string needing no escape in one append)
+    /// give the bytes of the same document written as a tree, in both layouts, first member or
+    /// not, nested or not, escaped or not, empty or nil.
+    func testStaticKeysAndStringMembersWriteWhatTheTreeWriterWrites() {
+        func document<Output: JSONOutput>(_ out: inout Output) {
+            out.object { out in
+                out.member("first", "x")
+                out.member("escaped", "a \"quote\"\n")
+                out.member("empty", "")
+                out.member("none", nil)
+                out.member("long", String(repeating: "£10,000 .. ", count: 200))
+                out.member("nested") { out in
+                    out.member("only", true)
+                }
+                out.member("list", array: [1, 2]) { out, n in
+                    out.object { out in
+                        out.member("s", "\(n)")
+                        out.member("n", integer: n)
+                        out.member("empty", strings: [])
+                    }
+                }
+                out.member("last", nil)
+            }
+        }
+        var builder = JSONTreeBuilder()
+        document(&builder)
+        for pretty in [false, true] {
+            var writer = JSONStreamWriter(pretty: pretty)
+            document(&writer)
+            XCTAssertEqual(writer.text, pretty ? JSONWriter.pretty(builder.value) : JSONWriter.compact(builder.value))
+        }
+    }
 }

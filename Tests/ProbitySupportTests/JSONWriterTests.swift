@@ -1,3 +1,4 @@
+import ProbityTestSupport
 import XCTest
 @testable import ProbitySupport
 
@@ -87,5 +88,37 @@ final class JSONWriterTests: XCTestCase {
         let text = JSONWriter.compact(.array(rows))
         XCTAssertTrue(text.hasPrefix(#"[{"id":0,"name":"row 0"},{"id":1,"#))
         XCTAssertEqual(try JSONParser.parse(Array(text.utf8)).get().arrayValue?.count, 10_000)
+    }
+
+    /// The word-at-a-time scan that lets a string be copied unescaped never lets through a
+    /// byte that needs escaping: on random strings of every length up to 40 (so each byte falls
+    /// at every place in a word and in the tail), drawn from bytes that need escaping, bytes
+    /// next to them, and multi-byte characters, `appendString` writes the bytes of the
+    /// byte-by-byte escaper. Seeded; the seed is printed (replay with `PROBITY_TEST_SEED`).
+    func testTheFastPathWritesWhatTheByteByByteEscaperWrites() {
+        let (seed, generator) = TestSeed.generator()
+        var g = generator
+        let pieces = ["a", "Z", " ", "!", "#", "[", "]", "\"", "\\", "\n", "\r", "\t", "\u{0}", "\u{1F}", "\u{7F}",
+                      "£", "é", "—", "𝄞", "\u{1}", "\u{1E}", "/", "0", "\u{21}", "\u{5B}", "\u{5D}"]
+        var escaped = 0
+        for _ in 0..<20_000 {
+            let length = Int(g.next() % 41)
+            // Mostly plain text, so that a lone byte to escape lands anywhere in a long string.
+            let plainness = g.next() % 4
+            var text = ""
+            for _ in 0..<length {
+                text += g.next() % 8 < plainness * 2 ? "a" : pieces[Int(g.next() % UInt64(pieces.count))]
+            }
+            var fast: [UInt8] = [], slow: [UInt8] = []
+            JSONWriter.appendString(text, to: &fast)
+            JSONWriter.appendStringByteByByte(text, to: &slow)
+            XCTAssertEqual(fast, slow, "seed \(seed): \(text.debugDescription)")
+            let needs = text.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+            let scanned = Array(text.utf8).withUnsafeBufferPointer { JSONWriter.containsEscapable($0) }
+            XCTAssertEqual(scanned, needs, "seed \(seed): \(text.debugDescription)")
+            if needs { escaped += 1 }
+            if testRun?.failureCount ?? 0 > 0 { return }
+        }
+        XCTAssertGreaterThan(escaped, 1_000, "seed \(seed): some strings need escaping")
     }
 }

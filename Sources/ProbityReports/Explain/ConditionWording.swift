@@ -62,39 +62,26 @@ package struct ConditionWording: Sendable {
         default:
             break
         }
+        // A test of one field: the pieces a near miss also words from (one wording for both).
+        if let test = FieldTestWording(condition, program: program) {
+            return test.words(truth, isGiven: decision.isPresent[test.field]) { describeField(test.field, decision) }
+        }
         if let missing = condition.fieldsRead.sorted().first(where: { !decision.isPresent[$0] }) {
             return "`\(program.fields[missing].name)` is not given"
         }
         switch condition {
-        case .compare(let field, let op, let value, _):
-            let expected = program.describe(value, as: program.fields[field].type)
-            return sentence(field: program.fields[field].name, actual: describeField(field, decision), holds: holds, op, expected)
         case .compareFields(let a, let op, let b, _):
             return sentence(field: program.fields[a].name, actual: describeField(a, decision), holds: holds, op,
                             "`\(program.fields[b].name)` (\(describeField(b, decision)))")
-        case .oneOf(let field, let members, let negated, _):
-            let type = program.fields[field].type
-            let listed = members.map { program.describe($0, as: type) }.joined(separator: ", ")
-            let isIn = holds != negated
-            return "`\(program.fields[field].name)` is \(describeField(field, decision)), \(isIn ? "" : "not ")one of \(listed)"
-        case .interval(let field, let lower, let upper, let negated, _):
-            let type = program.fields[field].type
-            let interval = (lower.map { ($0.isClosed ? "[" : "(") + program.describe(.integer($0.value), as: type) } ?? "(")
-                + " .. " + (upper.map { program.describe(.integer($0.value), as: type) + ($0.isClosed ? "]" : ")") } ?? ")")
-            let isIn = holds != negated
-            return "`\(program.fields[field].name)` is \(describeField(field, decision)), \(isIn ? "" : "not ")in \(interval)"
         case .memberOfField(let field, let setField, let negated, _):
             let isIn = holds != negated
             return "`\(program.fields[field].name)` is \(describeField(field, decision)), \(isIn ? "" : "not ")in `\(program.fields[setField].name)`"
-        case .contains(let setField, let value, _):
-            let type = program.fields[setField].type
-            return "`\(program.fields[setField].name)` \(holds ? "includes" : "does not include") \(program.describe(value, as: type))"
-        case .all, .any, .not, .constant, .present:
+        case .compare, .oneOf, .interval, .contains, .all, .any, .not, .constant, .present:
             return ""
         }
     }
 
-    /// "`value` is £950,000, not above £1,000,000"; "`kind` is contract-award".
+    /// "`a` is 5, not above `b` (7)": a test comparing two fields.
     private func sentence(field: String, actual: String, holds: Bool, _ op: ComparisonOperator, _ expected: String) -> String {
         if op == .equal {
             return holds ? "`\(field)` is \(actual)" : "`\(field)` is \(actual), not \(expected)"

@@ -54,6 +54,8 @@ public struct Report: Sendable {
         public var rule: RuleReference
         /// Why it did not fire: the first condition that failed, with the values compared.
         public var reason: String
+        /// The rule's place in the program's rules, so the builder need not look its id up.
+        package var ruleIndex: Int
     }
 
     /// A problem found while checking the decision (a wrong decider, an unresolved attendee …).

@@ -26,6 +26,9 @@ package final class ReportBuilder: Sendable {
     let isApproving: [Bool]
     /// Per rule: its condition's conjuncts, in the plan's order.
     let conjunctsByRule: [[Condition]]
+    /// Per rule, per conjunct: the pieces its near-miss reason is worded from when it is a test of
+    /// one field (nil otherwise: then the rule's evaluation is traced and worded in full).
+    let conjunctWording: [[FieldTestWording?]]
     /// Per rule: the placeholder constants its condition uses (mostly none).
     let placeholdersByRule: [[Int]]
     let usesPlaceholders: Bool
@@ -34,17 +37,26 @@ package final class ReportBuilder: Sendable {
     /// Declared organisations, for "did you mean" on a name no rule file declares.
     let directory: OrganisationDirectory
 
-    public init(plan: Plan) {
+    /// A builder for `plan`. `directory` is the program's organisation directory when the
+    /// caller has already built one (the ``Engine`` builds it once for its decoder, builder and
+    /// screener: it is a tenth of a single `probity check`'s start-up).
+    public init(plan: Plan, directory: OrganisationDirectory? = nil) {
         self.plan = plan
         self.program = plan.program
         self.approvingRules = plan.program.rules.indices.filter { !plan.program.rules[$0].approvals.isEmpty }
         self.isApproving = plan.program.rules.map { !$0.approvals.isEmpty }
         self.wording = ConditionWording(plan: plan)
         self.conjunctsByRule = plan.program.rules.map { $0.condition?.conjuncts ?? [] }
+        self.conjunctWording = plan.program.rules.indices.map { rule in
+            plan.conjunctNodes(ofRule: rule).map { node in
+                guard case .written(let condition) = plan.shape(of: node) else { return nil }
+                return FieldTestWording(condition, program: plan.program)
+            }
+        }
         self.placeholdersByRule = plan.program.placeholdersUsedByRule()
         self.usesPlaceholders = placeholdersByRule.contains { !$0.isEmpty }
         self.testedOrganisationFields = ReportBuilder.testedOrganisationFields(plan.program)
-        self.directory = OrganisationDirectory(plan.program.organisations)
+        self.directory = directory ?? OrganisationDirectory(plan.program.organisations)
         let program = plan.program
         self.references = program.rules.map { r in
             Report.RuleReference(id: r.id, title: r.title, location: program.sources.citation(of: r.range), citation: r.source)
@@ -136,15 +148,19 @@ package final class ReportBuilder: Sendable {
         let day = decision.date
         var named: [Int] = verdict.approvals.map { Int($0.body) }
         if let decider = verdict.decider { named.append(Int(decider)) }
-        var seen: Set<Int> = []
-        for index in named where seen.insert(index).inserted && !program.bodies[index].exists(on: day) {
+        // A handful of bodies: a list is cheaper to search than a set is to build.
+        var seen: [Int] = []
+        for index in named where !seen.contains(index) {
+            seen.append(index)
+            guard !program.bodies[index].exists(on: day) else { continue }
             report.findings.append(Report.Finding(severity: .error, code: .bodyDidNotExist,
                 message: "\(existence(of: index)); it cannot take or authorise a decision dated \(Day(number: day).iso)", isBlocking: true))
         }
         guard verdict.outcome == .noAuthority else { return }
         for nearMiss in report.nearMisses {
-            guard let rule = program.ruleIndex[nearMiss.rule.id] else { continue }
-            for index in program.rules[rule].approvals where seen.insert(index).inserted && !program.bodies[index].exists(on: day) {
+            for index in program.rules[nearMiss.ruleIndex].approvals where !seen.contains(index) {
+                seen.append(index)
+                guard !program.bodies[index].exists(on: day) else { continue }
                 report.findings.append(Report.Finding(severity: .note, code: .nearBodyDidNotExist,
                     message: "\(existence(of: index)), so it could not approve a decision dated \(Day(number: day).iso)", isBlocking: false))
             }
@@ -233,7 +249,12 @@ package final class ReportBuilder: Sendable {
     /// and no other kind's rule is scored, so a `no-authority` decision costs what its own kind's
     /// rules cost, however many kinds the scheme has. Otherwise (or with `fromIndex` false, as
     /// tests do to hold the two to the same answer) every approving rule is scored.
-    public func nearMisses(_ decision: Decision, fromIndex: Bool = true) -> [Report.NearMiss] {
+    ///
+    /// A reason that is a test of one field is worded from pieces made once per rule
+    /// (``FieldTestWording``) with the truth the scoring found; any other is worded from a trace of
+    /// the rule. `wordedFromTrace` words every one from a trace, as tests do to hold the two to
+    /// the same words.
+    public func nearMisses(_ decision: Decision, fromIndex: Bool = true, wordedFromTrace: Bool = false) -> [Report.NearMiss] {
         var scored: [NearMissScore] = []
         let indexed = fromIndex && plan.forEachRuleOfOwnKey(decision) { rule in
             if isApproving[rule] { score(rule, decision, into: &scored) }
@@ -244,12 +265,25 @@ package final class ReportBuilder: Sendable {
             for index in approvingRules { score(index, decision, into: &scored) }
             best = ReportBuilder.nearest(scored)
         }
+        // The near misses mostly test the same field (the value, against the bands around it):
+        // it is described once.
+        var described: [(field: Int, text: String)] = []
         return best.map { entry in
-            let rule = program.rules[entry.rule]
-            let reason = entry.failed < 0
-                ? "not in effect on \(Day(number: decision.date).iso) (\(periodText(rule)))"
-                : wording.reason(ofConjunct: entry.failed, rule: entry.rule, decision)
-            return Report.NearMiss(rule: reference(entry.rule), reason: reason)
+            let reason: String
+            if entry.failed < 0 {
+                reason = "not in effect on \(Day(number: decision.date).iso) (\(periodText(program.rules[entry.rule])))"
+            } else if !wordedFromTrace, let test = conjunctWording[entry.rule][entry.failed] {
+                // A test of one field is a leaf: the truth its conjunct came to is the test's.
+                reason = test.words(entry.truth, isGiven: decision.isPresent[test.field]) {
+                    if let known = described.first(where: { $0.field == test.field }) { return known.text }
+                    let text = wording.describeField(test.field, decision)
+                    described.append((test.field, text))
+                    return text
+                }
+            } else {
+                reason = wording.reason(ofConjunct: entry.failed, rule: entry.rule, decision)
+            }
+            return Report.NearMiss(rule: reference(entry.rule), reason: reason, ruleIndex: entry.rule)
         }
     }
 
@@ -262,30 +296,34 @@ package final class ReportBuilder: Sendable {
         var met: Int
         /// The first conjunct that does not hold, or -1 for a rule not in effect.
         var failed: Int
+        /// The truth the evaluator found for conjunct ``failed`` (`.no` or `.unknown`).
+        var truth: Truth
     }
 
     /// Scores approving rule `index` for `decision`, unless it fires.
     private func score(_ index: Int, _ decision: Decision, into scored: inout [NearMissScore]) {
         if decision.date < plan.effectiveFrom[index] || decision.date > plan.effectiveUntil[index] {
-            scored.append(NearMissScore(rule: index, otherKind: Int.max, gap: UInt64.max, met: -1, failed: -1))
+            scored.append(NearMissScore(rule: index, otherKind: Int.max, gap: UInt64.max, met: -1, failed: -1, truth: .unknown))
             return
         }
         guard plan.roots[index] >= 0 else { return }
         var met = 0, otherKind = 0
         var gap = UInt64.max
         var failed: Int?
+        var failedTruth = Truth.unknown
         for conjunct in plan.conjunctRoots[index].indices {
-            if plan.truth(ofConjunct: conjunct, rule: index, decision) == .yes {
+            let truth = plan.truth(ofConjunct: conjunct, rule: index, decision)
+            if truth == .yes {
                 met += 1
                 continue
             }
-            if failed == nil { failed = conjunct }
+            if failed == nil { (failed, failedTruth) = (conjunct, truth) }
             let condition = conjunctsByRule[index][conjunct]
             if testsEnumeration(condition) { otherKind += 1 }
             if let distance = Self.gap(condition, decision) { gap = min(gap, distance) }
         }
         guard let failed else { return }
-        scored.append(NearMissScore(rule: index, otherKind: otherKind, gap: gap, met: met, failed: failed))
+        scored.append(NearMissScore(rule: index, otherKind: otherKind, gap: gap, met: met, failed: failed, truth: failedTruth))
     }
 
     /// The best ``nearMissCount`` of `scored`, best first.

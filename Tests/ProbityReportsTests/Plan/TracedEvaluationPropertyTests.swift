@@ -102,4 +102,29 @@ final class TracedEvaluationPropertyTests: XCTestCase {
         XCTAssertGreaterThan(fired, 50, "seed \(seed)")
         XCTAssertGreaterThan(undecided, 50, "seed \(seed)")
     }
+
+    /// A near miss's reason worded from the pieces made once per rule (``FieldTestWording``)
+    /// is the reason worded from a trace of the rule, word for word, on random decisions over
+    /// the shipped rules: fields missing, unknown organisations, sets, text and bounds on both
+    /// sides.
+    func testNearMissReasonsFromPiecesAreThoseWordedFromATrace() throws {
+        let (seed, generator) = TestSeed.generator()
+        var g = generator
+        let (checked, _, _) = Checker.check(path: Self.root.appendingPathComponent("Rules").path)
+        let program = try XCTUnwrap(checked, "the shipped rules do not check")
+        let builder = ReportBuilder(plan: Plan(program: program))
+        let boundaries = Self.boundaries(program)
+        let dates = boundaries.filter { $0 > 18_000 && $0 < 22_000 }.map { Int32($0) } + [19_000, 19_500, 20_000, 20_500]
+        var compared = 0
+        for _ in 0..<400 {
+            let decision = Self.randomDecision(program, &g, boundaries: boundaries, dates: dates)
+            let fromPieces = builder.nearMisses(decision, fromIndex: false)
+            let fromTrace = builder.nearMisses(decision, fromIndex: false, wordedFromTrace: true)
+            XCTAssertEqual(fromPieces.map(\.rule.id), fromTrace.map(\.rule.id), "seed \(seed)")
+            XCTAssertEqual(fromPieces.map(\.reason), fromTrace.map(\.reason), "seed \(seed)")
+            compared += fromPieces.count
+            if testRun?.failureCount ?? 0 > 0 { return }
+        }
+        XCTAssertGreaterThan(compared, 1_000, "seed \(seed)")
+    }
 }
