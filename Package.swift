@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "ProbitySupportTests", dependencies: ["ProbitySupport", "ProbityTestSupport"]),
         .testTarget(name: "ProbitySyntaxTests", dependencies: ["ProbitySyntax", "ProbityTestSupport"]),
         .testTarget(name: "ProbitySemanticsTests", dependencies: ["ProbitySemantics", "ProbityTestSupport"]),
-        .testTarget(name: "ProbityRegisterTests", dependencies: ["ProbityRegister", "ProbitySyntax"]),
+        .testTarget(name: "ProbityRegisterTests", dependencies: ["ProbityRegister", "ProbitySyntax", "ProbityTestSupport"]),
         .testTarget(name: "ProbityToolingTests", dependencies: ["ProbityTooling", "Probity", "ProbityEngine", "ProbityReports", "ProbityConflicts", "ProbitySemantics", "ProbityTestSupport"]),
         .testTarget(name: "ProbityEngineTests", dependencies: ["ProbityEngine", "ProbityTestSupport"]),
         .testTarget(name: "ProbityReportsTests", dependencies: ["ProbityReports", "ProbityEngine", "ProbityTestSupport"]),

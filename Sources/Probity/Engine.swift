@@ -38,8 +38,11 @@ public final class Engine: Sendable {
     /// alias or register text (P1150) blocks the decision instead of only being reported.
     public convenience init(scheme: Scheme, register: Register? = nil, strict: Bool = false) {
         let plan = Plan(program: scheme.program)
-        self.init(scheme: scheme, plan: plan, decoder: DecisionDecoder(program: scheme.program),
-                  builder: ReportBuilder(plan: plan), register: register, strict: strict)
+        // One organisation directory for the decoder, the builder and the screener: building
+        // it is a tenth of a single `probity check`'s start-up.
+        let decoder = DecisionDecoder(program: scheme.program)
+        self.init(scheme: scheme, plan: plan, decoder: decoder,
+                  builder: ReportBuilder(plan: plan, directory: decoder.organisations), register: register, strict: strict)
     }
 
     private init(scheme: Scheme, plan: Plan, decoder: DecisionDecoder, builder: ReportBuilder, register: Register?, strict: Bool) {
@@ -48,8 +51,8 @@ public final class Engine: Sendable {
         self.decoder = decoder
         self.builder = builder
         self.register = register
-        self.screener = register.map { ConflictScreener(program: scheme.program, register: $0, strict: strict) }
-            ?? ConflictScreener(program: scheme.program)
+        self.screener = register.map { ConflictScreener(program: scheme.program, register: $0, strict: strict, directory: decoder.organisations) }
+            ?? ConflictScreener(program: scheme.program, directory: decoder.organisations)
     }
 
     /// The same scheme, screening against `register` (strictly: see ``init(scheme:register:strict:)``);
@@ -94,11 +97,14 @@ public final class Engine: Sendable {
         check(decision, meeting: meeting, includingMeetingFindings: true)
     }
 
-    /// `check`, leaving out the findings about the meeting itself when an agenda says them once.
-    private func check(_ decision: Decision, meeting: Meeting?, includingMeetingFindings: Bool) -> Report {
+    /// `check`, leaving out the findings about the meeting itself when an agenda says them once;
+    /// `resolvedAttendees` are the meeting's attendees already resolved against the register.
+    private func check(_ decision: Decision, meeting: Meeting?, includingMeetingFindings: Bool,
+                       resolvedAttendees: [PersonResolution]? = nil) -> Report {
         var report = builder.build(decision)
         if screens(at: meeting) {
-            screener.apply(to: &report, decision: decision, meeting: meeting, includingMeetingFindings: includingMeetingFindings)
+            screener.apply(to: &report, decision: decision, meeting: meeting, includingMeetingFindings: includingMeetingFindings,
+                           resolvedAttendees: resolvedAttendees)
         }
         return report
     }
@@ -113,8 +119,12 @@ public final class Engine: Sendable {
         let meetingKey = screens(at: meeting) && program.fieldIndex["meeting"] == nil
         // Most lines are plain: read them straight from the bytes; the rest, and every error,
         // go the full way below.
-        if let flat = decoder.decodeFlat(bytes, meetingKey: meetingKey) {
-            return .success(check(flat.decision, meeting: flat.attendees.map { Meeting(attendees: $0) } ?? meeting))
+        // A line's own attendees are resolved against the register as they are read, from
+        // their bytes (most are register names exactly), and not again when screening.
+        if let flat = decoder.decodeFlat(bytes, meetingKey: meetingKey, people: register == nil ? nil : screener.people) {
+            guard let attendees = flat.attendees else { return .success(check(flat.decision, meeting: meeting)) }
+            return .success(check(flat.decision, meeting: Meeting(attendees: attendees), includingMeetingFindings: true,
+                                  resolvedAttendees: flat.attendeeResolutions))
         }
         guard meetingKey else { return decoder.decode(json: bytes).map { check($0, meeting: meeting) } }
         let value: JSONValue

@@ -1,3 +1,5 @@
+import ProbitySupport
+
 /// What a name written somewhere else (a member list, a decision) comes to
 /// on a register.
 public enum PersonResolution: Equatable, Sendable {
@@ -22,9 +24,17 @@ public struct PeopleIndex: Sendable {
     private let keys: [[String]]                // each person's normalised words
     private let byKey: [String: [Int]]
     private let byEnds: [String: [Int]]         // "first last" → people
-    /// Each register name exactly as written → what it resolves to, worked out once: papers
-    /// mostly copy names from the register, and this skips normalising them on every lookup.
-    private var byWrittenName: [String: PersonResolution] = [:]
+    /// Each register name exactly as written, by its bytes, → what it resolves to, worked out
+    /// once: papers mostly copy names from the register, and this skips normalising them on
+    /// every lookup. A byte table, not a `String` dictionary: a dictionary compares the whole
+    /// name at every slot its probe passes, and names that share their first words ("Amara H
+    /// Kingshurst", "Amara H Kingsworth") made that a tenth of a batch's time.
+    private let writtenNames: ByteStringTable
+    private let writtenResolutions: [PersonResolution]
+    /// The same answers by `String` equality, for the rare name whose bytes match no register
+    /// name's but which Swift holds equal to one (the same accented letter as one scalar or
+    /// two): resolving never depends on which of two equal spellings was written.
+    private let byWrittenName: [String: PersonResolution]
 
     /// Indexes `people` by their `key`s.
     public init(_ people: [RegisterPerson]) {
@@ -54,14 +64,32 @@ public struct PeopleIndex: Sendable {
             }
         }
         self.byWrittenName = byWrittenName
+        self.writtenNames = ByteStringTable(people.map(\.name))
+        // Each distinct spelling's answer is the dictionary's, so the two ways cannot disagree.
+        self.writtenResolutions = writtenNames.strings.map { byWrittenName[$0] ?? .notFound }
     }
 
     /// The person `written` names.
     public func resolve(_ written: String) -> PersonResolution {
-        byWrittenName[written] ?? resolveNormalising(written)
+        if let entry = writtenNames.entry(written) { return writtenResolutions[entry] }
+        return byWrittenName[written] ?? resolveNormalising(written)
     }
 
-    private func resolveNormalising(_ written: String) -> PersonResolution {
+    /// What ``resolve(_:)`` answers for a name given as UTF-8 bytes (an attendee read straight
+    /// from a line of JSON) when the bytes are some register name's, byte for byte; nil for any
+    /// other bytes, and the caller makes the string and calls ``resolve(_:)``, which also finds
+    /// names written differently.
+    ///
+    /// Only the answer, not the register's own `String` for the name: taking a reference to one
+    /// of 20,000 separately allocated strings touches its count, a cache miss that cost more than
+    /// making a new string from the line's bytes.
+    public func resolve(utf8 bytes: UnsafeBufferPointer<UInt8>) -> PersonResolution? {
+        writtenNames.entry(bytes).map { writtenResolutions[$0] }
+    }
+
+    /// The answer for a name that is no register name as written: normalised, then matched by key
+    /// or by first and last names.
+    func resolveNormalising(_ written: String) -> PersonResolution {
         let key = PersonName.normalise(written)
         if key.isEmpty { return .notFound }
         if let exact = byKey[key] {

@@ -19,6 +19,7 @@ struct RegisterBuilder {
     private var noted: Set<Int> = []          // people already reported as listed twice
     private var current: Int?                 // the person continuation rows belong to
     private var classifications: [String: InterestClassification] = [:]
+    private var lastClassified: (text: String, classification: InterestClassification)?
     /// Rows read, kept and reported so far.
     private(set) var rows = RegisterRowCount()
     /// Whether the row being read was reported (and so not kept).
@@ -198,9 +199,16 @@ struct RegisterBuilder {
     /// The type column's meaning, remembered: a large register repeats a
     /// handful of type texts many thousands of times.
     private mutating func classify(_ text: String) -> InterestClassification {
-        if let known = classifications[text] { return known }
-        let result = InterestType.classify(text)
-        classifications[text] = result
+        // Rows in a run mostly repeat the type of the row before: compared before it is hashed.
+        if let last = lastClassified, last.text == text { return last.classification }
+        let result: InterestClassification
+        if let known = classifications[text] {
+            result = known
+        } else {
+            result = InterestType.classify(text)
+            classifications[text] = result
+        }
+        lastClassified = (text, result)
         return result
     }
 

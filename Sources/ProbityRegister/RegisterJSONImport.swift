@@ -13,27 +13,23 @@ import ProbitySupport
 /// useful line numbers, so issues carry line 0 and name the entry instead.
 struct RegisterJSONImport {
     private var builder: RegisterBuilder
-    /// Each key met → the field it names: a register repeats the same few keys on every row,
-    /// so each is matched against the headers' spellings once.
+    /// Each key met → the field it names, for the nested shape (see `KeyFields`).
     private let keys = KeyFields()
 
     static func read(_ bytes: [UInt8], fileName: String) -> Result<Register, RegisterLoadError> {
-        var reader = RegisterJSONImport(builder: RegisterBuilder(fileName: fileName))
-        // The flat shape, an array of rows, is read row by row as the parser reaches each one,
-        // never as one tree of the whole file.
+        // The flat shape, an array of rows, is read member by member straight into a row's
+        // cells as the parser reaches each, never as a tree of the file or of a row.
+        var rows = RowReader(builder: RegisterBuilder(fileName: fileName))
         var entries = 0
-        switch JSONParser.forEachElement(bytes, { row, line in
-            entries += 1
-            reader.builder.entryLine = line
-            // Past the cap the rows are still parsed (the file must be valid JSON, and the
-            // message gives their number) but not kept.
-            if entries <= RegisterLoader.maximumRows { reader.readRow(row, entry: .row(entries)) }
-        }) {
+        var reader: RegisterJSONImport
+        switch JSONParser.forEachRow(bytes, into: &rows) {
         case .failure(let error):
             return .failure(.badJSON(fileName: fileName, reason: error.description))
         case .success(true):
-            break
+            entries = rows.entries
+            reader = RegisterJSONImport(builder: rows.builder)
         case .success(false):
+            reader = RegisterJSONImport(builder: rows.builder)
             reader.builder.entryLine = 0
             // The nested shape, an object with a `people` array, is read as a tree.
             let document: JSONValue
@@ -57,6 +53,121 @@ struct RegisterJSONImport {
         return .success(reader.builder.finish(fileName: fileName))
     }
 
+    /// Reads the flat shape's rows as the parser hands on their members.
+    struct RowReader: JSONRowVisitor {
+        var builder: RegisterBuilder
+        /// Elements of the array met so far, rows or not.
+        private(set) var entries = 0
+        private var cells = RowCells()
+        /// What each key number names, found once per distinct key.
+        private var fieldOfKey: [KeyMeaning] = []
+
+        private enum KeyMeaning {
+            case notYetMatched, none, field(RegisterField)
+        }
+
+        init(builder: RegisterBuilder) {
+            self.builder = builder
+        }
+
+        /// Whether the current entry is within the cap; past it rows are parsed (the file must
+        /// be valid JSON, and the message gives their number) but not kept.
+        private var isKept: Bool { entries <= RegisterLoader.maximumRows }
+
+        mutating func beginRow(line: Int) {
+            entries += 1
+            builder.entryLine = line
+            cells.reset()
+        }
+
+        mutating func member(_ key: JSONRowKey, _ value: JSONValue) {
+            guard isKept else { return }
+            if key.number >= fieldOfKey.count {
+                fieldOfKey.append(contentsOf: repeatElement(.notYetMatched, count: key.number - fieldOfKey.count + 1))
+            }
+            let field: RegisterField?
+            switch fieldOfKey[key.number] {
+            case .field(let named): field = named
+            case .none: field = nil
+            case .notYetMatched:
+                field = RegisterField.named(key.text)
+                fieldOfKey[key.number] = field.map(KeyMeaning.field) ?? .none
+            }
+            cells.take(key: key.text, field: field, value: value, entry: .row(entries), builder: &builder)
+        }
+
+        mutating func endRow() {
+            guard isKept else { return }
+            let cells = self.cells
+            builder.row { builder in
+                if let rejection = cells.rejection {
+                    builder.reject(line: 0, message: rejection)
+                    return
+                }
+                let name = TextFolding.trimmed(cells.values[RegisterField.name.rawValue])
+                if !name.isEmpty {
+                    builder.startPerson(name: name, employer: cells.values[RegisterField.employer.rawValue],
+                                        position: cells.values[RegisterField.position.rawValue], line: 0)
+                }
+                RegisterJSONImport.declare(cells.values, into: &builder, isContinuation: name.isEmpty)
+            }
+        }
+
+        mutating func element(_ value: JSONValue, line: Int) {
+            entries += 1
+            builder.entryLine = line
+            guard isKept else { return }
+            let entry = Entry.row(entries)
+            builder.row { builder in
+                builder.reject(line: 0, message: "\(entry) is \(value.kindDescription), expected an object; skipped")
+            }
+        }
+    }
+
+    /// A row's cells as its members are read, by the rules both shapes share: a key that
+    /// names no field is reported (`interests` is read by the caller), a second key naming the
+    /// same field is reported and not read, numbers keep their lexeme, `null` is empty, and
+    /// any other value loses the row (the members after it are not looked at).
+    struct RowCells {
+        /// By `RegisterField.rawValue`; a field not given is empty.
+        private(set) var values = Cells(repeating: "", count: RegisterField.allCases.count)
+        /// One bit per field already read.
+        private var given = 0 as UInt16
+        /// Why the row is not kept, once a value could not be read.
+        private(set) var rejection: String?
+
+        mutating func reset() {
+            if given != 0 {
+                for index in values.indices where !values[index].isEmpty { values[index] = "" }
+            }
+            given = 0
+            rejection = nil
+        }
+
+        mutating func take(key: String, field: RegisterField?, value: JSONValue, entry: Entry, builder: inout RegisterBuilder) {
+            guard rejection == nil else { return }
+            // A key the importer does not read is said, never dropped in silence.
+            guard let field else {
+                if key != "interests" {
+                    builder.ignore(line: 0, message: "`\(key)` of \(entry) is not a key the importer recognises; its value is not read (docs/registers.md lists the keys read)")
+                }
+                return
+            }
+            let bit = UInt16(1) << field.rawValue
+            guard given & bit == 0 else {
+                builder.ignore(line: 0, message: "`\(key)` of \(entry) is a second `\(field.title)`; only the first is read")
+                return
+            }
+            given |= bit
+            switch value {
+            case .string(let text): values[field.rawValue] = text
+            case .number(let lexeme): values[field.rawValue] = lexeme
+            case .null: break
+            default: rejection = "`\(key)` of \(entry) is \(value.kindDescription), expected a string; skipped"
+            }
+        }
+    }
+
     /// Which entry of the file a message is about, worded only when a message needs it.
     enum Entry: CustomStringConvertible {
         case row(Int)
@@ -74,20 +185,6 @@ struct RegisterJSONImport {
 
     /// A row's cells, by `RegisterField.rawValue`; a field not given is empty.
     typealias Cells = [String]
-
-    /// One row of the flat shape.
-    private mutating func readRow(_ row: JSONValue, entry: Entry) {
-        let keys = keys
-        builder.row { builder in
-            guard let cells = Self.fields(of: row, entry: entry, keys: keys, builder: &builder) else { return }
-            let name = TextFolding.trimmed(cells[RegisterField.name.rawValue])
-            if !name.isEmpty {
-                builder.startPerson(name: name, employer: cells[RegisterField.employer.rawValue],
-                                    position: cells[RegisterField.position.rawValue], line: 0)
-            }
-            Self.declare(cells, into: &builder, isContinuation: name.isEmpty)
-        }
-    }
 
     /// What a row or interest declares.
     private static func declare(_ cells: Cells, into builder: inout RegisterBuilder, isContinuation: Bool) {
@@ -132,40 +229,22 @@ struct RegisterJSONImport {
         }
     }
 
-    /// The register fields of an object, as text. Numbers keep their
-    /// lexeme, `null` is empty; any other non-string value loses the entry.
-    /// Keys that name no field are reported (`interests` is read by the caller).
+    /// The register fields of an object of the nested shape, as text, read by `RowCells`'s
+    /// rules; nil, with the entry reported, when it is not an object or a value cannot be read.
     private static func fields(of value: JSONValue, entry: Entry, keys: KeyFields, builder: inout RegisterBuilder) -> Cells? {
         guard let members = value.objectValue else {
             builder.reject(line: 0, message: "\(entry) is \(value.kindDescription), expected an object; skipped")
             return nil
         }
-        var cells = Cells(repeating: "", count: RegisterField.allCases.count)
-        var given = 0 as UInt16   // one bit per field already read
+        var cells = RowCells()
         for (position, (key, member)) in members.enumerated() {
-            // A key the importer does not read is said, never dropped in silence.
-            guard let field = keys.field(named: key, at: position) else {
-                if key != "interests" {
-                    builder.ignore(line: 0, message: "`\(key)` of \(entry) is not a key the importer recognises; its value is not read (docs/registers.md lists the keys read)")
-                }
-                continue
-            }
-            let bit = UInt16(1) << field.rawValue
-            guard given & bit == 0 else {
-                builder.ignore(line: 0, message: "`\(key)` of \(entry) is a second `\(field.title)`; only the first is read")
-                continue
-            }
-            given |= bit
-            switch member {
-            case .string(let text): cells[field.rawValue] = text
-            case .number(let lexeme): cells[field.rawValue] = lexeme
-            case .null: break
-            default:
-                builder.reject(line: 0, message: "`\(key)` of \(entry) is \(member.kindDescription), expected a string; skipped")
-                return nil
-            }
+            cells.take(key: key, field: keys.field(named: key, at: position), value: member, entry: entry, builder: &builder)
         }
-        return cells
+        if let rejection = cells.rejection {
+            builder.reject(line: 0, message: rejection)
+            return nil
+        }
+        return cells.values
     }
 
     /// The field each key names, matched once per distinct key (a class, so the rows'

@@ -45,14 +45,52 @@ public enum RegisterLoader {
         case .folder: return .failure(.unreadableFile(path: path, reason: "it is a folder"))
         case .file: break
         }
-        switch files.read(absolute, limit: FileIO.maximumFileSize) {
-        case .success(let bytes): return read(bytes, fileName: fileName)
-        case .failure(let error): return .failure(.unreadableFile(path: path, reason: error.reason))
+        // A table is split as its chunks arrive and never held whole; JSON is gathered and read
+        // whole (its rows are read one by one, but from the file's bytes).
+        var head: [UInt8] = []                  // the bytes before the format is known
+        var json: [UInt8]?
+        var records: CSVRecordStream?
+        var rows = RegisterTableImport(fileName: fileName)
+        let reading = files.forEachChunk(absolute, limit: FileIO.maximumFileSize) { chunk in
+            if json != nil {
+                json!.append(contentsOf: chunk)
+                return true
+            }
+            var goOn = true
+            if records == nil {
+                head.append(contentsOf: chunk)
+                guard let isJSON = format(of: head, isWhole: false) else { return true }
+                if isJSON {
+                    json = head
+                } else {
+                    records = CSVRecordStream()
+                    records!.append(head) { record in goOn = rows.take(record) && goOn }
+                }
+                head = []
+                return goOn
+            }
+            records!.append(chunk) { record in goOn = rows.take(record) && goOn }
+            return goOn
         }
+        if case .failure(let error) = reading {
+            return .failure(.unreadableFile(path: path, reason: error.reason))
+        }
+        if let json { return read(json, fileName: fileName) }
+        guard var records else { return read(head, fileName: fileName) }   // too short to tell: read whole
+        records.finish { record in _ = rows.take(record) }
+        return rows.finish()
     }
 
     /// Whether the first visible character opens a JSON array or object.
     static func looksLikeJSON(_ bytes: [UInt8]) -> Bool {
+        format(of: bytes, isWhole: true) ?? false
+    }
+
+    /// Whether the first visible character of a file beginning with `bytes` opens a JSON array
+    /// or object; nil when `bytes` (not `isWhole`, the file) has no visible character yet.
+    static func format(of bytes: [UInt8], isWhole: Bool) -> Bool? {
+        // Three bytes at least, so that a byte order mark is seen whole.
+        if bytes.count < 3 && !isWhole { return nil }
         var index = hasByteOrderMark(bytes) ? 3 : 0
         while index < bytes.count {
             switch bytes[index] {
@@ -64,7 +102,7 @@ public enum RegisterLoader {
                 return false
             }
         }
-        return false
+        return isWhole ? false : nil
     }
 
     private static func hasByteOrderMark(_ bytes: [UInt8]) -> Bool {

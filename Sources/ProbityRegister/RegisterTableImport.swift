@@ -2,80 +2,131 @@ import ProbitySupport
 
 /// Reads a register kept as a table: CSV, TSV or semicolon-separated,
 /// with the NHS template's header or short aliases of it.
-enum RegisterTableImport {
+///
+/// Records are taken one at a time as the file is split (``CSVRecordStream``), so a register
+/// is read in the memory of the people it holds, not of its file: only the records above the
+/// header (at most ``headerSearchLimit``) are held until the header is found.
+struct RegisterTableImport {
     /// How many records to look through for the header. Registers pasted
     /// out of meeting papers may have a title or a blank line above it.
     static let headerSearchLimit = 50
 
+    /// Reads a whole file's bytes.
     static func read(_ bytes: [UInt8], fileName: String) -> Result<Register, RegisterLoadError> {
-        let records = CSVReader.read(bytes).records
-        guard let (headerIndex, columns) = findHeader(records) else {
-            return .failure(.noRecognisableHeader(fileName: fileName))
+        var table = RegisterTableImport(fileName: fileName)
+        var records = CSVRecordStream()
+        records.append(bytes) { _ = table.take($0) }
+        records.finish { _ = table.take($0) }
+        return table.finish()
+    }
+
+    private let fileName: String
+    /// Records read before the header was found.
+    private var above: [CSVRecord] = []
+    /// The header, once found: its width and the column of each field it names.
+    private var header: (width: Int, columns: [Int?])?
+    private var builder: RegisterBuilder
+    /// Records after the header, blank ones included (the cap counts them as the file has them).
+    private var rowsAfterHeader = 0
+    /// Why the file cannot be read, once that is known; nothing more is taken.
+    private var failure: RegisterLoadError?
+
+    init(fileName: String) {
+        self.fileName = fileName
+        builder = RegisterBuilder(fileName: fileName)
+    }
+
+    /// Takes the file's next record; `false` once the file has failed and nothing more it holds matters.
+    mutating func take(_ record: CSVRecord) -> Bool {
+        if failure != nil { return false }
+        guard let header else {
+            findHeader(record)
+            return failure == nil
         }
-        let width = records[headerIndex].fields.count
+        rowsAfterHeader += 1
+        // Past the cap the rows are counted, for the message, but not kept.
+        if rowsAfterHeader <= RegisterLoader.maximumRows { readRow(record, header: header) }
+        return true
+    }
+
+    /// The register, or why the file has none.
+    func finish() -> Result<Register, RegisterLoadError> {
+        if let failure { return .failure(failure) }
+        guard header != nil else { return .failure(.noRecognisableHeader(fileName: fileName)) }
+        if rowsAfterHeader > RegisterLoader.maximumRows {
+            return .failure(.tooLarge(fileName: fileName, reason: "\(rowsAfterHeader) rows; expected at most \(RegisterLoader.maximumRows)"))
+        }
+        return .success(builder.finish(fileName: fileName))
+    }
+
+    /// Looks for the header in `record`, the next record above any header: the first that
+    /// names a `name` column and a declaration column is it, and its unread columns are said.
+    private mutating func findHeader(_ record: CSVRecord) {
+        guard let columns = Self.columns(ofHeader: record) else {
+            above.append(record)
+            if above.count >= Self.headerSearchLimit { failure = .noRecognisableHeader(fileName: fileName) }
+            return
+        }
+        above = []
+        let width = record.fields.count
         if width > RegisterLoader.maximumColumns {
-            return .failure(.tooLarge(fileName: fileName, reason: "the header has \(width) columns; expected at most \(RegisterLoader.maximumColumns)"))
+            failure = .tooLarge(fileName: fileName, reason: "the header has \(width) columns; expected at most \(RegisterLoader.maximumColumns)")
+            return
         }
-        if records.count - headerIndex - 1 > RegisterLoader.maximumRows {
-            return .failure(.tooLarge(fileName: fileName, reason: "\(records.count - headerIndex - 1) rows; expected at most \(RegisterLoader.maximumRows)"))
-        }
-        var builder = RegisterBuilder(fileName: fileName, expectedRows: records.count - headerIndex)
+        header = (width, columns)
         // A column the importer does not read is said, never dropped in silence.
-        for (column, text) in records[headerIndex].fields.enumerated() where !columns.contains(column) {
+        for (column, text) in record.fields.enumerated() where !columns.contains(column) {
             let header = TextFolding.trimmed(text)
-            builder.ignore(line: records[headerIndex].line,
+            builder.ignore(line: record.line,
                            message: header.isEmpty
                                ? "column \(column + 1) has no header; its values are not read"
                                : RegisterField.named(header).map { "column `\(header)` is a second `\($0.title)` column; only the first is read" }
                                ?? "column `\(header)` is not one the importer recognises; its values are not read (docs/registers.md lists the columns read)")
         }
-
-        for record in records[(headerIndex + 1)...] {
-            let fields = record.fields
-            if fields.allSatisfy({ TextFolding.trimmed($0).isEmpty }) { continue }   // blank line or page break
-            builder.row { builder in
-                if fields.count < width || fields[width...].contains(where: { !TextFolding.trimmed($0).isEmpty }) {
-                    builder.reject(line: record.line,
-                                   message: "row has \(fields.count) fields, expected \(width); the row is skipped")
-                    return
-                }
-                func cell(_ field: RegisterField) -> String {
-                    guard let column = columns[field.rawValue] else { return "" }
-                    return fields[column]
-                }
-                let name = TextFolding.trimmed(cell(.name))
-                let isContinuation = name.isEmpty
-                if !isContinuation {
-                    builder.startPerson(name: name, employer: cell(.employer), position: cell(.position),
-                                        line: record.line)
-                }
-                builder.declare(type: cell(.type), nature: cell(.nature), organisation: cell(.organisation),
-                                validFrom: cell(.validFrom), validTo: cell(.validTo), declaredOn: cell(.declaredOn),
-                                line: record.line, isContinuation: isContinuation,
-                                employer: isContinuation ? cell(.employer) : "", position: isContinuation ? cell(.position) : "")
-            }
-        }
-        return .success(builder.finish(fileName: fileName))
     }
 
-    /// The first record that names a `name` column and a `type` or
-    /// `nature` column, with the column of each field it names (indexed by
-    /// `RegisterField.rawValue`). Where two columns name the same field the
-    /// first is used.
-    static func findHeader(_ records: [CSVRecord]) -> (index: Int, columns: [Int?])? {
-        for (index, record) in records.prefix(headerSearchLimit).enumerated() {
-            var columns = [Int?](repeating: nil, count: RegisterField.allCases.count)
-            for (column, text) in record.fields.enumerated() {
-                if let field = RegisterField.named(text), columns[field.rawValue] == nil {
-                    columns[field.rawValue] = column
-                }
+    /// One record below the header.
+    private mutating func readRow(_ record: CSVRecord, header: (width: Int, columns: [Int?])) {
+        let fields = record.fields
+        if fields.allSatisfy({ TextFolding.trimmed($0).isEmpty }) { return }   // blank line or page break
+        let (width, columns) = header
+        builder.row { builder in
+            if fields.count < width || fields[width...].contains(where: { !TextFolding.trimmed($0).isEmpty }) {
+                builder.reject(line: record.line,
+                               message: "row has \(fields.count) fields, expected \(width); the row is skipped")
+                return
             }
-            let hasName = columns[RegisterField.name.rawValue] != nil
-            let hasDeclaration = columns[RegisterField.type.rawValue] != nil
-                || columns[RegisterField.nature.rawValue] != nil
-                || columns[RegisterField.organisation.rawValue] != nil
-            if hasName && hasDeclaration { return (index, columns) }
+            func cell(_ field: RegisterField) -> String {
+                guard let column = columns[field.rawValue] else { return "" }
+                return fields[column]
+            }
+            let name = TextFolding.trimmed(cell(.name))
+            let isContinuation = name.isEmpty
+            if !isContinuation {
+                builder.startPerson(name: name, employer: cell(.employer), position: cell(.position),
+                                    line: record.line)
+            }
+            builder.declare(type: cell(.type), nature: cell(.nature), organisation: cell(.organisation),
+                            validFrom: cell(.validFrom), validTo: cell(.validTo), declaredOn: cell(.declaredOn),
+                            line: record.line, isContinuation: isContinuation,
+                            employer: isContinuation ? cell(.employer) : "", position: isContinuation ? cell(.position) : "")
         }
-        return nil
+    }
+
+    /// The column of each field `record` names (indexed by `RegisterField.rawValue`), when it
+    /// is a header: it names a `name` column and a `type`, `nature` or `organisation` column.
+    /// Where two columns name the same field the first is used.
+    static func columns(ofHeader record: CSVRecord) -> [Int?]? {
+        var columns = [Int?](repeating: nil, count: RegisterField.allCases.count)
+        for (column, text) in record.fields.enumerated() {
+            if let field = RegisterField.named(text), columns[field.rawValue] == nil {
+                columns[field.rawValue] = column
+            }
+        }
+        let hasName = columns[RegisterField.name.rawValue] != nil
+        let hasDeclaration = columns[RegisterField.type.rawValue] != nil
+            || columns[RegisterField.nature.rawValue] != nil
+            || columns[RegisterField.organisation.rawValue] != nil
+        return hasName && hasDeclaration ? columns : nil
     }
 }

@@ -95,9 +95,14 @@ enum TextFolding {
     /// Removes leading and trailing spaces of every kind, including the
     /// non-breaking spaces that registers copied out of documents carry.
     static func trimmed(_ text: String) -> String {
-        // The usual case, decided on bytes: visible ASCII at both ends.
-        guard let firstByte = text.utf8.first, let lastByte = text.utf8.last else { return text }
-        if firstByte > 0x20 && firstByte < 0x7F && lastByte > 0x20 && lastByte < 0x7F { return text }
+        // The usual case, decided on the bytes in place (a register trims every cell, and
+        // `utf8.first` and `.last` walk String's indices): empty, or visible ASCII at both ends.
+        let isTrimmed = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return true }
+            return first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F
+        }
+        if isTrimmed ?? false { return text }
+        guard !text.isEmpty else { return text }
         let scalars = text.unicodeScalars
         guard let start = scalars.firstIndex(where: { !isSpace($0.value) }),
               let end = scalars.lastIndex(where: { !isSpace($0.value) })

@@ -197,6 +197,12 @@ extension Day {
         parseISO(text.utf8)
     }
 
+    /// Parses `YYYY-MM-DD` straight from bytes (part of a line being read): the generic
+    /// ``parseISO(_:)-(C)``, specialised here, where it is compiled.
+    public static func parseISO(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Day? {
+        parseISO(bytes)
+    }
+
     /// Parses a British-style date, `dd/mm/yyyy`, where the day and month
     /// may also be written with a single digit (`1/4/2025`). The year must
     /// have four digits, so `1/4/25` is rejected rather than guessed at.

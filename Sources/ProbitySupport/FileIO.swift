@@ -86,6 +86,34 @@ public enum FileIO {
         }
     }
 
+    /// Reads the file at `path` a chunk of at most `chunkSize` bytes at a time, handing each to
+    /// `body` (which returns `false` to stop early), at most `limit` bytes in all: a file read
+    /// this way is never held whole. The chunk is valid only during the call.
+    public static func forEachChunk(path: String, limit: Int = maximumFileSize, chunkSize: Int = 1 << 18,
+                                    _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Result<Void, FileError> {
+        switch openForReading(path) {
+        case .failure(let error): return .failure(error)
+        case .success(let descriptor):
+            defer { close(descriptor) }
+            var scratch = [UInt8](repeating: 0, count: max(1, chunkSize))
+            var total = 0
+            while true {
+                let count: Int
+                switch readChunk(descriptor: descriptor, into: &scratch) {
+                case .failure(let error): return .failure(error)
+                case .success(let read): count = read
+                }
+                if count == 0 { return .success(()) }
+                total += count
+                if total > limit {
+                    return .failure(FileError(reason: "it is larger than \(describeSize(limit)), the most Probity reads", code: EFBIG))
+                }
+                let goOn = scratch.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<count])) }
+                if !goOn { return .success(()) }
+            }
+        }
+    }
+
     /// Reads up to `scratch.count` bytes into `scratch` (kept from call to call, so reading
     /// allocates nothing); how many were read, 0 at the end.
     public static func readChunk(descriptor: Int32, into scratch: inout [UInt8]) -> Result<Int, FileError> {

@@ -24,6 +24,10 @@ public protocol FileProvider: Sendable {
     func walk(under folder: String) -> (files: [String], skippedLinks: [String])
     /// The bytes of the file at `path`, at most `limit` of them, or why they cannot be read.
     func read(_ path: String, limit: Int) -> Result<[UInt8], FileError>
+    /// The bytes of the file at `path` handed to `body` a chunk at a time (`body` returns
+    /// `false` to stop), at most `limit` of them in all, or why they cannot be read. A provider
+    /// holding the file whole hands it on as one chunk.
+    func forEachChunk(_ path: String, limit: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Result<Void, FileError>
 }
 
 extension FileProvider {
@@ -34,6 +38,9 @@ extension FileProvider {
             return .failure(FileError(reason: kind(of: path) == .folder ? "it is a folder" : "no such file", code: ENOENT))
         }
         return bytes.count > limit ? .failure(FileError(reason: "it is larger than \(FileIO.describeSize(limit))", code: EFBIG)) : .success(bytes)
+    }
+    public func forEachChunk(_ path: String, limit: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Result<Void, FileError> {
+        read(path, limit: limit).map { bytes in _ = bytes.withUnsafeBufferPointer(body) }
     }
 }
 
@@ -57,6 +64,10 @@ public struct DiskFiles: FileProvider {
 
     public func read(_ path: String, limit: Int) -> Result<[UInt8], FileError> {
         FileIO.read(path: path, limit: limit)
+    }
+
+    public func forEachChunk(_ path: String, limit: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Result<Void, FileError> {
+        FileIO.forEachChunk(path: path, limit: limit, body)
     }
 
     /// Follows symbolic links only to files inside `folder`: links to folders could loop or
@@ -197,6 +208,9 @@ public struct MountedFiles: FileProvider {
     public func kind(of path: String) -> FileKind? { base.kind(of: resolve(path)) }
     public func contents(of path: String) -> [UInt8]? { base.contents(of: resolve(path)) }
     public func read(_ path: String, limit: Int) -> Result<[UInt8], FileError> { base.read(resolve(path), limit: limit) }
+    public func forEachChunk(_ path: String, limit: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Result<Void, FileError> {
+        base.forEachChunk(resolve(path), limit: limit, body)
+    }
 
     public func files(under folder: String) -> [String] {
         let real = resolve(folder)

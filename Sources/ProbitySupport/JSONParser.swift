@@ -1,3 +1,5 @@
+import Glibc
+
 /// A strict RFC 8259 JSON parser working directly on UTF-8 bytes.
 ///
 /// Strict, because rules and registers are legal records: a document that a
@@ -91,14 +93,14 @@ struct JSONFailure: Error {
 /// The parsing machine: a cursor over the bytes and an explicit stack of
 /// open arrays and objects.
 struct JSONReader {
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var position = 0
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position = 0
     private let maximumDepth: Int
     /// Reused for strings with escapes, to avoid an allocation per string.
     private var scratch: [UInt8] = []
     /// Containers open around the value being parsed: 1 while ``parseElements(_:)`` reads the
     /// elements of the document's array, so the depth limit counts that array too.
-    private var enclosingDepth = 0
+    var enclosingDepth = 0
 
     /// An array or object whose closing bracket has not been reached.
     private struct OpenContainer {
@@ -134,6 +136,12 @@ struct JSONReader {
     /// Parses a document that is an array element by element (see
     /// ``JSONParser/forEachElement(_:maximumDepth:_:)``); `false` when it is not an array.
     mutating func parseElements(_ body: (JSONValue, _ line: Int) -> Void) throws(JSONFailure) -> Bool {
+        try forEachElement { reader, line throws(JSONFailure) in body(try reader.parseNestedValues(), line) }
+    }
+
+    /// Walks a document that is an array, calling `readElement` at the start of each element
+    /// (with the 1-based line it starts on) to read it; `false` when the document is not an array.
+    mutating func forEachElement(_ readElement: (inout JSONReader, _ line: Int) throws(JSONFailure) -> Void) throws(JSONFailure) -> Bool {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             position = 3
         }
@@ -151,11 +159,15 @@ struct JSONReader {
             defer { enclosingDepth = 0 }
             while true {
                 let start = position
-                while counted < start {
-                    if bytes[counted] == UInt8(ascii: "\n") { line += 1 }
-                    counted += 1
+                // Hopping from line break to line break (`memchr`), not byte by byte: a
+                // register's rows are most of the file.
+                while counted < start,
+                      let found = memchr(bytes.baseAddress! + counted, Int32(UInt8(ascii: "\n")), start - counted) {
+                    line += 1
+                    counted = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress! + 1
                 }
-                body(try parseNestedValues(), line)
+                counted = start
+                try readElement(&self, line)
                 skipWhitespace()
                 switch peek() {
                 case UInt8(ascii: ","):
@@ -182,7 +194,7 @@ struct JSONReader {
 
     /// Parses one value, however deeply nested, using `stack` in place of
     /// recursion.
-    private mutating func parseNestedValues() throws(JSONFailure) -> JSONValue {
+    mutating func parseNestedValues() throws(JSONFailure) -> JSONValue {
         var stack: [OpenContainer] = []
 
         parsing: while true {
@@ -267,7 +279,7 @@ struct JSONReader {
     }
 
     /// Refuses to open one more container inside `openCount` open ones.
-    private func checkDepth(_ openCount: Int) throws(JSONFailure) {
+    func checkDepth(_ openCount: Int) throws(JSONFailure) {
         guard openCount + enclosingDepth < maximumDepth else {
             throw failure("expected at most \(maximumDepth) levels of nested arrays and objects")
         }
@@ -307,7 +319,7 @@ struct JSONReader {
 
     // MARK: Scalars
 
-    private mutating func parseScalar() throws(JSONFailure) -> JSONValue {
+    mutating func parseScalar() throws(JSONFailure) -> JSONValue {
         guard let byte = peek() else {
             throw failure("expected a value, found end of input")
         }
@@ -385,7 +397,7 @@ struct JSONReader {
     ///
     /// Runs without escapes are validated in place and copied once; only
     /// when a backslash appears is the text assembled in `scratch`.
-    private mutating func parseString() throws(JSONFailure) -> String {
+    mutating func parseString() throws(JSONFailure) -> String {
         let opening = position
         position += 1
         var segmentStart = position
@@ -543,11 +555,11 @@ struct JSONReader {
 
     // MARK: Bytes
 
-    private func peek() -> UInt8? {
+    func peek() -> UInt8? {
         position < bytes.count ? bytes[position] : nil
     }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while position < bytes.count {
             switch bytes[position] {
             case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
@@ -571,11 +583,11 @@ struct JSONReader {
         }
     }
 
-    private func failure(_ message: String) -> JSONFailure {
+    func failure(_ message: String) -> JSONFailure {
         JSONFailure(message: message, offset: position)
     }
 
-    private func describeHere() -> String {
+    func describeHere() -> String {
         describe(at: position)
     }
 

@@ -149,6 +149,12 @@ extension Money {
         parse(text.utf8)
     }
 
+    /// Parses an amount straight from bytes (part of a line being read): the generic
+    /// ``parse(_:)-(C)``, specialised here, where it is compiled.
+    public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Money? {
+        parse(bytes)
+    }
+
     /// The most decimal places a suffix can shift by (`bn` plus pence).
     private static let largestScale = 11
 

@@ -1,3 +1,5 @@
+import Foundation
+import ProbitySupport
 import XCTest
 @testable import ProbityRegister
 
@@ -43,5 +45,80 @@ final class PeopleIndexTests: XCTestCase {
         XCTAssertEqual(index.resolve("Bhan Angela"), .notFound)
         XCTAssertEqual(index.resolve(""), .notFound)
         XCTAssertEqual(PeopleIndex([]).resolve("Anyone"), .notFound)
+    }
+}
+
+/// The byte table `resolve` and `resolve(utf8:)` read first must answer exactly as the
+/// `String` dictionary of register names did, whatever is written.
+final class PeopleIndexByteTableTests: XCTestCase {
+    /// What `resolve` answered before the byte table: a register name equal as a Swift string
+    /// (canonical equivalence, not bytes) gives the people sharing that name's key; anything
+    /// else is normalised.
+    private func stringResolve(_ written: String, people: [RegisterPerson], index: PeopleIndex) -> PersonResolution {
+        guard let first = people.firstIndex(where: { $0.name == written }) else { return index.resolveNormalising(written) }
+        let key = people[first].key
+        let matches = key.isEmpty ? [] : people.indices.filter { people[$0].key == key }
+        switch matches.count {
+        case 0: return .notFound
+        case 1: return .found(matches[0])
+        default: return .ambiguous(matches)
+        }
+    }
+
+    func testCanonicallyEquivalentSpellingsStillResolve() {
+        let people = ["Jos\u{E9} Garc\u{ED}a", "Kelvin \u{212A} Smith", "Ann Lee"].map { RegisterPerson(name: $0) }
+        let index = PeopleIndex(people)
+        for written in ["Jose\u{301} Garci\u{301}a", "Kelvin K Smith", "Jos\u{E9} Garc\u{ED}a", "Ann Lee"] {
+            XCTAssertEqual(index.resolve(written), stringResolve(written, people: people, index: index), written)
+        }
+        XCTAssertEqual(index.resolve("Jose\u{301} Garci\u{301}a"), .found(0))
+        // Bytes that are no register name's are left to `resolve(_:)`.
+        XCTAssertNil(Array("Jose\u{301} Garci\u{301}a".utf8).withUnsafeBufferPointer { index.resolve(utf8: $0) })
+        XCTAssertEqual(Array("Ann Lee".utf8).withUnsafeBufferPointer { index.resolve(utf8: $0) }, .found(2))
+    }
+
+    /// Seeded: random registers and random written names (register names as written, in other
+    /// case, spacing, accents and titles, and strangers), non-ASCII included.
+    func testByteTableAnswersAsTheStringDictionaryOnRandomNames() {
+        // As `TestSeed` (which this target does not link) does it.
+        let seed = ProcessInfo.processInfo.environment["PROBITY_TEST_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 1...UInt64(UInt32.max))
+        print("\(#function): seed \(seed) (replay with PROBITY_TEST_SEED=\(seed))")
+        var random = SplitMix64(seed: seed)
+        let firsts = ["Amara", "Jos\u{E9}", "Jose\u{301}", "Zo\u{EB}", "Ann", "\u{212A}ay", "Kay", "\u{D8}ystein", "Li"]
+        let middles = ["", "H", "M", "Q", "\u{C9}"]
+        let lasts = ["Kingshurst", "Kingsworth", "Smith", "Ur-Rub", "Ur Rub", "O'Neill", "M\u{FC}ller", "Mu\u{308}ller", "\u{5F20}"]
+        let titles = ["", "", "Dr ", "Cllr ", "Councillor "]
+        func name() -> String {
+            let middle = middles[random.below(middles.count)]
+            return titles[random.below(titles.count)] + firsts[random.below(firsts.count)] + " "
+                + (middle.isEmpty ? "" : middle + " ") + lasts[random.below(lasts.count)]
+        }
+        func variant(_ name: String) -> String {
+            switch random.below(6) {
+            case 0: return name.uppercased()
+            case 1: return name.lowercased()
+            case 2: return name.replacingOccurrences(of: " ", with: "  ")
+            case 3: return " " + name
+            case 4: return String(name.dropFirst(random.below(3)))
+            default: return name
+            }
+        }
+        for _ in 0..<40 {
+            let people = (0..<random.inRange(0...60)).map { _ in RegisterPerson(name: name()) }
+            let index = PeopleIndex(people)
+            var written = people.map(\.name)
+            written += people.map { variant($0.name) }
+            written += (0..<40).map { _ in name() }
+            for text in written {
+                let expected = stringResolve(text, people: people, index: index)
+                XCTAssertEqual(index.resolve(text), expected, "seed \(seed): \(text)")
+                if let known = Array(text.utf8).withUnsafeBufferPointer({ index.resolve(utf8: $0) }) {
+                    XCTAssertTrue(people.contains { Array($0.name.utf8) == Array(text.utf8) }, "seed \(seed): \(text)")
+                    XCTAssertEqual(known, expected, "seed \(seed): \(text)")
+                } else {
+                    XCTAssertFalse(people.contains { Array($0.name.utf8) == Array(text.utf8) }, "seed \(seed): \(text)")
+                }
+            }
+        }
     }
 }

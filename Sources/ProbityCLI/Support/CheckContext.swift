@@ -13,11 +13,14 @@ struct CheckContext: Sendable {
     /// the meeting cannot be read; the reason has been written to standard error.
     static func make(scheme: Scheme, arguments: Arguments) throws(UsageError) -> CheckContext? {
         try arguments.rejectStandardInputTwice(["register", "meeting", "batch", "decision", "votes"])
-        var engine = Engine(scheme: scheme)
+        // The engine is built once, with its register: building one without and then
+        // `with(register:)` made a screener only to throw it away.
+        var register: Register?
         if let path = arguments.value("register") {
-            guard let register = loadRegister(path) else { return nil }
-            engine = engine.with(register: register, strict: arguments.has("strict"))
+            guard let loaded = loadRegister(path) else { return nil }
+            register = loaded
         }
+        let engine = Engine(scheme: scheme, register: register, strict: arguments.has("strict"))
         var meeting: Meeting?
         if let path = arguments.value("meeting") {
             guard let loaded = loadMeeting(path, engine: engine) else { return nil }

@@ -52,8 +52,10 @@ extension ConflictScreener {
         let people: [Int32] = attendance?.people ?? candidates(stake, undeclared)
         for person in people {
             var highest: RecusalLevel?
-            for link in links.byPerson[Int(person)] where stake.entry(for: link.organisation) != nil && counts(link.source, link.organisation) {
-                if let level = level(person: person, source: link.source, on: day) { highest = max(highest ?? level, level) }
+            links.byPerson.forEach(of: Int(person)) { link in
+                guard stake.entry(for: link.organisation) != nil, counts(link.source, link.organisation),
+                      let level = level(person: person, source: link.source, on: day) else { return }
+                highest = max(highest ?? level, level)
             }
             for link in undeclared where link.person == person && counts(link.source, -1) {
                 if let level = level(person: person, source: link.source, on: day) { highest = max(highest ?? level, level) }

@@ -19,7 +19,9 @@ import ProbitySyntax
 package final class ConflictScreener: Sendable {
     public let program: Program
     public let register: Register
-    let people: PeopleIndex
+    /// The register's people by name. The front door reads a line's attendees against it
+    /// (``DecisionDecoder/decodeFlat(_:meetingKey:people:)``) and passes the answers in.
+    package let people: PeopleIndex
     let links: RegisterLinks
     let graph: OrganisationGraph
     let relevantFields: [OrganisationsAtStake.RelevantField]
@@ -46,21 +48,23 @@ package final class ConflictScreener: Sendable {
     /// A screener with no register of interests: nobody is screened, but a meeting's quorum and
     /// voting weights are still worked out (for example an ICP meeting, whose members declare
     /// on other bodies' registers).
-    public convenience init(program: Program) {
-        self.init(program: program, register: Register(people: [], issues: [], fileName: ""), hasRegister: false, strict: false)
+    public convenience init(program: Program, directory: OrganisationDirectory? = nil) {
+        self.init(program: program, register: Register(people: [], issues: [], fileName: ""), hasRegister: false, strict: false,
+                  directory: directory)
     }
 
     /// A screener for `register`. With `strict`, an organisation that matches no declared
     /// organisation, alias or register text blocks the decision instead of being reported only.
-    public convenience init(program: Program, register: Register, strict: Bool = false) {
-        self.init(program: program, register: register, hasRegister: true, strict: strict)
+    /// `directory` is the program's organisation directory when the caller has already built one.
+    public convenience init(program: Program, register: Register, strict: Bool = false, directory: OrganisationDirectory? = nil) {
+        self.init(program: program, register: register, hasRegister: true, strict: strict, directory: directory)
     }
 
-    private init(program: Program, register: Register, hasRegister: Bool, strict: Bool) {
+    private init(program: Program, register: Register, hasRegister: Bool, strict: Bool, directory: OrganisationDirectory?) {
         self.hasRegister = hasRegister
         // Strict by the caller's choice (`--strict`) or by the scheme's own setting.
         self.isStrict = strict || program.conflicts?.unmatchedOrganisationsBlock == true
-        self.directory = OrganisationDirectory(program.organisations)
+        self.directory = directory ?? OrganisationDirectory(program.organisations)
         self.program = program
         self.register = register
         self.people = PeopleIndex(register.people)
@@ -115,14 +119,15 @@ package final class ConflictScreener: Sendable {
         var chairStandsAside: Report.Finding?
     }
 
-    func screening(_ decision: Decision, meeting: Meeting?) -> Screening {
+    func screening(_ decision: Decision, meeting: Meeting?, resolvedAttendees: [PersonResolution]? = nil) -> Screening {
         var report = ConflictsReport()
         report.registerScreened = hasRegister
-        let attendees = meeting.map(resolveAttendees)
+        let attendees = meeting.map { resolveAttendees($0, resolved: resolvedAttendees) }
         // nil: everyone on the register is screened.
         var screened: [Int]?
         if let attendees {
             var found: [Int] = []
+            found.reserveCapacity(attendees.count)
             for attendee in attendees {
                 switch attendee.resolution {
                 case .found(let person): if !found.contains(person) { found.append(person) }
@@ -135,7 +140,8 @@ package final class ConflictScreener: Sendable {
                     report.ambiguousAttendees.append((attendee.written, candidates.map { register.people[$0].name }))
                 }
             }
-            screened = found.sorted()
+            found.sort()
+            screened = found
         }
         for person in pointerPeople where screened?.contains(person) ?? true {
             report.notScreenable.append((register.people[person].name, register.people[person].pointers[0]))
@@ -273,7 +279,7 @@ package final class ConflictScreener: Sendable {
         // With a meeting, look from the few attendees towards the organisations instead.
         if let screened {
             for person in screened {
-                for link in links.byPerson[person] {
+                links.byPerson.forEach(of: person) { link in
                     if let entry = stake.entry(for: link.organisation) {
                         hits.append(Hit(person: Int32(person), source: link.source, entry: Int32(entry)))
                     }

@@ -26,7 +26,7 @@ struct RegisterLinks: Sendable {
     /// Per declared organisation: every (person, source) whose text names it, in register order.
     let byOrganisation: [[Link]]
     /// Per person: every (organisation, source) their texts name.
-    let byPerson: [[(organisation: Int32, source: Int32)]]
+    let byPerson: NamedByPerson
     /// Every folded word of the register's texts → the texts it occurs in, to find the few texts
     /// worth scanning for an undeclared name. Built on first use: only a decision naming an
     /// organisation no rule file declares needs it, and building it costs more than the rest
@@ -36,6 +36,13 @@ struct RegisterLinks: Sendable {
     let phraseIndex = PhraseIndex()
 
     init(register: Register, organisations: [Organisation]) {
+        // No texts to scan (a screener with no register, which checks quorum only): building the
+        // scanner's patterns would be most of a single `probity check`'s screening set-up.
+        guard !register.people.isEmpty else {
+            self.byOrganisation = Array(repeating: [], count: organisations.count)
+            self.byPerson = NamedByPerson([])
+            return
+        }
         var patterns: [(text: String, id: Int32)] = []
         var placeNames: Set<Int> = []
         for (index, organisation) in organisations.enumerated() {
@@ -66,7 +73,7 @@ struct RegisterLinks: Sendable {
             }
         }
         self.byOrganisation = byOrganisation
-        self.byPerson = byPerson
+        self.byPerson = NamedByPerson(byPerson)
     }
 
     /// The declared organisations a person's texts name: employer and position (as

@@ -1,3 +1,4 @@
+import ProbityRegister
 import ProbitySemantics
 import ProbitySupport
 
@@ -7,6 +8,9 @@ extension DecisionDecoder {
     public struct FlatDecision: Sendable {
         public var decision: Decision
         public var attendees: [String]?
+        /// What each attendee resolves to on the register whose `people` the line was read
+        /// against, in the order written; nil when read against none.
+        public var attendeeResolutions: [PersonResolution]?
     }
 
     /// Reads the common case straight from the bytes, without building a ``JSONValue`` tree: a
@@ -17,21 +21,27 @@ extension DecisionDecoder {
     /// missing required field, malformed JSON — gives nil, and the caller reads the line again
     /// with ``decode(json:)``, which words the error. So this path never answers differently:
     /// it only answers the easy lines faster. The tests hold the two paths to the same result.
-    public func decodeFlat(_ bytes: [UInt8], meetingKey: Bool) -> FlatDecision? {
+    ///
+    /// With `people`, each attendee is also resolved against that register's names, from the
+    /// line's bytes when it is a register name byte for byte (no `String` looked up):
+    /// the same answers ``PeopleIndex/resolve(_:)`` gives, which the tests hold it to.
+    public func decodeFlat(_ bytes: [UInt8], meetingKey: Bool, people: PeopleIndex? = nil) -> FlatDecision? {
         var reader = FlatJSONReader(bytes)
         var decision = Decision(fieldCount: program.fields.count)
         var attendees: [String]?
+        var resolutions: [PersonResolution]?
         guard reader.consume(UInt8(ascii: "{")) else { return nil }
         if !reader.consume(UInt8(ascii: "}")) {
             repeat {
-                guard let key = reader.string(), reader.consume(UInt8(ascii: ":")) else { return nil }
-                if meetingKey, key == "meeting" {
-                    guard attendees == nil, let names = reader.meetingAttendees() else { return nil }
-                    attendees = names
+                guard let (key, isASCII) = reader.plainString(), reader.consume(UInt8(ascii: ":")) else { return nil }
+                if meetingKey, reader.bytes(key, equal: "meeting") {
+                    guard attendees == nil, let names = reader.meetingAttendees(people: people) else { return nil }
+                    attendees = names.written
+                    resolutions = names.resolutions
                     continue
                 }
-                guard let index = program.fieldIndex[key], !decision.isPresent[index] else { return nil }
-                guard let value = reader.value(), store(value, into: &decision, field: index) else { return nil }
+                guard let index = field(named: key, isASCII: isASCII, in: reader), !decision.isPresent[index] else { return nil }
+                guard let value = reader.value(), store(value, from: reader, into: &decision, field: index) else { return nil }
             } while reader.consume(UInt8(ascii: ","))
             guard reader.consume(UInt8(ascii: "}")) else { return nil }
         }
@@ -39,11 +49,18 @@ extension DecisionDecoder {
         for (index, field) in program.fields.enumerated() where field.isRequired && !decision.isPresent[index] { return nil }
         decision.id = decision.texts[Field.idIndex] ?? ""
         decision.date = Int32(truncatingIfNeeded: decision.scalars[Field.dateIndex])
-        return FlatDecision(decision: decision, attendees: attendees)
+        return FlatDecision(decision: decision, attendees: attendees, attendeeResolutions: resolutions)
+    }
+
+    /// The field a key names: found by its bytes, or, for bytes no field name has, by `String`
+    /// equality as ``decode(_:)`` looks keys up (a name spelt with other but equivalent bytes).
+    private func field(named key: Range<Int>, isASCII: Bool, in reader: FlatJSONReader) -> Int? {
+        if let entry = reader.withBytes(key, fieldKeys.entry) { return fieldOfKey[entry] }
+        return reader.text(key, isASCII: isASCII).flatMap { program.fieldIndex[$0] }
     }
 
     /// Stores a value as ``decode(_:)`` would; false for anything it would refuse.
-    private func store(_ value: FlatJSONReader.Value, into decision: inout Decision, field index: Int) -> Bool {
+    private func store(_ value: FlatJSONReader.Value, from reader: FlatJSONReader, into decision: inout Decision, field index: Int) -> Bool {
         let field = program.fields[index]
         switch value {
         case .null:
@@ -57,29 +74,64 @@ extension DecisionDecoder {
             }
             decision.sets[index] = values
             if element == .organisation { decision.nameLists[index] = items }
-        case .string(let text):
+        case .string(let range, let isASCII):
             if field.type == .text || index == Field.idIndex {
+                guard let text = reader.text(range, isASCII: isASCII) else { return false }
                 decision.texts[index] = text
             } else {
-                guard let value = scalar(string: text, as: field.type, field: index) else { return false }
-                decision.scalars[index] = value
-                if field.type == .organisation { decision.texts[index] = text }
+                guard storeScalar(range, isASCII: isASCII, from: reader, into: &decision, field: index) else { return false }
             }
-        case .number(let lexeme):
+        case .number(let range):
             switch field.type {
-            case .text: decision.texts[index] = lexeme
+            case .text: decision.texts[index] = reader.text(range, isASCII: true)
             case .money:
-                guard let money = Money.parse(lexeme) else { return false }
+                guard let money = reader.withBytes(range, Money.parse(utf8:)) else { return false }
                 decision.scalars[index] = money.pence
             case .number:
-                guard let n = Int64(lexeme) else { return false }
+                guard let n = reader.text(range, isASCII: true).flatMap({ Int64($0) }) else { return false }
                 decision.scalars[index] = n
             default:
                 guard index == Field.idIndex else { return false }
-                decision.texts[index] = lexeme
+                decision.texts[index] = reader.text(range, isASCII: true)
             }
         }
         decision.isPresent[index] = true
+        return true
+    }
+
+    /// Stores a string value of a scalar field, read from the line's bytes where that needs no
+    /// `String`: money and dates are parsed from them, and an enumeration value or an
+    /// organisation's exact name is found by them. Anything else is made a string and read as
+    /// ``scalar(string:as:field:)`` reads it.
+    private func storeScalar(_ range: Range<Int>, isASCII: Bool, from reader: FlatJSONReader, into decision: inout Decision, field index: Int) -> Bool {
+        let type = program.fields[index].type
+        switch type {
+        case .money:
+            guard let money = reader.withBytes(reader.trimmingSpaces(range), Money.parse(utf8:)) else { return false }
+            decision.scalars[index] = money.pence
+            return true
+        case .date:
+            guard let day = reader.withBytes(range, Day.parseISO(utf8:)) else { return false }
+            decision.scalars[index] = Int64(day.number)
+            return true
+        case .enumeration:
+            let (values, ordinals) = ordinalsByBytes[index]
+            if let entry = reader.withBytes(range, values.entry) {
+                decision.scalars[index] = ordinals[entry]
+                return true
+            }
+        case .organisation:
+            if let known = reader.withBytes(range, organisations.exactName(utf8:)) {
+                decision.scalars[index] = Int64(known.organisation)
+                decision.texts[index] = known.name
+                return true
+            }
+        default:
+            break
+        }
+        guard let text = reader.text(range, isASCII: isASCII), let value = scalar(string: text, as: type, field: index) else { return false }
+        decision.scalars[index] = value
+        if type == .organisation { decision.texts[index] = text }
         return true
     }
 
@@ -99,10 +151,12 @@ extension DecisionDecoder {
 /// A cursor over one line of JSON that reads only the plain forms ``DecisionDecoder/decodeFlat``
 /// accepts, and says nil at anything else.
 struct FlatJSONReader {
+    /// A value, its strings and numbers as where they lie in the line: the decoder makes a
+    /// `String` of one only when it keeps one.
     enum Value {
         case null
-        case string(String)
-        case number(String)
+        case string(Range<Int>, isASCII: Bool)
+        case number(Range<Int>)
         case strings([String])
     }
 
@@ -132,6 +186,13 @@ struct FlatJSONReader {
 
     /// A string with no escapes and no control characters, as valid UTF-8.
     mutating func string() -> String? {
+        guard let (range, isASCII) = plainString() else { return nil }
+        return text(range, isASCII: isASCII)
+    }
+
+    /// Where the string that comes next lies in the line, between its quotes, and whether it is
+    /// all ASCII; nil unless it has no escapes and no control characters. Moves past it.
+    mutating func plainString() -> (range: Range<Int>, isASCII: Bool)? {
         guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { return nil }
         let start = position + 1
         // The scan for the closing quote sees every byte of every string: read in place,
@@ -149,16 +210,38 @@ struct FlatJSONReader {
             return (end, high < 0x80, true)
         }
         guard isPlain, end < bytes.count else { return nil }
-        // ASCII is valid UTF-8 as it is; anything else is checked, as the JSON parser would.
-        guard let text = isASCII ? String(decoding: bytes[start..<end], as: UTF8.self)
-                                 : String(validating: bytes[start..<end], as: UTF8.self) else { return nil }
         position = end + 1
         skipSpace()
-        return text
+        return (start..<end, isASCII)
+    }
+
+    /// The string at `range`: ASCII is valid UTF-8 as it is; anything else is checked, as the
+    /// JSON parser would, and nil when it is not valid.
+    func text(_ range: Range<Int>, isASCII: Bool) -> String? {
+        isASCII ? String(decoding: bytes[range], as: UTF8.self) : String(validating: bytes[range], as: UTF8.self)
+    }
+
+    /// `body` given the bytes at `range`, in place.
+    func withBytes<Result>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// Whether the bytes at `range` are `text`'s.
+    func bytes(_ range: Range<Int>, equal text: StaticString) -> Bool {
+        range.count == text.utf8CodeUnitCount
+            && text.withUTF8Buffer { bytes[range].elementsEqual($0) }
+    }
+
+    /// `range` without the spaces (U+0020) at either end, as `trimmingSpaces` trims a string.
+    func trimmingSpaces(_ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, bytes[lower] == UInt8(ascii: " ") { lower += 1 }
+        while upper > lower, bytes[upper - 1] == UInt8(ascii: " ") { upper -= 1 }
+        return lower..<upper
     }
 
     /// A number exactly as JSON writes one: `-? (0 | [1-9][0-9]*) (.[0-9]+)? ([eE][+-]?[0-9]+)?`.
-    mutating func number() -> String? {
+    mutating func number() -> Range<Int>? {
         let start = position
         func digits(_ reader: inout FlatJSONReader) -> Int {
             let from = reader.position
@@ -183,7 +266,7 @@ struct FlatJSONReader {
             if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
             guard digits(&self) > 0 else { return nil }
         }
-        let lexeme = String(decoding: bytes[start..<position], as: UTF8.self)
+        let lexeme = start..<position
         skipSpace()
         return lexeme
     }
@@ -192,7 +275,7 @@ struct FlatJSONReader {
     mutating func value() -> Value? {
         guard position < bytes.count else { return nil }
         switch bytes[position] {
-        case UInt8(ascii: "\""): return string().map(Value.string)
+        case UInt8(ascii: "\""): return plainString().map { Value.string($0.range, isASCII: $0.isASCII) }
         case UInt8(ascii: "n"):
             guard bytes[position...].starts(with: "null".utf8) else { return nil }
             position += 4
@@ -216,11 +299,25 @@ struct FlatJSONReader {
         return consume(UInt8(ascii: "]")) ? items : nil
     }
 
-    /// `{"attendees": ["a", "b"]}`: a meeting given only by its attendees, each a name.
-    mutating func meetingAttendees() -> [String]? {
-        guard consume(UInt8(ascii: "{")), string() == "attendees", consume(UInt8(ascii: ":")),
-              let names = stringArray(), consume(UInt8(ascii: "}")) else { return nil }
-        return names.allSatisfy({ !FlatJSONReader.isBlank($0) }) ? names : nil
+    /// `{"attendees": ["a", "b"]}`: a meeting given only by its attendees, each a name; with
+    /// `people`, what each resolves to on that register.
+    mutating func meetingAttendees(people: PeopleIndex?) -> (written: [String], resolutions: [PersonResolution]?)? {
+        guard consume(UInt8(ascii: "{")), let (key, _) = plainString(), bytes(key, equal: "attendees"), consume(UInt8(ascii: ":")),
+              consume(UInt8(ascii: "[")) else { return nil }
+        var names: [String] = []
+        var resolutions: [PersonResolution]? = people.map { _ in [] }
+        if !consume(UInt8(ascii: "]")) {
+            repeat {
+                guard let (range, isASCII) = plainString(), let name = text(range, isASCII: isASCII) else { return nil }
+                names.append(name)
+                // A register name byte for byte (most attendees): the answer from the register's
+                // table, found by the line's bytes; anything else the full way.
+                if let people { resolutions?.append(withBytes(range, people.resolve(utf8:)) ?? people.resolve(name)) }
+            } while consume(UInt8(ascii: ","))
+            guard consume(UInt8(ascii: "]")) else { return nil }
+        }
+        guard consume(UInt8(ascii: "}")), names.allSatisfy({ !FlatJSONReader.isBlank($0) }) else { return nil }
+        return (names, resolutions)
     }
 
     /// Whether a name is only white space (Unicode's, as `Character.isWhitespace` says). A name

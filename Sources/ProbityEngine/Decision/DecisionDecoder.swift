@@ -11,14 +11,28 @@ package struct DecisionDecoder: Sendable {
     public let organisations: OrganisationDirectory
     /// Per enumeration field: each value's ordinal, for reading decisions straight from bytes.
     let ordinals: [[String: Int64]]
+    /// The same values by their bytes, each entry with its ordinal as `ordinals` says.
+    let ordinalsByBytes: [(values: ByteStringTable, ordinals: [Int64])]
+    /// The declared fields' names by their bytes, each entry with its field's index: a line's
+    /// keys are read without making strings.
+    let fieldKeys: ByteStringTable
+    let fieldOfKey: [Int]
 
     public init(program: Program) {
         self.program = program
         self.organisations = OrganisationDirectory(program.organisations)
-        self.ordinals = program.fields.map { field in
+        let ordinals = program.fields.map { field -> [String: Int64] in
             guard case .enumeration(let values) = field.type.elementType ?? field.type else { return [:] }
             return Dictionary(uniqueKeysWithValues: values.enumerated().map { ($1, Int64($0)) })
         }
+        self.ordinals = ordinals
+        self.ordinalsByBytes = ordinals.map { byValue in
+            let values = ByteStringTable(byValue.keys.sorted())
+            return (values, values.strings.map { byValue[$0] ?? -1 })
+        }
+        let keys = program.fieldIndex.keys.sorted()
+        self.fieldKeys = ByteStringTable(keys)
+        self.fieldOfKey = fieldKeys.strings.map { program.fieldIndex[$0] ?? -1 }
     }
 
     /// Parses JSON text and decodes it.

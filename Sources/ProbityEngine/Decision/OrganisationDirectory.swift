@@ -1,5 +1,6 @@
 import ProbityRegister
 import ProbitySemantics
+import ProbitySupport
 
 /// Looks organisations up by id, name or alias, forgiving case, spacing and punctuation:
 /// "Bromley Health Care", "bromley healthcare cic" and "BHC" can all name one organisation.
@@ -8,6 +9,10 @@ package struct OrganisationDirectory: Sendable {
     /// Every id, name and alias exactly as declared: decisions mostly copy them, and an exact
     /// match needs no folding.
     private var byExactName: [String: Int] = [:]
+    /// The same exact names by their bytes, for reading a decision straight from its line:
+    /// entry `i` is organisation `byExactBytes[i]`, as `byExactName` says for that name.
+    private var exactNames = ByteStringTable([String]())
+    private var byExactBytes: [Int] = []
     /// The folded keys with their spaces taken out: "Bromley Health Care" is "Bromley
     /// Healthcare" split differently, never another organisation.
     private var byJoinedKey: [String: Int] = [:]
@@ -32,6 +37,16 @@ package struct OrganisationDirectory: Sendable {
                 byExactName[name] = byKey[OrganisationDirectory.key(name)]
             }
         }
+        exactNames = ByteStringTable(organisations.flatMap { [$0.id, $0.name] + $0.aliases })
+        byExactBytes = exactNames.strings.map { byExactName[$0] ?? -1 }
+    }
+
+    /// An id, name or alias given as bytes (part of a line being read) that is one exactly, byte
+    /// for byte: its `String`, equal to the bytes, and the organisation ``lookup(_:)`` finds for
+    /// it. Nil for other bytes: the caller makes the string and calls ``lookup(_:)``.
+    public func exactName(utf8 bytes: UnsafeBufferPointer<UInt8>) -> (name: String, organisation: Int)? {
+        guard let entry = exactNames.entry(bytes), byExactBytes[entry] >= 0 else { return nil }
+        return (exactNames.strings[entry], byExactBytes[entry])
     }
 
     public func lookup(_ written: String) -> Int? {

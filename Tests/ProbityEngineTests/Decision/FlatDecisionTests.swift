@@ -1,5 +1,6 @@
 import Foundation
 import ProbityEngine
+import ProbityRegister
 import ProbitySemantics
 import ProbityTestSupport
 import XCTest
@@ -37,6 +38,12 @@ final class FlatDecisionTests: XCTestCase {
             #"{"id":"d","date":"2023-06-01","counterparty":"bromley health care","bidders":["BHC","New Bidder Ltd"],"budgets":[]}"#,
             #"{"id":"d","date":"2023-06-01","title":"Café £5k","count":"12","budget":null}"#,
             #"{"id":"d","date":"2023-06-01","count":42,"title":17.5}"#,
+            // Names found by their bytes: an organisation's exact name, id and alias, an
+            // enumeration's value; and the same spelt otherwise, found the long way.
+            #"{"id":"d","date":"2023-06-01","counterparty":"Bromley Healthcare CIC","kind":"contract-award"}"#,
+            #"{"id":"d","date":"2023-06-01","counterparty":"bhc","bidders":["BHC","Bromley Health Care"]}"#,
+            #"{"id":"d","date":"2023-06-01","counterparty":"BROMLEY HEALTHCARE CIC","value":"  £1,200  "}"#,
+            #"{"id":"d","date":"2023-06-01","counterparty":"Café Nouveau","value":"£1.2m"}"#,
         ]
         for input in inputs {
             let flat = try XCTUnwrap(decoder.decodeFlat(Array(input.utf8), meetingKey: false), input)
@@ -79,6 +86,30 @@ final class FlatDecisionTests: XCTestCase {
         XCTAssertEqual(flat.attendees, ["Ann Chair", "Dr Bob"])
         XCTAssertNil(decoder.decodeFlat(Array(#"{"id":"d","date":"2023-06-01","meeting":{"attendees":["A"],"body":"x"}}"#.utf8), meetingKey: true))
         XCTAssertNil(decoder.decodeFlat(Array(#"{"id":"d","date":"2023-06-01","meeting":{"attendees":[" "]}}"#.utf8), meetingKey: true))
+    }
+
+    /// Read against a register's people, each attendee resolves as `PeopleIndex.resolve` says,
+    /// whether found from the line's bytes (a register name exactly) or made and looked up.
+    func testAttendeesReadAgainstARegisterResolveAsTheIndexDoes() throws {
+        let plan = try XCTUnwrap(makePlan(scheme))
+        let decoder = DecisionDecoder(program: plan.program)
+        let people = PeopleIndex(["Ann Chair", "Dr Bob Jones", "Jos\u{E9} Garc\u{ED}a", "A Smith", "Dr A Smith"].map { RegisterPerson(name: $0) })
+        let written = ["Ann Chair", "ANN CHAIR", "Bob Jones", "Jose\u{301} Garci\u{301}a", "Jos\u{E9} Garc\u{ED}a", "A Smith", "Nobody Here", "Ann Chair"]
+        let input = #"{"id":"d","date":"2023-06-01","meeting":{"attendees":["# + written.map { "\"\($0)\"" }.joined(separator: ",") + "]}}"
+        let plain = try XCTUnwrap(decoder.decodeFlat(Array(input.utf8), meetingKey: true))
+        let read = try XCTUnwrap(decoder.decodeFlat(Array(input.utf8), meetingKey: true, people: people))
+        XCTAssertNil(plain.attendeeResolutions)
+        XCTAssertEqual(read.attendees?.map { Array($0.utf8) }, written.map { Array($0.utf8) })
+        XCTAssertEqual(plain.attendees?.map { Array($0.utf8) }, written.map { Array($0.utf8) })
+        XCTAssertEqual(read.attendeeResolutions, written.map(people.resolve))
+        XCTAssertEqual(read.attendeeResolutions?[0], .found(0))
+        XCTAssertEqual(read.attendeeResolutions?[5], .ambiguous([3, 4]))
+        XCTAssertEqual(read.attendeeResolutions?[6], .notFound)
+        // An empty list, and a blank name (left to the full decoder), as without a register.
+        let empty = try XCTUnwrap(decoder.decodeFlat(Array(#"{"id":"d","date":"2023-06-01","meeting":{"attendees":[]}}"#.utf8), meetingKey: true, people: people))
+        XCTAssertEqual(empty.attendees, [])
+        XCTAssertEqual(empty.attendeeResolutions, [])
+        XCTAssertNil(decoder.decodeFlat(Array(#"{"id":"d","date":"2023-06-01","meeting":{"attendees":["Ann Chair"," "]}}"#.utf8), meetingKey: true, people: people))
     }
 
     /// Damaged lines: whenever the byte reader answers, the full decoder answers the same.

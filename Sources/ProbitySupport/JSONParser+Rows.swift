@@ -1,0 +1,181 @@
+import Glibc
+
+/// A key of a row object, as ``JSONParser/forEachRow(_:maximumDepth:into:)`` hands it on:
+/// the same key text always comes with the same `number` (0, 1, 2… in the order first met),
+/// so a reader can keep what a key means in an array instead of matching its text again.
+public struct JSONRowKey: Sendable {
+    public let number: Int
+    public let text: String
+}
+
+/// What reads a document that is an array of row objects (a table written as JSON), member
+/// by member, as ``JSONParser/forEachRow(_:maximumDepth:into:)`` reaches each.
+public protocol JSONRowVisitor {
+    /// An element that is an object begins, on the 1-based `line`.
+    mutating func beginRow(line: Int)
+    /// A member of that object, in document order. `value` is a scalar, or the whole of a
+    /// nested array or object.
+    mutating func member(_ key: JSONRowKey, _ value: JSONValue)
+    /// The object has ended.
+    mutating func endRow()
+    /// An element that is not an object, on the 1-based `line`.
+    mutating func element(_ value: JSONValue, line: Int)
+}
+
+extension JSONParser {
+    /// Reads a document that is an array of objects without making a tree of any row: each
+    /// object's members go to `visitor` as they are read, their keys numbered (`JSONRowKey`),
+    /// so that the few keys a table repeats on every row are matched by their bytes, not made
+    /// into strings and hashed each time. Returns `false`, having called nothing, when the
+    /// document is not an array. The document is checked exactly as ``parse(_:maximumDepth:)``
+    /// checks it, with the same messages; rows before a syntax error have been handed on, so a
+    /// caller keeps nothing from a failed read.
+    public static func forEachRow<Visitor: JSONRowVisitor>(_ bytes: [UInt8], maximumDepth: Int = maximumDepth,
+                                                           into visitor: inout Visitor) -> Result<Bool, JSONSyntaxError> {
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = JSONReader(buffer, maximumDepth: maximumDepth)
+            var keys = JSONRowKeys()
+            do throws(JSONFailure) {
+                return .success(try reader.forEachElement { reader, line throws(JSONFailure) in
+                    try reader.parseRow(line: line, keys: &keys, into: &visitor)
+                })
+            } catch {
+                return .failure(error.located(in: buffer))
+            }
+        }
+    }
+}
+
+/// The keys met so far, numbered, and the key met at each position of the row before.
+struct JSONRowKeys {
+    private var numbers: [String: Int] = [:]
+    private(set) var texts: [String] = []
+    /// Each key's UTF-8, when it holds no `"` or `\` (and so is written the same in the file).
+    private var plainBytes: [[UInt8]?] = []
+    /// The key at each position in the row before.
+    private var lastAtPosition: [Int] = []
+
+    /// The key the bytes at `start` (an opening quote) spell, when it is the key at `position`
+    /// in the row before and written without escapes; the position after its closing quote.
+    func repeated(at position: Int, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (number: Int, end: Int)? {
+        guard position < lastAtPosition.count else { return nil }
+        let number = lastAtPosition[position]
+        guard let plain = plainBytes[number] else { return nil }
+        let first = start + 1, end = first + plain.count
+        guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { return nil }
+        let same = plain.withUnsafeBufferPointer { plain in
+            plain.count == 0 || memcmp(plain.baseAddress!, bytes.baseAddress! + first, plain.count) == 0
+        }
+        return same ? (number, end + 1) : nil
+    }
+
+    /// The number of `text`, given one if it is new.
+    mutating func number(of text: String) -> Int {
+        if let known = numbers[text] { return known }
+        let number = texts.count
+        numbers[text] = number
+        texts.append(text)
+        plainBytes.append(text.utf8.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") } ? nil : Array(text.utf8))
+        return number
+    }
+
+    /// Remembers `number` as the key at `position` of this row.
+    mutating func met(_ number: Int, at position: Int) {
+        if position < lastAtPosition.count {
+            lastAtPosition[position] = number
+        } else if position == lastAtPosition.count {
+            lastAtPosition.append(number)
+        }
+    }
+}
+
+extension JSONReader {
+    /// Reads one element of a row array: an object member by member into `visitor`, anything
+    /// else whole. The checks, and their order, are those of `parseNestedValues`.
+    mutating func parseRow<Visitor: JSONRowVisitor>(line: Int, keys: inout JSONRowKeys,
+                                                    into visitor: inout Visitor) throws(JSONFailure) {
+        skipWhitespace()
+        guard peek() == UInt8(ascii: "{") else {
+            visitor.element(try parseNestedValues(), line: line)
+            return
+        }
+        try checkDepth(0)
+        position += 1
+        skipWhitespace()
+        visitor.beginRow(line: line)
+        if peek() == UInt8(ascii: "}") {
+            position += 1
+            visitor.endRow()
+            return
+        }
+        var seen: [Int] = []                 // the row's keys, for duplicates
+        var seenSet: Set<Int>? = nil         // …once there are many
+        var memberPosition = 0
+        var context = "`{`"
+        while true {
+            // A key, and the `:` after it.
+            skipWhitespace()
+            let keyStart = position
+            guard peek() == UInt8(ascii: "\"") else {
+                throw failure("expected a string as object key after \(context), found \(describeHere())")
+            }
+            let number: Int
+            if let repeated = keys.repeated(at: memberPosition, in: bytes, from: position) {
+                number = repeated.number
+                position = repeated.end
+            } else {
+                number = keys.number(of: try parseString())
+            }
+            skipWhitespace()
+            guard peek() == UInt8(ascii: ":") else {
+                throw failure("expected `:` after object key, found \(describeHere())")
+            }
+            position += 1
+            if memberPosition > 0 {
+                let duplicate: Bool
+                if seenSet == nil && seen.count < 16 {
+                    duplicate = seen.contains(number)
+                } else {
+                    if seenSet == nil { seenSet = Set(seen) }
+                    duplicate = !seenSet!.insert(number).inserted
+                }
+                if duplicate {
+                    throw JSONFailure(message: "duplicate key `\(keys.texts[number])`", offset: keyStart)
+                }
+            }
+            seen.append(number)
+            keys.met(number, at: memberPosition)
+            memberPosition += 1
+
+            // Its value: a nested array or object is read whole, one level further in.
+            skipWhitespace()
+            let value: JSONValue
+            if peek() == UInt8(ascii: "[") || peek() == UInt8(ascii: "{") {
+                enclosingDepth += 1
+                defer { enclosingDepth -= 1 }
+                value = try parseNestedValues()
+            } else {
+                value = try parseScalar()
+            }
+            visitor.member(JSONRowKey(number: number, text: keys.texts[number]), value)
+
+            // A `,` and the next member, or the end of the row.
+            skipWhitespace()
+            switch peek() {
+            case UInt8(ascii: ","):
+                position += 1
+                skipWhitespace()
+                if peek() == UInt8(ascii: "}") {
+                    throw failure("expected a string as object key after `,`, found `}` (trailing commas are not allowed)")
+                }
+                context = "`,`"
+            case UInt8(ascii: "}"):
+                position += 1
+                visitor.endRow()
+                return
+            default:
+                throw failure("expected `,` or `}` after object member, found \(describeHere())")
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import XCTest
+import ProbitySupport
+import ProbityTestSupport
+
+/// The chunked splitter gives exactly the records of the whole-file reader, wherever the
+/// chunks end: inside a quoted field, between CR and LF, between the quotes of `""`, inside a
+/// UTF-8 sequence or a byte order mark.
+final class CSVRecordStreamTests: XCTestCase {
+    /// `bytes` split in chunks of the given sizes (the last takes the rest).
+    private func streamed(_ bytes: [UInt8], chunks sizes: [Int], separator: UInt8? = nil) -> (records: [CSVRecord], separator: UInt8?) {
+        var stream = CSVRecordStream(separator: separator)
+        var records: [CSVRecord] = []
+        var offset = 0
+        for size in sizes where offset < bytes.count {
+            let end = min(bytes.count, offset + size)
+            stream.append(Array(bytes[offset..<end])) { records.append($0) }
+            offset = end
+        }
+        stream.append(Array(bytes[offset...])) { records.append($0) }
+        stream.finish { records.append($0) }
+        return (records, stream.separator)
+    }
+
+    private func assertSameEverySplit(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
+        let bytes = Array(text.utf8)
+        let whole = CSVReader.read(bytes)
+        for first in 0...bytes.count {
+            let split = streamed(bytes, chunks: [first])
+            XCTAssertEqual(split.records, whole.records, "split at \(first) of \(text.debugDescription)", file: file, line: line)
+            XCTAssertEqual(split.separator, whole.separator, file: file, line: line)
+        }
+        let bytewise = streamed(bytes, chunks: Array(repeating: 1, count: bytes.count))
+        XCTAssertEqual(bytewise.records, whole.records, "byte by byte: \(text.debugDescription)", file: file, line: line)
+    }
+
+    func testEverySplitOfTheAwkwardPlacesGivesTheSameRecords() {
+        assertSameEverySplit("a,b\r\n1,2\r\n")                          // CR | LF
+        assertSameEverySplit("a,b\r1,2\r3,4")                           // CR alone, no final break
+        assertSameEverySplit("name,note\n\"Smith, J\",\"said \"\"hi\"\"\"\n\"x\",\"two\r\nlines\"\nlast,row\n")
+        assertSameEverySplit("\u{FEFF}Name\tType\nA\tB\n")              // a byte order mark cut
+        assertSameEverySplit("a\tb\n\nc\td\n\n\n")                     // empty lines kept inside, dropped at the end
+        assertSameEverySplit("a,\"open\nstill open")                    // a quote never closed
+        assertSameEverySplit("x\n\"")
+        assertSameEverySplit(",,\n\"\",x,\n")                          // empty fields, a trailing separator
+        assertSameEverySplit("a,b,")                                    // a separator last of all
+        assertSameEverySplit("Tomás Ó Briain,King’s College – London\n")
+        assertSameEverySplit("\"a;b;c\",d\n1;2,3\n")                     // the header's quotes hide separators
+        assertSameEverySplit("\n\r\n")
+        assertSameEverySplit("")
+    }
+
+    func testARecordLongerThanManyChunksIsReadOnce() {
+        let long = String(repeating: "word, ", count: 20_000)
+        let text = "a,b\n\"" + long + "\",x\nc,d\n"
+        let bytes = Array(text.utf8)
+        let split = streamed(bytes, chunks: Array(repeating: 7, count: bytes.count / 7))
+        XCTAssertEqual(split.records.map(\.fields), [["a", "b"], [long, "x"], ["c", "d"]])
+        XCTAssertEqual(split.records.map(\.line), [1, 2, 3])
+    }
+
+    func testAGivenSeparatorIsUsedFromTheFirstByte() {
+        let split = streamed(Array("a;b\n".utf8), chunks: [1, 1, 1], separator: UInt8(ascii: ","))
+        XCTAssertEqual(split.records.map(\.fields), [["a;b"]])
+    }
+
+    /// Seeded: random tables of awkward cells, and damaged copies of them (bytes cut, doubled,
+    /// swapped for quotes, breaks and separators), split at random places, come out as the
+    /// whole-file reader reads them.
+    func testRandomTablesSplitAtRandomPlacesGiveTheWholeFileRecords() {
+        let (seed, generator) = TestSeed.generator()
+        var random = generator
+        let cells = ["", "a", "Dr Ana Tomás", "\"quoted, cell\"", "\"with \"\"quotes\"\"\"", "\"two\r\nlines\"",
+                     "\"cr\ronly\"", "  \"spaced\"", "5\" floppy", "\"open", "x;y", "tab\there", "😀", "King’s"]
+        let breaks = ["\n", "\r\n", "\r"]
+        let separators = [",", "\t", ";"]
+        let noise: [UInt8] = Array("\"\r\n,;\t ".utf8) + [0xEF, 0xBB, 0xBF, 0xC3, 0x80]
+        for round in 0..<300 {
+            let separator = separators[random.below(separators.count)]
+            var text = random.chance(0.2) ? "\u{FEFF}" : ""
+            for _ in 0..<random.below(12) {
+                let width = 1 + random.below(6)
+                text += (0..<width).map { _ in cells[random.below(cells.count)] }.joined(separator: separator)
+                text += breaks[random.below(breaks.count)]
+            }
+            var bytes = Array(text.utf8)
+            if random.chance(0.5) {
+                for _ in 0..<1 + random.below(4) where !bytes.isEmpty {
+                    let at = random.below(bytes.count)
+                    switch random.below(3) {
+                    case 0: bytes.remove(at: at)
+                    case 1: bytes.insert(noise[random.below(noise.count)], at: at)
+                    default: bytes[at] = noise[random.below(noise.count)]
+                    }
+                }
+            }
+            var sizes: [Int] = []
+            var total = 0
+            while total < bytes.count {
+                let size = random.chance(0.3) ? 0 : 1 + random.below(9)
+                sizes.append(size)
+                total += size
+            }
+            let whole = CSVReader.read(bytes)
+            let split = streamed(bytes, chunks: sizes)
+            XCTAssertEqual(split.records, whole.records, "seed \(seed), round \(round): \(bytes) in chunks \(sizes)")
+            XCTAssertEqual(split.separator, whole.separator, "seed \(seed), round \(round)")
+            if split.records != whole.records { return }
+        }
+    }
+}
