@@ -1,0 +1,32 @@
+import Foundation
+import Probity
+
+/// A register file read on a thread of its own while the rules are read and checked on the
+/// calling thread: neither needs the other, and everything a batch does before its first line
+/// is time its second thread cannot share (issue #17, docs/performance.md).
+///
+/// Reading is all it does: what the register's rows say (the findings) is written by
+/// ``CheckContext/loadRegister(_:readAhead:)`` on the calling thread, in the order it always was,
+/// and only once the rules have loaded, so a run whose rules fail says nothing about the register.
+final class RegisterReadAhead: @unchecked Sendable {
+    private let finished = DispatchSemaphore(value: 0)
+    /// Written once by the reading thread before it signals `finished`; read only after waiting.
+    private var loaded: Result<Register, RegisterLoadError>?
+
+    /// Starts reading the register at `path` (a file: standard input is read in turn, as the
+    /// other inputs are).
+    init(path: String) {
+        Thread { [self] in
+            loaded = RegisterLoader.load(path: path)
+            finished.signal()
+        }.start()
+    }
+
+    /// The register as read, waiting for the reading thread to finish.
+    func wait() -> Result<Register, RegisterLoadError> {
+        finished.wait()
+        // Let a second wait through too.
+        finished.signal()
+        return loaded!
+    }
+}
