@@ -160,22 +160,11 @@ extension JSONReader {
             visitor.member(JSONRowKey(number: number, text: keys.texts[number]), value)
 
             // A `,` and the next member, or the end of the row.
-            skipWhitespace()
-            switch peek() {
-            case UInt8(ascii: ","):
-                position += 1
-                skipWhitespace()
-                if peek() == UInt8(ascii: "}") {
-                    throw failure("expected a string as object key after `,`, found `}` (trailing commas are not allowed)")
-                }
-                context = "`,`"
-            case UInt8(ascii: "}"):
-                position += 1
+            guard try moreMembers() else {
                 visitor.endRow()
                 return
-            default:
-                throw failure("expected `,` or `}` after object member, found \(describeHere())")
             }
+            context = "`,`"
         }
     }
 }

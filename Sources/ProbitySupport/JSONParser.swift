@@ -238,24 +238,14 @@ struct JSONReader {
                 if stack[top].isObject {
                     let key = stack[top].pendingKey
                     stack[top].members.append((key: key, value: value))
-                    switch peek() {
-                    case UInt8(ascii: ","):
-                        position += 1
-                        skipWhitespace()
-                        if peek() == UInt8(ascii: "}") {
-                            throw failure("expected a string as object key after `,`, found `}` (trailing commas are not allowed)")
-                        }
+                    if try moreMembers() {
                         let keyStart = position
                         let nextKey = try parseKey(after: "`,`")
                         try checkUnique(nextKey, in: &stack[top], at: keyStart)
                         stack[top].pendingKey = nextKey
                         continue parsing
-                    case UInt8(ascii: "}"):
-                        position += 1
-                        value = .object(stack.removeLast().members)
-                    default:
-                        throw failure("expected `,` or `}` after object member, found \(describeHere())")
                     }
+                    value = .object(stack.removeLast().members)
                 } else {
                     stack[top].elements.append(value)
                     switch peek() {
@@ -275,6 +265,26 @@ struct JSONReader {
                 }
             }
             return value
+        }
+    }
+
+    /// After an object member's value: `true` past a `,` (a key must follow; a `}` there is
+    /// refused), `false` past the object's closing `}`.
+    mutating func moreMembers() throws(JSONFailure) -> Bool {
+        skipWhitespace()
+        switch peek() {
+        case UInt8(ascii: ","):
+            position += 1
+            skipWhitespace()
+            if peek() == UInt8(ascii: "}") {
+                throw failure("expected a string as object key after `,`, found `}` (trailing commas are not allowed)")
+            }
+            return true
+        case UInt8(ascii: "}"):
+            position += 1
+            return false
+        default:
+            throw failure("expected `,` or `}` after object member, found \(describeHere())")
         }
     }
 
@@ -428,7 +438,14 @@ struct JSONReader {
             case 0x80...:
                 try skipMultibyteScalar()
             default:
+                // A run of plain ASCII, the bulk of most strings, in a loop of its own.
                 position += 1
+                let count = bytes.count
+                while position < count {
+                    let next = bytes[position]
+                    if next == UInt8(ascii: "\"") || next == UInt8(ascii: "\\") || next < 0x20 || next >= 0x80 { break }
+                    position += 1
+                }
             }
         }
     }

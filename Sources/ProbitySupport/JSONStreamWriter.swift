@@ -70,27 +70,11 @@ public struct JSONStreamWriter: JSONOutput, Sendable {
         // `,"key":` goes in with one append: appended part by part, a key cost about 230
         // instructions, and a report line writes some fifty of them. The pretty layout's new
         // line and indent go in by `separate`.
-        var comma = false
         if isPretty {
             separate()
-        } else if let index = hasContent.indices.last {
-            comma = hasContent[index]
-            hasContent[index] = true
-        }
-        let pretty = isPretty
-        key.withUTF8Buffer { name in
-            let start = comma ? 1 : 0
-            let count = start + name.count + (pretty ? 4 : 3)
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { out in
-                guard let base = out.baseAddress else { return }
-                base[0] = UInt8(ascii: ",")
-                base[start] = UInt8(ascii: "\"")
-                if let from = name.baseAddress { (base + start + 1).initialize(from: from, count: name.count) }
-                base[start + name.count + 1] = UInt8(ascii: "\"")
-                base[start + name.count + 2] = UInt8(ascii: ":")
-                if pretty { base[start + name.count + 3] = UInt8(ascii: " ") }
-                bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
-            }
+            appendKey(key, comma: false, then: nil)
+        } else {
+            appendKey(key, comma: markMember(), then: nil)
         }
         afterKey = true
     }
@@ -103,7 +87,7 @@ public struct JSONStreamWriter: JSONOutput, Sendable {
         if !isPretty, var value {
             let written: Bool? = value.withUTF8 { text in
                 guard !JSONWriter.containsEscapable(text) else { return false }
-                writeMember(key, quoted: text)
+                appendKey(key, comma: markMember(), then: text)
                 return true
             }
             if written == true { return }
@@ -112,17 +96,21 @@ public struct JSONStreamWriter: JSONOutput, Sendable {
         if let value { string(value) } else { null() }
     }
 
-    /// `,"key":"text"` into the compact layout, `text` as it is, in one append.
-    @usableFromInline mutating func writeMember(_ key: StaticString, quoted text: UnsafeBufferPointer<UInt8>) {
-        var comma = false
-        if let index = hasContent.indices.last {
-            comma = hasContent[index]
-            hasContent[index] = true
-        }
+    /// Counts a member of the innermost container (compact layout): whether a comma goes first.
+    @usableFromInline mutating func markMember() -> Bool {
+        guard let index = hasContent.indices.last else { return false }
+        defer { hasContent[index] = true }
+        return hasContent[index]
+    }
+
+    /// `,"key":` (the comma when asked, a space after the colon in the pretty layout), then
+    /// `"text"` when given (`text` needing no escape), in one append.
+    @usableFromInline mutating func appendKey(_ key: StaticString, comma: Bool, then text: UnsafeBufferPointer<UInt8>?) {
+        let pretty = isPretty
         key.withUTF8Buffer { name in
             let start = comma ? 1 : 0
-            let valueStart = start + name.count + 3
-            let count = valueStart + text.count + 2
+            let keyEnd = start + name.count + (pretty ? 4 : 3)
+            let count = keyEnd + (text.map { $0.count + 2 } ?? 0)
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { out in
                 guard let base = out.baseAddress else { return }
                 base[0] = UInt8(ascii: ",")
@@ -130,9 +118,12 @@ public struct JSONStreamWriter: JSONOutput, Sendable {
                 if let from = name.baseAddress { (base + start + 1).initialize(from: from, count: name.count) }
                 base[start + name.count + 1] = UInt8(ascii: "\"")
                 base[start + name.count + 2] = UInt8(ascii: ":")
-                base[valueStart] = UInt8(ascii: "\"")
-                if let from = text.baseAddress { (base + valueStart + 1).initialize(from: from, count: text.count) }
-                base[count - 1] = UInt8(ascii: "\"")
+                if pretty { base[start + name.count + 3] = UInt8(ascii: " ") }
+                if let text {
+                    base[keyEnd] = UInt8(ascii: "\"")
+                    if let from = text.baseAddress { (base + keyEnd + 1).initialize(from: from, count: text.count) }
+                    base[count - 1] = UInt8(ascii: "\"")
+                }
                 bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
             }
         }

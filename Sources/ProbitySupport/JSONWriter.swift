@@ -72,20 +72,21 @@ public struct JSONWriter {
         guard let base = bytes.baseAddress else { return false }
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         let quotes = ones &* UInt64(UInt8(ascii: "\"")), backslashes = ones &* UInt64(UInt8(ascii: "\\"))
-        var index = 0
-        while index &+ 8 <= bytes.count {
+        let count = bytes.count
+        guard count >= 8 else { return bytes.contains(where: needsEscape) }
+        func escapable(at index: Int) -> Bool {
             let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
             let control = (word &- ones &* 0x20) & ~word
             let quote = word ^ quotes, backslash = word ^ backslashes
-            let found = control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
-            if found & highs != 0 { return true }
+            return (control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)) & highs != 0
+        }
+        var index = 0
+        while index &+ 8 <= count {
+            if escapable(at: index) { return true }
             index &+= 8
         }
-        while index < bytes.count {
-            if needsEscape(base[index]) { return true }
-            index &+= 1
-        }
-        return false
+        // The tail: the last eight bytes, overlapping some already scanned, rather than a byte loop.
+        return index < count && escapable(at: count &- 8)
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool {

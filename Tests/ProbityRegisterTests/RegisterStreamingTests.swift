@@ -93,14 +93,7 @@ final class RegisterStreamingTests: XCTestCase {
                 bytes = Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8)
             }
             if random.chance(0.4) {
-                for _ in 0..<1 + random.below(3) where !bytes.isEmpty {
-                    let at = random.below(bytes.count)
-                    switch random.below(3) {
-                    case 0: bytes.remove(at: at)
-                    case 1: bytes.insert(noise[random.below(noise.count)], at: at)
-                    default: bytes[at] = noise[random.below(noise.count)]
-                    }
-                }
+                ByteDamage.damage(&bytes, noise: noise, maximumEdits: 3, random: &random)
             }
             let sizes = (0..<1 + random.below(5)).map { _ in 1 + random.below(random.chance(0.5) ? 8 : 200) }
             let fileName = isJSON ? "r.json" : "r.csv"

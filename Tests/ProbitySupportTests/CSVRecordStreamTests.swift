@@ -84,14 +84,7 @@ final class CSVRecordStreamTests: XCTestCase {
             }
             var bytes = Array(text.utf8)
             if random.chance(0.5) {
-                for _ in 0..<1 + random.below(4) where !bytes.isEmpty {
-                    let at = random.below(bytes.count)
-                    switch random.below(3) {
-                    case 0: bytes.remove(at: at)
-                    case 1: bytes.insert(noise[random.below(noise.count)], at: at)
-                    default: bytes[at] = noise[random.below(noise.count)]
-                    }
-                }
+                ByteDamage.damage(&bytes, noise: noise, maximumEdits: 4, random: &random)
             }
             var sizes: [Int] = []
             var total = 0

@@ -95,14 +95,7 @@ final class JSONRowReaderTests: XCTestCase {
             text += "]"
             var bytes = Array(text.utf8)
             if random.chance(0.4) {
-                for _ in 0..<1 + random.below(3) where !bytes.isEmpty {
-                    let at = random.below(bytes.count)
-                    switch random.below(3) {
-                    case 0: bytes.remove(at: at)
-                    case 1: bytes.insert(noise[random.below(noise.count)], at: at)
-                    default: bytes[at] = noise[random.below(noise.count)]
-                    }
-                }
+                ByteDamage.damage(&bytes, noise: noise, maximumEdits: 3, random: &random)
             }
             let (rows, elements) = both(bytes)
             XCTAssertEqual(rows, elements, "seed \(seed), round \(round): \(String(decoding: bytes, as: UTF8.self))")

@@ -304,8 +304,11 @@ struct FlatJSONReader {
     mutating func meetingAttendees(people: PeopleIndex?) -> (written: [String], resolutions: [PersonResolution]?)? {
         guard consume(UInt8(ascii: "{")), let (key, _) = plainString(), bytes(key, equal: "attendees"), consume(UInt8(ascii: ":")),
               consume(UInt8(ascii: "[")) else { return nil }
+        // Room for a committee's names at once: growing one at a time reallocated four times a line.
         var names: [String] = []
+        names.reserveCapacity(16)
         var resolutions: [PersonResolution]? = people.map { _ in [] }
+        resolutions?.reserveCapacity(16)
         if !consume(UInt8(ascii: "]")) {
             repeat {
                 guard let (range, isASCII) = plainString(), let name = text(range, isASCII: isASCII) else { return nil }
