@@ -108,7 +108,22 @@ public final class Engine: Sendable {
     /// The same scheme, screening against `register` (strictly: see ``init(scheme:register:strict:)``);
     /// the compiled rules are shared.
     public func with(register: Register, strict: Bool = false) -> Engine {
-        Engine(scheme: scheme, plan: plan, decoder: decoder, builder: builder, register: register, strict: strict)
+        with(register: register, strict: strict, inParallel: Engine.buildsInParallel(register: register))
+    }
+
+    /// ``with(register:strict:)``, its screener built on one thread or on two as `inParallel` says.
+    package func with(register: Register, strict: Bool, inParallel: Bool) -> Engine {
+        guard inParallel else {
+            return Engine(scheme: scheme, plan: plan, decoder: decoder, builder: builder, register: register, strict: strict)
+        }
+        // As in `init(scheme:register:strict:inParallel:)`: the people index and the scan of
+        // the register's texts read only the immutable program and register and share nothing.
+        let program = scheme.program
+        let (people, scan) = bothAtOnce({ PeopleIndex(register.people) },
+                                        { ConflictScreener.RegisterScan(program: program, register: register) })
+        let screener = ConflictScreener(program: program, register: register, strict: strict, directory: decoder.organisations,
+                                        people: people, scan: scan)
+        return Engine(scheme: scheme, plan: plan, decoder: decoder, builder: builder, register: register, screener: screener)
     }
 
     package var program: Program { scheme.program }

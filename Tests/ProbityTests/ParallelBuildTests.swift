@@ -4,7 +4,9 @@ import ProbityTestSupport
 import XCTest
 
 /// An engine whose decoder and screener were built on two threads at once answers exactly as
-/// one built on a single thread (``Engine/init(scheme:register:strict:inParallel:)``).
+/// one built on a single thread (``Engine/init(scheme:register:strict:inParallel:)``), and so
+/// does one whose register was added afterwards on two threads (``Engine/with(register:strict:inParallel:)``,
+/// as `check --register FILE` builds it).
 final class ParallelBuildTests: XCTestCase {
     func testAnEngineBuiltInParallelAnswersAsOneBuiltSerially() throws {
         let (seed, generator) = TestSeed.generator()
@@ -25,6 +27,7 @@ final class ParallelBuildTests: XCTestCase {
         for strict in [false, true] {
             let serial = Engine(scheme: scheme, register: register, strict: strict, inParallel: false)
             let parallel = Engine(scheme: scheme, register: register, strict: strict, inParallel: true)
+            let added = Engine(scheme: scheme).with(register: register, strict: strict, inParallel: true)
             var compared = 0
             for index in workload.decisions.indices {
                 // The supplier as generated, or written so that only the organisation directory
@@ -32,15 +35,17 @@ final class ParallelBuildTests: XCTestCase {
                 let line = Self.varied(workload.decisionJSON(index, meeting: index % 3 != 0), supplier: workload.organisations[workload.decisions[index].supplier],
                                        random: &random)
                 let bytes = Array(line.utf8)
-                switch (serial.check(json: bytes), parallel.check(json: bytes)) {
-                case (.success(let one), .success(let two)):
+                switch (serial.check(json: bytes), parallel.check(json: bytes), added.check(json: bytes)) {
+                case (.success(let one), .success(let two), .success(let three)):
                     XCTAssertEqual(Self.json(two), Self.json(one), "seed \(seed), strict \(strict), line \(line)")
                     XCTAssertEqual(two.text, one.text, "seed \(seed), strict \(strict), line \(line)")
+                    XCTAssertEqual(Self.json(three), Self.json(one), "register added: seed \(seed), strict \(strict), line \(line)")
                     compared += 1
-                case (.failure(let one), .failure(let two)):
+                case (.failure(let one), .failure(let two), .failure(let three)):
                     XCTAssertEqual(two.all, one.all, "seed \(seed), line \(line)")
+                    XCTAssertEqual(three.all, one.all, "register added: seed \(seed), line \(line)")
                 default:
-                    XCTFail("one engine read line \(line) and the other did not (seed \(seed))")
+                    XCTFail("the engines disagree on whether line \(line) can be read (seed \(seed))")
                 }
             }
             XCTAssertGreaterThan(compared, workload.decisions.count / 2, "seed \(seed): too few decisions were read to compare")
@@ -48,6 +53,7 @@ final class ParallelBuildTests: XCTestCase {
             let decision = try serial.decision(id: "all", date: "2025-01-01", ["kind": .text(workload.kinds[0]), "value": "£1m",
                                                                                "supplier": .text(workload.organisations[0])])
             XCTAssertEqual(Self.json(parallel.check(decision)), Self.json(serial.check(decision)), "seed \(seed)")
+            XCTAssertEqual(Self.json(added.check(decision)), Self.json(serial.check(decision)), "seed \(seed)")
         }
     }
 

@@ -14,14 +14,19 @@ struct CheckContext: Sendable {
     /// `readAhead`: the register, already being read (see ``load(_:)``).
     static func make(scheme: Scheme, arguments: Arguments, readAhead: RegisterReadAhead? = nil) throws(UsageError) -> CheckContext? {
         try arguments.rejectStandardInputTwice(["register", "meeting", "batch", "decision", "votes"])
-        // The engine is built once, with its register: building one without and then
-        // `with(register:)` made a screener only to throw it away.
-        var register: Register?
+        let strict = arguments.has("strict")
+        let engine: Engine
         if let path = arguments.value("register") {
+            // While the register file is still being read on its own thread, the compiled rules,
+            // the decision decoder and the report builder (which need only the rules) are built
+            // here; the register's screener is added when it arrives. Without a read-ahead the
+            // engine is built once, with its register, on as many threads as it can use.
+            let rulesOnly = readAhead.map { _ in Engine(scheme: scheme) }
             guard let loaded = loadRegister(path, readAhead: readAhead) else { return nil }
-            register = loaded
+            engine = rulesOnly?.with(register: loaded, strict: strict) ?? Engine(scheme: scheme, register: loaded, strict: strict)
+        } else {
+            engine = Engine(scheme: scheme, strict: strict)
         }
-        let engine = Engine(scheme: scheme, register: register, strict: arguments.has("strict"))
         var meeting: Meeting?
         if let path = arguments.value("meeting") {
             guard let loaded = loadMeeting(path, engine: engine) else { return nil }
