@@ -19,9 +19,11 @@ struct CheckContext: Sendable {
         if let path = arguments.value("register") {
             // While the register file is still being read on its own thread, the compiled rules,
             // the decision decoder and the report builder (which need only the rules) are built
-            // here; the register's screener is added when it arrives. Without a read-ahead the
-            // engine is built once, with its register, on as many threads as it can use.
-            let rulesOnly = readAhead.map { _ in Engine(scheme: scheme) }
+            // here; the register's screener is added when it arrives. A register already read
+            // (a small one, read before the rules) and one without a read-ahead go into the
+            // engine from the start, on as many threads as it can use, without first building
+            // a screener for no register. Either way the engine is the same (ParallelBuildTests).
+            let rulesOnly = readAhead.flatMap { $0.hasFinished ? nil : Engine(scheme: scheme) }
             guard let loaded = loadRegister(path, readAhead: readAhead) else { return nil }
             engine = rulesOnly?.with(register: loaded, strict: strict) ?? Engine(scheme: scheme, register: loaded, strict: strict)
         } else {

@@ -22,6 +22,13 @@ final class RegisterReadAhead: @unchecked Sendable {
         }.start()
     }
 
+    /// Whether the register has been read already, without waiting for it.
+    var hasFinished: Bool {
+        guard finished.wait(timeout: .now()) == .success else { return false }
+        finished.signal()
+        return true
+    }
+
     /// The register as read, waiting for the reading thread to finish.
     func wait() -> Result<Register, RegisterLoadError> {
         finished.wait()
