@@ -168,21 +168,7 @@ struct JSONReader {
                 }
                 counted = start
                 try readElement(&self, line)
-                skipWhitespace()
-                switch peek() {
-                case UInt8(ascii: ","):
-                    position += 1
-                    skipWhitespace()
-                    if peek() == UInt8(ascii: "]") {
-                        throw failure("expected a value after `,`, found `]` (trailing commas are not allowed)")
-                    }
-                    continue
-                case UInt8(ascii: "]"):
-                    position += 1
-                default:
-                    throw failure("expected `,` or `]` after array element, found \(describeHere())")
-                }
-                break
+                guard try moreElements() else { break }
             }
         }
         skipWhitespace()
@@ -248,23 +234,31 @@ struct JSONReader {
                     value = .object(stack.removeLast().members)
                 } else {
                     stack[top].elements.append(value)
-                    switch peek() {
-                    case UInt8(ascii: ","):
-                        position += 1
-                        skipWhitespace()
-                        if peek() == UInt8(ascii: "]") {
-                            throw failure("expected a value after `,`, found `]` (trailing commas are not allowed)")
-                        }
-                        continue parsing
-                    case UInt8(ascii: "]"):
-                        position += 1
-                        value = .array(stack.removeLast().elements)
-                    default:
-                        throw failure("expected `,` or `]` after array element, found \(describeHere())")
-                    }
+                    if try moreElements() { continue parsing }
+                    value = .array(stack.removeLast().elements)
                 }
             }
             return value
+        }
+    }
+
+    /// After an array element: `true` past a `,` (a value must follow; a `]` there is refused),
+    /// `false` past the array's closing `]`.
+    mutating func moreElements() throws(JSONFailure) -> Bool {
+        skipWhitespace()
+        switch peek() {
+        case UInt8(ascii: ","):
+            position += 1
+            skipWhitespace()
+            if peek() == UInt8(ascii: "]") {
+                throw failure("expected a value after `,`, found `]` (trailing commas are not allowed)")
+            }
+            return true
+        case UInt8(ascii: "]"):
+            position += 1
+            return false
+        default:
+            throw failure("expected `,` or `]` after array element, found \(describeHere())")
         }
     }
 
