@@ -158,10 +158,10 @@ final class ServeAPI: Sendable {
                     report.write(to: &out)
                     if !record(report, engine: engine) {
                         out.endLine()
-                        Self.writeError(APIError(.internalServerError, code: .decisionLogFailed, "the decision log could not be written; see the server's log"), line: lineNumber, to: &out)
+                        ErrorRecord.write([InputError(code: .decisionLogFailed, field: nil, message: "the decision log could not be written; see the server's log")], line: lineNumber, to: &out)
                     }
                 case .failure(let error):
-                    Self.writeError(error, line: lineNumber, to: &out)
+                    ErrorRecord.write(error.errors, line: lineNumber, to: &out)
                 }
                 out.endLine()
                 if out.bytes.count >= 32 * 1024 {
@@ -171,10 +171,6 @@ final class ServeAPI: Sendable {
             }
             writer.write(out.bytes)
         })
-    }
-
-    private static func writeError(_ error: APIError, line: Int, to out: inout JSONStreamWriter) {
-        ErrorRecord.write(error.errors, line: line, to: &out)
     }
 
     /// Counts a decision and writes it to the decision log. False when the log could not be written.
