@@ -96,6 +96,27 @@ public struct JSONStreamWriter: JSONOutput, Sendable {
         if let value { string(value) } else { null() }
     }
 
+    /// `"key":` and the value's JSON form (or `null`) with one append in the compact layout: the
+    /// text was escaped once, when it was encoded, not on every line that writes it.
+    public mutating func member(_ key: StaticString, encoded value: EncodedJSONString?) {
+        guard !isPretty else {
+            self.key(static: key)
+            if let value { string(encoded: value) } else { null() }
+            return
+        }
+        let comma = markMember()
+        if let value {
+            value.json.withUnsafeBufferPointer { json in appendKey(key, comma: comma, then: json, quoted: false) }
+        } else {
+            ("null" as StaticString).withUTF8Buffer { json in appendKey(key, comma: comma, then: json, quoted: false) }
+        }
+    }
+
+    public mutating func string(encoded value: EncodedJSONString) {
+        startValue()
+        bytes.append(contentsOf: value.json)
+    }
+
     /// Counts a member of the innermost container (compact layout): whether a comma goes first.
     @usableFromInline mutating func markMember() -> Bool {
         guard let index = hasContent.indices.last else { return false }
@@ -104,13 +125,16 @@ public struct JSONStreamWriter: JSONOutput, Sendable {
     }
 
     /// `,"key":` (the comma when asked, a space after the colon in the pretty layout), then
-    /// `"text"` when given (`text` needing no escape), in one append.
-    @usableFromInline mutating func appendKey(_ key: StaticString, comma: Bool, then text: UnsafeBufferPointer<UInt8>?) {
+    /// `"text"` when given (`text` needing no escape), or `text` as it is when it is already
+    /// JSON (`quoted` false), in one append.
+    @usableFromInline mutating func appendKey(_ key: StaticString, comma: Bool, then text: UnsafeBufferPointer<UInt8>?,
+                                              quoted: Bool = true) {
         let pretty = isPretty
         key.withUTF8Buffer { name in
             let start = comma ? 1 : 0
             let keyEnd = start + name.count + (pretty ? 4 : 3)
-            let count = keyEnd + (text.map { $0.count + 2 } ?? 0)
+            let quotes = quoted ? 1 : 0
+            let count = keyEnd + (text.map { $0.count + 2 * quotes } ?? 0)
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { out in
                 guard let base = out.baseAddress else { return }
                 base[0] = UInt8(ascii: ",")
@@ -120,9 +144,11 @@ public struct JSONStreamWriter: JSONOutput, Sendable {
                 base[start + name.count + 2] = UInt8(ascii: ":")
                 if pretty { base[start + name.count + 3] = UInt8(ascii: " ") }
                 if let text {
-                    base[keyEnd] = UInt8(ascii: "\"")
-                    if let from = text.baseAddress { (base + keyEnd + 1).initialize(from: from, count: text.count) }
-                    base[count - 1] = UInt8(ascii: "\"")
+                    if quoted {
+                        base[keyEnd] = UInt8(ascii: "\"")
+                        base[count - 1] = UInt8(ascii: "\"")
+                    }
+                    if let from = text.baseAddress { (base + keyEnd + quotes).initialize(from: from, count: text.count) }
                 }
                 bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
             }

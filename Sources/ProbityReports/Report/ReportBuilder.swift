@@ -32,6 +32,10 @@ package final class ReportBuilder: Sendable {
     /// Per rule: the placeholder constants its condition uses (mostly none).
     let placeholdersByRule: [[Int]]
     let usesPlaceholders: Bool
+    /// Per body and per procedure: its id and title, with their JSON forms.
+    let bodyNames: [Report.Named]
+    let procedureNames: [Report.Named]
+    let schemeTexts: Report.SchemeTexts
     /// Organisation fields some rule tests (see ``addUnknownOrganisationFindings(_:into:)``).
     let testedOrganisationFields: [Int]
     /// Declared organisations, for "did you mean" on a name no rule file declares.
@@ -61,6 +65,9 @@ package final class ReportBuilder: Sendable {
         self.references = program.rules.map { r in
             Report.RuleReference(id: r.id, title: r.title, location: program.sources.citation(of: r.range), citation: r.source)
         }
+        self.bodyNames = program.bodies.map { Report.Named(id: $0.id, title: $0.title) }
+        self.procedureNames = program.procedures.map { Report.Named(id: $0.id, title: $0.title) }
+        self.schemeTexts = Report.SchemeTexts(program.scheme)
     }
 
 
@@ -77,26 +84,25 @@ package final class ReportBuilder: Sendable {
     /// title and source citation it stands for.
     public func build(_ decision: Decision, _ verdict: Verdict) -> Report {
         var report = Report(decision: decision.id, date: decision.date, outcome: verdict.outcome, scheme: program.scheme)
+        report.schemeTexts = schemeTexts
         let fired = verdict.matches.fired.map(Int.init)
         report.rulesFired = fired.map(reference)
         report.approvals = verdict.approvals.map { approval in
-            let body = Int(approval.body)
             // Every fired rule that requires it, not only the first, which is the one cited.
             let table = approval.action == .approve ? plan.requirements.approvals : plan.requirements.recommendations
-            let rules = fired.filter { table[$0].contains(approval.body) }
-            return Report.Approval(by: program.bodies[body].id, byTitle: program.bodies[body].title, action: approval.action,
-                                   rule: reference(Int(approval.rule)), rules: rules.map { references[$0].id })
+            var ruleIDs: [EncodedJSONString] = []
+            for rule in fired where table[rule].contains(approval.body) { ruleIDs.append(references[rule].texts.id) }
+            return Report.Approval(approver: bodyNames[Int(approval.body)], action: approval.action,
+                                   rule: reference(Int(approval.rule)), ruleIDs: ruleIDs)
         }
         report.procedures = verdict.procedures.map { entry in
-            let procedure = program.procedures[Int(entry.procedure)]
-            return Report.ProcedureRequirement(id: procedure.id, title: procedure.title, rule: reference(Int(entry.rule)))
+            Report.ProcedureRequirement(procedure: procedureNames[Int(entry.procedure)], rule: reference(Int(entry.rule)))
         }
         report.notices = verdict.notices.map { entry in
-            let body = program.bodies[Int(entry.to)]
             let period = program.rules[Int(entry.rule)].notices.first { $0.to == Int(entry.to) }?.deemedApprovedAfter
             // Calendar days to the deemed-approval date: the period itself when it is in days.
             let days = entry.deemedApprovedOn.map { Int($0 - decision.date) }
-            return Report.Notice(to: body.id, toTitle: body.title, deemedApprovedAfter: period, deemedApprovedAfterDays: days,
+            return Report.Notice(recipient: bodyNames[Int(entry.to)], deemedApprovedAfter: period, deemedApprovedAfterDays: days,
                                  deemedApprovedOn: entry.deemedApprovedOn, rule: reference(Int(entry.rule)))
         }
         report.steps = verdict.steps.map { step in
