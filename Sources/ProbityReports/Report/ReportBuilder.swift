@@ -152,17 +152,20 @@ package final class ReportBuilder: Sendable {
     /// bodies of the nearest rules that did not yet (or no longer) exist are named (P1011).
     private func addExistenceFindings(_ decision: Decision, _ verdict: Verdict, into report: inout Report) {
         let day = decision.date
-        var named: [Int] = verdict.approvals.map { Int($0.body) }
-        if let decider = verdict.decider { named.append(Int(decider)) }
-        // A handful of bodies: a list is cheaper to search than a set is to build.
-        var seen: [Int] = []
-        for index in named where !seen.contains(index) {
-            seen.append(index)
+        // The bodies named: the approvers, then the decider. A handful, so each is looked for
+        // among those before it, and no list is made on a line where nothing is missing.
+        let approvals = verdict.approvals, decider = verdict.decider.map(Int.init)
+        let namedCount = approvals.count + (decider == nil ? 0 : 1)
+        func named(_ position: Int) -> Int { position < approvals.count ? Int(approvals[position].body) : decider ?? 0 }
+        for position in 0..<namedCount {
+            let index = named(position)
+            guard !(0..<position).contains(where: { named($0) == index }) else { continue }
             guard !program.bodies[index].exists(on: day) else { continue }
             report.findings.append(Report.Finding(severity: .error, code: .bodyDidNotExist,
                 message: "\(existence(of: index)); it cannot take or authorise a decision dated \(Day(number: day).iso)", isBlocking: true))
         }
         guard verdict.outcome == .noAuthority else { return }
+        var seen = (0..<namedCount).map(named)
         for nearMiss in report.nearMisses {
             for index in program.rules[nearMiss.ruleIndex].approvals where !seen.contains(index) {
                 seen.append(index)
