@@ -24,8 +24,9 @@ package final class ReportBuilder: Sendable {
     let approvingRules: [Int]
     /// Per rule: whether it requires an approval.
     let isApproving: [Bool]
-    /// Per rule: its condition's conjuncts, in the plan's order.
-    let conjunctsByRule: [[Condition]]
+    /// Per rule, per conjunct (in the plan's order): what scoring a near miss reads of it, worked
+    /// out once (reading the `Condition` itself copied it, payload and all, for every rule scored).
+    let conjunctTests: [[ConjunctTest]]
     /// Per rule, per conjunct: the pieces its near-miss reason is worded from when it is a test of
     /// one field (nil otherwise: then the rule's evaluation is traced and worded in full).
     let conjunctWording: [[FieldTestWording?]]
@@ -50,7 +51,9 @@ package final class ReportBuilder: Sendable {
         self.approvingRules = plan.program.rules.indices.filter { !plan.program.rules[$0].approvals.isEmpty }
         self.isApproving = plan.program.rules.map { !$0.approvals.isEmpty }
         self.wording = ConditionWording(plan: plan)
-        self.conjunctsByRule = plan.program.rules.map { $0.condition?.conjuncts ?? [] }
+        self.conjunctTests = plan.program.rules.map { rule in
+            (rule.condition?.conjuncts ?? []).map { ConjunctTest($0, program: plan.program) }
+        }
         self.conjunctWording = plan.program.rules.indices.map { rule in
             plan.conjunctNodes(ofRule: rule).map { node in
                 guard case .written(let condition) = plan.shape(of: node) else { return nil }
@@ -265,6 +268,8 @@ package final class ReportBuilder: Sendable {
     /// the same words.
     public func nearMisses(_ decision: Decision, fromIndex: Bool = true, wordedFromTrace: Bool = false) -> [Report.NearMiss] {
         var scored: [NearMissScore] = []
+        // Room for a kind's rules at once, not grown from one (five allocations a line).
+        scored.reserveCapacity(32)
         let indexed = fromIndex && plan.forEachRuleOfOwnKey(decision) { rule in
             if isApproving[rule] { score(rule, decision, into: &scored) }
         }
@@ -327,51 +332,95 @@ package final class ReportBuilder: Sendable {
                 continue
             }
             if failed == nil { (failed, failedTruth) = (conjunct, truth) }
-            let condition = conjunctsByRule[index][conjunct]
-            if testsEnumeration(condition) { otherKind += 1 }
-            if let distance = Self.gap(condition, decision) { gap = min(gap, distance) }
+            let test = conjunctTests[index][conjunct]
+            if test.testsEnumeration { otherKind += 1 }
+            if let distance = test.gap.distance(decision) { gap = min(gap, distance) }
         }
         guard let failed else { return }
         scored.append(NearMissScore(rule: index, otherKind: otherKind, gap: gap, met: met, failed: failed, truth: failedTruth))
     }
 
-    /// The best ``nearMissCount`` of `scored`, best first.
-    private static func nearest(_ scored: [NearMissScore]) -> ArraySlice<NearMissScore> {
-        scored.sorted { a, b in
-            if a.otherKind != b.otherKind { return a.otherKind < b.otherKind }
-            if a.gap != b.gap { return a.gap < b.gap }
-            if a.met != b.met { return a.met > b.met }
-            return a.rule < b.rule
-        }.prefix(ReportBuilder.nearMissCount)
+    /// Whether `a` ranks before `b`: fewest failed enumeration tests, smallest gap, most met, rule
+    /// order. A total order (no two scores are for the same rule).
+    private static func ranksBefore(_ a: NearMissScore, _ b: NearMissScore) -> Bool {
+        if a.otherKind != b.otherKind { return a.otherKind < b.otherKind }
+        if a.gap != b.gap { return a.gap < b.gap }
+        if a.met != b.met { return a.met > b.met }
+        return a.rule < b.rule
     }
 
-    /// Whether a condition tests an enumeration field's value (`kind = contract-award`,
-    /// `budget in {…}`): failing it means the rule is for another kind of decision.
-    private func testsEnumeration(_ condition: Condition) -> Bool {
-        switch condition {
-        case .compare(let field, _, _, _), .oneOf(let field, _, _, _):
-            if case .enumeration = program.fields[field].type { return true }
-            return false
-        default:
-            return false
+    /// The best ``nearMissCount`` of `scored`, best first: what sorting them all and taking the
+    /// first few gives (the order is total), kept by insertion in one pass instead.
+    private static func nearest(_ scored: [NearMissScore]) -> ArraySlice<NearMissScore> {
+        var best: [NearMissScore] = []
+        best.reserveCapacity(nearMissCount + 1)
+        for score in scored {
+            if best.count == nearMissCount, let last = best.last, !ranksBefore(score, last) { continue }
+            var at = best.count
+            while at > 0, ranksBefore(score, best[at - 1]) { at -= 1 }
+            best.insert(score, at: at)
+            if best.count > nearMissCount { best.removeLast() }
+        }
+        return best[...]
+    }
+
+    /// What scoring reads of one conjunct.
+    struct ConjunctTest {
+        /// Whether it tests an enumeration field's value (`kind = contract-award`, `budget in
+        /// {…}`): failing it means the rule is for another kind of decision.
+        var testsEnumeration: Bool
+        var gap: GapTest
+
+        init(_ condition: Condition, program: Program) {
+            switch condition {
+            case .compare(let field, _, _, _), .oneOf(let field, _, _, _):
+                if case .enumeration = program.fields[field].type { testsEnumeration = true } else { testsEnumeration = false }
+            default:
+                testsEnumeration = false
+            }
+            gap = GapTest(condition)
+        }
+    }
+
+    /// The bound a failed test measures a gap to (`value <= £250k`, `value in (£250k .. £1m]`).
+    enum GapTest {
+        case none
+        case bound(field: Int, Int64)
+        case interval(field: Int, lower: Int64?, upper: Int64?)
+
+        init(_ condition: Condition) {
+            switch condition {
+            case .compare(let field, let op, .integer(let bound), _) where [.less, .lessOrEqual, .greater, .greaterOrEqual].contains(op):
+                self = .bound(field: field, bound)
+            case .interval(let field, let lower, let upper, false, _):
+                self = .interval(field: field, lower: lower?.value, upper: upper?.value)
+            default:
+                self = .none
+            }
+        }
+
+        /// How far the decision's value is from meeting the bound, in the field's units; nil
+        /// for a test with no bound to measure or a value not given.
+        func distance(_ decision: Decision) -> UInt64? {
+            switch self {
+            case .none:
+                return nil
+            case .bound(let field, let bound):
+                return decision.isPresent[field] ? ReportBuilder.span(decision.scalars[field], bound) : nil
+            case .interval(let field, let lower, let upper):
+                guard decision.isPresent[field] else { return nil }
+                let value = decision.scalars[field]
+                if let lower, value <= lower { return ReportBuilder.span(value, lower) }
+                if let upper, value >= upper { return ReportBuilder.span(value, upper) }
+                return nil
+            }
         }
     }
 
     /// How far the decision's value is from meeting a failed bound (`value <= £250k`, `value in
     /// (£250k .. £1m]`), in the field's units; nil for a test with no bound to measure.
     static func gap(_ condition: Condition, _ decision: Decision) -> UInt64? {
-        switch condition {
-        case .compare(let field, let op, .integer(let bound), _) where decision.isPresent[field]:
-            guard [.less, .lessOrEqual, .greater, .greaterOrEqual].contains(op) else { return nil }
-            return span(decision.scalars[field], bound)
-        case .interval(let field, let lower, let upper, false, _) where decision.isPresent[field]:
-            let value = decision.scalars[field]
-            if let lower, value <= lower.value { return span(value, lower.value) }
-            if let upper, value >= upper.value { return span(value, upper.value) }
-            return nil
-        default:
-            return nil
-        }
+        GapTest(condition).distance(decision)
     }
 
     /// |a − b|, which always fits in 64 unsigned bits; wrapping arithmetic cannot trap here.
