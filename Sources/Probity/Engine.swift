@@ -116,11 +116,15 @@ public final class Engine: Sendable {
         guard inParallel else {
             return Engine(scheme: scheme, plan: plan, decoder: decoder, builder: builder, register: register, strict: strict)
         }
-        // As in `init(scheme:register:strict:inParallel:)`: the people index and the scan of
-        // the register's texts read only the immutable program and register and share nothing.
+        // As in `init(scheme:register:strict:inParallel:)`: the people index and the scan's
+        // patterns read only the immutable program and register and share nothing. The scan
+        // itself comes after, alone, so that it splits the register among the cores (nested in
+        // `bothAtOnce` it would run on one): on /tmp/wl the people index and the patterns are
+        // 62 M and 49 M instructions, the scan 94 M, which took 62 M beside 143 M in a row.
         let program = scheme.program
-        let (people, scan) = bothAtOnce({ PeopleIndex(register.people) },
-                                        { ConflictScreener.RegisterScan(program: program, register: register) })
+        let (people, patterns) = bothAtOnce({ PeopleIndex(register.people) },
+                                            { ConflictScreener.RegisterScan.Patterns(program: program) })
+        let scan = ConflictScreener.RegisterScan(program: program, register: register, patterns: patterns)
         let screener = ConflictScreener(program: program, register: register, strict: strict, directory: decoder.organisations,
                                         people: people, scan: scan)
         return Engine(scheme: scheme, plan: plan, decoder: decoder, builder: builder, register: register, screener: screener)
