@@ -32,6 +32,11 @@ public final class Engine: Sendable {
     /// Screens against `register`; without one it screens nobody, but still checks a
     /// meeting's quorum and voting weights.
     let screener: ConflictScreener
+    /// The screener's people index when there is a register (nil without one), for reading a
+    /// line's attendees. Kept ready so each line passes it as it is: making the optional anew
+    /// for every line copied the index, retaining and releasing each of its tables, shared by
+    /// every worker of a batch, twice a line.
+    private let attendeeIndex: PeopleIndex?
 
     /// An engine for `scheme`, screening every decision against `register` when one is given.
     ///
@@ -103,6 +108,7 @@ public final class Engine: Sendable {
         self.builder = builder
         self.register = register
         self.screener = screener
+        self.attendeeIndex = register == nil ? nil : screener.people
     }
 
     /// The same scheme, screening against `register` (strictly: see ``init(scheme:register:strict:)``);
@@ -190,7 +196,7 @@ public final class Engine: Sendable {
         // go the full way below.
         // A line's own attendees are resolved against the register as they are read, from
         // their bytes (most are register names exactly), and not again when screening.
-        if let flat = decoder.decodeFlat(bytes, meetingKey: meetingKey, people: register == nil ? nil : screener.people) {
+        if let flat = decoder.decodeFlat(bytes, meetingKey: meetingKey, people: attendeeIndex) {
             guard let attendees = flat.attendees else { return .success(check(flat.decision, meeting: meeting)) }
             return .success(check(flat.decision, meeting: Meeting(attendees: attendees), includingMeetingFindings: true,
                                   resolvedAttendees: flat.attendeeResolutions))

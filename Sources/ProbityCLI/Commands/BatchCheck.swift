@@ -17,14 +17,17 @@ struct BatchCheck {
     let threads: Int?
 
     /// Lines per block: enough that handing a block between threads costs nothing beside
-    /// checking it, few enough that the blocks in flight stay small and the output streams.
-    static let blockSize = 1024
+    /// checking it (about 2 ms of work against a few microseconds), few enough that the blocks
+    /// in flight stay small, the output streams, and the workers finish the last blocks
+    /// together (the one that finishes first waits for at most one block).
+    static let blockSize = 256
 
     /// The longest line read as one decision: 16 MiB (docs/robustness.md).
     static let maximumLineLength = 16 << 20
 
-    /// Bytes of output a block's buffer starts with (it grows to the largest block and is kept).
-    static let blockOutputCapacity = 1 << 20
+    /// Bytes of output a block's buffer starts with (it grows to the largest block and is kept):
+    /// a report is about 1 KB.
+    static let blockOutputCapacity = 1 << 19
 
     func run(path: String) -> ExitCode {
         let descriptor: Int32
@@ -62,8 +65,9 @@ struct BatchCheck {
     /// thread doing all three in turn (``OrderedBlockPipeline``): blocks are read one at a time,
     /// checked at once and written in input order, so the output is what one thread writes.
     private func runBlocks(_ input: inout BatchInput, workers: Int) -> BatchWriter {
-        // Two blocks per worker: one being checked while the one before waits to be written.
-        let pool = (0..<2 * workers).map { _ in BatchBlock(outputCapacity: BatchCheck.blockOutputCapacity) }
+        // Four blocks per worker: one being checked, and room to run ahead of a worker still on
+        // an earlier block (which its block must wait for, to keep the order) for a few more.
+        let pool = (0..<4 * workers).map { _ in BatchBlock(outputCapacity: BatchCheck.blockOutputCapacity) }
         let state = BatchState(input: input)
         let context = self.context
         OrderedBlockPipeline(blocks: pool).run(
