@@ -21,12 +21,10 @@ extension ConflictScreener {
     /// (``meetingFindings(_:)``) are added too; a screening of a whole agenda leaves them out of
     /// each item and says them once.
     ///
-    /// `resolvedAttendees`, when given, is what each of the meeting's attendees resolves to on
-    /// this screener's register (``people``), worked out as the line was read; it must be this
-    /// register's answers, in the order of `meeting.attendees`.
-    public func apply(to report: inout Report, decision: Decision, meeting: Meeting?, includingMeetingFindings: Bool = true,
-                      resolvedAttendees: [PersonResolution]? = nil) {
-        let screening = screening(decision, meeting: meeting, resolvedAttendees: resolvedAttendees)
+    /// A meeting whose attendees were read against this screener's register (``people``), as a
+    /// batch line's own meeting is, is not looked up again (``Meeting/attendeeNames``).
+    public func apply(to report: inout Report, decision: Decision, meeting: Meeting?, includingMeetingFindings: Bool = true) {
+        let screening = screening(decision, meeting: meeting)
         let conflicts = screening.report
         report.conflicts = conflicts
         var findings: [Report.Finding] = []

@@ -141,25 +141,28 @@ package final class ConflictScreener: Sendable {
         var chairStandsAside: Report.Finding?
     }
 
-    func screening(_ decision: Decision, meeting: Meeting?, resolvedAttendees: [PersonResolution]? = nil) -> Screening {
+    func screening(_ decision: Decision, meeting: Meeting?) -> Screening {
         var report = ConflictsReport()
         report.registerScreened = hasRegister
-        let attendees = meeting.map { resolveAttendees($0, resolved: resolvedAttendees) }
         // nil: everyone on the register is screened.
         var screened: [Int]?
-        if let attendees {
+        if let names = meeting?.attendeeNames {
+            // The written name is asked for only where the report prints it: most attendees are
+            // found, and read from a batch line they have no `String` of their own.
+            let isRead = names.isRead(against: people)
             var found: [Int] = []
-            found.reserveCapacity(attendees.count)
-            for attendee in attendees {
-                switch attendee.resolution {
+            found.reserveCapacity(names.count)
+            for index in 0..<names.count {
+                switch names.resolution(at: index, on: people, isReadAgainst: isRead) {
                 case .found(let person): if !found.contains(person) { found.append(person) }
                 case .notFound:
                     if hasRegister {
-                        report.unresolvedAttendees.append(attendee.written)
-                        report.attendeeSuggestions.append(people.suggestions(for: attendee.written).map { register.people[$0].name })
+                        let written = names.written(at: index)
+                        report.unresolvedAttendees.append(written)
+                        report.attendeeSuggestions.append(people.suggestions(for: written).map { register.people[$0].name })
                     }
                 case .ambiguous(let candidates):
-                    report.ambiguousAttendees.append((attendee.written, candidates.map { register.people[$0].name }))
+                    report.ambiguousAttendees.append((names.written(at: index), candidates.map { register.people[$0].name }))
                 }
             }
             found.sort()
@@ -189,7 +192,8 @@ package final class ConflictScreener: Sendable {
         }
 
         var screening = Screening(report: report)
-        if let meeting, let body = meeting.body, let committee = program.committees[body], let attendees {
+        if let meeting, let body = meeting.body, let committee = program.committees[body] {
+            let attendees = resolveAttendees(meeting)
             let roster = roster(of: body, committee: committee, at: meeting)
             let levelOf = { (attendee: AttendeeMatch) -> RecusalLevel? in
                 guard let person = attendee.person else { return nil }

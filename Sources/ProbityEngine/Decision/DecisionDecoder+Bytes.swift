@@ -7,10 +7,9 @@ extension DecisionDecoder {
     /// when it has one and `meetingKey` allows it.
     public struct FlatDecision: Sendable {
         public var decision: Decision
-        public var attendees: [String]?
-        /// What each attendee resolves to on the register whose `people` the line was read
-        /// against, in the order written; nil when read against none.
-        public var attendeeResolutions: [PersonResolution]?
+        /// The meeting's attendees, read against the register whose `people` the line was read
+        /// against, if any: most kept as register entries, with no `String` made.
+        public var attendees: AttendeeNames?
     }
 
     /// Reads the common case straight from the bytes, without building a ``JSONValue`` tree: a
@@ -23,21 +22,19 @@ extension DecisionDecoder {
     /// it only answers the easy lines faster. The tests hold the two paths to the same result.
     ///
     /// With `people`, each attendee is also resolved against that register's names, from the
-    /// line's bytes when it is a register name byte for byte (no `String` looked up):
+    /// line's bytes when it is a register name byte for byte (no `String` made or looked up):
     /// the same answers ``PeopleIndex/resolve(_:)`` gives, which the tests hold it to.
     public func decodeFlat(_ bytes: [UInt8], meetingKey: Bool, people: PeopleIndex? = nil) -> FlatDecision? {
         var reader = FlatJSONReader(bytes)
         var decision = Decision(fieldCount: program.fields.count)
-        var attendees: [String]?
-        var resolutions: [PersonResolution]?
+        var attendees: AttendeeNames?
         guard reader.consume(UInt8(ascii: "{")) else { return nil }
         if !reader.consume(UInt8(ascii: "}")) {
             repeat {
                 guard let (key, isASCII) = reader.plainString(), reader.consume(UInt8(ascii: ":")) else { return nil }
                 if meetingKey, reader.bytes(key, equal: "meeting") {
                     guard attendees == nil, let names = reader.meetingAttendees(people: people) else { return nil }
-                    attendees = names.written
-                    resolutions = names.resolutions
+                    attendees = names
                     continue
                 }
                 guard let index = field(named: key, isASCII: isASCII, in: reader), !decision.isPresent[index] else { return nil }
@@ -49,7 +46,7 @@ extension DecisionDecoder {
         for (index, field) in program.fields.enumerated() where field.isRequired && !decision.isPresent[index] { return nil }
         decision.id = decision.texts[Field.idIndex] ?? ""
         decision.date = Int32(truncatingIfNeeded: decision.scalars[Field.dateIndex])
-        return FlatDecision(decision: decision, attendees: attendees, attendeeResolutions: resolutions)
+        return FlatDecision(decision: decision, attendees: attendees)
     }
 
     /// The field a key names: found by its bytes, or, for bytes no field name has, by `String`
@@ -300,37 +297,41 @@ struct FlatJSONReader {
     }
 
     /// `{"attendees": ["a", "b"]}`: a meeting given only by its attendees, each a name; with
-    /// `people`, what each resolves to on that register.
-    mutating func meetingAttendees(people: PeopleIndex?) -> (written: [String], resolutions: [PersonResolution]?)? {
+    /// `people`, read against that register (``AttendeeNames/append(utf8:isASCII:on:)``).
+    mutating func meetingAttendees(people: PeopleIndex?) -> AttendeeNames? {
         guard consume(UInt8(ascii: "{")), let (key, _) = plainString(), bytes(key, equal: "attendees"), consume(UInt8(ascii: ":")),
               consume(UInt8(ascii: "[")) else { return nil }
         // Room for a committee's names at once: growing one at a time reallocated four times a line.
-        var names: [String] = []
-        names.reserveCapacity(16)
-        var resolutions: [PersonResolution]? = people.map { _ in [] }
-        resolutions?.reserveCapacity(16)
+        var names = AttendeeNames(readingAgainst: people, capacity: 16)
         if !consume(UInt8(ascii: "]")) {
             repeat {
-                guard let (range, isASCII) = plainString(), let name = text(range, isASCII: isASCII) else { return nil }
-                names.append(name)
-                // A register name byte for byte (most attendees): the answer from the register's
-                // table, found by the line's bytes; anything else the full way.
-                if let people { resolutions?.append(withBytes(range, people.resolve(utf8:)) ?? people.resolve(name)) }
+                guard let (range, isASCII) = plainString(),
+                      withBytes(range, { names.append(utf8: $0, isASCII: isASCII, on: people) }),
+                      !FlatJSONReader.isBlank(range, in: bytes, written: names.written(at: names.count - 1)) else { return nil }
             } while consume(UInt8(ascii: ","))
             guard consume(UInt8(ascii: "]")) else { return nil }
         }
-        guard consume(UInt8(ascii: "}")), names.allSatisfy({ !FlatJSONReader.isBlank($0) }) else { return nil }
-        return (names, resolutions)
+        guard consume(UInt8(ascii: "}")) else { return nil }
+        return names
+    }
+
+    /// Whether the name at `range` of `bytes` is only white space: known from its first byte
+    /// when that is an ASCII letter or digit (the written `String`, which may have to be made
+    /// from a register entry, is then not asked for), else ``isBlank(_:)`` of `written`.
+    static func isBlank(_ range: Range<Int>, in bytes: [UInt8], written: @autoclosure () -> String) -> Bool {
+        if let first = range.first.map({ bytes[$0] }), isASCIIAlphanumeric(first) { return false }
+        return isBlank(written())
+    }
+
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
     /// Whether a name is only white space (Unicode's, as `Character.isWhitespace` says). A name
     /// that starts with an ASCII letter or digit is not, which is known from its first byte
     /// without walking its characters (that walk was a tenth of reading a line with a committee).
     static func isBlank(_ name: String) -> Bool {
-        if let first = name.utf8.first,
-           (0x30...0x39).contains(first) || (0x41...0x5A).contains(first) || (0x61...0x7A).contains(first) {
-            return false
-        }
+        if let first = name.utf8.first, isASCIIAlphanumeric(first) { return false }
         return name.allSatisfy(\.isWhitespace)
     }
 }
