@@ -26,7 +26,7 @@ extension DecisionDecoder {
     /// the same answers ``PeopleIndex/resolve(_:)`` gives, which the tests hold it to.
     public func decodeFlat(_ bytes: [UInt8], meetingKey: Bool, people: PeopleIndex? = nil) -> FlatDecision? {
         var reader = FlatJSONReader(bytes)
-        var decision = Decision(fieldCount: program.fields.count)
+        var decision = blankDecision
         var attendees: AttendeeNames?
         guard reader.consume(UInt8(ascii: "{")) else { return nil }
         if !reader.consume(UInt8(ascii: "}")) {
