@@ -32,7 +32,7 @@ extension ConflictScreener {
             findings.append(Report.Finding(severity: severity, code: code, message: message, isBlocking: blocking))
         }
 
-        if program.conflicts == nil {
+        if !hasPolicy {
             add(.noConflictsPolicy, .warning, blocking: false, "the rules have no `conflicts` block, so no interest can be relevant; nobody was screened")
         }
         for (index, name) in conflicts.unresolvedAttendees.enumerated() {

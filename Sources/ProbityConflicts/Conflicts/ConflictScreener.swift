@@ -92,6 +92,7 @@ package final class ConflictScreener: Sendable {
         self.people = prebuilt?.people ?? PeopleIndex(register.people)
         self.links = prebuilt?.scan.links ?? RegisterScan(program: program, register: register).links
         let policy = program.conflicts
+        self.hasPolicy = policy != nil
         self.graph = OrganisationGraph(organisations: program.organisations, carrying: policy?.carrying ?? [:])
         self.relevantFields = (policy?.relevantFields ?? []).map { index in
             let field = program.fields[index]
@@ -115,7 +116,9 @@ package final class ConflictScreener: Sendable {
     }
 
     /// Whether the rules say how to screen at all: without a `conflicts` block nothing is relevant.
-    public var hasPolicy: Bool { program.conflicts != nil }
+    /// Kept, not asked of `program` per decision: comparing the optional policy with nil copied
+    /// the whole policy, tables and all.
+    public let hasPolicy: Bool
 
     /// The level a kind of interest leads to. A kind the rules do not map is still declared:
     /// a relevant interest is never dropped in silence.
@@ -173,7 +176,7 @@ package final class ConflictScreener: Sendable {
         }
 
         var levelsByPerson: [(person: Int, level: RecusalLevel)] = []
-        if program.conflicts != nil {
+        if hasPolicy {
             let trace = trace(decision, screened: screened)
             let stake = trace.stake
             report.organisationsScreened = stake.reported.map { stake.name($0, in: program.organisations) }
