@@ -193,22 +193,30 @@ struct FlatJSONReader {
         guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { return nil }
         let start = position + 1
         // The scan for the closing quote sees every byte of every string: read in place,
-        // without a bounds check per byte, and eight bytes at a time while a word holds no
-        // quote, backslash or control character (then byte by byte from that word on).
+        // without a bounds check per byte, eight bytes at a time: the first quote, backslash or
+        // control character in a word is found from the word's bits (then byte by byte only
+        // in the last few bytes of the line).
         let (end, isASCII, isPlain) = bytes.withUnsafeBufferPointer { buffer -> (Int, Bool, Bool) in
             var end = start
-            var high: UInt8 = 0
             var highWords: UInt64 = 0
             if let base = buffer.baseAddress {
                 let raw = UnsafeRawPointer(base)
                 while end + 8 <= buffer.count {
                     let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: end, as: UInt64.self))
-                    guard !FlatJSONReader.mayEndOrEscape(word) else { break }
-                    highWords |= word
-                    end += 8
+                    let special = FlatJSONReader.specialBytes(word)
+                    if special == 0 {
+                        highWords |= word
+                        end += 8
+                        continue
+                    }
+                    let offset = special.trailingZeroBitCount / 8
+                    highWords |= word & ((1 << UInt64(offset * 8)) &- 1)
+                    end += offset
+                    let isASCII = highWords & FlatJSONReader.highBits == 0
+                    return buffer[end] == UInt8(ascii: "\"") ? (end, isASCII, true) : (end, false, false)
                 }
             }
-            if highWords & FlatJSONReader.highBits != 0 { high = 0x80 }
+            var high: UInt8 = highWords & FlatJSONReader.highBits == 0 ? 0 : 0x80
             while end < buffer.count {
                 let byte = buffer[end]
                 if byte == UInt8(ascii: "\"") { break }
@@ -229,14 +237,15 @@ struct FlatJSONReader {
     /// Every byte 0x01.
     private static let lowBits: UInt64 = 0x0101_0101_0101_0101
 
-    /// Whether any of the eight bytes of `word` is a quote, a backslash or a control character
-    /// (below U+0020): each test is exact about whether some byte matches, which is all the
-    /// scan asks before it reads the word byte by byte.
-    static func mayEndOrEscape(_ word: UInt64) -> Bool {
-        func hasZeroByte(_ x: UInt64) -> Bool { (x &- lowBits) & ~x & highBits != 0 }
-        let hasControl = (word &- 0x20 &* lowBits) & ~word & highBits != 0
-        return hasControl || hasZeroByte(word ^ (UInt64(UInt8(ascii: "\"")) &* lowBits))
-            || hasZeroByte(word ^ (UInt64(UInt8(ascii: "\\")) &* lowBits))
+    /// The bytes of `word` (little-endian) that are a quote, a backslash or a control
+    /// character (below U+0020), as their high bits; zero when there are none. A byte above the
+    /// first such byte may be marked though it is none (a borrow carries into it), but the
+    /// lowest mark is always right, and it is the only one the scan reads.
+    static func specialBytes(_ word: UInt64) -> UInt64 {
+        func zeroBytes(_ x: UInt64) -> UInt64 { (x &- lowBits) & ~x & highBits }
+        let control = (word &- 0x20 &* lowBits) & ~word & highBits
+        return control | zeroBytes(word ^ (UInt64(UInt8(ascii: "\"")) &* lowBits))
+            | zeroBytes(word ^ (UInt64(UInt8(ascii: "\\")) &* lowBits))
     }
 
     /// The string at `range`: ASCII is valid UTF-8 as it is; anything else is checked, as the
