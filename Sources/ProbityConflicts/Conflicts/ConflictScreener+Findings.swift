@@ -25,8 +25,9 @@ extension ConflictScreener {
     /// batch line's own meeting is, is not looked up again (``Meeting/attendeeNames``).
     public func apply(to report: inout Report, decision: Decision, meeting: Meeting?, includingMeetingFindings: Bool = true) {
         let screening = screening(decision, meeting: meeting)
+        // Stored into the report once, at the end, after the last read: stored first, it was
+        // copied (every one of its tables retained) to be read.
         let conflicts = screening.report
-        report.conflicts = conflicts
         var findings: [Report.Finding] = []
         func add(_ code: DiagnosticCode, _ severity: Severity, blocking: Bool, _ message: String) {
             findings.append(Report.Finding(severity: severity, code: code, message: message, isBlocking: blocking))
@@ -73,6 +74,7 @@ extension ConflictScreener {
             }
         }
         report.findings += findings
+        report.conflicts = conflicts
     }
 
     /// Findings about the meeting as a whole rather than any one decision on its agenda: they

@@ -145,8 +145,9 @@ package final class ConflictScreener: Sendable {
     }
 
     func screening(_ decision: Decision, meeting: Meeting?) -> Screening {
-        var report = ConflictsReport()
-        report.registerScreened = hasRegister
+        // Built in place: a report made apart and then put into the screening was copied.
+        var screening = Screening(report: ConflictsReport())
+        screening.report.registerScreened = hasRegister
         // nil: everyone on the register is screened.
         var screened: [Int]?
         if let names = meeting?.attendeeNames {
@@ -161,26 +162,26 @@ package final class ConflictScreener: Sendable {
                 case .notFound:
                     if hasRegister {
                         let written = names.written(at: index)
-                        report.unresolvedAttendees.append(written)
-                        report.attendeeSuggestions.append(people.suggestions(for: written).map { register.people[$0].name })
+                        screening.report.unresolvedAttendees.append(written)
+                        screening.report.attendeeSuggestions.append(people.suggestions(for: written).map { register.people[$0].name })
                     }
                 case .ambiguous(let candidates):
-                    report.ambiguousAttendees.append((names.written(at: index), candidates.map { register.people[$0].name }))
+                    screening.report.ambiguousAttendees.append((names.written(at: index), candidates.map { register.people[$0].name }))
                 }
             }
             found.sort()
             screened = found
         }
         for person in pointerPeople where screened?.contains(person) ?? true {
-            report.notScreenable.append((register.people[person].name, register.people[person].pointers[0]))
+            screening.report.notScreenable.append((register.people[person].name, register.people[person].pointers[0]))
         }
 
         var levelsByPerson: [(person: Int, level: RecusalLevel)] = []
         if hasPolicy {
             let trace = trace(decision, screened: screened)
             let stake = trace.stake
-            report.organisationsScreened = stake.reported.map { stake.name($0, in: program.organisations) }
-            report.unmatchedOrganisations = trace.unmatched.map { entry in
+            screening.report.organisationsScreened = stake.reported.map { stake.name($0, in: program.organisations) }
+            screening.report.unmatchedOrganisations = trace.unmatched.map { entry in
                 let written = stake.entries[entry].writtenName ?? ""
                 let declared = directory.suggestions(for: written).map { index in
                     ConflictsReport.Suggestion(name: program.organisations[index].name, organisation: program.organisations[index].id)
@@ -188,13 +189,12 @@ package final class ConflictScreener: Sendable {
                 return ConflictsReport.UnmatchedOrganisation(written: written, role: stake.entries[entry].fieldLabel ?? "",
                                                              suggestions: declared + links.nearTexts(written, in: register))
             }
-            report.notCounted = notCounted(trace.spared, stake: stake)
+            screening.report.notCounted = notCounted(trace.spared, stake: stake)
             let found = recusals(from: trace.hits, stake: stake, on: Day(number: decision.date))
-            report.recusals = found.map(\.recusal)
+            screening.report.recusals = found.map(\.recusal)
             levelsByPerson = found.map { ($0.person, $0.recusal.level) }
         }
 
-        var screening = Screening(report: report)
         if let meeting, let body = meeting.body, let committee = program.committees[body] {
             let attendees = resolveAttendees(meeting)
             let roster = roster(of: body, committee: committee, at: meeting)
