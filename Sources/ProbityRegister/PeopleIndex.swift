@@ -43,6 +43,7 @@ public final class PeopleIndex: Sendable {
     /// name's but which Swift holds equal to one (the same accented letter as one scalar or
     /// two): resolving never depends on which of two equal spellings was written.
     private let byWrittenName: [String: PersonResolution]
+
     /// Indexes `people` by their `key`s.
     public init(_ people: [RegisterPerson]) {
         var keys: [[String]] = []
