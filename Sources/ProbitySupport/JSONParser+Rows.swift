@@ -108,8 +108,10 @@ extension JSONReader {
             visitor.endRow()
             return
         }
-        var seen: [Int] = []                 // the row's keys, for duplicates
-        var seenSet: Set<Int>? = nil         // …once there are many
+        // The row's keys, for duplicates: a bit each for the first 64 keys numbered (a table
+        // has a few), a set for any beyond, so a row allocates nothing for them.
+        var seenBits = 0 as UInt64
+        var seenBeyond: Set<Int> = []
         var memberPosition = 0
         var context = "`{`"
         while true {
@@ -131,19 +133,17 @@ extension JSONReader {
                 throw failure("expected `:` after object key, found \(describeHere())")
             }
             position += 1
-            if memberPosition > 0 {
-                let duplicate: Bool
-                if seenSet == nil && seen.count < 16 {
-                    duplicate = seen.contains(number)
-                } else {
-                    if seenSet == nil { seenSet = Set(seen) }
-                    duplicate = !seenSet!.insert(number).inserted
-                }
-                if duplicate {
-                    throw JSONFailure(message: "duplicate key `\(keys.texts[number])`", offset: keyStart)
-                }
+            let duplicate: Bool
+            if number < 64 {
+                let bit = (1 as UInt64) << UInt64(number)
+                duplicate = seenBits & bit != 0
+                seenBits |= bit
+            } else {
+                duplicate = !seenBeyond.insert(number).inserted
             }
-            seen.append(number)
+            if duplicate {
+                throw JSONFailure(message: "duplicate key `\(keys.texts[number])`", offset: keyStart)
+            }
             keys.met(number, at: memberPosition)
             memberPosition += 1
 

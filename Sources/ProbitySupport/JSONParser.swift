@@ -411,7 +411,6 @@ struct JSONReader {
         position += 1
         var segmentStart = position
         var escaped = false
-        scratch.removeAll(keepingCapacity: true)
 
         while true {
             guard position < bytes.count else {
@@ -429,6 +428,8 @@ struct JSONReader {
                 scratch.append(contentsOf: tail)
                 return String(decoding: scratch, as: UTF8.self)
             case UInt8(ascii: "\\"):
+                // Emptied only here, at a string's first escape: most strings have none.
+                if !escaped { scratch.removeAll(keepingCapacity: true) }
                 scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<position]))
                 escaped = true
                 try parseEscape()
