@@ -97,11 +97,17 @@ struct RegisterJSONImport {
                 field = RegisterField.named(key.text)
                 fieldOfKey[key.number] = field.map(KeyMeaning.field) ?? .none
             }
-            cells.take(key: key.text, field: field, value: value, entry: .row(entries), builder: &builder)
+            cells.take(key: key.text, field: field, value: value, entry: .row(entries))
+        }
+
+        mutating func abandonRow() {
+            entries -= 1
+            cells.reset()
         }
 
         mutating func endRow() {
             guard isKept else { return }
+            for note in cells.notes { builder.ignore(line: 0, message: note) }
             let cells = self.cells
             builder.row { builder in
                 if let rejection = cells.rejection {
@@ -139,7 +145,9 @@ struct RegisterJSONImport {
     /// A row's cells as its members are read, by the rules both shapes share: a key that
     /// names no field is reported (`interests` is read by the caller), a second key naming the
     /// same field is reported and not read, numbers keep their lexeme, `null` is empty, and
-    /// any other value loses the row (the members after it are not looked at).
+    /// any other value loses the row (the members after it are not looked at). What is
+    /// reported is held in `notes` and `rejection` for the caller to say, so a row read again
+    /// from its start (``JSONStreamVisitor/abandonRow()``) has said nothing yet.
     struct RowCells {
         /// By `RegisterField.rawValue`; a field not given is empty.
         private(set) var values = Cells(repeating: "", count: RegisterField.allCases.count)
@@ -147,6 +155,8 @@ struct RegisterJSONImport {
         private var given = 0 as UInt16
         /// Why the row is not kept, once a value could not be read.
         private(set) var rejection: String?
+        /// Keys not read, said in order with the row (`RegisterBuilder.ignore`).
+        private(set) var notes: [String] = []
 
         mutating func reset() {
             if given != 0 {
@@ -154,20 +164,21 @@ struct RegisterJSONImport {
             }
             given = 0
             rejection = nil
+            if !notes.isEmpty { notes.removeAll() }
         }
 
-        mutating func take(key: String, field: RegisterField?, value: JSONValue, entry: Entry, builder: inout RegisterBuilder) {
+        mutating func take(key: String, field: RegisterField?, value: JSONValue, entry: Entry) {
             guard rejection == nil else { return }
             // A key the importer does not read is said, never dropped in silence.
             guard let field else {
                 if key != "interests" {
-                    builder.ignore(line: 0, message: "`\(key)` of \(entry) is not a key the importer recognises; its value is not read (docs/registers.md lists the keys read)")
+                    notes.append("`\(key)` of \(entry) is not a key the importer recognises; its value is not read (docs/registers.md lists the keys read)")
                 }
                 return
             }
             let bit = UInt16(1) << field.rawValue
             guard given & bit == 0 else {
-                builder.ignore(line: 0, message: "`\(key)` of \(entry) is a second `\(field.title)`; only the first is read")
+                notes.append("`\(key)` of \(entry) is a second `\(field.title)`; only the first is read")
                 return
             }
             given |= bit
@@ -249,8 +260,9 @@ struct RegisterJSONImport {
         }
         var cells = RowCells()
         for (position, (key, member)) in members.enumerated() {
-            cells.take(key: key, field: keys.field(named: key, at: position), value: member, entry: entry, builder: &builder)
+            cells.take(key: key, field: keys.field(named: key, at: position), value: member, entry: entry)
         }
+        for note in cells.notes { builder.ignore(line: 0, message: note) }
         if let rejection = cells.rejection {
             builder.reject(line: 0, message: rejection)
             return nil

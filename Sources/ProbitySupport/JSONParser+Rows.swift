@@ -92,8 +92,11 @@ struct JSONRowKeys {
 extension JSONReader {
     /// Reads one element of a row array: an object member by member into `visitor`, anything
     /// else whole. The checks, and their order, are those of `parseNestedValues`.
-    mutating func parseRow<Visitor: JSONRowVisitor>(line: Int, keys: inout JSONRowKeys,
-                                                    into visitor: inout Visitor) throws(JSONFailure) {
+    ///
+    /// With `handsOnEnd` false the row's `endRow()` is left to the caller, and `rowIsOpen` says
+    /// whether `beginRow(line:)` was called for a row not yet ended (``JSONRowStream``).
+    mutating func parseRow<Visitor: JSONRowVisitor>(line: Int, keys: inout JSONRowKeys, into visitor: inout Visitor,
+                                                    handsOnEnd: Bool = true) throws(JSONFailure) {
         skipWhitespace()
         guard peek() == UInt8(ascii: "{") else {
             visitor.element(try parseNestedValues(), line: line)
@@ -103,9 +106,10 @@ extension JSONReader {
         position += 1
         skipWhitespace()
         visitor.beginRow(line: line)
+        rowIsOpen = true
         if peek() == UInt8(ascii: "}") {
             position += 1
-            visitor.endRow()
+            if handsOnEnd { endRow(&visitor) }
             return
         }
         // The row's keys, for duplicates: a bit each for the first 64 keys numbered (a table
@@ -161,10 +165,18 @@ extension JSONReader {
 
             // A `,` and the next member, or the end of the row.
             guard try moreMembers() else {
-                visitor.endRow()
+                if handsOnEnd { endRow(&visitor) }
                 return
             }
             context = "`,`"
         }
+    }
+}
+
+extension JSONReader {
+    /// Ends the row `parseRow` began.
+    mutating func endRow<Visitor: JSONRowVisitor>(_ visitor: inout Visitor) {
+        visitor.endRow()
+        rowIsOpen = false
     }
 }

@@ -105,6 +105,8 @@ struct JSONReader {
     /// the part of a file that has arrived (``JSONRowStream``), what was read up to such a look
     /// may read differently once more bytes come, so it is read again then.
     var reachedEnd = false
+    /// Whether `parseRow` began a row it has not ended (see `parseRow(line:keys:into:handsOnEnd:)`).
+    var rowIsOpen = false
 
     /// An array or object whose closing bracket has not been reached.
     private struct OpenContainer {

@@ -3,7 +3,15 @@ import Glibc
 /// What reads a table written as JSON as ``JSONRowStream`` reaches its parts: the rows of a
 /// document that is an array (``JSONRowVisitor``), or the elements of the array that is one
 /// named member of a document that is an object (`{"people": [...]}`).
+///
+/// A row's members are handed on as they are read, before the stream knows the row is whole;
+/// when it is not (the chunk ended inside it), the stream calls ``abandonRow()`` and hands the
+/// row on again from its start once more bytes have come. `endRow()` and the other calls come
+/// only for parts read whole.
 public protocol JSONStreamVisitor: JSONRowVisitor {
+    /// Forgets the row begun (`beginRow(line:)`) and its members since: it will be read again.
+    mutating func abandonRow()
+
     /// An element, whole, of the array under the stream's `nestedKey`, on the 1-based `line`.
     mutating func nestedElement(_ value: JSONValue, line: Int)
 }
@@ -29,8 +37,10 @@ public enum JSONStreamShape: Equatable, Sendable {
 /// steps — an element and the `,` or `]` after it, a key and its value, the end — and a step
 /// that needs a byte past those arrived (`JSONReader.reachedEnd`) is read again from its
 /// start when more come, once the bytes held have doubled, as ``CSVRecordStream`` does, so
-/// an element longer than many chunks still costs time linear in its length. What a step
-/// hands on is held until it is whole, so nothing is handed on twice. A syntax error is the
+/// an element longer than many chunks still costs time linear in its length. A row's members
+/// go straight to the visitor (held, they cost a quarter more time), which forgets them when
+/// the row must be read again (``JSONStreamVisitor/abandonRow()``); anything else a step hands
+/// on waits until the step is whole, so nothing is handed on twice. A syntax error is the
 /// document's first, so reading stops there; elements before it have been handed on, and a
 /// caller keeps nothing from a failed read.
 public struct JSONRowStream {
@@ -56,8 +66,6 @@ public struct JSONRowStream {
     private var keys = JSONRowKeys()
     /// The top-level object's keys, for duplicates.
     private var objectKeys: Set<String> = []
-    /// What a row step read, handed on once the step is whole.
-    private var pendingRow = RowEvents()
 
     /// What the next step reads.
     private enum Step: Equatable {
@@ -119,22 +127,29 @@ public struct JSONRowStream {
             while step != .done {
                 reader.position = start
                 reader.reachedEnd = false
+                reader.rowIsOpen = false
                 reader.enclosingDepth = 0
                 do throws(JSONFailure) {
-                    let next = try readStep(&reader, bytes: bytes, isFinal: isFinal)
+                    let next = try readStep(&reader, bytes: bytes, isFinal: isFinal, visitor: &visitor)
                     guard !reader.reachedEnd || isFinal else {
-                        pendingRow.events.removeAll(keepingCapacity: true)
+                        if reader.rowIsOpen { visitor.abandonRow() }
                         waitForMore(bytes.count)
                         return
                     }
-                    if step == .row { pendingRow.replay(into: &visitor) }
-                    if let element = next.element { visitor.nestedElement(element.value, line: element.line) }
+                    if reader.rowIsOpen { reader.endRow(&visitor) }
+                    if let element = next.element {
+                        if step == .row {
+                            visitor.element(element.value, line: element.line)
+                        } else {
+                            visitor.nestedElement(element.value, line: element.line)
+                        }
+                    }
                     if let key = next.key { objectKeys.insert(key) }
                     step = next.step
                     start = reader.position
                     if step == .end && start == bytes.count && !isFinal { return }
                 } catch {
-                    pendingRow.events.removeAll(keepingCapacity: true)
+                    if reader.rowIsOpen { visitor.abandonRow() }
                     if reader.reachedEnd && !isFinal {
                         waitForMore(bytes.count)
                         return
@@ -177,9 +192,10 @@ public struct JSONRowStream {
     }
 
     /// Reads one step from `start`. Every change it makes to the stream, other than numbering
-    /// keys (which a repeated read numbers the same), waits for the step to be whole.
-    private mutating func readStep(_ reader: inout JSONReader, bytes: UnsafeBufferPointer<UInt8>,
-                                   isFinal: Bool) throws(JSONFailure) -> StepResult {
+    /// keys (which a repeated read numbers the same), and every call to `visitor` other than a
+    /// row's beginning and members (see `JSONReader.rowIsOpen`), waits for the step to be whole.
+    private mutating func readStep<Visitor: JSONStreamVisitor>(_ reader: inout JSONReader, bytes: UnsafeBufferPointer<UInt8>,
+                                                               isFinal: Bool, visitor: inout Visitor) throws(JSONFailure) -> StepResult {
         switch step {
         case .document:
             reader.skipWhitespace()
@@ -214,9 +230,12 @@ public struct JSONRowStream {
         case .row:
             let line = lineOf(reader.position, in: bytes)
             reader.enclosingDepth = 1
-            pendingRow.events.removeAll(keepingCapacity: true)
-            try reader.parseRow(line: line, keys: &keys, into: &pendingRow)
-            return StepResult(step: try reader.moreElements() ? .row : .end)
+            if reader.peek() == UInt8(ascii: "{") {
+                try reader.parseRow(line: line, keys: &keys, into: &visitor, handsOnEnd: false)
+                return StepResult(step: try reader.moreElements() ? .row : .end)
+            }
+            let value = try reader.parseNestedValues()
+            return StepResult(step: try reader.moreElements() ? .row : .end, element: (value, line))
 
         case .key(let isFirst):
             let keyStart = reader.position
@@ -309,35 +328,5 @@ struct TextPosition {
             from += 1
         }
         offset = target
-    }
-}
-
-/// What a row step read, held until the step is whole (see ``JSONRowStream``).
-struct RowEvents: JSONRowVisitor {
-    enum Event {
-        case begin(line: Int)
-        case member(JSONRowKey, JSONValue)
-        case end
-        case element(JSONValue, line: Int)
-    }
-
-    var events: [Event] = []
-
-    mutating func beginRow(line: Int) { events.append(.begin(line: line)) }
-    mutating func member(_ key: JSONRowKey, _ value: JSONValue) { events.append(.member(key, value)) }
-    mutating func endRow() { events.append(.end) }
-    mutating func element(_ value: JSONValue, line: Int) { events.append(.element(value, line: line)) }
-
-    /// Hands the events to `visitor`, in order, and forgets them.
-    mutating func replay<Visitor: JSONRowVisitor>(into visitor: inout Visitor) {
-        for event in events {
-            switch event {
-            case .begin(let line): visitor.beginRow(line: line)
-            case .member(let key, let value): visitor.member(key, value)
-            case .end: visitor.endRow()
-            case .element(let value, let line): visitor.element(value, line: line)
-            }
-        }
-        events.removeAll(keepingCapacity: true)
     }
 }

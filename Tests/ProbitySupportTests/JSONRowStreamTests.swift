@@ -16,6 +16,10 @@ final class JSONRowStreamTests: XCTestCase {
         mutating func beginRow(line: Int) { rows.beginRow(line: line) }
         mutating func member(_ key: JSONRowKey, _ value: JSONValue) { rows.member(key, value) }
         mutating func endRow() { rows.endRow() }
+        mutating func abandonRow() {
+            rows.members = nil
+            rows.lines.removeLast()
+        }
         mutating func element(_ value: JSONValue, line: Int) { rows.element(value, line: line) }
         mutating func nestedElement(_ value: JSONValue, line: Int) {
             nested.append(value)
