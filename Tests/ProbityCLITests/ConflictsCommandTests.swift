@@ -9,6 +9,7 @@ final class ConflictsCommandTests: XCTestCase {
     private func temporaryFile(_ name: String, _ contents: String) throws -> String {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("probity-conflicts-\(ProcessInfo.processInfo.processIdentifier)-\(name)")
         try contents.write(to: url, atomically: true, encoding: .utf8)
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
         return url.path
     }
 
