@@ -84,7 +84,7 @@ struct RegisterJSONImport {
             cells.reset()
         }
 
-        mutating func member(_ key: JSONRowKey, _ value: JSONValue) {
+        mutating func member(_ key: JSONRowKey, _ value: consuming JSONValue) {
             guard isKept else { return }
             if key.number >= fieldOfKey.count {
                 fieldOfKey.append(contentsOf: repeatElement(.notYetMatched, count: key.number - fieldOfKey.count + 1))
@@ -97,7 +97,7 @@ struct RegisterJSONImport {
                 field = RegisterField.named(key.text)
                 fieldOfKey[key.number] = field.map(KeyMeaning.field) ?? .none
             }
-            cells.take(key: key.text, field: field, value: value, entry: .row(entries))
+            cells.take(key: key.text, field: field, value: consume value, entry: .row(entries))
         }
 
         mutating func abandonRow() {
@@ -159,15 +159,18 @@ struct RegisterJSONImport {
         private(set) var notes: [String] = []
 
         mutating func reset() {
-            if given != 0 {
-                for index in values.indices where !values[index].isEmpty { values[index] = "" }
+            // Only the fields given can hold text.
+            var left = given
+            while left != 0 {
+                values[left.trailingZeroBitCount] = ""
+                left &= left - 1
             }
             given = 0
             rejection = nil
             if !notes.isEmpty { notes.removeAll() }
         }
 
-        mutating func take(key: String, field: RegisterField?, value: JSONValue, entry: Entry) {
+        mutating func take(key: String, field: RegisterField?, value: consuming JSONValue, entry: Entry) {
             guard rejection == nil else { return }
             // A key the importer does not read is said, never dropped in silence.
             guard let field else {
@@ -182,11 +185,11 @@ struct RegisterJSONImport {
                 return
             }
             given |= bit
-            switch value {
+            switch consume value {
             case .string(let text): values[field.rawValue] = text
             case .number(let lexeme): values[field.rawValue] = lexeme
             case .null: break
-            default: rejection = "`\(key)` of \(entry) is \(value.kindDescription), expected a string; skipped"
+            case let other: rejection = "`\(key)` of \(entry) is \(other.kindDescription), expected a string; skipped"
             }
         }
     }
