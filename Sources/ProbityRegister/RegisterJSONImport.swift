@@ -84,7 +84,7 @@ struct RegisterJSONImport {
             cells.reset()
         }
 
-        mutating func member(_ key: JSONRowKey, _ value: consuming JSONValue) {
+        mutating func member(_ key: JSONRowKey, _ value: JSONValue) {
             guard isKept else { return }
             if key.number >= fieldOfKey.count {
                 fieldOfKey.append(contentsOf: repeatElement(.notYetMatched, count: key.number - fieldOfKey.count + 1))
@@ -97,7 +97,7 @@ struct RegisterJSONImport {
                 field = RegisterField.named(key.text)
                 fieldOfKey[key.number] = field.map(KeyMeaning.field) ?? .none
             }
-            cells.take(key: key.text, field: field, value: consume value, entry: .row(entries))
+            cells.take(key: key.text, field: field, value: value, entry: .row(entries))
         }
 
         mutating func abandonRow() {
@@ -170,7 +170,7 @@ struct RegisterJSONImport {
             if !notes.isEmpty { notes.removeAll() }
         }
 
-        mutating func take(key: String, field: RegisterField?, value: consuming JSONValue, entry: Entry) {
+        mutating func take(key: String, field: RegisterField?, value: JSONValue, entry: Entry) {
             guard rejection == nil else { return }
             // A key the importer does not read is said, never dropped in silence.
             guard let field else {
@@ -185,7 +185,7 @@ struct RegisterJSONImport {
                 return
             }
             given |= bit
-            switch consume value {
+            switch value {
             case .string(let text): values[field.rawValue] = text
             case .number(let lexeme): values[field.rawValue] = lexeme
             case .null: break

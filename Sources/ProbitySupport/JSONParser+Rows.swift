@@ -15,7 +15,7 @@ public protocol JSONRowVisitor {
     mutating func beginRow(line: Int)
     /// A member of that object, in document order. `value` is a scalar, or the whole of a
     /// nested array or object.
-    mutating func member(_ key: JSONRowKey, _ value: consuming JSONValue)
+    mutating func member(_ key: JSONRowKey, _ value: JSONValue)
     /// The object has ended.
     mutating func endRow()
     /// An element that is not an object, on the 1-based `line`.
@@ -50,12 +50,8 @@ extension JSONParser {
 struct JSONRowKeys {
     private var numbers: [String: Int] = [:]
     private(set) var texts: [String] = []
-    /// Each key's UTF-8, when it holds no `"` or `\` (and so is written the same in the file):
-    /// where it starts in `plainBytes`, all such keys one after another (one array, so a look
-    /// at a key retains nothing), and its length, or -1 for a key that is not plain.
-    private var plainBytes: [UInt8] = []
-    private var plainStart: [Int] = []
-    private var plainCount: [Int] = []
+    /// Each key's UTF-8, when it holds no `"` or `\` (and so is written the same in the file).
+    private var plainBytes: [[UInt8]?] = []
     /// The key at each position in the row before.
     private var lastAtPosition: [Int] = []
 
@@ -64,12 +60,11 @@ struct JSONRowKeys {
     func repeated(at position: Int, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (number: Int, end: Int)? {
         guard position < lastAtPosition.count else { return nil }
         let number = lastAtPosition[position]
-        let count = plainCount[number]
-        guard count >= 0 else { return nil }
-        let first = start + 1, end = first + count
+        guard let plain = plainBytes[number] else { return nil }
+        let first = start + 1, end = first + plain.count
         guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { return nil }
-        let same = count == 0 || plainBytes.withUnsafeBufferPointer { plain in
-            memcmp(plain.baseAddress! + plainStart[number], bytes.baseAddress! + first, count) == 0
+        let same = plain.withUnsafeBufferPointer { plain in
+            plain.count == 0 || memcmp(plain.baseAddress!, bytes.baseAddress! + first, plain.count) == 0
         }
         return same ? (number, end + 1) : nil
     }
@@ -80,13 +75,7 @@ struct JSONRowKeys {
         let number = texts.count
         numbers[text] = number
         texts.append(text)
-        plainStart.append(plainBytes.count)
-        if text.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            plainCount.append(-1)
-        } else {
-            plainBytes.append(contentsOf: text.utf8)
-            plainCount.append(text.utf8.count)
-        }
+        plainBytes.append(text.utf8.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") } ? nil : Array(text.utf8))
         return number
     }
 
