@@ -172,14 +172,11 @@ public final class Engine: Sendable {
         check(decision, meeting: meeting, includingMeetingFindings: true)
     }
 
-    /// `check`, leaving out the findings about the meeting itself when an agenda says them once;
-    /// `resolvedAttendees` are the meeting's attendees already resolved against the register.
-    private func check(_ decision: Decision, meeting: Meeting?, includingMeetingFindings: Bool,
-                       resolvedAttendees: [PersonResolution]? = nil) -> Report {
+    /// `check`, leaving out the findings about the meeting itself when an agenda says them once.
+    private func check(_ decision: Decision, meeting: Meeting?, includingMeetingFindings: Bool) -> Report {
         var report = builder.build(decision)
         if screens(at: meeting) {
-            screener.apply(to: &report, decision: decision, meeting: meeting, includingMeetingFindings: includingMeetingFindings,
-                           resolvedAttendees: resolvedAttendees)
+            screener.apply(to: &report, decision: decision, meeting: meeting, includingMeetingFindings: includingMeetingFindings)
         }
         return report
     }
@@ -198,8 +195,7 @@ public final class Engine: Sendable {
         // their bytes (most are register names exactly), and not again when screening.
         if let flat = decoder.decodeFlat(bytes, meetingKey: meetingKey, people: attendeeIndex) {
             guard let attendees = flat.attendees else { return .success(check(flat.decision, meeting: meeting)) }
-            return .success(check(flat.decision, meeting: Meeting(attendees: attendees), includingMeetingFindings: true,
-                                  resolvedAttendees: flat.attendeeResolutions))
+            return .success(check(flat.decision, meeting: Meeting(attendeeNames: attendees)))
         }
         guard meetingKey else { return decoder.decode(json: bytes).map { check($0, meeting: meeting) } }
         let value: JSONValue

@@ -164,7 +164,7 @@ struct BatchCheck {
         var progress = Progress()
 
         mutating func write(_ block: BatchBlock) {
-            Output.write(bytes: block.output.bytes)
+            block.output.withUnsafeBytes { Output.write(bytes: $0) }
             worst = worst.worst(block.status)
             tally.add(block.tally)
             // A line that came alone is answered now, not when the next block is full.
