@@ -20,7 +20,12 @@ public enum PersonResolution: Equatable, Sendable {
 /// Bhan" and the other way round, as long as the first and last names agree
 /// and the shorter name's words appear, in order, in the longer. Two people
 /// who both fit make the answer ambiguous rather than a guess.
-public struct PeopleIndex: Sendable {
+///
+/// A class, though it never changes once built: a batch hands it to every line's reading, and a
+/// reference is passed by one count where a struct of nine tables was nine (retaining and
+/// releasing them was 4% of a batch). Its identity also tells ``AttendeeNames`` read against
+/// this index from names read against another.
+public final class PeopleIndex: Sendable {
     private let keys: [[String]]                // each person's normalised words
     private let byKey: [String: [Int]]
     private let byEnds: [String: [Int]]         // "first last" → people
@@ -94,6 +99,27 @@ public struct PeopleIndex: Sendable {
         guard let entry = writtenNames.entry(bytes) else { return nil }
         let found = writtenFound[entry]
         return found >= 0 ? .found(Int(found)) : writtenResolutions[entry]
+    }
+
+    /// The register name an entry holds, exactly as written.
+    func writtenName(ofEntry entry: Int) -> String {
+        writtenNames.strings[entry]
+    }
+
+    /// The entry of the register name whose bytes are `bytes`, or nil.
+    func writtenEntry(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        writtenNames.entry(bytes)
+    }
+
+    /// The one person an entry's register name means, or nil when it means nobody or several.
+    func foundPerson(ofEntry entry: Int) -> Int32? {
+        let found = writtenFound[entry]
+        return found >= 0 ? found : nil
+    }
+
+    /// What an entry's register name resolves to.
+    func resolution(ofEntry entry: Int) -> PersonResolution {
+        writtenResolutions[entry]
     }
 
     /// The answer for a name that is no register name as written: normalised, then matched by key

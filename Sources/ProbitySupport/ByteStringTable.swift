@@ -1,5 +1,3 @@
-import Glibc
-
 /// A fixed set of strings, built once, that finds a string by its UTF-8 bytes: an entry number
 /// for each distinct byte sequence, in the order first given.
 ///
@@ -79,7 +77,8 @@ public struct ByteStringTable: Sendable {
                         // An empty key has no base address to compare from; an empty entry of
                         // the same (zero) length is equal to it.
                         if count == key.count,
-                           count == 0 || memcmp(records.baseAddress! + start + ByteStringTable.headerSize, key.baseAddress!, count) == 0 {
+                           count == 0 || ByteStringTable.equal(records.baseAddress! + start + ByteStringTable.headerSize,
+                                                               UnsafeRawPointer(key.baseAddress!), count: count) {
                             let entry = UInt32(littleEndian: records.loadUnaligned(fromByteOffset: start, as: UInt32.self))
                             return (Int(entry), slot, tag)
                         }
@@ -90,28 +89,61 @@ public struct ByteStringTable: Sendable {
         }
     }
 
+    /// Whether the `count` bytes at `a` and `b` are the same, compared eight at a time in
+    /// place: names are a few words long, and a call to `memcmp` for each cost more than the
+    /// comparison itself.
+    static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, count: Int) -> Bool {
+        var index = 0
+        while index + 8 <= count {
+            if a.loadUnaligned(fromByteOffset: index, as: UInt64.self) != b.loadUnaligned(fromByteOffset: index, as: UInt64.self) {
+                return false
+            }
+            index += 8
+        }
+        guard index < count else { return true }
+        // The last eight bytes again, overlapping the words already compared.
+        if count >= 8 {
+            return a.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == b.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        }
+        return ByteStringTable.shortWord(a, count: count) == ByteStringTable.shortWord(b, count: count)
+    }
+
+    /// The 1 to 7 bytes at `base` in one word, each byte in it at least once: two overlapping
+    /// four-byte loads from 4 bytes on, the first, middle and last byte below that. Which word
+    /// two strings of the same length give are equal exactly when their bytes are.
+    static func shortWord(_ base: UnsafeRawPointer, count: Int) -> UInt64 {
+        if count >= 4 {
+            let low = UInt64(UInt32(littleEndian: base.loadUnaligned(as: UInt32.self)))
+            let high = UInt64(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+            return low | high << 32
+        }
+        let first = UInt64(base.load(as: UInt8.self))
+        let middle = UInt64(base.load(fromByteOffset: count / 2, as: UInt8.self))
+        let last = UInt64(base.load(fromByteOffset: count - 1, as: UInt8.self))
+        return first | middle << 8 | last << 16
+    }
+
     /// A 64-bit hash of `bytes`, eight at a time: each word is multiplied into the state and
-    /// folded, so every byte reaches the high bits the slot tag is taken from.
+    /// folded, so every byte reaches the high bits the slot tag is taken from. The bytes after
+    /// the last whole word are read as one word in place (the last eight bytes, shifted), not
+    /// byte by byte; the byte count is in the state, so strings of different lengths differ.
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-        var state: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(bytes.count)
-        var index = 0
-        if let base = bytes.baseAddress {
+        let count = bytes.count
+        var state: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(count)
+        if let base = bytes.baseAddress, count > 0 {
             let raw = UnsafeRawPointer(base)
-            while index + 8 <= bytes.count {
+            var index = 0
+            while index + 8 <= count {
                 let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
                 state = (state ^ word) &* multiplier
                 state ^= state >> 29
                 index += 8
             }
-            if index < bytes.count {
-                var word: UInt64 = 0
-                var shift: UInt64 = 0
-                while index < bytes.count {
-                    word |= UInt64(base[index]) << shift
-                    shift += 8
-                    index += 1
-                }
+            if index < count {
+                let word = count >= 8
+                    ? UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) >> UInt64(8 * (8 - (count - index)))
+                    : shortWord(raw, count: count)
                 state = (state ^ word) &* multiplier
                 state ^= state >> 29
             }

@@ -1,5 +1,5 @@
 import Foundation
-import ProbitySupport
+@testable import ProbitySupport
 import ProbityTestSupport
 import XCTest
 
@@ -59,6 +59,38 @@ final class ByteStringTableTests: XCTestCase {
             for probe in given + (0..<200).map({ _ in randomString() }) {
                 XCTAssertEqual(table.entry(probe), expected[Array(probe.utf8)], "seed \(seed): \(probe)")
             }
+        }
+    }
+
+    /// Seeded: the in-place comparison and the hash's short words agree with comparing the bytes
+    /// one by one, for every length around the eight-byte words, with strings that differ in
+    /// one byte anywhere; equal bytes always hash alike, and the hash of the bytes after the
+    /// last whole word is that of reading them one by one.
+    func testWordComparisonAgreesWithBytewiseOnRandomBytes() {
+        let (seed, generator) = TestSeed.generator()
+        var random = generator
+        for _ in 0..<2_000 {
+            let count = random.below(41)
+            let a = (0..<count).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+            var b = a
+            if count > 0, random.below(2) == 0 {
+                b[random.below(count)] ^= UInt8(1 << random.below(8))
+            }
+            a.withUnsafeBytes { x in
+                b.withUnsafeBytes { y in
+                    if count > 0 {
+                        XCTAssertEqual(ByteStringTable.equal(x.baseAddress!, y.baseAddress!, count: count), a == b, "seed \(seed): \(a) \(b)")
+                    }
+                    if (1..<8).contains(count) {
+                        XCTAssertEqual(ByteStringTable.shortWord(x.baseAddress!, count: count) == ByteStringTable.shortWord(y.baseAddress!, count: count),
+                                       a == b, "seed \(seed): \(a) \(b)")
+                    }
+                }
+            }
+            // The same bytes at another alignment hash alike (the words are loaded unaligned).
+            let aligned = a.withUnsafeBufferPointer(ByteStringTable.hash)
+            let shifted = ([0x7F] + a).withUnsafeBufferPointer { ByteStringTable.hash(UnsafeBufferPointer(rebasing: $0[1...])) }
+            XCTAssertEqual(aligned, shifted, "seed \(seed): \(a)")
         }
     }
 }

@@ -17,13 +17,13 @@ extension ConflictScreener {
     /// person ("Dr Hasib Ur-Rub", "Hasib Ur Rub") are both kept: they are the same person, which
     /// the screening handles by screening each person once.
     ///
-    /// `resolved`, when given, is what each attendee was already found to resolve to on this
-    /// screener's register (read with the line: ``DecisionDecoder/decodeFlat(_:meetingKey:people:)``
-    /// given ``people``), so the names are not looked up twice.
-    func resolveAttendees(_ meeting: Meeting, resolved: [PersonResolution]? = nil) -> [AttendeeMatch] {
-        if let resolved, resolved.count == meeting.attendees.count {
-            return zip(meeting.attendees, resolved).map { AttendeeMatch(written: $0, resolution: $1) }
+    /// Names already read against this screener's register (a batch line's own meeting, read by
+    /// ``DecisionDecoder/decodeFlat(_:meetingKey:people:)`` given ``people``) are not looked up twice.
+    func resolveAttendees(_ meeting: Meeting) -> [AttendeeMatch] {
+        let names = meeting.attendeeNames
+        let isRead = names.isRead(against: people)
+        return (0..<names.count).map { index in
+            AttendeeMatch(written: names.written(at: index), resolution: names.resolution(at: index, on: people, isReadAgainst: isRead))
         }
-        return meeting.attendees.map { AttendeeMatch(written: $0, resolution: people.resolve($0)) }
     }
 }

@@ -21,20 +21,19 @@ extension ConflictScreener {
     /// (``meetingFindings(_:)``) are added too; a screening of a whole agenda leaves them out of
     /// each item and says them once.
     ///
-    /// `resolvedAttendees`, when given, is what each of the meeting's attendees resolves to on
-    /// this screener's register (``people``), worked out as the line was read; it must be this
-    /// register's answers, in the order of `meeting.attendees`.
-    public func apply(to report: inout Report, decision: Decision, meeting: Meeting?, includingMeetingFindings: Bool = true,
-                      resolvedAttendees: [PersonResolution]? = nil) {
-        let screening = screening(decision, meeting: meeting, resolvedAttendees: resolvedAttendees)
+    /// A meeting whose attendees were read against this screener's register (``people``), as a
+    /// batch line's own meeting is, is not looked up again (``Meeting/attendeeNames``).
+    public func apply(to report: inout Report, decision: Decision, meeting: Meeting?, includingMeetingFindings: Bool = true) {
+        let screening = screening(decision, meeting: meeting)
+        // Stored into the report once, at the end, after the last read: stored first, it was
+        // copied (every one of its tables retained) to be read.
         let conflicts = screening.report
-        report.conflicts = conflicts
         var findings: [Report.Finding] = []
         func add(_ code: DiagnosticCode, _ severity: Severity, blocking: Bool, _ message: String) {
             findings.append(Report.Finding(severity: severity, code: code, message: message, isBlocking: blocking))
         }
 
-        if program.conflicts == nil {
+        if !hasPolicy {
             add(.noConflictsPolicy, .warning, blocking: false, "the rules have no `conflicts` block, so no interest can be relevant; nobody was screened")
         }
         for (index, name) in conflicts.unresolvedAttendees.enumerated() {
@@ -75,6 +74,7 @@ extension ConflictScreener {
             }
         }
         report.findings += findings
+        report.conflicts = conflicts
     }
 
     /// Findings about the meeting as a whole rather than any one decision on its agenda: they

@@ -36,7 +36,7 @@ extension ConflictScreener {
     /// attendance, everyone on the register is screened. `levels` is reused across calls.
     public func recusalLevels(_ decision: Decision, attendance: Attendance?, into levels: inout [Level]) {
         levels.removeAll(keepingCapacity: true)
-        guard program.conflicts != nil else { return }
+        guard hasPolicy else { return }
         let stake = OrganisationsAtStake(decision: decision, fields: relevantFields, relationSteps: relationSteps, graph: graph)
         guard !stake.entries.isEmpty else { return }
         // Names no rule file declares are looked for in the register's texts: rare, and slow.

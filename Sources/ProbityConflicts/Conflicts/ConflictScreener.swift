@@ -67,9 +67,21 @@ package final class ConflictScreener: Sendable {
     package struct RegisterScan: Sendable {
         let links: RegisterLinks
 
-        /// Scans `register`'s texts for `program`'s declared organisations and aliases.
-        package init(program: Program, register: Register) {
-            self.links = RegisterLinks(register: register, organisations: program.organisations)
+        /// Scans `register`'s texts for `program`'s declared organisations and aliases, with
+        /// `patterns` already made from the same program when given.
+        package init(program: Program, register: Register, patterns: Patterns? = nil) {
+            self.links = RegisterLinks(register: register, organisations: program.organisations, scanner: patterns?.scanner)
+        }
+
+        /// The declared organisations and aliases made into the scan's patterns: a third of the
+        /// scan's cost, needing only the rules, so the front door makes them while it builds the
+        /// people index, and the scan itself can then split the register among the cores.
+        package struct Patterns: Sendable {
+            let scanner: KeywordScanner
+
+            package init(program: Program) {
+                scanner = RegisterLinks.scanner(for: program.organisations)
+            }
         }
     }
 
@@ -92,6 +104,7 @@ package final class ConflictScreener: Sendable {
         self.people = prebuilt?.people ?? PeopleIndex(register.people)
         self.links = prebuilt?.scan.links ?? RegisterScan(program: program, register: register).links
         let policy = program.conflicts
+        self.hasPolicy = policy != nil
         self.graph = OrganisationGraph(organisations: program.organisations, carrying: policy?.carrying ?? [:])
         self.relevantFields = (policy?.relevantFields ?? []).map { index in
             let field = program.fields[index]
@@ -115,7 +128,9 @@ package final class ConflictScreener: Sendable {
     }
 
     /// Whether the rules say how to screen at all: without a `conflicts` block nothing is relevant.
-    public var hasPolicy: Bool { program.conflicts != nil }
+    /// Kept, not asked of `program` per decision: comparing the optional policy with nil copied
+    /// the whole policy, tables and all.
+    public let hasPolicy: Bool
 
     /// The level a kind of interest leads to. A kind the rules do not map is still declared:
     /// a relevant interest is never dropped in silence.
@@ -141,40 +156,44 @@ package final class ConflictScreener: Sendable {
         var chairStandsAside: Report.Finding?
     }
 
-    func screening(_ decision: Decision, meeting: Meeting?, resolvedAttendees: [PersonResolution]? = nil) -> Screening {
-        var report = ConflictsReport()
-        report.registerScreened = hasRegister
-        let attendees = meeting.map { resolveAttendees($0, resolved: resolvedAttendees) }
+    func screening(_ decision: Decision, meeting: Meeting?) -> Screening {
+        // Built in place: a report made apart and then put into the screening was copied.
+        var screening = Screening(report: ConflictsReport())
+        screening.report.registerScreened = hasRegister
         // nil: everyone on the register is screened.
         var screened: [Int]?
-        if let attendees {
+        if let names = meeting?.attendeeNames {
+            // The written name is asked for only where the report prints it: most attendees are
+            // found, and read from a batch line they have no `String` of their own.
+            let isRead = names.isRead(against: people)
             var found: [Int] = []
-            found.reserveCapacity(attendees.count)
-            for attendee in attendees {
-                switch attendee.resolution {
+            found.reserveCapacity(names.count)
+            for index in 0..<names.count {
+                switch names.resolution(at: index, on: people, isReadAgainst: isRead) {
                 case .found(let person): if !found.contains(person) { found.append(person) }
                 case .notFound:
                     if hasRegister {
-                        report.unresolvedAttendees.append(attendee.written)
-                        report.attendeeSuggestions.append(people.suggestions(for: attendee.written).map { register.people[$0].name })
+                        let written = names.written(at: index)
+                        screening.report.unresolvedAttendees.append(written)
+                        screening.report.attendeeSuggestions.append(people.suggestions(for: written).map { register.people[$0].name })
                     }
                 case .ambiguous(let candidates):
-                    report.ambiguousAttendees.append((attendee.written, candidates.map { register.people[$0].name }))
+                    screening.report.ambiguousAttendees.append((names.written(at: index), candidates.map { register.people[$0].name }))
                 }
             }
             found.sort()
             screened = found
         }
         for person in pointerPeople where screened?.contains(person) ?? true {
-            report.notScreenable.append((register.people[person].name, register.people[person].pointers[0]))
+            screening.report.notScreenable.append((register.people[person].name, register.people[person].pointers[0]))
         }
 
         var levelsByPerson: [(person: Int, level: RecusalLevel)] = []
-        if program.conflicts != nil {
+        if hasPolicy {
             let trace = trace(decision, screened: screened)
             let stake = trace.stake
-            report.organisationsScreened = stake.reported.map { stake.name($0, in: program.organisations) }
-            report.unmatchedOrganisations = trace.unmatched.map { entry in
+            screening.report.organisationsScreened = stake.reported.map { stake.name($0, in: program.organisations) }
+            screening.report.unmatchedOrganisations = trace.unmatched.map { entry in
                 let written = stake.entries[entry].writtenName ?? ""
                 let declared = directory.suggestions(for: written).map { index in
                     ConflictsReport.Suggestion(name: program.organisations[index].name, organisation: program.organisations[index].id)
@@ -182,14 +201,14 @@ package final class ConflictScreener: Sendable {
                 return ConflictsReport.UnmatchedOrganisation(written: written, role: stake.entries[entry].fieldLabel ?? "",
                                                              suggestions: declared + links.nearTexts(written, in: register))
             }
-            report.notCounted = notCounted(trace.spared, stake: stake)
+            screening.report.notCounted = notCounted(trace.spared, stake: stake)
             let found = recusals(from: trace.hits, stake: stake, on: Day(number: decision.date))
-            report.recusals = found.map(\.recusal)
+            screening.report.recusals = found.map(\.recusal)
             levelsByPerson = found.map { ($0.person, $0.recusal.level) }
         }
 
-        var screening = Screening(report: report)
-        if let meeting, let body = meeting.body, let committee = program.committees[body], let attendees {
+        if let meeting, let body = meeting.body, let committee = program.committees[body] {
+            let attendees = resolveAttendees(meeting)
             let roster = roster(of: body, committee: committee, at: meeting)
             let levelOf = { (attendee: AttendeeMatch) -> RecusalLevel? in
                 guard let person = attendee.person else { return nil }
@@ -284,16 +303,19 @@ package final class ConflictScreener: Sendable {
     private func collectHits(_ stake: OrganisationsAtStake, screened: [Int]?) -> (hits: [Hit], unmatched: [Int]) {
         var hits: [Hit] = []
         var unmatched: [Int] = []
-        for (entryIndex, entry) in stake.entries.enumerated() where !entry.isRepeat {
+        // By index: copying each entry, with its strings, to read two of its numbers cost more
+        // than the loop's work.
+        for entryIndex in stake.entries.indices where !stake.entries[entryIndex].isRepeat {
             let entryID = Int32(entryIndex)
-            if entry.organisation < 0, let written = entry.writtenName {
+            let organisation = stake.entries[entryIndex].organisation
+            if organisation < 0, let written = stake.entries[entryIndex].writtenName {
                 let found = hasRegister ? links.findUndeclared(written, in: register) : []
                 if hasRegister && found.isEmpty { unmatched.append(entryIndex) }
                 for link in found where screened?.contains(Int(link.person)) ?? true {
                     hits.append(Hit(person: link.person, source: link.source, entry: entryID))
                 }
-            } else if entry.organisation >= 0, screened == nil {
-                for link in links.byOrganisation[Int(entry.organisation)] {
+            } else if organisation >= 0, screened == nil {
+                for link in links.byOrganisation[Int(organisation)] {
                     hits.append(Hit(person: link.person, source: link.source, entry: entryID))
                 }
             }

@@ -1,3 +1,5 @@
+import ProbityRegister
+
 /// A meeting at which decisions are taken: which body meets, on which day, and who is in the room.
 ///
 /// The attendees are kept exactly as the minutes or the secretary wrote them ("Dr Hasib Ur-Rub",
@@ -9,7 +11,13 @@ public struct Meeting: Sendable {
     /// The day of the meeting (a day number), when given.
     public var date: Int32?
     /// The people present, as written.
-    public var attendees: [String]
+    public var attendees: [String] {
+        get { attendeeNames.written }
+        set { attendeeNames = AttendeeNames(newValue) }
+    }
+    /// The people present, as read: the screener's source, which for a batch line's own meeting
+    /// holds most names as register entries, with no `String` made for them.
+    public var attendeeNames: AttendeeNames
     /// Deputies the meeting record names: who deputises for which member, and whether the
     /// chair agreed their attendance (004, 11.3-11.4).
     public var deputies: [Deputy] = []
@@ -33,9 +41,15 @@ public struct Meeting: Sendable {
     }
 
     public init(body: Int? = nil, date: Int32? = nil, attendees: [String] = [], deputies: [Deputy] = []) {
+        self.init(body: body, date: date, attendeeNames: AttendeeNames(attendees), deputies: deputies)
+    }
+
+    /// A meeting whose attendees were read already, perhaps against the register
+    /// (``DecisionDecoder/decodeFlat(_:meetingKey:people:)``).
+    public init(body: Int? = nil, date: Int32? = nil, attendeeNames: AttendeeNames, deputies: [Deputy] = []) {
         self.body = body
         self.date = date
-        self.attendees = attendees
+        self.attendeeNames = attendeeNames
         self.deputies = deputies
     }
 }

@@ -7,10 +7,9 @@ extension DecisionDecoder {
     /// when it has one and `meetingKey` allows it.
     public struct FlatDecision: Sendable {
         public var decision: Decision
-        public var attendees: [String]?
-        /// What each attendee resolves to on the register whose `people` the line was read
-        /// against, in the order written; nil when read against none.
-        public var attendeeResolutions: [PersonResolution]?
+        /// The meeting's attendees, read against the register whose `people` the line was read
+        /// against, if any: most kept as register entries, with no `String` made.
+        public var attendees: AttendeeNames?
     }
 
     /// Reads the common case straight from the bytes, without building a ``JSONValue`` tree: a
@@ -23,21 +22,19 @@ extension DecisionDecoder {
     /// it only answers the easy lines faster. The tests hold the two paths to the same result.
     ///
     /// With `people`, each attendee is also resolved against that register's names, from the
-    /// line's bytes when it is a register name byte for byte (no `String` looked up):
+    /// line's bytes when it is a register name byte for byte (no `String` made or looked up):
     /// the same answers ``PeopleIndex/resolve(_:)`` gives, which the tests hold it to.
     public func decodeFlat(_ bytes: [UInt8], meetingKey: Bool, people: PeopleIndex? = nil) -> FlatDecision? {
         var reader = FlatJSONReader(bytes)
-        var decision = Decision(fieldCount: program.fields.count)
-        var attendees: [String]?
-        var resolutions: [PersonResolution]?
+        var decision = blankDecision
+        var attendees: AttendeeNames?
         guard reader.consume(UInt8(ascii: "{")) else { return nil }
         if !reader.consume(UInt8(ascii: "}")) {
             repeat {
                 guard let (key, isASCII) = reader.plainString(), reader.consume(UInt8(ascii: ":")) else { return nil }
                 if meetingKey, reader.bytes(key, equal: "meeting") {
                     guard attendees == nil, let names = reader.meetingAttendees(people: people) else { return nil }
-                    attendees = names.written
-                    resolutions = names.resolutions
+                    attendees = names
                     continue
                 }
                 guard let index = field(named: key, isASCII: isASCII, in: reader), !decision.isPresent[index] else { return nil }
@@ -49,7 +46,7 @@ extension DecisionDecoder {
         for (index, field) in program.fields.enumerated() where field.isRequired && !decision.isPresent[index] { return nil }
         decision.id = decision.texts[Field.idIndex] ?? ""
         decision.date = Int32(truncatingIfNeeded: decision.scalars[Field.dateIndex])
-        return FlatDecision(decision: decision, attendees: attendees, attendeeResolutions: resolutions)
+        return FlatDecision(decision: decision, attendees: attendees)
     }
 
     /// The field a key names: found by its bytes, or, for bytes no field name has, by `String`
@@ -196,10 +193,30 @@ struct FlatJSONReader {
         guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { return nil }
         let start = position + 1
         // The scan for the closing quote sees every byte of every string: read in place,
-        // without a bounds check per byte.
+        // without a bounds check per byte, eight bytes at a time: the first quote, backslash or
+        // control character in a word is found from the word's bits (then byte by byte only
+        // in the last few bytes of the line).
         let (end, isASCII, isPlain) = bytes.withUnsafeBufferPointer { buffer -> (Int, Bool, Bool) in
             var end = start
-            var high: UInt8 = 0
+            var highWords: UInt64 = 0
+            if let base = buffer.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while end + 8 <= buffer.count {
+                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: end, as: UInt64.self))
+                    let special = FlatJSONReader.specialBytes(word)
+                    if special == 0 {
+                        highWords |= word
+                        end += 8
+                        continue
+                    }
+                    let offset = special.trailingZeroBitCount / 8
+                    highWords |= word & ((1 << UInt64(offset * 8)) &- 1)
+                    end += offset
+                    let isASCII = highWords & FlatJSONReader.highBits == 0
+                    return buffer[end] == UInt8(ascii: "\"") ? (end, isASCII, true) : (end, false, false)
+                }
+            }
+            var high: UInt8 = highWords & FlatJSONReader.highBits == 0 ? 0 : 0x80
             while end < buffer.count {
                 let byte = buffer[end]
                 if byte == UInt8(ascii: "\"") { break }
@@ -213,6 +230,22 @@ struct FlatJSONReader {
         position = end + 1
         skipSpace()
         return (start..<end, isASCII)
+    }
+
+    /// Every byte's high bit.
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+    /// Every byte 0x01.
+    private static let lowBits: UInt64 = 0x0101_0101_0101_0101
+
+    /// The bytes of `word` (little-endian) that are a quote, a backslash or a control
+    /// character (below U+0020), as their high bits; zero when there are none. A byte above the
+    /// first such byte may be marked though it is none (a borrow carries into it), but the
+    /// lowest mark is always right, and it is the only one the scan reads.
+    static func specialBytes(_ word: UInt64) -> UInt64 {
+        func zeroBytes(_ x: UInt64) -> UInt64 { (x &- lowBits) & ~x & highBits }
+        let control = (word &- 0x20 &* lowBits) & ~word & highBits
+        return control | zeroBytes(word ^ (UInt64(UInt8(ascii: "\"")) &* lowBits))
+            | zeroBytes(word ^ (UInt64(UInt8(ascii: "\\")) &* lowBits))
     }
 
     /// The string at `range`: ASCII is valid UTF-8 as it is; anything else is checked, as the
@@ -300,37 +333,41 @@ struct FlatJSONReader {
     }
 
     /// `{"attendees": ["a", "b"]}`: a meeting given only by its attendees, each a name; with
-    /// `people`, what each resolves to on that register.
-    mutating func meetingAttendees(people: PeopleIndex?) -> (written: [String], resolutions: [PersonResolution]?)? {
+    /// `people`, read against that register (``AttendeeNames/append(utf8:isASCII:on:)``).
+    mutating func meetingAttendees(people: PeopleIndex?) -> AttendeeNames? {
         guard consume(UInt8(ascii: "{")), let (key, _) = plainString(), bytes(key, equal: "attendees"), consume(UInt8(ascii: ":")),
               consume(UInt8(ascii: "[")) else { return nil }
         // Room for a committee's names at once: growing one at a time reallocated four times a line.
-        var names: [String] = []
-        names.reserveCapacity(16)
-        var resolutions: [PersonResolution]? = people.map { _ in [] }
-        resolutions?.reserveCapacity(16)
+        var names = AttendeeNames(readingAgainst: people, capacity: 16)
         if !consume(UInt8(ascii: "]")) {
             repeat {
-                guard let (range, isASCII) = plainString(), let name = text(range, isASCII: isASCII) else { return nil }
-                names.append(name)
-                // A register name byte for byte (most attendees): the answer from the register's
-                // table, found by the line's bytes; anything else the full way.
-                if let people { resolutions?.append(withBytes(range, people.resolve(utf8:)) ?? people.resolve(name)) }
+                guard let (range, isASCII) = plainString(),
+                      withBytes(range, { names.append(utf8: $0, isASCII: isASCII, on: people) }),
+                      !FlatJSONReader.isBlank(range, in: bytes, written: names.written(at: names.count - 1)) else { return nil }
             } while consume(UInt8(ascii: ","))
             guard consume(UInt8(ascii: "]")) else { return nil }
         }
-        guard consume(UInt8(ascii: "}")), names.allSatisfy({ !FlatJSONReader.isBlank($0) }) else { return nil }
-        return (names, resolutions)
+        guard consume(UInt8(ascii: "}")) else { return nil }
+        return names
+    }
+
+    /// Whether the name at `range` of `bytes` is only white space: known from its first byte
+    /// when that is an ASCII letter or digit (the written `String`, which may have to be made
+    /// from a register entry, is then not asked for), else ``isBlank(_:)`` of `written`.
+    static func isBlank(_ range: Range<Int>, in bytes: [UInt8], written: @autoclosure () -> String) -> Bool {
+        if let first = range.first.map({ bytes[$0] }), isASCIIAlphanumeric(first) { return false }
+        return isBlank(written())
+    }
+
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
     /// Whether a name is only white space (Unicode's, as `Character.isWhitespace` says). A name
     /// that starts with an ASCII letter or digit is not, which is known from its first byte
     /// without walking its characters (that walk was a tenth of reading a line with a committee).
     static func isBlank(_ name: String) -> Bool {
-        if let first = name.utf8.first,
-           (0x30...0x39).contains(first) || (0x41...0x5A).contains(first) || (0x61...0x7A).contains(first) {
-            return false
-        }
+        if let first = name.utf8.first, isASCIIAlphanumeric(first) { return false }
         return name.allSatisfy(\.isWhitespace)
     }
 }

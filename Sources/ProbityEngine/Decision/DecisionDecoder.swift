@@ -17,6 +17,10 @@ package struct DecisionDecoder: Sendable {
     /// keys are read without making strings.
     let fieldKeys: ByteStringTable
     let fieldOfKey: [Int]
+    /// A decision with no field given, copied for each line read: its tables are allocated
+    /// once, and a line copies only those it writes to (a scheme without set fields never
+    /// copies the set tables).
+    let blankDecision: Decision
 
     public init(program: Program) {
         self.program = program
@@ -33,6 +37,7 @@ package struct DecisionDecoder: Sendable {
         let keys = program.fieldIndex.keys.sorted()
         self.fieldKeys = ByteStringTable(keys)
         self.fieldOfKey = fieldKeys.strings.map { program.fieldIndex[$0] ?? -1 }
+        self.blankDecision = Decision(fieldCount: program.fields.count)
     }
 
     /// Parses JSON text and decodes it.

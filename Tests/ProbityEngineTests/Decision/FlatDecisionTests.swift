@@ -83,7 +83,7 @@ final class FlatDecisionTests: XCTestCase {
         let decoder = DecisionDecoder(program: plan.program)
         let input = #"{"id":"d","date":"2023-06-01","meeting":{"attendees":["Ann Chair","Dr Bob"]},"kind":"appointment"}"#
         let flat = try XCTUnwrap(decoder.decodeFlat(Array(input.utf8), meetingKey: true))
-        XCTAssertEqual(flat.attendees, ["Ann Chair", "Dr Bob"])
+        XCTAssertEqual(flat.attendees?.written, ["Ann Chair", "Dr Bob"])
         XCTAssertNil(decoder.decodeFlat(Array(#"{"id":"d","date":"2023-06-01","meeting":{"attendees":["A"],"body":"x"}}"#.utf8), meetingKey: true))
         XCTAssertNil(decoder.decodeFlat(Array(#"{"id":"d","date":"2023-06-01","meeting":{"attendees":[" "]}}"#.utf8), meetingKey: true))
     }
@@ -98,18 +98,28 @@ final class FlatDecisionTests: XCTestCase {
         let input = #"{"id":"d","date":"2023-06-01","meeting":{"attendees":["# + written.map { "\"\($0)\"" }.joined(separator: ",") + "]}}"
         let plain = try XCTUnwrap(decoder.decodeFlat(Array(input.utf8), meetingKey: true))
         let read = try XCTUnwrap(decoder.decodeFlat(Array(input.utf8), meetingKey: true, people: people))
-        XCTAssertNil(plain.attendeeResolutions)
-        XCTAssertEqual(read.attendees?.map { Array($0.utf8) }, written.map { Array($0.utf8) })
-        XCTAssertEqual(plain.attendees?.map { Array($0.utf8) }, written.map { Array($0.utf8) })
-        XCTAssertEqual(read.attendeeResolutions, written.map(people.resolve))
-        XCTAssertEqual(read.attendeeResolutions?[0], .found(0))
-        XCTAssertEqual(read.attendeeResolutions?[5], .ambiguous([3, 4]))
-        XCTAssertEqual(read.attendeeResolutions?[6], .notFound)
+        let readNames = try XCTUnwrap(read.attendees), plainNames = try XCTUnwrap(plain.attendees)
+        XCTAssertFalse(plainNames.isRead(against: people))
+        XCTAssertTrue(readNames.isRead(against: people))
+        XCTAssertEqual(readNames.written.map { Array($0.utf8) }, written.map { Array($0.utf8) })
+        XCTAssertEqual(plainNames.written.map { Array($0.utf8) }, written.map { Array($0.utf8) })
+        let resolutions = written.indices.map { readNames.resolution(at: $0, on: people) }
+        XCTAssertEqual(resolutions, written.map(people.resolve))
+        XCTAssertEqual(written.indices.map { plainNames.resolution(at: $0, on: people) }, resolutions)
+        XCTAssertEqual(resolutions[0], .found(0))
+        XCTAssertEqual(resolutions[5], .ambiguous([3, 4]))
+        XCTAssertEqual(resolutions[6], .notFound)
         // An empty list, and a blank name (left to the full decoder), as without a register.
         let empty = try XCTUnwrap(decoder.decodeFlat(Array(#"{"id":"d","date":"2023-06-01","meeting":{"attendees":[]}}"#.utf8), meetingKey: true, people: people))
-        XCTAssertEqual(empty.attendees, [])
-        XCTAssertEqual(empty.attendeeResolutions, [])
+        XCTAssertEqual(empty.attendees?.written, [])
+        XCTAssertEqual(empty.attendees?.isRead(against: people), true)
         XCTAssertNil(decoder.decodeFlat(Array(#"{"id":"d","date":"2023-06-01","meeting":{"attendees":["Ann Chair"," "]}}"#.utf8), meetingKey: true, people: people))
+        // Blank even when a register (wrongly) has a blank name with those very bytes.
+        let blankRegister = PeopleIndex([RegisterPerson(name: " "), RegisterPerson(name: "\u{3000}")])
+        for blank in [" ", "\u{3000}"] {
+            let line = #"{"id":"d","date":"2023-06-01","meeting":{"attendees":["Ann Chair",""# + blank + #""]}}"#
+            XCTAssertNil(decoder.decodeFlat(Array(line.utf8), meetingKey: true, people: blankRegister))
+        }
     }
 
     /// Damaged lines: whenever the byte reader answers, the full decoder answers the same.

@@ -1,0 +1,106 @@
+/// A meeting's attendees as written, in order, each kept as cheaply as its reading allows.
+///
+/// Read from a line of JSON against a register's ``PeopleIndex`` (a batch line's own meeting), a
+/// name whose bytes are a register name's and which means exactly one person, which is most of
+/// them, is kept as that name's entry in the index's table and the person it means: no `String`
+/// is made for it, and the screener needs none, since only names that match nobody (or several
+/// people) are printed. The written name is still there on request, as the register's own
+/// string with those very bytes. Any other name is kept as a `String`, with what it resolves to.
+///
+/// Made from `String`s (a meeting file, an agenda, the API), nothing is resolved yet; the
+/// answers come from ``resolution(at:on:)``, which always answers for the index it is given:
+/// a name read against another index is resolved again, so an answer never depends on how the
+/// names were read.
+public struct AttendeeNames: Sendable {
+    /// Per attendee: `entry` ≥ 0 is the name's entry in `table` and `person` whom it means;
+    /// `entry` < 0 is `others[-1 - entry]`.
+    private struct Slot {
+        var entry: Int32
+        var person: Int32
+    }
+
+    /// A name kept as written, and what it resolves to on the index it was read against, if any.
+    private struct Other: Sendable {
+        var written: String
+        var resolution: PersonResolution?
+    }
+
+    private var slots: [Slot] = []
+    private var others: [Other] = []
+    /// The index the names were read against: its table holds the entries' names, and the answers are its.
+    private let readAgainst: PeopleIndex?
+
+    /// Names as written, not yet resolved against any register.
+    public init<Names: Sequence>(_ written: Names) where Names.Element == String {
+        readAgainst = nil
+        for name in written { appendOther(Other(written: name, resolution: nil)) }
+    }
+
+    /// An empty list, to be read name by name against `people` (``append(utf8:isASCII:on:)``).
+    public init(readingAgainst people: PeopleIndex?, capacity: Int = 0) {
+        readAgainst = people
+        slots.reserveCapacity(capacity)
+    }
+
+    /// How many attendees.
+    public var count: Int { slots.count }
+
+    /// Whether there are none.
+    public var isEmpty: Bool { slots.isEmpty }
+
+    /// The attendee at `index` as written.
+    public func written(at index: Int) -> String {
+        let slot = slots[index]
+        if slot.entry >= 0, let readAgainst { return readAgainst.writtenName(ofEntry: Int(slot.entry)) }
+        return others[Int(-1 - slot.entry)].written
+    }
+
+    /// Every attendee as written, in order.
+    public var written: [String] { (0..<count).map(written(at:)) }
+
+    /// Whether the names were read against `people`, so that their answers are its answers.
+    public func isRead(against people: PeopleIndex) -> Bool {
+        readAgainst === people
+    }
+
+    /// What the attendee at `index` resolves to on `people`: the answer found when the name was
+    /// read, if it was read against `people`, else `people.resolve` of the written name.
+    public func resolution(at index: Int, on people: PeopleIndex) -> PersonResolution {
+        resolution(at: index, on: people, isReadAgainst: isRead(against: people))
+    }
+
+    /// ``resolution(at:on:)`` when the caller has asked ``isRead(against:)`` once for a whole list.
+    public func resolution(at index: Int, on people: PeopleIndex, isReadAgainst: Bool) -> PersonResolution {
+        let slot = slots[index]
+        if slot.entry >= 0 {
+            return isReadAgainst ? .found(Int(slot.person)) : people.resolve(written(at: index))
+        }
+        let other = others[Int(-1 - slot.entry)]
+        if isReadAgainst, let resolution = other.resolution { return resolution }
+        return people.resolve(other.written)
+    }
+
+    /// Reads the next name from its UTF-8 `bytes` (all ASCII when `isASCII`) against `people`,
+    /// which must be the index the list was made for; false, and nothing added, when the bytes
+    /// are not valid UTF-8. A register name byte for byte is valid, and needs no `String` made.
+    public mutating func append(utf8 bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool, on people: PeopleIndex?) -> Bool {
+        precondition(people === readAgainst, "attendees read against another register's index")
+        if let people, let entry = people.writtenEntry(utf8: bytes) {
+            if let person = people.foundPerson(ofEntry: entry) {
+                slots.append(Slot(entry: Int32(entry), person: person))
+            } else {
+                appendOther(Other(written: people.writtenName(ofEntry: entry), resolution: people.resolution(ofEntry: entry)))
+            }
+            return true
+        }
+        let made = isASCII ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
+        guard let written = made else { return false }
+        appendOther(Other(written: written, resolution: people?.resolve(written)))
+        return true
+    }
+
+    private mutating func appendOther(_ other: Other) {
+        slots.append(Slot(entry: Int32(-1 - others.count), person: -1))
+        others.append(other)
+    }
+}
