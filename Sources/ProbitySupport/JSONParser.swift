@@ -635,16 +635,22 @@ struct JSONReader {
         JSONFailure(message: message, offset: position)
     }
 
-    func describeHere() -> String {
+    mutating func describeHere() -> String {
         describe(at: position)
     }
 
     /// Names the input at `offset` for a message: "end of input", a
     /// character in backticks, or a code point or byte that would not
     /// print well.
-    private func describe(at offset: Int) -> String {
-        guard offset < bytes.count else { return "end of input" }
+    private mutating func describe(at offset: Int) -> String {
+        guard offset < bytes.count else {
+            reachedEnd = true
+            return "end of input"
+        }
         let byte = bytes[offset]
+        // A character of several bytes is named whole, so the message may change once the
+        // rest of a sequence cut by the end of `bytes` arrives.
+        if byte >= 0x80 && bytes.count - offset < 4 { reachedEnd = true }
         if byte >= 0x21 && byte < 0x7F {
             return "`\(Character(Unicode.Scalar(byte)))`"
         }

@@ -201,25 +201,11 @@ public struct JSONRowStream {
             reader.skipWhitespace()
             switch reader.peek() {
             case UInt8(ascii: "["):
-                try reader.checkDepth(0)
-                reader.position += 1
-                reader.skipWhitespace()
                 shape = .rows
-                if reader.peek() == UInt8(ascii: "]") {
-                    reader.position += 1
-                    return StepResult(step: .end)
-                }
-                return StepResult(step: .row)
+                return StepResult(step: try reader.enterIsEmpty(closing: UInt8(ascii: "]"), inside: 0) ? .end : .row)
             case UInt8(ascii: "{"):
-                try reader.checkDepth(0)
-                reader.position += 1
-                reader.skipWhitespace()
                 shape = .object(hasNestedArray: false)
-                if reader.peek() == UInt8(ascii: "}") {
-                    reader.position += 1
-                    return StepResult(step: .end)
-                }
-                return StepResult(step: .key(isFirst: true))
+                return StepResult(step: try reader.enterIsEmpty(closing: UInt8(ascii: "}"), inside: 0) ? .end : .key(isFirst: true))
             default:
                 // Read whole, for the message (the caller wanted an array or an object).
                 let value = try reader.parseNestedValues()
@@ -245,15 +231,9 @@ public struct JSONRowStream {
             }
             reader.skipWhitespace()
             if key == nestedKey && reader.peek() == UInt8(ascii: "[") {
-                try reader.checkDepth(1)
-                reader.position += 1
-                reader.skipWhitespace()
                 shape = .object(hasNestedArray: true)
-                if reader.peek() == UInt8(ascii: "]") {
-                    reader.position += 1
-                    return StepResult(step: .afterNestedArray, key: key)
-                }
-                return StepResult(step: .nestedElement, key: key)
+                let isEmpty = try reader.enterIsEmpty(closing: UInt8(ascii: "]"), inside: 1)
+                return StepResult(step: isEmpty ? .afterNestedArray : .nestedElement, key: key)
             }
             reader.enclosingDepth = 1
             _ = try reader.parseNestedValues()
@@ -295,6 +275,19 @@ public struct JSONRowStream {
         let offset = bufferOffset + failure.offset
         if offset >= position.offset { position.advance(to: offset, in: bytes, from: bufferOffset) }
         return JSONSyntaxError(message: failure.message, offset: offset, line: position.line, column: position.column)
+    }
+}
+
+extension JSONReader {
+    /// Steps into the array or object opening at `position`, inside `openCount` open ones, and
+    /// on past its `closing` bracket when that comes first; whether it did (the container is empty).
+    fileprivate mutating func enterIsEmpty(closing: UInt8, inside openCount: Int) throws(JSONFailure) -> Bool {
+        try checkDepth(openCount)
+        position += 1
+        skipWhitespace()
+        guard peek() == closing else { return false }
+        position += 1
+        return true
     }
 }
 

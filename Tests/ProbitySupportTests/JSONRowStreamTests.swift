@@ -94,6 +94,8 @@ final class JSONRowStreamTests: XCTestCase {
             "\u{FEFF}[{\"a\": 1}]", "\u{FEFF}{\"people\": [1]}", "[\n{\"a\":\n1},\n\n{\"b\": 2}\n]",
             "{\n \"people\": [\n  {\"n\": 1},\n\n  {\"n\": \"é\"}\n ]\n}\n", "[", "", "   ", "{", "[{", "\"s\"", "12", "nul",
             "[{\"a\": \"\u{1}\"}]", "{\"people\": [\"\u{1}\"]}", "[\"caf\u{E9}\"]",
+            // An error naming a character of several bytes that a chunk's end cuts (seed 610959216).
+            "[{\"a\" \u{E9}}]", "{\"people\": [1 \u{20AC}]}", "[{\"a\": 1}] \u{1F600}",
         ]
         for document in documents {
             let bytes = Array(document.utf8)
