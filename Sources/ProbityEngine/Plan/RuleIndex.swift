@@ -99,9 +99,12 @@ struct RuleIndex: Sendable {
         guard let key = keyField, decision.isPresent[key] else { return false }
         let ordinal = Int(decision.scalars[key])
         guard ordinal >= 0, ordinal < buckets.count else { return false }
-        for list in [buckets[ordinal].unbounded, buckets[ordinal].bounded, unkeyedBucket.unbounded, unkeyedBucket.bounded] {
-            for rule in list { body(Int(rule)) }
-        }
+        // Four loops, not one over an array of the four lists: that array was allocated (and each
+        // list retained) on every `no-authority` line.
+        for rule in buckets[ordinal].unbounded { body(Int(rule)) }
+        for rule in buckets[ordinal].bounded { body(Int(rule)) }
+        for rule in unkeyedBucket.unbounded { body(Int(rule)) }
+        for rule in unkeyedBucket.bounded { body(Int(rule)) }
         return true
     }
 

@@ -1,5 +1,6 @@
 import ProbityEngine
 import ProbitySemantics
+import ProbitySupport
 
 /// A written test of one field (`value in (£10,000 .. £11,848]`, `kind = k06`,
 /// `services includes x`), worded in pieces that depend only on the rules: what goes before the
@@ -77,12 +78,6 @@ package struct FieldTestWording: Sendable {
         guard isGiven else { return notGiven }
         let ending = truth == .yes ? whenHolds : whenFails
         guard showsValue else { return ending }
-        let shown = value()
-        var text = ""
-        text.reserveCapacity(lead.utf8.count + shown.utf8.count + ending.utf8.count)
-        text += lead
-        text += shown
-        text += ending
-        return text
+        return String.joined(lead, value(), ending)
     }
 }

@@ -267,22 +267,20 @@ package final class ReportBuilder: Sendable {
     /// the rule. `wordedFromTrace` words every one from a trace, as tests do to hold the two to
     /// the same words.
     public func nearMisses(_ decision: Decision, fromIndex: Bool = true, wordedFromTrace: Bool = false) -> [Report.NearMiss] {
-        var scored: [NearMissScore] = []
-        // Room for a kind's rules at once, not grown from one (five allocations a line).
-        scored.reserveCapacity(32)
+        var best = NearestScores()
         let indexed = fromIndex && plan.forEachRuleOfOwnKey(decision) { rule in
-            if isApproving[rule] { score(rule, decision, into: &scored) }
+            if isApproving[rule], let score = score(rule, decision) { best.offer(score) }
         }
-        var best = ReportBuilder.nearest(scored)
-        if !indexed || best.count < ReportBuilder.nearMissCount || best.contains(where: { $0.otherKind != 0 }) {
-            scored.removeAll(keepingCapacity: true)
-            for index in approvingRules { score(index, decision, into: &scored) }
-            best = ReportBuilder.nearest(scored)
+        if !indexed || best.ranked.count < ReportBuilder.nearMissCount || best.ranked.contains(where: { $0.otherKind != 0 }) {
+            best = NearestScores()
+            for index in approvingRules {
+                if let score = score(index, decision) { best.offer(score) }
+            }
         }
         // The near misses mostly test the same field (the value, against the bands around it):
         // it is described once.
         var described: [(field: Int, text: String)] = []
-        return best.map { entry in
+        return best.ranked.map { entry in
             let reason: String
             if entry.failed < 0 {
                 reason = "not in effect on \(Day(number: decision.date).iso) (\(periodText(program.rules[entry.rule])))"
@@ -314,13 +312,12 @@ package final class ReportBuilder: Sendable {
         var truth: Truth
     }
 
-    /// Scores approving rule `index` for `decision`, unless it fires.
-    private func score(_ index: Int, _ decision: Decision, into scored: inout [NearMissScore]) {
+    /// Scores approving rule `index` for `decision`; nil if it fires.
+    private func score(_ index: Int, _ decision: Decision) -> NearMissScore? {
         if decision.date < plan.effectiveFrom[index] || decision.date > plan.effectiveUntil[index] {
-            scored.append(NearMissScore(rule: index, otherKind: Int.max, gap: UInt64.max, met: -1, failed: -1, truth: .unknown))
-            return
+            return NearMissScore(rule: index, otherKind: Int.max, gap: UInt64.max, met: -1, failed: -1, truth: .unknown)
         }
-        guard plan.roots[index] >= 0 else { return }
+        guard plan.roots[index] >= 0 else { return nil }
         var met = 0, otherKind = 0
         var gap = UInt64.max
         var failed: Int?
@@ -336,8 +333,8 @@ package final class ReportBuilder: Sendable {
             if test.testsEnumeration { otherKind += 1 }
             if let distance = test.gap.distance(decision) { gap = min(gap, distance) }
         }
-        guard let failed else { return }
-        scored.append(NearMissScore(rule: index, otherKind: otherKind, gap: gap, met: met, failed: failed, truth: failedTruth))
+        guard let failed else { return nil }
+        return NearMissScore(rule: index, otherKind: otherKind, gap: gap, met: met, failed: failed, truth: failedTruth)
     }
 
     /// Whether `a` ranks before `b`: fewest failed enumeration tests, smallest gap, most met, rule
@@ -349,19 +346,20 @@ package final class ReportBuilder: Sendable {
         return a.rule < b.rule
     }
 
-    /// The best ``nearMissCount`` of `scored`, best first: what sorting them all and taking the
-    /// first few gives (the order is total), kept by insertion in one pass instead.
-    private static func nearest(_ scored: [NearMissScore]) -> ArraySlice<NearMissScore> {
-        var best: [NearMissScore] = []
-        best.reserveCapacity(nearMissCount + 1)
-        for score in scored {
-            if best.count == nearMissCount, let last = best.last, !ranksBefore(score, last) { continue }
-            var at = best.count
-            while at > 0, ranksBefore(score, best[at - 1]) { at -= 1 }
-            best.insert(score, at: at)
-            if best.count > nearMissCount { best.removeLast() }
+    /// The best ``nearMissCount`` scores offered, best first: what sorting them all and taking
+    /// the first few gives (the order is total), kept by insertion as they are scored, so a line
+    /// keeps no list of every score.
+    struct NearestScores {
+        private(set) var ranked: [NearMissScore] = []
+
+        mutating func offer(_ score: NearMissScore) {
+            if ranked.count == nearMissCount, let last = ranked.last, !ranksBefore(score, last) { return }
+            if ranked.isEmpty { ranked.reserveCapacity(nearMissCount + 1) }
+            var at = ranked.count
+            while at > 0, ranksBefore(score, ranked[at - 1]) { at -= 1 }
+            ranked.insert(score, at: at)
+            if ranked.count > nearMissCount { ranked.removeLast() }
         }
-        return best[...]
     }
 
     /// What scoring reads of one conjunct.
