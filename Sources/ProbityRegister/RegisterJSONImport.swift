@@ -12,50 +12,54 @@ import ProbitySupport
 /// as `"valid_from"`; a key that names no field is reported. JSON has no
 /// useful line numbers, so issues carry line 0 and name the entry instead.
 struct RegisterJSONImport {
-    private var builder: RegisterBuilder
-    /// Each key met → the field it names, for the nested shape (see `KeyFields`).
-    private let keys = KeyFields()
-
+    /// Reads a whole file's bytes (without a byte order mark).
     static func read(_ bytes: [UInt8], fileName: String) -> Result<Register, RegisterLoadError> {
-        // The flat shape, an array of rows, is read member by member straight into a row's
-        // cells as the parser reaches each, never as a tree of the file or of a row.
-        var rows = RowReader(builder: RegisterBuilder(fileName: fileName))
-        var entries = 0
-        var reader: RegisterJSONImport
-        switch JSONParser.forEachRow(bytes, into: &rows) {
-        case .failure(let error):
-            return .failure(.badJSON(fileName: fileName, reason: error.description))
-        case .success(true):
-            entries = rows.entries
-            reader = RegisterJSONImport(builder: rows.builder)
-        case .success(false):
-            reader = RegisterJSONImport(builder: rows.builder)
-            reader.builder.entryLine = 0
-            // The nested shape, an object with a `people` array, is read as a tree.
-            let document: JSONValue
-            switch JSONParser.parse(bytes) {
-            case .success(let value): document = value
-            case .failure(let error): return .failure(.badJSON(fileName: fileName, reason: error.description))
-            }
-            guard let people = document["people"]?.arrayValue else {
-                return .failure(.badJSON(
-                    fileName: fileName,
-                    reason: "expected an array of rows or an object with a `people` array, found \(document.kindDescription)"))
-            }
-            entries = people.count
-            if entries <= RegisterLoader.maximumRows {
-                for (index, person) in people.enumerated() { reader.readPerson(person, entry: .person(index + 1)) }
-            }
-        }
-        if entries > RegisterLoader.maximumRows {
-            return .failure(.tooLarge(fileName: fileName, reason: "\(entries) entries; expected at most \(RegisterLoader.maximumRows)"))
-        }
-        return .success(reader.builder.finish(fileName: fileName))
+        var reader = RegisterJSONImport(fileName: fileName)
+        _ = bytes.withUnsafeBufferPointer { reader.take($0) }
+        return reader.finish()
     }
 
-    /// Reads the flat shape's rows as the parser hands on their members.
-    struct RowReader: JSONRowVisitor {
+    private let fileName: String
+    /// Both shapes are read element by element as the file's chunks arrive, never as a tree of
+    /// the file: a row of the flat shape member by member straight into its cells, a person of
+    /// the nested shape (with their interests) as one small tree.
+    private var stream = JSONRowStream(nestedKey: "people")
+    private var rows: RowReader
+
+    init(fileName: String) {
+        self.fileName = fileName
+        rows = RowReader(builder: RegisterBuilder(fileName: fileName))
+    }
+
+    /// Takes the file's next chunk; `false` once the file has failed and nothing more it holds matters.
+    mutating func take(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
+        stream.append(chunk, into: &rows)
+    }
+
+    /// The register, or why the file has none.
+    mutating func finish() -> Result<Register, RegisterLoadError> {
+        switch stream.finish(into: &rows) {
+        case .failure(let error):
+            return .failure(.badJSON(fileName: fileName, reason: error.description))
+        case .success(.rows), .success(.object(hasNestedArray: true)):
+            break
+        case .success(.object(hasNestedArray: false)):
+            return .failure(.badJSON(fileName: fileName, reason: "expected an array of rows or an object with a `people` array, found \(JSONValue.object([]).kindDescription)"))
+        case .success(.other(let kind)):
+            return .failure(.badJSON(fileName: fileName, reason: "expected an array of rows or an object with a `people` array, found \(kind)"))
+        }
+        if rows.entries > RegisterLoader.maximumRows {
+            return .failure(.tooLarge(fileName: fileName, reason: "\(rows.entries) entries; expected at most \(RegisterLoader.maximumRows)"))
+        }
+        return .success(rows.builder.finish(fileName: fileName))
+    }
+
+    /// Reads the flat shape's rows as the parser hands on their members, and the nested shape's
+    /// people as the parser hands on each whole.
+    struct RowReader: JSONStreamVisitor {
         var builder: RegisterBuilder
+        /// Each key met → the field it names, for the nested shape (see `KeyFields`).
+        private let keys = KeyFields()
         /// Elements of the array met so far, rows or not.
         private(set) var entries = 0
         private var cells = RowCells()
@@ -93,11 +97,17 @@ struct RegisterJSONImport {
                 field = RegisterField.named(key.text)
                 fieldOfKey[key.number] = field.map(KeyMeaning.field) ?? .none
             }
-            cells.take(key: key.text, field: field, value: value, entry: .row(entries), builder: &builder)
+            cells.take(key: key.text, field: field, value: value, entry: .row(entries))
+        }
+
+        mutating func abandonRow() {
+            entries -= 1
+            cells.reset()
         }
 
         mutating func endRow() {
             guard isKept else { return }
+            for note in cells.notes { builder.ignore(line: 0, message: note) }
             let cells = self.cells
             builder.row { builder in
                 if let rejection = cells.rejection {
@@ -111,6 +121,14 @@ struct RegisterJSONImport {
                 }
                 RegisterJSONImport.declare(cells.values, into: &builder, isContinuation: name.isEmpty)
             }
+        }
+
+        mutating func nestedElement(_ value: JSONValue, line: Int) {
+            entries += 1
+            // JSON has no useful line numbers for the nested shape: its issues name the entry.
+            builder.entryLine = 0
+            guard isKept else { return }
+            RegisterJSONImport.readPerson(value, entry: .person(entries), keys: keys, builder: &builder)
         }
 
         mutating func element(_ value: JSONValue, line: Int) {
@@ -127,7 +145,9 @@ struct RegisterJSONImport {
     /// A row's cells as its members are read, by the rules both shapes share: a key that
     /// names no field is reported (`interests` is read by the caller), a second key naming the
     /// same field is reported and not read, numbers keep their lexeme, `null` is empty, and
-    /// any other value loses the row (the members after it are not looked at).
+    /// any other value loses the row (the members after it are not looked at). What is
+    /// reported is held in `notes` and `rejection` for the caller to say, so a row read again
+    /// from its start (``JSONStreamVisitor/abandonRow()``) has said nothing yet.
     struct RowCells {
         /// By `RegisterField.rawValue`; a field not given is empty.
         private(set) var values = Cells(repeating: "", count: RegisterField.allCases.count)
@@ -135,27 +155,33 @@ struct RegisterJSONImport {
         private var given = 0 as UInt16
         /// Why the row is not kept, once a value could not be read.
         private(set) var rejection: String?
+        /// Keys not read, said in order with the row (`RegisterBuilder.ignore`).
+        private(set) var notes: [String] = []
 
         mutating func reset() {
-            if given != 0 {
-                for index in values.indices where !values[index].isEmpty { values[index] = "" }
+            // Only the fields given can hold text.
+            var left = given
+            while left != 0 {
+                values[left.trailingZeroBitCount] = ""
+                left &= left - 1
             }
             given = 0
             rejection = nil
+            if !notes.isEmpty { notes.removeAll() }
         }
 
-        mutating func take(key: String, field: RegisterField?, value: JSONValue, entry: Entry, builder: inout RegisterBuilder) {
+        mutating func take(key: String, field: RegisterField?, value: JSONValue, entry: Entry) {
             guard rejection == nil else { return }
             // A key the importer does not read is said, never dropped in silence.
             guard let field else {
                 if key != "interests" {
-                    builder.ignore(line: 0, message: "`\(key)` of \(entry) is not a key the importer recognises; its value is not read (docs/registers.md lists the keys read)")
+                    notes.append("`\(key)` of \(entry) is not a key the importer recognises; its value is not read (docs/registers.md lists the keys read)")
                 }
                 return
             }
             let bit = UInt16(1) << field.rawValue
             guard given & bit == 0 else {
-                builder.ignore(line: 0, message: "`\(key)` of \(entry) is a second `\(field.title)`; only the first is read")
+                notes.append("`\(key)` of \(entry) is a second `\(field.title)`; only the first is read")
                 return
             }
             given |= bit
@@ -163,7 +189,7 @@ struct RegisterJSONImport {
             case .string(let text): values[field.rawValue] = text
             case .number(let lexeme): values[field.rawValue] = lexeme
             case .null: break
-            default: rejection = "`\(key)` of \(entry) is \(value.kindDescription), expected a string; skipped"
+            case let other: rejection = "`\(key)` of \(entry) is \(other.kindDescription), expected a string; skipped"
             }
         }
     }
@@ -196,10 +222,9 @@ struct RegisterJSONImport {
     }
 
     /// One person of the nested shape, with their interests.
-    private mutating func readPerson(_ person: JSONValue, entry: Entry) {
+    private static func readPerson(_ person: JSONValue, entry: Entry, keys: KeyFields, builder: inout RegisterBuilder) {
         // The person is one row, and each of their interests another.
         var started = false
-        let keys = keys
         builder.row { builder in
             guard let cells = Self.fields(of: person, entry: entry, keys: keys, builder: &builder) else { return }
             let name = TextFolding.trimmed(cells[RegisterField.name.rawValue])
@@ -238,8 +263,9 @@ struct RegisterJSONImport {
         }
         var cells = RowCells()
         for (position, (key, member)) in members.enumerated() {
-            cells.take(key: key, field: keys.field(named: key, at: position), value: member, entry: entry, builder: &builder)
+            cells.take(key: key, field: keys.field(named: key, at: position), value: member, entry: entry)
         }
+        for note in cells.notes { builder.ignore(line: 0, message: note) }
         if let rejection = cells.rejection {
             builder.reject(line: 0, message: rejection)
             return nil

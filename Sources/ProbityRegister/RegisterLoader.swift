@@ -45,23 +45,21 @@ public enum RegisterLoader {
         case .folder: return .failure(.unreadableFile(path: path, reason: "it is a folder"))
         case .file: break
         }
-        // A table is split as its chunks arrive and never held whole; JSON is gathered and read
-        // whole (its rows are read one by one, but from the file's bytes).
+        // A table is split as its chunks arrive and never held whole, and so is JSON.
         var head: [UInt8] = []                  // the bytes before the format is known
-        var json: [UInt8]?
+        var json: RegisterJSONImport?
         var records: CSVRecordStream?
         var rows = RegisterTableImport(fileName: fileName)
         let reading = files.forEachChunk(absolute, limit: FileIO.maximumFileSize) { chunk in
-            if json != nil {
-                json!.append(contentsOf: chunk)
-                return true
-            }
+            if json != nil { return json!.take(chunk) }
             var goOn = true
             if records == nil {
                 head.append(contentsOf: chunk)
                 guard let isJSON = format(of: head, isWhole: false) else { return true }
                 if isJSON {
-                    json = head
+                    json = RegisterJSONImport(fileName: fileName)
+                    let mark = hasByteOrderMark(head) ? 3 : 0
+                    goOn = head.withUnsafeBufferPointer { json!.take(UnsafeBufferPointer(rebasing: $0[mark...])) }
                 } else {
                     records = CSVRecordStream()
                     records!.append(head) { record in goOn = rows.take(record) && goOn }
@@ -75,7 +73,7 @@ public enum RegisterLoader {
         if case .failure(let error) = reading {
             return .failure(.unreadableFile(path: path, reason: error.reason))
         }
-        if let json { return read(json, fileName: fileName) }
+        if var json { return json.finish() }
         guard var records else { return read(head, fileName: fileName) }   // too short to tell: read whole
         records.finish { record in _ = rows.take(record) }
         return rows.finish()

@@ -18,6 +18,12 @@ public protocol JSONOutput {
     /// `"key": "value"`, or `"key": null` when the value is nil: a key and its string, which a
     /// writer may put in with one append (the extension's default writes them one by one).
     mutating func member(_ key: StaticString, _ value: String?)
+    /// `"key": "value"` for a text already written as JSON, or `"key": null` when nil: a writer
+    /// of bytes may copy ``EncodedJSONString/json`` as it is (the extension's default writes
+    /// the text).
+    mutating func member(_ key: StaticString, encoded value: EncodedJSONString?)
+    /// A string already written as JSON (the extension's default writes the text).
+    mutating func string(encoded value: EncodedJSONString)
 }
 
 extension JSONOutput {
@@ -29,6 +35,20 @@ extension JSONOutput {
     @inlinable public mutating func member(_ key: StaticString, _ value: String?) {
         self.key(static: key)
         if let value { string(value) } else { null() }
+    }
+
+    @inlinable public mutating func member(_ key: StaticString, encoded value: EncodedJSONString?) {
+        member(key, value?.text)
+    }
+
+    @inlinable public mutating func string(encoded value: EncodedJSONString) { string(value.text) }
+
+    /// `"key": ["a", "b"]`, each already written as JSON.
+    @inlinable public mutating func member(_ key: StaticString, encodedStrings: [EncodedJSONString]) {
+        self.key(static: key)
+        beginArray()
+        for value in encodedStrings { string(encoded: value) }
+        endArray()
     }
 
     @inlinable public mutating func member(_ key: StaticString, _ value: Bool) {

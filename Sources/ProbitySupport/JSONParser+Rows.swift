@@ -92,8 +92,11 @@ struct JSONRowKeys {
 extension JSONReader {
     /// Reads one element of a row array: an object member by member into `visitor`, anything
     /// else whole. The checks, and their order, are those of `parseNestedValues`.
-    mutating func parseRow<Visitor: JSONRowVisitor>(line: Int, keys: inout JSONRowKeys,
-                                                    into visitor: inout Visitor) throws(JSONFailure) {
+    ///
+    /// With `handsOnEnd` false the row's `endRow()` is left to the caller, and `rowIsOpen` says
+    /// whether `beginRow(line:)` was called for a row not yet ended (``JSONRowStream``).
+    mutating func parseRow<Visitor: JSONRowVisitor>(line: Int, keys: inout JSONRowKeys, into visitor: inout Visitor,
+                                                    handsOnEnd: Bool = true) throws(JSONFailure) {
         skipWhitespace()
         guard peek() == UInt8(ascii: "{") else {
             visitor.element(try parseNestedValues(), line: line)
@@ -103,13 +106,16 @@ extension JSONReader {
         position += 1
         skipWhitespace()
         visitor.beginRow(line: line)
+        rowIsOpen = true
         if peek() == UInt8(ascii: "}") {
             position += 1
-            visitor.endRow()
+            if handsOnEnd { endRow(&visitor) }
             return
         }
-        var seen: [Int] = []                 // the row's keys, for duplicates
-        var seenSet: Set<Int>? = nil         // …once there are many
+        // The row's keys, for duplicates: a bit each for the first 64 keys numbered (a table
+        // has a few), a set for any beyond, so a row allocates nothing for them.
+        var seenBits = 0 as UInt64
+        var seenBeyond: Set<Int> = []
         var memberPosition = 0
         var context = "`{`"
         while true {
@@ -131,19 +137,17 @@ extension JSONReader {
                 throw failure("expected `:` after object key, found \(describeHere())")
             }
             position += 1
-            if memberPosition > 0 {
-                let duplicate: Bool
-                if seenSet == nil && seen.count < 16 {
-                    duplicate = seen.contains(number)
-                } else {
-                    if seenSet == nil { seenSet = Set(seen) }
-                    duplicate = !seenSet!.insert(number).inserted
-                }
-                if duplicate {
-                    throw JSONFailure(message: "duplicate key `\(keys.texts[number])`", offset: keyStart)
-                }
+            let duplicate: Bool
+            if number < 64 {
+                let bit = (1 as UInt64) << UInt64(number)
+                duplicate = seenBits & bit != 0
+                seenBits |= bit
+            } else {
+                duplicate = !seenBeyond.insert(number).inserted
             }
-            seen.append(number)
+            if duplicate {
+                throw JSONFailure(message: "duplicate key `\(keys.texts[number])`", offset: keyStart)
+            }
             keys.met(number, at: memberPosition)
             memberPosition += 1
 
@@ -161,10 +165,18 @@ extension JSONReader {
 
             // A `,` and the next member, or the end of the row.
             guard try moreMembers() else {
-                visitor.endRow()
+                if handsOnEnd { endRow(&visitor) }
                 return
             }
             context = "`,`"
         }
+    }
+}
+
+extension JSONReader {
+    /// Ends the row `parseRow` began.
+    mutating func endRow<Visitor: JSONRowVisitor>(_ visitor: inout Visitor) {
+        visitor.endRow()
+        rowIsOpen = false
     }
 }

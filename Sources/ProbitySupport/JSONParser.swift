@@ -101,6 +101,12 @@ struct JSONReader {
     /// Containers open around the value being parsed: 1 while ``parseElements(_:)`` reads the
     /// elements of the document's array, so the depth limit counts that array too.
     var enclosingDepth = 0
+    /// Whether the reader looked for a byte at or past the end of `bytes`. When `bytes` is only
+    /// the part of a file that has arrived (``JSONRowStream``), what was read up to such a look
+    /// may read differently once more bytes come, so it is read again then.
+    var reachedEnd = false
+    /// Whether `parseRow` began a row it has not ended (see `parseRow(line:keys:into:handsOnEnd:)`).
+    var rowIsOpen = false
 
     /// An array or object whose closing bracket has not been reached.
     private struct OpenContainer {
@@ -290,7 +296,7 @@ struct JSONReader {
     }
 
     /// Parses `"key"` and the `:` after it.
-    private mutating func parseKey(after context: String) throws(JSONFailure) -> String {
+    mutating func parseKey(after context: String) throws(JSONFailure) -> String {
         skipWhitespace()
         guard peek() == UInt8(ascii: "\"") else {
             throw failure("expected a string as object key after \(context), found \(describeHere())")
@@ -349,6 +355,7 @@ struct JSONReader {
     private mutating func expectLiteral(_ literal: StaticString) throws(JSONFailure) {
         let start = position
         let count = literal.utf8CodeUnitCount
+        if bytes.count - position < count { reachedEnd = true }
         let matches = bytes.count - position >= count
             && (0..<count).allSatisfy { bytes[position + $0] == literal.utf8Start[$0] }
         guard matches else {
@@ -406,10 +413,10 @@ struct JSONReader {
         position += 1
         var segmentStart = position
         var escaped = false
-        scratch.removeAll(keepingCapacity: true)
 
         while true {
             guard position < bytes.count else {
+                reachedEnd = true
                 throw JSONFailure(message: "expected `\"` to end the string that starts here, found end of input", offset: opening)
             }
             let byte = bytes[position]
@@ -423,6 +430,8 @@ struct JSONReader {
                 scratch.append(contentsOf: tail)
                 return String(decoding: scratch, as: UTF8.self)
             case UInt8(ascii: "\\"):
+                // Emptied only here, at a string's first escape: most strings have none.
+                if !escaped { scratch.removeAll(keepingCapacity: true) }
                 scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<position]))
                 escaped = true
                 try parseEscape()
@@ -432,16 +441,40 @@ struct JSONReader {
             case 0x80...:
                 try skipMultibyteScalar()
             default:
-                // A run of plain ASCII, the bulk of most strings, in a loop of its own.
-                position += 1
-                let count = bytes.count
-                while position < count {
-                    let next = bytes[position]
-                    if next == UInt8(ascii: "\"") || next == UInt8(ascii: "\\") || next < 0x20 || next >= 0x80 { break }
-                    position += 1
-                }
+                // A run of plain ASCII, the bulk of most strings, eight bytes at a time.
+                position = Self.endOfPlainASCII(bytes, from: position + 1)
             }
         }
+    }
+
+    /// The first position at or after `start` holding a byte a string cannot simply copy (`"`,
+    /// `\\`, a control character or a UTF-8 byte of 0x80 and above), or the end.
+    ///
+    /// Eight bytes at a time, as `JSONWriter.containsEscapable` scans: for a word `w`,
+    /// `(w − 0x01…01·n) & ~w & 0x80…80` marks each byte below `n`, and a byte equal to `c` is
+    /// a zero byte of `w ^ 0x01…01·c`; a borrow can only mark a byte above one already marked,
+    /// so the lowest mark (the first byte, on this little-endian machine) is always a true one.
+    static func endOfPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        let count = bytes.count
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            let quotes = ones &* UInt64(UInt8(ascii: "\"")), backslashes = ones &* UInt64(UInt8(ascii: "\\"))
+            while index &+ 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                let quote = word ^ quotes, backslash = word ^ backslashes
+                let marks = (((word &- ones &* 0x20) & ~word) | ((quote &- ones) & ~quote)
+                    | ((backslash &- ones) & ~backslash) | word) & highs
+                if marks != 0 { return index &+ marks.trailingZeroBitCount / 8 }
+                index &+= 8
+            }
+        }
+        while index < count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
+            index += 1
+        }
+        return index
     }
 
     /// Decodes one escape sequence at a backslash into `scratch`.
@@ -481,6 +514,7 @@ struct JSONReader {
         case 0xD800...0xDBFF:
             // A high surrogate must be followed at once by a low one.
             let lowStart = position
+            if position + 1 >= bytes.count { reachedEnd = true }
             guard position + 1 < bytes.count,
                   bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u")
             else {
@@ -555,6 +589,7 @@ struct JSONReader {
         case 0xF4: length = 4; secondRange = 0x80...0x8F
         default: throw failure("expected valid UTF-8 in string, found byte 0x\(hex2(lead))")
         }
+        if position + length > bytes.count { reachedEnd = true }
         guard position + length <= bytes.count,
               secondRange.contains(bytes[position + 1]),
               (2..<length).allSatisfy({ (0x80...0xBF).contains(bytes[position + $0]) })
@@ -566,8 +601,10 @@ struct JSONReader {
 
     // MARK: Bytes
 
-    func peek() -> UInt8? {
-        position < bytes.count ? bytes[position] : nil
+    mutating func peek() -> UInt8? {
+        if position < bytes.count { return bytes[position] }
+        reachedEnd = true
+        return nil
     }
 
     mutating func skipWhitespace() {

@@ -3,7 +3,9 @@
 /// building a ``JSONValue`` tree first: for output written many times over, such as a report per
 /// line of a batch.
 public struct JSONStreamWriter: JSONOutput, Sendable {
-    public var bytes: [UInt8]
+    /// The bytes written so far. Each piece goes in through one claim of room
+    /// (``ByteBuffer/claim(_:)``), written in place.
+    @usableFromInline var buffer: ByteBuffer
     public let isPretty: Bool
     /// Per open container: whether it has a member or element yet.
     @usableFromInline var hasContent: [Bool] = []
@@ -15,8 +17,7 @@ public struct JSONStreamWriter: JSONOutput, Sendable {
     public init(pretty: Bool = false, capacity: Int = 1024) {
         isPretty = pretty
         baseIndent = 0
-        bytes = []
-        bytes.reserveCapacity(capacity)
+        buffer = ByteBuffer(capacity: capacity)
     }
 
     /// A writer that appends to `bytes`, the pretty layout indented as if it began at nesting
@@ -24,27 +25,39 @@ public struct JSONStreamWriter: JSONOutput, Sendable {
     public init(pretty: Bool, continuing bytes: [UInt8], indent: Int = 0) {
         isPretty = pretty
         baseIndent = indent
-        self.bytes = bytes
+        buffer = ByteBuffer(bytes)
+    }
+
+    /// A copy of the bytes written so far.
+    public var bytes: [UInt8] { buffer.array }
+
+    /// How many bytes have been written.
+    @inlinable public var count: Int { buffer.count }
+
+    /// The bytes written so far, in place, for the length of `body` (a batch writes megabytes of
+    /// them out without copying them first).
+    @inlinable public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try buffer.withUnsafeBufferPointer { try body(UnsafeRawBufferPointer($0)) }
     }
 
     /// The text written so far.
-    @inlinable public var text: String { String(decoding: bytes, as: UTF8.self) }
+    public var text: String { buffer.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) } }
 
     /// Ends a line after a document: JSON Lines, one document per line.
     @inlinable public mutating func endLine() {
-        bytes.append(UInt8(ascii: "\n"))
+        buffer.append(UInt8(ascii: "\n"))
     }
 
     /// Empties the buffer, keeping its capacity, to write the next document.
     @inlinable public mutating func reset() {
-        bytes.removeAll(keepingCapacity: true)
+        buffer.removeAll()
         hasContent.removeAll(keepingCapacity: true)
         afterKey = false
     }
 
     @inlinable public mutating func beginObject() {
         startValue()
-        bytes.append(UInt8(ascii: "{"))
+        buffer.append(UInt8(ascii: "{"))
         hasContent.append(false)
     }
 
@@ -52,7 +65,7 @@ public struct JSONStreamWriter: JSONOutput, Sendable {
 
     @inlinable public mutating func beginArray() {
         startValue()
-        bytes.append(UInt8(ascii: "["))
+        buffer.append(UInt8(ascii: "["))
         hasContent.append(false)
     }
 
@@ -60,9 +73,9 @@ public struct JSONStreamWriter: JSONOutput, Sendable {
 
     @inlinable public mutating func key(_ key: String) {
         separate()
-        JSONWriter.appendString(key, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        if isPretty { bytes.append(UInt8(ascii: " ")) }
+        appendQuoted(key)
+        buffer.append(UInt8(ascii: ":"))
+        if isPretty { buffer.append(UInt8(ascii: " ")) }
         afterKey = true
     }
 
@@ -96,6 +109,27 @@ public struct JSONStreamWriter: JSONOutput, Sendable {
         if let value { string(value) } else { null() }
     }
 
+    /// `"key":` and the value's JSON form (or `null`) with one append in the compact layout: the
+    /// text was escaped once, when it was encoded, not on every line that writes it.
+    public mutating func member(_ key: StaticString, encoded value: EncodedJSONString?) {
+        guard !isPretty else {
+            self.key(static: key)
+            if let value { string(encoded: value) } else { null() }
+            return
+        }
+        let comma = markMember()
+        if let value {
+            value.json.withUnsafeBufferPointer { json in appendKey(key, comma: comma, then: json, quoted: false) }
+        } else {
+            ("null" as StaticString).withUTF8Buffer { json in appendKey(key, comma: comma, then: json, quoted: false) }
+        }
+    }
+
+    public mutating func string(encoded value: EncodedJSONString) {
+        startValue()
+        buffer.append(value.json)
+    }
+
     /// Counts a member of the innermost container (compact layout): whether a comma goes first.
     @usableFromInline mutating func markMember() -> Bool {
         guard let index = hasContent.indices.last else { return false }
@@ -104,49 +138,71 @@ public struct JSONStreamWriter: JSONOutput, Sendable {
     }
 
     /// `,"key":` (the comma when asked, a space after the colon in the pretty layout), then
-    /// `"text"` when given (`text` needing no escape), in one append.
-    @usableFromInline mutating func appendKey(_ key: StaticString, comma: Bool, then text: UnsafeBufferPointer<UInt8>?) {
+    /// `"text"` when given (`text` needing no escape), or `text` as it is when it is already
+    /// JSON (`quoted` false), in one append.
+    @usableFromInline mutating func appendKey(_ key: StaticString, comma: Bool, then text: UnsafeBufferPointer<UInt8>?,
+                                              quoted: Bool = true) {
         let pretty = isPretty
         key.withUTF8Buffer { name in
             let start = comma ? 1 : 0
             let keyEnd = start + name.count + (pretty ? 4 : 3)
-            let count = keyEnd + (text.map { $0.count + 2 } ?? 0)
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { out in
-                guard let base = out.baseAddress else { return }
-                base[0] = UInt8(ascii: ",")
-                base[start] = UInt8(ascii: "\"")
-                if let from = name.baseAddress { (base + start + 1).initialize(from: from, count: name.count) }
-                base[start + name.count + 1] = UInt8(ascii: "\"")
-                base[start + name.count + 2] = UInt8(ascii: ":")
-                if pretty { base[start + name.count + 3] = UInt8(ascii: " ") }
-                if let text {
+            let quotes = quoted ? 1 : 0
+            let count = keyEnd + (text.map { $0.count + 2 * quotes } ?? 0)
+            // Written in place, in room claimed once.
+            let base = buffer.claim(count)
+            base[0] = UInt8(ascii: ",")
+            base[start] = UInt8(ascii: "\"")
+            if let from = name.baseAddress { (base + start + 1).initialize(from: from, count: name.count) }
+            base[start + name.count + 1] = UInt8(ascii: "\"")
+            base[start + name.count + 2] = UInt8(ascii: ":")
+            if pretty { base[start + name.count + 3] = UInt8(ascii: " ") }
+            if let text {
+                if quoted {
                     base[keyEnd] = UInt8(ascii: "\"")
-                    if let from = text.baseAddress { (base + keyEnd + 1).initialize(from: from, count: text.count) }
                     base[count - 1] = UInt8(ascii: "\"")
                 }
-                bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
+                if let from = text.baseAddress { (base + keyEnd + quotes).initialize(from: from, count: text.count) }
             }
         }
     }
 
+    /// `"text"`, escaped as ``JSONWriter/appendString(_:to:)`` escapes it: most texts need no
+    /// escape, and go in with one claim of room.
+    @usableFromInline mutating func appendQuoted(_ text: String) {
+        var text = text
+        let copied: Bool = text.withUTF8 { utf8 in
+            guard !JSONWriter.containsEscapable(utf8) else { return false }
+            let base = buffer.claim(utf8.count + 2)
+            base[0] = UInt8(ascii: "\"")
+            if let from = utf8.baseAddress { (base + 1).initialize(from: from, count: utf8.count) }
+            base[utf8.count + 1] = UInt8(ascii: "\"")
+            return true
+        }
+        guard !copied else { return }
+        var escaped: [UInt8] = []
+        JSONWriter.appendString(text, to: &escaped)
+        buffer.append(escaped)
+    }
+
     @inlinable public mutating func string(_ value: String) {
         startValue()
-        JSONWriter.appendString(value, to: &bytes)
+        appendQuoted(value)
     }
 
     @inlinable public mutating func number(_ lexeme: String) {
         startValue()
-        bytes.append(contentsOf: lexeme.utf8)
+        var lexeme = lexeme
+        lexeme.withUTF8 { buffer.append($0) }
     }
 
     @inlinable public mutating func bool(_ value: Bool) {
         startValue()
-        bytes.append(contentsOf: value ? "true".utf8 : "false".utf8)
+        buffer.append(value ? "true" : "false")
     }
 
     @inlinable public mutating func null() {
         startValue()
-        bytes.append(contentsOf: "null".utf8)
+        buffer.append("null")
     }
 
     /// Before a value: after a key nothing more is needed; in an array, the separator.
@@ -162,7 +218,7 @@ public struct JSONStreamWriter: JSONOutput, Sendable {
     /// line indented to the container's depth.
     @usableFromInline mutating func separate() {
         guard let index = hasContent.indices.last else { return }
-        if hasContent[index] { bytes.append(UInt8(ascii: ",")) }
+        if hasContent[index] { buffer.append(UInt8(ascii: ",")) }
         hasContent[index] = true
         if isPretty { newline(depth: baseIndent + hasContent.count) }
     }
@@ -170,11 +226,12 @@ public struct JSONStreamWriter: JSONOutput, Sendable {
     @usableFromInline mutating func close(_ bracket: UInt8) {
         let hadContent = hasContent.removeLast()
         if isPretty, hadContent { newline(depth: baseIndent + hasContent.count) }
-        bytes.append(bracket)
+        buffer.append(bracket)
     }
 
     @usableFromInline mutating func newline(depth: Int) {
-        bytes.append(UInt8(ascii: "\n"))
-        for _ in 0..<(depth * 2) { bytes.append(UInt8(ascii: " ")) }
+        let base = buffer.claim(1 + depth * 2)
+        base.initialize(to: UInt8(ascii: "\n"))
+        (base + 1).initialize(repeating: UInt8(ascii: " "), count: depth * 2)
     }
 }

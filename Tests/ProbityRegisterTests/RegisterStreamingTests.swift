@@ -104,6 +104,52 @@ final class RegisterStreamingTests: XCTestCase {
         }
     }
 
+    /// Seeded: random registers of the nested shape (`{"people": [...]}`, interests under each
+    /// person, other members around), damaged or not, split at random places, load as their
+    /// whole bytes read: the same people, findings, row account, or the same failure.
+    func testRandomNestedRegistersSplitAtRandomPlacesLoadAsTheirWholeBytes() {
+        let (seed, generator) = TestSeed.generator()
+        var random = generator
+        func quoted(_ text: String) -> String { JSONWriter.compact(.string(text)) }
+        let names = ["Ana Tomás", "Colin Smith", "", "Ben Okafor", "Priya \"PJ\" Shah", "Li, Wei"]
+        let types = ["Financial Interest", "Indirect", "Non-Financial Personal Interest", "", "Nil", "Odd"]
+        let natures = ["Director of Riverside Care Ltd", "Member of BGPA", "", "Trustee, \"Hope\" Trust", "two\nlines"]
+        let dates = ["", "01/04/2020", "2021-05-03", "31/02/2022", "1/4/25"]
+        let oddValues = ["null", "3", "true", "[]", "{}", "\"text\""]
+        let noise: [UInt8] = Array("\"\r\n,;{}[]: ".utf8) + [0xEF, 0xBB, 0xBF, 0xC3]
+        for round in 0..<150 {
+            var people: [String] = []
+            for _ in 0..<random.below(12) {
+                if random.chance(0.05) { people.append(oddValues[random.below(oddValues.count)]); continue }
+                var members = ["\"name\": " + quoted(names[random.below(names.count)])]
+                if random.chance(0.2) { members.append("\"employer\": \"Bromley Healthcare\"") }
+                if random.chance(0.1) { members.append("\"Position\": " + (random.chance(0.5) ? "\"Chair\"" : "7")) }
+                if random.chance(0.05) { members.append("\"shoe size\": \"9\"") }
+                if random.chance(0.9) {
+                    let interests = (0..<random.below(4)).map { _ in
+                        "{\"type\": \(quoted(types[random.below(types.count)])), \"nature\": \(quoted(natures[random.below(natures.count)])), "
+                            + "\"valid_from\": \(quoted(dates[random.below(dates.count)])), \"Valid To\": \(random.chance(0.1) ? "null" : quoted(dates[random.below(dates.count)]))}"
+                    }
+                    members.append("\"interests\": " + (random.chance(0.05) ? oddValues[random.below(oddValues.count)] : "[" + interests.joined(separator: ",\n    ") + "]"))
+                }
+                members.shuffle(using: &random)
+                people.append("{" + members.joined(separator: ", ") + "}")
+            }
+            var document = ["\"people\": [\n  " + people.joined(separator: ",\n  ") + "\n]"]
+            if random.chance(0.3) { document.insert("\"title\": \"Register of interests\"", at: random.below(2)) }
+            var bytes = Array(("{\n" + document.joined(separator: ",\n") + "\n}\n").utf8)
+            if random.chance(0.1) { bytes = [0xEF, 0xBB, 0xBF] + bytes }
+            if random.chance(0.4) {
+                ByteDamage.damage(&bytes, noise: noise, maximumEdits: 3, random: &random)
+            }
+            let sizes = (0..<1 + random.below(5)).map { _ in 1 + random.below(random.chance(0.5) ? 8 : 200) }
+            if !assertStreamedIsWhole(bytes, fileName: "r.json", sizes: sizes,
+                                      "seed \(seed), round \(round), chunks \(sizes): \(String(decoding: bytes, as: UTF8.self).debugDescription)") {
+                return
+            }
+        }
+    }
+
     /// From disk, in the loader's own chunks: a register several chunks long loads as its bytes read.
     func testALargeRegisterOnDiskLoadsAsItsBytesRead() throws {
         var text = RegisterFormatAgreementTests.headers.joined(separator: ",") + "\r\n"

@@ -1,5 +1,6 @@
 import XCTest
 @testable import ProbitySupport
+import ProbityTestSupport
 
 final class DayTests: XCTestCase {
     private func day(_ iso: String, file: StaticString = #filePath, line: UInt = #line) -> Day {
@@ -123,6 +124,27 @@ final class DayTests: XCTestCase {
         XCTAssertEqual(Day(year: 10_000, month: 1, day: 1)?.iso, "+10000-01-01")
         XCTAssertEqual(Day(year: -1, month: 3, day: 4)?.iso, "-0001-03-04")
         XCTAssertEqual(day("9999-12-31").iso, "9999-12-31")
+    }
+
+    /// The digits written in place give what padding each component gives, on seeded random
+    /// days across years 0000–9999 (and the expanded form's edges), and read back as the day.
+    func testISOWrittenInPlaceMatchesPaddedComponents() {
+        let (seed, seeded) = TestSeed.generator()
+        var generator = seeded
+        let first = Day(year: 0, month: 1, day: 1)!.number, last = Day(year: 9999, month: 12, day: 31)!.number
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        let edges = [first, first - 1, last, last + 1, 0, -1]
+        for number in edges + (0..<2_000).map({ _ in Int32(generator.inRange(Int(first)...Int(last))) }) {
+            let day = Day(number: number)
+            let (year, month, dayOfMonth) = day.components
+            let sign = year < 0 ? "-" : year > 9999 ? "+" : ""
+            let expected = sign + padded(abs(year), 4) + "-" + padded(month, 2) + "-" + padded(dayOfMonth, 2)
+            XCTAssertEqual(day.iso, expected, "seed \(seed): day \(number)")
+            if sign.isEmpty { XCTAssertEqual(Day.parseISO(day.iso)?.number, number, "seed \(seed): day \(number)") }
+        }
     }
 
     func testComponents() {

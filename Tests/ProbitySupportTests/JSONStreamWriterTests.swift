@@ -1,4 +1,5 @@
 import ProbitySupport
+import ProbityTestSupport
 import XCTest
 
 final class JSONStreamWriterTests: XCTestCase {
@@ -71,6 +72,58 @@ final class JSONStreamWriterTests: XCTestCase {
             var writer = JSONStreamWriter(pretty: pretty)
             document(&writer)
             XCTAssertEqual(writer.text, pretty ? JSONWriter.pretty(builder.value) : JSONWriter.compact(builder.value))
+        }
+    }
+
+    /// Texts encoded once (``EncodedJSONString``) and written from their JSON form give the bytes
+    /// the plain escaper gives, on seeded random texts with quotes, backslashes, control
+    /// characters and non-ASCII letters: alone, as members (first or not, nil or not) and as array
+    /// elements, in both layouts, and the tree builder reads them back as the texts.
+    func testEncodedStringsWriteWhatThePlainEscaperWrites() throws {
+        let (seed, seeded) = TestSeed.generator()
+        var generator = seeded
+        let pieces = ["a", "Z", "0", " ", "\"", "\\", "\n", "\r", "\t", "\u{0}", "\u{1}", "\u{1F}", "\u{7F}", "/",
+                      "é", "£", "—", "☃", "𝄞", "👩‍⚕️", "k06 from £129469", "`value`", "\u{2028}"]
+        func randomText() -> String {
+            (0..<generator.inRange(0...24)).map { _ in pieces[generator.below(pieces.count)] }.joined()
+        }
+        for round in 0..<300 {
+            let texts = (0..<4).map { _ in randomText() }
+            let encoded = texts.map(EncodedJSONString.init)
+            for (text, value) in zip(texts, encoded) {
+                var plain: [UInt8] = []
+                JSONWriter.appendStringByteByByte(text, to: &plain)
+                XCTAssertEqual(value.json, plain, "seed \(seed), round \(round): \(text.debugDescription)")
+                XCTAssertEqual(value.text, text)
+            }
+            let missing = generator.below(texts.count + 1)
+            let keys: [StaticString] = ["a", "b", "c", "d"]
+            func document<Output: JSONOutput>(_ out: inout Output, encoded: Bool) {
+                out.object { out in
+                    for index in texts.indices {
+                        let value = index == missing ? nil : texts[index]
+                        let key = keys[index]
+                        if encoded { out.member(key, encoded: value.map(EncodedJSONString.init)) } else { out.member(key, value) }
+                    }
+                    out.member("list", array: texts) { out, text in
+                        if encoded { out.string(encoded: EncodedJSONString(text)) } else { out.string(text) }
+                    }
+                    if encoded { out.member("ids", encodedStrings: texts.map(EncodedJSONString.init)) } else { out.member("ids", strings: texts) }
+                }
+            }
+            for pretty in [false, true] {
+                var plain = JSONStreamWriter(pretty: pretty), fromEncoded = JSONStreamWriter(pretty: pretty)
+                document(&plain, encoded: false)
+                document(&fromEncoded, encoded: true)
+                XCTAssertEqual(fromEncoded.bytes, plain.bytes, "seed \(seed), round \(round), pretty \(pretty): \(texts)")
+            }
+            var tree = JSONTreeBuilder(), encodedTree = JSONTreeBuilder()
+            document(&tree, encoded: false)
+            document(&encodedTree, encoded: true)
+            XCTAssertEqual(encodedTree.value, tree.value, "seed \(seed), round \(round)")
+            var compact = JSONStreamWriter()
+            document(&compact, encoded: true)
+            XCTAssertEqual(try JSONParser.parse(compact.text).get(), tree.value, "seed \(seed), round \(round)")
         }
     }
 }

@@ -164,7 +164,7 @@ final class ServeAPI: Sendable {
                     ErrorRecord.write(error.errors, line: lineNumber, to: &out)
                 }
                 out.endLine()
-                if out.bytes.count >= 32 * 1024 {
+                if out.count >= 32 * 1024 {
                     guard writer.write(out.bytes) else { return }
                     out.reset()
                 }

@@ -53,11 +53,17 @@ enum Output {
     }
 
     static func write(bytes: [UInt8]) {
+        bytes.withUnsafeBytes { write(bytes: $0) }
+    }
+
+    /// Writes bytes in place (a batch block's reports, without copying them out of their writer).
+    static func write(bytes: UnsafeRawBufferPointer) {
         wroteOutput = wroteOutput || !bytes.isEmpty
         // A batch writes megabytes at a time: those go out as they are, not copied twice.
         if bytes.count >= 1 << 16 {
             flush()
-            send(bytes)
+            guard failure == nil else { return }
+            if case .failure(let error) = FileIO.writeAll(bytes, to: destination) { failure = error }
             return
         }
         buffer.append(contentsOf: bytes)

@@ -35,7 +35,9 @@ struct RegisterLinks: Sendable {
     /// The texts split into words once, for "did you mean" phrases; built on first use.
     let phraseIndex = PhraseIndex()
 
-    init(register: Register, organisations: [Organisation]) {
+    /// Scans `register` for `organisations`, with `scanner` already made from them
+    /// (``scanner(for:)``) when given.
+    init(register: Register, organisations: [Organisation], scanner prebuilt: KeywordScanner? = nil) {
         // No texts to scan (a screener with no register, which checks quorum only): building the
         // scanner's patterns would be most of a single `probity check`'s screening set-up.
         guard !register.people.isEmpty else {
@@ -43,15 +45,7 @@ struct RegisterLinks: Sendable {
             self.byPerson = NamedByPerson([])
             return
         }
-        var patterns: [(text: String, id: Int32)] = []
-        var placeNames: Set<Int> = []
-        for (index, organisation) in organisations.enumerated() {
-            for name in [organisation.name] + organisation.aliases {
-                if organisation.shapedAliases.contains(name) { placeNames.insert(patterns.count) }
-                patterns.append((name, Int32(index)))
-            }
-        }
-        let scanner = KeywordScanner(patterns: patterns, placeNames: placeNames)
+        let scanner = prebuilt ?? Self.scanner(for: organisations)
 
         // Each person's texts are scanned independently, so the register is split among the
         // cores; the results are joined in register order, so nothing depends on the split.
@@ -74,6 +68,20 @@ struct RegisterLinks: Sendable {
         }
         self.byOrganisation = byOrganisation
         self.byPerson = NamedByPerson(byPerson)
+    }
+
+    /// The scanner for every name and alias of `organisations`, each found as its
+    /// organisation's index.
+    static func scanner(for organisations: [Organisation]) -> KeywordScanner {
+        var patterns: [(text: String, id: Int32)] = []
+        var placeNames: Set<Int> = []
+        for (index, organisation) in organisations.enumerated() {
+            for name in [organisation.name] + organisation.aliases {
+                if organisation.shapedAliases.contains(name) { placeNames.insert(patterns.count) }
+                patterns.append((name, Int32(index)))
+            }
+        }
+        return KeywordScanner(patterns: patterns, placeNames: placeNames)
     }
 
     /// The declared organisations a person's texts name: employer and position (as

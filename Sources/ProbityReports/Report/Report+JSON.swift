@@ -4,52 +4,54 @@ import ProbitySyntax
 extension Report {
     /// The report format identifier; readers check it before trusting the keys.
     public static let format = "probity.report/1"
+    static let encodedFormat = EncodedJSONString(format)
 
     /// Writes the report as JSON (`probity.report/1`). Keys appear in a fixed order and lists in
     /// the order the report gives them, so the same input gives byte-identical output. This is
     /// the format's one definition: bytes and trees are both written through it.
     public func writeJSON<Output: JSONOutput>(to out: inout Output) {
         out.object { out in
-            out.member("format", Report.format)
+            out.member("format", encoded: Report.encodedFormat)
             out.member("decision", decision)
             out.member("date", Day(number: date).iso)
             out.member("outcome", outcome.rawValue)
             out.member("can_proceed", canProceed)
+            let schemeTexts = schemeTexts ?? SchemeTexts(scheme)
             out.member("scheme") { out in
-                out.member("name", scheme.name)
-                out.member("version", scheme.version)
-                out.member("digest", scheme.digest)
+                out.member("name", encoded: schemeTexts.name)
+                out.member("version", encoded: schemeTexts.version)
+                out.member("digest", encoded: schemeTexts.digest)
             }
             if let decidedBy { out.member("decided_by", decidedBy) }
             out.member("approvals", array: approvals) { out, approval in
                 out.object { out in
-                    out.member("by", approval.by)
-                    out.member("by_title", approval.byTitle)
+                    out.member("by", encoded: approval.approver.id)
+                    out.member("by_title", encoded: approval.approver.title)
                     out.member("action", approval.action.rawValue)
-                    out.member("rule", approval.rule.id)
-                    out.member("rule_title", approval.rule.title)
-                    out.member("source", approval.rule.location)
-                    out.member("citation", approval.rule.citation)
-                    out.member("rules", strings: approval.rules)
+                    out.member("rule", encoded: approval.rule.texts.id)
+                    out.member("rule_title", encoded: approval.rule.texts.title)
+                    out.member("source", encoded: approval.rule.texts.location)
+                    out.member("citation", encoded: approval.rule.texts.citation)
+                    out.member("rules", encodedStrings: approval.ruleIDs)
                 }
             }
             out.member("procedures", array: procedures) { out, procedure in
                 out.object { out in
-                    out.member("id", procedure.id)
-                    out.member("title", procedure.title)
-                    out.member("rule", procedure.rule.id)
-                    out.member("source", procedure.rule.location)
+                    out.member("id", encoded: procedure.procedure.id)
+                    out.member("title", encoded: procedure.procedure.title)
+                    out.member("rule", encoded: procedure.rule.texts.id)
+                    out.member("source", encoded: procedure.rule.texts.location)
                 }
             }
             out.member("notices", array: notices) { out, notice in
                 out.object { out in
-                    out.member("to", notice.to)
-                    out.member("to_title", notice.toTitle)
+                    out.member("to", encoded: notice.recipient.id)
+                    out.member("to_title", encoded: notice.recipient.title)
                     out.member("deemed_approved_after", notice.deemedApprovedAfter?.description)
                     out.member("deemed_approved_after_days", integer: notice.deemedApprovedAfterDays)
                     out.member("deemed_approved_on", notice.deemedApprovedOn.map { Day(number: $0).iso })
-                    out.member("rule", notice.rule.id)
-                    out.member("source", notice.rule.location)
+                    out.member("rule", encoded: notice.rule.texts.id)
+                    out.member("source", encoded: notice.rule.texts.location)
                 }
             }
             if !steps.isEmpty {
@@ -58,33 +60,33 @@ extension Report {
                         switch step {
                         case .approval(let index):
                             out.member("step", approvals[index].action == .recommend ? "recommendation" : "approval")
-                            out.member("id", approvals[index].by)
+                            out.member("id", encoded: approvals[index].approver.id)
                         case .procedure(let index):
                             out.member("step", "procedure")
-                            out.member("id", procedures[index].id)
+                            out.member("id", encoded: procedures[index].procedure.id)
                         case .notice(let index):
                             out.member("step", "notice")
-                            out.member("id", notices[index].to)
+                            out.member("id", encoded: notices[index].recipient.id)
                         }
                     }
                 }
-                out.member("steps_ordered_by", strings: stepsOrderedBy.map(\.id))
+                out.member("steps_ordered_by", array: stepsOrderedBy) { out, rule in out.string(encoded: rule.texts.id) }
             }
             out.member("rules_fired", array: rulesFired) { out, rule in rule.writeJSON(to: &out) }
             out.member("undecided", array: undecided) { out, entry in
                 out.object { out in
-                    out.member("rule", entry.rule.id)
-                    out.member("title", entry.rule.title)
-                    out.member("source", entry.rule.location)
+                    out.member("rule", encoded: entry.rule.texts.id)
+                    out.member("title", encoded: entry.rule.texts.title)
+                    out.member("source", encoded: entry.rule.texts.location)
                     out.member("missing_fields", strings: entry.missingFields)
                 }
             }
             if outcome == .noAuthority {
                 out.member("near_misses", array: nearMisses) { out, miss in
                     out.object { out in
-                        out.member("rule", miss.rule.id)
-                        out.member("title", miss.rule.title)
-                        out.member("source", miss.rule.location)
+                        out.member("rule", encoded: miss.rule.texts.id)
+                        out.member("title", encoded: miss.rule.texts.title)
+                        out.member("source", encoded: miss.rule.texts.location)
                         out.member("failed", miss.reason)
                     }
                 }
@@ -147,10 +149,10 @@ extension Report.Finding {
 extension Report.RuleReference {
     func writeJSON<Output: JSONOutput>(to out: inout Output) {
         out.object { out in
-            out.member("id", id)
-            out.member("title", title)
-            out.member("source", location)
-            out.member("citation", citation)
+            out.member("id", encoded: texts.id)
+            out.member("title", encoded: texts.title)
+            out.member("source", encoded: texts.location)
+            out.member("citation", encoded: texts.citation)
         }
     }
 }

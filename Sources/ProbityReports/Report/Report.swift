@@ -1,5 +1,6 @@
 import ProbityEngine
 import ProbitySemantics
+import ProbitySupport
 import ProbitySyntax
 
 /// What Probity says about one decision. Rendered as text (``Report/text(sources:)``) or as
@@ -11,38 +12,152 @@ public struct Report: Sendable {
 
     /// A rule, as reports cite it.
     public struct RuleReference: Sendable, Equatable {
-        public var id: String
-        public var title: String
+        /// The rule's texts, each with its JSON form, in one object that every report citing the
+        /// rule shares: a copy costs one retain, and a batch writes them without escaping them
+        /// again on every line.
+        package final class Texts: Sendable {
+            package let id: EncodedJSONString
+            package let title: EncodedJSONString
+            package let location: EncodedJSONString
+            package let citation: EncodedJSONString?
+
+            init(id: String, title: String, location: String, citation: String?) {
+                self.id = EncodedJSONString(id)
+                self.title = EncodedJSONString(title)
+                self.location = EncodedJSONString(location)
+                self.citation = citation.map(EncodedJSONString.init)
+            }
+        }
+
+        package private(set) var texts: Texts
+
+        public init(id: String, title: String, location: String, citation: String?) {
+            texts = Texts(id: id, title: title, location: location, citation: citation)
+        }
+
+        public var id: String {
+            get { texts.id.text }
+            set { texts = Texts(id: newValue, title: title, location: location, citation: citation) }
+        }
+
+        public var title: String {
+            get { texts.title.text }
+            set { texts = Texts(id: id, title: newValue, location: location, citation: citation) }
+        }
+
         /// `file:line` of the rule.
-        public var location: String
+        public var location: String {
+            get { texts.location.text }
+            set { texts = Texts(id: id, title: title, location: newValue, citation: citation) }
+        }
+
         /// The rule's `source` citation (the paper and section), if it has one.
-        public var citation: String?
+        public var citation: String? {
+            get { texts.citation?.text }
+            set { texts = Texts(id: id, title: title, location: location, citation: newValue) }
+        }
+
+        public static func == (a: RuleReference, b: RuleReference) -> Bool {
+            a.texts === b.texts || (a.id == b.id && a.title == b.title && a.location == b.location && a.citation == b.citation)
+        }
+    }
+
+    /// The scheme's texts a report writes, each with its JSON form.
+    package final class SchemeTexts: Sendable {
+        package let name: EncodedJSONString
+        package let version: EncodedJSONString
+        package let digest: EncodedJSONString
+
+        package init(_ scheme: SchemeInfo) {
+            name = EncodedJSONString(scheme.name)
+            version = EncodedJSONString(scheme.version)
+            digest = EncodedJSONString(scheme.digest)
+        }
+    }
+
+    /// An id and a title (a body's, a procedure's), each with its JSON form, made once per
+    /// body or procedure and shared by every report that names it.
+    package final class Named: Sendable {
+        package let id: EncodedJSONString
+        package let title: EncodedJSONString
+
+        package init(id: String, title: String) {
+            self.id = EncodedJSONString(id)
+            self.title = EncodedJSONString(title)
+        }
     }
 
     public struct Approval: Sendable {
-        public var by: String
-        public var byTitle: String
+        package private(set) var approver: Named
+        public var by: String {
+            get { approver.id.text }
+            set { approver = Named(id: newValue, title: byTitle) }
+        }
+        public var byTitle: String {
+            get { approver.title.text }
+            set { approver = Named(id: by, title: newValue) }
+        }
         public var action: Action
         /// The first rule (in rule order) that requires it.
         public var rule: RuleReference
+        /// Every rule that requires it, by id.
+        package var ruleIDs: [EncodedJSONString]
         /// Every rule that requires it.
-        public var rules: [String]
+        public var rules: [String] {
+            get { ruleIDs.map(\.text) }
+            set { ruleIDs = newValue.map(EncodedJSONString.init) }
+        }
+
+        package init(approver: Named, action: Action, rule: RuleReference, ruleIDs: [EncodedJSONString]) {
+            self.approver = approver
+            self.action = action
+            self.rule = rule
+            self.ruleIDs = ruleIDs
+        }
     }
 
     public struct ProcedureRequirement: Sendable {
-        public var id: String
-        public var title: String
+        package private(set) var procedure: Named
+        public var id: String {
+            get { procedure.id.text }
+            set { procedure = Named(id: newValue, title: title) }
+        }
+        public var title: String {
+            get { procedure.title.text }
+            set { procedure = Named(id: id, title: newValue) }
+        }
         public var rule: RuleReference
+
+        package init(procedure: Named, rule: RuleReference) {
+            self.procedure = procedure
+            self.rule = rule
+        }
     }
 
     public struct Notice: Sendable {
-        public var to: String
-        public var toTitle: String
+        package private(set) var recipient: Named
+        public var to: String {
+            get { recipient.id.text }
+            set { recipient = Named(id: newValue, title: toTitle) }
+        }
+        public var toTitle: String {
+            get { recipient.title.text }
+            set { recipient = Named(id: to, title: newValue) }
+        }
         public var deemedApprovedAfter: Duration?
         /// Calendar days from the decision date to the deemed-approval date.
         public var deemedApprovedAfterDays: Int?
         public var deemedApprovedOn: Int32?
         public var rule: RuleReference
+
+        package init(recipient: Named, deemedApprovedAfter: Duration?, deemedApprovedAfterDays: Int?, deemedApprovedOn: Int32?,
+                     rule: RuleReference) {
+            self.recipient = recipient
+            self.deemedApprovedAfter = deemedApprovedAfter
+            self.deemedApprovedAfterDays = deemedApprovedAfterDays
+            self.deemedApprovedOn = deemedApprovedOn
+            self.rule = rule
+        }
     }
 
     public struct Undecided: Sendable {
@@ -102,7 +217,13 @@ public struct Report: Sendable {
     public var decision: String
     public var date: Int32
     public var outcome: Outcome
-    public var scheme: SchemeInfo
+    public var scheme: SchemeInfo {
+        didSet { schemeTexts = nil }
+    }
+    /// The scheme's name, version and digest with their JSON forms, made once by the builder;
+    /// nil when the report was made otherwise or its scheme changed since (they are then
+    /// encoded as the report is written).
+    package var schemeTexts: SchemeTexts?
     public var decidedBy: String?
     public var approvals: [Approval] = []
     public var procedures: [ProcedureRequirement] = []

@@ -24,14 +24,19 @@ package final class ReportBuilder: Sendable {
     let approvingRules: [Int]
     /// Per rule: whether it requires an approval.
     let isApproving: [Bool]
-    /// Per rule: its condition's conjuncts, in the plan's order.
-    let conjunctsByRule: [[Condition]]
+    /// Per rule, per conjunct (in the plan's order): what scoring a near miss reads of it, worked
+    /// out once (reading the `Condition` itself copied it, payload and all, for every rule scored).
+    let conjunctTests: [[ConjunctTest]]
     /// Per rule, per conjunct: the pieces its near-miss reason is worded from when it is a test of
     /// one field (nil otherwise: then the rule's evaluation is traced and worded in full).
     let conjunctWording: [[FieldTestWording?]]
     /// Per rule: the placeholder constants its condition uses (mostly none).
     let placeholdersByRule: [[Int]]
     let usesPlaceholders: Bool
+    /// Per body and per procedure: its id and title, with their JSON forms.
+    let bodyNames: [Report.Named]
+    let procedureNames: [Report.Named]
+    let schemeTexts: Report.SchemeTexts
     /// Organisation fields some rule tests (see ``addUnknownOrganisationFindings(_:into:)``).
     let testedOrganisationFields: [Int]
     /// Declared organisations, for "did you mean" on a name no rule file declares.
@@ -46,7 +51,9 @@ package final class ReportBuilder: Sendable {
         self.approvingRules = plan.program.rules.indices.filter { !plan.program.rules[$0].approvals.isEmpty }
         self.isApproving = plan.program.rules.map { !$0.approvals.isEmpty }
         self.wording = ConditionWording(plan: plan)
-        self.conjunctsByRule = plan.program.rules.map { $0.condition?.conjuncts ?? [] }
+        self.conjunctTests = plan.program.rules.map { rule in
+            (rule.condition?.conjuncts ?? []).map { ConjunctTest($0, program: plan.program) }
+        }
         self.conjunctWording = plan.program.rules.indices.map { rule in
             plan.conjunctNodes(ofRule: rule).map { node in
                 guard case .written(let condition) = plan.shape(of: node) else { return nil }
@@ -61,6 +68,9 @@ package final class ReportBuilder: Sendable {
         self.references = program.rules.map { r in
             Report.RuleReference(id: r.id, title: r.title, location: program.sources.citation(of: r.range), citation: r.source)
         }
+        self.bodyNames = program.bodies.map { Report.Named(id: $0.id, title: $0.title) }
+        self.procedureNames = program.procedures.map { Report.Named(id: $0.id, title: $0.title) }
+        self.schemeTexts = Report.SchemeTexts(program.scheme)
     }
 
 
@@ -77,26 +87,25 @@ package final class ReportBuilder: Sendable {
     /// title and source citation it stands for.
     public func build(_ decision: Decision, _ verdict: Verdict) -> Report {
         var report = Report(decision: decision.id, date: decision.date, outcome: verdict.outcome, scheme: program.scheme)
+        report.schemeTexts = schemeTexts
         let fired = verdict.matches.fired.map(Int.init)
         report.rulesFired = fired.map(reference)
         report.approvals = verdict.approvals.map { approval in
-            let body = Int(approval.body)
             // Every fired rule that requires it, not only the first, which is the one cited.
             let table = approval.action == .approve ? plan.requirements.approvals : plan.requirements.recommendations
-            let rules = fired.filter { table[$0].contains(approval.body) }
-            return Report.Approval(by: program.bodies[body].id, byTitle: program.bodies[body].title, action: approval.action,
-                                   rule: reference(Int(approval.rule)), rules: rules.map { references[$0].id })
+            var ruleIDs: [EncodedJSONString] = []
+            for rule in fired where table[rule].contains(approval.body) { ruleIDs.append(references[rule].texts.id) }
+            return Report.Approval(approver: bodyNames[Int(approval.body)], action: approval.action,
+                                   rule: reference(Int(approval.rule)), ruleIDs: ruleIDs)
         }
         report.procedures = verdict.procedures.map { entry in
-            let procedure = program.procedures[Int(entry.procedure)]
-            return Report.ProcedureRequirement(id: procedure.id, title: procedure.title, rule: reference(Int(entry.rule)))
+            Report.ProcedureRequirement(procedure: procedureNames[Int(entry.procedure)], rule: reference(Int(entry.rule)))
         }
         report.notices = verdict.notices.map { entry in
-            let body = program.bodies[Int(entry.to)]
             let period = program.rules[Int(entry.rule)].notices.first { $0.to == Int(entry.to) }?.deemedApprovedAfter
             // Calendar days to the deemed-approval date: the period itself when it is in days.
             let days = entry.deemedApprovedOn.map { Int($0 - decision.date) }
-            return Report.Notice(to: body.id, toTitle: body.title, deemedApprovedAfter: period, deemedApprovedAfterDays: days,
+            return Report.Notice(recipient: bodyNames[Int(entry.to)], deemedApprovedAfter: period, deemedApprovedAfterDays: days,
                                  deemedApprovedOn: entry.deemedApprovedOn, rule: reference(Int(entry.rule)))
         }
         report.steps = verdict.steps.map { step in
@@ -146,17 +155,20 @@ package final class ReportBuilder: Sendable {
     /// bodies of the nearest rules that did not yet (or no longer) exist are named (P1011).
     private func addExistenceFindings(_ decision: Decision, _ verdict: Verdict, into report: inout Report) {
         let day = decision.date
-        var named: [Int] = verdict.approvals.map { Int($0.body) }
-        if let decider = verdict.decider { named.append(Int(decider)) }
-        // A handful of bodies: a list is cheaper to search than a set is to build.
-        var seen: [Int] = []
-        for index in named where !seen.contains(index) {
-            seen.append(index)
+        // The bodies named: the approvers, then the decider. A handful, so each is looked for
+        // among those before it, and no list is made on a line where nothing is missing.
+        let approvals = verdict.approvals, decider = verdict.decider.map(Int.init)
+        let namedCount = approvals.count + (decider == nil ? 0 : 1)
+        func named(_ position: Int) -> Int { position < approvals.count ? Int(approvals[position].body) : decider ?? 0 }
+        for position in 0..<namedCount {
+            let index = named(position)
+            guard !(0..<position).contains(where: { named($0) == index }) else { continue }
             guard !program.bodies[index].exists(on: day) else { continue }
             report.findings.append(Report.Finding(severity: .error, code: .bodyDidNotExist,
                 message: "\(existence(of: index)); it cannot take or authorise a decision dated \(Day(number: day).iso)", isBlocking: true))
         }
         guard verdict.outcome == .noAuthority else { return }
+        var seen = (0..<namedCount).map(named)
         for nearMiss in report.nearMisses {
             for index in program.rules[nearMiss.ruleIndex].approvals where !seen.contains(index) {
                 seen.append(index)
@@ -256,6 +268,8 @@ package final class ReportBuilder: Sendable {
     /// the same words.
     public func nearMisses(_ decision: Decision, fromIndex: Bool = true, wordedFromTrace: Bool = false) -> [Report.NearMiss] {
         var scored: [NearMissScore] = []
+        // Room for a kind's rules at once, not grown from one (five allocations a line).
+        scored.reserveCapacity(32)
         let indexed = fromIndex && plan.forEachRuleOfOwnKey(decision) { rule in
             if isApproving[rule] { score(rule, decision, into: &scored) }
         }
@@ -318,51 +332,95 @@ package final class ReportBuilder: Sendable {
                 continue
             }
             if failed == nil { (failed, failedTruth) = (conjunct, truth) }
-            let condition = conjunctsByRule[index][conjunct]
-            if testsEnumeration(condition) { otherKind += 1 }
-            if let distance = Self.gap(condition, decision) { gap = min(gap, distance) }
+            let test = conjunctTests[index][conjunct]
+            if test.testsEnumeration { otherKind += 1 }
+            if let distance = test.gap.distance(decision) { gap = min(gap, distance) }
         }
         guard let failed else { return }
         scored.append(NearMissScore(rule: index, otherKind: otherKind, gap: gap, met: met, failed: failed, truth: failedTruth))
     }
 
-    /// The best ``nearMissCount`` of `scored`, best first.
-    private static func nearest(_ scored: [NearMissScore]) -> ArraySlice<NearMissScore> {
-        scored.sorted { a, b in
-            if a.otherKind != b.otherKind { return a.otherKind < b.otherKind }
-            if a.gap != b.gap { return a.gap < b.gap }
-            if a.met != b.met { return a.met > b.met }
-            return a.rule < b.rule
-        }.prefix(ReportBuilder.nearMissCount)
+    /// Whether `a` ranks before `b`: fewest failed enumeration tests, smallest gap, most met, rule
+    /// order. A total order (no two scores are for the same rule).
+    private static func ranksBefore(_ a: NearMissScore, _ b: NearMissScore) -> Bool {
+        if a.otherKind != b.otherKind { return a.otherKind < b.otherKind }
+        if a.gap != b.gap { return a.gap < b.gap }
+        if a.met != b.met { return a.met > b.met }
+        return a.rule < b.rule
     }
 
-    /// Whether a condition tests an enumeration field's value (`kind = contract-award`,
-    /// `budget in {…}`): failing it means the rule is for another kind of decision.
-    private func testsEnumeration(_ condition: Condition) -> Bool {
-        switch condition {
-        case .compare(let field, _, _, _), .oneOf(let field, _, _, _):
-            if case .enumeration = program.fields[field].type { return true }
-            return false
-        default:
-            return false
+    /// The best ``nearMissCount`` of `scored`, best first: what sorting them all and taking the
+    /// first few gives (the order is total), kept by insertion in one pass instead.
+    private static func nearest(_ scored: [NearMissScore]) -> ArraySlice<NearMissScore> {
+        var best: [NearMissScore] = []
+        best.reserveCapacity(nearMissCount + 1)
+        for score in scored {
+            if best.count == nearMissCount, let last = best.last, !ranksBefore(score, last) { continue }
+            var at = best.count
+            while at > 0, ranksBefore(score, best[at - 1]) { at -= 1 }
+            best.insert(score, at: at)
+            if best.count > nearMissCount { best.removeLast() }
+        }
+        return best[...]
+    }
+
+    /// What scoring reads of one conjunct.
+    struct ConjunctTest {
+        /// Whether it tests an enumeration field's value (`kind = contract-award`, `budget in
+        /// {…}`): failing it means the rule is for another kind of decision.
+        var testsEnumeration: Bool
+        var gap: GapTest
+
+        init(_ condition: Condition, program: Program) {
+            switch condition {
+            case .compare(let field, _, _, _), .oneOf(let field, _, _, _):
+                if case .enumeration = program.fields[field].type { testsEnumeration = true } else { testsEnumeration = false }
+            default:
+                testsEnumeration = false
+            }
+            gap = GapTest(condition)
+        }
+    }
+
+    /// The bound a failed test measures a gap to (`value <= £250k`, `value in (£250k .. £1m]`).
+    enum GapTest {
+        case none
+        case bound(field: Int, Int64)
+        case interval(field: Int, lower: Int64?, upper: Int64?)
+
+        init(_ condition: Condition) {
+            switch condition {
+            case .compare(let field, let op, .integer(let bound), _) where [.less, .lessOrEqual, .greater, .greaterOrEqual].contains(op):
+                self = .bound(field: field, bound)
+            case .interval(let field, let lower, let upper, false, _):
+                self = .interval(field: field, lower: lower?.value, upper: upper?.value)
+            default:
+                self = .none
+            }
+        }
+
+        /// How far the decision's value is from meeting the bound, in the field's units; nil
+        /// for a test with no bound to measure or a value not given.
+        func distance(_ decision: Decision) -> UInt64? {
+            switch self {
+            case .none:
+                return nil
+            case .bound(let field, let bound):
+                return decision.isPresent[field] ? ReportBuilder.span(decision.scalars[field], bound) : nil
+            case .interval(let field, let lower, let upper):
+                guard decision.isPresent[field] else { return nil }
+                let value = decision.scalars[field]
+                if let lower, value <= lower { return ReportBuilder.span(value, lower) }
+                if let upper, value >= upper { return ReportBuilder.span(value, upper) }
+                return nil
+            }
         }
     }
 
     /// How far the decision's value is from meeting a failed bound (`value <= £250k`, `value in
     /// (£250k .. £1m]`), in the field's units; nil for a test with no bound to measure.
     static func gap(_ condition: Condition, _ decision: Decision) -> UInt64? {
-        switch condition {
-        case .compare(let field, let op, .integer(let bound), _) where decision.isPresent[field]:
-            guard [.less, .lessOrEqual, .greater, .greaterOrEqual].contains(op) else { return nil }
-            return span(decision.scalars[field], bound)
-        case .interval(let field, let lower, let upper, false, _) where decision.isPresent[field]:
-            let value = decision.scalars[field]
-            if let lower, value <= lower.value { return span(value, lower.value) }
-            if let upper, value >= upper.value { return span(value, upper.value) }
-            return nil
-        default:
-            return nil
-        }
+        GapTest(condition).distance(decision)
     }
 
     /// |a − b|, which always fits in 64 unsigned bits; wrapping arithmetic cannot trap here.

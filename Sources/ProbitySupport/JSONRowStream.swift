@@ -1,0 +1,332 @@
+import Glibc
+
+/// What reads a table written as JSON as ``JSONRowStream`` reaches its parts: the rows of a
+/// document that is an array (``JSONRowVisitor``), or the elements of the array that is one
+/// named member of a document that is an object (`{"people": [...]}`).
+///
+/// A row's members are handed on as they are read, before the stream knows the row is whole;
+/// when it is not (the chunk ended inside it), the stream calls ``abandonRow()`` and hands the
+/// row on again from its start once more bytes have come. `endRow()` and the other calls come
+/// only for parts read whole.
+public protocol JSONStreamVisitor: JSONRowVisitor {
+    /// Forgets the row begun (`beginRow(line:)`) and its members since: it will be read again.
+    mutating func abandonRow()
+
+    /// An element, whole, of the array under the stream's `nestedKey`, on the 1-based `line`.
+    mutating func nestedElement(_ value: JSONValue, line: Int)
+}
+
+/// What a document read by ``JSONRowStream`` without a syntax error turned out to be.
+public enum JSONStreamShape: Equatable, Sendable {
+    /// An array: its elements went to the visitor as rows.
+    case rows
+    /// An object: when its `nestedKey` member was an array, that array's elements went to the
+    /// visitor; any other member was checked and passed over.
+    case object(hasNestedArray: Bool)
+    /// Anything else, by its `JSONValue.kindDescription`: nothing went to the visitor.
+    case other(String)
+}
+
+/// Reads a JSON document as its bytes arrive, chunk by chunk, handing on each row of a
+/// document that is an array (as ``JSONParser/forEachRow(_:maximumDepth:into:)`` does), or
+/// each element of the array under `nestedKey` in a document that is an object, so that a
+/// file of any size is read in the memory of one chunk and the element being read.
+///
+/// The document is checked exactly as ``JSONParser/parse(_:maximumDepth:)`` checks it, with
+/// the same messages at the same line and column, wherever the chunks end. It reads in
+/// steps — an element and the `,` or `]` after it, a key and its value, the end — and a step
+/// that needs a byte past those arrived (`JSONReader.reachedEnd`) is read again from its
+/// start when more come, once the bytes held have doubled, as ``CSVRecordStream`` does, so
+/// an element longer than many chunks still costs time linear in its length. A row's members
+/// go straight to the visitor (held, they cost a quarter more time), which forgets them when
+/// the row must be read again (``JSONStreamVisitor/abandonRow()``); anything else a step hands
+/// on waits until the step is whole, so nothing is handed on twice. A syntax error is the
+/// document's first, so reading stops there; elements before it have been handed on, and a
+/// caller keeps nothing from a failed read.
+public struct JSONRowStream {
+    /// The member of a document that is an object whose array is read element by element.
+    public let nestedKey: String
+    private let maximumDepth: Int
+
+    /// Bytes received and not yet read; `start` is the first of them not yet read.
+    private var buffer: [UInt8] = []
+    private var start = 0
+    /// The file offset of `buffer[0]` (after any byte order mark).
+    private var bufferOffset = 0
+    /// Don't read again until the buffer holds this many bytes.
+    private var retryAt = 0
+    /// Whether a byte order mark has been looked for.
+    private var begun = false
+    private var step = Step.document
+    private var shape = JSONStreamShape.other("")
+    private var failure: JSONSyntaxError?
+    /// Where the bytes counted so far end, for elements' lines and errors' columns.
+    private var counted = TextPosition()
+    /// Keys of the rows, numbered (see ``JSONRowKey``).
+    private var keys = JSONRowKeys()
+    /// The top-level object's keys, for duplicates.
+    private var objectKeys: Set<String> = []
+
+    /// What the next step reads.
+    private enum Step: Equatable {
+        case document, row, key(isFirst: Bool), nestedElement, afterNestedArray, end, done
+    }
+
+    /// A stream handing on the elements of an array document, or of the array under
+    /// `nestedKey` in an object document.
+    public init(nestedKey: String, maximumDepth: Int = JSONParser.maximumDepth) {
+        self.nestedKey = nestedKey
+        self.maximumDepth = maximumDepth
+    }
+
+    /// How many bytes are held waiting for the end of a step.
+    public var heldByteCount: Int { buffer.count - start }
+
+    /// Takes the next chunk of the file and hands `visitor` every part it completes, in order;
+    /// `false` once the document has failed (nothing after the first error matters).
+    public mutating func append<Visitor: JSONStreamVisitor>(_ chunk: UnsafeBufferPointer<UInt8>,
+                                                            into visitor: inout Visitor) -> Bool {
+        guard failure == nil else { return false }
+        if start > 0 && start == buffer.count {
+            drop(start)
+        }
+        buffer.append(contentsOf: chunk)
+        if buffer.count >= retryAt { read(isFinal: false, into: &visitor) }
+        return failure == nil
+    }
+
+    /// Ends the file: hands `visitor` the parts still held, and says what the document was.
+    public mutating func finish<Visitor: JSONStreamVisitor>(into visitor: inout Visitor) -> Result<JSONStreamShape, JSONSyntaxError> {
+        if failure == nil { read(isFinal: true, into: &visitor) }
+        buffer = []
+        start = 0
+        if let failure { return .failure(failure) }
+        return .success(shape)
+    }
+
+    // MARK: Reading
+
+    private mutating func read<Visitor: JSONStreamVisitor>(isFinal: Bool, into visitor: inout Visitor) {
+        var buffer = self.buffer
+        self.buffer = []          // held uniquely here, so appending later does not copy
+        defer { self.buffer = buffer }
+        buffer.withUnsafeBufferPointer { bytes in
+            if !begun {
+                guard bytes.count >= 3 || isFinal else {
+                    retryAt = 3
+                    return
+                }
+                // A byte order mark is not part of the document, nor a column anyone can see.
+                if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+                    start = 3
+                    counted.offset = 3
+                }
+                begun = true
+            }
+            var reader = JSONReader(bytes, maximumDepth: maximumDepth)
+            while step != .done {
+                reader.position = start
+                reader.reachedEnd = false
+                reader.rowIsOpen = false
+                reader.enclosingDepth = 0
+                do throws(JSONFailure) {
+                    let next = try readStep(&reader, bytes: bytes, isFinal: isFinal, visitor: &visitor)
+                    guard !reader.reachedEnd || isFinal else {
+                        if reader.rowIsOpen { visitor.abandonRow() }
+                        waitForMore(bytes.count)
+                        return
+                    }
+                    if reader.rowIsOpen { reader.endRow(&visitor) }
+                    if let element = next.element {
+                        if step == .row {
+                            visitor.element(element.value, line: element.line)
+                        } else {
+                            visitor.nestedElement(element.value, line: element.line)
+                        }
+                    }
+                    if let key = next.key { objectKeys.insert(key) }
+                    step = next.step
+                    start = reader.position
+                    if step == .end && start == bytes.count && !isFinal { return }
+                } catch {
+                    if reader.rowIsOpen { visitor.abandonRow() }
+                    if reader.reachedEnd && !isFinal {
+                        waitForMore(bytes.count)
+                        return
+                    }
+                    failure = located(error, in: bytes)
+                    return
+                }
+            }
+        }
+        // Keep only what is still to read, so the buffer holds about one chunk.
+        if start > 0 && start * 2 >= buffer.count {
+            let dropped = start
+            buffer.withUnsafeBufferPointer { bytes in counted.advance(to: bufferOffset + dropped, in: bytes, from: bufferOffset) }
+            buffer.removeFirst(dropped)
+            bufferOffset += dropped
+            retryAt = max(0, retryAt - dropped)
+            start = 0
+        }
+    }
+
+    /// Drops the whole buffer, every byte of it read.
+    private mutating func drop(_ count: Int) {
+        buffer.withUnsafeBufferPointer { bytes in counted.advance(to: bufferOffset + count, in: bytes, from: bufferOffset) }
+        buffer.removeAll(keepingCapacity: true)
+        bufferOffset += count
+        retryAt = max(0, retryAt - count)
+        start = 0
+    }
+
+    private mutating func waitForMore(_ held: Int) {
+        retryAt = start + (held - start) * 2
+    }
+
+    /// What one step read: the step after it, a nested element to hand on, a key of the
+    /// top-level object to remember.
+    private struct StepResult {
+        var step: Step
+        var element: (value: JSONValue, line: Int)? = nil
+        var key: String? = nil
+    }
+
+    /// Reads one step from `start`. Every change it makes to the stream, other than numbering
+    /// keys (which a repeated read numbers the same), and every call to `visitor` other than a
+    /// row's beginning and members (see `JSONReader.rowIsOpen`), waits for the step to be whole.
+    private mutating func readStep<Visitor: JSONStreamVisitor>(_ reader: inout JSONReader, bytes: UnsafeBufferPointer<UInt8>,
+                                                               isFinal: Bool, visitor: inout Visitor) throws(JSONFailure) -> StepResult {
+        switch step {
+        case .document:
+            reader.skipWhitespace()
+            switch reader.peek() {
+            case UInt8(ascii: "["):
+                try reader.checkDepth(0)
+                reader.position += 1
+                reader.skipWhitespace()
+                shape = .rows
+                if reader.peek() == UInt8(ascii: "]") {
+                    reader.position += 1
+                    return StepResult(step: .end)
+                }
+                return StepResult(step: .row)
+            case UInt8(ascii: "{"):
+                try reader.checkDepth(0)
+                reader.position += 1
+                reader.skipWhitespace()
+                shape = .object(hasNestedArray: false)
+                if reader.peek() == UInt8(ascii: "}") {
+                    reader.position += 1
+                    return StepResult(step: .end)
+                }
+                return StepResult(step: .key(isFirst: true))
+            default:
+                // Read whole, for the message (the caller wanted an array or an object).
+                let value = try reader.parseNestedValues()
+                shape = .other(value.kindDescription)
+                return StepResult(step: .end)
+            }
+
+        case .row:
+            let line = lineOf(reader.position, in: bytes)
+            reader.enclosingDepth = 1
+            if reader.peek() == UInt8(ascii: "{") {
+                try reader.parseRow(line: line, keys: &keys, into: &visitor, handsOnEnd: false)
+                return StepResult(step: try reader.moreElements() ? .row : .end)
+            }
+            let value = try reader.parseNestedValues()
+            return StepResult(step: try reader.moreElements() ? .row : .end, element: (value, line))
+
+        case .key(let isFirst):
+            let keyStart = reader.position
+            let key = try reader.parseKey(after: isFirst ? "`{`" : "`,`")
+            if !isFirst && objectKeys.contains(key) {
+                throw JSONFailure(message: "duplicate key `\(key)`", offset: keyStart)
+            }
+            reader.skipWhitespace()
+            if key == nestedKey && reader.peek() == UInt8(ascii: "[") {
+                try reader.checkDepth(1)
+                reader.position += 1
+                reader.skipWhitespace()
+                shape = .object(hasNestedArray: true)
+                if reader.peek() == UInt8(ascii: "]") {
+                    reader.position += 1
+                    return StepResult(step: .afterNestedArray, key: key)
+                }
+                return StepResult(step: .nestedElement, key: key)
+            }
+            reader.enclosingDepth = 1
+            _ = try reader.parseNestedValues()
+            return StepResult(step: try reader.moreMembers() ? .key(isFirst: false) : .end, key: key)
+
+        case .nestedElement:
+            let line = lineOf(reader.position, in: bytes)
+            reader.enclosingDepth = 2
+            let value = try reader.parseNestedValues()
+            let more = try reader.moreElements()
+            return StepResult(step: more ? .nestedElement : .afterNestedArray, element: (value, line))
+
+        case .afterNestedArray:
+            return StepResult(step: try reader.moreMembers() ? .key(isFirst: false) : .end)
+
+        case .end:
+            reader.skipWhitespace()
+            guard reader.position == bytes.count else {
+                throw reader.failure("expected end of input after the JSON value, found \(reader.describeHere())")
+            }
+            // Whitespace to the end: more may come; the document is done only at the file's end.
+            reader.reachedEnd = false
+            return StepResult(step: isFinal ? .done : .end)
+
+        case .done:
+            return StepResult(step: .done)
+        }
+    }
+
+    /// The 1-based line of buffer position `position`, counting on from the last asked.
+    private mutating func lineOf(_ position: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        counted.advance(to: bufferOffset + position, in: bytes, from: bufferOffset)
+        return counted.line
+    }
+
+    /// A failure at a buffer position, with the line and column of its place in the file.
+    private func located(_ failure: JSONFailure, in bytes: UnsafeBufferPointer<UInt8>) -> JSONSyntaxError {
+        var position = counted
+        let offset = bufferOffset + failure.offset
+        if offset >= position.offset { position.advance(to: offset, in: bytes, from: bufferOffset) }
+        return JSONSyntaxError(message: failure.message, offset: offset, line: position.line, column: position.column)
+    }
+}
+
+/// A place in a file counted from its start: the file offset, and the 1-based line and column
+/// there (columns count Unicode scalars, as `JSONSyntaxError`'s do).
+struct TextPosition {
+    var offset = 0
+    var line = 1
+    var column = 1
+
+    /// Moves on to file offset `target`, counting the bytes between, which `bytes` holds from
+    /// file offset `base`. Line breaks are found with `memchr`; only the last line's lead bytes
+    /// are counted one by one.
+    mutating func advance(to target: Int, in bytes: UnsafeBufferPointer<UInt8>, from base: Int) {
+        guard target > offset, let address = bytes.baseAddress else { return }
+        var from = offset - base
+        let end = target - base
+        var lineStart: Int?
+        while from < end, let found = memchr(address + from, Int32(UInt8(ascii: "\n")), end - from) {
+            line += 1
+            from = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - address + 1
+            lineStart = from
+        }
+        if let lineStart {
+            column = 1
+            from = lineStart
+        }
+        while from < end {
+            // Count lead bytes only, so each scalar is one column.
+            if bytes[from] & 0xC0 != 0x80 { column += 1 }
+            from += 1
+        }
+        offset = target
+    }
+}

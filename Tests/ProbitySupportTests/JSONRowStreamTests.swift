@@ -1,0 +1,179 @@
+import XCTest
+import ProbitySupport
+import ProbityTestSupport
+
+/// `JSONRowStream` fed a document in chunks of any sizes reads what the whole-document readers
+/// read: an array's rows as `JSONParser.forEachRow` hands them on (with their lines), an
+/// object's nested array as the tree `JSONParser.parse` makes, and on a damaged document the
+/// same error at the same offset, line and column.
+final class JSONRowStreamTests: XCTestCase {
+    /// The stream's parts, the nested elements beside the rows.
+    struct Collector: JSONStreamVisitor {
+        var rows = JSONRowReaderTests.Rebuilder()
+        var nested: [JSONValue] = []
+        var nestedLines: [Int] = []
+
+        mutating func beginRow(line: Int) { rows.beginRow(line: line) }
+        mutating func member(_ key: JSONRowKey, _ value: JSONValue) { rows.member(key, value) }
+        mutating func endRow() { rows.endRow() }
+        mutating func abandonRow() {
+            rows.members = nil
+            rows.lines.removeLast()
+        }
+        mutating func element(_ value: JSONValue, line: Int) { rows.element(value, line: line) }
+        mutating func nestedElement(_ value: JSONValue, line: Int) {
+            nested.append(value)
+            nestedLines.append(line)
+        }
+    }
+
+    private static func text(_ error: JSONSyntaxError) -> String {
+        "failure: \(error.message) at \(error.offset) \(error.line):\(error.column)"
+    }
+
+    /// The document streamed in chunks of `sizes` (in turn), as text.
+    static func streamed(_ bytes: [UInt8], sizes: [Int], maximumDepth: Int = JSONParser.maximumDepth) -> (text: String, nestedLines: [Int]) {
+        var stream = JSONRowStream(nestedKey: "people", maximumDepth: maximumDepth)
+        var collector = Collector()
+        var offset = 0, turn = 0
+        while offset < bytes.count {
+            let end = min(bytes.count, offset + max(1, sizes[turn % sizes.count]))
+            turn += 1
+            let goOn = bytes[offset..<end].withUnsafeBufferPointer { stream.append($0, into: &collector) }
+            offset = end
+            if !goOn { break }
+        }
+        switch stream.finish(into: &collector) {
+        case .failure(let error):
+            return (text(error), [])
+        case .success(.rows):
+            return ("rows \(collector.rows.lines) \(collector.rows.elements.map { JSONWriter.compact($0) })", [])
+        case .success(.object(let hasNestedArray)):
+            return ("object \(hasNestedArray) \(collector.nested.map { JSONWriter.compact($0) })", collector.nestedLines)
+        case .success(.other(let kind)):
+            return ("other \(kind)", [])
+        }
+    }
+
+    /// What the whole-document readers make of it, in `streamed`'s words.
+    static func whole(_ bytes: [UInt8], maximumDepth: Int = JSONParser.maximumDepth) -> String {
+        var rebuilt = JSONRowReaderTests.Rebuilder()
+        switch JSONParser.forEachRow(bytes, maximumDepth: maximumDepth, into: &rebuilt) {
+        case .failure(let error): return text(error)
+        case .success(true): return "rows \(rebuilt.lines) \(rebuilt.elements.map { JSONWriter.compact($0) })"
+        case .success(false): break
+        }
+        switch JSONParser.parse(bytes, maximumDepth: maximumDepth) {
+        case .failure(let error):
+            return text(error)
+        case .success(let value):
+            guard value.objectValue != nil else { return "other \(value.kindDescription)" }
+            guard let people = value["people"]?.arrayValue else { return "object false []" }
+            return "object true \(people.map { JSONWriter.compact($0) })"
+        }
+    }
+
+    private func check(_ bytes: [UInt8], sizes: [Int], maximumDepth: Int = JSONParser.maximumDepth, _ context: @autoclosure () -> String) -> Bool {
+        let expected = Self.whole(bytes, maximumDepth: maximumDepth)
+        let (streamed, lines) = Self.streamed(bytes, sizes: sizes, maximumDepth: maximumDepth)
+        XCTAssertEqual(streamed, expected, context())
+        // Lines of nested elements: the same in chunks as in one.
+        let (_, wholeLines) = Self.streamed(bytes, sizes: [bytes.count], maximumDepth: maximumDepth)
+        XCTAssertEqual(lines, wholeLines, context())
+        return streamed == expected && lines == wholeLines
+    }
+
+    func testAwkwardDocumentsInEveryChunkSize() {
+        let documents = [
+            #"[{"a": "1", "b": 2, "c": null, "d": true, "e": [1, {"x": []}], "f": {}}, {"a": "x"}, 3, "s", [], {}]"#,
+            #"{"title": "r", "people": [{"name": "A", "interests": [{"type": "Nil"}]}, 2, "x"], "n": [1, {"a": 2}]}"#,
+            #"{"people": []}"#, #"{"people": 3}"#, #"{}"#, #"{"a": 1}"#, #"{"people": [], "people": [1]}"#,
+            #"{"people": [1], "a": 1, "a": 2}"#, #"{"people": [1,]}"#, #"{"people": [1] "a": 2}"#, #"{"people": [1]"#,
+            #"{"peo\u0070le": [{"a": "\uD83D\uDE00 é"}]}"#, #"{"people": [{"a": "\uD83D"}]}"#, #"{"people": [tru]}"#,
+            #"[{"a": 1,}]"#, #"[{"a" 1}]"#, #"[{"a": 1}"#, #"[{"a": 12}, {"a": -0.5e+3}] "#, #"[{"a": 1}] x"#,
+            "\u{FEFF}[{\"a\": 1}]", "\u{FEFF}{\"people\": [1]}", "[\n{\"a\":\n1},\n\n{\"b\": 2}\n]",
+            "{\n \"people\": [\n  {\"n\": 1},\n\n  {\"n\": \"é\"}\n ]\n}\n", "[", "", "   ", "{", "[{", "\"s\"", "12", "nul",
+            "[{\"a\": \"\u{1}\"}]", "{\"people\": [\"\u{1}\"]}", "[\"caf\u{E9}\"]",
+        ]
+        for document in documents {
+            let bytes = Array(document.utf8)
+            for size in [1, 2, 3, 5, 7, 64] {
+                if !check(bytes, sizes: [size], "\(document.debugDescription) in chunks of \(size)") { break }
+            }
+        }
+        // Bytes that are not UTF-8, cut inside and outside strings.
+        for bytes in [Array(#"[{"a": ""#.utf8) + [0xC3] + Array(#""}]"#.utf8), Array(#"{"people": [""#.utf8) + [0xE2, 0x82] + Array(#""]}"#.utf8)] {
+            for size in [1, 2, 3] { _ = check(bytes, sizes: [size], "\(bytes) in chunks of \(size)") }
+        }
+    }
+
+    func testTheDepthLimitInChunks() {
+        for depth in [1, 2, 3, 4] {
+            let nested = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+            for document in ["[{\"a\": \(nested)}]", "[\(nested)]", "{\"people\": [\(nested)]}", "{\"x\": \(nested)}", "{\"people\": \(nested)}"] {
+                for size in [1, 4] {
+                    _ = check(Array(document.utf8), sizes: [size], maximumDepth: 4, "\(document) in chunks of \(size)")
+                }
+            }
+        }
+    }
+
+    /// Seeded: random documents of both shapes (rows, or an object with a `people` array among
+    /// other members), damaged or not, in random chunks, read as their whole bytes read.
+    func testRandomDocumentsInRandomChunksReadAsWhole() {
+        let (seed, generator) = TestSeed.generator()
+        var random = generator
+        let keys = [#""name""#, #""employer""#, #""n\u0061me""#, #""Valid From""#, #""a\"b""#, #""""#, #""é""#, #""people""#]
+        let values = [#""Ana Tomás""#, #""""#, "null", "12.5", "true", "[1, [2]]", #"{"x": {"y": null}}"#,
+                      #""two\nlines""#, "-0", #""\uD83D\uDE00""#, #""a long value that spans more than a few of the smaller chunks""#]
+        let noise = Array("\"{}[],: \\\n".utf8) + [0xC3, 0x00, 0xEF, 0xBB, 0xBF]
+        func object() -> String {
+            "{" + (0..<random.below(5)).map { _ in keys[random.below(keys.count)] + ": " + values[random.below(values.count)] }
+                .joined(separator: random.chance(0.2) ? ",\n  " : ", ") + "}"
+        }
+        for round in 0..<400 {
+            var elements: [String] = []
+            for _ in 0..<random.below(6) {
+                elements.append(random.chance(0.1) ? values[random.below(values.count)] : object())
+            }
+            let array = "[" + elements.joined(separator: random.chance(0.3) ? ",\n" : ", ") + "]"
+            var text: String
+            if random.chance(0.5) {
+                text = array
+            } else {
+                var members = ["\"people\": " + (random.chance(0.9) ? array : values[random.below(values.count)])]
+                for _ in 0..<random.below(3) {
+                    members.insert(keys[random.below(keys.count)] + ": " + values[random.below(values.count)], at: random.below(members.count + 1))
+                }
+                text = "{\n" + members.joined(separator: ",\n") + "\n}"
+            }
+            if random.chance(0.1) { text = "\u{FEFF}" + text }
+            if random.chance(0.2) { text += "\n" }
+            var bytes = Array(text.utf8)
+            if random.chance(0.4) {
+                ByteDamage.damage(&bytes, noise: noise, maximumEdits: 3, random: &random)
+            }
+            let sizes = (0..<1 + random.below(5)).map { _ in 1 + random.below(random.chance(0.5) ? 8 : 200) }
+            if !check(bytes, sizes: sizes, "seed \(seed), round \(round), chunks \(sizes): \(String(decoding: bytes, as: UTF8.self).debugDescription)") {
+                return
+            }
+        }
+    }
+
+    /// An element longer than many chunks is read again only as the bytes held double, so
+    /// the work stays linear in its length; rows read are not held.
+    func testALongElementAndManyRowsAreReadInBoundedWork() {
+        let long = "[{\"a\": \"" + String(repeating: "x", count: 200_000) + "\"}, 1]"
+        XCTAssertTrue(check(Array(long.utf8), sizes: [1_000], "one long row"))
+        var stream = JSONRowStream(nestedKey: "people")
+        var collector = Collector()
+        let row = Array("{\"name\": \"Ana\", \"type\": \"Nil\"},\n".utf8)
+        _ = Array("[".utf8).withUnsafeBufferPointer { stream.append($0, into: &collector) }
+        for _ in 0..<20_000 { _ = row.withUnsafeBufferPointer { stream.append($0, into: &collector) } }
+        XCTAssertLessThan(stream.heldByteCount, 4 * row.count, "the rows read are dropped")
+        _ = Array("1]".utf8).withUnsafeBufferPointer { stream.append($0, into: &collector) }
+        XCTAssertEqual(try stream.finish(into: &collector).get(), .rows)
+        XCTAssertEqual(collector.rows.elements.count, 20_001)
+        XCTAssertEqual(collector.rows.lines.last, 20_001)
+    }
+}
