@@ -7,27 +7,23 @@ import ProbitySupport
 /// `probity check --batch`: one decision per line in, one compact JSON report per line out, in
 /// input order, with memory flat however many decisions there are.
 ///
-/// Blocks of lines are read, checked and written in turn by each of `--threads` workers
-/// (``OrderedBlockPipeline``): while one checks its block, another reads or writes, a block
-/// checked early waits only for the ones before it, and the output is byte for byte what one
-/// thread writes. There is no reader or writer thread besides the workers, so on two cores two
-/// workers have them to themselves.
+/// On one thread, blocks of lines are read, checked and written in turn. On more, reading,
+/// checking and writing overlap (``BatchPipeline``): this thread reads blocks, the workers
+/// check them, and a writer writes them in input order, so no block waits for another's
+/// slowest line and the output is byte for byte what one thread writes.
 struct BatchCheck {
     let context: CheckContext
     let threads: Int?
 
     /// Lines per block: enough that handing a block between threads costs nothing beside
-    /// checking it (about 2 ms of work against a few microseconds), few enough that the blocks
-    /// in flight stay small, the output streams, and the workers finish the last blocks
-    /// together (the one that finishes first waits for at most one block).
-    static let blockSize = 256
+    /// checking it, few enough that the blocks in flight stay small and the output streams.
+    static let blockSize = 1024
 
     /// The longest line read as one decision: 16 MiB (docs/robustness.md).
     static let maximumLineLength = 16 << 20
 
-    /// Bytes of output a block's buffer starts with (it grows to the largest block and is kept):
-    /// a report is about 1 KB.
-    static let blockOutputCapacity = 1 << 19
+    /// Bytes of output a block's buffer starts with (it grows to the largest block and is kept).
+    static let blockOutputCapacity = 1 << 20
 
     func run(path: String) -> ExitCode {
         let descriptor: Int32
@@ -48,7 +44,7 @@ struct BatchCheck {
         defer { if descriptor != STDIN_FILENO { close(descriptor) } }
         var input = BatchInput(reader: LineReader(descriptor: descriptor))
         let workers = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        let written = runBlocks(&input, workers: workers)
+        let written = workers == 1 ? runOnOneThread(&input) : runPipelined(&input, workers: workers)
         var tally = written.tally
         tally.blank += input.blank
         // Always one summary line, on standard error, whose counts add up to the lines read.
@@ -61,44 +57,75 @@ struct BatchCheck {
         return written.worst
     }
 
-    /// Reads, checks and writes blocks of lines on `workers` threads (this one and others), each
-    /// thread doing all three in turn (``OrderedBlockPipeline``): blocks are read one at a time,
-    /// checked at once and written in input order, so the output is what one thread writes.
-    private func runBlocks(_ input: inout BatchInput, workers: Int) -> BatchWriter {
-        // Four blocks per worker: one being checked, and room to run ahead of a worker still on
-        // an earlier block (which its block must wait for, to keep the order) for a few more.
-        let pool = (0..<4 * workers).map { _ in BatchBlock(outputCapacity: BatchCheck.blockOutputCapacity) }
-        let state = BatchState(input: input)
-        let context = self.context
-        OrderedBlockPipeline(blocks: pool).run(
-            threads: workers,
-            fill: { block in
-                block.reset()
-                // Only blank lines so far: read on (the block is empty only at the end).
-                repeat { state.input.fill(block) } while block.isEmpty && !state.input.reader.isFinished
-                return !block.isEmpty
-            },
-            process: { block in block.check(context: context) },
-            write: { block in
-                state.writer.write(block)
-                // When nobody can read the reports any more, checking the rest would only lose them.
-                return Output.failure == nil
-            })
-        state.writer.finish()
-        input = state.input
-        return state.writer
+    /// Reads, checks and writes one block after another, on this thread only.
+    private func runOnOneThread(_ input: inout BatchInput) -> BatchWriter {
+        let block = BatchBlock(outputCapacity: BatchCheck.blockOutputCapacity)
+        var writer = BatchWriter()
+        // When nobody can read the reports any more, checking the rest would only lose them.
+        while Output.failure == nil {
+            block.reset()
+            input.fill(block)
+            if block.isEmpty {
+                if input.reader.isFinished { break }
+                continue
+            }
+            block.check(context: context)
+            writer.write(block)
+        }
+        writer.finish()
+        return writer
     }
 
-    /// The input and the writer's tallies, which the pipeline hands from thread to thread: the
-    /// input is only touched while a block is filled (one thread at a time), the writer while a
-    /// block is written (likewise), and both are read back once every thread has finished.
-    private final class BatchState: @unchecked Sendable {
-        var input: BatchInput
-        var writer = BatchWriter()
-
-        init(input: BatchInput) {
-            self.input = input
+    /// Reads on this thread while `workers` threads check and one more writes.
+    private func runPipelined(_ input: inout BatchInput, workers: Int) -> BatchWriter {
+        // Two blocks per worker (one being checked, one waiting), one being read and one being
+        // written: enough that nobody waits while the others have work.
+        let pipeline = BatchPipeline(blocks: 2 * workers + 2, outputCapacity: BatchCheck.blockOutputCapacity)
+        let finished = DispatchGroup()
+        let context = self.context
+        for _ in 0..<workers {
+            finished.enter()
+            Thread {
+                while let block = pipeline.takeQueued() {
+                    block.check(context: context)
+                    pipeline.finish(block)
+                }
+                finished.leave()
+            }.start()
         }
+        let result = WriterResult()
+        finished.enter()
+        Thread {
+            var writer = BatchWriter()
+            var sequence = 0
+            while let block = pipeline.takeChecked(sequence) {
+                writer.write(block)
+                sequence += 1
+                // When nobody can read the reports any more, checking the rest would only lose them.
+                if Output.failure != nil { pipeline.stop() }
+                pipeline.recycle(block)
+            }
+            writer.finish()
+            result.writer = writer
+            finished.leave()
+        }.start()
+        while let block = pipeline.takeFree() {
+            input.fill(block)
+            if block.isEmpty {
+                pipeline.giveBack(block)
+                if input.reader.isFinished { break }
+                continue
+            }
+            pipeline.enqueue(block)
+        }
+        pipeline.endInput()
+        finished.wait()
+        return result.writer
+    }
+
+    /// The writer's tally, handed back to the reading thread once every thread has finished.
+    private final class WriterResult: @unchecked Sendable {
+        var writer = BatchWriter()
     }
 
     /// The lines of a batch as they are read: each block filled from the reader, with the line
