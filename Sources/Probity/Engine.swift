@@ -34,8 +34,8 @@ public final class Engine: Sendable {
     let screener: ConflictScreener
     /// The screener's people index when there is a register (nil without one), for reading a
     /// line's attendees. Kept ready so each line passes it as it is: making the optional anew
-    /// for every line copied the index, retaining and releasing each of its tables, shared by
-    /// every worker of a batch, twice a line.
+    /// for every line retained and released the index (when it was a struct, each of its
+    /// tables), shared by every worker of a batch, twice a line.
     private let attendeeIndex: PeopleIndex?
 
     /// An engine for `scheme`, screening every decision against `register` when one is given.
