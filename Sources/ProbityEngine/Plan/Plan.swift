@@ -4,7 +4,7 @@ import ProbitySemantics
 /// discriminating fields. Built once; evaluating a decision then reads only this data.
 package struct Plan: Sendable {
     public let program: Program
-    let conditions: ConditionProgram
+    package let conditions: ConditionProgram
     /// Per rule: the root node of its condition, or -1 when it has none.
     package let roots: [Int32]
     /// Per rule: its effective period as inclusive day numbers.

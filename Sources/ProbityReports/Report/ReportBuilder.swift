@@ -268,13 +268,16 @@ package final class ReportBuilder: Sendable {
     /// the same words.
     public func nearMisses(_ decision: Decision, fromIndex: Bool = true, wordedFromTrace: Bool = false) -> [Report.NearMiss] {
         var best = NearestScores()
+        // Taken out once a line: asking `plan` for a conjunct's truth copied the whole plan
+        // (640 bytes) for every rule scored.
+        let conditions = plan.conditions
         let indexed = fromIndex && plan.forEachRuleOfOwnKey(decision) { rule in
-            if isApproving[rule], let score = score(rule, decision) { best.offer(score) }
+            if isApproving[rule], let score = score(rule, decision, conditions) { best.offer(score) }
         }
         if !indexed || best.ranked.count < ReportBuilder.nearMissCount || best.ranked.contains(where: { $0.otherKind != 0 }) {
             best = NearestScores()
             for index in approvingRules {
-                if let score = score(index, decision) { best.offer(score) }
+                if let score = score(index, decision, conditions) { best.offer(score) }
             }
         }
         // The near misses mostly test the same field (the value, against the bands around it):
@@ -313,7 +316,7 @@ package final class ReportBuilder: Sendable {
     }
 
     /// Scores approving rule `index` for `decision`; nil if it fires.
-    private func score(_ index: Int, _ decision: Decision) -> NearMissScore? {
+    private func score(_ index: Int, _ decision: Decision, _ conditions: ConditionProgram) -> NearMissScore? {
         if decision.date < plan.effectiveFrom[index] || decision.date > plan.effectiveUntil[index] {
             return NearMissScore(rule: index, otherKind: Int.max, gap: UInt64.max, met: -1, failed: -1, truth: .unknown)
         }
@@ -322,8 +325,9 @@ package final class ReportBuilder: Sendable {
         var gap = UInt64.max
         var failed: Int?
         var failedTruth = Truth.unknown
-        for conjunct in plan.conjunctRoots[index].indices {
-            let truth = plan.truth(ofConjunct: conjunct, rule: index, decision)
+        let conjunctRoots = plan.conjunctRoots[index]
+        for conjunct in conjunctRoots.indices {
+            let truth = conditions.evaluate(conjunctRoots[conjunct], decision)
             if truth == .yes {
                 met += 1
                 continue
