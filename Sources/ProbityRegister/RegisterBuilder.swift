@@ -12,8 +12,8 @@ struct RegisterBuilder {
     private(set) var issues: [Diagnostic] = []
     /// The register's file name, where every finding is.
     let fileName: String
-    /// The line the current entry starts on, for findings about a JSON entry: the model keeps
-    /// JSON's line 0 (its rows are entries, not lines), but a finding can still point at it.
+    /// The line the current entry starts on, for findings about a JSON entry made at line 0
+    /// (a cell's value, which has no line of its own): the finding still points at its entry.
     var entryLine = 0
     private var indexByKey: [String: Int] = [:]
     private var noted: Set<Int> = []          // people already reported as listed twice

@@ -9,8 +9,10 @@ import ProbitySupport
 ///   "interests": [{"type", "nature", "valid_from", "valid_to"}]}]}`.
 ///
 /// Keys are matched like table headers, so `"Valid From"` works as well
-/// as `"valid_from"`; a key that names no field is reported. JSON has no
-/// useful line numbers, so issues carry line 0 and name the entry instead.
+/// as `"valid_from"`; a key that names no field is reported. Issues name the
+/// entry (row 3, interest 2 of person 3) and point at the line a row starts
+/// on; an interest of the flat shape cites that line, as a table's row does,
+/// and one of the nested shape has none (0).
 struct RegisterJSONImport {
     /// Reads a whole file's bytes (without a byte order mark).
     static func read(_ bytes: [UInt8], fileName: String) -> Result<Register, RegisterLoadError> {
@@ -115,17 +117,21 @@ struct RegisterJSONImport {
                     return
                 }
                 let name = TextFolding.trimmed(cells.values[RegisterField.name.rawValue])
+                // The line the row's object starts on: what a report cites as the interest's
+                // `register line`, as a table's row number is.
+                let line = builder.entryLine
                 if !name.isEmpty {
                     builder.startPerson(name: name, employer: cells.values[RegisterField.employer.rawValue],
-                                        position: cells.values[RegisterField.position.rawValue], line: 0)
+                                        position: cells.values[RegisterField.position.rawValue], line: line)
                 }
-                RegisterJSONImport.declare(cells.values, into: &builder, isContinuation: name.isEmpty)
+                RegisterJSONImport.declare(cells.values, into: &builder, isContinuation: name.isEmpty, line: line)
             }
         }
 
         mutating func nestedElement(_ value: JSONValue, line: Int) {
             entries += 1
-            // JSON has no useful line numbers for the nested shape: its issues name the entry.
+            // The nested shape's issues name the entry (person 3, interest 2 of person 3), and
+            // its interests have no line of their own to cite: their line is 0 (none).
             builder.entryLine = 0
             guard isKept else { return }
             RegisterJSONImport.readPerson(value, entry: .person(entries), keys: keys, builder: &builder)
@@ -213,11 +219,11 @@ struct RegisterJSONImport {
     typealias Cells = [String]
 
     /// What a row or interest declares.
-    private static func declare(_ cells: Cells, into builder: inout RegisterBuilder, isContinuation: Bool) {
+    private static func declare(_ cells: Cells, into builder: inout RegisterBuilder, isContinuation: Bool, line: Int) {
         func cell(_ field: RegisterField) -> String { cells[field.rawValue] }
         builder.declare(type: cell(.type), nature: cell(.nature), organisation: cell(.organisation),
                         validFrom: cell(.validFrom), validTo: cell(.validTo), declaredOn: cell(.declaredOn),
-                        line: 0, isContinuation: isContinuation,
+                        line: line, isContinuation: isContinuation,
                         employer: isContinuation ? cell(.employer) : "", position: isContinuation ? cell(.position) : "")
     }
 
@@ -249,7 +255,7 @@ struct RegisterJSONImport {
         for (index, interest) in interests.enumerated() {
             builder.row { builder in
                 guard let cells = Self.fields(of: interest, entry: .interest(index + 1, person: personNumber), keys: keys, builder: &builder) else { return }
-                Self.declare(cells, into: &builder, isContinuation: false)
+                Self.declare(cells, into: &builder, isContinuation: false, line: 0)
             }
         }
     }

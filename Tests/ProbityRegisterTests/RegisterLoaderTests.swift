@@ -160,6 +160,9 @@ final class RegisterLoaderTests: XCTestCase {
         XCTAssertEqual(register.people[0].interests.map(\.type), [.nonFinancialProfessional, .financial])
         XCTAssertEqual(register.people[0].interests[1].validTo, day("2023-03-31"))
         XCTAssertEqual(register.people[1].pointers.count, 1)
+        // Each interest cites the line its row's object starts on, as a table's row number.
+        XCTAssertEqual(register.people[0].interests.map(\.line), [2, 4])
+        XCTAssertEqual(register.people[1].lines, [5])
     }
 
     func testJSONPeople() {
@@ -182,6 +185,8 @@ final class RegisterLoaderTests: XCTestCase {
                        "`type` of interest 1 of person 4 is a Boolean, expected a string; skipped")
         XCTAssertEqual(register.issues[2].message, "`None` with a nature of interest; kept as an unspecified interest")
         XCTAssertEqual(register.people[2].interests.map(\.type), [.unspecified])
+        // The nested shape's interests have no line of their own: none is cited (not line 0).
+        XCTAssertEqual(register.people.flatMap(\.interests).map(\.line), [0, 0])
     }
 
     func testBadJSON() {

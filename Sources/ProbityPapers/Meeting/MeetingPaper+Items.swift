@@ -147,10 +147,13 @@ extension MeetingPaperBuilder {
                 sentence += [.text(label.prefix(1).uppercased() + label.dropFirst() + ", declared as "), .quote(reason.declaration)]
             }
         }
-        var when = "register line \(reason.line)"
-        if let from = reason.validFrom { when += ", from \(DateText.register(Day(number: from)))" }
-        if let to = reason.validTo { when += " to \(DateText.register(Day(number: to)))" }
-        sentence.append(.text(" (\(when)); " + Self.chain(organisation: reason.organisation, link: reason.link) + "."))
+        // An interest with no line to cite (a JSON register's nested shape) is placed by its dates alone.
+        var when = reason.line > 0 ? "register line \(reason.line)" : ""
+        func add(_ piece: String, after separator: String) { when += when.isEmpty ? piece : separator + piece }
+        if let from = reason.validFrom { add("from \(DateText.register(Day(number: from)))", after: ", ") }
+        if let to = reason.validTo { add("to \(DateText.register(Day(number: to)))", after: " ") }
+        let placed = when.isEmpty ? "" : " (\(when))"
+        sentence.append(.text(placed + "; " + Self.chain(organisation: reason.organisation, link: reason.link) + "."))
         // Both are choices of the rules rather than words of the register, so the paper says
         // when an interest rests on one, as the report does.
         if let alias = reason.shapedAlias {

@@ -173,7 +173,8 @@ extension ConflictsReport {
                         out.member("declaration", reason.declaration)
                         out.member("valid_from", reason.validFrom.map { Day(number: $0).iso })
                         out.member("valid_to", reason.validTo.map { Day(number: $0).iso })
-                        out.member("register_line", integer: reason.line)
+                        // Null for an interest with no line to cite (a JSON register's nested shape).
+                        out.member("register_line", integer: reason.line > 0 ? reason.line : nil)
                         if let lookBack = reason.lookBack { out.member("look_back", lookBack) }
                         if let alias = reason.shapedAlias { out.member("shaped_alias", alias) }
                     }

@@ -104,7 +104,7 @@ extension ConflictsReport {
         for recusal in recusals {
             out += "  - \(recusal.person): \(recusal.level.rawValue)\n"
             for reason in recusal.reasons {
-                out += "     \(reason.kind.rawValue) → \(reason.level.rawValue): \(reason.declaration) [\(reason.organisation), \(reason.link); register line \(reason.line)]"
+                out += "     \(reason.kind.rawValue) → \(reason.level.rawValue): \(reason.declaration) [\(reason.organisation), \(reason.link)\(reason.line > 0 ? "; register line \(reason.line)" : "")]"
                 out += (reason.shapedAlias.map { " (\"\($0)\" read as \(reason.organisation): an office held in it, by the rules' `aliases` shape)" } ?? "")
                 out += (reason.lookBack.map { " (\($0))" } ?? "") + "\n"
             }
