@@ -34,43 +34,56 @@ extension DecisionDecoder {
     /// the same answers ``PeopleIndex/resolve(_:)`` gives, which the tests hold it to.
     public func decodeFlat(_ bytes: [UInt8], meetingKey: Bool, people: PeopleIndex? = nil) -> FlatDecision? {
         var reader = FlatJSONReader(bytes)
-        var flat = FlatDecision(decision: blankDecision)
+        var decision = blankDecision
+        var meeting = FlatMeeting()
         // Fields given as `null`, which leave no mark in the decision: the tree parser refuses a
         // key given twice, null or not. Allocated only for a line with a null.
         var nullFields: [Int] = []
-        var hasMeeting = false
         guard reader.consume(UInt8(ascii: "{")) else { return nil }
         if !reader.consume(UInt8(ascii: "}")) {
             repeat {
                 guard let key = reader.stringSpan(), reader.consume(UInt8(ascii: ":")) else { return nil }
-                if meetingKey, reader.text(key, equals: "meeting") {
-                    guard !hasMeeting, readMeeting(from: &reader, into: &flat, people: people) else { return nil }
-                    hasMeeting = true
+                // With `meetingKey` no field is called `meeting`. Only a key of its length is
+                // compared with it; the others go straight to the fields' names, by their bytes.
+                let index: Int
+                if meetingKey, key.range.count == 7, reader.text(key, equals: "meeting") {
+                    guard meeting.attendees == nil, readMeeting(from: &reader, into: &meeting, people: people) else { return nil }
                     continue
+                } else if let entry = reader.withBytes(key, fieldKeys.entry) {
+                    index = fieldOfKey[entry]
+                } else {
+                    guard let found = field(named: key, in: reader) else { return nil }
+                    index = found
                 }
-                guard let index = field(named: key, in: reader), !flat.decision.isPresent[index], !nullFields.contains(index),
-                      let value = reader.value() else { return nil }
+                guard !decision.isPresent[index], !nullFields.contains(index), let value = reader.value() else { return nil }
                 if case .null = value {
                     nullFields.append(index)
-                } else if !store(value, from: reader, into: &flat.decision, field: index) {
+                } else if !store(value, from: reader, into: &decision, field: index) {
                     return nil
                 }
             } while reader.consume(UInt8(ascii: ","))
             guard reader.consume(UInt8(ascii: "}")) else { return nil }
         }
         guard reader.atEnd else { return nil }
-        for (index, field) in program.fields.enumerated() where field.isRequired && !flat.decision.isPresent[index] { return nil }
-        flat.decision.id = flat.decision.texts[Field.idIndex] ?? ""
-        flat.decision.date = Int32(truncatingIfNeeded: flat.decision.scalars[Field.dateIndex])
-        return flat
+        for (index, field) in program.fields.enumerated() where field.isRequired && !decision.isPresent[index] { return nil }
+        decision.id = decision.texts[Field.idIndex] ?? ""
+        decision.date = Int32(truncatingIfNeeded: decision.scalars[Field.dateIndex])
+        return FlatDecision(decision: decision, attendees: meeting.attendees, meetingBody: meeting.body, meetingDate: meeting.date)
+    }
+
+    /// What a line's own `meeting` member gives on this path; no attendees (not even an empty
+    /// list) until the member is read.
+    private struct FlatMeeting {
+        var attendees: AttendeeNames?
+        var body: Int?
+        var date: Int32?
     }
 
     /// Reads a line's own `meeting` object as ``MeetingDecoder`` reads one, for the members it
     /// has on this path: `attendees`, `body` and `date`, each perhaps `null` (left out). False
     /// for any other member, a member given twice, or a value that decoder would refuse.
-    private func readMeeting(from reader: inout FlatJSONReader, into flat: inout FlatDecision, people: PeopleIndex?) -> Bool {
+    private func readMeeting(from reader: inout FlatJSONReader, into meeting: inout FlatMeeting, people: PeopleIndex?) -> Bool {
         guard reader.consume(UInt8(ascii: "{")) else { return false }
-        var attendees: AttendeeNames?
         var seen = (attendees: false, body: false, date: false)
         if !reader.consume(UInt8(ascii: "}")) {
             repeat {
@@ -80,34 +93,33 @@ extension DecisionDecoder {
                     seen.attendees = true
                     if reader.consumeNull() { continue }
                     guard let names = reader.attendees(people: people) else { return false }
-                    attendees = names
+                    meeting.attendees = names
                 } else if reader.text(key, equals: "body") {
                     guard !seen.body else { return false }
                     seen.body = true
                     if reader.consumeNull() { continue }
-                    guard let id = reader.string(), let body = program.bodyIndex[id] else { return false }
-                    flat.meetingBody = body
+                    guard let id = reader.string(), let found = program.bodyIndex[id] else { return false }
+                    meeting.body = found
                 } else if reader.text(key, equals: "date") {
                     guard !seen.date else { return false }
                     seen.date = true
                     if reader.consumeNull() { continue }
                     guard let text = reader.stringSpan(), let day = reader.withBytes(text, Day.parseISO(utf8:)) else { return false }
-                    flat.meetingDate = day.number
+                    meeting.date = day.number
                 } else {
                     return false
                 }
             } while reader.consume(UInt8(ascii: ","))
             guard reader.consume(UInt8(ascii: "}")) else { return false }
         }
-        flat.attendees = attendees ?? AttendeeNames(readingAgainst: people, capacity: 0)
+        if meeting.attendees == nil { meeting.attendees = AttendeeNames(readingAgainst: people, capacity: 0) }
         return true
     }
 
-    /// The field a key names: found by its bytes, or, for bytes no field name has, by `String`
-    /// equality as ``decode(_:)`` looks keys up (a name spelt with other but equivalent bytes).
+    /// The field a key names when its bytes are no field name's: found by `String` equality as
+    /// ``decode(_:)`` looks keys up (a name spelt with other but equivalent bytes).
     private func field(named key: FlatJSONReader.Span, in reader: FlatJSONReader) -> Int? {
-        if let entry = reader.withBytes(key, fieldKeys.entry) { return fieldOfKey[entry] }
-        return reader.text(key).flatMap { program.fieldIndex[$0] }
+        reader.text(key).flatMap { program.fieldIndex[$0] }
     }
 
     /// Stores a value as ``decode(_:)`` would; false for anything it would refuse.

@@ -63,42 +63,13 @@ struct FlatJSONReader {
     /// accepts (a raw control character, an unknown escape, a lone surrogate, no closing quote).
     /// Moves past it.
     mutating func stringSpan() -> Span? {
-        guard let scan = scanPlain() else { return nil }
-        guard scan.stoppedAtEscape else {
-            position = scan.end + 1
-            skipSpace()
-            return Span(range: scan.start..<scan.end, isASCII: scan.isASCII, isUnescaped: false)
-        }
-        return unescapedString(start: scan.start, firstEscape: scan.end, isASCII: scan.isASCII)
-    }
-
-    /// Where the string that comes next lies in the line, between its quotes, and whether it is
-    /// all ASCII; nil unless it has no escapes and no control characters. Moves past it.
-    mutating func plainString() -> (range: Range<Int>, isASCII: Bool)? {
-        guard let scan = scanPlain(), !scan.stoppedAtEscape else { return nil }
-        position = scan.end + 1
-        skipSpace()
-        return (scan.start..<scan.end, scan.isASCII)
-    }
-
-    /// How far a string's plain run goes: from `start`, after the opening quote, to `end`, its
-    /// closing quote or its first backslash, and whether the bytes before `end` are all ASCII.
-    private struct PlainScan {
-        var start: Int
-        var end: Int
-        var isASCII: Bool
-        var stoppedAtEscape: Bool
-    }
-
-    /// Scans the string that comes next up to its closing quote or first backslash; nil if it
-    /// is not a string, has a raw control character first or has no end. Does not move.
-    private func scanPlain() -> PlainScan? {
         guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { return nil }
         let start = position + 1
         // The scan for the closing quote sees every byte of every string: read in place,
         // without a bounds check per byte, eight bytes at a time: the first quote, backslash or
         // control character in a word is found from the word's bits (then byte by byte only
-        // in the last few bytes of the line).
+        // in the last few bytes of the line). A string with no escape, most of them, is then
+        // left where it lies; one with an escape is decoded from that backslash on.
         let (end, isASCII, stop) = bytes.withUnsafeBufferPointer { buffer -> (Int, Bool, UInt8) in
             var end = start
             var highWords: UInt64 = 0
@@ -127,8 +98,13 @@ struct FlatJSONReader {
             }
             return (end, high < 0x80, 0)
         }
-        guard end < bytes.count, stop == UInt8(ascii: "\"") || stop == UInt8(ascii: "\\") else { return nil }
-        return PlainScan(start: start, end: end, isASCII: isASCII, stoppedAtEscape: stop == UInt8(ascii: "\\"))
+        if stop == UInt8(ascii: "\"") {
+            position = end + 1
+            skipSpace()
+            return Span(range: start..<end, isASCII: isASCII, isUnescaped: false)
+        }
+        guard stop == UInt8(ascii: "\\") else { return nil }
+        return unescapedString(start: start, firstEscape: end, isASCII: isASCII)
     }
 
     /// Reads the rest of a string that has an escape at `firstEscape`, decoding it into
@@ -137,6 +113,7 @@ struct FlatJSONReader {
     /// a surrogate not in a high–low pair, a raw control character, no closing quote. Raw
     /// UTF-8 is copied as it is, and checked where a `String` is made of it, as a plain
     /// string's is.
+    @inline(never)   // kept out of `stringSpan`, which reads most strings without it
     private mutating func unescapedString(start: Int, firstEscape: Int, isASCII: Bool) -> Span? {
         let from = unescaped.count
         var high: UInt8 = isASCII ? 0 : 0x80
@@ -263,28 +240,35 @@ struct FlatJSONReader {
     }
 
     /// `body` given a string's text as bytes, in place.
+    ///
+    /// Each of these asks which array holds the text and then reads that array: choosing
+    /// the array as a value (`isUnescaped ? unescaped : bytes`) would retain and release it on
+    /// every call, for every attendee of every line.
     func withBytes<Result>(_ span: Span, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        (span.isUnescaped ? unescaped : bytes).withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[span.range])) }
+        if span.isUnescaped { return unescaped.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[span.range])) } }
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[span.range])) }
     }
 
     /// Whether a string's text is `text`.
     func text(_ span: Span, equals text: StaticString) -> Bool {
-        span.range.count == text.utf8CodeUnitCount
-            && text.withUTF8Buffer { (span.isUnescaped ? unescaped : bytes)[span.range].elementsEqual($0) }
+        span.range.count == text.utf8CodeUnitCount && text.withUTF8Buffer { literal in withBytes(span) { $0.elementsEqual(literal) } }
     }
 
     /// The first byte of a string's text, if it has one.
     func firstByte(of span: Span) -> UInt8? {
-        span.range.first.map { span.isUnescaped ? unescaped[$0] : bytes[$0] }
+        guard let first = span.range.first else { return nil }
+        return span.isUnescaped ? unescaped[first] : bytes[first]
     }
 
     /// A string's text without the spaces (U+0020) at either end, as `trimmingSpaces` trims a string.
     func trimmingSpaces(_ span: Span) -> Span {
-        let text = span.isUnescaped ? unescaped : bytes
-        var lower = span.range.lowerBound, upper = span.range.upperBound
-        while lower < upper, text[lower] == UInt8(ascii: " ") { lower += 1 }
-        while upper > lower, text[upper - 1] == UInt8(ascii: " ") { upper -= 1 }
-        return Span(range: lower..<upper, isASCII: span.isASCII, isUnescaped: span.isUnescaped)
+        let range = withBytes(span) { text -> Range<Int> in
+            var lower = 0, upper = text.count
+            while lower < upper, text[lower] == UInt8(ascii: " ") { lower += 1 }
+            while upper > lower, text[upper - 1] == UInt8(ascii: " ") { upper -= 1 }
+            return span.range.lowerBound + lower..<span.range.lowerBound + upper
+        }
+        return Span(range: range, isASCII: span.isASCII, isUnescaped: span.isUnescaped)
     }
 
     /// A number exactly as JSON writes one: `-? (0 | [1-9][0-9]*) (.[0-9]+)? ([eE][+-]?[0-9]+)?`.
@@ -320,7 +304,8 @@ struct FlatJSONReader {
 
     /// Consumes `null` (and the space after it) if it comes next.
     mutating func consumeNull() -> Bool {
-        guard bytes[position...].starts(with: "null".utf8) else { return false }
+        guard position + 4 <= bytes.count, bytes[position] == UInt8(ascii: "n"), bytes[position + 1] == UInt8(ascii: "u"),
+              bytes[position + 2] == UInt8(ascii: "l"), bytes[position + 3] == UInt8(ascii: "l") else { return false }
         position += 4
         skipSpace()
         return true
