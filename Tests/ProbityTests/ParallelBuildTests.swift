@@ -28,6 +28,16 @@ final class ParallelBuildTests: XCTestCase {
             let serial = Engine(scheme: scheme, register: register, strict: strict, inParallel: false)
             let parallel = Engine(scheme: scheme, register: register, strict: strict, inParallel: true)
             let added = Engine(scheme: scheme).with(register: register, strict: strict, inParallel: true)
+            // As `check --register FILE` builds it now: the patterns made with the rules, the
+            // people index with the register, on other threads, and each made ahead alone.
+            let prepared = Engine.prepare(register)
+            let ahead = [
+                Engine.expectingRegister(scheme).with(prepared, strict: strict),
+                Engine.expectingRegister(scheme).with(register: register, strict: strict, inParallel: true),
+                Engine.expectingRegister(scheme).with(register: register, strict: strict, inParallel: false),
+                Engine(scheme: scheme).with(prepared, strict: strict),
+                Engine(scheme: scheme, register: register, strict: strict, inParallel: true, people: prepared.people),
+            ]
             var compared = 0
             for index in workload.decisions.indices {
                 // The supplier as generated, or written so that only the organisation directory
@@ -40,6 +50,13 @@ final class ParallelBuildTests: XCTestCase {
                     XCTAssertEqual(Self.json(two), Self.json(one), "seed \(seed), strict \(strict), line \(line)")
                     XCTAssertEqual(two.text, one.text, "seed \(seed), strict \(strict), line \(line)")
                     XCTAssertEqual(Self.json(three), Self.json(one), "register added: seed \(seed), strict \(strict), line \(line)")
+                    for (way, engine) in ahead.enumerated() {
+                        guard case .success(let report) = engine.check(json: bytes) else {
+                            XCTFail("made ahead (\(way)): seed \(seed), line \(line) not read"); continue
+                        }
+                        XCTAssertEqual(Self.json(report), Self.json(one), "made ahead (\(way)): seed \(seed), strict \(strict), line \(line)")
+                        XCTAssertEqual(report.text, one.text, "made ahead (\(way)): seed \(seed), strict \(strict), line \(line)")
+                    }
                     compared += 1
                 case (.failure(let one), .failure(let two), .failure(let three)):
                     XCTAssertEqual(two.all, one.all, "seed \(seed), line \(line)")
@@ -54,6 +71,9 @@ final class ParallelBuildTests: XCTestCase {
                                                                                "supplier": .text(workload.organisations[0])])
             XCTAssertEqual(Self.json(parallel.check(decision)), Self.json(serial.check(decision)), "seed \(seed)")
             XCTAssertEqual(Self.json(added.check(decision)), Self.json(serial.check(decision)), "seed \(seed)")
+            for (way, engine) in ahead.enumerated() {
+                XCTAssertEqual(Self.json(engine.check(decision)), Self.json(serial.check(decision)), "made ahead (\(way)): seed \(seed)")
+            }
         }
     }
 

@@ -97,3 +97,13 @@ final class UnmatchedOrganisationsBlockTests: XCTestCase {
         XCTAssertFalse(report.canProceed)
     }
 }
+
+extension NameSuggestionsTests {
+    /// The directory takes a folded key's spaces out by byte when it is ASCII; the answer must be
+    /// the character-by-character one, including where a space starts another character.
+    func testAKeyWithoutSpacesIsTheSameByByteAsByCharacter() {
+        for key in ["bromley health care", "bhc", "", " ", "caf\u{E9} royal", "a \u{301}b", "x\u{1F600} y"] {
+            XCTAssertEqual(OrganisationDirectory.withoutSpaces(key), String(key.filter { $0 != " " }), key)
+        }
+    }
+}
