@@ -88,15 +88,19 @@ struct RegisterLinks: Sendable {
     /// ``employment``), and each interest's nature.
     static func organisationsNamed(by person: RegisterPerson, scanner: KeywordScanner) -> [(organisation: Int32, source: Int32)] {
         var found: [(organisation: Int32, source: Int32)] = []
-        var texts: [(text: String, source: Int32)] = [(person.employer, Self.employment), (person.position, Self.employment)]
-        for (interestIndex, interest) in person.interests.enumerated() {
-            texts.append((interest.nature, Int32(interestIndex)))
-        }
-        for (text, source) in texts where !text.isEmpty {
+        // Text by text, in the same order, without first making a list of (text, source) for
+        // each of the register's people.
+        func scan(_ text: String, source: Int32) {
+            guard !text.isEmpty else { return }
             for organisation in scanner.matches(in: text)
             where !found.contains(where: { $0.organisation == organisation && $0.source == source }) {
                 found.append((organisation, source))
             }
+        }
+        scan(person.employer, source: Self.employment)
+        scan(person.position, source: Self.employment)
+        for (interestIndex, interest) in person.interests.enumerated() {
+            scan(interest.nature, source: Int32(interestIndex))
         }
         return found
     }
