@@ -51,7 +51,7 @@ public final class Engine: Sendable {
 
     /// The engine ``init(scheme:register:strict:)`` builds, built on one thread or on two as
     /// `inParallel` says (tests build both and compare their answers).
-    package convenience init(scheme: Scheme, register: Register?, strict: Bool, inParallel: Bool, people prepared: PeopleIndex? = nil) {
+    package convenience init(scheme: Scheme, register: Register?, strict: Bool, inParallel: Bool) {
         let program = scheme.program
         guard let register, inParallel else {
             let (plan, decoder, builder) = Engine.decisionTables(program)
@@ -69,7 +69,7 @@ public final class Engine: Sendable {
         let ((plan, decoder, builder, people), scan) = bothAtOnce(
             {
                 let (plan, decoder, builder) = Engine.decisionTables(program)
-                return (plan, decoder, builder, prepared ?? PeopleIndex(register.people))
+                return (plan, decoder, builder, PeopleIndex(register.people))
             },
             { ConflictScreener.RegisterScan(program: program, register: register) })
         let screener = ConflictScreener(program: program, register: register, strict: strict, directory: decoder.organisations,
@@ -115,23 +115,16 @@ public final class Engine: Sendable {
         self.attendeeIndex = register == nil ? nil : screener.people
     }
 
-    /// An engine with no register yet, to be given one by ``with(register:strict:)`` or
-    /// ``with(_:strict:)``: what screening needs of the rules alone (the patterns the register's
-    /// texts are scanned for) is made now, so that a caller reading the register on another
-    /// thread meanwhile has less to do once it arrives. It answers as ``init(scheme:register:strict:)``
+    /// An engine with no register yet, to be given one by ``with(register:strict:)``: what
+    /// screening needs of the rules alone (the patterns the register's texts are scanned for)
+    /// is made now, so that a caller reading the register on another thread meanwhile has less
+    /// to do once it arrives (`check --register FILE`). It answers as ``init(scheme:register:strict:)``
     /// without a register does.
-    public static func expectingRegister(_ scheme: Scheme, strict: Bool = false) -> Engine {
+    public static func expectingRegister(_ scheme: Scheme) -> Engine {
         let (plan, decoder, builder) = Engine.decisionTables(scheme.program)
         return Engine(scheme: scheme, plan: plan, decoder: decoder, builder: builder, register: nil,
                       screener: ConflictScreener(program: scheme.program, directory: decoder.organisations),
                       registerPatterns: ConflictScreener.RegisterScan.Patterns(program: scheme.program))
-    }
-
-    /// A register with its people index made, ready for ``with(_:strict:)``. The index needs
-    /// only the register, so a caller that reads the register on a thread of its own makes it
-    /// there too, while the rules are still being compiled on another (`check --batch`).
-    public static func prepare(_ register: Register) -> PreparedRegister {
-        PreparedRegister(register: register, people: PeopleIndex(register.people))
     }
 
     /// The same scheme, screening against `register` (strictly: see ``init(scheme:register:strict:)``);
@@ -140,30 +133,27 @@ public final class Engine: Sendable {
         with(register: register, strict: strict, inParallel: Engine.buildsInParallel(register: register))
     }
 
-    /// ``with(register:strict:)`` for a register whose people index is made already.
-    public func with(_ prepared: PreparedRegister, strict: Bool = false) -> Engine {
-        with(register: prepared.register, strict: strict, inParallel: Engine.buildsInParallel(register: prepared.register),
-             people: prepared.people)
-    }
-
-    /// ``with(register:strict:)``, its screener built on one thread or on two as `inParallel` says,
-    /// from the people index `prepared` when given.
-    package func with(register: Register, strict: Bool, inParallel: Bool, people prepared: PeopleIndex? = nil) -> Engine {
+    /// ``with(register:strict:)``, its screener built on one thread or on two as `inParallel` says.
+    package func with(register: Register, strict: Bool, inParallel: Bool) -> Engine {
         let program = scheme.program
         let people: PeopleIndex
-        let patterns: ConflictScreener.RegisterScan.Patterns?
-        if inParallel, prepared == nil, registerPatterns == nil {
+        let scan: ConflictScreener.RegisterScan
+        if !inParallel {
+            people = PeopleIndex(register.people)
+            scan = ConflictScreener.RegisterScan(program: program, register: register, patterns: registerPatterns)
+        } else if let registerPatterns {
+            // The patterns were made with the rules: the people index is made as one more piece
+            // of the scan's parallel work (it reads only the immutable register and shares nothing).
+            (scan, people) = ConflictScreener.RegisterScan.withPeopleIndex(program: program, register: register, patterns: registerPatterns)
+        } else {
             // The people index and the scan's patterns read only the immutable program and
             // register and share nothing. The scan itself comes after, alone, so that it splits
             // the register among the cores (nested in `bothAtOnce` it would run on one).
-            (people, patterns) = bothAtOnce({ PeopleIndex(register.people) },
-                                            { ConflictScreener.RegisterScan.Patterns(program: program) })
-        } else {
-            // Whatever is made already is taken as it is: the same values, made earlier.
-            people = prepared ?? PeopleIndex(register.people)
-            patterns = registerPatterns
+            let (index, patterns) = bothAtOnce({ PeopleIndex(register.people) },
+                                               { ConflictScreener.RegisterScan.Patterns(program: program) })
+            people = index
+            scan = ConflictScreener.RegisterScan(program: program, register: register, patterns: patterns)
         }
-        let scan = ConflictScreener.RegisterScan(program: program, register: register, patterns: patterns)
         let screener = ConflictScreener(program: program, register: register, strict: strict, directory: decoder.organisations,
                                         people: people, scan: scan)
         return Engine(scheme: scheme, plan: plan, decoder: decoder, builder: builder, register: register, screener: screener)
@@ -335,10 +325,4 @@ public struct AgendaScreening: Sendable {
     /// Findings about the meeting as a whole (papers sent late, P1133), said once for the agenda.
     public var findings: [Report.Finding]
     public var items: [Item]
-}
-
-/// A register with its people index made (``Engine/prepare(_:)``), for ``Engine/with(_:strict:)``.
-public struct PreparedRegister: Sendable {
-    public let register: Register
-    package let people: PeopleIndex
 }

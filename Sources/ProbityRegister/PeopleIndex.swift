@@ -68,7 +68,7 @@ public final class PeopleIndex: Sendable {
         self.byKey = byKey
         self.byEnds = byEnds
         self.people = people
-        self.writtenNames = ByteStringTable(people.lazy.map(\.name))
+        self.writtenNames = ByteStringTable(people.map(\.name))
         // Each distinct spelling's answer is what `byWrittenName` says for it, so the two ways
         // cannot disagree. With every name ASCII, two names are equal as strings exactly when
         // their bytes are, so the answer is the first person's with those bytes, read from the
@@ -217,16 +217,23 @@ public final class PeopleIndex: Sendable {
     /// that must agree, as "first last"; nil for a key with no words. Found by byte, without
     /// splitting the key.
     static func ends(ofKey key: String) -> String? {
-        let utf8 = Array(key.utf8)
-        let space = UInt8(ascii: " ")
-        guard let firstStart = utf8.firstIndex(where: { $0 != space }),
-              let lastEnd = utf8.lastIndex(where: { $0 != space }) else { return nil }
-        let firstEnd = utf8[firstStart...].firstIndex(of: space) ?? utf8.count
-        let lastStart = (utf8[...lastEnd].lastIndex(of: space) ?? -1) + 1
-        var ends = utf8[firstStart..<firstEnd]
-        ends.append(space)
-        ends.append(contentsOf: utf8[lastStart...lastEnd])
-        return String(decoding: ends, as: UTF8.self)
+        var key = key
+        return key.withUTF8 { utf8 -> String? in
+            let space = UInt8(ascii: " ")
+            guard let firstStart = utf8.firstIndex(where: { $0 != space }),
+                  let lastEnd = utf8.lastIndex(where: { $0 != space }) else { return nil }
+            let firstEnd = utf8[firstStart...].firstIndex(of: space) ?? utf8.count
+            let lastStart = (utf8[...lastEnd].lastIndex(of: space) ?? -1) + 1
+            let first = UnsafeBufferPointer(rebasing: utf8[firstStart..<firstEnd])
+            let last = UnsafeBufferPointer(rebasing: utf8[lastStart...lastEnd])
+            // Written straight into the new string: one allocation at most (none for a short one).
+            return String(unsafeUninitializedCapacity: first.count + 1 + last.count) { out in
+                _ = out.initialize(from: first)
+                out[first.count] = space
+                _ = UnsafeMutableBufferPointer(rebasing: out[(first.count + 1)...]).initialize(from: last)
+                return first.count + 1 + last.count
+            }
+        }
     }
 
     /// Whether a key of more than one word has `surname` as its last word (as ``words(ofKey:)``

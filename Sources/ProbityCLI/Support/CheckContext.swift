@@ -23,16 +23,11 @@ struct CheckContext: Sendable {
             // (a small one, read before the rules) and one without a read-ahead go into the
             // engine from the start, on as many threads as it can use, without first building
             // a screener for no register. Either way the engine is the same (ParallelBuildTests).
-            // The rules-only engine also makes the register scan's patterns meanwhile, and the
-            // reading thread the register's people index (docs/performance.md, item 13).
+            // The rules-only engine also makes the register scan's patterns meanwhile
+            // (docs/performance.md, item 13).
             let rulesOnly = readAhead.flatMap { $0.hasFinished ? nil : Engine.expectingRegister(scheme) }
             guard let loaded = loadRegister(path, readAhead: readAhead) else { return nil }
-            if let rulesOnly {
-                engine = readAhead?.prepared().map { rulesOnly.with($0, strict: strict) } ?? rulesOnly.with(register: loaded, strict: strict)
-            } else {
-                engine = Engine(scheme: scheme, register: loaded, strict: strict, inParallel: Engine.buildsInParallel(register: loaded),
-                                people: readAhead?.prepared()?.people)
-            }
+            engine = rulesOnly?.with(register: loaded, strict: strict) ?? Engine(scheme: scheme, register: loaded, strict: strict)
         } else {
             engine = Engine(scheme: scheme, strict: strict)
         }

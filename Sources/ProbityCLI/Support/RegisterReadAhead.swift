@@ -12,21 +12,12 @@ final class RegisterReadAhead: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
     /// Written once by the reading thread before it signals `finished`; read only after waiting.
     private var loaded: Result<Register, RegisterLoadError>?
-    /// The register read, with its people index made on the reading thread too when the engine
-    /// would build its screener on two threads (a large register): the index needs only the
-    /// register, and this thread would otherwise stop while the rules are still being compiled.
-    /// Written and read as `loaded` is.
-    private var preparedRegister: PreparedRegister?
 
     /// Starts reading the register at `path` (a file: standard input is read in turn, as the
     /// other inputs are).
     init(path: String) {
         Thread { [self] in
-            let result = RegisterLoader.load(path: path)
-            if case .success(let register) = result, Engine.buildsInParallel(register: register) {
-                preparedRegister = Engine.prepare(register)
-            }
-            loaded = result
+            loaded = RegisterLoader.load(path: path)
             finished.signal()
         }.start()
     }
@@ -44,11 +35,5 @@ final class RegisterReadAhead: @unchecked Sendable {
         // Let a second wait through too.
         finished.signal()
         return loaded!
-    }
-
-    /// The register with its people index, when the reading thread made one; waits as ``wait()`` does.
-    func prepared() -> PreparedRegister? {
-        _ = wait()
-        return preparedRegister
     }
 }

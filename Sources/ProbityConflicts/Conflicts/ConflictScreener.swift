@@ -73,6 +73,19 @@ package final class ConflictScreener: Sendable {
             self.links = RegisterLinks(register: register, organisations: program.organisations, scanner: patterns?.scanner)
         }
 
+        private init(links: RegisterLinks) {
+            self.links = links
+        }
+
+        /// The scan, and the register's people index made as one more piece of the scan's
+        /// parallel work (``RegisterLinks/scanning(register:organisations:scanner:alongside:)``):
+        /// the same index and scan as made apart.
+        package static func withPeopleIndex(program: Program, register: Register, patterns: Patterns? = nil) -> (RegisterScan, PeopleIndex) {
+            let (links, people) = RegisterLinks.scanning(register: register, organisations: program.organisations, scanner: patterns?.scanner,
+                                                         alongside: { PeopleIndex(register.people) })
+            return (RegisterScan(links: links), people)
+        }
+
         /// The declared organisations and aliases made into the scan's patterns: a third of the
         /// scan's cost, needing only the rules, so the front door makes them while it builds the
         /// people index, and the scan itself can then split the register among the cores.

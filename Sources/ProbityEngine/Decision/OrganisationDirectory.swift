@@ -35,9 +35,8 @@ package struct OrganisationDirectory: Sendable {
         keys.reserveCapacity(nameCount)
         for (index, organisation) in organisations.enumerated() {
             Self.forEachName(of: organisation) { name in
-                let key = OrganisationDirectory.key(name)
+                let (key, joined) = OrganisationDirectory.keyAndJoined(name)
                 if byKey[key] == nil { byKey[key] = index }
-                let joined = OrganisationDirectory.withoutSpaces(key)
                 if byJoinedKey[joined] == nil { byJoinedKey[joined] = index }
                 names.append((name, index))
                 keys.append(key)
@@ -48,7 +47,7 @@ package struct OrganisationDirectory: Sendable {
         for (position, name) in names.enumerated() {
             byExactName[name.text] = byKey[keys[position]]
         }
-        exactNames = ByteStringTable(names.lazy.map(\.text))
+        exactNames = ByteStringTable(names.map(\.text))
         byExactBytes = exactNames.strings.map { byExactName[$0] ?? -1 }
     }
 
@@ -97,6 +96,44 @@ package struct OrganisationDirectory: Sendable {
     /// How a suggestion names an organisation: "`bromley-healthcare` (Bromley Healthcare CIC)".
     public func displayName(_ organisation: Int) -> String {
         displayNames[organisation]
+    }
+
+    /// ``key(_:)`` and ``withoutSpaces(_:)`` of it, written in one pass straight into the two
+    /// strings when the name is ASCII (no array of bytes made and copied for each).
+    static func keyAndJoined(_ name: String) -> (key: String, joined: String) {
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else {
+            let key = key(name)
+            return (key, withoutSpaces(key))
+        }
+        let count = name.utf8.count
+        var joinedCount = 0
+        let key = String(unsafeUninitializedCapacity: count) { out in
+            var written = 0
+            var pendingSpace = false
+            for byte in name.utf8 {
+                let lower = (byte >= 65 && byte <= 90) ? byte + 32 : byte
+                if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) {
+                    if pendingSpace, written > 0 { out[written] = 32; written += 1 }
+                    pendingSpace = false
+                    out[written] = lower
+                    written += 1
+                    joinedCount += 1
+                } else if lower != UInt8(ascii: "'") {
+                    pendingSpace = true
+                }
+            }
+            return written
+        }
+        guard joinedCount != key.utf8.count else { return (key, key) }
+        let joined = String(unsafeUninitializedCapacity: joinedCount) { out in
+            var written = 0
+            for byte in key.utf8 where byte != 32 {
+                out[written] = byte
+                written += 1
+            }
+            return written
+        }
+        return (key, joined)
     }
 
     /// Lowercase letters and digits, words separated by one space.
