@@ -229,17 +229,33 @@ public struct KeywordScanner: Sendable {
     /// it: letters lowercased, each run of white space one space. Returns the folded length, or
     /// nil (with `out` partly written) when `text` is not all ASCII, for ``fold(_:)`` to fold.
     static func foldASCII(_ text: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
-        var count = 0
-        for byte in text {
-            if byte >= 0x80 { return nil }
-            if byte == space || (byte >= 0x09 && byte <= 0x0D) {
-                if count == 0 || out[count - 1] != space { out[count] = space; count += 1 }
-            } else {
-                out[count] = TextFolding.lowercased(byte)
-                count += 1
+        // Every register text is folded here before it is scanned, and the fold cost more than
+        // the scan: each byte is now looked up in a table (white space to a space, capitals to
+        // lowercase) and written, the count moving on except for a space after a space, and
+        // the ASCII check is one OR over all the bytes, tested at the end.
+        guard let source = text.baseAddress, let target = out.baseAddress else { return 0 }
+        return asciiFold.withUnsafeBufferPointer { table -> Int? in
+            var count = 0
+            var seen: UInt8 = 0
+            var afterSpace = false
+            for index in 0..<text.count {
+                let byte = source[index]
+                seen |= byte
+                let folded = table[Int(byte)]
+                let isSpace = folded == space
+                target[count] = folded
+                count &+= isSpace && afterSpace ? 0 : 1
+                afterSpace = isSpace
             }
+            return seen < 0x80 ? count : nil
         }
-        return count
+    }
+
+    /// Each byte as ``foldASCII(_:into:)`` writes it: ASCII white space (tab to carriage return,
+    /// and space) as a space, capitals in lowercase, anything else as it is.
+    private static let asciiFold: [UInt8] = (0...255).map { (value: Int) -> UInt8 in
+        let byte = UInt8(value)
+        return byte == space || (byte >= 0x09 && byte <= 0x0D) ? space : TextFolding.lowercased(byte)
     }
 
     /// `text` in the form both patterns and texts are compared in.
