@@ -50,6 +50,11 @@ public final class PeopleIndex: Sendable {
     /// batches never ask.
     private let byWrittenName = Mutex<[String: PersonResolution]?>(nil)
     private let people: [RegisterPerson]
+    /// Each person's key folded for "did you mean", once, when a name first matches nobody.
+    private let foldedKeys = MadeOnce<[NameSuggestions.Folded]>()
+    /// Each unmatched name's suggestions: an attendee missing from the register is usually on
+    /// many lines, and ranking the name against every person costs thousands of ordinary lines.
+    private let suggestionMemo = Memo<NameSuggestions.Question, [Int]>(capacity: 4_096)
 
     /// Indexes `people` by their `key`s.
     public init(_ people: [RegisterPerson]) {
@@ -197,14 +202,17 @@ public final class PeopleIndex: Sendable {
     /// Heleur", "Andrew Parsons"), the words in another order ("Scott, Jacqui"), or a surname
     /// alone. Best first, at most `limit`; offered as "did you mean", never taken.
     public func suggestions(for written: String, limit: Int = 3) -> [Int] {
-        let key = PersonName.normalise(written)
-        guard !key.isEmpty else { return [] }
-        let words = PeopleIndex.words(ofKey: key)
-        if words.count == 1 {
-            return Array(keys.indices.filter { PeopleIndex.isSurname(words[0], ofKey: keys[$0]) }.prefix(limit))
+        suggestionMemo.value(for: NameSuggestions.Question(written: written, limit: limit)) {
+            let key = PersonName.normalise(written)
+            guard !key.isEmpty else { return [] }
+            let words = PeopleIndex.words(ofKey: key)
+            if words.count == 1 {
+                return Array(keys.indices.lazy.filter { PeopleIndex.isSurname(words[0], ofKey: self.keys[$0]) }.prefix(limit))
+            }
+            // A key's words joined by one space, as the suggestions compare them.
+            let candidates = foldedKeys.value { keys.map { NameSuggestions.Folded(PeopleIndex.joinedWords(ofKey: $0)) } }
+            return Array(NameSuggestions.ranked(NameSuggestions.Folded(key), among: candidates).prefix(limit))
         }
-        // A key's words joined by one space, as the suggestions compare them.
-        return Array(NameSuggestions.ranked(key, among: keys.map(PeopleIndex.joinedWords)).prefix(limit))
     }
 
     /// The words of a normalised name, split at its single spaces by byte: a key is folded
