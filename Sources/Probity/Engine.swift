@@ -121,10 +121,18 @@ public final class Engine: Sendable {
     /// to do once it arrives (`check --register FILE`). It answers as ``init(scheme:register:strict:)``
     /// without a register does.
     public static func expectingRegister(_ scheme: Scheme) -> Engine {
-        let (plan, decoder, builder) = Engine.decisionTables(scheme.program)
+        let program = scheme.program
+        // The compiled plan beside the decoder (mostly the organisation directory) and the scan's
+        // patterns: each reads only the immutable program and returns values of its own. With ten
+        // times /tmp/wl's rules the plan is 76 M instructions and the other side 51 M, and the
+        // rules' side of start-up, not the register, is then the longer (docs/performance.md,
+        // item 13). The report builder needs both, so it comes after.
+        let (plan, (decoder, patterns)) = bothAtOnce({ Plan(program: program) },
+                                                     { (DecisionDecoder(program: program), ConflictScreener.RegisterScan.Patterns(program: program)) })
+        let builder = ReportBuilder(plan: plan, directory: decoder.organisations)
         return Engine(scheme: scheme, plan: plan, decoder: decoder, builder: builder, register: nil,
-                      screener: ConflictScreener(program: scheme.program, directory: decoder.organisations),
-                      registerPatterns: ConflictScreener.RegisterScan.Patterns(program: scheme.program))
+                      screener: ConflictScreener(program: program, directory: decoder.organisations),
+                      registerPatterns: patterns)
     }
 
     /// The same scheme, screening against `register` (strictly: see ``init(scheme:register:strict:)``);
