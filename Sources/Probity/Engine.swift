@@ -81,6 +81,17 @@ public final class Engine: Sendable {
     /// (tens of people) the second thread would cost more than the work it takes over.
     static let parallelBuildMinimumPeople = 1_000
 
+    /// Rules with fewer rules and organisations than this build their plan and directory on the
+    /// calling thread: the shipped rules (tens of each) take less time than starting a thread.
+    static let parallelRulesMinimum = 500
+
+    /// Whether the rules' side of an engine is worth a second thread: a second core, and rules
+    /// or organisations by the hundred (/tmp/wl has 220 rules and 2,000 organisations).
+    package static func buildsRulesInParallel(_ program: Program) -> Bool {
+        guard program.rules.count >= parallelRulesMinimum || program.organisations.count >= parallelRulesMinimum else { return false }
+        return ProcessInfo.processInfo.activeProcessorCount >= 2
+    }
+
     /// Whether building an engine for `register` is worth a second thread: there must be a
     /// second core, and a register large enough for its reading to take longer than starting one.
     package static func buildsInParallel(register: Register?) -> Bool {
@@ -121,14 +132,29 @@ public final class Engine: Sendable {
     /// to do once it arrives (`check --register FILE`). It answers as ``init(scheme:register:strict:)``
     /// without a register does.
     public static func expectingRegister(_ scheme: Scheme) -> Engine {
+        expectingRegister(scheme, inParallel: buildsRulesInParallel(scheme.program))
+    }
+
+    /// ``expectingRegister(_:)``, the plan built beside the decoder and the patterns or not, as
+    /// `inParallel` says (tests build both and compare their answers).
+    package static func expectingRegister(_ scheme: Scheme, inParallel: Bool) -> Engine {
         let program = scheme.program
-        // The compiled plan beside the decoder (mostly the organisation directory) and the scan's
-        // patterns: each reads only the immutable program and returns values of its own. With ten
-        // times /tmp/wl's rules the plan is 76 M instructions and the other side 51 M, and the
-        // rules' side of start-up, not the register, is then the longer (docs/performance.md,
-        // item 13). The report builder needs both, so it comes after.
-        let (plan, (decoder, patterns)) = bothAtOnce({ Plan(program: program) },
+        let plan: Plan
+        let decoder: DecisionDecoder
+        let patterns: ConflictScreener.RegisterScan.Patterns
+        if inParallel {
+            // The compiled plan beside the decoder (mostly the organisation directory) and the
+            // scan's patterns: each reads only the immutable program and returns values of its
+            // own. With ten times /tmp/wl's rules the plan is 76 M instructions and the other side
+            // 51 M, and the rules' side of start-up, not the register, is then the longer
+            // (docs/performance.md, item 13). The report builder needs both, so it comes after.
+            (plan, (decoder, patterns)) = bothAtOnce({ Plan(program: program) },
                                                      { (DecisionDecoder(program: program), ConflictScreener.RegisterScan.Patterns(program: program)) })
+        } else {
+            plan = Plan(program: program)
+            decoder = DecisionDecoder(program: program)
+            patterns = ConflictScreener.RegisterScan.Patterns(program: program)
+        }
         let builder = ReportBuilder(plan: plan, directory: decoder.organisations)
         return Engine(scheme: scheme, plan: plan, decoder: decoder, builder: builder, register: nil,
                       screener: ConflictScreener(program: program, directory: decoder.organisations),

@@ -34,6 +34,8 @@ final class ParallelBuildTests: XCTestCase {
                 Engine.expectingRegister(scheme).with(register: register, strict: strict, inParallel: true),
                 Engine.expectingRegister(scheme).with(register: register, strict: strict, inParallel: false),
                 Engine.expectingRegister(scheme).with(register: register, strict: strict),
+                Engine.expectingRegister(scheme, inParallel: true).with(register: register, strict: strict, inParallel: true),
+                Engine.expectingRegister(scheme, inParallel: false).with(register: register, strict: strict, inParallel: false),
             ]
             var compared = 0
             for index in workload.decisions.indices {
@@ -79,6 +81,7 @@ final class ParallelBuildTests: XCTestCase {
         let small = try RegisterLoader.read(Array(FrontDoorRules.register.utf8), fileName: "register.csv").get()
         XCTAssertFalse(small.people.isEmpty)
         XCTAssertFalse(Engine.buildsInParallel(register: small))
+        XCTAssertFalse(Engine.buildsRulesInParallel(try Scheme.load(texts: ["main.probity": FrontDoorRules.schemeHeader + FrontDoorRules.rules]).get().program))
     }
 
     /// `line` with its supplier kept, lowercased, given a legal form, or replaced by a name no
