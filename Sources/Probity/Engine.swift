@@ -37,6 +37,10 @@ public final class Engine: Sendable {
     /// for every line retained and released the index (when it was a struct, each of its
     /// tables), shared by every worker of a batch, twice a line.
     private let attendeeIndex: PeopleIndex?
+    /// Whether the scheme declares a field named `meeting` (then a line's `meeting` member is
+    /// that field, not the line's own meeting). Asked once: asking the program's field table
+    /// for every line hashed the name and retained the table, which every worker shares.
+    private let declaresMeetingField: Bool
 
     /// An engine for `scheme`, screening every decision against `register` when one is given.
     ///
@@ -109,6 +113,7 @@ public final class Engine: Sendable {
         self.register = register
         self.screener = screener
         self.attendeeIndex = register == nil ? nil : screener.people
+        self.declaresMeetingField = scheme.program.fieldIndex["meeting"] != nil
     }
 
     /// The same scheme, screening against `register` (strictly: see ``init(scheme:register:strict:)``);
@@ -188,7 +193,7 @@ public final class Engine: Sendable {
     /// file), unless the scheme declares a field of that name: in a batch, each decision can
     /// then go to its own committee. It takes the place of `meeting` for that decision.
     public func check(json bytes: [UInt8], meeting: Meeting? = nil) -> Result<Report, DecisionErrors> {
-        let meetingKey = screens(at: meeting) && program.fieldIndex["meeting"] == nil
+        let meetingKey = screens(at: meeting) && !declaresMeetingField
         // Most lines are plain: read them straight from the bytes; the rest, and every error,
         // go the full way below.
         // A line's own attendees are resolved against the register as they are read, from
