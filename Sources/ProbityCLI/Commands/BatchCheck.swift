@@ -21,7 +21,8 @@ struct BatchCheck {
     /// the benchmark's workload) and the pool's six such blocks at two threads no longer fill a
     /// core's 2 MB second-level cache, which the rule and people tables need too (simulated
     /// last-level misses on 20,000 lines at two threads: 2.65 M → 2.32 M, one thread's count),
-    /// and the second worker waits less at the start and end of a batch for a block.
+    /// and the last block, which one worker may check while the other has none, is a quarter
+    /// as long.
     static let blockSize = 256
 
     /// The longest line read as one decision: 16 MiB (docs/robustness.md).
