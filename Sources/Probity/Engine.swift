@@ -40,6 +40,10 @@ public final class Engine: Sendable {
     /// The register scan's patterns, made with the rules when a register is to follow
     /// (``expectingRegister(_:)``), so that ``with(register:strict:)`` need not make them.
     private let registerPatterns: ConflictScreener.RegisterScan.Patterns?
+    /// Whether the scheme declares a field named `meeting` (then a line's `meeting` member is
+    /// that field, not the line's own meeting). Asked once: asking the program's field table
+    /// for every line hashed the name and retained the table, which every worker shares.
+    private let declaresMeetingField: Bool
 
     /// An engine for `scheme`, screening every decision against `register` when one is given.
     ///
@@ -124,6 +128,7 @@ public final class Engine: Sendable {
         self.register = register
         self.screener = screener
         self.attendeeIndex = register == nil ? nil : screener.people
+        self.declaresMeetingField = scheme.program.fieldIndex["meeting"] != nil
     }
 
     /// An engine with no register yet, to be given one by ``with(register:strict:)``: what
@@ -245,7 +250,7 @@ public final class Engine: Sendable {
     /// file), unless the scheme declares a field of that name: in a batch, each decision can
     /// then go to its own committee. It takes the place of `meeting` for that decision.
     public func check(json bytes: [UInt8], meeting: Meeting? = nil) -> Result<Report, DecisionErrors> {
-        let meetingKey = screens(at: meeting) && program.fieldIndex["meeting"] == nil
+        let meetingKey = screens(at: meeting) && !declaresMeetingField
         // Most lines are plain: read them straight from the bytes; the rest, and every error,
         // go the full way below.
         // A line's own attendees are resolved against the register as they are read, from
