@@ -64,7 +64,10 @@ struct RegisterBuilder {
         let position = TextFolding.trimmed(rawPosition)
         let key = PersonName.normalise(name)
 
-        if let existing = indexByKey[key] {
+        // One hash for a new name, the usual case: the new person's number is put in and the
+        // one it displaced, if any, is put back.
+        if let existing = indexByKey.updateValue(people.count, forKey: key) {
+            indexByKey[key] = existing
             current = existing
             people[existing].lines.append(line)
             if people[existing].employer.isEmpty { people[existing].employer = employer }
@@ -80,7 +83,6 @@ struct RegisterBuilder {
             }
             return
         }
-        indexByKey[key] = people.count
         current = people.count
         people.append(RegisterPerson(name: name, key: key, employer: employer, position: position,
                                      lines: [line]))

@@ -33,9 +33,10 @@ public struct CSVRecordStream {
     private var retryAt = 0
     /// Empty records held back: the line of the first, and how many (each is one line).
     private var heldEmpty = (line: 0, count: 0)
-    /// Reused for each record's fields and for quoted fields' bytes.
-    private var fields: [String] = []
-    private var scratch: [UInt8] = []
+    /// The record being read: its fields' bytes one after another (quoting undone), and where
+    /// each field ends in them. Reused from record to record.
+    private var fieldBytes: [UInt8] = []
+    private var fieldEnds: [Int] = []
 
     /// A stream splitting at `separator`, or at the separator its first line shows when `nil`.
     public init(separator: UInt8? = nil) {
@@ -47,6 +48,13 @@ public struct CSVRecordStream {
 
     /// Takes the next chunk of the file and hands `body` every record it completes, in order.
     public mutating func append(_ chunk: UnsafeBufferPointer<UInt8>, _ body: (CSVRecord) -> Void) {
+        appendFields(chunk) { body($0.record) }
+    }
+
+    /// Takes the next chunk of the file and hands `body` every record it completes, in order, as
+    /// its fields' bytes (``CSVFields``): a reader that needs a few fields as text makes only
+    /// those into strings.
+    public mutating func appendFields(_ chunk: UnsafeBufferPointer<UInt8>, _ body: (CSVFields) -> Void) {
         if start > 0 && start == buffer.count {
             buffer.removeAll(keepingCapacity: true)
             retryAt -= start
@@ -61,8 +69,18 @@ public struct CSVRecordStream {
         chunk.withUnsafeBufferPointer { append($0, body) }
     }
 
+    /// Takes bytes, as ``appendFields(_:_:)-(UnsafeBufferPointer<UInt8>,_)`` does.
+    public mutating func appendFields(_ chunk: [UInt8], _ body: (CSVFields) -> Void) {
+        chunk.withUnsafeBufferPointer { appendFields($0, body) }
+    }
+
     /// Ends the file: hands `body` the records still held (the last may have no line break).
     public mutating func finish(_ body: (CSVRecord) -> Void) {
+        finishFields { body($0.record) }
+    }
+
+    /// Ends the file, as ``finish(_:)`` does, handing on each record's fields' bytes.
+    public mutating func finishFields(_ body: (CSVFields) -> Void) {
         split(isFinal: true, body)
         buffer = []
         start = 0
@@ -71,7 +89,7 @@ public struct CSVRecordStream {
 
     // MARK: Splitting
 
-    private mutating func split(isFinal: Bool, _ body: (CSVRecord) -> Void) {
+    private mutating func split(isFinal: Bool, _ body: (CSVFields) -> Void) {
         var buffer = self.buffer
         self.buffer = []          // held uniquely here, so appending later does not copy
         defer { self.buffer = buffer }
@@ -90,22 +108,30 @@ public struct CSVRecordStream {
                 let recordLine = line
                 guard let next = readRecord(bytes, from: index, separator: separator, isFinal: isFinal) else {
                     line = recordLine
-                    fields.removeAll(keepingCapacity: true)
+                    fieldBytes.removeAll(keepingCapacity: true)
+                    fieldEnds.removeAll(keepingCapacity: true)
                     retryAt = index + (bytes.count - index) * 2
                     break
                 }
                 index = next
-                if fields.count == 1 && fields[0].isEmpty {
+                if fieldEnds.count == 1 && fieldEnds[0] == 0 {
                     if heldEmpty.count == 0 { heldEmpty.line = recordLine }
                     heldEmpty.count += 1
                 } else {
                     for offset in 0..<heldEmpty.count {
-                        body(CSVRecord(fields: [""], line: heldEmpty.line + offset))
+                        Self.oneEmptyField.withUnsafeBufferPointer { ends in
+                            body(CSVFields(line: heldEmpty.line + offset, bytes: UnsafeBufferPointer(start: nil, count: 0), ends: ends))
+                        }
                     }
                     heldEmpty.count = 0
-                    body(CSVRecord(fields: fields, line: recordLine))
+                    fieldBytes.withUnsafeBufferPointer { fieldBytes in
+                        fieldEnds.withUnsafeBufferPointer { ends in
+                            body(CSVFields(line: recordLine, bytes: fieldBytes, ends: ends))
+                        }
+                    }
                 }
-                fields.removeAll(keepingCapacity: true)
+                fieldBytes.removeAll(keepingCapacity: true)
+                fieldEnds.removeAll(keepingCapacity: true)
             }
             return index
         }
@@ -117,6 +143,9 @@ public struct CSVRecordStream {
             start = 0
         }
     }
+
+    /// The ends of an empty record's fields: one field, empty.
+    private static let oneEmptyField = [0]
 
     /// Drops a byte order mark and detects the separator; the first byte of the first record,
     /// or nil until the first line (or the whole file) has arrived.
@@ -157,36 +186,32 @@ public struct CSVRecordStream {
         return comma
     }
 
-    /// Reads the record starting at `index` (before the end of `bytes`) into `fields`,
+    /// Reads the record starting at `index` (before the end of `bytes`) into `fieldBytes` and `fieldEnds`,
     /// advancing `line` past its line breaks; the position after it, or nil when the record
     /// reaches the end of `bytes` and more may follow (the caller then reads it again).
     ///
     /// It runs field by field: an unquoted field is found by scanning to the next separator
-    /// or line break and becomes a string straight from the input; only a quoted field, whose
-    /// `""` must be undone, is copied through `scratch`.
+    /// or line break and copied as it is; a quoted field is copied with its `""` undone.
     private mutating func readRecord(_ bytes: UnsafeBufferPointer<UInt8>, from recordStart: Int,
                                      separator: UInt8, isFinal: Bool) -> Int? {
         let count = bytes.count
         var index = recordStart
         while true {
             // At the start of a field.
-            let field: String
             if let opening = Self.openingQuote(bytes, at: index) {
-                scratch.removeAll(keepingCapacity: true)
-                index = Self.readQuoted(bytes, from: opening + 1, into: &scratch, line: &line)
+                index = Self.readQuoted(bytes, from: opening + 1, into: &fieldBytes, line: &line)
                 // Anything between the closing quote and the separator is kept.
                 let tailStart = index
-                while index < count, bytes[index] != separator, bytes[index] != Self.lf, bytes[index] != Self.cr { index += 1 }
+                index = Self.endOfField(bytes, from: index, separator: separator)
                 if index >= count && !isFinal { return nil }
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[tailStart..<index]))
-                field = String(decoding: scratch, as: UTF8.self)
+                fieldBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[tailStart..<index]))
             } else {
                 let fieldStart = index
-                while index < count, bytes[index] != separator, bytes[index] != Self.lf, bytes[index] != Self.cr { index += 1 }
+                index = Self.endOfField(bytes, from: index, separator: separator)
                 if index >= count && !isFinal { return nil }
-                field = String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<index]), as: UTF8.self)
+                fieldBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[fieldStart..<index]))
             }
-            fields.append(field)
+            fieldEnds.append(fieldBytes.count)
 
             // After a field: a separator, a line break, or the end of the file.
             if index >= count { return index }
@@ -194,7 +219,7 @@ public struct CSVRecordStream {
                 index += 1
                 if index >= count {
                     guard isFinal else { return nil }
-                    fields.append("")                    // "a," at the very end: a last, empty field
+                    fieldEnds.append(fieldBytes.count)   // "a," at the very end: a last, empty field
                     return index
                 }
                 continue
@@ -209,6 +234,29 @@ public struct CSVRecordStream {
             line += 1
             return index + 1
         }
+    }
+
+    /// The position of the first separator, CR or LF at or after `index`, or the end: eight
+    /// bytes at a time while none of the eight is one (a register's row is mostly text).
+    @inline(__always)
+    private static func endOfField(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int, separator: UInt8) -> Int {
+        var index = index
+        let count = bytes.count
+        if let base = bytes.baseAddress {
+            let ones = 0x0101_0101_0101_0101 as UInt64, highs = 0x8080_8080_8080_8080 as UInt64
+            let separators = ones &* UInt64(separator), lfs = ones &* UInt64(lf), crs = ones &* UInt64(cr)
+            while index + 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                // A byte equal to one of the three makes its byte of `x ^ pattern` zero; a zero
+                // byte sets its high bit in `(v - ones) & ~v & highs` (the classic test, exact
+                // about whether any byte is zero).
+                func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+                if hasZero(word ^ separators) || hasZero(word ^ lfs) || hasZero(word ^ crs) { break }
+                index += 8
+            }
+        }
+        while index < count, bytes[index] != separator, bytes[index] != lf, bytes[index] != cr { index += 1 }
+        return index
     }
 
     /// The position of the quote that opens a quoted field starting at `index`, if it is one.
@@ -244,5 +292,36 @@ public struct CSVRecordStream {
             }
         }
         return index
+    }
+}
+
+/// One record's fields as ``CSVRecordStream`` hands them on: their bytes, quoting undone, valid
+/// only while the stream's callback runs. Fields that are not UTF-8 are repaired when made into
+/// text, as ``CSVRecord``'s are.
+public struct CSVFields {
+    /// The 1-based line on which the record starts.
+    public let line: Int
+    /// The fields' bytes, one after another, and where each field ends in them.
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let ends: UnsafeBufferPointer<Int>
+
+    init(line: Int, bytes: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>) {
+        self.line = line
+        self.bytes = bytes
+        self.ends = ends
+    }
+
+    /// How many fields the record has (at least one).
+    public var count: Int { ends.count }
+
+    /// The bytes of field `index` (`0..<count`).
+    public subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = index == 0 ? 0 : ends[index - 1]
+        return UnsafeBufferPointer(rebasing: bytes[start..<ends[index]])
+    }
+
+    /// The record, its fields as text.
+    public var record: CSVRecord {
+        CSVRecord(fields: (0..<count).map { String(decoding: self[$0], as: UTF8.self) }, line: line)
     }
 }
