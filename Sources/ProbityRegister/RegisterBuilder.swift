@@ -19,7 +19,9 @@ struct RegisterBuilder {
     private var noted: Set<Int> = []          // people already reported as listed twice
     private var current: Int?                 // the person continuation rows belong to
     private var classifications: [String: InterestClassification] = [:]
-    private var lastClassified: (text: String, classification: InterestClassification)?
+    /// Up to eight type texts met lately, and the next of them to be replaced.
+    private var recentlyClassified: [(text: String, classification: InterestClassification)] = []
+    private var nextRecent = 0
     /// Rows read, kept and reported so far.
     private(set) var rows = RegisterRowCount()
     /// Whether the row being read was reported (and so not kept).
@@ -201,8 +203,10 @@ struct RegisterBuilder {
     /// The type column's meaning, remembered: a large register repeats a
     /// handful of type texts many thousands of times.
     private mutating func classify(_ text: String) -> InterestClassification {
-        // Rows in a run mostly repeat the type of the row before: compared before it is hashed.
-        if let last = lastClassified, last.text == text { return last.classification }
+        // A register has a handful of type texts: the last few met are compared (as the same
+        // string, when the importer made one text of a repeated cell, or as bytes) before any
+        // is hashed.
+        for recent in recentlyClassified where recent.text == text { return recent.classification }
         let result: InterestClassification
         if let known = classifications[text] {
             result = known
@@ -210,7 +214,12 @@ struct RegisterBuilder {
             result = InterestType.classify(text)
             classifications[text] = result
         }
-        lastClassified = (text, result)
+        if recentlyClassified.count < 8 {
+            recentlyClassified.append((text, result))
+        } else {
+            recentlyClassified[nextRecent] = (text, result)
+            nextRecent = (nextRecent + 1) % 8
+        }
         return result
     }
 

@@ -11,8 +11,7 @@ import Glibc
 /// starts or ends with a byte outside ASCII (a non-breaking space, say) is trimmed as text by
 /// ``TextFolding/trimmed(_:)``, so the result is always that function's.
 struct RegisterCellText {
-    /// By `RegisterField.rawValue`: the last cell's trimmed bytes and the text made of them.
-    private var lastBytes = [[UInt8]](repeating: [], count: RegisterField.allCases.count)
+    /// By `RegisterField.rawValue`: the text last made for the field.
     private var lastText = [String](repeating: "", count: RegisterField.allCases.count)
 
     /// The trimmed text of `bytes`, which must be valid UTF-8 (or are repaired as
@@ -28,15 +27,20 @@ struct RegisterCellText {
         }
         let cell = UnsafeBufferPointer(rebasing: bytes[start..<end])
         let slot = field.rawValue
-        let isRepeat = lastBytes[slot].withUnsafeBufferPointer { last in
-            last.count == cell.count && memcmp(last.baseAddress!, cell.baseAddress!, cell.count) == 0
-        }
-        if isRepeat { return lastText[slot] }
+        // Compared with the last text's own UTF-8: the same bytes make the same text.
+        if Self.isSame(lastText[slot], cell) { return lastText[slot] }
         let text = String(decoding: cell, as: UTF8.self)
-        lastBytes[slot].removeAll(keepingCapacity: true)
-        lastBytes[slot].append(contentsOf: cell)
         lastText[slot] = text
         return text
+    }
+
+    /// Whether `text`'s UTF-8 is `bytes`. A cell whose bytes are not UTF-8 never matches a text
+    /// (which holds the repaired bytes), so it is made again, and repaired again, each time.
+    private static func isSame(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let same = text.utf8.withContiguousStorageIfAvailable { last in
+            last.count == bytes.count && memcmp(last.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+        }
+        return same ?? text.utf8.elementsEqual(bytes)
     }
 
     /// Whether `bytes` trim to nothing, by ``TextFolding/trimmed(_:)``'s rule.

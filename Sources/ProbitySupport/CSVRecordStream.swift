@@ -33,10 +33,12 @@ public struct CSVRecordStream {
     private var retryAt = 0
     /// Empty records held back: the line of the first, and how many (each is one line).
     private var heldEmpty = (line: 0, count: 0)
-    /// The record being read: its fields' bytes one after another (quoting undone), and where
-    /// each field ends in them. Reused from record to record.
-    private var fieldBytes: [UInt8] = []
-    private var fieldEnds: [Int] = []
+    /// The record being read: where each of its `fieldCount` fields is, in the input or (a
+    /// quoted field, its `""` undone) in `quotedBytes`. Reused from record to record, never
+    /// emptied (emptying an array goes through a general path that costs more than the record).
+    private var fields: [CSVFieldPlace] = []
+    private var fieldCount = 0
+    private var quotedBytes: [UInt8] = []
 
     /// A stream splitting at `separator`, or at the separator its first line shows when `nil`.
     public init(separator: UInt8? = nil) {
@@ -108,30 +110,29 @@ public struct CSVRecordStream {
                 let recordLine = line
                 guard let next = readRecord(bytes, from: index, separator: separator, isFinal: isFinal) else {
                     line = recordLine
-                    fieldBytes.removeAll(keepingCapacity: true)
-                    fieldEnds.removeAll(keepingCapacity: true)
+                    fieldCount = 0
                     retryAt = index + (bytes.count - index) * 2
                     break
                 }
                 index = next
-                if fieldEnds.count == 1 && fieldEnds[0] == 0 {
+                if fieldCount == 1 && fields[0].count == 0 {
                     if heldEmpty.count == 0 { heldEmpty.line = recordLine }
                     heldEmpty.count += 1
                 } else {
                     for offset in 0..<heldEmpty.count {
-                        Self.oneEmptyField.withUnsafeBufferPointer { ends in
-                            body(CSVFields(line: heldEmpty.line + offset, bytes: UnsafeBufferPointer(start: nil, count: 0), ends: ends))
+                        Self.oneEmptyField.withUnsafeBufferPointer { places in
+                            body(CSVFields(line: heldEmpty.line + offset, input: bytes, quoted: bytes, places: places))
                         }
                     }
                     heldEmpty.count = 0
-                    fieldBytes.withUnsafeBufferPointer { fieldBytes in
-                        fieldEnds.withUnsafeBufferPointer { ends in
-                            body(CSVFields(line: recordLine, bytes: fieldBytes, ends: ends))
+                    quotedBytes.withUnsafeBufferPointer { quoted in
+                        fields.withUnsafeBufferPointer { places in
+                            body(CSVFields(line: recordLine, input: bytes, quoted: quoted,
+                                           places: UnsafeBufferPointer(rebasing: places[..<fieldCount])))
                         }
                     }
                 }
-                fieldBytes.removeAll(keepingCapacity: true)
-                fieldEnds.removeAll(keepingCapacity: true)
+                fieldCount = 0
             }
             return index
         }
@@ -144,8 +145,15 @@ public struct CSVRecordStream {
         }
     }
 
-    /// The ends of an empty record's fields: one field, empty.
-    private static let oneEmptyField = [0]
+    /// An empty record's fields: one field, empty.
+    private static let oneEmptyField = [CSVFieldPlace(start: 0, count: 0, isQuoted: false)]
+
+    /// Notes the next field of the record being read.
+    @inline(__always)
+    private mutating func add(_ place: CSVFieldPlace) {
+        if fieldCount < fields.count { fields[fieldCount] = place } else { fields.append(place) }
+        fieldCount += 1
+    }
 
     /// Drops a byte order mark and detects the separator; the first byte of the first record,
     /// or nil until the first line (or the whole file) has arrived.
@@ -186,32 +194,36 @@ public struct CSVRecordStream {
         return comma
     }
 
-    /// Reads the record starting at `index` (before the end of `bytes`) into `fieldBytes` and `fieldEnds`,
+    /// Reads the record starting at `index` (before the end of `bytes`) into `fields`,
     /// advancing `line` past its line breaks; the position after it, or nil when the record
     /// reaches the end of `bytes` and more may follow (the caller then reads it again).
     ///
     /// It runs field by field: an unquoted field is found by scanning to the next separator
-    /// or line break and copied as it is; a quoted field is copied with its `""` undone.
+    /// or line break and noted where it lies; a quoted field is copied with its `""` undone.
     private mutating func readRecord(_ bytes: UnsafeBufferPointer<UInt8>, from recordStart: Int,
                                      separator: UInt8, isFinal: Bool) -> Int? {
         let count = bytes.count
         var index = recordStart
+        fieldCount = 0
+        // Quoted fields' bytes are kept for the record only.
+        if !quotedBytes.isEmpty { quotedBytes.removeAll(keepingCapacity: true) }
         while true {
             // At the start of a field.
             if let opening = Self.openingQuote(bytes, at: index) {
-                index = Self.readQuoted(bytes, from: opening + 1, into: &fieldBytes, line: &line)
+                let fieldStart = quotedBytes.count
+                index = Self.readQuoted(bytes, from: opening + 1, into: &quotedBytes, line: &line)
                 // Anything between the closing quote and the separator is kept.
                 let tailStart = index
                 index = Self.endOfField(bytes, from: index, separator: separator)
                 if index >= count && !isFinal { return nil }
-                fieldBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[tailStart..<index]))
+                quotedBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[tailStart..<index]))
+                add(CSVFieldPlace(start: fieldStart, count: quotedBytes.count - fieldStart, isQuoted: true))
             } else {
                 let fieldStart = index
                 index = Self.endOfField(bytes, from: index, separator: separator)
                 if index >= count && !isFinal { return nil }
-                fieldBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[fieldStart..<index]))
+                add(CSVFieldPlace(start: fieldStart, count: index - fieldStart, isQuoted: false))
             }
-            fieldEnds.append(fieldBytes.count)
 
             // After a field: a separator, a line break, or the end of the file.
             if index >= count { return index }
@@ -219,7 +231,7 @@ public struct CSVRecordStream {
                 index += 1
                 if index >= count {
                     guard isFinal else { return nil }
-                    fieldEnds.append(fieldBytes.count)   // "a," at the very end: a last, empty field
+                    add(CSVFieldPlace(start: index, count: 0, isQuoted: false))   // "a," at the very end: a last, empty field
                     return index
                 }
                 continue
@@ -295,29 +307,38 @@ public struct CSVRecordStream {
     }
 }
 
+/// Where a field of the record being read lies: in the input, or among the quoted fields' bytes.
+struct CSVFieldPlace {
+    var start: Int
+    var count: Int
+    var isQuoted: Bool
+}
+
 /// One record's fields as ``CSVRecordStream`` hands them on: their bytes, quoting undone, valid
-/// only while the stream's callback runs. Fields that are not UTF-8 are repaired when made into
-/// text, as ``CSVRecord``'s are.
+/// only while the stream's callback runs (an unquoted field is where it lies in the input).
+/// Fields that are not UTF-8 are repaired when made into text, as ``CSVRecord``'s are.
 public struct CSVFields {
     /// The 1-based line on which the record starts.
     public let line: Int
-    /// The fields' bytes, one after another, and where each field ends in them.
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private let ends: UnsafeBufferPointer<Int>
+    private let input: UnsafeBufferPointer<UInt8>
+    private let quoted: UnsafeBufferPointer<UInt8>
+    private let places: UnsafeBufferPointer<CSVFieldPlace>
 
-    init(line: Int, bytes: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>) {
+    init(line: Int, input: UnsafeBufferPointer<UInt8>, quoted: UnsafeBufferPointer<UInt8>, places: UnsafeBufferPointer<CSVFieldPlace>) {
         self.line = line
-        self.bytes = bytes
-        self.ends = ends
+        self.input = input
+        self.quoted = quoted
+        self.places = places
     }
 
     /// How many fields the record has (at least one).
-    public var count: Int { ends.count }
+    public var count: Int { places.count }
 
     /// The bytes of field `index` (`0..<count`).
     public subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
-        let start = index == 0 ? 0 : ends[index - 1]
-        return UnsafeBufferPointer(rebasing: bytes[start..<ends[index]])
+        let place = places[index]
+        let bytes = place.isQuoted ? quoted : input
+        return UnsafeBufferPointer(rebasing: bytes[place.start..<place.start + place.count])
     }
 
     /// The record, its fields as text.
