@@ -22,6 +22,9 @@ struct RegisterBuilder {
     /// Up to eight type texts met lately, and the next of them to be replaced.
     private var recentlyClassified: [(text: String, classification: InterestClassification)] = []
     private var nextRecent = 0
+    /// Whether the cells handed in are trimmed already (``RegisterCellText`` made them), so that
+    /// they are not trimmed again.
+    var cellsAreTrimmed = false
     /// Rows read, kept and reported so far.
     private(set) var rows = RegisterRowCount()
     /// Whether the row being read was reported (and so not kept).
@@ -33,6 +36,12 @@ struct RegisterBuilder {
         self.fileName = fileName
         people.reserveCapacity(expectedRows)
         indexByKey.reserveCapacity(expectedRows)
+    }
+
+    /// `cell` trimmed, unless the importer trimmed it.
+    @inline(__always)
+    private func trimmed(_ cell: String) -> String {
+        cellsAreTrimmed ? cell : TextFolding.trimmed(cell)
     }
 
     /// Reads one non-blank row through `body`, counting it as kept unless `body` reported it.
@@ -61,9 +70,9 @@ struct RegisterBuilder {
     /// Starts, or returns to, the person named `name`.
     mutating func startPerson(name rawName: String, employer rawEmployer: String,
                               position rawPosition: String, line: Int) {
-        let name = TextFolding.trimmed(rawName)
-        let employer = TextFolding.trimmed(rawEmployer)
-        let position = TextFolding.trimmed(rawPosition)
+        let name = trimmed(rawName)
+        let employer = trimmed(rawEmployer)
+        let position = trimmed(rawPosition)
         let key = PersonName.normalise(name)
 
         // One hash for a new name, the usual case: the new person's number is put in and the
@@ -86,8 +95,10 @@ struct RegisterBuilder {
             return
         }
         current = people.count
-        people.append(RegisterPerson(name: name, key: key, employer: employer, position: position,
-                                     lines: [line]))
+        var person = RegisterPerson(name: name, key: key, employer: employer, position: position, lines: [line])
+        // Room for a few interests (a register has about four a person), not grown one at a time.
+        person.interests.reserveCapacity(4)
+        people.append(person)
     }
 
     /// Records what a row declares for the current person. A row with no
@@ -101,17 +112,17 @@ struct RegisterBuilder {
     mutating func declare(type rawType: String, nature rawNature: String, organisation rawOrganisation: String = "",
                           validFrom rawFrom: String, validTo rawTo: String, declaredOn rawDeclared: String = "",
                           line: Int, isContinuation: Bool, employer rawEmployer: String = "", position rawPosition: String = "") {
-        let typeText = TextFolding.trimmed(rawType)
-        let organisation = TextFolding.trimmed(rawOrganisation)
-        let writtenNature = TextFolding.trimmed(rawNature)
+        let typeText = trimmed(rawType)
+        let organisation = trimmed(rawOrganisation)
+        let writtenNature = trimmed(rawNature)
         var nature = organisation.isEmpty ? writtenNature
             : writtenNature.isEmpty ? organisation
             : PersonName.words(writtenNature).joined(separator: " ").contains(PersonName.words(organisation).joined(separator: " "))
                 ? writtenNature : organisation + ": " + writtenNature
-        let fromText = TextFolding.trimmed(rawFrom)
-        let toText = TextFolding.trimmed(rawTo)
-        let declaredText = TextFolding.trimmed(rawDeclared)
-        let employer = TextFolding.trimmed(rawEmployer), position = TextFolding.trimmed(rawPosition)
+        let fromText = trimmed(rawFrom)
+        let toText = trimmed(rawTo)
+        let declaredText = trimmed(rawDeclared)
+        let employer = trimmed(rawEmployer), position = trimmed(rawPosition)
         var keptEmployment = false
         if typeText.isEmpty && nature.isEmpty && fromText.isEmpty && toText.isEmpty && declaredText.isEmpty {
             guard isContinuation else { return }   // a named row with nothing declared: the person is kept

@@ -86,6 +86,8 @@ struct RegisterJSONImport {
         mutating func beginRow(line: Int) {
             entries += 1
             builder.entryLine = line
+            // A row's strings come through `cellText`, and a number's lexeme has no spaces.
+            builder.cellsAreTrimmed = true
             cells.reset()
         }
 
@@ -148,6 +150,7 @@ struct RegisterJSONImport {
             // The nested shape's issues name the entry (person 3, interest 2 of person 3), and
             // its interests have no line of their own to cite: their line is 0 (none).
             builder.entryLine = 0
+            builder.cellsAreTrimmed = false    // read from a tree, untrimmed
             guard isKept else { return }
             RegisterJSONImport.readPerson(value, entry: .person(entries), keys: keys, builder: &builder)
         }

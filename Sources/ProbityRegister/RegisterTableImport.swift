@@ -36,6 +36,7 @@ struct RegisterTableImport {
     init(fileName: String) {
         self.fileName = fileName
         builder = RegisterBuilder(fileName: fileName)
+        builder.cellsAreTrimmed = true     // every cell comes through `cellText`
     }
 
     /// Takes the file's next record, as its fields' bytes; `false` once the file has failed and
