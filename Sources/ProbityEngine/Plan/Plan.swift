@@ -51,6 +51,21 @@ package struct Plan: Sendable {
         index.forEachRuleOfOwnKey(decision, body)
     }
 
+    /// Visits the rules of the decision's own key value for its near misses, the band-ranked
+    /// ones only from the bands nearest its value (see ``RuleIndex/forEachNearRuleOfOwnKey(_:_:)``).
+    package func forEachNearRuleOfOwnKey<Visitor: NearRuleVisitor>(_ decision: Decision, _ visitor: inout Visitor) -> Bool {
+        index.forEachNearRuleOfOwnKey(decision, &visitor)
+    }
+
+    /// Whether `conjunct` bounds the ordered field the rule index splits its kinds by (in
+    /// practice `value`).
+    package func boundsRangeField(_ conjunct: Condition) -> Bool {
+        index.boundsRangeField(conjunct)
+    }
+
+    /// The ordered field the rule index splits its kinds by, if any.
+    package var rangeField: Int? { index.rangeField }
+
     /// The truth of conjunct `conjunct` of rule `rule`'s condition (see ``Condition/conjuncts``),
     /// evaluating that part of the rule's tree only.
     package func truth(ofConjunct conjunct: Int, rule: Int, _ decision: Decision) -> Truth {

@@ -20,12 +20,17 @@ struct RuleIndex: Sendable {
 
         /// Bounded rules whose interval contains `value`.
         func segment(containing value: Int64) -> [Int32] {
+            segments[segmentIndex(containing: value)]
+        }
+
+        /// The index of the segment holding `value`.
+        func segmentIndex(containing value: Int64) -> Int {
             var low = 0, high = starts.count
             while low < high {
                 let mid = (low + high) / 2
                 if starts[mid] <= value { low = mid + 1 } else { high = mid }
             }
-            return segments[low]
+            return low
         }
     }
 
@@ -41,6 +46,10 @@ struct RuleIndex: Sendable {
     var unkeyedBucket = Bucket()
     /// For decisions without the key field (or with no key field at all): every rule.
     var fallback = Bucket()
+    /// Per rule: the closed interval it requires of the range field (`Int64.min ... Int64.max`
+    /// when it bounds none), so a walk over the bands meets each rule once, in its nearest band.
+    var lowerBounds: [Int64] = []
+    var upperBounds: [Int64] = []
 
     init(rules: [Rule], fields: [Field]) {
         keyField = RuleIndex.mostTested(rules, fields) { field, conjunct in
@@ -63,6 +72,11 @@ struct RuleIndex: Sendable {
             }
         }
         buckets = keyedRules.map { makeBucket($0, rules) }
+        for rule in rules {
+            let bounds = rangeField.flatMap { RuleIndex.interval(in: rule, field: $0) } ?? (.min, .max)
+            lowerBounds.append(bounds.0)
+            upperBounds.append(bounds.1)
+        }
         unkeyedBucket = makeBucket(unkeyed, rules)
         fallback = makeBucket(rules.indices.map(Int32.init), rules)
     }
@@ -106,6 +120,66 @@ struct RuleIndex: Sendable {
         for rule in unkeyedBucket.unbounded { body(Int(rule)) }
         for rule in unkeyedBucket.bounded { body(Int(rule)) }
         return true
+    }
+
+    /// Visits the rules of the decision's own value of the key field, and every rule restricted
+    /// to no value of it, as ``forEachRuleOfOwnKey(_:_:)`` does, but a rule the visitor ranks by
+    /// its band (``NearRuleVisitor/isBandRanked(_:)``) only while it could still rank: the bands
+    /// around the decision's value are walked outwards, nearest first, and the walk stops once
+    /// the visitor says nothing as far from the value as the next band can count. So a
+    /// `no-authority` line reads the few bands next to its value, not every rule of its kind.
+    /// False, visiting nothing, when the decision has no value of the key field to look up.
+    func forEachNearRuleOfOwnKey<Visitor: NearRuleVisitor>(_ decision: Decision, _ visitor: inout Visitor) -> Bool {
+        guard let key = keyField, decision.isPresent[key] else { return false }
+        let ordinal = Int(decision.scalars[key])
+        guard ordinal >= 0, ordinal < buckets.count else { return false }
+        for rule in unkeyedBucket.unbounded { visitor.visit(Int(rule)) }
+        for rule in unkeyedBucket.bounded { visitor.visit(Int(rule)) }
+        for rule in buckets[ordinal].unbounded { visitor.visit(Int(rule)) }
+        guard let range = rangeField, decision.isPresent[range], !buckets[ordinal].starts.isEmpty else {
+            for rule in buckets[ordinal].bounded { visitor.visit(Int(rule)) }
+            return true
+        }
+        // A rule whose nearness its band does not bound is scored whatever its band.
+        for rule in buckets[ordinal].bounded where !visitor.isBandRanked(Int(rule)) { visitor.visit(Int(rule)) }
+        let value = decision.scalars[range]
+        let starts = buckets[ordinal].starts
+        let own = buckets[ordinal].segmentIndex(containing: value)
+        for rule in buckets[ordinal].segments[own] where visitor.isBandRanked(Int(rule)) { visitor.visit(Int(rule)) }
+        // Segment s holds [starts[s - 1], starts[s] - 1]; a rule sits in a run of neighbouring
+        // segments, so walking outwards meets it first in the segment nearest the value, where
+        // its distance from the value is the segment's. It is visited there only.
+        var below = own - 1, above = own + 1
+        while below >= 0 || above <= starts.count {
+            if below >= 0, starts[below] == .min { below -= 1; continue } // empty: it ends below Int64.min
+            let belowDistance = below >= 0 ? RuleIndex.span(value, starts[below] - 1) : .max
+            let aboveDistance = above <= starts.count ? RuleIndex.span(starts[above - 1], value) : .max
+            if belowDistance <= aboveDistance {
+                if visitor.isDone(beyond: belowDistance) { break }
+                for rule in buckets[ordinal].segments[below] where upperBounds[Int(rule)] < starts[below] && visitor.isBandRanked(Int(rule)) {
+                    visitor.visit(Int(rule))
+                }
+                below -= 1
+            } else {
+                if visitor.isDone(beyond: aboveDistance) { break }
+                for rule in buckets[ordinal].segments[above] where lowerBounds[Int(rule)] >= starts[above - 1] && visitor.isBandRanked(Int(rule)) {
+                    visitor.visit(Int(rule))
+                }
+                above += 1
+            }
+        }
+        return true
+    }
+
+    /// |a − b|, which always fits in 64 unsigned bits; wrapping arithmetic cannot trap here.
+    static func span(_ a: Int64, _ b: Int64) -> UInt64 {
+        a >= b ? UInt64(bitPattern: a &- b) : UInt64(bitPattern: b &- a)
+    }
+
+    /// Whether `conjunct` bounds the range field (so the index files its rule by it).
+    func boundsRangeField(_ conjunct: Condition) -> Bool {
+        guard let range = rangeField else { return false }
+        return RuleIndex.interval(of: conjunct, field: range) != nil
     }
 
     private func makeBucket(_ members: [Int32], _ rules: [Rule]) -> Bucket {
@@ -237,4 +311,17 @@ struct RuleIndex: Sendable {
             return nil
         }
     }
+}
+
+/// What walks the rule index's bands around a decision's value for its nearest rules
+/// (``RuleIndex/forEachNearRuleOfOwnKey(_:_:)``) asks of the one ranking them.
+package protocol NearRuleVisitor {
+    /// Whether rule `rule`'s rank can only get worse the further its band lies from the value:
+    /// its distance from meeting its conditions is at least its band's distance from the
+    /// value, less one (a bound written `<` or `(` lies one unit outside its band).
+    func isBandRanked(_ rule: Int) -> Bool
+    /// Whether no band-ranked rule whose band lies `distance` or more from the value could
+    /// rank among the nearest.
+    func isDone(beyond distance: UInt64) -> Bool
+    mutating func visit(_ rule: Int)
 }

@@ -30,6 +30,11 @@ package final class ReportBuilder: Sendable {
     /// Per rule, per conjunct: the pieces its near-miss reason is worded from when it is a test of
     /// one field (nil otherwise: then the rule's evaluation is traced and worded in full).
     let conjunctWording: [[FieldTestWording?]]
+    /// Per rule: whether its near-miss rank can only fall the further its band of the rule
+    /// index lies from the decision's value: its one test with a gap to measure is its one
+    /// bound on the index's range field. The walk over the bands skips such rules once they
+    /// are too far to rank (see ``nearMisses(_:fromIndex:wordedFromTrace:)``).
+    let isBandRanked: [Bool]
     /// Per rule: the placeholder constants its condition uses (mostly none).
     let placeholdersByRule: [[Int]]
     let usesPlaceholders: Bool
@@ -59,6 +64,9 @@ package final class ReportBuilder: Sendable {
                 guard case .written(let condition) = plan.shape(of: node) else { return nil }
                 return FieldTestWording(condition, program: plan.program)
             }
+        }
+        self.isBandRanked = plan.program.rules.indices.map { [conjunctTests] rule in
+            ReportBuilder.isBandRanked(plan.program.rules[rule], conjunctTests[rule], plan: plan)
         }
         self.placeholdersByRule = plan.program.placeholdersUsedByRule()
         self.usesPlaceholders = placeholdersByRule.contains { !$0.isEmpty }
@@ -267,13 +275,12 @@ package final class ReportBuilder: Sendable {
     /// the rule. `wordedFromTrace` words every one from a trace, as tests do to hold the two to
     /// the same words.
     public func nearMisses(_ decision: Decision, fromIndex: Bool = true, wordedFromTrace: Bool = false) -> [Report.NearMiss] {
-        var best = NearestScores()
-        // Taken out once a line: asking `plan` for a conjunct's truth copied the whole plan
-        // (640 bytes) for every rule scored.
-        let conditions = plan.conditions
-        let indexed = fromIndex && plan.forEachRuleOfOwnKey(decision) { rule in
-            if isApproving[rule], let score = score(rule, decision, conditions) { best.offer(score) }
-        }
+        // The conditions are taken out once a line: asking `plan` for a conjunct's truth copied
+        // the whole plan (640 bytes) for every rule scored.
+        var scorer = NearRuleScorer(builder: self, decision: decision, conditions: plan.conditions)
+        let indexed = fromIndex && plan.forEachNearRuleOfOwnKey(decision, &scorer)
+        let conditions = scorer.conditions
+        var best = scorer.best
         if !indexed || best.ranked.count < ReportBuilder.nearMissCount || best.ranked.contains(where: { $0.otherKind != 0 }) {
             best = NearestScores()
             for index in approvingRules {
@@ -302,6 +309,44 @@ package final class ReportBuilder: Sendable {
         }
     }
 
+    /// Scores the rules the rule index's walk over the bands visits, keeping the best
+    /// ``nearMissCount``; it stops the walk once the last of them (of the decision's own kind)
+    /// is nearer than any rule in a band further out can be.
+    struct NearRuleScorer: NearRuleVisitor {
+        let builder: ReportBuilder
+        let decision: Decision
+        let conditions: ConditionProgram
+        var best = NearestScores()
+
+        func isBandRanked(_ rule: Int) -> Bool { builder.isBandRanked[rule] }
+
+        func isDone(beyond distance: UInt64) -> Bool {
+            // A band-ranked rule there fails its bound by `distance - 1` or more, so it ranks
+            // after a rule that fails no test of the kind and is nearer than that.
+            guard best.ranked.count == nearMissCount, let last = best.ranked.last, distance > 0 else { return false }
+            return last.otherKind == 0 && last.gap < distance - 1
+        }
+
+        mutating func visit(_ rule: Int) {
+            if builder.isApproving[rule], let score = builder.score(rule, decision, conditions) { best.offer(score) }
+        }
+    }
+
+    /// See ``isBandRanked``: the rule's only conjunct with a gap to measure (``GapTest``) is its
+    /// only bound on the rule index's range field, so failing it by the band's distance is its gap.
+    static func isBandRanked(_ rule: Rule, _ tests: [ConjunctTest], plan: Plan) -> Bool {
+        guard let range = plan.rangeField, let conjuncts = rule.condition?.conjuncts, conjuncts.count == tests.count else { return false }
+        var measured = 0, rangeBounds = 0
+        for (conjunct, test) in zip(conjuncts, tests) {
+            let boundsRange = plan.boundsRangeField(conjunct)
+            if boundsRange { rangeBounds += 1 }
+            guard test.gap.field != nil else { continue }
+            measured += 1
+            guard test.gap.field == range, boundsRange else { return false }
+        }
+        return measured == 1 && rangeBounds == 1
+    }
+
     /// How near an approving rule came to firing (see ``nearMisses(_:)``).
     struct NearMissScore {
         var rule: Int
@@ -316,7 +361,7 @@ package final class ReportBuilder: Sendable {
     }
 
     /// Scores approving rule `index` for `decision`; nil if it fires.
-    private func score(_ index: Int, _ decision: Decision, _ conditions: ConditionProgram) -> NearMissScore? {
+    func score(_ index: Int, _ decision: Decision, _ conditions: ConditionProgram) -> NearMissScore? {
         if decision.date < plan.effectiveFrom[index] || decision.date > plan.effectiveUntil[index] {
             return NearMissScore(rule: index, otherKind: Int.max, gap: UInt64.max, met: -1, failed: -1, truth: .unknown)
         }
@@ -398,6 +443,14 @@ package final class ReportBuilder: Sendable {
                 self = .interval(field: field, lower: lower?.value, upper: upper?.value)
             default:
                 self = .none
+            }
+        }
+
+        /// The field whose bound it measures, or nil for a test with none.
+        var field: Int? {
+            switch self {
+            case .none: nil
+            case .bound(let field, _), .interval(let field, _, _): field
             }
         }
 
