@@ -8,7 +8,8 @@ import ProbitySemantics
 /// rules bound (in practice `value`). Both are pre-filters only: every candidate's whole
 /// condition is still evaluated.
 struct RuleIndex: Sendable {
-    /// A bucket's rules, split by the interval each requires of ``RuleIndex/rangeField``.
+    /// A bucket's rules, split by the interval each requires of ``RuleIndex/rangeField``, as
+    /// built; the index keeps it packed (``PackedBucket``).
     struct Bucket: Sendable {
         /// Rules that do not bound the range field: always candidates.
         var unbounded: [Int32] = []
@@ -17,21 +18,22 @@ struct RuleIndex: Sendable {
         /// Segment `i + 1` starts at `starts[i]`; segment 0 is everything below `starts[0]`.
         var starts: [Int64] = []
         var segments: [[Int32]] = [[]]
+    }
 
-        /// Bounded rules whose interval contains `value`.
-        func segment(containing value: Int64) -> [Int32] {
-            segments[segmentIndex(containing: value)]
-        }
-
-        /// The index of the segment holding `value`.
-        func segmentIndex(containing value: Int64) -> Int {
-            var low = 0, high = starts.count
-            while low < high {
-                let mid = (low + high) / 2
-                if starts[mid] <= value { low = mid + 1 } else { high = mid }
-            }
-            return low
-        }
+    /// A bucket as the index keeps it: positions in the index's shared arrays, so reading a
+    /// bucket reads a few neighbouring cache lines and retains nothing. (Kept as arrays of arrays,
+    /// every list and segment was an allocation of its own: with ten times the kinds, a line
+    /// missed the cache on each of them, and retained and released each on both threads.)
+    struct PackedBucket: Sendable {
+        /// Its rules that do not bound the range field, in ``RuleIndex/members``.
+        var unbounded: Range<Int32>
+        /// Its rules that do, in ``RuleIndex/members``.
+        var bounded: Range<Int32>
+        /// Its segments' start points, in ``RuleIndex/points``: segment `i + 1` starts at the
+        /// `i`th; segment 0 is everything below the first.
+        var points: Range<Int32>
+        /// Segment `s`'s rules are `members[edges[edgesStart + s] ..< edges[edgesStart + s + 1]]`.
+        var edgesStart: Int32
     }
 
     /// The enumeration field rules are bucketed by, if any.
@@ -39,13 +41,19 @@ struct RuleIndex: Sendable {
     /// The ordered field bounded within buckets, if any.
     var rangeField: Int?
     /// One bucket per value of the key field, holding the rules restricted to that value.
-    var buckets: [Bucket] = []
+    var buckets: [PackedBucket] = []
     /// The rules not restricted to any value of the key field: candidates for every decision
     /// that has it. Kept once, not copied into every bucket, which made the index grow as
     /// values × unrestricted rules.
-    var unkeyedBucket = Bucket()
+    var unkeyedBucket = PackedBucket(unbounded: 0 ..< 0, bounded: 0 ..< 0, points: 0 ..< 0, edgesStart: 0)
     /// For decisions without the key field (or with no key field at all): every rule.
-    var fallback = Bucket()
+    var fallback = PackedBucket(unbounded: 0 ..< 0, bounded: 0 ..< 0, points: 0 ..< 0, edgesStart: 0)
+    /// Every bucket's rule lists and segments, one after another.
+    var members: [Int32] = []
+    /// Every bucket's segment start points, one bucket after another.
+    var points: [Int64] = []
+    /// Every bucket's segment boundaries in ``members``, one bucket after another.
+    var edges: [Int32] = []
     /// Per rule: the closed interval it requires of the range field (`Int64.min ... Int64.max`
     /// when it bounds none), so a walk over the bands meets each rule once, in its nearest band.
     var lowerBounds: [Int64] = []
@@ -71,19 +79,60 @@ struct RuleIndex: Sendable {
                 }
             }
         }
-        buckets = keyedRules.map { makeBucket($0, rules) }
+        for rulesOfKey in keyedRules { buckets.append(pack(makeBucket(rulesOfKey, rules))) }
+        unkeyedBucket = pack(makeBucket(unkeyed, rules))
+        fallback = pack(makeBucket(rules.indices.map(Int32.init), rules))
         for rule in rules {
             let bounds = rangeField.flatMap { RuleIndex.interval(in: rule, field: $0) } ?? (.min, .max)
             lowerBounds.append(bounds.0)
             upperBounds.append(bounds.1)
         }
-        unkeyedBucket = makeBucket(unkeyed, rules)
-        fallback = makeBucket(rules.indices.map(Int32.init), rules)
     }
 
-    /// The rules that could fire for a decision: up to four lists, each in rule order.
+    /// Appends `bucket`'s lists to the shared arrays and says where they are.
+    private mutating func pack(_ bucket: Bucket) -> PackedBucket {
+        func append(_ list: [Int32]) -> Range<Int32> {
+            let start = Int32(members.count)
+            members += list
+            return start ..< Int32(members.count)
+        }
+        let unbounded = append(bucket.unbounded), bounded = append(bucket.bounded)
+        let firstPoint = Int32(points.count)
+        points += bucket.starts
+        let edgesStart = Int32(edges.count)
+        for segment in bucket.segments {
+            edges.append(Int32(members.count))
+            members += segment
+        }
+        edges.append(Int32(members.count))
+        return PackedBucket(unbounded: unbounded, bounded: bounded, points: firstPoint ..< Int32(points.count), edgesStart: edgesStart)
+    }
+
+    /// The index of `bucket`'s segment holding `value`.
+    private func segmentIndex(_ bucket: PackedBucket, containing value: Int64) -> Int {
+        let first = Int(bucket.points.lowerBound)
+        var low = 0, high = bucket.points.count
+        while low < high {
+            let mid = (low + high) / 2
+            if points[first + mid] <= value { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// Segment `segment` of `bucket`: its rules' positions in ``members``.
+    private func segment(_ segment: Int, of bucket: PackedBucket) -> Range<Int> {
+        let edge = Int(bucket.edgesStart) + segment
+        return Int(edges[edge]) ..< Int(edges[edge + 1])
+    }
+
+    /// The `i`th start point of `bucket`'s segments.
+    private func point(_ i: Int, of bucket: PackedBucket) -> Int64 {
+        points[Int(bucket.points.lowerBound) + i]
+    }
+
+    /// The rules that could fire for a decision: up to four runs of ``members``, each in rule order.
     struct Candidates {
-        var lists: (unbounded: [Int32], bounded: [Int32], unkeyedUnbounded: [Int32], unkeyedBounded: [Int32])
+        var lists: (unbounded: Range<Int>, bounded: Range<Int>, unkeyedUnbounded: Range<Int>, unkeyedBounded: Range<Int>)
     }
 
     /// The rules that could fire for a decision, in rule order within each list.
@@ -97,12 +146,14 @@ struct RuleIndex: Sendable {
                 keyed = true
             }
         }
-        let other = keyed ? unkeyedBucket : Bucket()
+        let other = keyed ? unkeyedBucket : PackedBucket(unbounded: 0 ..< 0, bounded: 0 ..< 0, points: 0 ..< 0, edgesStart: 0)
         guard let range = rangeField, decision.isPresent[range] else {
-            return Candidates(lists: (bucket.unbounded, bucket.bounded, other.unbounded, other.bounded))
+            return Candidates(lists: (bucket.unbounded.positions, bucket.bounded.positions, other.unbounded.positions, other.bounded.positions))
         }
         let value = decision.scalars[range]
-        return Candidates(lists: (bucket.unbounded, bucket.segment(containing: value), other.unbounded, keyed ? other.segment(containing: value) : []))
+        let own = segment(segmentIndex(bucket, containing: value), of: bucket)
+        let unkeyed = keyed ? segment(segmentIndex(other, containing: value), of: other) : 0 ..< 0
+        return Candidates(lists: (bucket.unbounded.positions, own, other.unbounded.positions, unkeyed))
     }
 
     /// Calls `body` with every rule of the decision's own value of the key field (its bucket,
@@ -113,12 +164,11 @@ struct RuleIndex: Sendable {
         guard let key = keyField, decision.isPresent[key] else { return false }
         let ordinal = Int(decision.scalars[key])
         guard ordinal >= 0, ordinal < buckets.count else { return false }
-        // Four loops, not one over an array of the four lists: that array was allocated (and each
-        // list retained) on every `no-authority` line.
-        for rule in buckets[ordinal].unbounded { body(Int(rule)) }
-        for rule in buckets[ordinal].bounded { body(Int(rule)) }
-        for rule in unkeyedBucket.unbounded { body(Int(rule)) }
-        for rule in unkeyedBucket.bounded { body(Int(rule)) }
+        let bucket = buckets[ordinal]
+        for position in bucket.unbounded.positions { body(Int(members[position])) }
+        for position in bucket.bounded.positions { body(Int(members[position])) }
+        for position in unkeyedBucket.unbounded.positions { body(Int(members[position])) }
+        for position in unkeyedBucket.bounded.positions { body(Int(members[position])) }
         return true
     }
 
@@ -133,37 +183,42 @@ struct RuleIndex: Sendable {
         guard let key = keyField, decision.isPresent[key] else { return false }
         let ordinal = Int(decision.scalars[key])
         guard ordinal >= 0, ordinal < buckets.count else { return false }
-        for rule in unkeyedBucket.unbounded { visitor.visit(Int(rule)) }
-        for rule in unkeyedBucket.bounded { visitor.visit(Int(rule)) }
-        for rule in buckets[ordinal].unbounded { visitor.visit(Int(rule)) }
-        guard let range = rangeField, decision.isPresent[range], !buckets[ordinal].starts.isEmpty else {
-            for rule in buckets[ordinal].bounded { visitor.visit(Int(rule)) }
+        let bucket = buckets[ordinal]
+        for position in unkeyedBucket.unbounded.positions { visitor.visit(Int(members[position])) }
+        for position in unkeyedBucket.bounded.positions { visitor.visit(Int(members[position])) }
+        for position in bucket.unbounded.positions { visitor.visit(Int(members[position])) }
+        guard let range = rangeField, decision.isPresent[range], !bucket.points.isEmpty else {
+            for position in bucket.bounded.positions { visitor.visit(Int(members[position])) }
             return true
         }
         // A rule whose nearness its band does not bound is scored whatever its band.
-        for rule in buckets[ordinal].bounded where !visitor.isBandRanked(Int(rule)) { visitor.visit(Int(rule)) }
+        for position in bucket.bounded.positions where !visitor.isBandRanked(Int(members[position])) { visitor.visit(Int(members[position])) }
         let value = decision.scalars[range]
-        let starts = buckets[ordinal].starts
-        let own = buckets[ordinal].segmentIndex(containing: value)
-        for rule in buckets[ordinal].segments[own] where visitor.isBandRanked(Int(rule)) { visitor.visit(Int(rule)) }
-        // Segment s holds [starts[s - 1], starts[s] - 1]; a rule sits in a run of neighbouring
+        let count = bucket.points.count
+        let own = segmentIndex(bucket, containing: value)
+        for position in segment(own, of: bucket) where visitor.isBandRanked(Int(members[position])) { visitor.visit(Int(members[position])) }
+        // Segment s holds [point(s - 1), point(s) - 1]; a rule sits in a run of neighbouring
         // segments, so walking outwards meets it first in the segment nearest the value, where
         // its distance from the value is the segment's. It is visited there only.
         var below = own - 1, above = own + 1
-        while below >= 0 || above <= starts.count {
-            if below >= 0, starts[below] == .min { below -= 1; continue } // empty: it ends below Int64.min
-            let belowDistance = below >= 0 ? RuleIndex.span(value, starts[below] - 1) : .max
-            let aboveDistance = above <= starts.count ? RuleIndex.span(starts[above - 1], value) : .max
+        while below >= 0 || above <= count {
+            if below >= 0, point(below, of: bucket) == .min { below -= 1; continue } // empty: it ends below Int64.min
+            let belowDistance = below >= 0 ? RuleIndex.span(value, point(below, of: bucket) - 1) : .max
+            let aboveDistance = above <= count ? RuleIndex.span(point(above - 1, of: bucket), value) : .max
             if belowDistance <= aboveDistance {
                 if visitor.isDone(beyond: belowDistance) { break }
-                for rule in buckets[ordinal].segments[below] where upperBounds[Int(rule)] < starts[below] && visitor.isBandRanked(Int(rule)) {
-                    visitor.visit(Int(rule))
+                let end = point(below, of: bucket)
+                for position in segment(below, of: bucket) {
+                    let rule = Int(members[position])
+                    if upperBounds[rule] < end && visitor.isBandRanked(rule) { visitor.visit(rule) }
                 }
                 below -= 1
             } else {
                 if visitor.isDone(beyond: aboveDistance) { break }
-                for rule in buckets[ordinal].segments[above] where lowerBounds[Int(rule)] >= starts[above - 1] && visitor.isBandRanked(Int(rule)) {
-                    visitor.visit(Int(rule))
+                let start = point(above - 1, of: bucket)
+                for position in segment(above, of: bucket) {
+                    let rule = Int(members[position])
+                    if lowerBounds[rule] >= start && visitor.isBandRanked(rule) { visitor.visit(rule) }
                 }
                 above += 1
             }
@@ -324,4 +379,9 @@ package protocol NearRuleVisitor {
     /// rank among the nearest.
     func isDone(beyond distance: UInt64) -> Bool
     mutating func visit(_ rule: Int)
+}
+
+extension Range<Int32> {
+    /// The same positions as `Int`s, for indexing.
+    var positions: Range<Int> { Int(lowerBound) ..< Int(upperBound) }
 }

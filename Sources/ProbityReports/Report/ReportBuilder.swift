@@ -102,7 +102,7 @@ package final class ReportBuilder: Sendable {
             // Every fired rule that requires it, not only the first, which is the one cited.
             let table = approval.action == .approve ? plan.requirements.approvals : plan.requirements.recommendations
             var ruleIDs: [EncodedJSONString] = []
-            for rule in fired where table[rule].contains(approval.body) { ruleIDs.append(references[rule].texts.id) }
+            for rule in fired where table.contains(rule, approval.body) { ruleIDs.append(references[rule].texts.id) }
             return Report.Approval(approver: bodyNames[Int(approval.body)], action: approval.action,
                                    rule: reference(Int(approval.rule)), ruleIDs: ruleIDs)
         }
@@ -362,10 +362,11 @@ package final class ReportBuilder: Sendable {
 
     /// Scores approving rule `index` for `decision`; nil if it fires.
     func score(_ index: Int, _ decision: Decision, _ conditions: ConditionProgram) -> NearMissScore? {
-        if decision.date < plan.effectiveFrom[index] || decision.date > plan.effectiveUntil[index] {
+        let facts = plan.facts[index]
+        if !facts.isInEffect(on: decision.date) {
             return NearMissScore(rule: index, otherKind: Int.max, gap: UInt64.max, met: -1, failed: -1, truth: .unknown)
         }
-        guard plan.roots[index] >= 0 else { return nil }
+        guard facts.root >= 0 else { return nil }
         var met = 0, otherKind = 0
         var gap = UInt64.max
         var failed: Int?
