@@ -257,13 +257,16 @@ struct RuleIndex: Sendable {
         // Rules whose intervals overlap many others' bounds would each sit in many segments
         // (rules × bounds entries): past a budget linear in the rules, the bucket is not split
         // by range at all. The index is only a pre-filter, so answers are the same either way.
+        // The budget is 32 entries a rule: at 8, ten interleaved copies of a kind's ten bands
+        // with an open-ended rule each (`value >= £1.5m`; about 23 entries a rule) were not
+        // split, so every line evaluated and scored all 110 rules of its kind.
         var entries = 0
         for interval in intervals {
             let first = interval.lower == .min ? 0 : RuleIndex.firstIndex(of: interval.lower, in: starts) + 1
             let last = interval.upper == .max ? starts.count : RuleIndex.firstIndex(of: interval.upper + 1, in: starts)
             entries += max(0, last - first + 1)
         }
-        if entries > 8 * intervals.count + 1024 {
+        if entries > 32 * intervals.count + 1024 {
             return Bucket(unbounded: members, bounded: [], starts: [], segments: [[]])
         }
         bucket.starts = starts
