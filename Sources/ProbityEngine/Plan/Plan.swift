@@ -50,18 +50,10 @@ package struct Plan: Sendable {
         self.requirements = RequirementTables(program: program)
     }
 
-    /// Calls `body` with every rule the rule index holds for the decision's own value of its
-    /// key field (in practice its `kind`), and every rule restricted to no value of it: any
-    /// other rule fails its test of that field. False, calling nothing, when the decision has
-    /// no value of the key field to look up.
-    package func forEachRuleOfOwnKey(_ decision: Decision, _ body: (Int) -> Void) -> Bool {
-        index.forEachRuleOfOwnKey(decision, body)
-    }
-
     /// Visits the rules of the decision's own key value for its near misses, the band-ranked
-    /// ones only from the bands nearest its value (see ``RuleIndex/forEachNearRuleOfOwnKey(_:_:)``).
-    package func forEachNearRuleOfOwnKey<Visitor: NearRuleVisitor>(_ decision: Decision, _ visitor: inout Visitor) -> Bool {
-        index.forEachNearRuleOfOwnKey(decision, &visitor)
+    /// ones only from the bands nearest its value (see ``RuleIndex/forEachNearRuleOfOwnKey(_:isBandRanked:_:)``).
+    package func forEachNearRuleOfOwnKey<Visitor: NearRuleVisitor>(_ decision: Decision, isBandRanked: [Bool], _ visitor: inout Visitor) -> Bool {
+        index.forEachNearRuleOfOwnKey(decision, isBandRanked: isBandRanked, &visitor)
     }
 
     /// Whether `conjunct` bounds the ordered field the rule index splits its kinds by (in

@@ -156,30 +156,15 @@ struct RuleIndex: Sendable {
         return Candidates(lists: (bucket.unbounded.positions, own, other.unbounded.positions, unkeyed))
     }
 
-    /// Calls `body` with every rule of the decision's own value of the key field (its bucket,
-    /// bounded or not) and every rule restricted to no value of it, in no particular order.
-    /// Any other rule tests the key field for another value, so it fails for this decision.
-    /// False, calling nothing, when the decision has no value of the key field to look up.
-    func forEachRuleOfOwnKey(_ decision: Decision, _ body: (Int) -> Void) -> Bool {
-        guard let key = keyField, decision.isPresent[key] else { return false }
-        let ordinal = Int(decision.scalars[key])
-        guard ordinal >= 0, ordinal < buckets.count else { return false }
-        let bucket = buckets[ordinal]
-        for position in bucket.unbounded.positions { body(Int(members[position])) }
-        for position in bucket.bounded.positions { body(Int(members[position])) }
-        for position in unkeyedBucket.unbounded.positions { body(Int(members[position])) }
-        for position in unkeyedBucket.bounded.positions { body(Int(members[position])) }
-        return true
-    }
-
-    /// Visits the rules of the decision's own value of the key field, and every rule restricted
-    /// to no value of it, as ``forEachRuleOfOwnKey(_:_:)`` does, but a rule the visitor ranks by
-    /// its band (``NearRuleVisitor/isBandRanked(_:)``) only while it could still rank: the bands
+    /// Visits the rules of the decision's own value of the key field (its bucket, bounded or not)
+    /// and every rule restricted to no value of it, in no particular order: any other rule tests
+    /// the key field for another value, so it fails for this decision. A rule ranked by its band
+    /// (`isBandRanked[rule]`, see ``NearRuleVisitor``) only while it could still rank: the bands
     /// around the decision's value are walked outwards, nearest first, and the walk stops once
     /// the visitor says nothing as far from the value as the next band can count. So a
     /// `no-authority` line reads the few bands next to its value, not every rule of its kind.
     /// False, visiting nothing, when the decision has no value of the key field to look up.
-    func forEachNearRuleOfOwnKey<Visitor: NearRuleVisitor>(_ decision: Decision, _ visitor: inout Visitor) -> Bool {
+    func forEachNearRuleOfOwnKey<Visitor: NearRuleVisitor>(_ decision: Decision, isBandRanked: [Bool], _ visitor: inout Visitor) -> Bool {
         guard let key = keyField, decision.isPresent[key] else { return false }
         let ordinal = Int(decision.scalars[key])
         guard ordinal >= 0, ordinal < buckets.count else { return false }
@@ -192,11 +177,11 @@ struct RuleIndex: Sendable {
             return true
         }
         // A rule whose nearness its band does not bound is scored whatever its band.
-        for position in bucket.bounded.positions where !visitor.isBandRanked(Int(members[position])) { visitor.visit(Int(members[position])) }
+        for position in bucket.bounded.positions where !isBandRanked[Int(members[position])] { visitor.visit(Int(members[position])) }
         let value = decision.scalars[range]
         let count = bucket.points.count
         let own = segmentIndex(bucket, containing: value)
-        for position in segment(own, of: bucket) where visitor.isBandRanked(Int(members[position])) { visitor.visit(Int(members[position])) }
+        for position in segment(own, of: bucket) where isBandRanked[Int(members[position])] { visitor.visit(Int(members[position])) }
         // Segment s holds [point(s - 1), point(s) - 1]; a rule sits in a run of neighbouring
         // segments, so walking outwards meets it first in the segment nearest the value, where
         // its distance from the value is the segment's. It is visited there only.
@@ -210,7 +195,7 @@ struct RuleIndex: Sendable {
                 let end = point(below, of: bucket)
                 for position in segment(below, of: bucket) {
                     let rule = Int(members[position])
-                    if upperBounds[rule] < end && visitor.isBandRanked(rule) { visitor.visit(rule) }
+                    if upperBounds[rule] < end && isBandRanked[rule] { visitor.visit(rule) }
                 }
                 below -= 1
             } else {
@@ -218,7 +203,7 @@ struct RuleIndex: Sendable {
                 let start = point(above - 1, of: bucket)
                 for position in segment(above, of: bucket) {
                     let rule = Int(members[position])
-                    if lowerBounds[rule] >= start && visitor.isBandRanked(rule) { visitor.visit(rule) }
+                    if lowerBounds[rule] >= start && isBandRanked[rule] { visitor.visit(rule) }
                 }
                 above += 1
             }
@@ -372,12 +357,13 @@ struct RuleIndex: Sendable {
 }
 
 /// What walks the rule index's bands around a decision's value for its nearest rules
-/// (``RuleIndex/forEachNearRuleOfOwnKey(_:_:)``) asks of the one ranking them.
+/// (``RuleIndex/forEachNearRuleOfOwnKey(_:isBandRanked:_:)``) asks of the one ranking them.
+///
+/// A rule is band-ranked when its rank can only get worse the further its band lies from the
+/// value: its distance from meeting its conditions is at least its band's distance from the
+/// value, less one (a bound written `<` or `(` lies one unit outside its band). The ranker says
+/// which rules are (a table, read in place: a call per rule cost more than the test itself).
 package protocol NearRuleVisitor {
-    /// Whether rule `rule`'s rank can only get worse the further its band lies from the value:
-    /// its distance from meeting its conditions is at least its band's distance from the
-    /// value, less one (a bound written `<` or `(` lies one unit outside its band).
-    func isBandRanked(_ rule: Int) -> Bool
     /// Whether no band-ranked rule whose band lies `distance` or more from the value could
     /// rank among the nearest.
     func isDone(beyond distance: UInt64) -> Bool

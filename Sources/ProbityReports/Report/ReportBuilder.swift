@@ -264,11 +264,13 @@ package final class ReportBuilder: Sendable {
     /// explained in words.
     ///
     /// The candidates come from the rule index: the rules of the decision's own kind (and those
-    /// for every kind). Any other rule fails its test of the kind, so it ranks below each of
-    /// these that fails no enumeration test; when the best three fail none, they are the answer
-    /// and no other kind's rule is scored, so a `no-authority` decision costs what its own kind's
-    /// rules cost, however many kinds the scheme has. Otherwise (or with `fromIndex` false, as
-    /// tests do to hold the two to the same answer) every approving rule is scored.
+    /// for every kind), read from the bands around the decision's value outwards until no
+    /// further band can hold one of the best (``NearRuleScorer``). Any other rule fails its test
+    /// of the kind, so it ranks below each of these that fails no enumeration test; when the
+    /// best three fail none, they are the answer and no other kind's rule is scored, so a
+    /// `no-authority` decision costs what the few bands next to its value cost, however many
+    /// kinds and bands the scheme has. Otherwise (or with `fromIndex` false, as tests do to hold
+    /// the two to the same answer) every approving rule is scored.
     ///
     /// A reason that is a test of one field is worded from pieces made once per rule
     /// (``FieldTestWording``) with the truth the scoring found; any other is worded from a trace of
@@ -278,7 +280,7 @@ package final class ReportBuilder: Sendable {
         // The conditions are taken out once a line: asking `plan` for a conjunct's truth copied
         // the whole plan (640 bytes) for every rule scored.
         var scorer = NearRuleScorer(builder: self, decision: decision, conditions: plan.conditions)
-        let indexed = fromIndex && plan.forEachNearRuleOfOwnKey(decision, &scorer)
+        let indexed = fromIndex && plan.forEachNearRuleOfOwnKey(decision, isBandRanked: isBandRanked, &scorer)
         let conditions = scorer.conditions
         var best = scorer.best
         if !indexed || best.ranked.count < ReportBuilder.nearMissCount || best.ranked.contains(where: { $0.otherKind != 0 }) {
@@ -318,8 +320,6 @@ package final class ReportBuilder: Sendable {
         let conditions: ConditionProgram
         var best = NearestScores()
 
-        func isBandRanked(_ rule: Int) -> Bool { builder.isBandRanked[rule] }
-
         func isDone(beyond distance: UInt64) -> Bool {
             // A band-ranked rule there fails its bound by `distance - 1` or more, so it ranks
             // after a rule that fails no test of the kind and is nearer than that.
@@ -328,7 +328,12 @@ package final class ReportBuilder: Sendable {
         }
 
         mutating func visit(_ rule: Int) {
-            if builder.isApproving[rule], let score = builder.score(rule, decision, conditions) { best.offer(score) }
+            // A rule not in effect on the day ranks after every rule that is; if it would be one
+            // of the best, that is because fewer than three in effect came near, and then every
+            // approving rule is scored anyway (see ``nearMisses(_:fromIndex:wordedFromTrace:)``).
+            // So it is not scored here (a kind's earlier and later versions are most of its rules).
+            guard builder.isApproving[rule], builder.plan.facts[rule].isInEffect(on: decision.date) else { return }
+            if let score = builder.score(rule, decision, conditions) { best.offer(score) }
         }
     }
 
