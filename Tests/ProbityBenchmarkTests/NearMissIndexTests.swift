@@ -43,6 +43,52 @@ final class NearMissIndexTests: XCTestCase {
         XCTAssertGreaterThan(noAuthority, 50, "seed \(seed): the workload has decisions without authority")
     }
 
+    /// The walk over the bands around the value stops early: it must find what scoring every rule
+    /// finds when one kind has many overlapping bands written every way (`(a .. b]`, `[a .. b)`,
+    /// `<`, `<=`, `>`, `>=`), some rules with a second bound the band does not rank (`size`), some
+    /// not in effect on the day, and values on, next to and far from every bound.
+    func testWalkingTheBandsFindsWhatScoringEveryRuleFinds() throws {
+        var (seed, random) = TestSeed.generator()
+        func below(_ n: Int) -> Int { Int(random.next() % UInt64(n)) }
+        var bounds: [Int] = []
+        var rules = ""
+        for number in 0..<120 {
+            let a = 1 + below(60), b = a + 1 + below(30)
+            bounds += [a, b]
+            let kind = below(5) == 0 ? "b" : "a"
+            let test: String
+            switch below(7) {
+            case 0: test = "value in (£\(a) .. £\(b)]"
+            case 1: test = "value in [£\(a) .. £\(b))"
+            case 2: test = "value < £\(a)"
+            case 3: test = "value <= £\(a)"
+            case 4: test = "value > £\(b)"
+            case 5: test = "value >= £\(b)"
+            default: test = "value in [£\(a) .. £\(b)] and size > \(below(10))"
+            }
+            let period = below(8) == 0 ? "\n  effective from 2025-01-01" : ""
+            rules += "rule R\(number) \"Rule \(number)\"\(period)\n  when kind = \(kind) and \(test)\n  require approval by board\n"
+        }
+        let (builder, decoder) = try compile("""
+        scheme "Bands"
+        fields
+          required kind: one of a, b
+          value: money
+          size: number
+        body board "Board"
+
+        """ + rules)
+        for trial in 0..<3_000 {
+            let bound = bounds[below(bounds.count)]
+            let value = trial % 10 == 0 ? 200 + below(100) : max(0, bound + below(5) - 2)
+            let kind = below(5) == 0 ? "b" : "a"
+            let size = below(3) == 0 ? "" : #","size":\#(below(12))"#
+            let json = #"{"id":"d","date":"2024-06-01","kind":"\#(kind)","value":"£\#(value)"\#(size)}"#
+            guard case .success(let decision) = decoder.decode(json: Array(json.utf8)) else { return XCTFail("seed \(seed): \(json) does not decode") }
+            XCTAssertEqual(describe(builder.nearMisses(decision)), describe(builder.nearMisses(decision, fromIndex: false)), "seed \(seed): \(json)")
+        }
+    }
+
     func testAKindWithTooFewRulesTakesItsNearMissesFromTheOtherKinds() throws {
         let (builder, decoder) = try compile("""
         scheme "Few"

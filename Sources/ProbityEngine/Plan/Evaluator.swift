@@ -40,12 +40,14 @@ extension Plan {
         return matches
     }
 
-    private func consider(_ candidates: [Int32], _ decision: Decision, _ matches: inout RuleMatches) {
+    /// Evaluates the rules at `candidates` in the rule index's ``RuleIndex/members``.
+    private func consider(_ candidates: Range<Int>, _ decision: Decision, _ matches: inout RuleMatches) {
         let day = decision.date
-        for rule in candidates {
-            let r = Int(rule)
-            guard day >= effectiveFrom[r], day <= effectiveUntil[r] else { continue }
-            switch truth(ofRule: r, decision) {
+        for position in candidates {
+            let rule = index.members[position]
+            let known = facts[Int(rule)]
+            guard known.isInEffect(on: day) else { continue }
+            switch known.root < 0 ? .yes : conditions.evaluate(known.root, decision) {
             case .yes: matches.fired.append(rule)
             case .unknown: matches.undecided.append(rule)
             case .no: break

@@ -11,12 +11,16 @@ extension Plan {
         match(decision, into: &verdict.matches)
         for fired in verdict.matches.fired {
             let rule = Int(fired)
-            for body in requirements.recommendations[rule] { add(body, .recommend, rule: fired, to: &verdict) }
-            for body in requirements.approvals[rule] { add(body, .approve, rule: fired, to: &verdict) }
-            for procedure in requirements.procedures[rule]
-            where !verdict.procedures.contains(where: { $0.procedure == procedure }) {
-                verdict.procedures.append(Verdict.Procedure(procedure: procedure, rule: fired))
+            requirements.recommendations.forEach(rule) { add($0, .recommend, rule: fired, to: &verdict) }
+            requirements.approvals.forEach(rule) { add($0, .approve, rule: fired, to: &verdict) }
+            requirements.procedures.forEach(rule) { procedure in
+                if !verdict.procedures.contains(where: { $0.procedure == procedure }) {
+                    verdict.procedures.append(Verdict.Procedure(procedure: procedure, rule: fired))
+                }
             }
+            // The rule's own record (far bigger, and apart from its neighbours') is read only
+            // when it asks for a notice or an order: most rules ask for neither.
+            guard facts[rule].readsRecord else { continue }
             for notice in program.rules[rule].notices {
                 let on = notice.deemedApprovedAfter.map { Plan.deemedApproval(after: $0, from: decision.date, calendar: program.calendar) }
                 let candidate = Verdict.Notice(to: Int32(notice.to), rule: fired, deemedApprovedOn: on)
@@ -33,12 +37,12 @@ extension Plan {
             if a.action != b.action { return a.action == .recommend }
             return order.approvalRank[Int(a.body)] < order.approvalRank[Int(b.body)]
         }
-        for fired in verdict.matches.fired where !program.rules[Int(fired)].approvalOrder.isEmpty {
+        for fired in verdict.matches.fired where facts[Int(fired)].readsRecord && !program.rules[Int(fired)].approvalOrder.isEmpty {
             Plan.impose(program.rules[Int(fired)].approvalOrder, on: &verdict.approvals)
         }
         verdict.procedures.sort { order.procedureRank[Int($0.procedure)] < order.procedureRank[Int($1.procedure)] }
         verdict.notices.sort { order.noticeRank[Int($0.to)] < order.noticeRank[Int($1.to)] }
-        for fired in verdict.matches.fired where !program.rules[Int(fired)].stepOrder.isEmpty {
+        for fired in verdict.matches.fired where facts[Int(fired)].readsRecord && !program.rules[Int(fired)].stepOrder.isEmpty {
             if verdict.steps.isEmpty { Plan.listSteps(&verdict) }
             if Plan.impose(program.rules[Int(fired)].stepOrder, on: &verdict) { verdict.stepsOrderedBy.append(fired) }
         }
@@ -132,9 +136,9 @@ extension Plan {
 /// A class, so the hot path's sort comparators share it by one reference instead of copying
 /// (and retaining) each of its arrays per decision.
 package final class RequirementTables: Sendable {
-    package let approvals: [[Int32]]
-    package let recommendations: [[Int32]]
-    let procedures: [[Int32]]
+    package let approvals: RuleLists
+    package let recommendations: RuleLists
+    let procedures: RuleLists
     /// Per body: its place among approvals (deeper in the delegation tree first, then by id).
     let approvalRank: [Int32]
     /// Per procedure: its place by id.
@@ -145,9 +149,9 @@ package final class RequirementTables: Sendable {
     let deciderField: Int?
 
     init(program: Program) {
-        approvals = program.rules.map { $0.approvals.map(Int32.init) }
-        recommendations = program.rules.map { $0.recommendations.map(Int32.init) }
-        procedures = program.rules.map { $0.procedures.map(Int32.init) }
+        approvals = RuleLists(program.rules.map { $0.approvals.map(Int32.init) })
+        recommendations = RuleLists(program.rules.map { $0.recommendations.map(Int32.init) })
+        procedures = RuleLists(program.rules.map { $0.procedures.map(Int32.init) })
         let bodies = program.bodies
         approvalRank = RequirementTables.ranks(bodies.indices) { a, b in
             bodies[a].depth != bodies[b].depth ? bodies[a].depth > bodies[b].depth : bodies[a].id < bodies[b].id

@@ -10,6 +10,8 @@ package struct Plan: Sendable {
     /// Per rule: its effective period as inclusive day numbers.
     package let effectiveFrom: [Int32]
     package let effectiveUntil: [Int32]
+    /// Per rule: what the evaluator reads of every candidate rule, in one record (see ``RuleFacts``).
+    package let facts: [RuleFacts]
     let index: RuleIndex
     /// Per rule: the nodes of its top-level conjuncts within its condition's tree, so near
     /// misses can be scored (how many conjuncts hold) and explanations read each from a trace.
@@ -39,17 +41,29 @@ package struct Plan: Sendable {
         self.roots = roots
         self.effectiveFrom = program.rules.map { $0.effectiveFrom ?? .min }
         self.effectiveUntil = program.rules.map { $0.effectiveUntil ?? .max }
+        self.facts = program.rules.indices.map { rule in
+            let record = program.rules[rule]
+            return RuleFacts(effectiveFrom: record.effectiveFrom ?? .min, effectiveUntil: record.effectiveUntil ?? .max, root: roots[rule],
+                             readsRecord: !record.notices.isEmpty || !record.approvalOrder.isEmpty || !record.stepOrder.isEmpty)
+        }
         self.index = RuleIndex(rules: program.rules, fields: program.fields)
         self.requirements = RequirementTables(program: program)
     }
 
-    /// Calls `body` with every rule the rule index holds for the decision's own value of its
-    /// key field (in practice its `kind`), and every rule restricted to no value of it: any
-    /// other rule fails its test of that field. False, calling nothing, when the decision has
-    /// no value of the key field to look up.
-    package func forEachRuleOfOwnKey(_ decision: Decision, _ body: (Int) -> Void) -> Bool {
-        index.forEachRuleOfOwnKey(decision, body)
+    /// Visits the rules of the decision's own key value for its near misses, the band-ranked
+    /// ones only from the bands nearest its value (see ``RuleIndex/forEachNearRuleOfOwnKey(_:isBandRanked:_:)``).
+    package func forEachNearRuleOfOwnKey<Visitor: NearRuleVisitor>(_ decision: Decision, isBandRanked: [Bool], _ visitor: inout Visitor) -> Bool {
+        index.forEachNearRuleOfOwnKey(decision, isBandRanked: isBandRanked, &visitor)
     }
+
+    /// Whether `conjunct` bounds the ordered field the rule index splits its kinds by (in
+    /// practice `value`).
+    package func boundsRangeField(_ conjunct: Condition) -> Bool {
+        index.boundsRangeField(conjunct)
+    }
+
+    /// The ordered field the rule index splits its kinds by, if any.
+    package var rangeField: Int? { index.rangeField }
 
     /// The truth of conjunct `conjunct` of rule `rule`'s condition (see ``Condition/conjuncts``),
     /// evaluating that part of the rule's tree only.
@@ -62,6 +76,25 @@ package struct Plan: Sendable {
         let root = roots[rule]
         return root < 0 ? .yes : conditions.evaluate(root, decision)
     }
+}
+
+/// What the evaluator reads of every candidate rule on every line, side by side in one small
+/// record: its period, its condition's root, and whether it needs its full ``Rule`` at all.
+///
+/// With ten times the rules, a line still reads only the rules of its own kind, but from tables
+/// ten times the size: the period and root were three arrays (three cache lines a rule), and the
+/// `Rule` record read for its notices and orders was another, far apart. One record keeps what a
+/// line touches to one line for a few rules, so the cost per line stays that of its own rules.
+package struct RuleFacts: Sendable {
+    package var effectiveFrom: Int32
+    package var effectiveUntil: Int32
+    /// The root node of its condition, or -1 when it has none.
+    package var root: Int32
+    /// Whether it asks for a notice or an order of approvals or steps: only then is its `Rule` read.
+    package var readsRecord: Bool
+
+    /// Whether it is in effect on day `day`.
+    @inline(__always) package func isInEffect(on day: Int32) -> Bool { day >= effectiveFrom && day <= effectiveUntil }
 }
 
 extension Condition {

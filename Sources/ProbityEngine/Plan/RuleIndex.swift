@@ -8,7 +8,8 @@ import ProbitySemantics
 /// rules bound (in practice `value`). Both are pre-filters only: every candidate's whole
 /// condition is still evaluated.
 struct RuleIndex: Sendable {
-    /// A bucket's rules, split by the interval each requires of ``RuleIndex/rangeField``.
+    /// A bucket's rules, split by the interval each requires of ``RuleIndex/rangeField``, as
+    /// built; the index keeps it packed (``PackedBucket``).
     struct Bucket: Sendable {
         /// Rules that do not bound the range field: always candidates.
         var unbounded: [Int32] = []
@@ -17,16 +18,22 @@ struct RuleIndex: Sendable {
         /// Segment `i + 1` starts at `starts[i]`; segment 0 is everything below `starts[0]`.
         var starts: [Int64] = []
         var segments: [[Int32]] = [[]]
+    }
 
-        /// Bounded rules whose interval contains `value`.
-        func segment(containing value: Int64) -> [Int32] {
-            var low = 0, high = starts.count
-            while low < high {
-                let mid = (low + high) / 2
-                if starts[mid] <= value { low = mid + 1 } else { high = mid }
-            }
-            return segments[low]
-        }
+    /// A bucket as the index keeps it: positions in the index's shared arrays, so reading a
+    /// bucket reads a few neighbouring cache lines and retains nothing. (Kept as arrays of arrays,
+    /// every list and segment was an allocation of its own: with ten times the kinds, a line
+    /// missed the cache on each of them, and retained and released each on both threads.)
+    struct PackedBucket: Sendable {
+        /// Its rules that do not bound the range field, in ``RuleIndex/members``.
+        var unbounded: Range<Int32>
+        /// Its rules that do, in ``RuleIndex/members``.
+        var bounded: Range<Int32>
+        /// Its segments' start points, in ``RuleIndex/points``: segment `i + 1` starts at the
+        /// `i`th; segment 0 is everything below the first.
+        var points: Range<Int32>
+        /// Segment `s`'s rules are `members[edges[edgesStart + s] ..< edges[edgesStart + s + 1]]`.
+        var edgesStart: Int32
     }
 
     /// The enumeration field rules are bucketed by, if any.
@@ -34,13 +41,23 @@ struct RuleIndex: Sendable {
     /// The ordered field bounded within buckets, if any.
     var rangeField: Int?
     /// One bucket per value of the key field, holding the rules restricted to that value.
-    var buckets: [Bucket] = []
+    var buckets: [PackedBucket] = []
     /// The rules not restricted to any value of the key field: candidates for every decision
     /// that has it. Kept once, not copied into every bucket, which made the index grow as
     /// values × unrestricted rules.
-    var unkeyedBucket = Bucket()
+    var unkeyedBucket = PackedBucket(unbounded: 0 ..< 0, bounded: 0 ..< 0, points: 0 ..< 0, edgesStart: 0)
     /// For decisions without the key field (or with no key field at all): every rule.
-    var fallback = Bucket()
+    var fallback = PackedBucket(unbounded: 0 ..< 0, bounded: 0 ..< 0, points: 0 ..< 0, edgesStart: 0)
+    /// Every bucket's rule lists and segments, one after another.
+    var members: [Int32] = []
+    /// Every bucket's segment start points, one bucket after another.
+    var points: [Int64] = []
+    /// Every bucket's segment boundaries in ``members``, one bucket after another.
+    var edges: [Int32] = []
+    /// Per rule: the closed interval it requires of the range field (`Int64.min ... Int64.max`
+    /// when it bounds none), so a walk over the bands meets each rule once, in its nearest band.
+    var lowerBounds: [Int64] = []
+    var upperBounds: [Int64] = []
 
     init(rules: [Rule], fields: [Field]) {
         keyField = RuleIndex.mostTested(rules, fields) { field, conjunct in
@@ -62,51 +79,151 @@ struct RuleIndex: Sendable {
                 }
             }
         }
-        buckets = keyedRules.map { makeBucket($0, rules) }
-        unkeyedBucket = makeBucket(unkeyed, rules)
-        fallback = makeBucket(rules.indices.map(Int32.init), rules)
+        for rulesOfKey in keyedRules { buckets.append(pack(makeBucket(rulesOfKey, rules))) }
+        unkeyedBucket = pack(makeBucket(unkeyed, rules))
+        fallback = pack(makeBucket(rules.indices.map(Int32.init), rules))
+        for rule in rules {
+            let bounds = rangeField.flatMap { RuleIndex.interval(in: rule, field: $0) } ?? (.min, .max)
+            lowerBounds.append(bounds.0)
+            upperBounds.append(bounds.1)
+        }
     }
 
-    /// The rules that could fire for a decision: up to four lists, each in rule order.
+    /// Appends `bucket`'s lists to the shared arrays and says where they are.
+    private mutating func pack(_ bucket: Bucket) -> PackedBucket {
+        func append(_ list: [Int32]) -> Range<Int32> {
+            let start = Int32(members.count)
+            members += list
+            return start ..< Int32(members.count)
+        }
+        let unbounded = append(bucket.unbounded), bounded = append(bucket.bounded)
+        let firstPoint = Int32(points.count)
+        points += bucket.starts
+        let edgesStart = Int32(edges.count)
+        for segment in bucket.segments {
+            edges.append(Int32(members.count))
+            members += segment
+        }
+        edges.append(Int32(members.count))
+        return PackedBucket(unbounded: unbounded, bounded: bounded, points: firstPoint ..< Int32(points.count), edgesStart: edgesStart)
+    }
+
+    /// The index of `bucket`'s segment holding `value`.
+    private func segmentIndex(_ bucket: PackedBucket, containing value: Int64) -> Int {
+        let first = Int(bucket.points.lowerBound)
+        var low = 0, high = bucket.points.count
+        while low < high {
+            let mid = (low + high) / 2
+            if points[first + mid] <= value { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// Segment `segment` of `bucket`: its rules' positions in ``members``.
+    private func segment(_ segment: Int, of bucket: PackedBucket) -> Range<Int> {
+        let edge = Int(bucket.edgesStart) + segment
+        return Int(edges[edge]) ..< Int(edges[edge + 1])
+    }
+
+    /// The `i`th start point of `bucket`'s segments.
+    private func point(_ i: Int, of bucket: PackedBucket) -> Int64 {
+        points[Int(bucket.points.lowerBound) + i]
+    }
+
+    /// The rules that could fire for a decision: up to four runs of ``members``, each in rule order.
     struct Candidates {
-        var lists: (unbounded: [Int32], bounded: [Int32], unkeyedUnbounded: [Int32], unkeyedBounded: [Int32])
+        var lists: (unbounded: Range<Int>, bounded: Range<Int>, unkeyedUnbounded: Range<Int>, unkeyedBounded: Range<Int>)
     }
 
     /// The rules that could fire for a decision, in rule order within each list.
     ///
-    /// Each list is read where it lies in its bucket: copying a whole bucket out first retained
-    /// (and released) its four arrays, which every worker of a batch shares, on every line.
+    /// A bucket is a handful of ranges into the index's shared arrays, so taking one out retains
+    /// nothing: copying a bucket of arrays retained (and released) them, which every worker of a
+    /// batch shares, on every line.
     func candidates(for decision: Decision) -> Candidates {
-        let value = rangeField.flatMap { decision.isPresent[$0] ? decision.scalars[$0] : nil }
+        var bucket = fallback
+        var keyed = false
         if let key = keyField, decision.isPresent[key] {
             let ordinal = Int(decision.scalars[key])
             if ordinal >= 0, ordinal < buckets.count {
-                guard let value else {
-                    return Candidates(lists: (buckets[ordinal].unbounded, buckets[ordinal].bounded, unkeyedBucket.unbounded, unkeyedBucket.bounded))
-                }
-                return Candidates(lists: (buckets[ordinal].unbounded, buckets[ordinal].segment(containing: value),
-                                          unkeyedBucket.unbounded, unkeyedBucket.segment(containing: value)))
+                bucket = buckets[ordinal]
+                keyed = true
             }
         }
-        guard let value else { return Candidates(lists: (fallback.unbounded, fallback.bounded, [], [])) }
-        return Candidates(lists: (fallback.unbounded, fallback.segment(containing: value), [], []))
+        let other = keyed ? unkeyedBucket : PackedBucket(unbounded: 0 ..< 0, bounded: 0 ..< 0, points: 0 ..< 0, edgesStart: 0)
+        guard let range = rangeField, decision.isPresent[range] else {
+            return Candidates(lists: (bucket.unbounded.positions, bucket.bounded.positions, other.unbounded.positions, other.bounded.positions))
+        }
+        let value = decision.scalars[range]
+        let own = segment(segmentIndex(bucket, containing: value), of: bucket)
+        let unkeyed = keyed ? segment(segmentIndex(other, containing: value), of: other) : 0 ..< 0
+        return Candidates(lists: (bucket.unbounded.positions, own, other.unbounded.positions, unkeyed))
     }
 
-    /// Calls `body` with every rule of the decision's own value of the key field (its bucket,
-    /// bounded or not) and every rule restricted to no value of it, in no particular order.
-    /// Any other rule tests the key field for another value, so it fails for this decision.
-    /// False, calling nothing, when the decision has no value of the key field to look up.
-    func forEachRuleOfOwnKey(_ decision: Decision, _ body: (Int) -> Void) -> Bool {
+    /// Visits the rules of the decision's own value of the key field (its bucket, bounded or not)
+    /// and every rule restricted to no value of it, in no particular order: any other rule tests
+    /// the key field for another value, so it fails for this decision. A rule ranked by its band
+    /// (`isBandRanked[rule]`, see ``NearRuleVisitor``) only while it could still rank: the bands
+    /// around the decision's value are walked outwards, nearest first, and the walk stops once
+    /// the visitor says nothing as far from the value as the next band can count. So a
+    /// `no-authority` line reads the few bands next to its value, not every rule of its kind.
+    /// False, visiting nothing, when the decision has no value of the key field to look up.
+    func forEachNearRuleOfOwnKey<Visitor: NearRuleVisitor>(_ decision: Decision, isBandRanked: [Bool], _ visitor: inout Visitor) -> Bool {
         guard let key = keyField, decision.isPresent[key] else { return false }
         let ordinal = Int(decision.scalars[key])
         guard ordinal >= 0, ordinal < buckets.count else { return false }
-        // Four loops, not one over an array of the four lists: that array was allocated (and each
-        // list retained) on every `no-authority` line.
-        for rule in buckets[ordinal].unbounded { body(Int(rule)) }
-        for rule in buckets[ordinal].bounded { body(Int(rule)) }
-        for rule in unkeyedBucket.unbounded { body(Int(rule)) }
-        for rule in unkeyedBucket.bounded { body(Int(rule)) }
+        let bucket = buckets[ordinal]
+        for position in unkeyedBucket.unbounded.positions { visitor.visit(Int(members[position])) }
+        for position in unkeyedBucket.bounded.positions { visitor.visit(Int(members[position])) }
+        for position in bucket.unbounded.positions { visitor.visit(Int(members[position])) }
+        guard let range = rangeField, decision.isPresent[range], !bucket.points.isEmpty else {
+            for position in bucket.bounded.positions { visitor.visit(Int(members[position])) }
+            return true
+        }
+        // A rule whose nearness its band does not bound is scored whatever its band.
+        for position in bucket.bounded.positions where !isBandRanked[Int(members[position])] { visitor.visit(Int(members[position])) }
+        let value = decision.scalars[range]
+        let count = bucket.points.count
+        let own = segmentIndex(bucket, containing: value)
+        for position in segment(own, of: bucket) where isBandRanked[Int(members[position])] { visitor.visit(Int(members[position])) }
+        // Segment s holds [point(s - 1), point(s) - 1]; a rule sits in a run of neighbouring
+        // segments, so walking outwards meets it first in the segment nearest the value, where
+        // its distance from the value is the segment's. It is visited there only.
+        var below = own - 1, above = own + 1
+        while below >= 0 || above <= count {
+            if below >= 0, point(below, of: bucket) == .min { below -= 1; continue } // empty: it ends below Int64.min
+            let belowDistance = below >= 0 ? RuleIndex.span(value, point(below, of: bucket) - 1) : .max
+            let aboveDistance = above <= count ? RuleIndex.span(point(above - 1, of: bucket), value) : .max
+            if belowDistance <= aboveDistance {
+                if visitor.isDone(beyond: belowDistance) { break }
+                let end = point(below, of: bucket)
+                for position in segment(below, of: bucket) {
+                    let rule = Int(members[position])
+                    if upperBounds[rule] < end && isBandRanked[rule] { visitor.visit(rule) }
+                }
+                below -= 1
+            } else {
+                if visitor.isDone(beyond: aboveDistance) { break }
+                let start = point(above - 1, of: bucket)
+                for position in segment(above, of: bucket) {
+                    let rule = Int(members[position])
+                    if lowerBounds[rule] >= start && isBandRanked[rule] { visitor.visit(rule) }
+                }
+                above += 1
+            }
+        }
         return true
+    }
+
+    /// |a − b|, which always fits in 64 unsigned bits; wrapping arithmetic cannot trap here.
+    static func span(_ a: Int64, _ b: Int64) -> UInt64 {
+        a >= b ? UInt64(bitPattern: a &- b) : UInt64(bitPattern: b &- a)
+    }
+
+    /// Whether `conjunct` bounds the range field (so the index files its rule by it).
+    func boundsRangeField(_ conjunct: Condition) -> Bool {
+        guard let range = rangeField else { return false }
+        return RuleIndex.interval(of: conjunct, field: range) != nil
     }
 
     private func makeBucket(_ members: [Int32], _ rules: [Rule]) -> Bucket {
@@ -129,13 +246,16 @@ struct RuleIndex: Sendable {
         // Rules whose intervals overlap many others' bounds would each sit in many segments
         // (rules × bounds entries): past a budget linear in the rules, the bucket is not split
         // by range at all. The index is only a pre-filter, so answers are the same either way.
+        // The budget is 32 entries a rule: at 8, ten interleaved copies of a kind's ten bands
+        // with an open-ended rule each (`value >= £1.5m`; about 23 entries a rule) were not
+        // split, so every line evaluated and scored all 110 rules of its kind.
         var entries = 0
         for interval in intervals {
             let first = interval.lower == .min ? 0 : RuleIndex.firstIndex(of: interval.lower, in: starts) + 1
             let last = interval.upper == .max ? starts.count : RuleIndex.firstIndex(of: interval.upper + 1, in: starts)
             entries += max(0, last - first + 1)
         }
-        if entries > 8 * intervals.count + 1024 {
+        if entries > 32 * intervals.count + 1024 {
             return Bucket(unbounded: members, bounded: [], starts: [], segments: [[]])
         }
         bucket.starts = starts
@@ -238,4 +358,23 @@ struct RuleIndex: Sendable {
             return nil
         }
     }
+}
+
+/// What walks the rule index's bands around a decision's value for its nearest rules
+/// (``RuleIndex/forEachNearRuleOfOwnKey(_:isBandRanked:_:)``) asks of the one ranking them.
+///
+/// A rule is band-ranked when its rank can only get worse the further its band lies from the
+/// value: its distance from meeting its conditions is at least its band's distance from the
+/// value, less one (a bound written `<` or `(` lies one unit outside its band). The ranker says
+/// which rules are (a table, read in place: a call per rule cost more than the test itself).
+package protocol NearRuleVisitor {
+    /// Whether no band-ranked rule whose band lies `distance` or more from the value could
+    /// rank among the nearest.
+    func isDone(beyond distance: UInt64) -> Bool
+    mutating func visit(_ rule: Int)
+}
+
+extension Range<Int32> {
+    /// The same positions as `Int`s, for indexing.
+    var positions: Range<Int> { Int(lowerBound) ..< Int(upperBound) }
 }

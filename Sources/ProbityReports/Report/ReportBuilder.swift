@@ -30,6 +30,11 @@ package final class ReportBuilder: Sendable {
     /// Per rule, per conjunct: the pieces its near-miss reason is worded from when it is a test of
     /// one field (nil otherwise: then the rule's evaluation is traced and worded in full).
     let conjunctWording: [[FieldTestWording?]]
+    /// Per rule: whether its near-miss rank can only fall the further its band of the rule
+    /// index lies from the decision's value: its one test with a gap to measure is its one
+    /// bound on the index's range field. The walk over the bands skips such rules once they
+    /// are too far to rank (see ``nearMisses(_:fromIndex:wordedFromTrace:)``).
+    let isBandRanked: [Bool]
     /// Per rule: the placeholder constants its condition uses (mostly none).
     let placeholdersByRule: [[Int]]
     let usesPlaceholders: Bool
@@ -59,6 +64,9 @@ package final class ReportBuilder: Sendable {
                 guard case .written(let condition) = plan.shape(of: node) else { return nil }
                 return FieldTestWording(condition, program: plan.program)
             }
+        }
+        self.isBandRanked = plan.program.rules.indices.map { [conjunctTests] rule in
+            ReportBuilder.isBandRanked(plan.program.rules[rule], conjunctTests[rule], plan: plan)
         }
         self.placeholdersByRule = plan.program.placeholdersUsedByRule()
         self.usesPlaceholders = placeholdersByRule.contains { !$0.isEmpty }
@@ -94,7 +102,7 @@ package final class ReportBuilder: Sendable {
             // Every fired rule that requires it, not only the first, which is the one cited.
             let table = approval.action == .approve ? plan.requirements.approvals : plan.requirements.recommendations
             var ruleIDs: [EncodedJSONString] = []
-            for rule in fired where table[rule].contains(approval.body) { ruleIDs.append(references[rule].texts.id) }
+            for rule in fired where table.contains(rule, approval.body) { ruleIDs.append(references[rule].texts.id) }
             return Report.Approval(approver: bodyNames[Int(approval.body)], action: approval.action,
                                    rule: reference(Int(approval.rule)), ruleIDs: ruleIDs)
         }
@@ -256,24 +264,25 @@ package final class ReportBuilder: Sendable {
     /// explained in words.
     ///
     /// The candidates come from the rule index: the rules of the decision's own kind (and those
-    /// for every kind). Any other rule fails its test of the kind, so it ranks below each of
-    /// these that fails no enumeration test; when the best three fail none, they are the answer
-    /// and no other kind's rule is scored, so a `no-authority` decision costs what its own kind's
-    /// rules cost, however many kinds the scheme has. Otherwise (or with `fromIndex` false, as
-    /// tests do to hold the two to the same answer) every approving rule is scored.
+    /// for every kind), read from the bands around the decision's value outwards until no
+    /// further band can hold one of the best (``NearRuleScorer``). Any other rule fails its test
+    /// of the kind, so it ranks below each of these that fails no enumeration test; when the
+    /// best three fail none, they are the answer and no other kind's rule is scored, so a
+    /// `no-authority` decision costs what the few bands next to its value cost, however many
+    /// kinds and bands the scheme has. Otherwise (or with `fromIndex` false, as tests do to hold
+    /// the two to the same answer) every approving rule is scored.
     ///
     /// A reason that is a test of one field is worded from pieces made once per rule
     /// (``FieldTestWording``) with the truth the scoring found; any other is worded from a trace of
     /// the rule. `wordedFromTrace` words every one from a trace, as tests do to hold the two to
     /// the same words.
     public func nearMisses(_ decision: Decision, fromIndex: Bool = true, wordedFromTrace: Bool = false) -> [Report.NearMiss] {
-        var best = NearestScores()
-        // Taken out once a line: asking `plan` for a conjunct's truth copied the whole plan
-        // (640 bytes) for every rule scored.
-        let conditions = plan.conditions
-        let indexed = fromIndex && plan.forEachRuleOfOwnKey(decision) { rule in
-            if isApproving[rule], let score = score(rule, decision, conditions) { best.offer(score) }
-        }
+        // The conditions are taken out once a line: asking `plan` for a conjunct's truth copied
+        // the whole plan (640 bytes) for every rule scored.
+        var scorer = NearRuleScorer(builder: self, decision: decision, conditions: plan.conditions)
+        let indexed = fromIndex && plan.forEachNearRuleOfOwnKey(decision, isBandRanked: isBandRanked, &scorer)
+        let conditions = scorer.conditions
+        var best = scorer.best
         if !indexed || best.ranked.count < ReportBuilder.nearMissCount || best.ranked.contains(where: { $0.otherKind != 0 }) {
             best = NearestScores()
             for index in approvingRules {
@@ -302,6 +311,47 @@ package final class ReportBuilder: Sendable {
         }
     }
 
+    /// Scores the rules the rule index's walk over the bands visits, keeping the best
+    /// ``nearMissCount``; it stops the walk once the last of them (of the decision's own kind)
+    /// is nearer than any rule in a band further out can be.
+    struct NearRuleScorer: NearRuleVisitor {
+        let builder: ReportBuilder
+        let decision: Decision
+        let conditions: ConditionProgram
+        var best = NearestScores()
+
+        func isDone(beyond distance: UInt64) -> Bool {
+            // A band-ranked rule there fails its bound by `distance - 1` or more, so it ranks
+            // after a rule that fails no test of the kind and is nearer than that.
+            guard best.ranked.count == nearMissCount, let last = best.ranked.last, distance > 0 else { return false }
+            return last.otherKind == 0 && last.gap < distance - 1
+        }
+
+        mutating func visit(_ rule: Int) {
+            // A rule not in effect on the day ranks after every rule that is; if it would be one
+            // of the best, that is because fewer than three in effect came near, and then every
+            // approving rule is scored anyway (see ``nearMisses(_:fromIndex:wordedFromTrace:)``).
+            // So it is not scored here (a kind's earlier and later versions are most of its rules).
+            guard builder.isApproving[rule], builder.plan.facts[rule].isInEffect(on: decision.date) else { return }
+            if let score = builder.score(rule, decision, conditions) { best.offer(score) }
+        }
+    }
+
+    /// See ``isBandRanked``: the rule's only conjunct with a gap to measure (``GapTest``) is its
+    /// only bound on the rule index's range field, so failing it by the band's distance is its gap.
+    static func isBandRanked(_ rule: Rule, _ tests: [ConjunctTest], plan: Plan) -> Bool {
+        guard let range = plan.rangeField, let conjuncts = rule.condition?.conjuncts, conjuncts.count == tests.count else { return false }
+        var measured = 0, rangeBounds = 0
+        for (conjunct, test) in zip(conjuncts, tests) {
+            let boundsRange = plan.boundsRangeField(conjunct)
+            if boundsRange { rangeBounds += 1 }
+            guard test.gap.field != nil else { continue }
+            measured += 1
+            guard test.gap.field == range, boundsRange else { return false }
+        }
+        return measured == 1 && rangeBounds == 1
+    }
+
     /// How near an approving rule came to firing (see ``nearMisses(_:)``).
     struct NearMissScore {
         var rule: Int
@@ -316,11 +366,12 @@ package final class ReportBuilder: Sendable {
     }
 
     /// Scores approving rule `index` for `decision`; nil if it fires.
-    private func score(_ index: Int, _ decision: Decision, _ conditions: ConditionProgram) -> NearMissScore? {
-        if decision.date < plan.effectiveFrom[index] || decision.date > plan.effectiveUntil[index] {
+    func score(_ index: Int, _ decision: Decision, _ conditions: ConditionProgram) -> NearMissScore? {
+        let facts = plan.facts[index]
+        if !facts.isInEffect(on: decision.date) {
             return NearMissScore(rule: index, otherKind: Int.max, gap: UInt64.max, met: -1, failed: -1, truth: .unknown)
         }
-        guard plan.roots[index] >= 0 else { return nil }
+        guard facts.root >= 0 else { return nil }
         var met = 0, otherKind = 0
         var gap = UInt64.max
         var failed: Int?
@@ -398,6 +449,14 @@ package final class ReportBuilder: Sendable {
                 self = .interval(field: field, lower: lower?.value, upper: upper?.value)
             default:
                 self = .none
+            }
+        }
+
+        /// The field whose bound it measures, or nil for a test with none.
+        var field: Int? {
+            switch self {
+            case .none: nil
+            case .bound(let field, _), .interval(let field, _, _): field
             }
         }
 

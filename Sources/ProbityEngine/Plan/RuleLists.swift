@@ -1,0 +1,34 @@
+/// A short list of indices per rule (the bodies it requires, its procedures), all in one array:
+/// rule `r`'s list is `items[starts[r] ..< starts[r + 1]]`.
+///
+/// One allocation for every rule's list, not one per rule: the evaluator reads the lists of the
+/// few rules that fire on a line, and with thousands of rules an array per rule put each list on
+/// a cache line of its own, away from its neighbours (and retained it when read).
+package struct RuleLists: Sendable {
+    private var starts: [Int32] = [0]
+    private var items: [Int32] = []
+
+    init(_ lists: [[Int32]]) {
+        starts.reserveCapacity(lists.count + 1)
+        for list in lists {
+            items += list
+            starts.append(Int32(items.count))
+        }
+    }
+
+    /// The positions of rule `rule`'s list in ``items``.
+    @inline(__always) private func range(_ rule: Int) -> Range<Int> { Int(starts[rule]) ..< Int(starts[rule + 1]) }
+
+    /// Calls `body` with each index of rule `rule`'s list, in order.
+    @inline(__always) package func forEach(_ rule: Int, _ body: (Int32) -> Void) {
+        for position in range(rule) { body(items[position]) }
+    }
+
+    /// Whether rule `rule`'s list holds `value`.
+    package func contains(_ rule: Int, _ value: Int32) -> Bool {
+        range(rule).contains { items[$0] == value }
+    }
+
+    /// Rule `rule`'s list, for callers off the hot path.
+    package subscript(rule: Int) -> ArraySlice<Int32> { items[range(rule)] }
+}
