@@ -44,6 +44,8 @@ package final class ConflictScreener: Sendable {
     public let isStrict: Bool
     /// Declared organisations by id, name and alias, for "did you mean" on a name that matched nothing.
     let directory: OrganisationDirectory
+    /// Per organisation with shaped aliases, its scanners, made when a reason first needs them.
+    let shapedAliasScanners = ShapedAliasScanners()
 
     /// A screener with no register of interests: nobody is screened, but a meeting's quorum and
     /// voting weights are still worked out (for example an ICP meeting, whose members declare
