@@ -26,7 +26,9 @@ public enum PersonResolution: Equatable, Sendable {
 /// releasing them was 4% of a batch). Its identity also tells ``AttendeeNames`` read against
 /// this index from names read against another.
 public final class PeopleIndex: Sendable {
-    private let keys: [[String]]                // each person's normalised words
+    let keys: [[String]]                        // each person's normalised words
+    /// Surname → people, for a name of one word; made on first use (``people(withSurname:)``).
+    let surnames = SurnameIndex()
     private let byKey: [String: [Int]]
     private let byEnds: [String: [Int]]         // "first last" → people
     /// Each register name exactly as written, by its bytes, → what it resolves to, worked out
@@ -134,7 +136,7 @@ public final class PeopleIndex: Sendable {
         // A surname alone ("Smith", "Cllr Smith") is never taken as one person, however few
         // share it: with several it is ambiguous, and the caller says which people it could be.
         if words.count == 1 {
-            let sharing = keys.indices.filter { keys[$0].count > 1 && keys[$0].last == words[0] }
+            let sharing = people(withSurname: words[0])
             return sharing.count > 1 ? .ambiguous(sharing) : .notFound
         }
         guard let ends = PeopleIndex.ends(words), let candidates = byEnds[ends] else { return .notFound }
