@@ -28,23 +28,42 @@ public enum NameSuggestions {
 
     /// The indices of every candidate close to `written`, best first (ties in candidate order).
     public static func ranked(_ written: String, among candidates: [String]) -> [Int] {
-        let target = Folded(written)
+        ranked(Folded(written), among: candidates.map(Folded.init))
+    }
+
+    /// The indices of every candidate close to `target`, best first (ties in candidate order), the
+    /// candidates folded already: a list asked about many names is folded once, not once a name.
+    public static func ranked(_ target: Folded, among candidates: [Folded]) -> [Int] {
         guard !target.words.isEmpty else { return [] }
         var scored: [(index: Int, score: Int)] = []
         for (index, candidate) in candidates.enumerated() {
-            let score = Self.score(target, Folded(candidate))
+            let score = Self.score(target, candidate)
             if score > 0 { scored.append((index, score)) }
         }
         return scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }.map(\.index)
     }
 
+    /// What a list of candidates is asked: the names near `written`, at most `limit` of them; the
+    /// key under which an answer is kept (``Memo``).
+    public struct Question: Hashable, Sendable {
+        public var written: String
+        public var limit: Int
+
+        public init(written: String, limit: Int) {
+            self.written = written
+            self.limit = limit
+        }
+    }
+
     /// A name folded for comparison: its words, and its words without legal forms.
     public struct Folded: Sendable {
-        public var words: [String]
+        public let words: [String]
         /// The words without legal forms ("cic", "ltd" …), unless that leaves none.
-        public var core: [String]
+        public let core: [String]
         /// The core words run together, spaces set aside.
-        public var joined: String
+        public let joined: String
+        /// `joined`'s length in characters, counted once: every candidate's is compared with it.
+        public let joinedLength: Int
 
         public init(_ text: String) {
             self.init(words: PersonName.words(text))
@@ -54,41 +73,78 @@ public enum NameSuggestions {
         /// from words folded once, as the register's suggestion index does.
         public init(words: [String]) {
             self.words = words
-            core = words.filter { !NameSuggestions.legalForms.contains($0) }
-            if core.isEmpty { core = words }
-            joined = core.joined()
+            let core = words.filter { !NameSuggestions.legalForms.contains($0) }
+            self.core = core.isEmpty ? words : core
+            joined = self.core.joined()
+            joinedLength = characterCount(joined)
         }
     }
 
     /// How close `candidate` is to `target`, 0 for not at all; higher is closer (out of 100).
+    ///
+    /// Called for every candidate of a list, most of them nowhere near, so it makes nothing: no
+    /// string of initials, no table of edit distances beyond the few slips allowed.
     public static func score(_ target: Folded, _ candidate: Folded) -> Int {
-        guard !candidate.core.isEmpty else { return 0 }
-        if target.joined == candidate.joined { return 100 }
+        score(target, words: candidate.words, core: candidate.core, joined: candidate.joined, joinedLength: candidate.joinedLength)
+    }
+
+    /// The score `score(target, Folded(words: words))` gives, with no `Folded` made: a register
+    /// text offers thousands of runs of words to score against one name, and folding each run
+    /// made three arrays and a string. `scratch` holds the run's words run together; the caller
+    /// keeps it from run to run so its storage is made once.
+    public static func score(_ target: Folded, words: some Collection<String>, scratch: inout String) -> Int {
+        let kept = words.lazy.filter { !NameSuggestions.legalForms.contains($0) }
+        let hasCore = !kept.isEmpty
+        scratch.removeAll(keepingCapacity: true)
+        if hasCore {
+            for word in kept { scratch += word }
+            return score(target, words: words, core: kept, joined: scratch, joinedLength: characterCount(scratch))
+        }
+        for word in words { scratch += word }
+        return score(target, words: words, core: words, joined: scratch, joinedLength: characterCount(scratch))
+    }
+
+    private static func score(_ target: Folded, words: some Collection<String>, core: some Collection<String>,
+                              joined: String, joinedLength: Int) -> Int {
+        guard !core.isEmpty else { return 0 }
+        if target.joined == joined { return 100 }
         // Initials: "BHC" for "Bromley Health Care" (or "Bromley Healthcare CIC").
-        if target.core.count == 1, target.joined.count >= 2, target.joined.count <= 6 {
-            let initials = String(candidate.core.compactMap(\.first))
-            let allInitials = String(candidate.words.compactMap(\.first))
-            if target.joined == initials || target.joined == allInitials { return 90 }
+        if target.core.count == 1, target.joinedLength >= 2, target.joinedLength <= 6 {
+            if isInitials(target.joined, of: core) || isInitials(target.joined, of: words) { return 90 }
         }
         // A few letters apart, spaces set aside ("Bromley Heathcare" / "Bromley Health Care").
-        let limit = max(1, target.joined.count / 4)
-        if abs(target.joined.count - candidate.joined.count) <= limit {
-            let distance = editDistance(target.joined, candidate.joined)
-            if distance <= limit { return 80 - min(distance, 30) }
+        let limit = max(1, target.joinedLength / 4)
+        if abs(target.joinedLength - joinedLength) <= limit,
+           let distance = editDistance(target.joined, joined, atMost: limit) {
+            return 80 - min(distance, 30)
         }
         // Most words shared, in any order, each word allowed one slip.
-        let shared = target.core.filter { word in candidate.core.contains { wordsMatch(word, $0) } }.count
-        let larger = max(target.core.count, candidate.core.count)
+        var shared = 0
+        for word in target.core where core.contains(where: { wordsMatch(word, $0) }) { shared += 1 }
+        let larger = max(target.core.count, core.count)
         if shared * 3 >= larger * 2, shared >= 1, larger >= 2 || shared == larger {
             return 40 * shared / larger
         }
         return 0
     }
 
+    /// Whether `text` is the first letters of `words`, in order (words with no letters skipped).
+    private static func isInitials(_ text: String, of words: some Collection<String>) -> Bool {
+        var letters = text.makeIterator()
+        for word in words {
+            guard let first = word.first else { continue }
+            guard letters.next() == first else { return false }
+        }
+        return letters.next() == nil
+    }
+
     private static func wordsMatch(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
-        guard a.count >= 5, b.count >= 5, abs(a.count - b.count) <= 1 else { return false }
-        return editDistance(a, b) <= 1
+        // A string has at least as many bytes as characters: a short one is dismissed uncounted.
+        guard a.utf8.count >= 5, b.utf8.count >= 5 else { return false }
+        let aLength = characterCount(a), bLength = characterCount(b)
+        guard aLength >= 5, bLength >= 5, abs(aLength - bLength) <= 1 else { return false }
+        return editDistance(a, b, atMost: 1) != nil
     }
 
     /// "did you mean `a` or `b`?", or "" with nothing to suggest.

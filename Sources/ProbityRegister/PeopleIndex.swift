@@ -45,6 +45,11 @@ public final class PeopleIndex: Sendable {
     /// name's but which Swift holds equal to one (the same accented letter as one scalar or
     /// two): resolving never depends on which of two equal spellings was written.
     private let byWrittenName: [String: PersonResolution]
+    /// Each person's key folded for "did you mean", once, when a name first matches nobody.
+    private let foldedKeys = MadeOnce<[NameSuggestions.Folded]>()
+    /// Each unmatched name's suggestions: an attendee missing from the register is usually on
+    /// many lines, and ranking the name against every person costs thousands of ordinary lines.
+    private let suggestionMemo = Memo<NameSuggestions.Question, [Int]>(capacity: 4_096)
 
     /// Indexes `people` by their `key`s.
     public init(_ people: [RegisterPerson]) {
@@ -157,13 +162,16 @@ public final class PeopleIndex: Sendable {
     /// Heleur", "Andrew Parsons"), the words in another order ("Scott, Jacqui"), or a surname
     /// alone. Best first, at most `limit`; offered as "did you mean", never taken.
     public func suggestions(for written: String, limit: Int = 3) -> [Int] {
-        let key = PersonName.normalise(written)
-        guard !key.isEmpty else { return [] }
-        let words = PeopleIndex.words(ofKey: key)
-        if words.count == 1 {
-            return Array(keys.indices.filter { keys[$0].count > 1 && keys[$0].last == words[0] }.prefix(limit))
+        suggestionMemo.value(for: NameSuggestions.Question(written: written, limit: limit)) {
+            let key = PersonName.normalise(written)
+            guard !key.isEmpty else { return [] }
+            let words = PeopleIndex.words(ofKey: key)
+            if words.count == 1 {
+                return Array(keys.indices.lazy.filter { self.keys[$0].count > 1 && self.keys[$0].last == words[0] }.prefix(limit))
+            }
+            let candidates = foldedKeys.value { keys.map { NameSuggestions.Folded($0.joined(separator: " ")) } }
+            return Array(NameSuggestions.ranked(NameSuggestions.Folded(key), among: candidates).prefix(limit))
         }
-        return Array(NameSuggestions.ranked(key, among: keys.map { $0.joined(separator: " ") }).prefix(limit))
     }
 
     /// The words of a normalised name, split at its single spaces by byte: a key is folded

@@ -9,6 +9,12 @@ extension RegisterLinks {
     /// within each, runs of about as many words as the name has; each text offers its closest
     /// run. Best first, then in register order; at most `limit`.
     func nearTexts(_ written: String, in register: Register, limit: Int = 2) -> [ConflictsReport.Suggestion] {
+        nearTextsMemo.value(for: NameSuggestions.Question(written: written, limit: limit)) {
+            searchNearTexts(written, in: register, limit: limit)
+        }
+    }
+
+    private func searchNearTexts(_ written: String, in register: Register, limit: Int) -> [ConflictsReport.Suggestion] {
         let target = NameSuggestions.Folded(written)
         guard !target.core.isEmpty else { return [] }
         let (textsByWord, textOwners) = wordIndex.built(from: register)

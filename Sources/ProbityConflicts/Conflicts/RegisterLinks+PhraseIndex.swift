@@ -78,6 +78,7 @@ extension RegisterLinks.PhraseIndex.Index {
         let text = texts[textID]
         let size = target.words.count
         var best: (start: Int, length: Int, score: Int)?
+        var scratch = ""
         for length in max(1, size - 1)...(size + 1) where length <= text.count {
             for start in 0...(text.count - length) {
                 let run = text[start..<(start + length)]
@@ -87,7 +88,7 @@ extension RegisterLinks.PhraseIndex.Index {
                    texts[Int(known.text)][Int(known.start)..<(Int(known.start) + length)].elementsEqual(run) {
                     score = known.score
                 } else {
-                    score = NameSuggestions.score(target, NameSuggestions.Folded(words: run.flatMap { words[Int($0)] }))
+                    score = NameSuggestions.score(target, words: run.lazy.flatMap { words[Int($0)] }, scratch: &scratch)
                     if scores[key] == nil { scores[key] = (score, Int32(textID), Int32(start), Int32(length)) }
                 }
                 if score > (best?.score ?? 0) { best = (start, length, score) }

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import ProbityRegister
+import ProbityReports
 import ProbitySemantics
 import ProbitySupport
 import Synchronization
@@ -34,6 +35,11 @@ struct RegisterLinks: Sendable {
     let wordIndex = WordIndex()
     /// The texts split into words once, for "did you mean" phrases; built on first use.
     let phraseIndex = PhraseIndex()
+    /// Each undeclared name's links and "did you mean" phrases, worked out once: a supplier new
+    /// to the rules is usually named on many lines, and searching the register's texts for it is
+    /// the cost of a thousand ordinary lines.
+    let undeclaredMemo = Memo<String, [Link]>(capacity: 4_096)
+    let nearTextsMemo = Memo<NameSuggestions.Question, [ConflictsReport.Suggestion]>(capacity: 4_096)
 
     /// Scans `register` for `organisations`, with `scanner` already made from them
     /// (``scanner(for:)``) when given.
@@ -108,6 +114,10 @@ struct RegisterLinks: Sendable {
     /// the name's rarest word are scanned. The name is also tried without a trailing legal form
     /// ("Riverside Home Care Ltd" is "Riverside Home Care" in prose).
     func findUndeclared(_ written: String, in register: Register) -> [Link] {
+        undeclaredMemo.value(for: written) { searchUndeclared(written, in: register) }
+    }
+
+    private func searchUndeclared(_ written: String, in register: Register) -> [Link] {
         let variants = Self.variants(of: written)
         guard let shortest = variants.last else { return [] }
         let words = PersonName.words(shortest)

@@ -19,6 +19,11 @@ package struct OrganisationDirectory: Sendable {
     /// Every id, name and alias with its organisation, in declaration order, for suggestions.
     private var names: [(text: String, organisation: Int)] = []
     private var displayNames: [String] = []
+    /// The same names folded for "did you mean", once, when a name first matches nothing.
+    private let foldedNames = MadeOnce<[NameSuggestions.Folded]>()
+    /// Each unmatched name's suggestions: a supplier new to the rules is usually named on many
+    /// lines, and ranking it against every name is the cost of hundreds of ordinary lines.
+    private let suggestionMemo = Memo<NameSuggestions.Question, [Int]>(capacity: 4_096)
 
     public init(_ organisations: [Organisation]) {
         for (index, organisation) in organisations.enumerated() {
@@ -58,12 +63,16 @@ package struct OrganisationDirectory: Sendable {
     /// The declared organisations whose id, name or alias is close to `written` (a slip, the
     /// same words in another order, initials), best first, at most `limit`.
     public func suggestions(for written: String, limit: Int = 3) -> [Int] {
-        var out: [Int] = []
-        for index in NameSuggestions.ranked(written, among: names.map(\.text)) where !out.contains(names[index].organisation) {
-            out.append(names[index].organisation)
-            if out.count == limit { break }
+        suggestionMemo.value(for: NameSuggestions.Question(written: written, limit: limit)) {
+            let candidates = foldedNames.value { names.map { NameSuggestions.Folded($0.text) } }
+            var out: [Int] = []
+            for index in NameSuggestions.ranked(NameSuggestions.Folded(written), among: candidates)
+            where !out.contains(names[index].organisation) {
+                out.append(names[index].organisation)
+                if out.count == limit { break }
+            }
+            return out
         }
-        return out
     }
 
     /// How a suggestion names an organisation: "`bromley-healthcare` (Bromley Healthcare CIC)".

@@ -1,0 +1,54 @@
+import Synchronization
+
+/// Answers worked out once per key and kept, for a costly answer that is a pure function of its
+/// key and repeats across the lines of a batch: the "did you mean" suggestions for a supplier
+/// that no rule file declares, or for an attendee who is on no register, are the same on every
+/// line that names them, and without a memo each such line cost a thousand ordinary ones.
+///
+/// Shared by every thread. An answer is worked out outside the lock, so a thread never waits for
+/// another's work; two threads may both work out one key, and as the answer depends only on the
+/// key, both get the same one. At most `capacity` answers are kept; past that, answers are
+/// worked out each time, so memory stays bounded whatever the input.
+public final class Memo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    private let stored = Mutex<[Key: Value]>([:])
+    /// How many answers are kept at most.
+    public let capacity: Int
+
+    public init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    /// The answer for `key`: the kept one, or `compute()`'s, kept if there is room.
+    public func value(for key: Key, orCompute compute: () -> Value) -> Value {
+        if let known = stored.withLock({ $0[key] }) { return known }
+        let value = compute()
+        stored.withLock { stored in
+            if stored.count < capacity, stored[key] == nil { stored[key] = value }
+        }
+        return value
+    }
+
+    /// How many answers are kept now.
+    public var count: Int {
+        stored.withLock { $0.count }
+    }
+}
+
+/// A value made once, on first use, by whichever thread needs it first; the others wait for it.
+/// For what only an unusual input needs (the folded candidates of "did you mean"), so a batch
+/// that never needs it never pays for it.
+public final class MadeOnce<Value: Sendable>: Sendable {
+    private let stored = Mutex<Value?>(nil)
+
+    public init() {}
+
+    /// The value, made by `make()` if this is the first use.
+    public func value(_ make: () -> Value) -> Value {
+        stored.withLock { stored in
+            if let stored { return stored }
+            let value = make()
+            stored = value
+            return value
+        }
+    }
+}
