@@ -28,7 +28,7 @@ public enum PersonResolution: Equatable, Sendable {
 public final class PeopleIndex: Sendable {
     let keys: [[String]]                        // each person's normalised words
     /// Surname → people, for a name of one word; made on first use (``people(withSurname:)``).
-    let surnames = SurnameIndex()
+    let surnames = MadeOnce<[String: [Int]]>()
     private let byKey: [String: [Int]]
     private let byEnds: [String: [Int]]         // "first last" → people
     /// Each register name exactly as written, by its bytes, → what it resolves to, worked out
