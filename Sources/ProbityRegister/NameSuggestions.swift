@@ -88,24 +88,30 @@ public enum NameSuggestions {
         score(target, words: candidate.words, core: candidate.core, joined: candidate.joined, joinedLength: candidate.joinedLength)
     }
 
-    /// The score `score(target, Folded(words: words))` gives, with no `Folded` made: a register
-    /// text offers thousands of runs of words to score against one name, and folding each run
-    /// made three arrays and a string. `scratch` holds the run's words run together; the caller
-    /// keeps it from run to run so its storage is made once.
-    public static func score(_ target: Folded, words: some Collection<String>, scratch: inout String) -> Int {
-        let kept = words.lazy.filter { !NameSuggestions.legalForms.contains($0) }
-        let hasCore = !kept.isEmpty
-        scratch.removeAll(keepingCapacity: true)
-        if hasCore {
-            for word in kept { scratch += word }
-            return score(target, words: words, core: kept, joined: scratch, joinedLength: characterCount(scratch))
-        }
-        for word in words { scratch += word }
-        return score(target, words: words, core: words, joined: scratch, joinedLength: characterCount(scratch))
+    /// A run of words to score, and room to fold it in: a register text offers thousands of runs
+    /// to score against one name, and folding each into a ``Folded`` made three arrays and a
+    /// string. The caller fills `words` and keeps the scratch from run to run, so its storage
+    /// is made once.
+    public struct Run {
+        /// The run's folded words, as ``Folded/init(words:)`` takes them.
+        public var words: [String] = []
+        fileprivate var core: [String] = []
+        fileprivate var joined = ""
+
+        public init() {}
     }
 
-    private static func score(_ target: Folded, words: some Collection<String>, core: some Collection<String>,
-                              joined: String, joinedLength: Int) -> Int {
+    /// The score `score(target, Folded(words: run.words))` gives, with no `Folded` made.
+    public static func score(_ target: Folded, run: inout Run) -> Int {
+        run.core.removeAll(keepingCapacity: true)
+        for word in run.words where !legalForms.contains(word) { run.core.append(word) }
+        if run.core.isEmpty { run.core.append(contentsOf: run.words) }
+        run.joined.removeAll(keepingCapacity: true)
+        for word in run.core { run.joined += word }
+        return score(target, words: run.words, core: run.core, joined: run.joined, joinedLength: characterCount(run.joined))
+    }
+
+    private static func score(_ target: Folded, words: [String], core: [String], joined: String, joinedLength: Int) -> Int {
         guard !core.isEmpty else { return 0 }
         if target.joined == joined { return 100 }
         // Initials: "BHC" for "Bromley Health Care" (or "Bromley Healthcare CIC").
@@ -129,7 +135,7 @@ public enum NameSuggestions {
     }
 
     /// Whether `text` is the first letters of `words`, in order (words with no letters skipped).
-    private static func isInitials(_ text: String, of words: some Collection<String>) -> Bool {
+    private static func isInitials(_ text: String, of words: [String]) -> Bool {
         var letters = text.makeIterator()
         for word in words {
             guard let first = word.first else { continue }

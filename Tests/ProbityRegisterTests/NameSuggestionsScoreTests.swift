@@ -53,7 +53,7 @@ final class NameSuggestionsScoreTests: XCTestCase {
     func testScoreIsTheReferenceScore() {
         let (seed, seeded) = TestSeed.generator()
         var generator = seeded
-        var scratch = ""
+        var run = NameSuggestions.Run()
         for round in 0..<20_000 {
             let target = NameSuggestions.Folded(Self.name(&generator))
             let candidate = NameSuggestions.Folded(Self.name(&generator))
@@ -61,7 +61,8 @@ final class NameSuggestionsScoreTests: XCTestCase {
             XCTAssertEqual(NameSuggestions.score(target, candidate), reference,
                            "seed \(seed), round \(round): \(target.joined) / \(candidate.joined)")
             // A run of a register text's words, scored with no `Folded` made for it.
-            XCTAssertEqual(NameSuggestions.score(target, words: candidate.words, scratch: &scratch), reference,
+            run.words = candidate.words
+            XCTAssertEqual(NameSuggestions.score(target, run: &run), reference,
                            "seed \(seed), round \(round): \(target.joined) / \(candidate.words)")
         }
     }

@@ -78,7 +78,7 @@ extension RegisterLinks.PhraseIndex.Index {
         let text = texts[textID]
         let size = target.words.count
         var best: (start: Int, length: Int, score: Int)?
-        var scratch = ""
+        var scratch = NameSuggestions.Run()
         for length in max(1, size - 1)...(size + 1) where length <= text.count {
             for start in 0...(text.count - length) {
                 let run = text[start..<(start + length)]
@@ -88,7 +88,9 @@ extension RegisterLinks.PhraseIndex.Index {
                    texts[Int(known.text)][Int(known.start)..<(Int(known.start) + length)].elementsEqual(run) {
                     score = known.score
                 } else {
-                    score = NameSuggestions.score(target, words: run.lazy.flatMap { words[Int($0)] }, scratch: &scratch)
+                    scratch.words.removeAll(keepingCapacity: true)
+                    for token in run { scratch.words.append(contentsOf: words[Int(token)]) }
+                    score = NameSuggestions.score(target, run: &scratch)
                     if scores[key] == nil { scores[key] = (score, Int32(textID), Int32(start), Int32(length)) }
                 }
                 if score > (best?.score ?? 0) { best = (start, length, score) }

@@ -110,9 +110,10 @@ struct RegisterLinks: Sendable {
     /// The (person, source) pairs whose text names `written`, an organisation no rule file
     /// declares: a bidder new to the system.
     ///
-    /// Rare, so done on the fly, but not by reading the whole register: only the texts holding
-    /// the name's rarest word are scanned. The name is also tried without a trailing legal form
-    /// ("Riverside Home Care Ltd" is "Riverside Home Care" in prose).
+    /// Done on the fly, once per name (a batch usually names a new bidder on many lines), and not
+    /// by reading the whole register: only the texts holding the name's rarest word are scanned.
+    /// The name is also tried without a trailing legal form ("Riverside Home Care Ltd" is
+    /// "Riverside Home Care" in prose).
     func findUndeclared(_ written: String, in register: Register) -> [Link] {
         undeclaredMemo.value(for: written) { searchUndeclared(written, in: register) }
     }

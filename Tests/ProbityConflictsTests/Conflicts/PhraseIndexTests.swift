@@ -73,6 +73,7 @@ final class PhraseIndexTests: XCTestCase {
             let written = Self.misspelt(Self.organisation(&random), &random)
             let indexed = links.nearTexts(written, in: register)
             XCTAssertEqual(indexed, Self.reference(written, register), "suggestions for \"\(written)\"")
+            XCTAssertEqual(links.nearTexts(written, in: register), indexed, "suggestions for \"\(written)\", asked again (kept)")
             if !indexed.isEmpty { suggested += 1 }
         }
         XCTAssertGreaterThan(suggested, 15, "most slips should get a suggestion")
