@@ -37,6 +37,13 @@ public final class Engine: Sendable {
     /// for every line retained and released the index (when it was a struct, each of its
     /// tables), shared by every worker of a batch, twice a line.
     private let attendeeIndex: PeopleIndex?
+    /// The register scan's patterns, made with the rules when a register is to follow
+    /// (``expectingRegister(_:)``), so that ``with(register:strict:)`` need not make them.
+    private let registerPatterns: ConflictScreener.RegisterScan.Patterns?
+    /// Whether the scheme declares a field named `meeting` (then a line's `meeting` member is
+    /// that field, not the line's own meeting). Asked once: asking the program's field table
+    /// for every line hashed the name and retained the table, which every worker shares.
+    private let declaresMeetingField: Bool
 
     /// An engine for `scheme`, screening every decision against `register` when one is given.
     ///
@@ -78,6 +85,17 @@ public final class Engine: Sendable {
     /// (tens of people) the second thread would cost more than the work it takes over.
     static let parallelBuildMinimumPeople = 1_000
 
+    /// Rules with fewer rules and organisations than this build their plan and directory on the
+    /// calling thread: the shipped rules (tens of each) take less time than starting a thread.
+    static let parallelRulesMinimum = 500
+
+    /// Whether the rules' side of an engine is worth a second thread: a second core, and rules
+    /// or organisations by the hundred (/tmp/wl has 220 rules and 2,000 organisations).
+    package static func buildsRulesInParallel(_ program: Program) -> Bool {
+        guard program.rules.count >= parallelRulesMinimum || program.organisations.count >= parallelRulesMinimum else { return false }
+        return ProcessInfo.processInfo.activeProcessorCount >= 2
+    }
+
     /// Whether building an engine for `register` is worth a second thread: there must be a
     /// second core, and a register large enough for its reading to take longer than starting one.
     package static func buildsInParallel(register: Register?) -> Bool {
@@ -101,7 +119,8 @@ public final class Engine: Sendable {
     }
 
     private init(scheme: Scheme, plan: Plan, decoder: DecisionDecoder, builder: ReportBuilder, register: Register?,
-                 screener: ConflictScreener) {
+                 screener: ConflictScreener, registerPatterns: ConflictScreener.RegisterScan.Patterns? = nil) {
+        self.registerPatterns = registerPatterns
         self.scheme = scheme
         self.plan = plan
         self.decoder = decoder
@@ -109,6 +128,42 @@ public final class Engine: Sendable {
         self.register = register
         self.screener = screener
         self.attendeeIndex = register == nil ? nil : screener.people
+        self.declaresMeetingField = scheme.program.fieldIndex["meeting"] != nil
+    }
+
+    /// An engine with no register yet, to be given one by ``with(register:strict:)``: what
+    /// screening needs of the rules alone (the patterns the register's texts are scanned for)
+    /// is made now, so that a caller reading the register on another thread meanwhile has less
+    /// to do once it arrives (`check --register FILE`). It answers as ``init(scheme:register:strict:)``
+    /// without a register does.
+    public static func expectingRegister(_ scheme: Scheme) -> Engine {
+        expectingRegister(scheme, inParallel: buildsRulesInParallel(scheme.program))
+    }
+
+    /// ``expectingRegister(_:)``, the plan built beside the decoder and the patterns or not, as
+    /// `inParallel` says (tests build both and compare their answers).
+    package static func expectingRegister(_ scheme: Scheme, inParallel: Bool) -> Engine {
+        let program = scheme.program
+        let plan: Plan
+        let decoder: DecisionDecoder
+        let patterns: ConflictScreener.RegisterScan.Patterns
+        if inParallel {
+            // The compiled plan beside the decoder (mostly the organisation directory) and the
+            // scan's patterns: each reads only the immutable program and returns values of its
+            // own. With ten times /tmp/wl's rules the plan is 76 M instructions and the other side
+            // 51 M, and the rules' side of start-up, not the register, is then the longer
+            // (docs/performance.md, item 13). The report builder needs both, so it comes after.
+            (plan, (decoder, patterns)) = bothAtOnce({ Plan(program: program) },
+                                                     { (DecisionDecoder(program: program), ConflictScreener.RegisterScan.Patterns(program: program)) })
+        } else {
+            plan = Plan(program: program)
+            decoder = DecisionDecoder(program: program)
+            patterns = ConflictScreener.RegisterScan.Patterns(program: program)
+        }
+        let builder = ReportBuilder(plan: plan, directory: decoder.organisations)
+        return Engine(scheme: scheme, plan: plan, decoder: decoder, builder: builder, register: nil,
+                      screener: ConflictScreener(program: program, directory: decoder.organisations),
+                      registerPatterns: patterns)
     }
 
     /// The same scheme, screening against `register` (strictly: see ``init(scheme:register:strict:)``);
@@ -119,18 +174,25 @@ public final class Engine: Sendable {
 
     /// ``with(register:strict:)``, its screener built on one thread or on two as `inParallel` says.
     package func with(register: Register, strict: Bool, inParallel: Bool) -> Engine {
-        guard inParallel else {
-            return Engine(scheme: scheme, plan: plan, decoder: decoder, builder: builder, register: register, strict: strict)
-        }
-        // As in `init(scheme:register:strict:inParallel:)`: the people index and the scan's
-        // patterns read only the immutable program and register and share nothing. The scan
-        // itself comes after, alone, so that it splits the register among the cores (nested in
-        // `bothAtOnce` it would run on one): on /tmp/wl the people index and the patterns are
-        // 62 M and 49 M instructions, the scan 94 M, which took 62 M beside 143 M in a row.
         let program = scheme.program
-        let (people, patterns) = bothAtOnce({ PeopleIndex(register.people) },
-                                            { ConflictScreener.RegisterScan.Patterns(program: program) })
-        let scan = ConflictScreener.RegisterScan(program: program, register: register, patterns: patterns)
+        let people: PeopleIndex
+        let scan: ConflictScreener.RegisterScan
+        if !inParallel {
+            people = PeopleIndex(register.people)
+            scan = ConflictScreener.RegisterScan(program: program, register: register, patterns: registerPatterns)
+        } else if let registerPatterns {
+            // The patterns were made with the rules: the people index is made as one more piece
+            // of the scan's parallel work (it reads only the immutable register and shares nothing).
+            (scan, people) = ConflictScreener.RegisterScan.withPeopleIndex(program: program, register: register, patterns: registerPatterns)
+        } else {
+            // The people index and the scan's patterns read only the immutable program and
+            // register and share nothing. The scan itself comes after, alone, so that it splits
+            // the register among the cores (nested in `bothAtOnce` it would run on one).
+            let (index, patterns) = bothAtOnce({ PeopleIndex(register.people) },
+                                               { ConflictScreener.RegisterScan.Patterns(program: program) })
+            people = index
+            scan = ConflictScreener.RegisterScan(program: program, register: register, patterns: patterns)
+        }
         let screener = ConflictScreener(program: program, register: register, strict: strict, directory: decoder.organisations,
                                         people: people, scan: scan)
         return Engine(scheme: scheme, plan: plan, decoder: decoder, builder: builder, register: register, screener: screener)
@@ -188,14 +250,14 @@ public final class Engine: Sendable {
     /// file), unless the scheme declares a field of that name: in a batch, each decision can
     /// then go to its own committee. It takes the place of `meeting` for that decision.
     public func check(json bytes: [UInt8], meeting: Meeting? = nil) -> Result<Report, DecisionErrors> {
-        let meetingKey = screens(at: meeting) && program.fieldIndex["meeting"] == nil
+        let meetingKey = screens(at: meeting) && !declaresMeetingField
         // Most lines are plain: read them straight from the bytes; the rest, and every error,
         // go the full way below.
         // A line's own attendees are resolved against the register as they are read, from
         // their bytes (most are register names exactly), and not again when screening.
         if let flat = decoder.decodeFlat(bytes, meetingKey: meetingKey, people: attendeeIndex) {
             guard let attendees = flat.attendees else { return .success(check(flat.decision, meeting: meeting)) }
-            return .success(check(flat.decision, meeting: Meeting(attendeeNames: attendees)))
+            return .success(check(flat.decision, meeting: Meeting(body: flat.meetingBody, date: flat.meetingDate, attendeeNames: attendees)))
         }
         guard meetingKey else { return decoder.decode(json: bytes).map { check($0, meeting: meeting) } }
         let value: JSONValue

@@ -72,61 +72,78 @@ public struct KeywordScanner: Sendable {
             }
         }
 
-        // The trie, with -1 for "no edge yet".
+        // The trie, with -1 for "no edge yet". Each state's own patterns are kept as a count per
+        // state and the state each pattern ends at, not as an array per state: building the
+        // patterns of /tmp/wl's 2,000 organisations allocated one array per state twice over.
         var transitions = [Int32](repeating: -1, count: classCount)
-        var children: [[Int32]] = [[]]
-        var ends: [[Int32]] = [[]]
+        transitions.reserveCapacity(classCount * (folded.reduce(0) { $0 + $1.count } + 1))
+        var stateCount = 1
+        var endState = [Int32](repeating: 0, count: folded.count)
         for (pattern, bytes) in folded.enumerated() {
             var state = 0
             for byte in bytes {
                 let slot = state * classCount + Int(byteClass[Int(byte)])
                 if transitions[slot] < 0 {
-                    let next = Int32(children.count)
-                    transitions[slot] = next
+                    transitions[slot] = Int32(stateCount)
+                    stateCount += 1
                     transitions.append(contentsOf: repeatElement(-1, count: classCount))
-                    children[state].append(next)
-                    children.append([])
-                    ends.append([])
                 }
                 state = Int(transitions[slot])
             }
-            ends[state].append(Int32(pattern))
+            endState[pattern] = Int32(state)
+        }
+        // Each state's own patterns, in pattern order: `ownOutputs[outputStart[s]..<outputStart[s + 1]]`.
+        var outputStart = [Int32](repeating: 0, count: stateCount + 1)
+        for state in endState { outputStart[Int(state) + 1] += 1 }
+        for state in 0..<stateCount { outputStart[state + 1] += outputStart[state] }
+        var ownOutputs = [Int32](repeating: 0, count: folded.count)
+        var filled = outputStart
+        for (pattern, state) in endState.enumerated() {
+            ownOutputs[Int(filled[Int(state)])] = Int32(pattern)
+            filled[Int(state)] += 1
         }
 
-        // Failure links, breadth first, filling every missing edge with the
-        // edge its failure state takes: the trie becomes a complete automaton.
-        let stateCount = children.count
+        // Failure links, breadth first, filling every missing edge with the edge its failure
+        // state takes: the trie becomes a complete automaton. Over the tables in place: this
+        // loop visits every state's every column, and checking each index and each array's
+        // uniqueness cost more than the work.
         var failure = [Int32](repeating: 0, count: stateCount)
         var outputLink = [Int32](repeating: -1, count: stateCount)
-        var queue: [Int32] = []
-        queue.reserveCapacity(stateCount)
-        for symbol in 0..<classCount {
-            if transitions[symbol] < 0 { transitions[symbol] = 0 } else { queue.append(transitions[symbol]) }
-        }
-        var head = 0
-        while head < queue.count {
-            let state = Int(queue[head])
-            head += 1
-            let fail = Int(failure[state])
-            outputLink[state] = ends[fail].isEmpty ? outputLink[fail] : Int32(fail)
+        var queue = [Int32](repeating: 0, count: stateCount)
+        transitions.withUnsafeMutableBufferPointer { transitions in
+        failure.withUnsafeMutableBufferPointer { failure in
+        outputLink.withUnsafeMutableBufferPointer { outputLink in
+        queue.withUnsafeMutableBufferPointer { queue in
+        outputStart.withUnsafeBufferPointer { outputStart in
+            var tail = 0
             for symbol in 0..<classCount {
-                let slot = state * classCount + symbol
-                let viaFailure = transitions[fail * classCount + symbol]
-                if transitions[slot] < 0 {
-                    transitions[slot] = viaFailure
-                } else {
-                    failure[Int(transitions[slot])] = viaFailure
-                    queue.append(transitions[slot])
+                if transitions[symbol] < 0 { transitions[symbol] = 0 } else { queue[tail] = transitions[symbol]; tail &+= 1 }
+            }
+            var head = 0
+            while head < tail {
+                let state = Int(queue[head])
+                head &+= 1
+                let fail = Int(failure[state])
+                let failHasOwn = outputStart[fail] != outputStart[fail &+ 1]
+                outputLink[state] = failHasOwn ? Int32(fail) : outputLink[fail]
+                let row = state &* classCount
+                let failRow = fail &* classCount
+                for symbol in 0..<classCount {
+                    let next = transitions[row &+ symbol]
+                    let viaFailure = transitions[failRow &+ symbol]
+                    if next < 0 {
+                        transitions[row &+ symbol] = viaFailure
+                    } else {
+                        failure[Int(next)] = viaFailure
+                        queue[tail] = next
+                        tail &+= 1
+                    }
                 }
             }
         }
-
-        var outputStart: [Int32] = [0]
-        var ownOutputs: [Int32] = []
-        outputStart.reserveCapacity(stateCount + 1)
-        for state in 0..<stateCount {
-            ownOutputs.append(contentsOf: ends[state])
-            outputStart.append(Int32(ownOutputs.count))
+        }
+        }
+        }
         }
 
         self.byteClass = byteClass
@@ -149,13 +166,12 @@ public struct KeywordScanner: Sendable {
     public func matches(in text: String) -> [Int32] {
         var contiguous = text
         return contiguous.withUTF8 { utf8 -> [Int32] in
-            guard utf8.allSatisfy({ $0 < 0x80 }) else {
-                return KeywordScanner.fold(text).withUnsafeBufferPointer { scan($0) }
-            }
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count) { buffer in
-                let count = KeywordScanner.foldASCII(utf8, into: buffer)
+            let ascii = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count) { buffer -> [Int32]? in
+                // Folded and checked for ASCII in one pass over the text.
+                guard let count = KeywordScanner.foldASCII(utf8, into: buffer) else { return nil }
                 return scan(UnsafeBufferPointer(rebasing: buffer[..<count]))
             }
+            return ascii ?? KeywordScanner.fold(text).withUnsafeBufferPointer { scan($0) }
         }
     }
 
@@ -210,18 +226,36 @@ public struct KeywordScanner: Sendable {
     }
 
     /// ASCII `text` folded into `out` (which has room for all of it), as ``fold(_:)`` folds
-    /// it: letters lowercased, each run of white space one space. Returns the folded length.
-    static func foldASCII(_ text: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        var count = 0
-        for byte in text {
-            if byte == space || (byte >= 0x09 && byte <= 0x0D) {
-                if count == 0 || out[count - 1] != space { out[count] = space; count += 1 }
-            } else {
-                out[count] = TextFolding.lowercased(byte)
-                count += 1
+    /// it: letters lowercased, each run of white space one space. Returns the folded length, or
+    /// nil (with `out` partly written) when `text` is not all ASCII, for ``fold(_:)`` to fold.
+    static func foldASCII(_ text: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        // Every register text is folded here before it is scanned, and the fold cost more than
+        // the scan: each byte is now looked up in a table (white space to a space, capitals to
+        // lowercase) and written, the count moving on except for a space after a space, and
+        // the ASCII check is one OR over all the bytes, tested at the end.
+        guard let source = text.baseAddress, let target = out.baseAddress else { return 0 }
+        return asciiFold.withUnsafeBufferPointer { table -> Int? in
+            var count = 0
+            var seen: UInt8 = 0
+            var afterSpace = false
+            for index in 0..<text.count {
+                let byte = source[index]
+                seen |= byte
+                let folded = table[Int(byte)]
+                let isSpace = folded == space
+                target[count] = folded
+                count &+= isSpace && afterSpace ? 0 : 1
+                afterSpace = isSpace
             }
+            return seen < 0x80 ? count : nil
         }
-        return count
+    }
+
+    /// Each byte as ``foldASCII(_:into:)`` writes it: ASCII white space (tab to carriage return,
+    /// and space) as a space, capitals in lowercase, anything else as it is.
+    private static let asciiFold: [UInt8] = (0...255).map { (value: Int) -> UInt8 in
+        let byte = UInt8(value)
+        return byte == space || (byte >= 0x09 && byte <= 0x0D) ? space : TextFolding.lowercased(byte)
     }
 
     /// `text` in the form both patterns and texts are compared in.

@@ -64,6 +64,8 @@ public enum NameSuggestions {
         public let joined: String
         /// `joined`'s length in characters, counted once: every candidate's is compared with it.
         public let joinedLength: Int
+        /// Whether `joined` is all ASCII, so its edit distances are counted on its bytes.
+        public let joinedIsASCII: Bool
 
         public init(_ text: String) {
             self.init(words: PersonName.words(text))
@@ -77,6 +79,7 @@ public enum NameSuggestions {
             self.core = core.isEmpty ? words : core
             joined = self.core.joined()
             joinedLength = characterCount(joined)
+            joinedIsASCII = joined.utf8.count == joinedLength
         }
     }
 
@@ -85,7 +88,8 @@ public enum NameSuggestions {
     /// Called for every candidate of a list, most of them nowhere near, so it makes nothing: no
     /// string of initials, no table of edit distances beyond the few slips allowed.
     public static func score(_ target: Folded, _ candidate: Folded) -> Int {
-        score(target, words: candidate.words, core: candidate.core, joined: candidate.joined, joinedLength: candidate.joinedLength)
+        score(target, words: candidate.words, core: candidate.core, joined: candidate.joined,
+              joinedLength: candidate.joinedLength, joinedIsASCII: candidate.joinedIsASCII)
     }
 
     /// A run of words to score, and room to fold it in: a register text offers thousands of runs
@@ -108,10 +112,13 @@ public enum NameSuggestions {
         if run.core.isEmpty { run.core.append(contentsOf: run.words) }
         run.joined.removeAll(keepingCapacity: true)
         for word in run.core { run.joined += word }
-        return score(target, words: run.words, core: run.core, joined: run.joined, joinedLength: characterCount(run.joined))
+        let length = characterCount(run.joined)
+        return score(target, words: run.words, core: run.core, joined: run.joined,
+                     joinedLength: length, joinedIsASCII: run.joined.utf8.count == length)
     }
 
-    private static func score(_ target: Folded, words: [String], core: [String], joined: String, joinedLength: Int) -> Int {
+    private static func score(_ target: Folded, words: [String], core: [String], joined: String,
+                              joinedLength: Int, joinedIsASCII: Bool) -> Int {
         guard !core.isEmpty else { return 0 }
         if target.joined == joined { return 100 }
         // Initials: "BHC" for "Bromley Health Care" (or "Bromley Healthcare CIC").
@@ -121,7 +128,7 @@ public enum NameSuggestions {
         // A few letters apart, spaces set aside ("Bromley Heathcare" / "Bromley Health Care").
         let limit = max(1, target.joinedLength / 4)
         if abs(target.joinedLength - joinedLength) <= limit,
-           let distance = editDistance(target.joined, joined, atMost: limit) {
+           let distance = editDistance(target.joined, joined, atMost: limit, bothASCII: target.joinedIsASCII && joinedIsASCII) {
             return 80 - min(distance, 30)
         }
         // Most words shared, in any order, each word allowed one slip.
@@ -132,6 +139,33 @@ public enum NameSuggestions {
             return 40 * shared / larger
         }
         return 0
+    }
+
+    /// The target's core words that `word` could be shared as (one slip allowed), as bits: bit `i`
+    /// for `target.core[i]`. For ``mayScore(_:sharedWords:joinedLength:)``.
+    public static func sharedWords(_ target: Folded, _ word: String) -> UInt64 {
+        var bits: UInt64 = 0
+        for (index, core) in target.core.prefix(64).enumerated() where wordsMatch(core, word) { bits |= 1 << UInt64(index) }
+        return bits
+    }
+
+    /// Whether a candidate can score above 0 against `target`, told only which of the target's core
+    /// words its words could share (``sharedWords(_:_:)``, or-ed over them) and its core words'
+    /// length run together (nil when not known exactly). False only when no way of scoring is
+    /// open: not the same letters nor a few slips apart (the lengths differ by more than the
+    /// slips allowed), not initials, and too few words that could be shared. A register text
+    /// offers thousands of runs for one name, and this dismisses most of them unfolded.
+    public static func mayScore(_ target: Folded, sharedWords: UInt64, joinedLength: Int?) -> Bool {
+        guard target.core.count <= 64, let joinedLength else { return true }
+        if target.core.count == 1, target.joinedLength >= 2, target.joinedLength <= 6 { return true }
+        if abs(target.joinedLength - joinedLength) <= max(1, target.joinedLength / 4) { return true }
+        // Sharing needs shared * 3 >= larger * 2, and larger is at least the target's core count.
+        return sharedWords.nonzeroBitCount * 3 >= target.core.count * 2
+    }
+
+    /// Whether `word` says what kind of body an organisation is ("ltd", "cic"), not which one.
+    public static func isLegalForm(_ word: String) -> Bool {
+        legalForms.contains(word)
     }
 
     /// Whether `text` is the first letters of `words`, in order (words with no letters skipped).

@@ -12,8 +12,9 @@ extension PeopleIndex {
     func people(withSurname surname: String) -> [Int] {
         surnames.value {
             var bySurname: [String: [Int]] = [:]
-            for (person, words) in keys.enumerated() where words.count > 1 {
-                bySurname[words[words.count - 1], default: []].append(person)
+            for (person, key) in keys.enumerated() {
+                let words = PeopleIndex.words(ofKey: key)
+                if words.count > 1 { bySurname[words[words.count - 1], default: []].append(person) }
             }
             return bySurname
         }[surname] ?? []

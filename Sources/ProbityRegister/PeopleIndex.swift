@@ -1,4 +1,5 @@
 import ProbitySupport
+import Synchronization
 
 /// What a name written somewhere else (a member list, a decision) comes to
 /// on a register.
@@ -26,7 +27,10 @@ public enum PersonResolution: Equatable, Sendable {
 /// releasing them was 4% of a batch). Its identity also tells ``AttendeeNames`` read against
 /// this index from names read against another.
 public final class PeopleIndex: Sendable {
-    let keys: [[String]]                        // each person's normalised words
+    /// Each person's normalised name (`RegisterPerson.key`), split into words only by the rare
+    /// lookups that need them: splitting all 20,088 of /tmp/wl's names up front was a third of
+    /// building the index.
+    let keys: [String]
     /// Surname → people, for a name of one word; made on first use (``people(withSurname:)``).
     let surnames = MadeOnce<[String: [Int]]>()
     private let byKey: [String: [Int]]
@@ -43,8 +47,11 @@ public final class PeopleIndex: Sendable {
     private let writtenFound: [Int32]
     /// The same answers by `String` equality, for the rare name whose bytes match no register
     /// name's but which Swift holds equal to one (the same accented letter as one scalar or
-    /// two): resolving never depends on which of two equal spellings was written.
-    private let byWrittenName: [String: PersonResolution]
+    /// two): resolving never depends on which of two equal spellings was written. Made when
+    /// such a name is first looked up (a name the byte table misses), not with the index: most
+    /// batches never ask.
+    private let byWrittenName = Mutex<[String: PersonResolution]?>(nil)
+    private let people: [RegisterPerson]
     /// Each person's key folded for "did you mean", once, when a name first matches nobody.
     private let foldedKeys = MadeOnce<[NameSuggestions.Folded]>()
     /// Each unmatched name's suggestions: an attendee missing from the register is usually on
@@ -53,45 +60,80 @@ public final class PeopleIndex: Sendable {
 
     /// Indexes `people` by their `key`s.
     public init(_ people: [RegisterPerson]) {
-        var keys: [[String]] = []
+        var keys: [String] = []
         var byKey: [String: [Int]] = [:]
         var byEnds: [String: [Int]] = [:]
         keys.reserveCapacity(people.count)
+        byKey.reserveCapacity(people.count)
+        byEnds.reserveCapacity(people.count)
         for (index, person) in people.enumerated() {
-            let words = PeopleIndex.words(ofKey: person.key)
-            keys.append(words)
+            keys.append(person.key)
             byKey[person.key, default: []].append(index)
-            if let ends = PeopleIndex.ends(words) { byEnds[ends, default: []].append(index) }
+            if let ends = PeopleIndex.ends(ofKey: person.key) { byEnds[ends, default: []].append(index) }
         }
         self.keys = keys
         self.byKey = byKey
         self.byEnds = byEnds
-        var byWrittenName: [String: PersonResolution] = [:]
-        byWrittenName.reserveCapacity(people.count)
-        for person in people where byWrittenName[person.name] == nil {
-            // A register name normalises to its own key, which is in the index: the answer is
-            // that key's people, with no need to normalise the name again.
-            let matches = person.key.isEmpty ? [] : byKey[person.key] ?? []
-            switch matches.count {
-            case 0: byWrittenName[person.name] = .notFound
-            case 1: byWrittenName[person.name] = .found(matches[0])
-            default: byWrittenName[person.name] = .ambiguous(matches)
-            }
-        }
-        self.byWrittenName = byWrittenName
+        self.people = people
         self.writtenNames = ByteStringTable(people.map(\.name))
-        // Each distinct spelling's answer is the dictionary's, so the two ways cannot disagree.
-        self.writtenResolutions = writtenNames.strings.map { byWrittenName[$0] ?? .notFound }
+        // Each distinct spelling's answer is what `byWrittenName` says for it, so the two ways
+        // cannot disagree. With every name ASCII, two names are equal as strings exactly when
+        // their bytes are, so the answer is the first person's with those bytes, read from the
+        // key index directly; otherwise the string dictionary is made now and asked.
+        if people.allSatisfy({ $0.name.utf8.allSatisfy { $0 < 0x80 } }) {
+            var resolutions = [PersonResolution](repeating: .notFound, count: writtenNames.count)
+            var seen = [Bool](repeating: false, count: writtenNames.count)
+            for person in people {
+                guard let entry = writtenNames.entry(person.name), !seen[entry] else { continue }
+                seen[entry] = true
+                resolutions[entry] = PeopleIndex.resolution(ofKey: person.key, byKey: byKey)
+            }
+            self.writtenResolutions = resolutions
+        } else {
+            let byWrittenName = PeopleIndex.byWrittenName(people, byKey: byKey)
+            self.writtenResolutions = writtenNames.strings.map { byWrittenName[$0] ?? .notFound }
+            self.byWrittenName.withLock { $0 = byWrittenName }
+        }
         self.writtenFound = writtenResolutions.map { resolution in
             if case .found(let person) = resolution, let compact = Int32(exactly: person) { return compact }
             return -1
         }
     }
 
+    /// Each register name as written → the people its key finds, the first spelling of a name
+    /// winning among names equal as strings.
+    private static func byWrittenName(_ people: [RegisterPerson], byKey: [String: [Int]]) -> [String: PersonResolution] {
+        var byWrittenName: [String: PersonResolution] = [:]
+        byWrittenName.reserveCapacity(people.count)
+        for person in people where byWrittenName[person.name] == nil {
+            byWrittenName[person.name] = resolution(ofKey: person.key, byKey: byKey)
+        }
+        return byWrittenName
+    }
+
+    /// A register name's answer: it normalises to its own key, which is in the index, so the
+    /// answer is that key's people, with no need to normalise the name again.
+    private static func resolution(ofKey key: String, byKey: [String: [Int]]) -> PersonResolution {
+        let matches = key.isEmpty ? [] : byKey[key] ?? []
+        switch matches.count {
+        case 0: return .notFound
+        case 1: return .found(matches[0])
+        default: return .ambiguous(matches)
+        }
+    }
+
+    /// What `written` resolves to by `String` equality with a register name, if it is one.
+    private func resolveByWrittenName(_ written: String) -> PersonResolution? {
+        byWrittenName.withLock { table in
+            if table == nil { table = PeopleIndex.byWrittenName(people, byKey: byKey) }
+            return table?[written]
+        }
+    }
+
     /// The person `written` names.
     public func resolve(_ written: String) -> PersonResolution {
         if let entry = writtenNames.entry(written) { return writtenResolutions[entry] }
-        return byWrittenName[written] ?? resolveNormalising(written)
+        return resolveByWrittenName(written) ?? resolveNormalising(written)
     }
 
     /// What ``resolve(_:)`` answers for a name given as UTF-8 bytes (an attendee read straight
@@ -144,9 +186,9 @@ public final class PeopleIndex: Sendable {
             let sharing = people(withSurname: words[0])
             return sharing.count > 1 ? .ambiguous(sharing) : .notFound
         }
-        guard let ends = PeopleIndex.ends(words), let candidates = byEnds[ends] else { return .notFound }
+        guard let ends = PeopleIndex.ends(ofKey: key), let candidates = byEnds[ends] else { return .notFound }
         let fitting = candidates.filter { index in
-            let other = keys[index]
+            let other = PeopleIndex.words(ofKey: keys[index])
             return words.count < other.count
                 ? PeopleIndex.isSubsequence(words, of: other)
                 : PeopleIndex.isSubsequence(other, of: words)
@@ -167,9 +209,10 @@ public final class PeopleIndex: Sendable {
             guard !key.isEmpty else { return [] }
             let words = PeopleIndex.words(ofKey: key)
             if words.count == 1 {
-                return Array(keys.indices.lazy.filter { self.keys[$0].count > 1 && self.keys[$0].last == words[0] }.prefix(limit))
+                return Array(keys.indices.lazy.filter { PeopleIndex.isSurname(words[0], ofKey: self.keys[$0]) }.prefix(limit))
             }
-            let candidates = foldedKeys.value { keys.map { NameSuggestions.Folded($0.joined(separator: " ")) } }
+            // A key's words joined by one space, as the suggestions compare them.
+            let candidates = foldedKeys.value { keys.map { NameSuggestions.Folded(PeopleIndex.joinedWords(ofKey: $0)) } }
             return Array(NameSuggestions.ranked(NameSuggestions.Folded(key), among: candidates).prefix(limit))
         }
     }
@@ -180,10 +223,56 @@ public final class PeopleIndex: Sendable {
         key.utf8.split(separator: UInt8(ascii: " ")).map { String(Substring($0)) }
     }
 
-    /// The first and last words, the part of a name that must agree.
-    private static func ends(_ words: [String]) -> String? {
-        guard let first = words.first, let last = words.last else { return nil }
-        return first + " " + last
+    /// The first and last words of a key (as ``words(ofKey:)`` splits it), the part of a name
+    /// that must agree, as "first last"; nil for a key with no words. Found by byte, without
+    /// splitting the key.
+    static func ends(ofKey key: String) -> String? {
+        var key = key
+        return key.withUTF8 { utf8 -> String? in
+            let space = UInt8(ascii: " ")
+            guard let firstStart = utf8.firstIndex(where: { $0 != space }),
+                  let lastEnd = utf8.lastIndex(where: { $0 != space }) else { return nil }
+            let firstEnd = utf8[firstStart...].firstIndex(of: space) ?? utf8.count
+            let lastStart = (utf8[...lastEnd].lastIndex(of: space) ?? -1) + 1
+            let first = UnsafeBufferPointer(rebasing: utf8[firstStart..<firstEnd])
+            let last = UnsafeBufferPointer(rebasing: utf8[lastStart...lastEnd])
+            // Written straight into the new string: one allocation at most (none for a short one).
+            return String(unsafeUninitializedCapacity: first.count + 1 + last.count) { out in
+                _ = out.initialize(from: first)
+                out[first.count] = space
+                _ = UnsafeMutableBufferPointer(rebasing: out[(first.count + 1)...]).initialize(from: last)
+                return first.count + 1 + last.count
+            }
+        }
+    }
+
+    /// Whether a key of more than one word has `surname` as its last word (as ``words(ofKey:)``
+    /// splits it). Asked of every key for a surname written alone, so an ASCII key is read in
+    /// place, by byte; others are split, and their words compared as strings.
+    static func isSurname(_ surname: String, ofKey key: String) -> Bool {
+        let space = UInt8(ascii: " ")
+        guard key.utf8.allSatisfy({ $0 < 0x80 }), surname.utf8.allSatisfy({ $0 < 0x80 }) else {
+            let words = words(ofKey: key)
+            return words.count > 1 && words.last == surname
+        }
+        let utf8 = key.utf8
+        guard let lastEnd = utf8.lastIndex(where: { $0 != space }) else { return false }
+        guard let spaceBefore = utf8[..<lastEnd].lastIndex(of: space),
+              utf8[..<spaceBefore].contains(where: { $0 != space }) else { return false }
+        return utf8[utf8.index(after: spaceBefore)...lastEnd].elementsEqual(surname.utf8)
+    }
+
+    /// A key's words joined by single spaces: the key itself when it is written so already
+    /// (as normalised names are), without splitting it.
+    static func joinedWords(ofKey key: String) -> String {
+        let space = UInt8(ascii: " ")
+        var previous = space
+        var isJoined = true
+        for byte in key.utf8 {
+            if byte == space && previous == space { isJoined = false; break }
+            previous = byte
+        }
+        return isJoined && previous != space ? key : words(ofKey: key).joined(separator: " ")
     }
 
     /// Whether every word of `short` appears in `long`, in the same order.

@@ -33,15 +33,26 @@ public enum PersonName {
         // Keep at least one word, however odd the name: a person called
         // "Miss" is still somebody.
         while let space = folded[start..<end].firstIndex(of: space),
-              honorifics.contains(String(decoding: folded[start..<space], as: UTF8.self)) {
+              isOneOf(folded[start..<space], honorificBytes) {
             start = space + 1
         }
         while let space = folded[start..<end].lastIndex(of: space),
               folded[start..<space].contains(self.space),       // three words or more
-              postNominals.contains(String(decoding: folded[(space + 1)..<end], as: UTF8.self)) {
+              isOneOf(folded[(space + 1)..<end], postNominalBytes) {
             end = space
         }
         return String(decoding: folded[start..<end], as: UTF8.self)
+    }
+
+    /// The honorifics and post-nominals as bytes, so that a name's first and last words are
+    /// compared with them where they lie, not made into strings and hashed (a register
+    /// normalises every name it holds).
+    private static let honorificBytes = honorifics.map { Array($0.utf8) }
+    private static let postNominalBytes = postNominals.map { Array($0.utf8) }
+
+    /// Whether `word` is spelled as one of `words`.
+    private static func isOneOf(_ word: ArraySlice<UInt8>, _ words: [[UInt8]]) -> Bool {
+        words.contains { $0.count == word.count && $0.elementsEqual(word) }
     }
 
     /// The folded words of `name`, before titles are removed.

@@ -19,7 +19,12 @@ struct RegisterBuilder {
     private var noted: Set<Int> = []          // people already reported as listed twice
     private var current: Int?                 // the person continuation rows belong to
     private var classifications: [String: InterestClassification] = [:]
-    private var lastClassified: (text: String, classification: InterestClassification)?
+    /// Up to eight type texts met lately, and the next of them to be replaced.
+    private var recentlyClassified: [(text: String, classification: InterestClassification)] = []
+    private var nextRecent = 0
+    /// Whether the cells handed in are trimmed already (``RegisterCellText`` made them), so that
+    /// they are not trimmed again.
+    var cellsAreTrimmed = false
     /// Rows read, kept and reported so far.
     private(set) var rows = RegisterRowCount()
     /// Whether the row being read was reported (and so not kept).
@@ -31,6 +36,12 @@ struct RegisterBuilder {
         self.fileName = fileName
         people.reserveCapacity(expectedRows)
         indexByKey.reserveCapacity(expectedRows)
+    }
+
+    /// `cell` trimmed, unless the importer trimmed it.
+    @inline(__always)
+    private func trimmed(_ cell: String) -> String {
+        cellsAreTrimmed ? cell : TextFolding.trimmed(cell)
     }
 
     /// Reads one non-blank row through `body`, counting it as kept unless `body` reported it.
@@ -59,12 +70,15 @@ struct RegisterBuilder {
     /// Starts, or returns to, the person named `name`.
     mutating func startPerson(name rawName: String, employer rawEmployer: String,
                               position rawPosition: String, line: Int) {
-        let name = TextFolding.trimmed(rawName)
-        let employer = TextFolding.trimmed(rawEmployer)
-        let position = TextFolding.trimmed(rawPosition)
+        let name = trimmed(rawName)
+        let employer = trimmed(rawEmployer)
+        let position = trimmed(rawPosition)
         let key = PersonName.normalise(name)
 
-        if let existing = indexByKey[key] {
+        // One hash for a new name, the usual case: the new person's number is put in and the
+        // one it displaced, if any, is put back.
+        if let existing = indexByKey.updateValue(people.count, forKey: key) {
+            indexByKey[key] = existing
             current = existing
             people[existing].lines.append(line)
             if people[existing].employer.isEmpty { people[existing].employer = employer }
@@ -80,10 +94,11 @@ struct RegisterBuilder {
             }
             return
         }
-        indexByKey[key] = people.count
         current = people.count
-        people.append(RegisterPerson(name: name, key: key, employer: employer, position: position,
-                                     lines: [line]))
+        var person = RegisterPerson(name: name, key: key, employer: employer, position: position, lines: [line])
+        // Room for a few interests (a register has about four a person), not grown one at a time.
+        person.interests.reserveCapacity(4)
+        people.append(person)
     }
 
     /// Records what a row declares for the current person. A row with no
@@ -97,17 +112,17 @@ struct RegisterBuilder {
     mutating func declare(type rawType: String, nature rawNature: String, organisation rawOrganisation: String = "",
                           validFrom rawFrom: String, validTo rawTo: String, declaredOn rawDeclared: String = "",
                           line: Int, isContinuation: Bool, employer rawEmployer: String = "", position rawPosition: String = "") {
-        let typeText = TextFolding.trimmed(rawType)
-        let organisation = TextFolding.trimmed(rawOrganisation)
-        let writtenNature = TextFolding.trimmed(rawNature)
+        let typeText = trimmed(rawType)
+        let organisation = trimmed(rawOrganisation)
+        let writtenNature = trimmed(rawNature)
         var nature = organisation.isEmpty ? writtenNature
             : writtenNature.isEmpty ? organisation
             : PersonName.words(writtenNature).joined(separator: " ").contains(PersonName.words(organisation).joined(separator: " "))
                 ? writtenNature : organisation + ": " + writtenNature
-        let fromText = TextFolding.trimmed(rawFrom)
-        let toText = TextFolding.trimmed(rawTo)
-        let declaredText = TextFolding.trimmed(rawDeclared)
-        let employer = TextFolding.trimmed(rawEmployer), position = TextFolding.trimmed(rawPosition)
+        let fromText = trimmed(rawFrom)
+        let toText = trimmed(rawTo)
+        let declaredText = trimmed(rawDeclared)
+        let employer = trimmed(rawEmployer), position = trimmed(rawPosition)
         var keptEmployment = false
         if typeText.isEmpty && nature.isEmpty && fromText.isEmpty && toText.isEmpty && declaredText.isEmpty {
             guard isContinuation else { return }   // a named row with nothing declared: the person is kept
@@ -199,8 +214,10 @@ struct RegisterBuilder {
     /// The type column's meaning, remembered: a large register repeats a
     /// handful of type texts many thousands of times.
     private mutating func classify(_ text: String) -> InterestClassification {
-        // Rows in a run mostly repeat the type of the row before: compared before it is hashed.
-        if let last = lastClassified, last.text == text { return last.classification }
+        // A register has a handful of type texts: the last few met are compared (as the same
+        // string, when the importer made one text of a repeated cell, or as bytes) before any
+        // is hashed.
+        for recent in recentlyClassified where recent.text == text { return recent.classification }
         let result: InterestClassification
         if let known = classifications[text] {
             result = known
@@ -208,7 +225,12 @@ struct RegisterBuilder {
             result = InterestType.classify(text)
             classifications[text] = result
         }
-        lastClassified = (text, result)
+        if recentlyClassified.count < 8 {
+            recentlyClassified.append((text, result))
+        } else {
+            recentlyClassified[nextRecent] = (text, result)
+            nextRecent = (nextRecent + 1) % 8
+        }
         return result
     }
 

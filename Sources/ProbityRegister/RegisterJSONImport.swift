@@ -67,6 +67,9 @@ struct RegisterJSONImport {
         private var cells = RowCells()
         /// What each key number names, found once per distinct key.
         private var fieldOfKey: [KeyMeaning] = []
+        /// String cells made into text, a repeated value made once (and trimmed, as the
+        /// builder trims every cell).
+        private var cellText = RegisterCellText()
 
         private enum KeyMeaning {
             case notYetMatched, none, field(RegisterField)
@@ -83,11 +86,25 @@ struct RegisterJSONImport {
         mutating func beginRow(line: Int) {
             entries += 1
             builder.entryLine = line
+            // A row's strings come through `cellText`, and a number's lexeme has no spaces.
+            builder.cellsAreTrimmed = true
             cells.reset()
         }
 
         mutating func member(_ key: JSONRowKey, _ value: JSONValue) {
             guard isKept else { return }
+            cells.take(key: key.text, field: field(of: key), value: value, entry: .row(entries))
+        }
+
+        mutating func member(_ key: JSONRowKey, text: UnsafeBufferPointer<UInt8>) {
+            guard isKept else { return }
+            let field = field(of: key)
+            guard cells.accepts(key: key.text, field: field, entry: .row(entries)), let field else { return }
+            cells.set(field, to: cellText.text(text, field: field))
+        }
+
+        /// The field `key` names, matched once per distinct key.
+        private mutating func field(of key: JSONRowKey) -> RegisterField? {
             if key.number >= fieldOfKey.count {
                 fieldOfKey.append(contentsOf: repeatElement(.notYetMatched, count: key.number - fieldOfKey.count + 1))
             }
@@ -99,7 +116,7 @@ struct RegisterJSONImport {
                 field = RegisterField.named(key.text)
                 fieldOfKey[key.number] = field.map(KeyMeaning.field) ?? .none
             }
-            cells.take(key: key.text, field: field, value: value, entry: .row(entries))
+            return field
         }
 
         mutating func abandonRow() {
@@ -133,6 +150,7 @@ struct RegisterJSONImport {
             // The nested shape's issues name the entry (person 3, interest 2 of person 3), and
             // its interests have no line of their own to cite: their line is 0 (none).
             builder.entryLine = 0
+            builder.cellsAreTrimmed = false    // read from a tree, untrimmed
             guard isKept else { return }
             RegisterJSONImport.readPerson(value, entry: .person(entries), keys: keys, builder: &builder)
         }
@@ -177,26 +195,39 @@ struct RegisterJSONImport {
         }
 
         mutating func take(key: String, field: RegisterField?, value: JSONValue, entry: Entry) {
-            guard rejection == nil else { return }
-            // A key the importer does not read is said, never dropped in silence.
-            guard let field else {
-                if key != "interests" {
-                    notes.append("`\(key)` of \(entry) is not a key the importer recognises; its value is not read (docs/registers.md lists the keys read)")
-                }
-                return
-            }
-            let bit = UInt16(1) << field.rawValue
-            guard given & bit == 0 else {
-                notes.append("`\(key)` of \(entry) is a second `\(field.title)`; only the first is read")
-                return
-            }
-            given |= bit
+            guard accepts(key: key, field: field, entry: entry), let field else { return }
             switch value {
             case .string(let text): values[field.rawValue] = text
             case .number(let lexeme): values[field.rawValue] = lexeme
             case .null: break
             case let other: rejection = "`\(key)` of \(entry) is \(other.kindDescription), expected a string; skipped"
             }
+        }
+
+        /// Whether the value of `key`, naming `field`, is to be read: not once the row is lost,
+        /// nor for a key that names no field or a field already read (each said in `notes`).
+        /// The field is then taken as given; its value is set by the caller (`set(_:to:)`).
+        mutating func accepts(key: String, field: RegisterField?, entry: Entry) -> Bool {
+            guard rejection == nil else { return false }
+            // A key the importer does not read is said, never dropped in silence.
+            guard let field else {
+                if key != "interests" {
+                    notes.append("`\(key)` of \(entry) is not a key the importer recognises; its value is not read (docs/registers.md lists the keys read)")
+                }
+                return false
+            }
+            let bit = UInt16(1) << field.rawValue
+            guard given & bit == 0 else {
+                notes.append("`\(key)` of \(entry) is a second `\(field.title)`; only the first is read")
+                return false
+            }
+            given |= bit
+            return true
+        }
+
+        /// Sets the text of a field `accepts` took.
+        mutating func set(_ field: RegisterField, to text: String) {
+            values[field.rawValue] = text
         }
     }
 

@@ -62,12 +62,12 @@ public enum RegisterLoader {
                     goOn = head.withUnsafeBufferPointer { json!.take(UnsafeBufferPointer(rebasing: $0[mark...])) }
                 } else {
                     records = CSVRecordStream()
-                    records!.append(head) { record in goOn = rows.take(record) && goOn }
+                    records!.appendFields(head) { record in goOn = rows.take(record) && goOn }
                 }
                 head = []
                 return goOn
             }
-            records!.append(chunk) { record in goOn = rows.take(record) && goOn }
+            records!.appendFields(chunk) { record in goOn = rows.take(record) && goOn }
             return goOn
         }
         if case .failure(let error) = reading {
@@ -75,7 +75,7 @@ public enum RegisterLoader {
         }
         if var json { return json.finish() }
         guard var records else { return read(head, fileName: fileName) }   // too short to tell: read whole
-        records.finish { record in _ = rows.take(record) }
+        records.finishFields { record in _ = rows.take(record) }
         return rows.finish()
     }
 

@@ -15,8 +15,8 @@ struct RegisterTableImport {
     static func read(_ bytes: [UInt8], fileName: String) -> Result<Register, RegisterLoadError> {
         var table = RegisterTableImport(fileName: fileName)
         var records = CSVRecordStream()
-        records.append(bytes) { _ = table.take($0) }
-        records.finish { _ = table.take($0) }
+        records.appendFields(bytes) { _ = table.take($0) }
+        records.finishFields { _ = table.take($0) }
         return table.finish()
     }
 
@@ -26,6 +26,8 @@ struct RegisterTableImport {
     /// The header, once found: its width and the column of each field it names.
     private var header: (width: Int, columns: [Int?])?
     private var builder: RegisterBuilder
+    /// Cells made into text, a repeated value made once.
+    private var cellText = RegisterCellText()
     /// Records after the header, blank ones included (the cap counts them as the file has them).
     private var rowsAfterHeader = 0
     /// Why the file cannot be read, once that is known; nothing more is taken.
@@ -34,13 +36,15 @@ struct RegisterTableImport {
     init(fileName: String) {
         self.fileName = fileName
         builder = RegisterBuilder(fileName: fileName)
+        builder.cellsAreTrimmed = true     // every cell comes through `cellText`
     }
 
-    /// Takes the file's next record; `false` once the file has failed and nothing more it holds matters.
-    mutating func take(_ record: CSVRecord) -> Bool {
+    /// Takes the file's next record, as its fields' bytes; `false` once the file has failed and
+    /// nothing more it holds matters.
+    mutating func take(_ record: CSVFields) -> Bool {
         if failure != nil { return false }
         guard let header else {
-            findHeader(record)
+            findHeader(record.record)
             return failure == nil
         }
         rowsAfterHeader += 1
@@ -85,31 +89,36 @@ struct RegisterTableImport {
         }
     }
 
-    /// One record below the header.
-    private mutating func readRow(_ record: CSVRecord, header: (width: Int, columns: [Int?])) {
-        let fields = record.fields
-        if fields.allSatisfy({ TextFolding.trimmed($0).isEmpty }) { return }   // blank line or page break
+    /// One record below the header. Its cells are read as bytes and only the fields the header
+    /// names are made into text (``RegisterCellText``), each trimmed as `TextFolding.trimmed`
+    /// trims, as the builder would.
+    private mutating func readRow(_ fields: CSVFields, header: (width: Int, columns: [Int?])) {
+        if (0..<fields.count).allSatisfy({ RegisterCellText.isBlank(fields[$0]) }) { return }   // blank line or page break
         let (width, columns) = header
+        let line = fields.line
+        if fields.count < width || (width..<fields.count).contains(where: { !RegisterCellText.isBlank(fields[$0]) }) {
+            builder.row { builder in
+                builder.reject(line: line, message: "row has \(fields.count) fields, expected \(width); the row is skipped")
+            }
+            return
+        }
+        func cell(_ field: RegisterField) -> String {
+            guard let column = columns[field.rawValue] else { return "" }
+            return cellText.text(fields[column], field: field)
+        }
+        let name = cell(.name)
+        let isContinuation = name.isEmpty
+        let employer = cell(.employer), position = cell(.position)
+        let type = cell(.type), nature = cell(.nature), organisation = cell(.organisation)
+        let validFrom = cell(.validFrom), validTo = cell(.validTo), declaredOn = cell(.declaredOn)
         builder.row { builder in
-            if fields.count < width || fields[width...].contains(where: { !TextFolding.trimmed($0).isEmpty }) {
-                builder.reject(line: record.line,
-                               message: "row has \(fields.count) fields, expected \(width); the row is skipped")
-                return
-            }
-            func cell(_ field: RegisterField) -> String {
-                guard let column = columns[field.rawValue] else { return "" }
-                return fields[column]
-            }
-            let name = TextFolding.trimmed(cell(.name))
-            let isContinuation = name.isEmpty
             if !isContinuation {
-                builder.startPerson(name: name, employer: cell(.employer), position: cell(.position),
-                                    line: record.line)
+                builder.startPerson(name: name, employer: employer, position: position, line: line)
             }
-            builder.declare(type: cell(.type), nature: cell(.nature), organisation: cell(.organisation),
-                            validFrom: cell(.validFrom), validTo: cell(.validTo), declaredOn: cell(.declaredOn),
-                            line: record.line, isContinuation: isContinuation,
-                            employer: isContinuation ? cell(.employer) : "", position: isContinuation ? cell(.position) : "")
+            builder.declare(type: type, nature: nature, organisation: organisation,
+                            validFrom: validFrom, validTo: validTo, declaredOn: declaredOn,
+                            line: line, isContinuation: isContinuation,
+                            employer: isContinuation ? employer : "", position: isContinuation ? position : "")
         }
     }
 

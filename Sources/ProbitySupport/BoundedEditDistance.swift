@@ -6,9 +6,12 @@
 /// within `limit` of its diagonal is filled (a cell further off is more than `limit` away by the
 /// difference in lengths alone), and the work stops at the first row whose every cell is over
 /// `limit`, since no path through the table can come back under it.
-public func editDistance(_ a: String, _ b: String, atMost limit: Int) -> Int? {
+///
+/// `bothASCII` says the caller knows both strings are ASCII (a folded name knows it of itself),
+/// so they need not be read to find out.
+public func editDistance(_ a: String, _ b: String, atMost limit: Int, bothASCII: Bool = false) -> Int? {
     guard limit >= 0 else { return nil }
-    if isASCII(a), isASCII(b) {
+    if bothASCII || (isASCII(a) && isASCII(b)) {
         var a = a, b = b
         return a.withUTF8 { a in b.withUTF8 { b in bandedEditDistance(a, b, atMost: limit) } }
     }

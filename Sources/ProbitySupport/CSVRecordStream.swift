@@ -33,9 +33,12 @@ public struct CSVRecordStream {
     private var retryAt = 0
     /// Empty records held back: the line of the first, and how many (each is one line).
     private var heldEmpty = (line: 0, count: 0)
-    /// Reused for each record's fields and for quoted fields' bytes.
-    private var fields: [String] = []
-    private var scratch: [UInt8] = []
+    /// The record being read: where each of its `fieldCount` fields is, in the input or (a
+    /// quoted field, its `""` undone) in `quotedBytes`. Reused from record to record, never
+    /// emptied (emptying an array goes through a general path that costs more than the record).
+    private var fields: [CSVFieldPlace] = []
+    private var fieldCount = 0
+    private var quotedBytes: [UInt8] = []
 
     /// A stream splitting at `separator`, or at the separator its first line shows when `nil`.
     public init(separator: UInt8? = nil) {
@@ -47,6 +50,13 @@ public struct CSVRecordStream {
 
     /// Takes the next chunk of the file and hands `body` every record it completes, in order.
     public mutating func append(_ chunk: UnsafeBufferPointer<UInt8>, _ body: (CSVRecord) -> Void) {
+        appendFields(chunk) { body($0.record) }
+    }
+
+    /// Takes the next chunk of the file and hands `body` every record it completes, in order, as
+    /// its fields' bytes (``CSVFields``): a reader that needs a few fields as text makes only
+    /// those into strings.
+    public mutating func appendFields(_ chunk: UnsafeBufferPointer<UInt8>, _ body: (CSVFields) -> Void) {
         if start > 0 && start == buffer.count {
             buffer.removeAll(keepingCapacity: true)
             retryAt -= start
@@ -61,8 +71,18 @@ public struct CSVRecordStream {
         chunk.withUnsafeBufferPointer { append($0, body) }
     }
 
+    /// Takes bytes, as ``appendFields(_:_:)-(UnsafeBufferPointer<UInt8>,_)`` does.
+    public mutating func appendFields(_ chunk: [UInt8], _ body: (CSVFields) -> Void) {
+        chunk.withUnsafeBufferPointer { appendFields($0, body) }
+    }
+
     /// Ends the file: hands `body` the records still held (the last may have no line break).
     public mutating func finish(_ body: (CSVRecord) -> Void) {
+        finishFields { body($0.record) }
+    }
+
+    /// Ends the file, as ``finish(_:)`` does, handing on each record's fields' bytes.
+    public mutating func finishFields(_ body: (CSVFields) -> Void) {
         split(isFinal: true, body)
         buffer = []
         start = 0
@@ -71,7 +91,7 @@ public struct CSVRecordStream {
 
     // MARK: Splitting
 
-    private mutating func split(isFinal: Bool, _ body: (CSVRecord) -> Void) {
+    private mutating func split(isFinal: Bool, _ body: (CSVFields) -> Void) {
         var buffer = self.buffer
         self.buffer = []          // held uniquely here, so appending later does not copy
         defer { self.buffer = buffer }
@@ -90,22 +110,29 @@ public struct CSVRecordStream {
                 let recordLine = line
                 guard let next = readRecord(bytes, from: index, separator: separator, isFinal: isFinal) else {
                     line = recordLine
-                    fields.removeAll(keepingCapacity: true)
+                    fieldCount = 0
                     retryAt = index + (bytes.count - index) * 2
                     break
                 }
                 index = next
-                if fields.count == 1 && fields[0].isEmpty {
+                if fieldCount == 1 && fields[0].count == 0 {
                     if heldEmpty.count == 0 { heldEmpty.line = recordLine }
                     heldEmpty.count += 1
                 } else {
                     for offset in 0..<heldEmpty.count {
-                        body(CSVRecord(fields: [""], line: heldEmpty.line + offset))
+                        Self.oneEmptyField.withUnsafeBufferPointer { places in
+                            body(CSVFields(line: heldEmpty.line + offset, input: bytes, quoted: bytes, places: places))
+                        }
                     }
                     heldEmpty.count = 0
-                    body(CSVRecord(fields: fields, line: recordLine))
+                    quotedBytes.withUnsafeBufferPointer { quoted in
+                        fields.withUnsafeBufferPointer { places in
+                            body(CSVFields(line: recordLine, input: bytes, quoted: quoted,
+                                           places: UnsafeBufferPointer(rebasing: places[..<fieldCount])))
+                        }
+                    }
                 }
-                fields.removeAll(keepingCapacity: true)
+                fieldCount = 0
             }
             return index
         }
@@ -116,6 +143,16 @@ public struct CSVRecordStream {
             retryAt = max(0, retryAt - start)
             start = 0
         }
+    }
+
+    /// An empty record's fields: one field, empty.
+    private static let oneEmptyField = [CSVFieldPlace(start: 0, count: 0, isQuoted: false)]
+
+    /// Notes the next field of the record being read.
+    @inline(__always)
+    private mutating func add(_ place: CSVFieldPlace) {
+        if fieldCount < fields.count { fields[fieldCount] = place } else { fields.append(place) }
+        fieldCount += 1
     }
 
     /// Drops a byte order mark and detects the separator; the first byte of the first record,
@@ -162,31 +199,31 @@ public struct CSVRecordStream {
     /// reaches the end of `bytes` and more may follow (the caller then reads it again).
     ///
     /// It runs field by field: an unquoted field is found by scanning to the next separator
-    /// or line break and becomes a string straight from the input; only a quoted field, whose
-    /// `""` must be undone, is copied through `scratch`.
+    /// or line break and noted where it lies; a quoted field is copied with its `""` undone.
     private mutating func readRecord(_ bytes: UnsafeBufferPointer<UInt8>, from recordStart: Int,
                                      separator: UInt8, isFinal: Bool) -> Int? {
         let count = bytes.count
         var index = recordStart
+        fieldCount = 0
+        // Quoted fields' bytes are kept for the record only.
+        if !quotedBytes.isEmpty { quotedBytes.removeAll(keepingCapacity: true) }
         while true {
             // At the start of a field.
-            let field: String
             if let opening = Self.openingQuote(bytes, at: index) {
-                scratch.removeAll(keepingCapacity: true)
-                index = Self.readQuoted(bytes, from: opening + 1, into: &scratch, line: &line)
+                let fieldStart = quotedBytes.count
+                index = Self.readQuoted(bytes, from: opening + 1, into: &quotedBytes, line: &line)
                 // Anything between the closing quote and the separator is kept.
                 let tailStart = index
-                while index < count, bytes[index] != separator, bytes[index] != Self.lf, bytes[index] != Self.cr { index += 1 }
+                index = Self.endOfField(bytes, from: index, separator: separator)
                 if index >= count && !isFinal { return nil }
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[tailStart..<index]))
-                field = String(decoding: scratch, as: UTF8.self)
+                quotedBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[tailStart..<index]))
+                add(CSVFieldPlace(start: fieldStart, count: quotedBytes.count - fieldStart, isQuoted: true))
             } else {
                 let fieldStart = index
-                while index < count, bytes[index] != separator, bytes[index] != Self.lf, bytes[index] != Self.cr { index += 1 }
+                index = Self.endOfField(bytes, from: index, separator: separator)
                 if index >= count && !isFinal { return nil }
-                field = String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<index]), as: UTF8.self)
+                add(CSVFieldPlace(start: fieldStart, count: index - fieldStart, isQuoted: false))
             }
-            fields.append(field)
 
             // After a field: a separator, a line break, or the end of the file.
             if index >= count { return index }
@@ -194,7 +231,7 @@ public struct CSVRecordStream {
                 index += 1
                 if index >= count {
                     guard isFinal else { return nil }
-                    fields.append("")                    // "a," at the very end: a last, empty field
+                    add(CSVFieldPlace(start: index, count: 0, isQuoted: false))   // "a," at the very end: a last, empty field
                     return index
                 }
                 continue
@@ -209,6 +246,29 @@ public struct CSVRecordStream {
             line += 1
             return index + 1
         }
+    }
+
+    /// The position of the first separator, CR or LF at or after `index`, or the end: eight
+    /// bytes at a time while none of the eight is one (a register's row is mostly text).
+    @inline(__always)
+    private static func endOfField(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int, separator: UInt8) -> Int {
+        var index = index
+        let count = bytes.count
+        if let base = bytes.baseAddress {
+            let ones = 0x0101_0101_0101_0101 as UInt64, highs = 0x8080_8080_8080_8080 as UInt64
+            let separators = ones &* UInt64(separator), lfs = ones &* UInt64(lf), crs = ones &* UInt64(cr)
+            while index + 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                // A byte equal to one of the three makes its byte of `x ^ pattern` zero; a zero
+                // byte sets its high bit in `(v - ones) & ~v & highs` (the classic test, exact
+                // about whether any byte is zero).
+                func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+                if hasZero(word ^ separators) || hasZero(word ^ lfs) || hasZero(word ^ crs) { break }
+                index += 8
+            }
+        }
+        while index < count, bytes[index] != separator, bytes[index] != lf, bytes[index] != cr { index += 1 }
+        return index
     }
 
     /// The position of the quote that opens a quoted field starting at `index`, if it is one.
@@ -244,5 +304,45 @@ public struct CSVRecordStream {
             }
         }
         return index
+    }
+}
+
+/// Where a field of the record being read lies: in the input, or among the quoted fields' bytes.
+struct CSVFieldPlace {
+    var start: Int
+    var count: Int
+    var isQuoted: Bool
+}
+
+/// One record's fields as ``CSVRecordStream`` hands them on: their bytes, quoting undone, valid
+/// only while the stream's callback runs (an unquoted field is where it lies in the input).
+/// Fields that are not UTF-8 are repaired when made into text, as ``CSVRecord``'s are.
+public struct CSVFields {
+    /// The 1-based line on which the record starts.
+    public let line: Int
+    private let input: UnsafeBufferPointer<UInt8>
+    private let quoted: UnsafeBufferPointer<UInt8>
+    private let places: UnsafeBufferPointer<CSVFieldPlace>
+
+    init(line: Int, input: UnsafeBufferPointer<UInt8>, quoted: UnsafeBufferPointer<UInt8>, places: UnsafeBufferPointer<CSVFieldPlace>) {
+        self.line = line
+        self.input = input
+        self.quoted = quoted
+        self.places = places
+    }
+
+    /// How many fields the record has (at least one).
+    public var count: Int { places.count }
+
+    /// The bytes of field `index` (`0..<count`).
+    public subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
+        let place = places[index]
+        let bytes = place.isQuoted ? quoted : input
+        return UnsafeBufferPointer(rebasing: bytes[place.start..<place.start + place.count])
+    }
+
+    /// The record, its fields as text.
+    public var record: CSVRecord {
+        CSVRecord(fields: (0..<count).map { String(decoding: self[$0], as: UTF8.self) }, line: line)
     }
 }

@@ -22,6 +22,9 @@ public enum DateText {
     }
 
     public static func read(_ text: String) -> Reading {
+        // In place where the text's bytes are contiguous (a native string, small or not),
+        // which `withUTF8` on a copy may not reuse.
+        if let reading = text.utf8.withContiguousStorageIfAvailable(read) { return reading }
         var text = text
         return text.withUTF8(read)
     }

@@ -1,6 +1,6 @@
 import Glibc
 
-/// A key of a row object, as ``JSONParser/forEachRow(_:maximumDepth:into:)`` hands it on:
+/// A key of a row object, as ``JSONRowStream`` hands it on:
 /// the same key text always comes with the same `number` (0, 1, 2… in the order first met),
 /// so a reader can keep what a key means in an array instead of matching its text again.
 public struct JSONRowKey: Sendable {
@@ -9,41 +9,23 @@ public struct JSONRowKey: Sendable {
 }
 
 /// What reads a document that is an array of row objects (a table written as JSON), member
-/// by member, as ``JSONParser/forEachRow(_:maximumDepth:into:)`` reaches each.
+/// by member, as ``JSONRowStream`` reaches each. Rows are read without making a tree of any:
+/// the few keys a table repeats on every row are matched by their bytes (``JSONRowKey``), not
+/// made into strings and hashed each time.
 public protocol JSONRowVisitor {
     /// An element that is an object begins, on the 1-based `line`.
     mutating func beginRow(line: Int)
-    /// A member of that object, in document order. `value` is a scalar, or the whole of a
-    /// nested array or object.
+    /// A member of that object, in document order. `value` is a number, `true`, `false` or
+    /// `null`, or the whole of a nested array or object (a string comes to ``member(_:text:)``).
     mutating func member(_ key: JSONRowKey, _ value: JSONValue)
+    /// A member of that object whose value is a string, as its UTF-8 (valid, escapes undone),
+    /// which lasts only for the call: a reader that keeps it as text makes the `String` itself,
+    /// or none for a value it has seen before. By default, ``member(_:_:)`` with the string.
+    mutating func member(_ key: JSONRowKey, text: UnsafeBufferPointer<UInt8>)
     /// The object has ended.
     mutating func endRow()
     /// An element that is not an object, on the 1-based `line`.
     mutating func element(_ value: JSONValue, line: Int)
-}
-
-extension JSONParser {
-    /// Reads a document that is an array of objects without making a tree of any row: each
-    /// object's members go to `visitor` as they are read, their keys numbered (`JSONRowKey`),
-    /// so that the few keys a table repeats on every row are matched by their bytes, not made
-    /// into strings and hashed each time. Returns `false`, having called nothing, when the
-    /// document is not an array. The document is checked exactly as ``parse(_:maximumDepth:)``
-    /// checks it, with the same messages; rows before a syntax error have been handed on, so a
-    /// caller keeps nothing from a failed read.
-    public static func forEachRow<Visitor: JSONRowVisitor>(_ bytes: [UInt8], maximumDepth: Int = maximumDepth,
-                                                           into visitor: inout Visitor) -> Result<Bool, JSONSyntaxError> {
-        bytes.withUnsafeBufferPointer { buffer in
-            var reader = JSONReader(buffer, maximumDepth: maximumDepth)
-            var keys = JSONRowKeys()
-            do throws(JSONFailure) {
-                return .success(try reader.forEachElement { reader, line throws(JSONFailure) in
-                    try reader.parseRow(line: line, keys: &keys, into: &visitor)
-                })
-            } catch {
-                return .failure(error.located(in: buffer))
-            }
-        }
-    }
 }
 
 /// The keys met so far, numbered, and the key met at each position of the row before.
@@ -89,14 +71,20 @@ struct JSONRowKeys {
     }
 }
 
+extension JSONRowVisitor {
+    public mutating func member(_ key: JSONRowKey, text: UnsafeBufferPointer<UInt8>) {
+        member(key, .string(String(decoding: text, as: UTF8.self)))
+    }
+}
+
 extension JSONReader {
     /// Reads one element of a row array: an object member by member into `visitor`, anything
     /// else whole. The checks, and their order, are those of `parseNestedValues`.
     ///
-    /// With `handsOnEnd` false the row's `endRow()` is left to the caller, and `rowIsOpen` says
-    /// whether `beginRow(line:)` was called for a row not yet ended (``JSONRowStream``).
-    mutating func parseRow<Visitor: JSONRowVisitor>(line: Int, keys: inout JSONRowKeys, into visitor: inout Visitor,
-                                                    handsOnEnd: Bool = true) throws(JSONFailure) {
+    /// The row's `endRow()` is left to the caller (``JSONRowStream``, which may have to read
+    /// the row again), and `rowIsOpen` says whether `beginRow(line:)` was called for a row not
+    /// yet ended.
+    mutating func parseRow<Visitor: JSONRowVisitor>(line: Int, keys: inout JSONRowKeys, into visitor: inout Visitor) throws(JSONFailure) {
         skipWhitespace()
         guard peek() == UInt8(ascii: "{") else {
             visitor.element(try parseNestedValues(), line: line)
@@ -109,7 +97,6 @@ extension JSONReader {
         rowIsOpen = true
         if peek() == UInt8(ascii: "}") {
             position += 1
-            if handsOnEnd { endRow(&visitor) }
             return
         }
         // The row's keys, for duplicates: a bit each for the first 64 keys numbered (a table
@@ -153,21 +140,29 @@ extension JSONReader {
 
             // Its value: a nested array or object is read whole, one level further in.
             skipWhitespace()
-            let value: JSONValue
-            if peek() == UInt8(ascii: "[") || peek() == UInt8(ascii: "{") {
-                enclosingDepth += 1
-                defer { enclosingDepth -= 1 }
-                value = try parseNestedValues()
+            let key = JSONRowKey(number: number, text: keys.texts[number])
+            if peek() == UInt8(ascii: "\"") {
+                // A string, the usual value, is handed on as its bytes.
+                let text = try parseStringBytes()
+                if text.isEscaped {
+                    scratch.withUnsafeBufferPointer { visitor.member(key, text: $0) }
+                } else {
+                    visitor.member(key, text: UnsafeBufferPointer(rebasing: bytes[text.plain]))
+                }
             } else {
-                value = try parseScalar()
+                let value: JSONValue
+                if peek() == UInt8(ascii: "[") || peek() == UInt8(ascii: "{") {
+                    enclosingDepth += 1
+                    defer { enclosingDepth -= 1 }
+                    value = try parseNestedValues()
+                } else {
+                    value = try parseScalar()
+                }
+                visitor.member(key, value)
             }
-            visitor.member(JSONRowKey(number: number, text: keys.texts[number]), value)
 
             // A `,` and the next member, or the end of the row.
-            guard try moreMembers() else {
-                if handsOnEnd { endRow(&visitor) }
-                return
-            }
+            guard try moreMembers() else { return }
             context = "`,`"
         }
     }

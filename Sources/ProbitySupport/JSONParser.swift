@@ -36,24 +36,6 @@ public struct JSONParser {
         }
     }
 
-    /// Reads a document that is an array one element at a time, handing each element to `body`
-    /// with the 1-based line it starts on, so that a large array (a register of a million rows)
-    /// is never held as one tree. Returns `false`, having called nothing, when the document is
-    /// not an array. The document is checked exactly as ``parse(_:maximumDepth:)`` checks it
-    /// (the array counts as one level), but elements before a syntax error have been handed on:
-    /// a caller keeps nothing from a failed read.
-    public static func forEachElement(_ bytes: [UInt8], maximumDepth: Int = maximumDepth,
-                                      _ body: (JSONValue, _ line: Int) -> Void) -> Result<Bool, JSONSyntaxError> {
-        bytes.withUnsafeBufferPointer { buffer in
-            var reader = JSONReader(buffer, maximumDepth: maximumDepth)
-            do throws(JSONFailure) {
-                return .success(try reader.parseElements(body))
-            } catch {
-                return .failure(error.located(in: buffer))
-            }
-        }
-    }
-
     /// Parses one JSON document from text.
     public static func parse(_ text: String) -> Result<JSONValue, JSONSyntaxError> {
         parse(Array(text.utf8))
@@ -97,15 +79,16 @@ struct JSONReader {
     var position = 0
     private let maximumDepth: Int
     /// Reused for strings with escapes, to avoid an allocation per string.
-    private var scratch: [UInt8] = []
-    /// Containers open around the value being parsed: 1 while ``parseElements(_:)`` reads the
-    /// elements of the document's array, so the depth limit counts that array too.
+    private(set) var scratch: [UInt8] = []
+    /// Containers open around the value being parsed, outside it: set by ``JSONRowStream`` as it
+    /// reads the elements of the document's array (or nested array), so the depth limit counts
+    /// the containers it has stepped into too.
     var enclosingDepth = 0
     /// Whether the reader looked for a byte at or past the end of `bytes`. When `bytes` is only
     /// the part of a file that has arrived (``JSONRowStream``), what was read up to such a look
     /// may read differently once more bytes come, so it is read again then.
     var reachedEnd = false
-    /// Whether `parseRow` began a row it has not ended (see `parseRow(line:keys:into:handsOnEnd:)`).
+    /// Whether `parseRow` began a row it has not ended (see `parseRow(line:keys:into:)`).
     var rowIsOpen = false
 
     /// An array or object whose closing bracket has not been reached.
@@ -137,51 +120,6 @@ struct JSONReader {
             throw failure("expected end of input after the JSON value, found \(describeHere())")
         }
         return value
-    }
-
-    /// Parses a document that is an array element by element (see
-    /// ``JSONParser/forEachElement(_:maximumDepth:_:)``); `false` when it is not an array.
-    mutating func parseElements(_ body: (JSONValue, _ line: Int) -> Void) throws(JSONFailure) -> Bool {
-        try forEachElement { reader, line throws(JSONFailure) in body(try reader.parseNestedValues(), line) }
-    }
-
-    /// Walks a document that is an array, calling `readElement` at the start of each element
-    /// (with the 1-based line it starts on) to read it; `false` when the document is not an array.
-    mutating func forEachElement(_ readElement: (inout JSONReader, _ line: Int) throws(JSONFailure) -> Void) throws(JSONFailure) -> Bool {
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
-            position = 3
-        }
-        skipWhitespace()
-        guard peek() == UInt8(ascii: "[") else { return false }
-        try checkDepth(0)
-        position += 1
-        skipWhitespace()
-        // Lines are counted as the reader goes, from the last element's start to the next.
-        var line = 1, counted = 0
-        if peek() == UInt8(ascii: "]") {
-            position += 1
-        } else {
-            enclosingDepth = 1
-            defer { enclosingDepth = 0 }
-            while true {
-                let start = position
-                // Hopping from line break to line break (`memchr`), not byte by byte: a
-                // register's rows are most of the file.
-                while counted < start,
-                      let found = memchr(bytes.baseAddress! + counted, Int32(UInt8(ascii: "\n")), start - counted) {
-                    line += 1
-                    counted = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress! + 1
-                }
-                counted = start
-                try readElement(&self, line)
-                guard try moreElements() else { break }
-            }
-        }
-        skipWhitespace()
-        guard position == bytes.count else {
-            throw failure("expected end of input after the JSON value, found \(describeHere())")
-        }
-        return true
     }
 
     /// Parses one value, however deeply nested, using `stack` in place of
@@ -409,6 +347,15 @@ struct JSONReader {
     /// Runs without escapes are validated in place and copied once; only
     /// when a backslash appears is the text assembled in `scratch`.
     mutating func parseString() throws(JSONFailure) -> String {
+        let text = try parseStringBytes()
+        return text.isEscaped ? String(decoding: scratch, as: UTF8.self)
+            : String(decoding: UnsafeBufferPointer(rebasing: bytes[text.plain]), as: UTF8.self)
+    }
+
+    /// Reads the string opening at `position`, checked as ``parseString()`` checks it, without
+    /// making it into a `String`: its content is `bytes[plain]` when it has no escape, or else
+    /// `scratch`, escapes undone, until the next string is read. Either is valid UTF-8.
+    mutating func parseStringBytes() throws(JSONFailure) -> (plain: Range<Int>, isEscaped: Bool) {
         let opening = position
         position += 1
         var segmentStart = position
@@ -422,13 +369,11 @@ struct JSONReader {
             let byte = bytes[position]
             switch byte {
             case UInt8(ascii: "\""):
-                let tail = UnsafeBufferPointer(rebasing: bytes[segmentStart..<position])
+                let tail = segmentStart..<position
                 position += 1
-                if !escaped {
-                    return String(decoding: tail, as: UTF8.self)
-                }
-                scratch.append(contentsOf: tail)
-                return String(decoding: scratch, as: UTF8.self)
+                if !escaped { return (tail, false) }
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[tail]))
+                return (0..<0, true)
             case UInt8(ascii: "\\"):
                 // Emptied only here, at a string's first escape: most strings have none.
                 if !escaped { scratch.removeAll(keepingCapacity: true) }

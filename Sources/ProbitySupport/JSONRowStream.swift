@@ -28,7 +28,7 @@ public enum JSONStreamShape: Equatable, Sendable {
 }
 
 /// Reads a JSON document as its bytes arrive, chunk by chunk, handing on each row of a
-/// document that is an array (as ``JSONParser/forEachRow(_:maximumDepth:into:)`` does), or
+/// document that is an array (member by member, see ``JSONRowVisitor``), or
 /// each element of the array under `nestedKey` in a document that is an object, so that a
 /// file of any size is read in the memory of one chunk and the element being read.
 ///
@@ -217,7 +217,7 @@ public struct JSONRowStream {
             let line = lineOf(reader.position, in: bytes)
             reader.enclosingDepth = 1
             if reader.peek() == UInt8(ascii: "{") {
-                try reader.parseRow(line: line, keys: &keys, into: &visitor, handsOnEnd: false)
+                try reader.parseRow(line: line, keys: &keys, into: &visitor)
                 return StepResult(step: try reader.moreElements() ? .row : .end)
             }
             let value = try reader.parseNestedValues()

@@ -102,4 +102,40 @@ final class BatchPipelineTests: XCTestCase {
         XCTAssertEqual(String(decoding: errors, as: UTF8.self), expected.stderr, "seed \(seed)")
         XCTAssertEqual(process.terminationStatus, expected.status, "seed \(seed)")
     }
+
+    /// Output that stops part way, at any number of threads: a reader that goes away (`| head -c
+    /// N`) ends the batch by SIGPIPE with the first N bytes exactly one thread's, and a full disk
+    /// (`/dev/full`) ends it with exit 2 and the reason; neither leaves a worker waiting for ever.
+    func testOutputThatStopsEndsTheBatchAtAnyThreadCount() throws {
+        var (seed, random) = TestSeed.generator()
+        let (lines, _) = try batch(decisions: 3_000, &random, seed: seed % 1_000_000 + 1)
+        let file = directory.appendingPathComponent("batch.jsonl")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
+        let arguments = ["check", "--rules", directory.appendingPathComponent("rules.probity").path,
+                         "--register", directory.appendingPathComponent("register.csv").path, "--batch", file.path]
+        let one = Array(try Probity.run(arguments + ["--threads", "1"]).stdout.utf8)
+        let quoted = ([Probity.binary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        for _ in 0..<3 {
+            let threads = 1 + random.below(6)
+            let kept = 1 + random.below(one.count / 2)
+            let head = directory.appendingPathComponent("head.out")
+            let cut = try shell("\(quoted) --threads \(threads) | head -c \(kept) > '\(head.path)'; exit ${PIPESTATUS[0]}")
+            XCTAssertEqual(cut, 128 + 13, "seed \(seed): \(threads) threads, reader gone after \(kept) bytes")
+            XCTAssertTrue(try Data(contentsOf: head) == Data(one[..<kept]), "seed \(seed): \(threads) threads: the first \(kept) bytes differ")
+            let full = try shell("\(quoted) --threads \(threads) > /dev/full 2> '\(head.path)'")
+            XCTAssertEqual(full, 2, "seed \(seed): \(threads) threads, full disk")
+            XCTAssertTrue(try String(contentsOf: head, encoding: .utf8).contains("cannot write standard output"), "seed \(seed)")
+        }
+    }
+
+    /// Runs `command` in bash and gives its exit status.
+    private func shell(_ command: String) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", command]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
 }

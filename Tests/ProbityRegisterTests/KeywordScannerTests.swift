@@ -90,10 +90,48 @@ final class KeywordScannerTests: XCTestCase {
             let text = String(decoding: (0..<random.inRange(0...24)).map { _ in alphabet[random.below(alphabet.count)] }, as: UTF8.self)
             let folded = Array(text.utf8).withUnsafeBufferPointer { utf8 in
                 [UInt8](unsafeUninitializedCapacity: utf8.count) { buffer, count in
-                    count = KeywordScanner.foldASCII(utf8, into: buffer)
+                    count = KeywordScanner.foldASCII(utf8, into: buffer)!
                 }
             }
             XCTAssertEqual(folded, KeywordScanner.fold(text), "`\(text)`")
+        }
+        XCTAssertNil(Array("caf\u{E9}".utf8).withUnsafeBufferPointer { utf8 in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count) { KeywordScanner.foldASCII(utf8, into: $0) }
+        })
+    }
+
+    /// Seeded: random patterns (sharing prefixes and suffixes, some ids shared, some empty) and
+    /// random texts over a small alphabet, the automaton against a direct search of the folded
+    /// text with the same word boundaries.
+    func testAgreesWithADirectSearchOnRandomPatterns() {
+        let seed = ProcessInfo.processInfo.environment["PROBITY_TEST_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 1...UInt64(UInt32.max))
+        print("\(#function): seed \(seed) (replay with PROBITY_TEST_SEED=\(seed))")
+        var random = SplitMix64(seed: seed)
+        let alphabet = Array("abAB -.".utf8)
+        func text(_ length: Int) -> String {
+            String(decoding: (0..<length).map { _ in alphabet[random.below(alphabet.count)] }, as: UTF8.self)
+        }
+        for _ in 0..<300 {
+            let patterns = (0..<random.inRange(0...12)).map { _ in (text: text(random.inRange(0...5)), id: Int32(random.below(8))) }
+            let scanner = KeywordScanner(patterns: patterns)
+            for _ in 0..<10 {
+                let written = text(random.inRange(0...30))
+                let folded = KeywordScanner.fold(written)
+                var expected: Set<Int32> = []
+                for pattern in patterns {
+                    var bytes = KeywordScanner.fold(pattern.text)
+                    if bytes.last == UInt8(ascii: " ") { bytes.removeLast() }
+                    if bytes.first == UInt8(ascii: " ") { bytes.removeFirst() }
+                    guard !bytes.isEmpty, bytes.count <= folded.count else { continue }
+                    for start in 0...(folded.count - bytes.count) where Array(folded[start..<(start + bytes.count)]) == bytes {
+                        let end = start + bytes.count
+                        if KeywordScanner.isWordByte(bytes[0]), start > 0, KeywordScanner.isWordByte(folded[start - 1]) { continue }
+                        if KeywordScanner.isWordByte(bytes[bytes.count - 1]), end < folded.count, KeywordScanner.isWordByte(folded[end]) { continue }
+                        expected.insert(pattern.id)
+                    }
+                }
+                XCTAssertEqual(scanner.matches(in: written), expected.sorted(), "seed \(seed): `\(written)` in \(patterns)")
+            }
         }
     }
 }

@@ -67,6 +67,25 @@ final class NameSuggestionsScoreTests: XCTestCase {
         }
     }
 
+    /// A candidate `mayScore` dismisses scores 0, and the test dismisses most candidates that do.
+    func testMayScoreDismissesOnlyCandidatesScoringNothing() {
+        let (seed, seeded) = TestSeed.generator()
+        var generator = seeded
+        var nothing = 0, dismissed = 0
+        for round in 0..<20_000 {
+            let target = NameSuggestions.Folded(Self.name(&generator))
+            let candidate = NameSuggestions.Folded(Self.name(&generator))
+            let shared = candidate.words.reduce(UInt64(0)) { $0 | NameSuggestions.sharedWords(target, $1) }
+            let isASCII = candidate.joined.utf8.count == characterCount(candidate.joined)
+            let may = NameSuggestions.mayScore(target, sharedWords: shared, joinedLength: isASCII ? candidate.joinedLength : nil)
+            let score = Self.referenceScore(target, candidate)
+            if !may { XCTAssertEqual(score, 0, "seed \(seed), round \(round): \(target.joined) / \(candidate.joined)") }
+            if score == 0 { nothing += 1 }
+            if !may { dismissed += 1 }
+        }
+        XCTAssertGreaterThan(dismissed * 2, nothing, "seed \(seed): most candidates scoring nothing are dismissed unscored")
+    }
+
     /// Ranking against candidates folded once is ranking against the names as written.
     func testRankingFoldedCandidatesIsRankingNames() {
         let (seed, seeded) = TestSeed.generator()

@@ -121,6 +121,37 @@ final class PeopleIndexByteTableTests: XCTestCase {
             }
         }
     }
+
+    /// Seeded: the index reads a key's first and last words, its surname and its joined words in
+    /// place; each must be what splitting the key into words (as the index did) gives, for keys
+    /// with odd spacing and non-ASCII words too. An all-ASCII register (which resolves its names
+    /// without a string dictionary) answers as the string dictionary would.
+    func testKeysReadInPlaceAgreeWithSplitWords() {
+        let seed = ProcessInfo.processInfo.environment["PROBITY_TEST_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 1...UInt64(UInt32.max))
+        print("\(#function): seed \(seed) (replay with PROBITY_TEST_SEED=\(seed))")
+        var random = SplitMix64(seed: seed)
+        let words = ["amara", "h", "smith", "ur", "rub", "m\u{FC}ller", "mu\u{308}ller", "\u{5F20}", "\u{212A}ay", "kay", ""]
+        for _ in 0..<500 {
+            let key = (0..<random.below(5)).map { _ in words[random.below(words.count)] }
+                .joined(separator: random.below(4) == 0 ? "  " : " ")
+            let split = PeopleIndex.words(ofKey: key)
+            let expectedEnds = split.first.map { $0 + " " + split.last! }
+            XCTAssertEqual(PeopleIndex.ends(ofKey: key), expectedEnds, "seed \(seed): `\(key)`")
+            XCTAssertEqual(PeopleIndex.joinedWords(ofKey: key), split.joined(separator: " "), "seed \(seed): `\(key)`")
+            for surname in words.dropLast() {
+                XCTAssertEqual(PeopleIndex.isSurname(surname, ofKey: key), split.count > 1 && split.last == surname,
+                               "seed \(seed): `\(surname)` in `\(key)`")
+            }
+        }
+        let ascii = ["Amara H Smith", "Amara Smith", "Kay Smith", "Kay Smith", "Dr Kay Smith", "Ann Lee", "Smith"]
+        for _ in 0..<20 {
+            let people = (0..<random.inRange(0...12)).map { _ in RegisterPerson(name: ascii[random.below(ascii.count)]) }
+            let index = PeopleIndex(people)
+            for text in ascii + ["Cllr Smith", "Amara Smith", "Lee", "kay smith"] {
+                XCTAssertEqual(index.resolve(text), stringResolve(text, people: people, index: index), "seed \(seed): \(text)")
+            }
+        }
+    }
 }
 
 /// A surname written alone is looked up in an index made on first use, not found by reading

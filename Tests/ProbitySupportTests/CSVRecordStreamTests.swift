@@ -100,4 +100,55 @@ final class CSVRecordStreamTests: XCTestCase {
             if split.records != whole.records { return }
         }
     }
+
+    /// Seeded: tables without quotes, whose fields of every length put each separator and line
+    /// break at every place in the eight bytes the splitter looks at together, split as a plain
+    /// reference splits them; `CSVFields` gives the same fields as bytes as the records give.
+    func testUnquotedFieldsOfEveryLengthSplitAsThePlainReference() {
+        let (seed, generator) = TestSeed.generator()
+        var random = generator
+        let letters = Array("ab é;\t".utf8)
+        for round in 0..<300 {
+            let separator = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")][random.below(3)]
+            var rows: [[[UInt8]]] = []
+            for _ in 0..<1 + random.below(6) {
+                rows.append((0..<1 + random.below(5)).map { _ in
+                    (0..<random.below(20)).map { _ in letters[random.below(letters.count)] }.filter { $0 != separator }
+                })
+            }
+            // (A lone CR before an empty line would read as CRLF: not among these.)
+            let breaks = [[UInt8(ascii: "\n")], [UInt8(ascii: "\r"), UInt8(ascii: "\n")]]
+            var bytes: [UInt8] = []
+            for row in rows {
+                for (index, field) in row.enumerated() {
+                    if index > 0 { bytes.append(separator) }
+                    bytes += field
+                }
+                bytes += breaks[random.below(breaks.count)]
+            }
+            let expected = rows.map { $0.map { String(decoding: $0, as: UTF8.self) } }
+            var stream = CSVRecordStream(separator: separator)
+            var records: [[String]] = [], fromBytes: [[String]] = []
+            let sizes = [1 + random.below(40)]
+            var offset = 0
+            while offset < bytes.count {
+                let end = min(bytes.count, offset + sizes[0])
+                stream.appendFields(Array(bytes[offset..<end])) { fields in
+                    records.append(fields.record.fields)
+                    fromBytes.append((0..<fields.count).map { String(decoding: fields[$0], as: UTF8.self) })
+                }
+                offset = end
+            }
+            stream.finishFields { fields in
+                records.append(fields.record.fields)
+                fromBytes.append((0..<fields.count).map { String(decoding: fields[$0], as: UTF8.self) })
+            }
+            // Empty lines at the end are dropped; elsewhere an empty line is one empty field.
+            var reference = expected
+            while let last = reference.last, last == [""] { reference.removeLast() }
+            XCTAssertEqual(records, reference, "seed \(seed), round \(round), chunks \(sizes): \(String(decoding: bytes, as: UTF8.self).debugDescription)")
+            XCTAssertEqual(fromBytes, records, "seed \(seed), round \(round)")
+            if records != reference { return }
+        }
+    }
 }

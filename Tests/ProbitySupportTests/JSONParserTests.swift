@@ -289,25 +289,31 @@ final class JSONParserTests: XCTestCase {
         XCTAssertGreaterThan(outcomes.failure, 0)
     }
 
-    /// An array read element by element gives the elements of the tree, each with the line it
-    /// starts on; a document that fails gives the same error as a whole parse; depth counts the
-    /// array itself.
+    /// An array read element by element (`JSONRowStream`) gives the elements of the tree, each
+    /// with the line it starts on; a document that fails gives the same error as a whole parse;
+    /// depth counts the array itself.
     func testElementByElementAgreesWithTheWholeParse() throws {
+        func streamed(_ text: String, maximumDepth: Int = JSONParser.maximumDepth) -> (Result<JSONStreamShape, JSONSyntaxError>, JSONRowStreamTests.Collector) {
+            var stream = JSONRowStream(nestedKey: "people", maximumDepth: maximumDepth)
+            var collector = JSONRowStreamTests.Collector()
+            _ = Array(text.utf8).withUnsafeBufferPointer { stream.append($0, into: &collector) }
+            return (stream.finish(into: &collector), collector)
+        }
         let text = "\u{FEFF}[\n {\"a\": 1},\n\n  [2, 3], \"x\"\n,null]\n"
-        var seen: [(JSONValue, Int)] = []
-        XCTAssertEqual(try JSONParser.forEachElement(Array(text.utf8)) { seen.append(($0, $1)) }.get(), true)
-        XCTAssertEqual(seen.map(\.0), try JSONParser.parse(text).get().arrayValue)
-        XCTAssertEqual(seen.map(\.1), [2, 4, 4, 5])
+        let (shape, seen) = streamed(text)
+        XCTAssertEqual(try shape.get(), .rows)
+        XCTAssertEqual(seen.rows.elements, try JSONParser.parse(text).get().arrayValue)
+        XCTAssertEqual(seen.rows.lines, [2, 4, 4, 5])
         for bad in ["[1,]", "[1 2]", "[1] x", "[{\"a\":1,\"a\":2}]", "[", "[\"\\u12\"]"] {
-            guard case .failure(let whole) = JSONParser.parse(bad),
-                  case .failure(let streamed) = JSONParser.forEachElement(Array(bad.utf8), { _, _ in }) else {
+            guard case .failure(let whole) = JSONParser.parse(bad), case .failure(let read) = streamed(bad).0 else {
                 return XCTFail("`\(bad)` should fail both ways")
             }
-            XCTAssertEqual(whole.description, streamed.description, bad)
+            XCTAssertEqual(whole.description, read.description, bad)
         }
-        XCTAssertEqual(try JSONParser.forEachElement(Array(" {\"people\": []}".utf8)) { _, _ in XCTFail() }.get(), false)
+        XCTAssertEqual(try streamed(" {\"people\": []}").0.get(), .object(hasNestedArray: true))
+        XCTAssertEqual(streamed(" {\"people\": []}").1.rows.lines, [])
         let deep = String(repeating: "[", count: 4) + String(repeating: "]", count: 4)
         XCTAssertEqual((try? JSONParser.parse(Array(deep.utf8), maximumDepth: 3).get()) == nil,
-                       (try? JSONParser.forEachElement(Array(deep.utf8), maximumDepth: 3) { _, _ in }.get()) == nil)
+                       (try? streamed(deep, maximumDepth: 3).0.get()) == nil)
     }
 }

@@ -2,14 +2,42 @@ import XCTest
 import ProbitySupport
 import ProbityTestSupport
 
-/// `JSONRowStream` fed a document in chunks of any sizes reads what the whole-document readers
-/// read: an array's rows as `JSONParser.forEachRow` hands them on (with their lines), an
-/// object's nested array as the tree `JSONParser.parse` makes, and on a damaged document the
-/// same error at the same offset, line and column.
+/// `JSONRowStream` fed a document in chunks of any sizes reads what the tree parser
+/// `JSONParser.parse` reads of the whole bytes: an array's rows (put back together from their
+/// members, each key keeping its number), an object's nested array, and on a damaged document
+/// the same error at the same offset, line and column. The lines elements start on are the
+/// same in chunks as in one chunk, and fixed cases say what they are.
 final class JSONRowStreamTests: XCTestCase {
+    /// Puts each row back together from its members.
+    struct Rebuilder: JSONRowVisitor {
+        var elements: [JSONValue] = []
+        var lines: [Int] = []
+        var members: [(key: String, value: JSONValue)]?
+        var numbers: [String: Int] = [:]
+
+        mutating func beginRow(line: Int) {
+            XCTAssertNil(members, "a row begins inside a row")
+            members = []
+            lines.append(line)
+        }
+        mutating func member(_ key: JSONRowKey, _ value: JSONValue) {
+            XCTAssertEqual(numbers[key.text, default: key.number], key.number, "`\(key.text)` keeps its number")
+            numbers[key.text] = key.number
+            members?.append((key.text, value))
+        }
+        mutating func endRow() {
+            elements.append(.object(members ?? []))
+            members = nil
+        }
+        mutating func element(_ value: JSONValue, line: Int) {
+            elements.append(value)
+            lines.append(line)
+        }
+    }
+
     /// The stream's parts, the nested elements beside the rows.
     struct Collector: JSONStreamVisitor {
-        var rows = JSONRowReaderTests.Rebuilder()
+        var rows = Rebuilder()
         var nested: [JSONValue] = []
         var nestedLines: [Int] = []
 
@@ -31,8 +59,9 @@ final class JSONRowStreamTests: XCTestCase {
         "failure: \(error.message) at \(error.offset) \(error.line):\(error.column)"
     }
 
-    /// The document streamed in chunks of `sizes` (in turn), as text.
-    static func streamed(_ bytes: [UInt8], sizes: [Int], maximumDepth: Int = JSONParser.maximumDepth) -> (text: String, nestedLines: [Int]) {
+    /// The document streamed in chunks of `sizes` (in turn), as text, and the lines its rows or
+    /// nested elements start on.
+    static func streamed(_ bytes: [UInt8], sizes: [Int], maximumDepth: Int = JSONParser.maximumDepth) -> (text: String, lines: [Int]) {
         var stream = JSONRowStream(nestedKey: "people", maximumDepth: maximumDepth)
         var collector = Collector()
         var offset = 0, turn = 0
@@ -47,7 +76,7 @@ final class JSONRowStreamTests: XCTestCase {
         case .failure(let error):
             return (text(error), [])
         case .success(.rows):
-            return ("rows \(collector.rows.lines) \(collector.rows.elements.map { JSONWriter.compact($0) })", [])
+            return ("rows \(collector.rows.elements.map { JSONWriter.compact($0) })", collector.rows.lines)
         case .success(.object(let hasNestedArray)):
             return ("object \(hasNestedArray) \(collector.nested.map { JSONWriter.compact($0) })", collector.nestedLines)
         case .success(.other(let kind)):
@@ -55,17 +84,13 @@ final class JSONRowStreamTests: XCTestCase {
         }
     }
 
-    /// What the whole-document readers make of it, in `streamed`'s words.
+    /// What the tree parser makes of the whole bytes, in `streamed`'s words.
     static func whole(_ bytes: [UInt8], maximumDepth: Int = JSONParser.maximumDepth) -> String {
-        var rebuilt = JSONRowReaderTests.Rebuilder()
-        switch JSONParser.forEachRow(bytes, maximumDepth: maximumDepth, into: &rebuilt) {
-        case .failure(let error): return text(error)
-        case .success(true): return "rows \(rebuilt.lines) \(rebuilt.elements.map { JSONWriter.compact($0) })"
-        case .success(false): break
-        }
         switch JSONParser.parse(bytes, maximumDepth: maximumDepth) {
         case .failure(let error):
             return text(error)
+        case .success(.array(let rows)):
+            return "rows \(rows.map { JSONWriter.compact($0) })"
         case .success(let value):
             guard value.objectValue != nil else { return "other \(value.kindDescription)" }
             guard let people = value["people"]?.arrayValue else { return "object false []" }
@@ -77,7 +102,7 @@ final class JSONRowStreamTests: XCTestCase {
         let expected = Self.whole(bytes, maximumDepth: maximumDepth)
         let (streamed, lines) = Self.streamed(bytes, sizes: sizes, maximumDepth: maximumDepth)
         XCTAssertEqual(streamed, expected, context())
-        // Lines of nested elements: the same in chunks as in one.
+        // Lines of rows and nested elements: the same in chunks as in one.
         let (_, wholeLines) = Self.streamed(bytes, sizes: [bytes.count], maximumDepth: maximumDepth)
         XCTAssertEqual(lines, wholeLines, context())
         return streamed == expected && lines == wholeLines
@@ -177,5 +202,63 @@ final class JSONRowStreamTests: XCTestCase {
         XCTAssertEqual(try stream.finish(into: &collector).get(), .rows)
         XCTAssertEqual(collector.rows.elements.count, 20_001)
         XCTAssertEqual(collector.rows.lines.last, 20_001)
+    }
+
+    /// Rows whose keys repeat, move, are escaped or duplicated, and rows damaged after a key
+    /// (these were the whole-bytes row reader's cases, `JSONParser.forEachRow`, removed at stop 23).
+    func testRowsAndTheirErrorsAreTheTreeParsersOwn() {
+        let documents = [
+            #"[{"a": 1, "a": 2}]"#,                           // a duplicate
+            #"[{"a": 1}, {"b": 1, "a": 2, "b": 3}]"#,           // a duplicate in a row whose keys moved
+            #"[{"na\u006de": 1}, {"name": 2, "n\u0061me": 3}]"#, // the same key escaped
+            #"[{"a\"b": 1}, {"a\"b": 2}, {"a": 1}]"#,             // a key with a quote in it
+            #"[{1: 2}]"#, #"[{"a": 1 "b": 2}]"#, #"[{"a": }]"#, #"[{"a": "\u0001"}]"#, #"[{"a": 01}]"#,
+        ]
+        for document in documents {
+            for size in [1, 3, 64] {
+                if !check(Array(document.utf8), sizes: [size], "\(document) in chunks of \(size)") { break }
+            }
+        }
+    }
+
+    /// The line each row (an object or not) starts on, the first line 1, blank lines counted.
+    func testRowsCiteTheLineTheyStartOn() {
+        let document = "\u{FEFF}[\n {\"a\": 1},\n\n  [2, 3], \"x\"\n,null, {\"b\":\n2}, {}]\n"
+        for size in [1, 2, 5, 200] {
+            let (text, lines) = Self.streamed(Array(document.utf8), sizes: [size])
+            XCTAssertEqual(text, Self.whole(Array(document.utf8)), "chunks of \(size)")
+            XCTAssertEqual(lines, [2, 4, 4, 5, 5, 6], "chunks of \(size)")
+        }
+        let nested = "{\"people\": [\n1,\n\n {\"n\": [\n]}, 3]}"
+        XCTAssertEqual(Self.streamed(Array(nested.utf8), sizes: [3]).lines, [2, 4, 5])
+    }
+
+    /// Seeded: random arrays of rows (keys repeated, moved, escaped, duplicated; values of every
+    /// kind), damaged or not, read in chunks as the tree parser reads them whole.
+    func testRandomRowArraysReadAsTheTree() {
+        let (seed, generator) = TestSeed.generator()
+        var random = generator
+        let keys = [#""name""#, #""employer""#, #""n\u0061me""#, #""Valid From""#, #""a\"b""#, #""""#, #""é""#]
+        let values = [#""Ana Tomás""#, #""""#, "null", "12.5", "true", "[1, [2]]", #"{"x": {"y": null}}"#, #""two\nlines""#, "-0"]
+        let noise = Array("\"{}[],: \\\n".utf8) + [0xC3, 0x00]
+        for round in 0..<400 {
+            var text = "["
+            for row in 0..<random.below(6) {
+                if row > 0 { text += random.chance(0.2) ? ",\n" : ", " }
+                if random.chance(0.1) { text += values[random.below(values.count)]; continue }
+                text += "{" + (0..<random.below(5)).map { _ in
+                    keys[random.below(keys.count)] + ": " + values[random.below(values.count)]
+                }.joined(separator: ", ") + "}"
+            }
+            text += "]"
+            var bytes = Array(text.utf8)
+            if random.chance(0.4) {
+                ByteDamage.damage(&bytes, noise: noise, maximumEdits: 3, random: &random)
+            }
+            let sizes = [1 + random.below(random.chance(0.5) ? 8 : 200)]
+            if !check(bytes, sizes: sizes, "seed \(seed), round \(round), chunks \(sizes): \(String(decoding: bytes, as: UTF8.self))") {
+                return
+            }
+        }
     }
 }

@@ -51,6 +51,30 @@ final class EngineTests: XCTestCase {
         XCTAssertNil(engine.explain(decision).conflicts)
     }
 
+    /// A line's own meeting naming its body and day, written as other JSON encoders write it
+    /// (Python's `json.dumps`: every non-ASCII character escaped, ", " and ": "), or plainly,
+    /// is checked exactly as the decision read alone, then checked at that meeting read alone.
+    func testALineWithItsOwnMeetingAnswersTheSameHoweverItIsEncoded() throws {
+        let engine = try FrontDoorFixtures.engine(FrontDoorRules.schemeHeader + FrontDoorRules.rules + FrontDoorRules.conflicts)
+        let register = try RegisterLoader.read(Array(FrontDoorRules.register.utf8), fileName: "register.csv").get()
+        let screening = engine.with(register: register)
+        let meeting = try screening.meeting(json: Array(#"{"body": "panel", "date": "2024-03-01", "attendees": ["Ann Chair", "Carol Acme", "Dan Other"]}"#.utf8)).get()
+        let decision = try screening.decision(id: "d1", date: "2024-03-01", ["kind": "contract-award", "value": "£300k", "counterparty": "Acme Health Ltd"])
+        let expected = screening.check(decision, meeting: meeting).text
+        let lines = [
+            #"{"id":"d1","date":"2024-03-01","kind":"contract-award","value":"£300k","counterparty":"Acme Health Ltd","meeting":{"body":"panel","date":"2024-03-01","attendees":["Ann Chair","Carol Acme","Dan Other"]}}"#,
+            #"{"id": "d1", "date": "2024-03-01", "kind": "contract-award", "value": "\u00a3300k", "counterparty": "Acme Health Ltd", "meeting": {"body": "panel", "date": "2024-03-01", "attendees": ["Ann Chair", "Carol Acme", "Dan Other"]}}"#,
+            #"{"counterparty": "Acme\u0020Health Ltd", "date": "2024-03-01", "id": "d\u0031", "kind": "contract\u002daward", "meeting": {"attendees": ["Ann Chair", "Carol \u0041cme", "Dan Other"], "body": "p\u0061nel", "date": "2024\u002d03-01"}, "value": "\u00A3300k"}"#,
+        ]
+        for line in lines {
+            XCTAssertEqual(try screening.check(json: Array(line.utf8)).get().text, expected, line)
+        }
+        // A day written with `\/` is not ISO once unescaped: the meeting is refused, and said so.
+        let slashes = #"{"id":"d1","date":"2024-03-01","kind":"contract-award","meeting":{"date":"2024\/03\/01","attendees":["Ann Chair"]}}"#
+        guard case .failure(let errors) = screening.check(json: Array(slashes.utf8)) else { return XCTFail("a day-first meeting date was read") }
+        XCTAssertEqual(errors.all.map(\.field), ["meeting.date"])
+    }
+
     /// `screen` keeps the conflicts findings by their code's category: a decision no rule
     /// authorises (P1002) at a meeting with an attendee not on the register (P1101).
     func testScreenKeepsOnlyTheConflictsFindings() throws {

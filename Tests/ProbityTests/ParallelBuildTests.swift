@@ -28,6 +28,15 @@ final class ParallelBuildTests: XCTestCase {
             let serial = Engine(scheme: scheme, register: register, strict: strict, inParallel: false)
             let parallel = Engine(scheme: scheme, register: register, strict: strict, inParallel: true)
             let added = Engine(scheme: scheme).with(register: register, strict: strict, inParallel: true)
+            // As `check --register FILE` builds it now: the scan's patterns made with the rules,
+            // then the people index as one piece of the scan's parallel work; and on one thread.
+            let ahead = [
+                Engine.expectingRegister(scheme).with(register: register, strict: strict, inParallel: true),
+                Engine.expectingRegister(scheme).with(register: register, strict: strict, inParallel: false),
+                Engine.expectingRegister(scheme).with(register: register, strict: strict),
+                Engine.expectingRegister(scheme, inParallel: true).with(register: register, strict: strict, inParallel: true),
+                Engine.expectingRegister(scheme, inParallel: false).with(register: register, strict: strict, inParallel: false),
+            ]
             var compared = 0
             for index in workload.decisions.indices {
                 // The supplier as generated, or written so that only the organisation directory
@@ -40,6 +49,13 @@ final class ParallelBuildTests: XCTestCase {
                     XCTAssertEqual(Self.json(two), Self.json(one), "seed \(seed), strict \(strict), line \(line)")
                     XCTAssertEqual(two.text, one.text, "seed \(seed), strict \(strict), line \(line)")
                     XCTAssertEqual(Self.json(three), Self.json(one), "register added: seed \(seed), strict \(strict), line \(line)")
+                    for (way, engine) in ahead.enumerated() {
+                        guard case .success(let report) = engine.check(json: bytes) else {
+                            XCTFail("made ahead (\(way)): seed \(seed), line \(line) not read"); continue
+                        }
+                        XCTAssertEqual(Self.json(report), Self.json(one), "made ahead (\(way)): seed \(seed), strict \(strict), line \(line)")
+                        XCTAssertEqual(report.text, one.text, "made ahead (\(way)): seed \(seed), strict \(strict), line \(line)")
+                    }
                     compared += 1
                 case (.failure(let one), .failure(let two), .failure(let three)):
                     XCTAssertEqual(two.all, one.all, "seed \(seed), line \(line)")
@@ -54,6 +70,9 @@ final class ParallelBuildTests: XCTestCase {
                                                                                "supplier": .text(workload.organisations[0])])
             XCTAssertEqual(Self.json(parallel.check(decision)), Self.json(serial.check(decision)), "seed \(seed)")
             XCTAssertEqual(Self.json(added.check(decision)), Self.json(serial.check(decision)), "seed \(seed)")
+            for (way, engine) in ahead.enumerated() {
+                XCTAssertEqual(Self.json(engine.check(decision)), Self.json(serial.check(decision)), "made ahead (\(way)): seed \(seed)")
+            }
         }
     }
 
@@ -62,6 +81,7 @@ final class ParallelBuildTests: XCTestCase {
         let small = try RegisterLoader.read(Array(FrontDoorRules.register.utf8), fileName: "register.csv").get()
         XCTAssertFalse(small.people.isEmpty)
         XCTAssertFalse(Engine.buildsInParallel(register: small))
+        XCTAssertFalse(Engine.buildsRulesInParallel(try Scheme.load(texts: ["main.probity": FrontDoorRules.schemeHeader + FrontDoorRules.rules]).get().program))
     }
 
     /// `line` with its supplier kept, lowercased, given a legal form, or replaced by a name no

@@ -24,6 +24,7 @@ extension RegisterLinks {
         let phrases = phraseIndex.splitting(ordered, of: register, owners: textOwners)
         // A text written on many rows (an employer) is searched once for this name.
         var scores = PhraseIndex.Index.Scores()
+        var sharedByToken = [UInt64?](repeating: nil, count: phrases.tokens.count)
         var bestOfText: [Int32: (phrase: String, score: Int)?] = [:]
         var found: [(score: Int, text: Int32, phrase: String, line: Int)] = []
         for textID in ordered {
@@ -32,7 +33,7 @@ extension RegisterLinks {
             if let known = bestOfText[distinct] {
                 best = known
             } else {
-                best = phrases.nearestPhrase(target, inText: Int(distinct), scores: &scores)
+                best = phrases.nearestPhrase(target, inText: Int(distinct), scores: &scores, sharedByToken: &sharedByToken)
                 bestOfText[distinct] = best
             }
             if let best { found.append((best.score, textID, best.phrase, Self.suggestionSource(textOwners[Int(textID)], in: register).line)) }

@@ -17,6 +17,8 @@ extension RegisterLinks {
             var tokens: [String] = []
             /// Token id → its folded words (usually one; "Health-care" has two).
             var words: [[String]] = []
+            /// Token id → the lengths of its words run together, for dismissing runs unfolded.
+            var lengths: [TokenLengths] = []
             /// Distinct text → its tokens, in order.
             var texts: [[Int32]] = []
             /// Text id (as in ``WordIndex``) → its distinct text, or -1 until a name needs it.
@@ -42,7 +44,9 @@ extension RegisterLinks {
                         let id = Int32(index.tokens.count)
                         index.tokenIDs[token] = id
                         index.tokens.append(token)
-                        index.words.append(PersonName.words(token))
+                        let words = PersonName.words(token)
+                        index.words.append(words)
+                        index.lengths.append(TokenLengths(words))
                         return id
                     }
                     let id = Int32(index.texts.count)
@@ -51,6 +55,29 @@ extension RegisterLinks {
                     index.distinct[Int(textID)] = id
                 }
                 return index
+            }
+        }
+    }
+
+    /// A token's folded words' lengths in characters, all of them and without legal forms: a run's
+    /// core run together is as long as the sum over its tokens (of the core lengths, or of all
+    /// lengths when no token has a core word). Trusted only for ASCII, where characters cannot
+    /// join across words.
+    struct TokenLengths: Sendable {
+        var all: Int32 = 0
+        var core: Int32 = 0
+        var hasCore = false
+        var isASCII = true
+
+        init(_ words: [String]) {
+            for word in words {
+                let length = Int32(characterCount(word))
+                if word.utf8.count != Int(length) { isASCII = false }
+                all += length
+                if !NameSuggestions.isLegalForm(word) {
+                    core += length
+                    hasCore = true
+                }
             }
         }
     }
@@ -74,14 +101,26 @@ extension RegisterLinks.PhraseIndex.Index {
     /// more than the name has, shortest and earliest first; a later run wins only when closer).
     /// `scores` keeps each run's score for the rest of this name's search, so a run that many
     /// texts hold ("Bromley Health Care") is folded and scored once.
-    func nearestPhrase(_ target: NameSuggestions.Folded, inText textID: Int, scores: inout Scores) -> (phrase: String, score: Int)? {
+    /// `sharedByToken` keeps, for this name, which of its core words each token could be shared
+    /// as (``NameSuggestions/sharedWords(_:_:)``), as tokens recur from text to text.
+    func nearestPhrase(_ target: NameSuggestions.Folded, inText textID: Int, scores: inout Scores,
+                       sharedByToken: inout [UInt64?]) -> (phrase: String, score: Int)? {
         let text = texts[textID]
         let size = target.words.count
         var best: (start: Int, length: Int, score: Int)?
         var scratch = NameSuggestions.Run()
+        // Which of the name's core words each token could be shared as: with the lengths, enough
+        // to dismiss most runs without folding them (NameSuggestions.mayScore).
+        let shared = text.map { token in
+            if let known = sharedByToken[Int(token)] { return known }
+            let bits = words[Int(token)].reduce(UInt64(0)) { $0 | NameSuggestions.sharedWords(target, $1) }
+            sharedByToken[Int(token)] = bits
+            return bits
+        }
         for length in max(1, size - 1)...(size + 1) where length <= text.count {
             for start in 0...(text.count - length) {
                 let run = text[start..<(start + length)]
+                if !mayScore(target, run: run, shared: shared[start..<(start + length)]) { continue }
                 let key = Self.hash(run)
                 let score: Int
                 if let known = scores[key], Int(known.length) == length,
@@ -99,6 +138,21 @@ extension RegisterLinks.PhraseIndex.Index {
         return best.map { best in
             (phrase: text[best.start..<(best.start + best.length)].map { tokens[Int($0)] }.joined(separator: " "), score: best.score)
         }
+    }
+
+    /// Whether the run can score above 0 against `target`: false says it scores 0, as folding and
+    /// scoring it would find.
+    private func mayScore(_ target: NameSuggestions.Folded, run: ArraySlice<Int32>, shared: ArraySlice<UInt64>) -> Bool {
+        var all = 0, core = 0, hasCore = false, isASCII = true
+        for token in run {
+            let token = lengths[Int(token)]
+            all += Int(token.all)
+            core += Int(token.core)
+            hasCore = hasCore || token.hasCore
+            isASCII = isASCII && token.isASCII
+        }
+        let sharedWords = shared.reduce(UInt64(0), |)
+        return NameSuggestions.mayScore(target, sharedWords: sharedWords, joinedLength: isASCII ? (hasCore ? core : all) : nil)
     }
 
     /// FNV-1a over the run's token ids and its length.

@@ -44,36 +44,78 @@ struct RegisterLinks: Sendable {
     /// Scans `register` for `organisations`, with `scanner` already made from them
     /// (``scanner(for:)``) when given.
     init(register: Register, organisations: [Organisation], scanner prebuilt: KeywordScanner? = nil) {
+        let links = Self.scanning(register: register, organisations: organisations, scanner: prebuilt, alongside: { () }).links
+        self.byOrganisation = links.byOrganisation
+        self.byPerson = links.byPerson
+    }
+
+    /// Scans `register` for `organisations` as ``init(register:organisations:scanner:)`` does, and
+    /// runs `alongside` as one more piece of the same parallel work, returning its result too.
+    ///
+    /// The scan is split into pieces of the register, taken by whichever core is free; `alongside`
+    /// (the register's people index, which needs nothing from the scan) is the first piece taken,
+    /// so on two cores one builds it while the other starts on the scan, and both finish the scan
+    /// together. Run one after the other, the index and the scan took 47 M + 2 × 44 M
+    /// instructions on /tmp/wl's critical path (docs/performance.md, item 13). Deterministic: each
+    /// piece writes only its own slot, and the slots are joined in register order.
+    static func scanning<Alongside>(register: Register, organisations: [Organisation], scanner prebuilt: KeywordScanner?,
+                                    alongside: @Sendable () -> Alongside) -> (links: RegisterLinks, alongside: Alongside) {
         // No texts to scan (a screener with no register, which checks quorum only): building the
         // scanner's patterns would be most of a single `probity check`'s screening set-up.
         guard !register.people.isEmpty else {
-            self.byOrganisation = Array(repeating: [], count: organisations.count)
-            self.byPerson = NamedByPerson([])
-            return
+            return (RegisterLinks(byOrganisation: Array(repeating: [], count: organisations.count), byPerson: NamedByPerson([])), alongside())
         }
         let scanner = prebuilt ?? Self.scanner(for: organisations)
 
         // Each person's texts are scanned independently, so the register is split among the
-        // cores; the results are joined in register order, so nothing depends on the split.
+        // cores; the results are joined in register order, so nothing depends on the split. With
+        // a second core, in more pieces than cores, so that the core that builds `alongside`
+        // takes fewer of them.
         let people = register.people
-        let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, people.count / 1_000))
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let chunks = max(1, min(cores == 1 ? 1 : 4 * cores, people.count / 1_000))
         var found = [[[(organisation: Int32, source: Int32)]]](repeating: [], count: chunks)
+        var other: Alongside?
+        guard chunks > 1 else {
+            // One piece (a small register, or one core): on the calling thread, starting none.
+            other = alongside()
+            found[0] = people.map { RegisterLinks.organisationsNamed(by: $0, scanner: scanner) }
+            return (Self.joined(found, organisations: organisations.count), other!)
+        }
         found.withUnsafeMutableBufferPointer { buffer in
             let results = UnsafeSendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let range = (people.count * chunk / chunks)..<(people.count * (chunk + 1) / chunks)
-                results.buffer[chunk] = range.map { RegisterLinks.organisationsNamed(by: people[$0], scanner: scanner) }
+            withUnsafeMutablePointer(to: &other) { otherPointer in
+                let otherSlot = UnsafeSendableBuffer(UnsafeMutableBufferPointer(start: otherPointer, count: 1))
+                DispatchQueue.concurrentPerform(iterations: chunks + 1) { piece in
+                    guard piece > 0 else {
+                        otherSlot.buffer[0] = alongside()
+                        return
+                    }
+                    let chunk = piece - 1
+                    let range = (people.count * chunk / chunks)..<(people.count * (chunk + 1) / chunks)
+                    results.buffer[chunk] = range.map { RegisterLinks.organisationsNamed(by: people[$0], scanner: scanner) }
+                }
             }
         }
+        guard let other else { preconditionFailure("`concurrentPerform` returned before every piece ran") }
+        return (Self.joined(found, organisations: organisations.count), other)
+    }
+
+    /// The links from each piece's findings, person by person, in register order.
+    private static func joined(_ found: [[[(organisation: Int32, source: Int32)]]], organisations: Int) -> RegisterLinks {
         let byPerson = found.flatMap { $0 }
-        var byOrganisation = [[Link]](repeating: [], count: organisations.count)
+        var byOrganisation = [[Link]](repeating: [], count: organisations)
         for (personIndex, links) in byPerson.enumerated() {
             for (organisation, source) in links {
                 byOrganisation[Int(organisation)].append(Link(person: Int32(personIndex), source: source))
             }
         }
+        return RegisterLinks(byOrganisation: byOrganisation, byPerson: NamedByPerson(byPerson))
+    }
+
+    private init(byOrganisation: [[Link]], byPerson: NamedByPerson) {
         self.byOrganisation = byOrganisation
-        self.byPerson = NamedByPerson(byPerson)
+        self.byPerson = byPerson
     }
 
     /// The scanner for every name and alias of `organisations`, each found as its
@@ -94,15 +136,19 @@ struct RegisterLinks: Sendable {
     /// ``employment``), and each interest's nature.
     static func organisationsNamed(by person: RegisterPerson, scanner: KeywordScanner) -> [(organisation: Int32, source: Int32)] {
         var found: [(organisation: Int32, source: Int32)] = []
-        var texts: [(text: String, source: Int32)] = [(person.employer, Self.employment), (person.position, Self.employment)]
-        for (interestIndex, interest) in person.interests.enumerated() {
-            texts.append((interest.nature, Int32(interestIndex)))
-        }
-        for (text, source) in texts where !text.isEmpty {
+        // Text by text, in the same order, without first making a list of (text, source) for
+        // each of the register's people.
+        func scan(_ text: String, source: Int32) {
+            guard !text.isEmpty else { return }
             for organisation in scanner.matches(in: text)
             where !found.contains(where: { $0.organisation == organisation && $0.source == source }) {
                 found.append((organisation, source))
             }
+        }
+        scan(person.employer, source: Self.employment)
+        scan(person.position, source: Self.employment)
+        for (interestIndex, interest) in person.interests.enumerated() {
+            scan(interest.nature, source: Int32(interestIndex))
         }
         return found
     }

@@ -73,22 +73,23 @@ struct RuleIndex: Sendable {
     }
 
     /// The rules that could fire for a decision, in rule order within each list.
+    ///
+    /// Each list is read where it lies in its bucket: copying a whole bucket out first retained
+    /// (and released) its four arrays, which every worker of a batch shares, on every line.
     func candidates(for decision: Decision) -> Candidates {
-        var bucket = fallback
-        var keyed = false
+        let value = rangeField.flatMap { decision.isPresent[$0] ? decision.scalars[$0] : nil }
         if let key = keyField, decision.isPresent[key] {
             let ordinal = Int(decision.scalars[key])
             if ordinal >= 0, ordinal < buckets.count {
-                bucket = buckets[ordinal]
-                keyed = true
+                guard let value else {
+                    return Candidates(lists: (buckets[ordinal].unbounded, buckets[ordinal].bounded, unkeyedBucket.unbounded, unkeyedBucket.bounded))
+                }
+                return Candidates(lists: (buckets[ordinal].unbounded, buckets[ordinal].segment(containing: value),
+                                          unkeyedBucket.unbounded, unkeyedBucket.segment(containing: value)))
             }
         }
-        let other = keyed ? unkeyedBucket : Bucket()
-        guard let range = rangeField, decision.isPresent[range] else {
-            return Candidates(lists: (bucket.unbounded, bucket.bounded, other.unbounded, other.bounded))
-        }
-        let value = decision.scalars[range]
-        return Candidates(lists: (bucket.unbounded, bucket.segment(containing: value), other.unbounded, keyed ? other.segment(containing: value) : []))
+        guard let value else { return Candidates(lists: (fallback.unbounded, fallback.bounded, [], [])) }
+        return Candidates(lists: (fallback.unbounded, fallback.segment(containing: value), [], []))
     }
 
     /// Calls `body` with every rule of the decision's own value of the key field (its bucket,

@@ -197,8 +197,8 @@ package final class ReportBuilder: Sendable {
     private func addPlaceholderFindings(_ fired: [Int], into report: inout Report) {
         var rules = fired
         if report.outcome == .noAuthority {
-            let near = Set(report.nearMisses.map(\.rule.id))
-            rules += program.rules.indices.filter { near.contains(program.rules[$0].id) && !fired.contains($0) }
+            // By index, as the near misses carry it: finding them by id read every rule's id.
+            rules += report.nearMisses.map(\.ruleIndex).filter { !fired.contains($0) }
         }
         var byConstant: [(constant: Int, rules: [Int])] = []
         for rule in rules.sorted() {

@@ -1,3 +1,4 @@
+import ProbityRegister
 import ProbitySemantics
 import ProbitySupport
 import ProbitySyntax
@@ -306,5 +307,13 @@ final class ConflictScreenerTests: XCTestCase {
         XCTAssertEqual(report.level(of: "Amy One"), .exclude)
         XCTAssertEqual(report.recusals.first?.reasons.first?.link, "one of the bidders")
         XCTAssertEqual(report.organisationsScreened, ["Hill Practice", "New Bidder Ltd", "Borough GP Alliance"])
+    }
+
+    /// The screener maps a register's interest type to the rules' kind by a switch; it must be
+    /// the kind of the same name, as the rule language spells both.
+    func testEachInterestTypeIsTheKindOfTheSameName() {
+        for type in InterestType.allCases {
+            XCTAssertEqual(ConflictScreener.kind(of: type), InterestKind(rawValue: type.rawValue), "\(type)")
+        }
     }
 }

@@ -1,4 +1,5 @@
 import ProbityRegister
+import ProbitySupport
 import ProbityTestSupport
 import XCTest
 @testable import ProbityConflicts
@@ -95,5 +96,30 @@ final class UnmatchedOrganisationsBlockTests: XCTestCase {
         ConflictScreener(program: program, register: register).apply(to: &report, decision: decision, meeting: nil)
         XCTAssertEqual(report.findings.first { $0.code == "P1150" }?.isBlocking, true)
         XCTAssertFalse(report.canProceed)
+    }
+}
+
+extension NameSuggestionsTests {
+    /// The directory takes a folded key's spaces out by byte when it is ASCII; the answer must be
+    /// the character-by-character one, including where a space starts another character.
+    func testAKeyWithoutSpacesIsTheSameByByteAsByCharacter() {
+        for key in ["bromley health care", "bhc", "", " ", "caf\u{E9} royal", "a \u{301}b", "x\u{1F600} y"] {
+            XCTAssertEqual(OrganisationDirectory.withoutSpaces(key), String(key.filter { $0 != " " }), key)
+        }
+    }
+
+    /// Seeded: the one-pass key and joined key of a name are the key and its spaces taken out.
+    func testTheKeyAndJoinedKeyInOnePassAreTheKeyAndItsSpacesTakenOut() {
+        let seed = ProcessInfo.processInfo.environment["PROBITY_TEST_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 1...UInt64(UInt32.max))
+        print("\(#function): seed \(seed) (replay with PROBITY_TEST_SEED=\(seed))")
+        var random = SplitMix64(seed: seed)
+        let pieces = ["Bromley", "GP", " ", "  ", "-", "'", "King's", "CIC", "9", "&", ".", "\u{E9}", "e\u{301}", "", "Z"]
+        for _ in 0..<2_000 {
+            let name = (0..<random.below(7)).map { _ in pieces[random.below(pieces.count)] }.joined()
+            let key = OrganisationDirectory.key(name)
+            let (oneKey, joined) = OrganisationDirectory.keyAndJoined(name)
+            XCTAssertEqual(oneKey, key, "seed \(seed): `\(name)`")
+            XCTAssertEqual(joined, String(key.filter { $0 != " " }), "seed \(seed): `\(name)`")
+        }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import ProbityEngine
 import ProbityRegister
 import ProbitySemantics
+import ProbitySupport
 import ProbityTestSupport
 import XCTest
 
@@ -44,6 +45,15 @@ final class FlatDecisionTests: XCTestCase {
             #"{"id":"d","date":"2023-06-01","counterparty":"bhc","bidders":["BHC","Bromley Health Care"]}"#,
             #"{"id":"d","date":"2023-06-01","counterparty":"BROMLEY HEALTHCARE CIC","value":"  £1,200  "}"#,
             #"{"id":"d","date":"2023-06-01","counterparty":"Café Nouveau","value":"£1.2m"}"#,
+            // Escaped strings, as other encoders write them (Python's `json.dumps` escapes
+            // every non-ASCII character and writes ", " and ": "), read as the same text.
+            #"{"id": "d", "date": "2023-06-01", "value": "\u00a31,200", "counterparty": "Caf\u00e9 Nouveau"}"#,
+            #"{"id":"d","date":"2023-06-01","title":"a \"quoted\" word \\ \/ \n\t\r\b\f \ud83d\ude00 \u00A3"}"#,
+            #"{"id":"d\u0031","date":"2023\u002d06-01","\u006bind":"contract\u002daward","decided_by":"cp\u0061g"}"#,
+            #"{"id":"d","date":"2023-06-01","counterparty":"Bromley Healthcare CI\u0043","bidders":["B\u0048C","Caf\u00e9 Ltd"],"budgets":["counci\u006c"]}"#,
+            #"{"id":"d","date":"2023-06-01","value":"  \u00a31,200  ","count":-12,"budget":null}"#,
+            "{\"id\":\"d\",\r\n\t\"date\":\"2023-06-01\"}\r\n",
+            "\u{FEFF}{\"id\":\"d\",\"date\":\"2023-06-01\"}",                    // a byte-order mark
         ]
         for input in inputs {
             let flat = try XCTUnwrap(decoder.decodeFlat(Array(input.utf8), meetingKey: false), input)
@@ -63,18 +73,33 @@ final class FlatDecisionTests: XCTestCase {
             #"{"id":"d","date":"2023-06-01","value":"lots"}"#,                   // not money
             #"{"id":"d","date":"2023-06-01","value":1e6}"#,                      // an exponent
             #"{"id":"d","date":"2023-06-01","value":01}"#,                       // a leading zero
-            #"{"id":"d","date":"2023-06-01","title":"a \"quoted\" word"}"#,      // an escape
             #"{"id":"d","date":"2023-06-01","kind":"appointment","kind":"appointment"}"#,  // twice
+            #"{"id":"d","date":"2023-06-01","budget":null,"budget":"council"}"#,  // twice, once null
+            #"{"id":"d","date":"2023-06-01","budget":null,"budget":null}"#,     // twice, both null
             #"{"id":"d","date":"2023-06-01",}"#,                                 // trailing comma
             #"{"id":"d"}"#,                                                      // no date
             #"{"id":"d","date":"2023-06-01"} x"#,                                // trailing junk
             #"{"id":"d","date":"2023-06-01","kind":true}"#,                      // wrong type
             #"{"id":"d","date":"2023-06-01","bidders":"BHC"}"#,                  // a set given as one
             #"{"id":"d","date":"2023-06-01","meeting":{"attendees":["A"]}}"#,   // no meeting key here
-            "\u{FEFF}{\"id\":\"d\",\"date\":\"2023-06-01\"}",                    // a byte-order mark
+            " \u{FEFF}{\"id\":\"d\",\"date\":\"2023-06-01\"}",                   // a byte-order mark not first
+            // Escapes the tree parser refuses, each worded there.
+            #"{"id":"d","date":"2023-06-01","title":"\ud83d"}"#,                // a lone high surrogate
+            #"{"id":"d","date":"2023-06-01","title":"\ud83dx"}"#,               // ... followed by text
+            #"{"id":"d","date":"2023-06-01","title":"\ud83d\u0041"}"#,          // ... by a non-surrogate
+            #"{"id":"d","date":"2023-06-01","title":"\ude00"}"#,                // a lone low surrogate
+            #"{"id":"d","date":"2023-06-01","title":"\x41"}"#,                  // no such escape
+            #"{"id":"d","date":"2023-06-01","title":"\u12"}"#,                  // too few digits
+            #"{"id":"d","date":"2023-06-01","title":"\u12g4"}"#,                // not hexadecimal
+            "{\"id\":\"d\",\"date\":\"2023-06-01\",\"title\":\"\\n\t\"}",            // a raw tab after an escape
+            #"{"id":"d","date":"2023-06-01","title":"\n"#,                      // no closing quote
+            #"{"id":"d","date":"2023-06-01","title":"\"#,                       // ends at the backslash
+            #"{"id":"d","date":"2023-06-01","k\u0069nd":"appointment","kind":"appointment"}"#,  // twice, once escaped
+            #"{"id":"d","date":"2023-06-01","value":"\u00a3lots"}"#,            // not money, escaped
         ]
         for input in declined {
             XCTAssertNil(decoder.decodeFlat(Array(input.utf8), meetingKey: false), input)
+            XCTAssertThrowsError(try decoder.decode(json: Array(input.utf8)).get(), input)
         }
     }
 
@@ -84,8 +109,35 @@ final class FlatDecisionTests: XCTestCase {
         let input = #"{"id":"d","date":"2023-06-01","meeting":{"attendees":["Ann Chair","Dr Bob"]},"kind":"appointment"}"#
         let flat = try XCTUnwrap(decoder.decodeFlat(Array(input.utf8), meetingKey: true))
         XCTAssertEqual(flat.attendees?.written, ["Ann Chair", "Dr Bob"])
+        XCTAssertNil(flat.meetingBody)
+        XCTAssertNil(flat.meetingDate)
         XCTAssertNil(decoder.decodeFlat(Array(#"{"id":"d","date":"2023-06-01","meeting":{"attendees":["A"],"body":"x"}}"#.utf8), meetingKey: true))
         XCTAssertNil(decoder.decodeFlat(Array(#"{"id":"d","date":"2023-06-01","meeting":{"attendees":[" "]}}"#.utf8), meetingKey: true))
+        XCTAssertNil(decoder.decodeFlat(Array(#"{"id":"d","date":"2023-06-01","meeting":{"attendees":["\u0020"]}}"#.utf8), meetingKey: true))
+    }
+
+    /// A meeting may also name its body and day, as a meeting file does (`MeetingDecoder`), any
+    /// of them `null`; what else a meeting file may give is left to the full reader.
+    func testAMeetingMemberMayNameItsBodyAndDay() throws {
+        let plan = try XCTUnwrap(makePlan(scheme))
+        let decoder = DecisionDecoder(program: plan.program)
+        let lcpBoard = try XCTUnwrap(plan.program.bodyIndex["lcp-board"])
+        let input = #"{"id": "d", "meeting": {"date": "2023-06-01", "body": "lcp\u002dboard", "attendees": ["Ann O\u2019Brien"]}, "date": "2023-06-01"}"#
+        let flat = try XCTUnwrap(decoder.decodeFlat(Array(input.utf8), meetingKey: true))
+        XCTAssertEqual(flat.attendees?.written, ["Ann O\u{2019}Brien"])
+        XCTAssertEqual(flat.meetingBody, lcpBoard)
+        XCTAssertEqual(flat.meetingDate, Day.parseISO("2023-06-01")?.number)
+        let nulls = try XCTUnwrap(decoder.decodeFlat(Array(#"{"id":"d","date":"2023-06-01","meeting":{"body":null,"date":null,"attendees":null}}"#.utf8), meetingKey: true))
+        XCTAssertEqual(nulls.attendees?.written, [], "a meeting with nobody named is a meeting of nobody, not no meeting")
+        XCTAssertNil(nulls.meetingBody)
+        XCTAssertEqual(try XCTUnwrap(decoder.decodeFlat(Array(#"{"id":"d","date":"2023-06-01","meeting":{}}"#.utf8), meetingKey: true)).attendees?.written, [])
+        for meeting in [#"{"body":"nobody"}"#, #"{"date":"01/06/2023"}"#, #"{"date":"2023-02-30"}"#, #"{"papers_sent":"2023-05-20"}"#,
+                        #"{"deputies":[]}"#, #"{"holders":{}}"#, #"{"body":"cpag","body":"cpag"}"#, #"{"date":null,"date":"2023-06-01"}"#,
+                        #"{"attendees":[],"attendees":[]}"#, #"{"body":7}"#, #"{"attendees":"Ann"}"#, #"[]"#, #"null"#] {
+            let line = #"{"id":"d","date":"2023-06-01","meeting":"# + meeting + "}"
+            XCTAssertNil(decoder.decodeFlat(Array(line.utf8), meetingKey: true), line)
+        }
+        XCTAssertNil(decoder.decodeFlat(Array(#"{"id":"d","date":"2023-06-01","meeting":{},"meeting":{}}"#.utf8), meetingKey: true))
     }
 
     /// Read against a register's people, each attendee resolves as `PeopleIndex.resolve` says,

@@ -6,7 +6,8 @@ import XCTest
 /// The reader's string scan goes eight bytes at a time while a word holds nothing that ends or
 /// escapes a string; it must find what a byte-by-byte scan finds, wherever that byte falls.
 final class FlatJSONReaderTests: XCTestCase {
-    /// The plain scan: the closing quote, and whether the string is plain and all ASCII.
+    /// The plain scan: the closing quote, and whether the string is all ASCII; nil at an
+    /// escape, a control character or no closing quote.
     private func byteByByte(_ bytes: [UInt8]) -> (range: Range<Int>, isASCII: Bool)? {
         var end = 1
         while end < bytes.count {
@@ -63,8 +64,14 @@ final class FlatJSONReaderTests: XCTestCase {
             if random.below(5) != 0 { bytes.append(UInt8(ascii: "\"")) }
             bytes += (0..<random.below(12)).map { _ in UInt8(ascii: "x") }
             var reader = FlatJSONReader(bytes)
-            let scanned = reader.plainString()
+            let scanned = reader.stringSpan()
             let expected = byteByByte(bytes)
+            // A string with an escape is decoded (`FlatDecisionEncodingTests` holds that to the
+            // tree parser); every other string is where the byte-by-byte scan says.
+            if scanned?.isUnescaped == true {
+                XCTAssertNil(expected, "seed \(seed): \(bytes)")
+                continue
+            }
             XCTAssertEqual(scanned?.range, expected?.range, "seed \(seed): \(bytes)")
             XCTAssertEqual(scanned?.isASCII, expected?.isASCII, "seed \(seed): \(bytes)")
         }
