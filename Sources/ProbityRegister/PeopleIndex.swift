@@ -30,7 +30,9 @@ public final class PeopleIndex: Sendable {
     /// Each person's normalised name (`RegisterPerson.key`), split into words only by the rare
     /// lookups that need them: splitting all 20,088 of /tmp/wl's names up front was a third of
     /// building the index.
-    private let keys: [String]
+    let keys: [String]
+    /// Surname → people, for a name of one word; made on first use (``people(withSurname:)``).
+    let surnames = MadeOnce<[String: [Int]]>()
     private let byKey: [String: [Int]]
     private let byEnds: [String: [Int]]         // "first last" → people
     /// Each register name exactly as written, by its bytes, → what it resolves to, worked out
@@ -181,7 +183,7 @@ public final class PeopleIndex: Sendable {
         // A surname alone ("Smith", "Cllr Smith") is never taken as one person, however few
         // share it: with several it is ambiguous, and the caller says which people it could be.
         if words.count == 1 {
-            let sharing = keys.indices.filter { PeopleIndex.isSurname(words[0], ofKey: keys[$0]) }
+            let sharing = people(withSurname: words[0])
             return sharing.count > 1 ? .ambiguous(sharing) : .notFound
         }
         guard let ends = PeopleIndex.ends(ofKey: key), let candidates = byEnds[ends] else { return .notFound }

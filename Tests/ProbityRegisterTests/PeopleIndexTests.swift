@@ -153,3 +153,53 @@ final class PeopleIndexByteTableTests: XCTestCase {
         }
     }
 }
+
+/// A surname written alone is looked up in an index made on first use, not found by reading
+/// every name: the answers are the scan's.
+final class PeopleIndexSurnameTests: XCTestCase {
+    /// The answer as it was worked out before the index: every person read. Nil when the name
+    /// is not a surname alone, or is some person's whole name (a one-word name), found by key.
+    private static func scanned(_ written: String, people: [RegisterPerson]) -> PersonResolution? {
+        let key = PersonName.normalise(written)
+        let words = PeopleIndex.words(ofKey: key)
+        guard words.count == 1, !people.contains(where: { $0.key == key }) else { return nil }
+        let keys = people.map { PeopleIndex.words(ofKey: $0.key) }
+        let sharing = keys.indices.filter { keys[$0].count > 1 && keys[$0].last == words[0] }
+        return sharing.count > 1 ? .ambiguous(sharing) : .notFound
+    }
+
+    /// Seeded: random registers (one-word names, shared and unshared surnames, accents) and
+    /// surnames written alone, with titles, in other case, and strangers.
+    func testASurnameAloneResolvesAsTheScanDid() {
+        let seed = ProcessInfo.processInfo.environment["PROBITY_TEST_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 1...UInt64(UInt32.max))
+        print("\(#function): seed \(seed) (replay with PROBITY_TEST_SEED=\(seed))")
+        var random = SplitMix64(seed: seed)
+        let firsts = ["Amara", "Jos\u{E9}", "Zo\u{EB}", "Ann", "Li", ""]
+        let lasts = ["Kingshurst", "Smith", "Ur-Rub", "O'Neill", "M\u{FC}ller", "Mu\u{308}ller", "\u{5F20}", "Bhan"]
+        let titles = ["", "Dr ", "Cllr ", "Councillor "]
+        var checked = 0
+        for _ in 0..<30 {
+            let people = (0..<random.inRange(0...40)).map { _ in
+                let first = firsts[random.below(firsts.count)]
+                return RegisterPerson(name: titles[random.below(titles.count)] + (first.isEmpty ? "" : first + " ") + lasts[random.below(lasts.count)])
+            }
+            let index = PeopleIndex(people)
+            let written = (lasts + ["Nobody", "SMITH", "m\u{FC}ller"]).map { titles[random.below(titles.count)] + $0 }
+            for text in written {
+                guard let expected = Self.scanned(text, people: people) else { continue }
+                XCTAssertEqual(index.resolve(text), expected, "seed \(seed): \(text)")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 0)
+    }
+
+    func testTwoSmithsAreAmbiguousAndOneBhanIsNobody() {
+        let index = PeopleIndex(["Dr Angela M Bhan", "Councillor Colin Smith", "Cllr Diane Smith", "Jones"].map { RegisterPerson(name: $0) })
+        XCTAssertEqual(index.resolve("Cllr Smith"), .ambiguous([1, 2]))
+        XCTAssertEqual(index.resolve("Bhan"), .notFound, "one person with the surname: not taken as them")
+        XCTAssertEqual(index.resolve("Jones"), .found(3), "a one-word register name is found by its key")
+        XCTAssertEqual(index.people(withSurname: "smith"), [1, 2])
+        XCTAssertEqual(index.people(withSurname: "jones"), [], "a one-word name is nobody's surname")
+    }
+}

@@ -76,20 +76,14 @@ extension ConflictScreener {
 
     /// The shaped alias ("Cllr, Lewisham") by which the hit's text names its organisation, when
     /// it names it by no plain name or `aka` alias. Worked out only for the reasons reported, and
-    /// only for organisations that have shaped aliases.
+    /// only for organisations that have shaped aliases, with scanners made once per organisation.
     private func shapedAlias(for hit: Hit, stake: OrganisationsAtStake) -> String? {
         let index = stake.entries[Int(hit.entry)].organisation
-        guard index >= 0 else { return nil }
-        let organisation = program.organisations[Int(index)]
-        guard !organisation.shapedAliases.isEmpty else { return nil }
+        guard index >= 0, !program.organisations[Int(index)].shapedAliases.isEmpty else { return nil }
         let person = register.people[Int(hit.person)]
         let text = hit.source == RegisterLinks.employment
             ? person.employer + " \u{1F} " + person.position : person.interests[Int(hit.source)].nature
-        let plain = ([organisation.name] + organisation.aliases).filter { !organisation.shapedAliases.contains($0) }
-        if !KeywordScanner(patterns: plain.map { ($0, 0) }).matches(in: text).isEmpty { return nil }
-        let shaped = organisation.shapedAliases.enumerated().map { ($0.element, Int32($0.offset)) }
-        let scanner = KeywordScanner(patterns: shaped, placeNames: Set(shaped.indices))
-        return scanner.matches(in: text).first.map { organisation.shapedAliases[Int($0)] }
+        return shapedAliasScanners.shapedAlias(in: text, organisation: Int(index), of: program.organisations)
     }
 
     /// For an interest that ended before `day` (and so counts only through the look-back), the

@@ -44,6 +44,10 @@ package final class ConflictScreener: Sendable {
     public let isStrict: Bool
     /// Declared organisations by id, name and alias, for "did you mean" on a name that matched nothing.
     let directory: OrganisationDirectory
+    /// Rosters that seat a meeting's deputies, by body and deputies (``roster(of:committee:at:)``).
+    let rostersWithDeputies = Memo<RosterWithDeputies, BodyRoster>(capacity: 256)
+    /// Per organisation with shaped aliases, its scanners, made when a reason first needs them.
+    let shapedAliasScanners = ShapedAliasScanners()
 
     /// A screener with no register of interests: nobody is screened, but a meeting's quorum and
     /// voting weights are still worked out (for example an ICP meeting, whose members declare
@@ -363,9 +367,20 @@ package final class ConflictScreener: Sendable {
 
 extension ConflictScreener {
     /// The roster of `body` at `meeting`: the one built with the screener when the meeting
-    /// names no deputies, else one that seats them.
+    /// names no deputies, else one that seats them, made once for each body and list of
+    /// deputies. A batch's lines carry the same meeting again and again, and making the roster
+    /// (two name indexes of the members) for each line, twice, cost eleven ordinary lines.
     func roster(of body: Int, committee: Committee, at meeting: Meeting) -> BodyRoster {
-        meeting.deputies.isEmpty ? rosters[body] ?? BodyRoster(program: program, body: body, committee: committee)
-            : BodyRoster(program: program, body: body, committee: committee, deputies: meeting.deputies)
+        if meeting.deputies.isEmpty { return rosters[body] ?? BodyRoster(program: program, body: body, committee: committee) }
+        return rostersWithDeputies.value(for: RosterWithDeputies(body: body, deputies: meeting.deputies)) {
+            BodyRoster(program: program, body: body, committee: committee, deputies: meeting.deputies)
+        }
+    }
+
+    /// What a roster with deputies is made from: the body (whose committee is the program's)
+    /// and the meeting's deputies, in order.
+    struct RosterWithDeputies: Hashable, Sendable {
+        var body: Int
+        var deputies: [Meeting.Deputy]
     }
 }

@@ -28,7 +28,7 @@ public struct Meeting: Sendable {
     public var roleHolders: [(role: String, person: String)] = []
 
     /// `{"name": …, "for": member, "agreed_by_chair": true}` in a meeting file's `deputies`.
-    public struct Deputy: Sendable, Equatable {
+    public struct Deputy: Sendable, Hashable {
         public var name: String
         public var deputisingFor: String
         public var agreedByChair: Bool
