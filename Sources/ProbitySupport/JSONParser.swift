@@ -482,7 +482,7 @@ struct JSONReader {
         default:
             break
         }
-        appendUTF8(scalarValue)
+        scratch.appendUTF8(scalarValue)
     }
 
     private mutating func readHex4() throws(JSONFailure) -> UInt32 {
@@ -495,26 +495,6 @@ struct JSONReader {
             position += 1
         }
         return value
-    }
-
-    /// Appends a scalar value (never a surrogate) to `scratch` as UTF-8.
-    private mutating func appendUTF8(_ value: UInt32) {
-        switch value {
-        case 0..<0x80:
-            scratch.append(UInt8(value))
-        case 0x80..<0x800:
-            scratch.append(UInt8(0xC0 | value >> 6))
-            scratch.append(UInt8(0x80 | value & 0x3F))
-        case 0x800..<0x10000:
-            scratch.append(UInt8(0xE0 | value >> 12))
-            scratch.append(UInt8(0x80 | (value >> 6) & 0x3F))
-            scratch.append(UInt8(0x80 | value & 0x3F))
-        default:
-            scratch.append(UInt8(0xF0 | value >> 18))
-            scratch.append(UInt8(0x80 | (value >> 12) & 0x3F))
-            scratch.append(UInt8(0x80 | (value >> 6) & 0x3F))
-            scratch.append(UInt8(0x80 | value & 0x3F))
-        }
     }
 
     /// Steps over one well-formed multi-byte UTF-8 sequence, rejecting

@@ -158,32 +158,12 @@ struct FlatJSONReader {
                     break
                 }
                 if scalar >= 0x80 { high = 0x80 }
-                appendUTF8(scalar)
+                unescaped.appendUTF8(scalar)
             default:
                 return nil
             }
         }
         return nil
-    }
-
-    /// Appends a scalar value (never a surrogate: the caller has paired them) as UTF-8.
-    private mutating func appendUTF8(_ value: UInt32) {
-        switch value {
-        case 0..<0x80:
-            unescaped.append(UInt8(value))
-        case 0x80..<0x800:
-            unescaped.append(UInt8(0xC0 | value >> 6))
-            unescaped.append(UInt8(0x80 | value & 0x3F))
-        case 0x800..<0x10000:
-            unescaped.append(UInt8(0xE0 | value >> 12))
-            unescaped.append(UInt8(0x80 | (value >> 6) & 0x3F))
-            unescaped.append(UInt8(0x80 | value & 0x3F))
-        default:
-            unescaped.append(UInt8(0xF0 | value >> 18))
-            unescaped.append(UInt8(0x80 | (value >> 12) & 0x3F))
-            unescaped.append(UInt8(0x80 | (value >> 6) & 0x3F))
-            unescaped.append(UInt8(0x80 | value & 0x3F))
-        }
     }
 
     /// The four hexadecimal digits at `index`, as a number; nil if they are not.
