@@ -1,3 +1,5 @@
+import ProbitySupport
+
 /// Finds which of many known names occur in a piece of free text.
 ///
 /// Registers often name the related organisation only inside prose: "The
@@ -222,7 +224,7 @@ public struct KeywordScanner: Sendable {
     /// that folding kept.
     @inline(__always)
     static func isWordByte(_ byte: UInt8) -> Bool {
-        byte >= 0x80 || TextFolding.isASCIIAlphanumeric(byte)
+        byte >= 0x80 || byte.isASCIIAlphanumeric
     }
 
     /// ASCII `text` folded into `out` (which has room for all of it), as ``fold(_:)`` folds
@@ -265,7 +267,7 @@ public struct KeywordScanner: Sendable {
         func appendSpace() {
             if out.last != space { out.append(space) }
         }
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if text.isASCII {
             for byte in text.utf8 {
                 if byte == space || (byte >= 0x09 && byte <= 0x0D) { appendSpace() } else { out.append(TextFolding.lowercased(byte)) }
             }

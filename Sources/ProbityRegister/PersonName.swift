@@ -1,3 +1,5 @@
+import ProbitySupport
+
 /// The comparable form of a person's name.
 ///
 /// The same person is written differently across one set of papers:
@@ -73,7 +75,7 @@ public enum PersonName {
         var isASCII = true
         for byte in name.utf8 {
             if byte >= 0x80 { isASCII = false; break }
-            if TextFolding.isASCIIAlphanumeric(byte) {
+            if byte.isASCIIAlphanumeric {
                 append(TextFolding.lowercased(byte), to: &out, pendingSpace: &pendingSpace)
             } else {
                 pendingSpace = true
@@ -87,7 +89,7 @@ public enum PersonName {
             let value = scalar.value
             if value < 0x80 {
                 let byte = UInt8(value)
-                if TextFolding.isASCIIAlphanumeric(byte) {
+                if byte.isASCIIAlphanumeric {
                     append(TextFolding.lowercased(byte), to: &out, pendingSpace: &pendingSpace)
                 } else {
                     pendingSpace = true

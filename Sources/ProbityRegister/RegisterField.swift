@@ -1,3 +1,5 @@
+import ProbitySupport
+
 /// The fields of a register row, and the many ways a header or JSON key
 /// names them.
 ///
@@ -44,7 +46,7 @@ enum RegisterField: Int, CaseIterable, Sendable {
     /// `text` lowercased with everything but ASCII letters and digits removed.
     static func compact(_ text: String) -> String {
         var bytes: [UInt8] = []
-        for byte in text.utf8 where TextFolding.isASCIIAlphanumeric(byte) {
+        for byte in text.utf8 where byte.isASCIIAlphanumeric {
             bytes.append(TextFolding.lowercased(byte))
         }
         return String(decoding: bytes, as: UTF8.self)

@@ -81,11 +81,6 @@ enum TextFolding {
         scalar == 0x2D || (0x2010...0x2015).contains(scalar) || scalar == 0x2212
     }
 
-    /// Lowercase ASCII letter or digit.
-    static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
-        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
-    }
-
     /// `byte` in lowercase, if it is an ASCII capital.
     @inline(__always)
     static func lowercased(_ byte: UInt8) -> UInt8 {

@@ -11,7 +11,7 @@
 /// so they need not be read to find out.
 public func editDistance(_ a: String, _ b: String, atMost limit: Int, bothASCII: Bool = false) -> Int? {
     guard limit >= 0 else { return nil }
-    if bothASCII || (isASCII(a) && isASCII(b)) {
+    if bothASCII || (a.isASCII && b.isASCII) {
         var a = a, b = b
         return a.withUTF8 { a in b.withUTF8 { b in bandedEditDistance(a, b, atMost: limit) } }
     }
@@ -24,28 +24,7 @@ public func editDistance(_ a: String, _ b: String, atMost limit: Int, bothASCII:
 /// The number of characters in `text`, counted without walking graphemes when it is ASCII (a
 /// folded name nearly always is).
 public func characterCount(_ text: String) -> Int {
-    isASCII(text) ? text.utf8.count : text.count
-}
-
-/// Whether `text` is all ASCII, read eight bytes at a time: it is asked of every candidate.
-private func isASCII(_ text: String) -> Bool {
-    if let answer = text.utf8.withContiguousStorageIfAvailable(isASCII) { return answer }
-    return text.utf8.allSatisfy { $0 < 0x80 }
-}
-
-private func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let base = bytes.baseAddress else { return true }
-    let raw = UnsafeRawPointer(base)
-    var offset = 0
-    while offset + 8 <= bytes.count {
-        if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-        offset += 8
-    }
-    while offset < bytes.count {
-        if bytes[offset] >= 0x80 { return false }
-        offset += 1
-    }
-    return true
+    text.isASCII ? text.utf8.count : text.count
 }
 
 private func bandedEditDistance<Element: Equatable>(_ a: UnsafeBufferPointer<Element>, _ b: UnsafeBufferPointer<Element>,

@@ -1,4 +1,5 @@
 import ProbityRegister
+import ProbitySupport
 
 /// A cursor over one line of JSON that reads only the forms ``DecisionDecoder/decodeFlat``
 /// accepts, and says nil at anything else.
@@ -336,19 +337,15 @@ struct FlatJSONReader {
     /// letter or digit (the written `String`, which may have to be made from a register entry,
     /// is then not asked for), else ``isBlank(_:)`` of `written`.
     static func isBlank(firstByte first: UInt8?, written: @autoclosure () -> String) -> Bool {
-        if let first, isASCIIAlphanumeric(first) { return false }
+        if let first, first.isASCIIAlphanumeric { return false }
         return isBlank(written())
-    }
-
-    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
-        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
     /// Whether a name is only white space (Unicode's, as `Character.isWhitespace` says). A name
     /// that starts with an ASCII letter or digit is not, which is known from its first byte
     /// without walking its characters (that walk was a tenth of reading a line with a committee).
     static func isBlank(_ name: String) -> Bool {
-        if let first = name.utf8.first, isASCIIAlphanumeric(first) { return false }
+        if let first = name.utf8.first, first.isASCIIAlphanumeric { return false }
         return name.allSatisfy(\.isWhitespace)
     }
 }

@@ -68,7 +68,7 @@ package struct OrganisationDirectory: Sendable {
     /// is a space character; otherwise by character, as a space before a combining mark is part
     /// of another character, not a space.
     static func withoutSpaces(_ key: String) -> String {
-        guard key.utf8.allSatisfy({ $0 < 0x80 }) else { return String(key.filter { $0 != " " }) }
+        guard key.isASCII else { return String(key.filter { $0 != " " }) }
         guard key.utf8.contains(UInt8(ascii: " ")) else { return key }
         return String(decoding: key.utf8.filter { $0 != UInt8(ascii: " ") }, as: UTF8.self)
     }
@@ -110,7 +110,7 @@ package struct OrganisationDirectory: Sendable {
     /// ``key(_:)`` and ``withoutSpaces(_:)`` of it, written in one pass straight into the two
     /// strings when the name is ASCII (no array of bytes made and copied for each).
     static func keyAndJoined(_ name: String) -> (key: String, joined: String) {
-        guard name.utf8.allSatisfy({ $0 < 0x80 }) else {
+        guard name.isASCII else {
             let key = key(name)
             return (key, withoutSpaces(key))
         }
