@@ -1,5 +1,4 @@
 import ProbitySupport
-import Synchronization
 
 /// What a name written somewhere else (a member list, a decision) comes to
 /// on a register.
@@ -50,7 +49,7 @@ public final class PeopleIndex: Sendable {
     /// two): resolving never depends on which of two equal spellings was written. Made when
     /// such a name is first looked up (a name the byte table misses), not with the index: most
     /// batches never ask.
-    private let byWrittenName = Mutex<[String: PersonResolution]?>(nil)
+    private let byWrittenName: MadeOnce<[String: PersonResolution]>
     private let people: [RegisterPerson]
     /// Each person's key folded for "did you mean", once, when a name first matches nobody.
     private let foldedKeys = MadeOnce<[NameSuggestions.Folded]>()
@@ -80,7 +79,7 @@ public final class PeopleIndex: Sendable {
         // cannot disagree. With every name ASCII, two names are equal as strings exactly when
         // their bytes are, so the answer is the first person's with those bytes, read from the
         // key index directly; otherwise the string dictionary is made now and asked.
-        if people.allSatisfy({ $0.name.utf8.allSatisfy { $0 < 0x80 } }) {
+        if people.allSatisfy(\.name.isASCII) {
             var resolutions = [PersonResolution](repeating: .notFound, count: writtenNames.count)
             var seen = [Bool](repeating: false, count: writtenNames.count)
             for person in people {
@@ -89,10 +88,11 @@ public final class PeopleIndex: Sendable {
                 resolutions[entry] = PeopleIndex.resolution(ofKey: person.key, byKey: byKey)
             }
             self.writtenResolutions = resolutions
+            self.byWrittenName = MadeOnce()
         } else {
             let byWrittenName = PeopleIndex.byWrittenName(people, byKey: byKey)
             self.writtenResolutions = writtenNames.strings.map { byWrittenName[$0] ?? .notFound }
-            self.byWrittenName.withLock { $0 = byWrittenName }
+            self.byWrittenName = MadeOnce(byWrittenName)
         }
         self.writtenFound = writtenResolutions.map { resolution in
             if case .found(let person) = resolution, let compact = Int32(exactly: person) { return compact }
@@ -124,10 +124,7 @@ public final class PeopleIndex: Sendable {
 
     /// What `written` resolves to by `String` equality with a register name, if it is one.
     private func resolveByWrittenName(_ written: String) -> PersonResolution? {
-        byWrittenName.withLock { table in
-            if table == nil { table = PeopleIndex.byWrittenName(people, byKey: byKey) }
-            return table?[written]
-        }
+        byWrittenName.value { PeopleIndex.byWrittenName(people, byKey: byKey) }[written]
     }
 
     /// The person `written` names.
@@ -251,7 +248,7 @@ public final class PeopleIndex: Sendable {
     /// place, by byte; others are split, and their words compared as strings.
     static func isSurname(_ surname: String, ofKey key: String) -> Bool {
         let space = UInt8(ascii: " ")
-        guard key.utf8.allSatisfy({ $0 < 0x80 }), surname.utf8.allSatisfy({ $0 < 0x80 }) else {
+        guard key.isASCII, surname.isASCII else {
             let words = words(ofKey: key)
             return words.count > 1 && words.last == surname
         }

@@ -38,9 +38,12 @@ public final class Memo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
 /// For what only an unusual input needs (the folded candidates of "did you mean"), so a batch
 /// that never needs it never pays for it.
 public final class MadeOnce<Value: Sendable>: Sendable {
-    private let stored = Mutex<Value?>(nil)
+    private let stored: Mutex<Value?>
 
-    public init() {}
+    /// Nothing made yet, or `made` when the caller had it to hand already.
+    public init(_ made: Value? = nil) {
+        stored = Mutex(made)
+    }
 
     /// The value, made by `make()` if this is the first use.
     public func value(_ make: () -> Value) -> Value {

@@ -37,6 +37,11 @@ final class MemoTests: XCTestCase {
         XCTAssertEqual(memo.count, 500)
     }
 
+    func testMadeOnceGivenItsValueMakesNothing() {
+        let once = MadeOnce<[Int]>([7])
+        XCTAssertEqual(once.value { XCTFail("made again"); return [] }, [7])
+    }
+
     func testMadeOnceMakesItsValueOnce() {
         let once = MadeOnce<[Int]>()
         var calls = 0

@@ -4,7 +4,6 @@ import ProbityRegister
 import ProbityReports
 import ProbitySemantics
 import ProbitySupport
-import Synchronization
 
 /// The register read once against every organisation the rules declare: which person's which
 /// text names which organisation.
@@ -233,11 +232,10 @@ extension RegisterLinks {
     /// needs it first; the others wait for it.
     final class WordIndex: Sendable {
         typealias Index = (textsByWord: [String: [Int32]], textOwners: [Link])
-        private let index = Mutex<Index?>(nil)
+        private let index = MadeOnce<Index>()
 
         func built(from register: Register) -> Index {
-            index.withLock { index in
-                if let index { return index }
+            index.value {
                 var textsByWord: [String: [Int32]] = [:]
                 var textOwners: [Link] = []
                 for (owner, text) in RegisterLinks.texts(of: register) {
@@ -245,7 +243,6 @@ extension RegisterLinks {
                     textOwners.append(owner)
                     for word in Set(PersonName.words(text)) { textsByWord[word, default: []].append(textID) }
                 }
-                index = (textsByWord, textOwners)
                 return (textsByWord, textOwners)
             }
         }
