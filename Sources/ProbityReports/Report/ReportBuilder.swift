@@ -44,6 +44,10 @@ package final class ReportBuilder: Sendable {
     let schemeTexts: Report.SchemeTexts
     /// The scheme, as each report carries it.
     let scheme: SchemeInfo
+    /// Per rule: the bodies whose approval (recommendation) it requires, the plan's lists held
+    /// here so that a replica has its own (each approval of each report reads one).
+    let approvalLists: RuleLists
+    let recommendationLists: RuleLists
     /// Organisation fields some rule tests (see ``addUnknownOrganisationFindings(_:into:)``).
     let testedOrganisationFields: [Int]
     /// Declared organisations, for "did you mean" on a name no rule file declares.
@@ -82,6 +86,8 @@ package final class ReportBuilder: Sendable {
         self.procedureNames = program.procedures.map { Report.Named(id: $0.id, title: $0.title) }
         self.schemeTexts = Report.SchemeTexts(program.scheme)
         self.scheme = program.scheme
+        self.approvalLists = plan.requirements.approvals
+        self.recommendationLists = plan.requirements.recommendations
     }
 
     /// A builder that builds the same reports as this one, for another thread: it shares the
@@ -120,6 +126,8 @@ package final class ReportBuilder: Sendable {
         scheme.digest = scheme.digest.withOwnStorage
         self.scheme = scheme
         schemeTexts = Report.SchemeTexts(scheme)
+        approvalLists = other.approvalLists.withOwnStorage
+        recommendationLists = other.recommendationLists.withOwnStorage
     }
 
 
@@ -141,7 +149,7 @@ package final class ReportBuilder: Sendable {
         report.rulesFired = fired.map(reference)
         report.approvals = verdict.approvals.map { approval in
             // Every fired rule that requires it, not only the first, which is the one cited.
-            let table = approval.action == .approve ? plan.requirements.approvals : plan.requirements.recommendations
+            let table = approval.action == .approve ? approvalLists : recommendationLists
             var ruleIDs: [EncodedJSONString] = []
             for rule in fired where table.contains(rule, approval.body) { ruleIDs.append(references[rule].texts.id) }
             return Report.Approval(approver: bodyNames[Int(approval.body)], action: approval.action,
