@@ -16,6 +16,12 @@ public struct EncodedJSONString: Sendable, Equatable {
         self.json = json
     }
 
+    /// `text` and its JSON form, already made.
+    init(text: String, json: [UInt8]) {
+        self.text = text
+        self.json = json
+    }
+
     /// Two are the same text (the JSON form follows from it).
     public static func == (a: EncodedJSONString, b: EncodedJSONString) -> Bool { a.text == b.text }
 }

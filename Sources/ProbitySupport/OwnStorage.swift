@@ -25,8 +25,8 @@ extension Array {
 }
 
 extension EncodedJSONString {
-    /// The same text and JSON form, each in storage of its own.
+    /// The same text and JSON form, each in storage of its own (copied, not encoded again).
     public var withOwnStorage: EncodedJSONString {
-        EncodedJSONString(text.withOwnStorage)
+        EncodedJSONString(text: text.withOwnStorage, json: json.withOwnStorage)
     }
 }

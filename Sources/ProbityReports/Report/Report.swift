@@ -27,12 +27,29 @@ public struct Report: Sendable {
                 self.location = EncodedJSONString(location)
                 self.citation = citation.map(EncodedJSONString.init)
             }
+
+            private init(id: EncodedJSONString, title: EncodedJSONString, location: EncodedJSONString, citation: EncodedJSONString?) {
+                self.id = id
+                self.title = title
+                self.location = location
+                self.citation = citation
+            }
+
+            /// The same texts, each in storage of its own (for a report builder's replica).
+            package var withOwnStorage: Texts {
+                Texts(id: id.withOwnStorage, title: title.withOwnStorage, location: location.withOwnStorage,
+                      citation: citation?.withOwnStorage)
+            }
         }
 
         package private(set) var texts: Texts
 
         public init(id: String, title: String, location: String, citation: String?) {
             texts = Texts(id: id, title: title, location: location, citation: citation)
+        }
+
+        package init(texts: Texts) {
+            self.texts = texts
         }
 
         public var id: String {
@@ -84,6 +101,16 @@ public struct Report: Sendable {
         package init(id: String, title: String) {
             self.id = EncodedJSONString(id)
             self.title = EncodedJSONString(title)
+        }
+
+        private init(id: EncodedJSONString, title: EncodedJSONString) {
+            self.id = id
+            self.title = title
+        }
+
+        /// The same id and title, each in storage of its own (for a report builder's replica).
+        package var withOwnStorage: Named {
+            Named(id: id.withOwnStorage, title: title.withOwnStorage)
         }
     }
 

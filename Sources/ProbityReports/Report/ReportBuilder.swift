@@ -114,12 +114,9 @@ package final class ReportBuilder: Sendable {
         usesPlaceholders = other.usesPlaceholders
         testedOrganisationFields = other.testedOrganisationFields.withOwnStorage
         directory = other.directory
-        references = other.references.map { reference in
-            Report.RuleReference(id: reference.id.withOwnStorage, title: reference.title.withOwnStorage,
-                                 location: reference.location.withOwnStorage, citation: reference.citation?.withOwnStorage)
-        }
-        bodyNames = other.bodyNames.map { Report.Named(id: $0.id.text.withOwnStorage, title: $0.title.text.withOwnStorage) }
-        procedureNames = other.procedureNames.map { Report.Named(id: $0.id.text.withOwnStorage, title: $0.title.text.withOwnStorage) }
+        references = other.references.map { Report.RuleReference(texts: $0.texts.withOwnStorage) }
+        bodyNames = other.bodyNames.map(\.withOwnStorage)
+        procedureNames = other.procedureNames.map(\.withOwnStorage)
         var scheme = other.scheme
         scheme.name = scheme.name.withOwnStorage
         scheme.version = scheme.version.withOwnStorage
