@@ -65,7 +65,7 @@ extension DecisionDecoder {
             guard reader.consume(UInt8(ascii: "}")) else { return nil }
         }
         guard reader.atEnd else { return nil }
-        for (index, field) in program.fields.enumerated() where field.isRequired && !decision.isPresent[index] { return nil }
+        for index in requiredFields where !decision.isPresent[index] { return nil }
         decision.id = decision.texts[Field.idIndex] ?? ""
         decision.date = Int32(truncatingIfNeeded: decision.scalars[Field.dateIndex])
         return FlatDecision(decision: decision, attendees: meeting.attendees, meetingBody: meeting.body, meetingDate: meeting.date)
@@ -124,12 +124,12 @@ extension DecisionDecoder {
 
     /// Stores a value as ``decode(_:)`` would; false for anything it would refuse.
     private func store(_ value: FlatJSONReader.Value, from reader: FlatJSONReader, into decision: inout Decision, field index: Int) -> Bool {
-        let field = program.fields[index]
+        let type = fieldTypes[index]
         switch value {
         case .null:
             return true   // as if left out; the caller has noted it
         case .strings(let items):
-            guard case .set(let element) = field.type else { return false }
+            guard case .set(let element) = type else { return false }
             var values: [Int64] = []
             for item in items {
                 guard let value = scalar(string: item, as: element, field: index) else { return false }
@@ -138,14 +138,14 @@ extension DecisionDecoder {
             decision.sets[index] = values
             if element == .organisation { decision.nameLists[index] = items }
         case .string(let span):
-            if field.type == .text || index == Field.idIndex {
+            if type == .text || index == Field.idIndex {
                 guard let text = reader.text(span) else { return false }
                 decision.texts[index] = text
             } else {
                 guard storeScalar(span, from: reader, into: &decision, field: index) else { return false }
             }
         case .number(let range):
-            switch field.type {
+            switch type {
             case .text: decision.texts[index] = reader.text(range, isASCII: true)
             case .money:
                 guard let money = reader.withBytes(range, Money.parse(utf8:)) else { return false }
@@ -167,7 +167,7 @@ extension DecisionDecoder {
     /// organisation's exact name is found by them. Anything else is made a string and read as
     /// ``scalar(string:as:field:)`` reads it.
     private func storeScalar(_ span: FlatJSONReader.Span, from reader: FlatJSONReader, into decision: inout Decision, field index: Int) -> Bool {
-        let type = program.fields[index].type
+        let type = fieldTypes[index]
         switch type {
         case .money:
             guard let money = reader.withBytes(reader.trimmingSpaces(span), Money.parse(utf8:)) else { return false }

@@ -21,6 +21,12 @@ package struct DecisionDecoder: Sendable {
     /// once, and a line copies only those it writes to (a scheme without set fields never
     /// copies the set tables).
     private(set) var blankDecision: Decision
+    /// Per field: its type, read for every value a line gives. The decoder's own copy, and a
+    /// replica's in boxes of its own: an enumeration's or a set's type is a box, retained for
+    /// each value read, and the program's are shared by every thread.
+    private(set) var fieldTypes: [FieldType]
+    /// The fields a decision must give.
+    let requiredFields: [Int]
 
     public init(program: Program) {
         self.program = program
@@ -38,16 +44,28 @@ package struct DecisionDecoder: Sendable {
         self.fieldKeys = ByteStringTable(keys)
         self.fieldOfKey = fieldKeys.strings.map { program.fieldIndex[$0] ?? -1 }
         self.blankDecision = Decision(fieldCount: program.fields.count)
+        self.fieldTypes = program.fields.map { DecisionDecoder.unshared($0.type) }
+        self.requiredFields = program.fields.indices.filter { program.fields[$0].isRequired }
+    }
+
+    /// `type` in boxes of its own (building an indirect case makes its box).
+    private static func unshared(_ type: FieldType) -> FieldType {
+        switch type {
+        case .enumeration(let values): .enumeration(values)
+        case .set(let element): .set(unshared(element))
+        default: type
+        }
     }
 
     /// A decoder that reads as this one, for another thread: the same tables, with a blank
-    /// decision of its own. Each line's decision starts as a copy of the blank, sharing (and
+    /// decision and field types of its own. Each line's decision starts as a copy of the blank, sharing (and
     /// retaining) its tables until it writes to them, and a decision's copies retain them
     /// again: from one blank, two threads would write the same reference counts on every line
     /// (docs/performance.md, item 21).
     package func replica() -> DecisionDecoder {
         var copy = self
         copy.blankDecision = Decision(fieldCount: program.fields.count)
+        copy.fieldTypes = fieldTypes.map(DecisionDecoder.unshared)
         return copy
     }
 
