@@ -67,6 +67,21 @@ public indirect enum Condition: Hashable, Sendable {
         }
     }
 
+    /// Calls `body` with each field the condition reads (``fieldsRead``), in the order written;
+    /// a field read twice is given twice. Makes no set.
+    public func forEachFieldRead(_ body: (Int) -> Void) {
+        switch self {
+        case .all(let parts), .any(let parts): for part in parts { part.forEachFieldRead(body) }
+        case .not(let inner): inner.forEachFieldRead(body)
+        case .compare(let f, _, _, _), .oneOf(let f, _, _, _), .interval(let f, _, _, _, _), .present(let f, _, _), .contains(let f, _, _):
+            body(f)
+        case .compareFields(let a, _, let b, _), .memberOfField(let a, let b, _, _):
+            body(a)
+            body(b)
+        case .constant: break
+        }
+    }
+
     /// The conjuncts of a condition (itself if it is not an `all`).
     public var conjuncts: [Condition] {
         guard case .all(let parts) = self else { return [self] }

@@ -14,7 +14,14 @@ final class ConditionConjunctsTests: XCTestCase {
     }
 
     private func randomCondition(depth: Int, _ random: inout SplitMix64) -> Condition {
-        let leaf = Condition.present(field: Int(random.next() % 5), negated: random.next() % 2 == 0, SourceRange(file: FileID(0), start: 0, end: 0))
+        let range = SourceRange(file: FileID(0), start: 0, end: 0)
+        let a = Int(random.next() % 5), b = Int(random.next() % 5)
+        let leaf: Condition = switch random.next() % 4 {
+        case 0: .present(field: a, negated: random.next() % 2 == 0, range)
+        case 1: .compareFields(a, .less, b, range)
+        case 2: .memberOfField(field: a, setField: b, negated: false, range)
+        default: .constant(true)
+        }
         guard depth > 0 else { return leaf }
         let count = Int(random.next() % 4)
         let parts = (0..<count).map { _ in randomCondition(depth: depth - 1, &random) }
@@ -33,6 +40,18 @@ final class ConditionConjunctsTests: XCTestCase {
         for _ in 0..<2_000 {
             let condition = randomCondition(depth: Int(random.next() % 5), &random)
             XCTAssertEqual(condition.conjuncts, definition(condition), "seed \(seed): \(condition)")
+        }
+    }
+
+    /// Seeded: the fields visited are the fields read.
+    func testForEachFieldReadVisitsTheFieldsRead() {
+        let (seed, generator) = TestSeed.generator()
+        var random = generator
+        for _ in 0..<2_000 {
+            let condition = randomCondition(depth: Int(random.next() % 5), &random)
+            var visited = Set<Int>()
+            condition.forEachFieldRead { visited.insert($0) }
+            XCTAssertEqual(visited, condition.fieldsRead, "seed \(seed): \(condition)")
         }
     }
 
