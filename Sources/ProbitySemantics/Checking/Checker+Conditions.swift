@@ -165,7 +165,7 @@ extension Checker {
         case .name(let name):
             switch type {
             case .enumeration(let values):
-                if let ordinal = values.firstIndex(of: name.text) { return .integer(Int64(ordinal)) }
+                if let ordinal = enumerationOrdinal(of: name.text, in: values, field: fieldIndex) { return .integer(Int64(ordinal)) }
             case .body:
                 if let body = bodyIndex[name.text] { return .integer(Int64(body)) }
             case .organisation:
@@ -186,6 +186,19 @@ extension Checker {
             error(.valueWhereConditionExpected, "expected a value to compare with `\(fieldName)`", at: expression.range)
             return nil
         }
+    }
+
+    /// The first position of `text` in `values`, the enumeration of field `field` (or of its
+    /// elements). Long enumerations are looked up in a table made once per field: reading the
+    /// list was a hundred string compares a rule with 200 kinds.
+    mutating func enumerationOrdinal(of text: String, in values: [String], field: Int) -> Int? {
+        guard values.count > 8 else { return values.firstIndex(of: text) }
+        if let known = enumerationOrdinals[field], known.values == values { return known.ordinals[text] }
+        var ordinals: [String: Int] = [:]
+        ordinals.reserveCapacity(values.count)
+        for (ordinal, value) in values.enumerated() where ordinals[value] == nil { ordinals[value] = ordinal }
+        enumerationOrdinals[field] = (values, ordinals)
+        return ordinals[text]
     }
 
     mutating func reportUnknownValue(_ name: Name, for fieldName: String, type: FieldType) {

@@ -40,6 +40,8 @@ public struct Checker {
     var schemePeriods: [FileID: EffectivePeriod] = [:]
     var scheme: SchemeSyntax?
     var pendingOverlaps: [(rule: Int, name: Name)] = []
+    /// Per field with a long enumeration: its values and each one's ordinal (see ``enumerationOrdinal(of:in:field:)``).
+    var enumerationOrdinals: [Int: (values: [String], ordinals: [String: Int])] = [:]
 
     init(loaded: LoadedRules) {
         self.loaded = loaded

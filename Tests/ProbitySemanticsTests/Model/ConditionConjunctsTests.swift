@@ -1,4 +1,4 @@
-import ProbitySemantics
+@testable import ProbitySemantics
 import ProbitySyntax
 import ProbitySupport
 import ProbityTestSupport
@@ -62,5 +62,24 @@ final class ConditionConjunctsTests: XCTestCase {
         XCTAssertEqual(Condition.all([a, .all([b, .all([])]), a]).conjuncts, [a, b, a])
         XCTAssertEqual(a.conjuncts, [a])
         XCTAssertEqual(Condition.all([]).conjuncts, [])
+    }
+}
+
+/// The checker's table of a long enumeration's ordinals against reading the list.
+final class EnumerationOrdinalTests: XCTestCase {
+    /// Seeded: lists long and short, with repeated values (the first one counts), asked for
+    /// values in the list and not, and the same field asked again with another list.
+    func testTheTableGivesTheFirstPositionAsTheListDoes() {
+        let (seed, generator) = TestSeed.generator()
+        var random = generator
+        var checker = Checker(loaded: RuleLoader.load(text: ""))
+        for _ in 0..<300 {
+            let field = Int(random.next() % 3)
+            let values = (0..<Int(random.next() % 30)).map { _ in "k\(random.next() % 25)" }
+            for _ in 0..<10 {
+                let text = "k\(random.next() % 30)"
+                XCTAssertEqual(checker.enumerationOrdinal(of: text, in: values, field: field), values.firstIndex(of: text), "seed \(seed): \(text) in \(values)")
+            }
+        }
     }
 }
