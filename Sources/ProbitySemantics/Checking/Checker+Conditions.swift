@@ -14,9 +14,16 @@ extension Checker {
                 rest = left
             }
             parts.append(rest)
-            let checked = parts.reversed().map { checkCondition($0) }
-            guard checked.allSatisfy({ $0 != nil }) else { return nil }
-            return .all(checked.compactMap { $0 }.flatMap(\.conjuncts))
+            // Every part is checked (each error reported); their conjuncts are appended in
+            // place, not gathered through an array per part.
+            var conjuncts: [Condition] = []
+            conjuncts.reserveCapacity(parts.count)
+            var failed = false
+            for part in parts.reversed() {
+                guard let checked = checkCondition(part) else { failed = true; continue }
+                if case .all = checked { conjuncts += checked.conjuncts } else { conjuncts.append(checked) }
+            }
+            return failed ? nil : .all(conjuncts)
         case .or:
             var parts: [Expression] = []
             var rest = expression
