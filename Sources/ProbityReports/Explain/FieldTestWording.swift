@@ -27,8 +27,6 @@ package final class FieldTestWording: Sendable {
 
     /// The test's pieces, or nil for a test these pieces cannot word (one comparing two fields,
     /// presence, a constant, `all`/`any`/`not`): ``ConditionWording`` words those itself.
-    /// Written with ``String/joined(_:_:_:)`` rather than interpolation: the builder makes these
-    /// for every conjunct of every rule, and interpolating was 27 M instructions at 2,200 rules.
     package init?(_ condition: Condition, program: Program) {
         let name: String
         switch condition {
@@ -37,46 +35,42 @@ package final class FieldTestWording: Sendable {
             let expected = program.describe(value, as: program.fields[field].type)
             self.field = field
             if op == .equal {
-                (whenHolds, whenFails) = ("", String.joined(", not ", expected, ""))
+                (whenHolds, whenFails) = ("", ", not \(expected)")
             } else {
-                let words = op.words
-                (whenHolds, whenFails) = (String.joined(", ", words, String.joined(" ", expected, "")),
-                                          String.joined(", not ", words, String.joined(" ", expected, "")))
+                (whenHolds, whenFails) = (", \(op.words) \(expected)", ", not \(op.words) \(expected)")
             }
-            (lead, showsValue) = (String.joined("`", name, "` is "), true)
+            (lead, showsValue) = ("`\(name)` is ", true)
         case .oneOf(let field, let members, let negated, _):
             name = program.fields[field].name
             let type = program.fields[field].type
             let listed = members.map { program.describe($0, as: type) }.joined(separator: ", ")
             self.field = field
-            (whenHolds, whenFails) = Self.membership(negated: negated, String.joined("one of ", listed, ""))
-            (lead, showsValue) = (String.joined("`", name, "` is "), true)
+            (whenHolds, whenFails) = Self.membership(negated: negated, "one of \(listed)")
+            (lead, showsValue) = ("`\(name)` is ", true)
         case .interval(let field, let lower, let upper, let negated, _):
             name = program.fields[field].name
             let type = program.fields[field].type
-            let low = lower.map { String.joined($0.isClosed ? "[" : "(", program.describe(.integer($0.value), as: type), "") } ?? "("
-            let high = upper.map { String.joined(program.describe(.integer($0.value), as: type), $0.isClosed ? "]" : ")", "") } ?? ")"
+            let interval = (lower.map { ($0.isClosed ? "[" : "(") + program.describe(.integer($0.value), as: type) } ?? "(")
+                + " .. " + (upper.map { program.describe(.integer($0.value), as: type) + ($0.isClosed ? "]" : ")") } ?? ")")
             self.field = field
-            (whenHolds, whenFails) = Self.membership(negated: negated, String.joined("in ", low, String.joined(" .. ", high, "")))
-            (lead, showsValue) = (String.joined("`", name, "` is "), true)
+            (whenHolds, whenFails) = Self.membership(negated: negated, "in \(interval)")
+            (lead, showsValue) = ("`\(name)` is ", true)
         case .contains(let setField, let value, _):
             name = program.fields[setField].name
             let described = program.describe(value, as: program.fields[setField].type)
             self.field = setField
-            (whenHolds, whenFails) = (String.joined("`", name, String.joined("` includes ", described, "")),
-                                      String.joined("`", name, String.joined("` does not include ", described, "")))
+            (whenHolds, whenFails) = ("`\(name)` includes \(described)", "`\(name)` does not include \(described)")
             (lead, showsValue) = ("", false)
         case .compareFields, .memberOfField, .present, .constant, .all, .any, .not:
             return nil
         }
-        notGiven = String.joined("`", name, "` is not given")
+        notGiven = "`\(name)` is not given"
     }
 
     /// ", in I" and ", not in I", swapped for a negated test (`not in`): the words say where the
     /// value is, whichever way the rule asked.
     private static func membership(negated: Bool, _ place: String) -> (holds: String, fails: String) {
-        let (yes, no) = (String.joined(", ", place, ""), String.joined(", not ", place, ""))
-        return negated ? (no, yes) : (yes, no)
+        negated ? (", not \(place)", ", \(place)") : (", \(place)", ", not \(place)")
     }
 
     /// The test in words for a decision, given the truth the evaluator found and the decision's
