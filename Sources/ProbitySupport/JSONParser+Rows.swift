@@ -1,8 +1,7 @@
-import Glibc
-
-/// A key of a row object, as ``JSONRowStream`` hands it on:
-/// the same key text always comes with the same `number` (0, 1, 2… in the order first met),
-/// so a reader can keep what a key means in an array instead of matching its text again.
+/// A key of a row object, as ``JSONRowStream`` numbers it:
+/// the same key text always has the same `number` (0, 1, 2… in the order first met), which is
+/// what a row's members come with, so a reader keeps what a key means in an array instead of
+/// matching its text again (or holding its `String`) for every member.
 public struct JSONRowKey: Sendable {
     public let number: Int
     public let text: String
@@ -13,15 +12,20 @@ public struct JSONRowKey: Sendable {
 /// the few keys a table repeats on every row are matched by their bytes (``JSONRowKey``), not
 /// made into strings and hashed each time.
 public protocol JSONRowVisitor {
+    /// A key met for the first time, with the number its members will come with. By default,
+    /// nothing.
+    mutating func newKey(_ key: JSONRowKey)
     /// An element that is an object begins, on the 1-based `line`.
     mutating func beginRow(line: Int)
-    /// A member of that object, in document order. `value` is a number, `true`, `false` or
-    /// `null`, or the whole of a nested array or object (a string comes to ``member(_:text:)``).
-    mutating func member(_ key: JSONRowKey, _ value: JSONValue)
-    /// A member of that object whose value is a string, as its UTF-8 (valid, escapes undone),
-    /// which lasts only for the call: a reader that keeps it as text makes the `String` itself,
-    /// or none for a value it has seen before. By default, ``member(_:_:)`` with the string.
-    mutating func member(_ key: JSONRowKey, text: UnsafeBufferPointer<UInt8>)
+    /// A member of that object, in document order, by its key's number (``newKey(_:)``).
+    /// `value` is a number, `true`, `false` or `null`, a string with an escape in it, or the
+    /// whole of a nested array or object (a string without escapes comes to ``member(_:text:)``).
+    mutating func member(_ key: Int, _ value: JSONValue)
+    /// A member of that object whose value is a string without escapes, as its UTF-8 (valid)
+    /// where it lies in the document: the bytes last until the row ends or is abandoned, so a
+    /// reader may keep where they lie until then, and make a `String` of them only for a value
+    /// it keeps and has not seen before. By default, ``member(_:_:)`` with the string.
+    mutating func member(_ key: Int, text: UnsafeBufferPointer<UInt8>)
     /// The object has ended.
     mutating func endRow()
     /// An element that is not an object, on the 1-based `line`.
@@ -32,39 +36,50 @@ public protocol JSONRowVisitor {
 struct JSONRowKeys {
     private var numbers: [String: Int] = [:]
     private(set) var texts: [String] = []
-    /// Each key's UTF-8, when it holds no `"` or `\` (and so is written the same in the file).
-    private var plainBytes: [[UInt8]?] = []
+    /// Every key's UTF-8, one after another, and where each key's lies (`count` -1 when it holds
+    /// a `"` or `\`, and so may be written otherwise in the file): compared in place, without
+    /// holding an array a key.
+    private var plainBytes: [UInt8] = []
+    private var plainPlaces: [(start: Int, count: Int)] = []
     /// The key at each position in the row before.
     private var lastAtPosition: [Int] = []
 
     /// The key the bytes at `start` (an opening quote) spell, when it is the key at `position`
     /// in the row before and written without escapes; the position after its closing quote.
+    @inline(__always)
     func repeated(at position: Int, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (number: Int, end: Int)? {
         guard position < lastAtPosition.count else { return nil }
         let number = lastAtPosition[position]
-        guard let plain = plainBytes[number] else { return nil }
-        let first = start + 1, end = first + plain.count
+        let place = plainPlaces[number]
+        guard place.count >= 0 else { return nil }
+        let first = start + 1, end = first + place.count
         guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { return nil }
-        let same = plain.withUnsafeBufferPointer { plain in
-            plain.count == 0 || memcmp(plain.baseAddress!, bytes.baseAddress! + first, plain.count) == 0
+        let same = place.count == 0 || plainBytes.withUnsafeBufferPointer { plain in
+            ByteStringTable.equal(plain.baseAddress! + place.start, bytes.baseAddress! + first, count: place.count)
         }
         return same ? (number, end + 1) : nil
     }
 
-    /// The number of `text`, given one if it is new.
-    mutating func number(of text: String) -> Int {
-        if let known = numbers[text] { return known }
+    /// The number of `text`, and whether it is new (given a number now).
+    mutating func number(of text: String) -> (number: Int, isNew: Bool) {
+        if let known = numbers[text] { return (known, false) }
         let number = texts.count
         numbers[text] = number
         texts.append(text)
-        plainBytes.append(text.utf8.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") } ? nil : Array(text.utf8))
-        return number
+        if text.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            plainPlaces.append((0, -1))
+        } else {
+            plainPlaces.append((plainBytes.count, text.utf8.count))
+            plainBytes.append(contentsOf: text.utf8)
+        }
+        return (number, true)
     }
 
     /// Remembers `number` as the key at `position` of this row.
+    @inline(__always)
     mutating func met(_ number: Int, at position: Int) {
         if position < lastAtPosition.count {
-            lastAtPosition[position] = number
+            if lastAtPosition[position] != number { lastAtPosition[position] = number }
         } else if position == lastAtPosition.count {
             lastAtPosition.append(number)
         }
@@ -72,7 +87,9 @@ struct JSONRowKeys {
 }
 
 extension JSONRowVisitor {
-    public mutating func member(_ key: JSONRowKey, text: UnsafeBufferPointer<UInt8>) {
+    public mutating func newKey(_ key: JSONRowKey) {}
+
+    public mutating func member(_ key: Int, text: UnsafeBufferPointer<UInt8>) {
         member(key, .string(String(decoding: text, as: UTF8.self)))
     }
 }
@@ -117,7 +134,10 @@ extension JSONReader {
                 number = repeated.number
                 position = repeated.end
             } else {
-                number = keys.number(of: try parseString())
+                let key = try parseString()
+                let numbered = keys.number(of: key)
+                number = numbered.number
+                if numbered.isNew { visitor.newKey(JSONRowKey(number: number, text: key)) }
             }
             skipWhitespace()
             guard peek() == UInt8(ascii: ":") else {
@@ -140,14 +160,14 @@ extension JSONReader {
 
             // Its value: a nested array or object is read whole, one level further in.
             skipWhitespace()
-            let key = JSONRowKey(number: number, text: keys.texts[number])
             if peek() == UInt8(ascii: "\"") {
-                // A string, the usual value, is handed on as its bytes.
+                // A string, the usual value, is handed on as its bytes where they lie; one with
+                // an escape (decoded into `scratch`, which the next such string reuses) as text.
                 let text = try parseStringBytes()
                 if text.isEscaped {
-                    scratch.withUnsafeBufferPointer { visitor.member(key, text: $0) }
+                    visitor.member(number, .string(String(decoding: scratch, as: UTF8.self)))
                 } else {
-                    visitor.member(key, text: UnsafeBufferPointer(rebasing: bytes[text.plain]))
+                    visitor.member(number, text: UnsafeBufferPointer(rebasing: bytes[text.plain]))
                 }
             } else {
                 let value: JSONValue
@@ -158,7 +178,7 @@ extension JSONReader {
                 } else {
                     value = try parseScalar()
                 }
-                visitor.member(key, value)
+                visitor.member(number, value)
             }
 
             // A `,` and the next member, or the end of the row.

@@ -13,17 +13,21 @@ final class JSONRowStreamTests: XCTestCase {
         var elements: [JSONValue] = []
         var lines: [Int] = []
         var members: [(key: String, value: JSONValue)]?
-        var numbers: [String: Int] = [:]
+        /// The keys' texts, by number.
+        var keys: [String] = []
 
         mutating func beginRow(line: Int) {
             XCTAssertNil(members, "a row begins inside a row")
             members = []
             lines.append(line)
         }
-        mutating func member(_ key: JSONRowKey, _ value: JSONValue) {
-            XCTAssertEqual(numbers[key.text, default: key.number], key.number, "`\(key.text)` keeps its number")
-            numbers[key.text] = key.number
-            members?.append((key.text, value))
+        mutating func newKey(_ key: JSONRowKey) {
+            XCTAssertEqual(key.number, keys.count, "keys are numbered in the order first met")
+            XCTAssertFalse(keys.contains(key.text), "`\(key.text)` is numbered once")
+            keys.append(key.text)
+        }
+        mutating func member(_ key: Int, _ value: JSONValue) {
+            members?.append((keys[key], value))
         }
         mutating func endRow() {
             elements.append(.object(members ?? []))
@@ -42,7 +46,8 @@ final class JSONRowStreamTests: XCTestCase {
         var nestedLines: [Int] = []
 
         mutating func beginRow(line: Int) { rows.beginRow(line: line) }
-        mutating func member(_ key: JSONRowKey, _ value: JSONValue) { rows.member(key, value) }
+        mutating func newKey(_ key: JSONRowKey) { rows.newKey(key) }
+        mutating func member(_ key: Int, _ value: JSONValue) { rows.member(key, value) }
         mutating func endRow() { rows.endRow() }
         mutating func abandonRow() {
             rows.members = nil
