@@ -196,8 +196,9 @@ struct RegisterJSONImport {
     struct RowCells {
         /// By `RegisterField.rawValue`; a field not given is empty.
         private(set) var values = Cells(repeating: "", count: RegisterField.allCases.count)
-        /// One bit per field already read.
+        /// One bit per field already read, and per field whose text is in `values`.
         private var given = 0 as UInt16
+        private var valuesSet = 0 as UInt16
         /// Why the row is not kept, once a value could not be read.
         private(set) var rejection: String?
         /// Keys not read, said in order with the row (`RegisterBuilder.ignore`).
@@ -220,12 +221,13 @@ struct RegisterJSONImport {
         }
 
         mutating func reset() {
-            // Only the fields given can hold text.
-            var left = given
+            // Only the fields set can hold text.
+            var left = valuesSet
             while left != 0 {
                 values[left.trailingZeroBitCount] = ""
                 left &= left - 1
             }
+            valuesSet = 0
             given = 0
             rejection = nil
             if !notes.isEmpty { notes.removeAll() }
@@ -234,8 +236,8 @@ struct RegisterJSONImport {
         mutating func take(key: String, field: RegisterField?, value: JSONValue, entry: Entry) {
             guard accepts(key: key, field: field, entry: entry), let field else { return }
             switch value {
-            case .string(let text): values[field.rawValue] = text
-            case .number(let lexeme): values[field.rawValue] = lexeme
+            case .string(let text): set(field, to: text)
+            case .number(let lexeme): set(field, to: lexeme)
             case .null: break
             case let other: reject(key: key, value: other, entry: entry)
             }
@@ -265,6 +267,7 @@ struct RegisterJSONImport {
         /// Sets the text of a field `accepts` took.
         mutating func set(_ field: RegisterField, to text: String) {
             values[field.rawValue] = text
+            valuesSet |= UInt16(1) << field.rawValue
         }
     }
 

@@ -7,8 +7,8 @@
 /// read, and the cells are emptied (``clear()``) before the next is set.
 struct RegisterRowCells {
     /// By `RegisterField.rawValue`; a field not given is empty.
-    private var cells = [UnsafeBufferPointer<UInt8>](repeating: UnsafeBufferPointer(start: nil, count: 0),
-                                                      count: RegisterField.allCases.count)
+    /// In place (a row is read for every line of the file, so its cells are never a heap array).
+    private var cells = InlineArray<9, UnsafeBufferPointer<UInt8>>(repeating: UnsafeBufferPointer(start: nil, count: 0))
 
     subscript(field: RegisterField) -> UnsafeBufferPointer<UInt8> {
         get { cells[field.rawValue] }
@@ -23,7 +23,7 @@ struct RegisterRowCells {
 
     /// Every field not given.
     mutating func clear() {
-        for index in cells.indices { cells[index] = UnsafeBufferPointer(start: nil, count: 0) }
+        cells = InlineArray(repeating: UnsafeBufferPointer(start: nil, count: 0))
     }
 
     /// The row these cells hold, on `line`, read into `builder` as one row: a named row starts

@@ -121,15 +121,29 @@ extension JSONReader {
         var seenBits = 0 as UInt64
         var seenBeyond: Set<Int> = []
         var memberPosition = 0
-        var context = "`{`"
         while true {
+            let memberStart = position
+            if let plain = plainMember(at: memberPosition, keys: keys) {
+                // The usual member, read in one go: the key of the row before at this place and
+                // a string without escapes. Only its duplicate check is left.
+                if plain.number < 64, seenBits & (1 as UInt64) << UInt64(plain.number) == 0 {
+                    seenBits |= (1 as UInt64) << UInt64(plain.number)
+                    position = plain.end
+                    visitor.member(plain.number, text: plain.value)
+                    memberPosition += 1
+                    guard try moreMembers() else { return }
+                    continue
+                }
+                position = memberStart     // read again the general way, which says why not
+            }
+
             // A key, and the `:` after it.
             skipWhitespace()
             let keyStart = position
-            guard peek() == UInt8(ascii: "\"") else {
-                throw failure("expected a string as object key after \(context), found \(describeHere())")
-            }
             let number: Int
+            guard peek() == UInt8(ascii: "\"") else {
+                throw failure("expected a string as object key after \(memberPosition == 0 ? "`{`" : "`,`"), found \(describeHere())")
+            }
             if let repeated = keys.repeated(at: memberPosition, in: bytes, from: position) {
                 number = repeated.number
                 position = repeated.end
@@ -183,8 +197,42 @@ extension JSONReader {
 
             // A `,` and the next member, or the end of the row.
             guard try moreMembers() else { return }
-            context = "`,`"
         }
+    }
+
+    /// The member at `position` when it is written the usual way: whitespace, the key the row
+    /// before had at `memberPosition` (written without escapes), whitespace, `:`, whitespace and
+    /// a string of printable ASCII without escapes, all within the bytes held. Its key's number,
+    /// its value's bytes and the position after the value's closing quote; nil (having moved
+    /// nothing and said nothing) for anything else, which the general reading then reads. The
+    /// key is not checked against the row's others: that is the caller's.
+    @inline(__always)
+    private func plainMember(at memberPosition: Int, keys: JSONRowKeys) -> (number: Int, value: UnsafeBufferPointer<UInt8>, end: Int)? {
+        let count = bytes.count
+        var at = Self.afterWhitespace(bytes, from: position)
+        guard at < count, bytes[at] == UInt8(ascii: "\""),
+              let key = keys.repeated(at: memberPosition, in: bytes, from: at) else { return nil }
+        at = Self.afterWhitespace(bytes, from: key.end)
+        guard at < count, bytes[at] == UInt8(ascii: ":") else { return nil }
+        at = Self.afterWhitespace(bytes, from: at + 1)
+        guard at < count, bytes[at] == UInt8(ascii: "\"") else { return nil }
+        let valueStart = at + 1
+        let valueEnd = Self.endOfPlainASCII(bytes, from: valueStart)
+        guard valueEnd < count, bytes[valueEnd] == UInt8(ascii: "\"") else { return nil }
+        return (key.number, UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), valueEnd + 1)
+    }
+
+    /// The first position from `start` that is not JSON whitespace (`bytes.count` if none).
+    @inline(__always)
+    static func afterWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"): index += 1
+            default: return index
+            }
+        }
+        return index
     }
 }
 

@@ -217,6 +217,9 @@ final class JSONRowStreamTests: XCTestCase {
             #"[{"a": 1}, {"b": 1, "a": 2, "b": 3}]"#,           // a duplicate in a row whose keys moved
             #"[{"na\u006de": 1}, {"name": 2, "n\u0061me": 3}]"#, // the same key escaped
             #"[{"a\"b": 1}, {"a\"b": 2}, {"a": 1}]"#,             // a key with a quote in it
+            #"[{"a": "x", "b": "y"}, {"b": "y", "b": "z"}]"#,  // a duplicate where the row before had the key
+            #"[{"a": "x"}, {"a": "é"}, {"a": "x\u0041"}, {"a" : "x" }, {"a":"x\ty"}]"#, // values read otherwise than plainly
+            #"[{"a": "x", "b": "y"}, {"a": "x" "b": "y"}]"#,    // a repeated row damaged after a plain member
             #"[{1: 2}]"#, #"[{"a": 1 "b": 2}]"#, #"[{"a": }]"#, #"[{"a": "\u0001"}]"#, #"[{"a": 01}]"#,
         ]
         for document in documents {
