@@ -43,6 +43,8 @@ struct JSONRowKeys {
     private var plainPlaces: [(start: Int, count: Int)] = []
     /// The key at each position in the row before.
     private var lastAtPosition: [Int] = []
+    /// The shape of the last row read the general way whose values were all plain strings.
+    var template = JSONRowTemplate()
 
     /// The key the bytes at `start` (an opening quote) spell, when it is the key at `position`
     /// in the row before and written without escapes; the position after its closing quote.
@@ -86,6 +88,49 @@ struct JSONRowKeys {
     }
 }
 
+/// The bytes around the values of a row whose values were all strings of plain ASCII, which
+/// the rows of a table written by a program repeat exactly: `{"Name": "` before the first
+/// value, `", "Valid From": "` between two, `"}` after the last. A row spelled the same around
+/// its values (``JSONReader/readRowLikeTemplate(line:keys:into:)``) is read by comparing those
+/// bytes in place, eight at a time, and finding where each value ends, with no key, `:` or `,`
+/// looked at on its own.
+struct JSONRowTemplate {
+    /// The most members a template has: a table has a few columns.
+    static let maximumMembers = 16
+    /// The most bytes its pieces hold.
+    static let maximumBytes = 4_096
+
+    /// The pieces one after another: before the first value (from `{` to its opening quote),
+    /// between two (from a closing quote to the next opening one), after the last (from its
+    /// closing quote to `}`).
+    private(set) var bytes: [UInt8] = []
+    /// Where each piece ends in `bytes`: one more than there are members.
+    private(set) var ends: [Int] = []
+    /// The key number of each member, in order.
+    private(set) var keys: [Int] = []
+
+    var isEmpty: Bool { keys.isEmpty }
+
+    /// The template of the row whose object spans `row` of `document`, its members' keys
+    /// `keys` and their values (each without its quotes) at `values`; empty when the row is
+    /// too wide or its pieces too long to be worth comparing.
+    init(row: Range<Int>, keys: [Int], values: [Range<Int>], in document: UnsafeBufferPointer<UInt8>) {
+        guard !keys.isEmpty, keys.count <= Self.maximumMembers,
+              row.count - values.reduce(0) { $0 + $1.count } <= Self.maximumBytes else { return }
+        var from = row.lowerBound
+        for value in values {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: document[from..<value.lowerBound]))
+            ends.append(bytes.count)
+            from = value.upperBound
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: document[from..<row.upperBound]))
+        ends.append(bytes.count)
+        self.keys = keys
+    }
+
+    init() {}
+}
+
 extension JSONRowVisitor {
     public mutating func newKey(_ key: JSONRowKey) {}
 
@@ -108,6 +153,8 @@ extension JSONReader {
             return
         }
         try checkDepth(0)
+        if !keys.template.isEmpty, readRowLikeTemplate(line: line, keys: &keys, into: &visitor) { return }
+        let rowStart = position
         position += 1
         skipWhitespace()
         visitor.beginRow(line: line)
@@ -121,6 +168,19 @@ extension JSONReader {
         var seenBits = 0 as UInt64
         var seenBeyond: Set<Int> = []
         var memberPosition = 0
+        // While every value is a plain string: the keys and where the values lie, from which
+        // the row's template is made when it ends.
+        // In place, as every row that is not like the template is read this way.
+        var plainKeys = InlineArray<16, Int>(repeating: 0)
+        var plainValues = InlineArray<16, Range<Int>>(repeating: 0..<0)
+        var plainCount = 0
+        var allPlain = true
+        /// After the row's `}`: makes its template when all its values were plain strings.
+        func learn(_ reader: JSONReader, _ keys: inout JSONRowKeys) {
+            guard allPlain else { return }
+            keys.template = JSONRowTemplate(row: rowStart..<reader.position, keys: (0..<plainCount).map { plainKeys[$0] },
+                                            values: (0..<plainCount).map { plainValues[$0] }, in: reader.bytes)
+        }
         while true {
             let memberStart = position
             if let plain = plainMember(at: memberPosition, keys: keys) {
@@ -131,7 +191,17 @@ extension JSONReader {
                     position = plain.end
                     visitor.member(plain.number, text: plain.value)
                     memberPosition += 1
-                    guard try moreMembers() else { return }
+                    if allPlain && plainCount < JSONRowTemplate.maximumMembers {
+                        let start = plain.value.baseAddress! - bytes.baseAddress!
+                        (plainKeys[plainCount], plainValues[plainCount]) = (plain.number, start..<start + plain.value.count)
+                        plainCount += 1
+                    } else {
+                        allPlain = false
+                    }
+                    guard try moreMembers() else {
+                        learn(self, &keys)
+                        return
+                    }
                     continue
                 }
                 position = memberStart     // read again the general way, which says why not
@@ -179,11 +249,21 @@ extension JSONReader {
                 // an escape (decoded into `scratch`, which the next such string reuses) as text.
                 let text = try parseStringBytes()
                 if text.isEscaped {
+                    allPlain = false
                     visitor.member(number, .string(String(decoding: scratch, as: UTF8.self)))
                 } else {
+                    // Plain ASCII only: a template's values are found by `endOfPlainASCII`.
+                    if allPlain && plainCount < JSONRowTemplate.maximumMembers
+                        && Self.endOfPlainASCII(bytes, from: text.plain.lowerBound) == text.plain.upperBound {
+                        (plainKeys[plainCount], plainValues[plainCount]) = (number, text.plain)
+                        plainCount += 1
+                    } else {
+                        allPlain = false
+                    }
                     visitor.member(number, text: UnsafeBufferPointer(rebasing: bytes[text.plain]))
                 }
             } else {
+                allPlain = false
                 let value: JSONValue
                 if peek() == UInt8(ascii: "[") || peek() == UInt8(ascii: "{") {
                     enclosingDepth += 1
@@ -196,8 +276,53 @@ extension JSONReader {
             }
 
             // A `,` and the next member, or the end of the row.
-            guard try moreMembers() else { return }
+            guard try moreMembers() else {
+                learn(self, &keys)
+                return
+            }
         }
+    }
+
+    /// Reads the row at `position` (its `{`) when it is spelled as `keys.template` around its
+    /// values, each a string of plain ASCII, all within the bytes held: begins it, hands on its
+    /// members and moves past its `}`. Otherwise `false`, having moved nothing and said nothing.
+    ///
+    /// Such a row is what the general reading would read: the template's keys are the members
+    /// of a row read whole, so each is a distinct key already numbered, and everything between
+    /// the values is the same bytes.
+    mutating func readRowLikeTemplate<Visitor: JSONRowVisitor>(line: Int, keys: inout JSONRowKeys, into visitor: inout Visitor) -> Bool {
+        let count = bytes.count
+        guard let base = bytes.baseAddress else { return false }
+        let members = keys.template.keys.count
+        var values = InlineArray<16, (start: Int, end: Int)>(repeating: (0, 0))
+        var at = position
+        let matched = keys.template.bytes.withUnsafeBufferPointer { pieces -> Bool in
+            keys.template.ends.withUnsafeBufferPointer { ends -> Bool in
+                var pieceStart = 0
+                for member in 0...members {
+                    let length = ends[member] - pieceStart
+                    guard at + length <= count,
+                          ByteStringTable.equal(pieces.baseAddress! + pieceStart, base + at, count: length) else { return false }
+                    at += length
+                    pieceStart = ends[member]
+                    if member == members { break }
+                    let end = Self.endOfPlainASCII(bytes, from: at)
+                    guard end < count, bytes[end] == UInt8(ascii: "\"") else { return false }
+                    values[member] = (at, end)
+                    at = end
+                }
+                return true
+            }
+        }
+        guard matched else { return false }
+        visitor.beginRow(line: line)
+        rowIsOpen = true
+        for member in 0..<members {
+            visitor.member(keys.template.keys[member],
+                           text: UnsafeBufferPointer(start: base + values[member].start, count: values[member].end - values[member].start))
+        }
+        position = at
+        return true
     }
 
     /// The member at `position` when it is written the usual way: whitespace, the key the row

@@ -269,4 +269,47 @@ final class JSONRowStreamTests: XCTestCase {
             }
         }
     }
+
+    /// Seeded: arrays of rows written as a program writes a table, most rows spelled like the
+    /// row before around their values (which a row template reads), some with a key moved,
+    /// dropped, duplicated or escaped, other spacing, a value not plain ASCII, or damage,
+    /// read in random chunks as the tree parser reads them whole.
+    func testRowsLikeTheRowBeforeReadAsTheTree() {
+        let (seed, generator) = TestSeed.generator()
+        var random = generator
+        let keys = [#""Name""#, #""Who do you currently work for""#, #""Valid From""#, #""Nature""#, #""Name""#, #""x""#]
+        let values = [#""""#, #""Ana Smith""#, #""01/04/2024""#, #""Director of Riverside Care Ltd""#, #""a""#,
+                      #""Tomás""#, #""tab\tin""#, "null", "12", #""q\"q""#, #""""#]
+        let noise = Array("\"{}[],: \\\n".utf8) + [0xC3, 0x00, 0x09]
+        for round in 0..<300 {
+            var shape = [0, 1, 2, 3]
+            var text = "[\n"
+            for row in 0..<random.below(12) {
+                if row > 0 { text += ",\n" }
+                if random.chance(0.2) {
+                    // Another shape from here on: a key moved, dropped, added or repeated.
+                    switch random.below(4) {
+                    case 0: shape.swapAt(random.below(shape.count), random.below(shape.count))
+                    case 1: if shape.count > 1 { shape.remove(at: random.below(shape.count)) }
+                    case 2: shape.append(random.below(keys.count))
+                    default: shape.append(shape[random.below(shape.count)])
+                    }
+                }
+                let comma = random.chance(0.9) ? ", " : ","
+                let colon = random.chance(0.9) ? ": " : " :"
+                text += "{" + shape.map { key in
+                    keys[key] + colon + (random.chance(0.85) ? values[random.below(5)] : values[random.below(values.count)])
+                }.joined(separator: comma) + (random.chance(0.9) ? "}" : " }")
+            }
+            text += "\n]"
+            var bytes = Array(text.utf8)
+            if random.chance(0.3) {
+                ByteDamage.damage(&bytes, noise: noise, maximumEdits: 2, random: &random)
+            }
+            let sizes = [1 + random.below(random.chance(0.3) ? 16 : 400)]
+            if !check(bytes, sizes: sizes, "seed \(seed), round \(round), chunks \(sizes): \(String(decoding: bytes, as: UTF8.self))") {
+                return
+            }
+        }
+    }
 }
