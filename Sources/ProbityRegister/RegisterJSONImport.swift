@@ -129,6 +129,15 @@ struct RegisterJSONImport {
             held.append((field, start..<heldBytes.count))
         }
 
+        /// A string with an escape: its decoded bytes kept as the cell until the row ends.
+        mutating func member(_ key: Int, decoded: UnsafeBufferPointer<UInt8>) {
+            guard isKept else { return }
+            guard cells.accepts(key: keyTexts[key], field: fieldOfKey[key], entry: .row(entries)), let field = fieldOfKey[key] else { return }
+            let start = heldBytes.count
+            heldBytes.append(contentsOf: decoded)
+            held.append((field, start..<heldBytes.count))
+        }
+
         mutating func member(_ key: Int, text: UnsafeBufferPointer<UInt8>) {
             guard isKept else { return }
             // The usual member: a key naming a field not yet given, in a row not lost.

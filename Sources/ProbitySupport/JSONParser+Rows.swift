@@ -18,14 +18,18 @@ public protocol JSONRowVisitor {
     /// An element that is an object begins, on the 1-based `line`.
     mutating func beginRow(line: Int)
     /// A member of that object, in document order, by its key's number (``newKey(_:)``).
-    /// `value` is a number, `true`, `false` or `null`, a string with an escape in it, or the
-    /// whole of a nested array or object (a string without escapes comes to ``member(_:text:)``).
+    /// `value` is a number, `true`, `false` or `null`, or the whole of a nested array or object
+    /// (a string comes to ``member(_:text:)`` or ``member(_:decoded:)``).
     mutating func member(_ key: Int, _ value: JSONValue)
     /// A member of that object whose value is a string without escapes, as its UTF-8 (valid)
     /// where it lies in the document: the bytes last until the row ends or is abandoned, so a
     /// reader may keep where they lie until then, and make a `String` of them only for a value
     /// it keeps and has not seen before. By default, ``member(_:_:)`` with the string.
     mutating func member(_ key: Int, text: UnsafeBufferPointer<UInt8>)
+    /// A member of that object whose value is a string with an escape, as its UTF-8 (valid,
+    /// escapes undone), which lasts only for the call. By default, ``member(_:_:)`` with the
+    /// string.
+    mutating func member(_ key: Int, decoded: UnsafeBufferPointer<UInt8>)
     /// The object has ended.
     mutating func endRow()
     /// An element that is not an object, on the 1-based `line`.
@@ -136,6 +140,10 @@ extension JSONRowVisitor {
 
     public mutating func member(_ key: Int, text: UnsafeBufferPointer<UInt8>) {
         member(key, .string(String(decoding: text, as: UTF8.self)))
+    }
+
+    public mutating func member(_ key: Int, decoded: UnsafeBufferPointer<UInt8>) {
+        member(key, .string(String(decoding: decoded, as: UTF8.self)))
     }
 }
 
@@ -250,7 +258,7 @@ extension JSONReader {
                 let text = try parseStringBytes()
                 if text.isEscaped {
                     allPlain = false
-                    visitor.member(number, .string(String(decoding: scratch, as: UTF8.self)))
+                    scratch.withUnsafeBufferPointer { visitor.member(number, decoded: $0) }
                 } else {
                     // Plain ASCII only: a template's values are found by `endOfPlainASCII`.
                     if allPlain && plainCount < JSONRowTemplate.maximumMembers
@@ -284,8 +292,9 @@ extension JSONReader {
     }
 
     /// Reads the row at `position` (its `{`) when it is spelled as `keys.template` around its
-    /// values, each a string of plain ASCII, all within the bytes held: begins it, hands on its
-    /// members and moves past its `}`. Otherwise `false`, having moved nothing and said nothing.
+    /// values, each a string (of plain ASCII but for at most one, which is read with the usual
+    /// checks), all within the bytes held: begins it, hands on its members and moves past its
+    /// `}`. Otherwise `false`, having moved nothing and said nothing.
     ///
     /// Such a row is what the general reading would read: the template's keys are the members
     /// of a row read whole, so each is a distinct key already numbered, and everything between
@@ -295,6 +304,8 @@ extension JSONReader {
         guard let base = bytes.baseAddress else { return false }
         let members = keys.template.keys.count
         var values = InlineArray<16, (start: Int, end: Int)>(repeating: (0, 0))
+        var escapedMember: Int?
+        let (rowStart, wasAtEnd) = (position, reachedEnd)
         var at = position
         let matched = keys.template.bytes.withUnsafeBufferPointer { pieces -> Bool in
             keys.template.ends.withUnsafeBufferPointer { ends -> Bool in
@@ -307,19 +318,35 @@ extension JSONReader {
                     pieceStart = ends[member]
                     if member == members { break }
                     let end = Self.endOfPlainASCII(bytes, from: at)
-                    guard end < count, bytes[end] == UInt8(ascii: "\"") else { return false }
-                    values[member] = (at, end)
-                    at = end
+                    guard end < count else { return false }
+                    if bytes[end] == UInt8(ascii: "\"") {
+                        values[member] = (at, end)
+                        at = end
+                        continue
+                    }
+                    // An escape or a byte outside ASCII: the string read the general way, with
+                    // its checks; one escaped value a row (it is held in `scratch`).
+                    position = at - 1
+                    guard let string = try? parseStringBytes(), !(string.isEscaped && escapedMember != nil) else { return false }
+                    if string.isEscaped { escapedMember = member } else { values[member] = (string.plain.lowerBound, string.plain.upperBound) }
+                    at = position - 1
                 }
                 return true
             }
         }
-        guard matched else { return false }
+        guard matched else {
+            (position, reachedEnd) = (rowStart, wasAtEnd)
+            return false
+        }
         visitor.beginRow(line: line)
         rowIsOpen = true
         for member in 0..<members {
-            visitor.member(keys.template.keys[member],
-                           text: UnsafeBufferPointer(start: base + values[member].start, count: values[member].end - values[member].start))
+            if member == escapedMember {
+                scratch.withUnsafeBufferPointer { visitor.member(keys.template.keys[member], decoded: $0) }
+            } else {
+                visitor.member(keys.template.keys[member],
+                               text: UnsafeBufferPointer(start: base + values[member].start, count: values[member].end - values[member].start))
+            }
         }
         position = at
         return true
