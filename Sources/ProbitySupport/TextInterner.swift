@@ -24,7 +24,7 @@ public struct TextInterner {
     public let capacity: Int
 
     /// The most slots a lookup reads.
-    static let maximumProbes = 16
+    static let maximumProbes = 32
 
     /// An interner keeping at most `capacity` distinct values.
     public init(capacity: Int = 1 << 18) {
