@@ -95,8 +95,12 @@ struct RegisterBuilder {
             return
         }
         current = people.count
-        var person = RegisterPerson(name: name, key: key, employer: employer, position: position, lines: [line])
-        // Room for a few interests (a register has about four a person), not grown one at a time.
+        // Room for a few interests and the lines of their rows (a register has about four a
+        // person), not grown one at a time.
+        var lines: [Int] = []
+        lines.reserveCapacity(5)
+        lines.append(line)
+        var person = RegisterPerson(name: name, key: key, employer: employer, position: position, lines: lines)
         person.interests.reserveCapacity(4)
         people.append(person)
     }
