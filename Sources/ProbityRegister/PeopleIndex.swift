@@ -59,8 +59,9 @@ public final class PeopleIndex: Sendable {
     /// Each name written otherwise than on the register ("Dr AMARA H KINGSHURST", "Amara
     /// Kingshurst") → its answer: such a name misses the byte table, and normalising it and
     /// matching its words cost 3–10 names found in the table; a batch names the same attendees
-    /// line after line. By its exact bytes, as the byte table is; at most 4,096 names kept.
-    private let resolvedOtherwise = Memo<ExactText, PersonResolution>(capacity: 4_096)
+    /// line after line. By its exact bytes, as the byte table is; at most 16,384 names kept (a
+    /// register of 5,000 people, each written two or three ways).
+    private let resolvedOtherwise = Memo<ExactText, PersonResolution>(capacity: 16_384)
 
     /// Indexes `people` by their `key`s.
     public init(_ people: [RegisterPerson]) {
