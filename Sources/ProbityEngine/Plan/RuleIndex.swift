@@ -23,6 +23,8 @@ struct RuleIndex: Sendable {
         /// outwards from the value (see ``RuleIndex/forEachNearRuleOfOwnKey(_:isBandRanked:_:)``).
         var byLower: [Int32] = []
         var byUpper: [Int32] = []
+        /// The widest of those rules' intervals (upper bound less lower).
+        var widest: UInt64 = 0
     }
 
     /// A bucket as the index keeps it: positions in the index's shared arrays, so reading a
@@ -43,6 +45,9 @@ struct RuleIndex: Sendable {
         /// ``RuleIndex/members`` (empty for a bucket that is split).
         var byLower: Range<Int32> = 0 ..< 0
         var byUpper: Range<Int32> = 0 ..< 0
+        /// The widest interval among them: a rule starting further below the value than this
+        /// ends below it too.
+        var widest: UInt64 = 0
 
         static let empty = PackedBucket(unbounded: 0 ..< 0, bounded: 0 ..< 0, points: 0 ..< 0, edgesStart: 0)
     }
@@ -175,7 +180,7 @@ struct RuleIndex: Sendable {
         edges.append(Int32(members.count))
         let byLower = append(bucket.byLower), byUpper = append(bucket.byUpper)
         return PackedBucket(unbounded: unbounded, bounded: bounded, points: firstPoint ..< Int32(points.count), edgesStart: edgesStart,
-                            byLower: byLower, byUpper: byUpper)
+                            byLower: byLower, byUpper: byUpper, widest: bucket.widest)
     }
 
     /// The index of `bucket`'s segment holding `value`.
@@ -321,9 +326,14 @@ struct RuleIndex: Sendable {
             if lowerBounds[Int(members[mid])] <= value { low = mid + 1 } else { high = mid }
         }
         var above = low
-        for position in byLower.lowerBound ..< above {
+        // Those starting at or below the value, nearest first, as far down as the widest
+        // interval reaches: 5,000 bands of one kind cost the few that hold the value.
+        var position = above - 1
+        while position >= byLower.lowerBound {
             let rule = Int(members[position])
+            if RuleIndex.span(value, lowerBounds[rule]) > bucket.widest { break }
             if upperBounds[rule] >= value && isBandRanked[rule] { visitor.visit(rule) }
+            position -= 1
         }
         low = byUpper.lowerBound
         high = byUpper.upperBound
@@ -393,7 +403,8 @@ struct RuleIndex: Sendable {
             // One segment of every bounded rule: the same candidates as no split at all.
             return Bucket(unbounded: bucket.unbounded, bounded: bucket.bounded, starts: [], segments: [bucket.bounded],
                           byLower: intervals.sorted { ($0.lower, $0.rule) < ($1.lower, $1.rule) }.map(\.rule),
-                          byUpper: intervals.sorted { ($0.upper, $0.rule) < ($1.upper, $1.rule) }.map(\.rule))
+                          byUpper: intervals.sorted { ($0.upper, $0.rule) < ($1.upper, $1.rule) }.map(\.rule),
+                          widest: intervals.map { $0.lower <= $0.upper ? RuleIndex.span($0.upper, $0.lower) : 0 }.max() ?? 0)
         }
         bucket.starts = starts
         bucket.segments = Array(repeating: [], count: bucket.starts.count + 1)

@@ -132,4 +132,34 @@ final class OrganisationSplitTests: XCTestCase {
             }
         }
     }
+
+    /// Every band holds the value, the widest exactly reaching it from its lower bound: the walk
+    /// down the rules by lower bound must reach it (it is the nearest miss, first in rule order).
+    func testTheWidestBandHoldingTheValueIsANearMiss() throws {
+        var text = """
+        scheme "Widest"
+        fields
+          required kind: one of a
+          value: money
+          supplier: organisation
+        body board "Board"
+        organisation someone "Someone Ltd"
+        rule WIDE "Widest"
+          when kind = a and supplier = someone and value in (£0 .. £6000]
+          require approval by board
+
+        """
+        for number in 0..<80 {
+            text += "rule R\(number) \"Rule \(number)\"\n  when kind = a and supplier = someone and value in (£\(1_000 + number) .. £\(6_000 + number)]\n  require approval by board\n"
+        }
+        let (program, diagnostics) = Checker.check(RuleLoader.load(text: text))
+        let checked = try XCTUnwrap(program, "\(diagnostics.prefix(3).map(\.message))")
+        let builder = ReportBuilder(plan: Plan(program: checked))
+        guard case .success(let decision) = DecisionDecoder(program: checked).decode(json: Array(#"{"id":"d","date":"2024-06-01","kind":"a","value":"£6000","supplier":"Another Ltd"}"#.utf8)) else {
+            return XCTFail("the decision does not decode")
+        }
+        let misses = builder.nearMisses(decision)
+        XCTAssertEqual(misses.map(\.rule.id), builder.nearMisses(decision, fromIndex: false).map(\.rule.id))
+        XCTAssertEqual(misses.map(\.rule.id), ["WIDE", "R0", "R1"])
+    }
 }
