@@ -153,6 +153,18 @@ public final class Engine: Sendable {
         self.declaresMeetingField = scheme.program.fieldIndex["meeting"] != nil
     }
 
+    /// An engine that answers exactly as this one, for another thread checking decisions beside
+    /// it (a batch's workers). It shares this engine's rules, register and every large table,
+    /// and has its own copies of the small ones that every check copies from: the blank
+    /// decision each line starts from, and the texts every report holds (the rules' ids, titles
+    /// and citations, the bodies' and procedures' names, the scheme's). Threads sharing one
+    /// engine are correct too; with a replica each, they no longer write the reference counts
+    /// of the same objects on every decision (docs/performance.md, item 21).
+    public func replica() -> Engine {
+        Engine(scheme: scheme, plan: plan, decoder: decoder.replica(), builder: builder.replica(), register: register,
+               screener: screener, registerPatterns: registerPatterns)
+    }
+
     /// An engine with no register yet, to be given one by ``with(register:strict:)``: what
     /// screening needs of the rules alone (the patterns the register's texts are scanned for)
     /// is made now, so that a caller reading the register on another thread meanwhile has less
