@@ -57,28 +57,30 @@ package final class ReportBuilder: Sendable {
     /// caller has already built one (the ``Engine`` builds it once for its decoder, builder and
     /// screener: it is a tenth of a single `probity check`'s start-up).
     public init(plan: Plan, directory: OrganisationDirectory? = nil) {
+        // The program taken out once: reading `plan.program` in the closures below copied it
+        // (retaining each of its tables) for every rule and conjunct.
+        let program = plan.program
         self.plan = plan
-        self.program = plan.program
-        self.approvingRules = plan.program.rules.indices.filter { !plan.program.rules[$0].approvals.isEmpty }
-        self.isApproving = plan.program.rules.map { !$0.approvals.isEmpty }
+        self.program = program
+        self.approvingRules = program.rules.indices.filter { !program.rules[$0].approvals.isEmpty }
+        self.isApproving = program.rules.map { !$0.approvals.isEmpty }
         self.wording = ConditionWording(plan: plan)
-        self.conjunctTests = plan.program.rules.map { rule in
-            (rule.condition?.conjuncts ?? []).map { ConjunctTest($0, program: plan.program) }
+        self.conjunctTests = program.rules.map { rule in
+            (rule.condition?.conjuncts ?? []).map { ConjunctTest($0, program: program) }
         }
-        self.conjunctWording = plan.program.rules.indices.map { rule in
+        self.conjunctWording = program.rules.indices.map { rule in
             plan.conjunctNodes(ofRule: rule).map { node in
                 guard case .written(let condition) = plan.shape(of: node) else { return nil }
-                return FieldTestWording(condition, program: plan.program)
+                return FieldTestWording(condition, program: program)
             }
         }
-        self.isBandRanked = plan.program.rules.indices.map { [conjunctTests] rule in
-            ReportBuilder.isBandRanked(plan.program.rules[rule], conjunctTests[rule], plan: plan)
+        self.isBandRanked = program.rules.indices.map { [conjunctTests] rule in
+            ReportBuilder.isBandRanked(program.rules[rule], conjunctTests[rule], plan: plan)
         }
-        self.placeholdersByRule = plan.program.placeholdersUsedByRule()
+        self.placeholdersByRule = program.placeholdersUsedByRule()
         self.usesPlaceholders = placeholdersByRule.contains { !$0.isEmpty }
-        self.testedOrganisationFields = ReportBuilder.testedOrganisationFields(plan.program)
-        self.directory = directory ?? OrganisationDirectory(plan.program.organisations)
-        let program = plan.program
+        self.testedOrganisationFields = ReportBuilder.testedOrganisationFields(program)
+        self.directory = directory ?? OrganisationDirectory(program.organisations)
         self.references = program.rules.map { r in
             Report.RuleReference(id: r.id, title: r.title, location: program.sources.citation(of: r.range), citation: r.source)
         }
@@ -470,7 +472,7 @@ package final class ReportBuilder: Sendable {
         var testsEnumeration: Bool
         var gap: GapTest
 
-        init(_ condition: Condition, program: Program) {
+        init(_ condition: Condition, program: borrowing Program) {
             switch condition {
             case .compare(let field, _, _, _), .oneOf(let field, _, _, _):
                 if case .enumeration = program.fields[field].type { testsEnumeration = true } else { testsEnumeration = false }
