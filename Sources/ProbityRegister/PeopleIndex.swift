@@ -56,6 +56,12 @@ public final class PeopleIndex: Sendable {
     /// Each unmatched name's suggestions: an attendee missing from the register is usually on
     /// many lines, and ranking the name against every person costs thousands of ordinary lines.
     private let suggestionMemo = Memo<NameSuggestions.Question, [Int]>(capacity: 4_096)
+    /// Each name written otherwise than on the register ("Dr AMARA H KINGSHURST", "Amara
+    /// Kingshurst") → its answer: such a name misses the byte table, and normalising it and
+    /// matching its words cost 3–10 names found in the table; a batch names the same attendees
+    /// line after line. By its exact bytes, as the byte table is; at most 16,384 names kept (a
+    /// register of 5,000 people, each written two or three ways).
+    private let resolvedOtherwise = Memo<ExactText, PersonResolution>(capacity: 16_384)
 
     /// Indexes `people` by their `key`s.
     public init(_ people: [RegisterPerson]) {
@@ -130,7 +136,13 @@ public final class PeopleIndex: Sendable {
     /// The person `written` names.
     public func resolve(_ written: String) -> PersonResolution {
         if let entry = writtenNames.entry(written) { return writtenResolutions[entry] }
-        return resolveByWrittenName(written) ?? resolveNormalising(written)
+        return resolvedOtherwise.value(for: ExactText(written)) { resolveWrittenOtherwise(written) }
+    }
+
+    /// What ``resolve(_:)`` answers for a name whose bytes are no register name's, worked out
+    /// afresh (``resolve(_:)`` keeps it).
+    func resolveWrittenOtherwise(_ written: String) -> PersonResolution {
+        resolveByWrittenName(written) ?? resolveNormalising(written)
     }
 
     /// What ``resolve(_:)`` answers for a name given as UTF-8 bytes (an attendee read straight

@@ -9,8 +9,12 @@ import Synchronization
 /// another's work; two threads may both work out one key, and as the answer depends only on the
 /// key, both get the same one. At most `capacity` answers are kept; past that, answers are
 /// worked out each time, so memory stays bounded whatever the input.
+///
+/// Inlinable, so each caller's module specialises it for its key and value: used across modules
+/// unspecialised, every lookup asked the runtime for the generic dictionary's metadata, and a
+/// name kept cost more than working it out again.
 public final class Memo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
-    private let stored = Mutex<[Key: Value]>([:])
+    @usableFromInline let stored = Mutex<[Key: Value]>([:])
     /// How many answers are kept at most.
     public let capacity: Int
 
@@ -19,11 +23,13 @@ public final class Memo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     }
 
     /// The answer for `key`: the kept one, or `compute()`'s, kept if there is room.
-    public func value(for key: Key, orCompute compute: () -> Value) -> Value {
+    @inlinable public func value(for key: Key, orCompute compute: () -> Value) -> Value {
         if let known = stored.withLock({ $0[key] }) { return known }
         let value = compute()
         stored.withLock { stored in
-            if stored.count < capacity, stored[key] == nil { stored[key] = value }
+            // One probe of the table, not two: a key another thread kept meanwhile has this
+            // same answer, so replacing it changes nothing.
+            if stored.count < capacity { stored.updateValue(value, forKey: key) }
         }
         return value
     }
@@ -37,8 +43,10 @@ public final class Memo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
 /// A value made once, on first use, by whichever thread needs it first; the others wait for it.
 /// For what only an unusual input needs (the folded candidates of "did you mean"), so a batch
 /// that never needs it never pays for it.
+///
+/// Inlinable, as ``Memo`` is, so its callers read the value specialised.
 public final class MadeOnce<Value: Sendable>: Sendable {
-    private let stored: Mutex<Value?>
+    @usableFromInline let stored: Mutex<Value?>
 
     /// Nothing made yet, or `made` when the caller had it to hand already.
     public init(_ made: Value? = nil) {
@@ -46,7 +54,7 @@ public final class MadeOnce<Value: Sendable>: Sendable {
     }
 
     /// The value, made by `make()` if this is the first use.
-    public func value(_ make: () -> Value) -> Value {
+    @inlinable public func value(_ make: () -> Value) -> Value {
         stored.withLock { stored in
             if let stored { return stored }
             let value = make()

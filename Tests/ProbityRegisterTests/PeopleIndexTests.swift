@@ -203,3 +203,46 @@ final class PeopleIndexSurnameTests: XCTestCase {
         XCTAssertEqual(index.people(withSurname: "jones"), [], "a one-word name is nobody's surname")
     }
 }
+
+/// Names written otherwise than on the register are answered from a memo once seen: asked again,
+/// in any order, from two threads, and past the memo's capacity, each answer is the one worked
+/// out afresh (seeded; the seed is printed).
+final class PeopleIndexWrittenOtherwiseTests: XCTestCase {
+    func testKeptAnswersAreThoseWorkedOutAfresh() {
+        let seed = ProcessInfo.processInfo.environment["PROBITY_TEST_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 1...UInt64(UInt32.max))
+        print("\(#function): seed \(seed) (replay with PROBITY_TEST_SEED=\(seed))")
+        var random = SplitMix64(seed: seed)
+        let firsts = ["Amara", "Jos\u{E9}", "Jose\u{301}", "Zo\u{EB}", "Ann", "Li"]
+        let middles = ["", "H ", "M ", "Q "]
+        let lasts = ["Kingshurst", "Smith", "O'Neill", "M\u{FC}ller", "Mu\u{308}ller", "Bhan"]
+        let titles = ["", "Dr ", "Cllr ", "Councillor ", "DR "]
+        func name() -> String {
+            firsts[random.below(firsts.count)] + " " + middles[random.below(middles.count)] + lasts[random.below(lasts.count)]
+        }
+        for _ in 0..<10 {
+            let people = (0..<random.inRange(1...60)).map { _ in RegisterPerson(name: titles[random.below(titles.count)] + name()) }
+            let index = PeopleIndex(people)
+            // Titles, capitals, a middle initial left out or added, strangers; many names repeat.
+            var written: [String] = []
+            for _ in 0..<300 {
+                var text = titles[random.below(titles.count)] + name()
+                if random.below(3) == 0 { text = text.uppercased() }
+                if random.below(4) == 0 { text = text.split(separator: " ").map(String.init).filter { $0.count > 1 }.joined(separator: " ") }
+                written.append(text)
+            }
+            let expected = written.map { index.resolveWrittenOtherwise($0) }
+            for _ in 0..<2 {
+                for (text, answer) in zip(written, expected) { XCTAssertEqual(index.resolve(text), answer, "seed \(seed): \(text)") }
+            }
+            let shared = written
+            DispatchQueue.concurrentPerform(iterations: 2) { _ in
+                for (text, answer) in zip(shared.reversed(), expected.reversed()) { XCTAssertEqual(index.resolve(text), answer, "seed \(seed): \(text)") }
+            }
+        }
+        // Past the memo's 16,384 names, answers are still worked out, the same each time.
+        let index = PeopleIndex([RegisterPerson(name: "Amara H Kingshurst"), RegisterPerson(name: "Amara Q Kingshurst")])
+        for number in 0..<17_000 { XCTAssertEqual(index.resolve("Dr Stranger \(number)"), .notFound) }
+        XCTAssertEqual(index.resolve("Cllr Amara Kingshurst"), .ambiguous([0, 1]))
+        XCTAssertEqual(index.resolve("Cllr Amara Kingshurst"), .ambiguous([0, 1]))
+    }
+}

@@ -81,7 +81,9 @@ struct BodyRoster: Sendable {
     /// when the principal is not there too.
     func seatsPresent(_ attendees: [(written: String, level: RecusalLevel?)])
         -> (seats: [PresentSeat], nonMembers: [String], unagreedDeputies: [String]) {
-        var bySeat: [Int: PresentSeat] = [:]
+        // By seat, in an array: a dictionary hashed each seat and was sorted afterwards, for every
+        // line of a batch at a body's meeting.
+        var bySeat = [PresentSeat?](repeating: nil, count: members.count)
         var nonMembers: [String] = []
         var unagreed: [String] = []
         let deputiesCount = quorum?.deputiesCount ?? true
@@ -102,7 +104,7 @@ struct BodyRoster: Sendable {
             if let taken = bySeat[seat], isDeputy || taken.occupant == member { continue }
             bySeat[seat] = PresentSeat(seat: seat, occupant: member, level: attendee.level)
         }
-        return (bySeat.values.sorted { $0.seat < $1.seat }, nonMembers, unagreed)
+        return (bySeat.compactMap { $0 }, nonMembers, unagreed)
     }
 
     /// Whether a member in this seat counts towards quorum for the item. A conflicted member is

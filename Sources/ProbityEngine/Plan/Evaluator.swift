@@ -23,10 +23,13 @@ extension Plan {
         let lists = index.candidates(for: decision).lists
         consider(lists.unbounded, decision, &matches)
         consider(lists.bounded, decision, &matches)
+        consider(lists.namedUnbounded, decision, &matches)
+        consider(lists.namedBounded, decision, &matches)
         consider(lists.unkeyedUnbounded, decision, &matches)
         consider(lists.unkeyedBounded, decision, &matches)
         // The candidate lists are each in rule order; merge them back into one order.
         let nonEmpty = (lists.unbounded.isEmpty ? 0 : 1) + (lists.bounded.isEmpty ? 0 : 1)
+            + (lists.namedUnbounded.isEmpty ? 0 : 1) + (lists.namedBounded.isEmpty ? 0 : 1)
             + (lists.unkeyedUnbounded.isEmpty ? 0 : 1) + (lists.unkeyedBounded.isEmpty ? 0 : 1)
         if nonEmpty > 1 {
             matches.fired.sort()

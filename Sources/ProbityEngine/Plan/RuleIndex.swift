@@ -18,6 +18,13 @@ struct RuleIndex: Sendable {
         /// Segment `i + 1` starts at `starts[i]`; segment 0 is everything below `starts[0]`.
         var starts: [Int64] = []
         var segments: [[Int32]] = [[]]
+        /// For a bucket not split by range (its bounds would make too many segments): its
+        /// bounded rules by lower bound and by upper bound, so near misses can still be walked
+        /// outwards from the value (see ``RuleIndex/forEachNearRuleOfOwnKey(_:isBandRanked:_:)``).
+        var byLower: [Int32] = []
+        var byUpper: [Int32] = []
+        /// The widest of those rules' intervals (upper bound less lower).
+        var widest: UInt64 = 0
     }
 
     /// A bucket as the index keeps it: positions in the index's shared arrays, so reading a
@@ -34,6 +41,29 @@ struct RuleIndex: Sendable {
         var points: Range<Int32>
         /// Segment `s`'s rules are `members[edges[edgesStart + s] ..< edges[edgesStart + s + 1]]`.
         var edgesStart: Int32
+        /// A bucket not split by range: its bounded rules by lower bound and by upper bound, in
+        /// ``RuleIndex/members`` (empty for a bucket that is split).
+        var byLower: Range<Int32> = 0 ..< 0
+        var byUpper: Range<Int32> = 0 ..< 0
+        /// The widest interval among them: a rule starting further below the value than this
+        /// ends below it too.
+        var widest: UInt64 = 0
+
+        static let empty = PackedBucket(unbounded: 0 ..< 0, bounded: 0 ..< 0, points: 0 ..< 0, edgesStart: 0)
+    }
+
+    /// A kind's rules split once more, by the organisation they name (`supplier = org-0042`), for
+    /// decisions that give the organisation field: a rule naming another organisation cannot
+    /// fire (its test is false, not unknown), so a line evaluates the rules naming its own
+    /// organisation and those naming none, not every supplier's. (500 rules of one kind that
+    /// differ only by supplier were all evaluated on every line of that kind.)
+    struct OrganisationSplit: Sendable {
+        /// The kind's rules that name no organisation.
+        var unnamed: PackedBucket
+        /// The rules naming organisation `o` are ``RuleIndex/namedBuckets``[`namedSlots[slotsStart + o]`]
+        /// for `o < slotsCount` when that slot is not -1; no rule names any other.
+        var slotsStart: Int32
+        var slotsCount: Int32
     }
 
     /// The enumeration field rules are bucketed by, if any.
@@ -45,9 +75,19 @@ struct RuleIndex: Sendable {
     /// The rules not restricted to any value of the key field: candidates for every decision
     /// that has it. Kept once, not copied into every bucket, which made the index grow as
     /// values × unrestricted rules.
-    var unkeyedBucket = PackedBucket(unbounded: 0 ..< 0, bounded: 0 ..< 0, points: 0 ..< 0, edgesStart: 0)
+    var unkeyedBucket = PackedBucket.empty
     /// For decisions without the key field (or with no key field at all): every rule.
-    var fallback = PackedBucket(unbounded: 0 ..< 0, bounded: 0 ..< 0, points: 0 ..< 0, edgesStart: 0)
+    var fallback = PackedBucket.empty
+    /// The organisation field rules of one kind are split by (the one most tested for one
+    /// organisation), if any; see ``OrganisationSplit``.
+    var organisationField: Int?
+    /// Per value of the key field: its split by organisation in ``organisationSplits``, or -1
+    /// when none of its rules names one (then ``buckets`` alone serves it).
+    var organisationSplitOfKey: [Int32] = []
+    var organisationSplits: [OrganisationSplit] = []
+    /// Every split's slots, one split after another: an index in ``namedBuckets`` or -1.
+    var namedSlots: [Int32] = []
+    var namedBuckets: [PackedBucket] = []
     /// Every bucket's rule lists and segments, one after another.
     var members: [Int32] = []
     /// Every bucket's segment start points, one bucket after another.
@@ -80,6 +120,14 @@ struct RuleIndex: Sendable {
             }
         }
         for rulesOfKey in keyedRules { buckets.append(pack(makeBucket(rulesOfKey, rules))) }
+        if keyField != nil {
+            organisationField = RuleIndex.mostTested(rules, fields) { field, conjunct in
+                fields[field].type == .organisation && RuleIndex.keyValues(of: conjunct, field: field) != nil
+            }
+        }
+        for rulesOfKey in keyedRules {
+            organisationSplitOfKey.append(organisationField.flatMap { split(rulesOfKey, rules, by: $0) } ?? -1)
+        }
         unkeyedBucket = pack(makeBucket(unkeyed, rules))
         fallback = pack(makeBucket(rules.indices.map(Int32.init), rules))
         for rule in rules {
@@ -87,6 +135,31 @@ struct RuleIndex: Sendable {
             lowerBounds.append(bounds.0)
             upperBounds.append(bounds.1)
         }
+    }
+
+    /// Splits one kind's rules by the organisation each names (see ``OrganisationSplit``) and
+    /// says where the split is, or nil when none of them names one.
+    private mutating func split(_ rulesOfKey: [Int32], _ rules: [Rule], by field: Int) -> Int32? {
+        var unnamed: [Int32] = []
+        var named: [Int: [Int32]] = [:]
+        for rule in rulesOfKey {
+            if let organisations = RuleIndex.keyValues(in: rules[Int(rule)], field: field) {
+                // A rule naming several (`supplier one of …`) is filed under each; a line has one.
+                for organisation in organisations where organisation >= 0 { named[organisation, default: []].append(rule) }
+            } else {
+                unnamed.append(rule)
+            }
+        }
+        guard let largest = named.keys.max() else { return nil }
+        let split = OrganisationSplit(unnamed: pack(makeBucket(unnamed, rules)), slotsStart: Int32(namedSlots.count), slotsCount: Int32(largest + 1))
+        var slots = [Int32](repeating: -1, count: largest + 1)
+        for (organisation, rulesNaming) in named.sorted(by: { $0.key < $1.key }) {
+            slots[organisation] = Int32(namedBuckets.count)
+            namedBuckets.append(pack(makeBucket(rulesNaming, rules)))
+        }
+        namedSlots += slots
+        organisationSplits.append(split)
+        return Int32(organisationSplits.count - 1)
     }
 
     /// Appends `bucket`'s lists to the shared arrays and says where they are.
@@ -105,7 +178,9 @@ struct RuleIndex: Sendable {
             members += segment
         }
         edges.append(Int32(members.count))
-        return PackedBucket(unbounded: unbounded, bounded: bounded, points: firstPoint ..< Int32(points.count), edgesStart: edgesStart)
+        let byLower = append(bucket.byLower), byUpper = append(bucket.byUpper)
+        return PackedBucket(unbounded: unbounded, bounded: bounded, points: firstPoint ..< Int32(points.count), edgesStart: edgesStart,
+                            byLower: byLower, byUpper: byUpper, widest: bucket.widest)
     }
 
     /// The index of `bucket`'s segment holding `value`.
@@ -130,9 +205,12 @@ struct RuleIndex: Sendable {
         points[Int(bucket.points.lowerBound) + i]
     }
 
-    /// The rules that could fire for a decision: up to four runs of ``members``, each in rule order.
+    /// The rules that could fire for a decision: up to six runs of ``members``, each in rule
+    /// order: its kind's (naming no organisation, when the kind is split by organisation), those
+    /// naming its organisation, and those restricted to no kind.
     struct Candidates {
-        var lists: (unbounded: Range<Int>, bounded: Range<Int>, unkeyedUnbounded: Range<Int>, unkeyedBounded: Range<Int>)
+        var lists: (unbounded: Range<Int>, bounded: Range<Int>, namedUnbounded: Range<Int>, namedBounded: Range<Int>,
+                    unkeyedUnbounded: Range<Int>, unkeyedBounded: Range<Int>)
     }
 
     /// The rules that could fire for a decision, in rule order within each list.
@@ -142,22 +220,36 @@ struct RuleIndex: Sendable {
     /// batch shares, on every line.
     func candidates(for decision: Decision) -> Candidates {
         var bucket = fallback
+        var named = PackedBucket.empty
         var keyed = false
         if let key = keyField, decision.isPresent[key] {
             let ordinal = Int(decision.scalars[key])
             if ordinal >= 0, ordinal < buckets.count {
                 bucket = buckets[ordinal]
                 keyed = true
+                // Without the organisation field a rule naming one is undecided, not false: the
+                // whole kind is read then.
+                if organisationSplitOfKey[ordinal] >= 0, let field = organisationField, decision.isPresent[field] {
+                    let split = organisationSplits[Int(organisationSplitOfKey[ordinal])]
+                    bucket = split.unnamed
+                    let organisation = decision.scalars[field]
+                    if organisation >= 0, organisation < Int64(split.slotsCount) {
+                        let slot = namedSlots[Int(split.slotsStart) + Int(organisation)]
+                        if slot >= 0 { named = namedBuckets[Int(slot)] }
+                    }
+                }
             }
         }
-        let other = keyed ? unkeyedBucket : PackedBucket(unbounded: 0 ..< 0, bounded: 0 ..< 0, points: 0 ..< 0, edgesStart: 0)
+        let other = keyed ? unkeyedBucket : PackedBucket.empty
         guard let range = rangeField, decision.isPresent[range] else {
-            return Candidates(lists: (bucket.unbounded.positions, bucket.bounded.positions, other.unbounded.positions, other.bounded.positions))
+            return Candidates(lists: (bucket.unbounded.positions, bucket.bounded.positions, named.unbounded.positions, named.bounded.positions,
+                                      other.unbounded.positions, other.bounded.positions))
         }
         let value = decision.scalars[range]
         let own = segment(segmentIndex(bucket, containing: value), of: bucket)
+        let ownNamed = named.bounded.isEmpty ? 0 ..< 0 : segment(segmentIndex(named, containing: value), of: named)
         let unkeyed = keyed ? segment(segmentIndex(other, containing: value), of: other) : 0 ..< 0
-        return Candidates(lists: (bucket.unbounded.positions, own, other.unbounded.positions, unkeyed))
+        return Candidates(lists: (bucket.unbounded.positions, own, named.unbounded.positions, ownNamed, other.unbounded.positions, unkeyed))
     }
 
     /// Visits the rules of the decision's own value of the key field (its bucket, bounded or not)
@@ -176,8 +268,12 @@ struct RuleIndex: Sendable {
         for position in unkeyedBucket.unbounded.positions { visitor.visit(Int(members[position])) }
         for position in unkeyedBucket.bounded.positions { visitor.visit(Int(members[position])) }
         for position in bucket.unbounded.positions { visitor.visit(Int(members[position])) }
-        guard let range = rangeField, decision.isPresent[range], !bucket.points.isEmpty else {
+        guard let range = rangeField, decision.isPresent[range], !bucket.points.isEmpty || !bucket.byLower.isEmpty else {
             for position in bucket.bounded.positions { visitor.visit(Int(members[position])) }
+            return true
+        }
+        if bucket.points.isEmpty {
+            walkOutwards(bucket, from: decision.scalars[range], isBandRanked: isBandRanked, &visitor)
             return true
         }
         // A rule whose nearness its band does not bound is scored whatever its band.
@@ -213,6 +309,54 @@ struct RuleIndex: Sendable {
             }
         }
         return true
+    }
+
+    /// The walk of ``forEachNearRuleOfOwnKey(_:isBandRanked:_:)`` for a bucket not split by range:
+    /// every rule whose interval holds the value, then the rest nearest first, from its rules by
+    /// lower bound (those above the value) and by upper bound (those below), stopping as the
+    /// walk over the segments does. Rules with many overlapping bounds (one band per supplier)
+    /// are too many segments to split, but a line still scores only the bands next to its value.
+    private func walkOutwards<Visitor: NearRuleVisitor>(_ bucket: PackedBucket, from value: Int64, isBandRanked: [Bool], _ visitor: inout Visitor) {
+        for position in bucket.bounded.positions where !isBandRanked[Int(members[position])] { visitor.visit(Int(members[position])) }
+        let byLower = bucket.byLower.positions, byUpper = bucket.byUpper.positions
+        // The first rule by lower bound starting above the value, and by upper bound ending at or above it.
+        var low = byLower.lowerBound, high = byLower.upperBound
+        while low < high {
+            let mid = (low + high) / 2
+            if lowerBounds[Int(members[mid])] <= value { low = mid + 1 } else { high = mid }
+        }
+        var above = low
+        // Those starting at or below the value, nearest first, as far down as the widest
+        // interval reaches: 5,000 bands of one kind cost the few that hold the value.
+        var position = above - 1
+        while position >= byLower.lowerBound {
+            let rule = Int(members[position])
+            if RuleIndex.span(value, lowerBounds[rule]) > bucket.widest { break }
+            if upperBounds[rule] >= value && isBandRanked[rule] { visitor.visit(rule) }
+            position -= 1
+        }
+        low = byUpper.lowerBound
+        high = byUpper.upperBound
+        while low < high {
+            let mid = (low + high) / 2
+            if upperBounds[Int(members[mid])] < value { low = mid + 1 } else { high = mid }
+        }
+        var below = low - 1
+        while below >= byUpper.lowerBound || above < byLower.upperBound {
+            let belowDistance = below >= byUpper.lowerBound ? RuleIndex.span(value, upperBounds[Int(members[below])]) : .max
+            let aboveDistance = above < byLower.upperBound ? RuleIndex.span(lowerBounds[Int(members[above])], value) : .max
+            let rule: Int
+            if belowDistance <= aboveDistance {
+                if visitor.isDone(beyond: belowDistance) { break }
+                rule = Int(members[below])
+                below -= 1
+            } else {
+                if visitor.isDone(beyond: aboveDistance) { break }
+                rule = Int(members[above])
+                above += 1
+            }
+            if isBandRanked[rule] { visitor.visit(rule) }
+        }
     }
 
     /// |a − b|, which always fits in 64 unsigned bits; wrapping arithmetic cannot trap here.
@@ -256,7 +400,11 @@ struct RuleIndex: Sendable {
             entries += max(0, last - first + 1)
         }
         if entries > 32 * intervals.count + 1024 {
-            return Bucket(unbounded: members, bounded: [], starts: [], segments: [[]])
+            // One segment of every bounded rule: the same candidates as no split at all.
+            return Bucket(unbounded: bucket.unbounded, bounded: bucket.bounded, starts: [], segments: [bucket.bounded],
+                          byLower: intervals.sorted { ($0.lower, $0.rule) < ($1.lower, $1.rule) }.map(\.rule),
+                          byUpper: intervals.sorted { ($0.upper, $0.rule) < ($1.upper, $1.rule) }.map(\.rule),
+                          widest: intervals.map { $0.lower <= $0.upper ? RuleIndex.span($0.upper, $0.lower) : 0 }.max() ?? 0)
         }
         bucket.starts = starts
         bucket.segments = Array(repeating: [], count: bucket.starts.count + 1)
@@ -291,19 +439,24 @@ struct RuleIndex: Sendable {
     // MARK: - Reading conditions
 
     /// The field tested most often by a top-level conjunct that `qualifies`.
+    /// Ties go to the first field. Counted in arrays by field, each rule's fields marked with
+    /// its number: a set of fields per rule and per conjunct was 27 M instructions at 2,200 rules.
     private static func mostTested(_ rules: [Rule], _ fields: [Field], qualifies: (Int, Condition) -> Bool) -> Int? {
-        var counts: [Int: Int] = [:]
-        for rule in rules {
+        var counts = [Int](repeating: 0, count: fields.count)
+        var countedFor = [Int](repeating: -1, count: fields.count)
+        for (number, rule) in rules.enumerated() {
             guard let condition = rule.condition else { continue }
-            var seen = Set<Int>()
             for conjunct in condition.conjuncts {
-                for field in conjunct.fieldsRead where !seen.contains(field) && qualifies(field, conjunct) {
-                    seen.insert(field)
-                    counts[field, default: 0] += 1
+                conjunct.forEachFieldRead { field in
+                    guard countedFor[field] != number, qualifies(field, conjunct) else { return }
+                    countedFor[field] = number
+                    counts[field] += 1
                 }
             }
         }
-        return counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
+        var best: Int?
+        for field in counts.indices where counts[field] > 0 && counts[field] > (best.map { counts[$0] } ?? 0) { best = field }
+        return best
     }
 
     /// The key-field values a rule is restricted to, or nil if it is not restricted.

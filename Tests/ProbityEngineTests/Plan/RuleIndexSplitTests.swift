@@ -32,7 +32,7 @@ final class RuleIndexSplitTests: XCTestCase {
             return XCTFail("the decision does not decode")
         }
         let lists = plan.index.candidates(for: decision).lists
-        let candidates = lists.unbounded.count + lists.bounded.count + lists.unkeyedUnbounded.count + lists.unkeyedBounded.count
+        let candidates = lists.unbounded.count + lists.bounded.count + lists.namedUnbounded.count + lists.namedBounded.count + lists.unkeyedUnbounded.count + lists.unkeyedBounded.count
         // £30,000 is in one band of each copy (or on a copy's boundary, in two): at most 20 of the 110.
         XCTAssertLessThanOrEqual(candidates, 20)
         XCTAssertEqual(plan.match(decision).fired.count, 10)
