@@ -54,8 +54,10 @@ public final class Engine: Sendable {
     }
 
     /// The engine ``init(scheme:register:strict:)`` builds, built on one thread or on two as
-    /// `inParallel` says (tests build both and compare their answers).
-    package convenience init(scheme: Scheme, register: Register?, strict: Bool, inParallel: Bool) {
+    /// `inParallel` says (tests build both and compare their answers); on two, the people index
+    /// beside the register's scan or beside the rules' tables as `peopleIndexWithScan` says
+    /// (by default, beside the shorter: ``rulesSideIsLonger(_:_:)``).
+    package convenience init(scheme: Scheme, register: Register?, strict: Bool, inParallel: Bool, peopleIndexWithScan: Bool? = nil) {
         let program = scheme.program
         guard let register, inParallel else {
             let (plan, decoder, builder) = Engine.decisionTables(program)
@@ -64,21 +66,41 @@ public final class Engine: Sendable {
         }
         // The decoder's tables (mostly the organisation directory) with the register's people
         // index, and the scan of the register's texts for organisation names, need nothing
-        // from each other, so they are built at once: on /tmp/wl about 150 M instructions on
-        // one side and 105 M on the other. Safe and deterministic: each side reads only the
+        // from each other, so they are built at once. Safe and deterministic: each side reads only the
         // immutable program and register and returns values of its own; nothing mutable is
         // shared, and the screener is put together from both once both are done, exactly as
         // on one thread. (The scan splits the register among the cores itself; it runs on one
         // thread here when the other core is busy with the first side.)
-        let ((plan, decoder, builder, people), scan) = bothAtOnce(
-            {
-                let (plan, decoder, builder) = Engine.decisionTables(program)
-                return (plan, decoder, builder, PeopleIndex(register.people))
-            },
-            { ConflictScreener.RegisterScan(program: program, register: register) })
+        // The people index goes with the shorter side: with /tmp/wl's 220 rules the rules'
+        // side is about 50 M instructions against the scan's 100 M, with ten times the rules
+        // about 135 M, and then the index (30 M) goes with the scan.
+        let plan: Plan, decoder: DecisionDecoder, builder: ReportBuilder
+        let people: PeopleIndex, scan: ConflictScreener.RegisterScan
+        if peopleIndexWithScan ?? Engine.rulesSideIsLonger(program, register) {
+            ((plan, decoder, builder), (scan, people)) = bothAtOnce(
+                { Engine.decisionTables(program) },
+                { (ConflictScreener.RegisterScan(program: program, register: register), PeopleIndex(register.people)) })
+        } else {
+            ((plan, decoder, builder, people), scan) = bothAtOnce(
+                {
+                    let (plan, decoder, builder) = Engine.decisionTables(program)
+                    return (plan, decoder, builder, PeopleIndex(register.people))
+                },
+                { ConflictScreener.RegisterScan(program: program, register: register) })
+        }
         let screener = ConflictScreener(program: program, register: register, strict: strict, directory: decoder.organisations,
                                         people: people, scan: scan)
         self.init(scheme: scheme, plan: plan, decoder: decoder, builder: builder, register: register, screener: screener)
+    }
+
+    /// Whether the rules' tables (plan, decoder, report builder) take longer to build than
+    /// the register's scan and people index, by a rough count of instructions a rule, an
+    /// organisation and a person (measured on /tmp/wl and ten times its rules, docs/performance.md
+    /// item 20). It chooses only which side builds the people index, never an answer.
+    static func rulesSideIsLonger(_ program: Program, _ register: Register) -> Bool {
+        let rulesSide = 60_000 * program.rules.count + 16_000 * program.organisations.count
+        let registerSide = 6_500 * register.people.count
+        return rulesSide > registerSide
     }
 
     /// Registers smaller than this are read on the calling thread: with the shipped registers
@@ -129,6 +151,18 @@ public final class Engine: Sendable {
         self.screener = screener
         self.attendeeIndex = register == nil ? nil : screener.people
         self.declaresMeetingField = scheme.program.fieldIndex["meeting"] != nil
+    }
+
+    /// An engine that answers exactly as this one, for another thread checking decisions beside
+    /// it (a batch's workers). It shares this engine's rules, register and every large table,
+    /// and has its own copies of the small ones that every check copies from: the blank
+    /// decision each line starts from, and the texts every report holds (the rules' ids, titles
+    /// and citations, the bodies' and procedures' names, the scheme's). Threads sharing one
+    /// engine are correct too; with a replica each, they no longer write the reference counts
+    /// of the same objects on every decision (docs/performance.md, item 21).
+    public func replica() -> Engine {
+        Engine(scheme: scheme, plan: plan, decoder: decoder.replica(), builder: builder.replica(), register: register,
+               screener: screener, registerPatterns: registerPatterns)
     }
 
     /// An engine with no register yet, to be given one by ``with(register:strict:)``: what

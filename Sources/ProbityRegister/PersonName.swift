@@ -29,11 +29,32 @@ public enum PersonName {
     ///     normalise("Dr Hasib Ur-Rub") == "hasib ur rub"
     ///     normalise("Councillor Colin Smith") == normalise("Cllr Colin Smith")
     public static func normalise(_ name: String) -> String {
-        let folded = foldedWords(name)
+        // A register normalises every name it holds, most of them ASCII: those are folded on
+        // the stack and made into one `String`, with no array between.
+        let fast: String?? = name.utf8.withContiguousStorageIfAvailable { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { buffer -> String? in
+                guard let count = foldASCIIWords(bytes, into: buffer) else { return nil }
+                let folded = UnsafeBufferPointer(rebasing: buffer[..<count])
+                return String(decoding: UnsafeBufferPointer(rebasing: folded[withoutTitles(folded)]), as: UTF8.self)
+            }
+        }
+        if let fast = fast ?? nil { return fast }
+        return normaliseByWords(name)
+    }
+
+    /// ``normalise(_:)`` for any name, through ``foldedWords(_:)``.
+    static func normaliseByWords(_ name: String) -> String {
+        foldedWords(name).withUnsafeBufferPointer { folded in
+            String(decoding: UnsafeBufferPointer(rebasing: folded[withoutTitles(folded)]), as: UTF8.self)
+        }
+    }
+
+    /// The part of a name's folded words left without its leading honorifics and trailing
+    /// post-nominals. At least one word is kept, however odd the name: a person called "Miss"
+    /// is still somebody.
+    private static func withoutTitles(_ folded: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         var start = 0
         var end = folded.count
-        // Keep at least one word, however odd the name: a person called
-        // "Miss" is still somebody.
         while let space = folded[start..<end].firstIndex(of: space),
               isOneOf(folded[start..<space], honorificBytes) {
             start = space + 1
@@ -43,7 +64,7 @@ public enum PersonName {
               isOneOf(folded[(space + 1)..<end], postNominalBytes) {
             end = space
         }
-        return String(decoding: folded[start..<end], as: UTF8.self)
+        return start..<end
     }
 
     /// The honorifics and post-nominals as bytes, so that a name's first and last words are
@@ -53,8 +74,33 @@ public enum PersonName {
     private static let postNominalBytes = postNominals.map { Array($0.utf8) }
 
     /// Whether `word` is spelled as one of `words`.
-    private static func isOneOf(_ word: ArraySlice<UInt8>, _ words: [[UInt8]]) -> Bool {
+    private static func isOneOf(_ word: Slice<UnsafeBufferPointer<UInt8>>, _ words: [[UInt8]]) -> Bool {
         words.contains { $0.count == word.count && $0.elementsEqual(word) }
+    }
+
+    /// `name`'s folded words written into `buffer` (which has room for `name`'s bytes: the
+    /// words are never longer), as ``foldedWords(_:)`` folds an ASCII name; their length, or
+    /// nil (with `buffer` spoilt) for a name with a byte outside ASCII.
+    private static func foldASCIIWords(_ name: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        var count = 0
+        var pendingSpace = false
+        for byte in name {
+            if byte >= 0x80 { return nil }
+            if byte.isASCIIAlphanumeric {
+                if pendingSpace {
+                    if count > 0 {
+                        buffer[count] = space
+                        count += 1
+                    }
+                    pendingSpace = false
+                }
+                buffer[count] = TextFolding.lowercased(byte)
+                count += 1
+            } else {
+                pendingSpace = true
+            }
+        }
+        return count
     }
 
     /// The folded words of `name`, before titles are removed.

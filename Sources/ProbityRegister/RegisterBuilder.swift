@@ -95,8 +95,12 @@ struct RegisterBuilder {
             return
         }
         current = people.count
-        var person = RegisterPerson(name: name, key: key, employer: employer, position: position, lines: [line])
-        // Room for a few interests (a register has about four a person), not grown one at a time.
+        // Room for a few interests and the lines of their rows (a register has about four a
+        // person), not grown one at a time.
+        var lines: [Int] = []
+        lines.reserveCapacity(5)
+        lines.append(line)
+        var person = RegisterPerson(name: name, key: key, employer: employer, position: position, lines: lines)
         person.interests.reserveCapacity(4)
         people.append(person)
     }
@@ -109,8 +113,11 @@ struct RegisterBuilder {
     /// A continuation row's `employer` and `position` are not the person's (those are on the
     /// named row): with no declaration beside them they are kept as an unspecified interest in
     /// that employer, so a decision about it cannot screen clean.
+    ///
+    /// The dates come read (``RegisterDateCell``); the other cells are trimmed here unless
+    /// `cellsAreTrimmed`.
     mutating func declare(type rawType: String, nature rawNature: String, organisation rawOrganisation: String = "",
-                          validFrom rawFrom: String, validTo rawTo: String, declaredOn rawDeclared: String = "",
+                          validFrom: RegisterDateCell, validTo: RegisterDateCell, declaredOn: RegisterDateCell = .empty,
                           line: Int, isContinuation: Bool, employer rawEmployer: String = "", position rawPosition: String = "") {
         let typeText = trimmed(rawType)
         let organisation = trimmed(rawOrganisation)
@@ -119,12 +126,9 @@ struct RegisterBuilder {
             : writtenNature.isEmpty ? organisation
             : PersonName.words(writtenNature).joined(separator: " ").contains(PersonName.words(organisation).joined(separator: " "))
                 ? writtenNature : organisation + ": " + writtenNature
-        let fromText = trimmed(rawFrom)
-        let toText = trimmed(rawTo)
-        let declaredText = trimmed(rawDeclared)
         let employer = trimmed(rawEmployer), position = trimmed(rawPosition)
         var keptEmployment = false
-        if typeText.isEmpty && nature.isEmpty && fromText.isEmpty && toText.isEmpty && declaredText.isEmpty {
+        if typeText.isEmpty && nature.isEmpty && validFrom.isEmpty && validTo.isEmpty && declaredOn.isEmpty {
             guard isContinuation else { return }   // a named row with nothing declared: the person is kept
             guard current != nil, !(employer.isEmpty && position.isEmpty) else {
                 reportRow(line: line, current == nil
@@ -141,12 +145,12 @@ struct RegisterBuilder {
             return
         }
         // A nil return and a pointer are declarations too: the date counts whatever the row says.
-        if let declared = readDate(declaredText, field: .declaredOn, line: line),
+        if let declared = readDate(declaredOn, field: .declaredOn, line: line),
            people[person].declaredOn.map({ declared > $0 }) ?? true {
             people[person].declaredOn = declared
             people[person].declaredOnLine = line
         }
-        if typeText.isEmpty && nature.isEmpty && fromText.isEmpty && toText.isEmpty { return }
+        if typeText.isEmpty && nature.isEmpty && validFrom.isEmpty && validTo.isEmpty { return }
         if isContinuation { people[person].lines.append(line) }
         if keptEmployment {
             record(.readAs, line: line, "continuation row with an employer or position but no declaration; kept as an unspecified interest (`\(nature)`)")
@@ -184,8 +188,8 @@ struct RegisterBuilder {
             record(.readAs, line: line, "unrecognised interest type `\(text)`; taken as unspecified")
         }
 
-        let from = readDate(fromText, field: .validFrom, line: line)
-        let to = readDate(toText, field: .validTo, line: line)
+        let from = readDate(validFrom, field: .validFrom, line: line)
+        let to = readDate(validTo, field: .validTo, line: line)
         if let from, let to, to < from {
             record(.readAs, line: line, "`Valid To` \(to.iso) is before `Valid From` \(from.iso)")
         }
@@ -217,7 +221,10 @@ struct RegisterBuilder {
         // A register has a handful of type texts: the last few met are compared (as the same
         // string, when the importer made one text of a repeated cell, or as bytes) before any
         // is hashed.
-        for recent in recentlyClassified where recent.text == text { return recent.classification }
+        let length = text.utf8.count
+        for recent in recentlyClassified where recent.text.utf8.count == length && recent.text == text {
+            return recent.classification
+        }
         let result: InterestClassification
         if let known = classifications[text] {
             result = known
@@ -238,11 +245,16 @@ struct RegisterBuilder {
     /// `dd/mm/yyyy`, `d/m/yyyy` (dots or dashes taken for slashes). An empty date is open. An
     /// unreadable date, or one naming a day that does not exist, is reported and left open,
     /// which makes the interest count for longer, never shorter.
-    private mutating func readDate(_ text: String, field: RegisterField, line: Int) -> Day? {
-        if text.isEmpty { return nil }
+    private mutating func readDate(_ cell: RegisterDateCell, field: RegisterField, line: Int) -> Day? {
+        let text: String
+        switch cell {
+        case .empty: return nil
+        case .day(let day): return day
+        case .notADay(let written): text = written
+        }
         switch DateText.read(text) {
         case .iso(let day), .dayFirst(let day):
-            return day
+            return day     // never: the cell was read already
         case .noSuchDay(let year, let month, let day):
             record(.valueNotRead, line: line, "date `\(text)` in `\(field.title)` is a day that does not exist (\(DateText.whyNoSuchDay(year: year, month: month, day: day))); taken as open", field: field)
         case .unreadable:

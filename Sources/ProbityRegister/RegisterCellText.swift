@@ -1,4 +1,5 @@
 import Glibc
+import ProbitySupport
 
 /// Makes a register cell's bytes into the trimmed text the builder keeps, for both file
 /// formats: a table's cells come as byte ranges of the record (``CSVFields``) and a JSON
@@ -9,10 +10,16 @@ import Glibc
 /// spelled as the one above it costs a comparison, not a new `String` (an allocation and a
 /// UTF-8 check for anything longer than 15 bytes). Cells are trimmed on their bytes; one that
 /// starts or ends with a byte outside ASCII (a non-breaking space, say) is trimmed as text by
-/// ``TextFolding/trimmed(_:)``, so the result is always that function's.
+/// ``TextFolding/trimmed(_:)``, so the result is always that function's. A value met before
+/// further up (an organisation named again, a type of interest, the same nature of interest
+/// declared by several people) is found by its bytes (``TextInterner``), every field but the
+/// name, which a register seldom repeats. A date is read from its bytes where they lie
+/// (``date(_:field:)``), and made into text only for a message.
 struct RegisterCellText {
     /// By `RegisterField.rawValue`: the text last made for the field.
     private var lastText = [String](repeating: "", count: RegisterField.allCases.count)
+    /// The values met so far, but the names.
+    private var interned = TextInterner()
 
     /// The trimmed text of `bytes`, which must be valid UTF-8 (or are repaired as
     /// `String(decoding:as:)` repairs them), the cell of `field`.
@@ -29,9 +36,27 @@ struct RegisterCellText {
         let slot = field.rawValue
         // Compared with the last text's own UTF-8: the same bytes make the same text.
         if Self.isSame(lastText[slot], cell) { return lastText[slot] }
-        let text = String(decoding: cell, as: UTF8.self)
+        let text = field == .name ? String(decoding: cell, as: UTF8.self) : interned.text(cell)
         lastText[slot] = text
         return text
+    }
+
+    /// The date in `bytes`, the cell of `field`, trimmed as ``text(_:field:)`` trims it and read
+    /// by `DateText.read`: a day when it names one, otherwise the trimmed text (for the message
+    /// the builder gives). Only a cell starting or ending with a byte outside ASCII is made into
+    /// text first (and read as text), since only there can the general trimming differ.
+    mutating func date(_ bytes: UnsafeBufferPointer<UInt8>, field: RegisterField) -> RegisterDateCell {
+        var start = 0, end = bytes.count
+        while start < end, Self.isASCIISpace(bytes[start]) { start += 1 }
+        while end > start, Self.isASCIISpace(bytes[end - 1]) { end -= 1 }
+        if start == end { return .empty }
+        if bytes[start] >= 0x80 || bytes[end - 1] >= 0x80 {
+            return RegisterDateCell(text: text(bytes, field: field))
+        }
+        switch DateText.read(UnsafeBufferPointer(rebasing: bytes[start..<end])) {
+        case .iso(let day), .dayFirst(let day): return .day(day)
+        case .noSuchDay, .unreadable: return .notADay(text(bytes, field: field))
+        }
     }
 
     /// Whether `text`'s UTF-8 is `bytes`. A cell whose bytes are not UTF-8 never matches a text

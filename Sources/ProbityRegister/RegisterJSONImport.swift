@@ -58,22 +58,30 @@ struct RegisterJSONImport {
 
     /// Reads the flat shape's rows as the parser hands on their members, and the nested shape's
     /// people as the parser hands on each whole.
+    ///
+    /// A row's string members are kept as the bytes where they lie in the document
+    /// (``RegisterRowCells``, as a table's cells are) until the row ends, and read then by the
+    /// path a table's rows take.
     struct RowReader: JSONStreamVisitor {
         var builder: RegisterBuilder
         /// Each key met → the field it names, for the nested shape (see `KeyFields`).
         private let keys = KeyFields()
         /// Elements of the array met so far, rows or not.
         private(set) var entries = 0
+        /// What the row's members have said: fields given, keys not read, why the row is lost.
         private var cells = RowCells()
-        /// What each key number names, found once per distinct key.
-        private var fieldOfKey: [KeyMeaning] = []
+        /// The row's cells, as bytes of the document.
+        private var rowCells = RegisterRowCells()
+        /// The row's values that are not plain strings in the document (a string with an escape,
+        /// a number's lexeme), one after another, and the field each is the cell of.
+        private var heldBytes: [UInt8] = []
+        private var held: [(field: RegisterField, range: Range<Int>)] = []
+        /// By key number: the field the key names, and its text (for messages).
+        private var fieldOfKey: [RegisterField?] = []
+        private var keyTexts: [String] = []
         /// String cells made into text, a repeated value made once (and trimmed, as the
         /// builder trims every cell).
         private var cellText = RegisterCellText()
-
-        private enum KeyMeaning {
-            case notYetMatched, none, field(RegisterField)
-        }
 
         init(builder: RegisterBuilder) {
             self.builder = builder
@@ -83,40 +91,63 @@ struct RegisterJSONImport {
         /// be valid JSON, and the message gives their number) but not kept.
         private var isKept: Bool { entries <= RegisterLoader.maximumRows }
 
+        mutating func newKey(_ key: JSONRowKey) {
+            // Keys are numbered 0, 1, 2… as first met, each once.
+            fieldOfKey.append(RegisterField.named(key.text))
+            keyTexts.append(key.text)
+        }
+
         mutating func beginRow(line: Int) {
             entries += 1
             builder.entryLine = line
             // A row's strings come through `cellText`, and a number's lexeme has no spaces.
             builder.cellsAreTrimmed = true
             cells.reset()
-        }
-
-        mutating func member(_ key: JSONRowKey, _ value: JSONValue) {
-            guard isKept else { return }
-            cells.take(key: key.text, field: field(of: key), value: value, entry: .row(entries))
-        }
-
-        mutating func member(_ key: JSONRowKey, text: UnsafeBufferPointer<UInt8>) {
-            guard isKept else { return }
-            let field = field(of: key)
-            guard cells.accepts(key: key.text, field: field, entry: .row(entries)), let field else { return }
-            cells.set(field, to: cellText.text(text, field: field))
-        }
-
-        /// The field `key` names, matched once per distinct key.
-        private mutating func field(of key: JSONRowKey) -> RegisterField? {
-            if key.number >= fieldOfKey.count {
-                fieldOfKey.append(contentsOf: repeatElement(.notYetMatched, count: key.number - fieldOfKey.count + 1))
+            rowCells.clear()
+            if !held.isEmpty {
+                held.removeAll(keepingCapacity: true)
+                heldBytes.removeAll(keepingCapacity: true)
             }
-            let field: RegisterField?
-            switch fieldOfKey[key.number] {
-            case .field(let named): field = named
-            case .none: field = nil
-            case .notYetMatched:
-                field = RegisterField.named(key.text)
-                fieldOfKey[key.number] = field.map(KeyMeaning.field) ?? .none
+        }
+
+        mutating func member(_ key: Int, _ value: JSONValue) {
+            guard isKept else { return }
+            let field = fieldOfKey[key]
+            guard cells.accepts(key: keyTexts[key], field: field, entry: .row(entries)), let field else { return }
+            switch value {
+            case .string(let text): hold(text, as: field)
+            case .number(let lexeme): hold(lexeme, as: field)
+            case .null: break
+            case let other: cells.reject(key: keyTexts[key], value: other, entry: .row(entries))
             }
-            return field
+        }
+
+        /// Keeps `text` as the cell of `field` until the row ends.
+        private mutating func hold(_ text: String, as field: RegisterField) {
+            let start = heldBytes.count
+            heldBytes.append(contentsOf: text.utf8)
+            held.append((field, start..<heldBytes.count))
+        }
+
+        /// A string with an escape: its decoded bytes kept as the cell until the row ends.
+        mutating func member(_ key: Int, decoded: UnsafeBufferPointer<UInt8>) {
+            guard isKept else { return }
+            guard cells.accepts(key: keyTexts[key], field: fieldOfKey[key], entry: .row(entries)), let field = fieldOfKey[key] else { return }
+            let start = heldBytes.count
+            heldBytes.append(contentsOf: decoded)
+            held.append((field, start..<heldBytes.count))
+        }
+
+        mutating func member(_ key: Int, text: UnsafeBufferPointer<UInt8>) {
+            guard isKept else { return }
+            // The usual member: a key naming a field not yet given, in a row not lost.
+            if let field = fieldOfKey[key], cells.takesQuietly(field) {
+                rowCells[field] = text
+                return
+            }
+            if cells.accepts(key: keyTexts[key], field: fieldOfKey[key], entry: .row(entries)), let field = fieldOfKey[key] {
+                rowCells[field] = text
+            }
         }
 
         mutating func abandonRow() {
@@ -127,21 +158,20 @@ struct RegisterJSONImport {
         mutating func endRow() {
             guard isKept else { return }
             for note in cells.notes { builder.ignore(line: 0, message: note) }
-            let cells = self.cells
-            builder.row { builder in
-                if let rejection = cells.rejection {
-                    builder.reject(line: 0, message: rejection)
-                    return
-                }
-                let name = TextFolding.trimmed(cells.values[RegisterField.name.rawValue])
-                // The line the row's object starts on: what a report cites as the interest's
-                // `register line`, as a table's row number is.
-                let line = builder.entryLine
-                if !name.isEmpty {
-                    builder.startPerson(name: name, employer: cells.values[RegisterField.employer.rawValue],
-                                        position: cells.values[RegisterField.position.rawValue], line: line)
-                }
-                RegisterJSONImport.declare(cells.values, into: &builder, isContinuation: name.isEmpty, line: line)
+            if let rejection = cells.rejection {
+                builder.row { builder in builder.reject(line: 0, message: rejection) }
+                return
+            }
+            // The line the row's object starts on: what a report cites as the interest's
+            // `register line`, as a table's row number is.
+            let line = builder.entryLine
+            if held.isEmpty {
+                rowCells.read(line: line, text: &cellText, into: &builder)
+                return
+            }
+            heldBytes.withUnsafeBufferPointer { bytes in
+                for (field, range) in held { rowCells[field] = UnsafeBufferPointer(rebasing: bytes[range]) }
+                rowCells.read(line: line, text: &cellText, into: &builder)
             }
         }
 
@@ -175,20 +205,38 @@ struct RegisterJSONImport {
     struct RowCells {
         /// By `RegisterField.rawValue`; a field not given is empty.
         private(set) var values = Cells(repeating: "", count: RegisterField.allCases.count)
-        /// One bit per field already read.
+        /// One bit per field already read, and per field whose text is in `values`.
         private var given = 0 as UInt16
+        private var valuesSet = 0 as UInt16
         /// Why the row is not kept, once a value could not be read.
         private(set) var rejection: String?
         /// Keys not read, said in order with the row (`RegisterBuilder.ignore`).
         private(set) var notes: [String] = []
 
+        /// Takes `field` as given and says `true` when its value is to be read with nothing to
+        /// say: the row is not lost and the field not given yet. Otherwise `false`, taking
+        /// nothing (``accepts(key:field:entry:)`` then says why).
+        @inline(__always)
+        mutating func takesQuietly(_ field: RegisterField) -> Bool {
+            let bit = UInt16(1) << field.rawValue
+            guard rejection == nil, given & bit == 0 else { return false }
+            given |= bit
+            return true
+        }
+
+        /// Loses the row: the value of `key` is not a string.
+        mutating func reject(key: String, value: JSONValue, entry: Entry) {
+            rejection = "`\(key)` of \(entry) is \(value.kindDescription), expected a string; skipped"
+        }
+
         mutating func reset() {
-            // Only the fields given can hold text.
-            var left = given
+            // Only the fields set can hold text.
+            var left = valuesSet
             while left != 0 {
                 values[left.trailingZeroBitCount] = ""
                 left &= left - 1
             }
+            valuesSet = 0
             given = 0
             rejection = nil
             if !notes.isEmpty { notes.removeAll() }
@@ -197,10 +245,10 @@ struct RegisterJSONImport {
         mutating func take(key: String, field: RegisterField?, value: JSONValue, entry: Entry) {
             guard accepts(key: key, field: field, entry: entry), let field else { return }
             switch value {
-            case .string(let text): values[field.rawValue] = text
-            case .number(let lexeme): values[field.rawValue] = lexeme
+            case .string(let text): set(field, to: text)
+            case .number(let lexeme): set(field, to: lexeme)
             case .null: break
-            case let other: rejection = "`\(key)` of \(entry) is \(other.kindDescription), expected a string; skipped"
+            case let other: reject(key: key, value: other, entry: entry)
             }
         }
 
@@ -228,6 +276,7 @@ struct RegisterJSONImport {
         /// Sets the text of a field `accepts` took.
         mutating func set(_ field: RegisterField, to text: String) {
             values[field.rawValue] = text
+            valuesSet |= UInt16(1) << field.rawValue
         }
     }
 
@@ -252,8 +301,9 @@ struct RegisterJSONImport {
     /// What a row or interest declares.
     private static func declare(_ cells: Cells, into builder: inout RegisterBuilder, isContinuation: Bool, line: Int) {
         func cell(_ field: RegisterField) -> String { cells[field.rawValue] }
+        func date(_ field: RegisterField) -> RegisterDateCell { RegisterDateCell(text: TextFolding.trimmed(cells[field.rawValue])) }
         builder.declare(type: cell(.type), nature: cell(.nature), organisation: cell(.organisation),
-                        validFrom: cell(.validFrom), validTo: cell(.validTo), declaredOn: cell(.declaredOn),
+                        validFrom: date(.validFrom), validTo: date(.validTo), declaredOn: date(.declaredOn),
                         line: line, isContinuation: isContinuation,
                         employer: isContinuation ? cell(.employer) : "", position: isContinuation ? cell(.position) : "")
     }

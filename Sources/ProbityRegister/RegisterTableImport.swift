@@ -28,6 +28,8 @@ struct RegisterTableImport {
     private var builder: RegisterBuilder
     /// Cells made into text, a repeated value made once.
     private var cellText = RegisterCellText()
+    /// The row being read, its cells the record's bytes.
+    private var rowCells = RegisterRowCells()
     /// Records after the header, blank ones included (the cap counts them as the file has them).
     private var rowsAfterHeader = 0
     /// Why the file cannot be read, once that is known; nothing more is taken.
@@ -89,9 +91,9 @@ struct RegisterTableImport {
         }
     }
 
-    /// One record below the header. Its cells are read as bytes and only the fields the header
-    /// names are made into text (``RegisterCellText``), each trimmed as `TextFolding.trimmed`
-    /// trims, as the builder would.
+    /// One record below the header. Its cells are read as bytes (``RegisterRowCells``), as a
+    /// JSON row's are, and only the fields the header names are made into text
+    /// (``RegisterCellText``), each trimmed as `TextFolding.trimmed` trims, as the builder would.
     private mutating func readRow(_ fields: CSVFields, header: (width: Int, columns: [Int?])) {
         if (0..<fields.count).allSatisfy({ RegisterCellText.isBlank(fields[$0]) }) { return }   // blank line or page break
         let (width, columns) = header
@@ -102,24 +104,10 @@ struct RegisterTableImport {
             }
             return
         }
-        func cell(_ field: RegisterField) -> String {
-            guard let column = columns[field.rawValue] else { return "" }
-            return cellText.text(fields[column], field: field)
+        for (field, column) in columns.enumerated() {
+            rowCells[rawValue: field] = column.map { fields[$0] } ?? UnsafeBufferPointer(start: nil, count: 0)
         }
-        let name = cell(.name)
-        let isContinuation = name.isEmpty
-        let employer = cell(.employer), position = cell(.position)
-        let type = cell(.type), nature = cell(.nature), organisation = cell(.organisation)
-        let validFrom = cell(.validFrom), validTo = cell(.validTo), declaredOn = cell(.declaredOn)
-        builder.row { builder in
-            if !isContinuation {
-                builder.startPerson(name: name, employer: employer, position: position, line: line)
-            }
-            builder.declare(type: type, nature: nature, organisation: organisation,
-                            validFrom: validFrom, validTo: validTo, declaredOn: declaredOn,
-                            line: line, isContinuation: isContinuation,
-                            employer: isContinuation ? employer : "", position: isContinuation ? position : "")
-        }
+        rowCells.read(line: line, text: &cellText, into: &builder)
     }
 
     /// The column of each field `record` names (indexed by `RegisterField.rawValue`), when it

@@ -92,6 +92,7 @@ public struct ByteStringTable: Sendable {
     /// Whether the `count` bytes at `a` and `b` are the same, compared eight at a time in
     /// place: names are a few words long, and a call to `memcmp` for each cost more than the
     /// comparison itself.
+    @inline(__always)
     static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, count: Int) -> Bool {
         var index = 0
         while index + 8 <= count {

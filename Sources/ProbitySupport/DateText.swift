@@ -38,6 +38,41 @@ public enum DateText {
     /// otherwise, with a four-digit year last and a day and month of one or two digits, it
     /// is day first.
     public static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Reading {
+        if bytes.count == 10, let reading = readTenBytes(bytes) { return reading }
+        return readByParts(bytes)
+    }
+
+    /// The reading of the two ten-byte forms registers are written in, `dd/mm/yyyy` (or with
+    /// `.` or `-`) and `yyyy-mm-dd`, by the places of their digits and separators; nil for any
+    /// other ten bytes, which ``readByParts(_:)`` reads. Each gives what `readByParts` gives.
+    @inline(__always)
+    static func readTenBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Reading? {
+        @inline(__always) func digit(_ index: Int) -> Int? {
+            let value = bytes[index] &- 0x30
+            return value < 10 ? Int(value) : nil
+        }
+        @inline(__always) func isSeparator(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+        }
+        if isSeparator(bytes[2]), bytes[5] == bytes[2],
+           let d0 = digit(0), let d1 = digit(1), let m0 = digit(3), let m1 = digit(4),
+           let y0 = digit(6), let y1 = digit(7), let y2 = digit(8), let y3 = digit(9) {
+            let year = ((y0 * 10 + y1) * 10 + y2) * 10 + y3, month = m0 * 10 + m1, day = d0 * 10 + d1
+            if let found = Day(year: year, month: month, day: day) { return .dayFirst(found) }
+            return .noSuchDay(year: year, month: month, day: day)
+        }
+        if bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+           let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
+           let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9) {
+            let year = ((y0 * 10 + y1) * 10 + y2) * 10 + y3, month = m0 * 10 + m1, day = d0 * 10 + d1
+            if let found = Day(year: year, month: month, day: day) { return .iso(found) }
+            return .noSuchDay(year: year, month: month, day: day)
+        }
+        return nil
+    }
+
+    /// The reading of any text, by splitting it into its three runs of digits.
+    static func readByParts(_ bytes: UnsafeBufferPointer<UInt8>) -> Reading {
         guard bytes.count >= 5, bytes.count <= 14 else { return .unreadable }
         var values = (0, 0, 0), digits = (0, 0, 0)
         var part = 0

@@ -1,8 +1,7 @@
-import Glibc
-
-/// A key of a row object, as ``JSONRowStream`` hands it on:
-/// the same key text always comes with the same `number` (0, 1, 2… in the order first met),
-/// so a reader can keep what a key means in an array instead of matching its text again.
+/// A key of a row object, as ``JSONRowStream`` numbers it:
+/// the same key text always has the same `number` (0, 1, 2… in the order first met), which is
+/// what a row's members come with, so a reader keeps what a key means in an array instead of
+/// matching its text again (or holding its `String`) for every member.
 public struct JSONRowKey: Sendable {
     public let number: Int
     public let text: String
@@ -13,15 +12,24 @@ public struct JSONRowKey: Sendable {
 /// the few keys a table repeats on every row are matched by their bytes (``JSONRowKey``), not
 /// made into strings and hashed each time.
 public protocol JSONRowVisitor {
+    /// A key met for the first time, with the number its members will come with. By default,
+    /// nothing.
+    mutating func newKey(_ key: JSONRowKey)
     /// An element that is an object begins, on the 1-based `line`.
     mutating func beginRow(line: Int)
-    /// A member of that object, in document order. `value` is a number, `true`, `false` or
-    /// `null`, or the whole of a nested array or object (a string comes to ``member(_:text:)``).
-    mutating func member(_ key: JSONRowKey, _ value: JSONValue)
-    /// A member of that object whose value is a string, as its UTF-8 (valid, escapes undone),
-    /// which lasts only for the call: a reader that keeps it as text makes the `String` itself,
-    /// or none for a value it has seen before. By default, ``member(_:_:)`` with the string.
-    mutating func member(_ key: JSONRowKey, text: UnsafeBufferPointer<UInt8>)
+    /// A member of that object, in document order, by its key's number (``newKey(_:)``).
+    /// `value` is a number, `true`, `false` or `null`, or the whole of a nested array or object
+    /// (a string comes to ``member(_:text:)`` or ``member(_:decoded:)``).
+    mutating func member(_ key: Int, _ value: JSONValue)
+    /// A member of that object whose value is a string without escapes, as its UTF-8 (valid)
+    /// where it lies in the document: the bytes last until the row ends or is abandoned, so a
+    /// reader may keep where they lie until then, and make a `String` of them only for a value
+    /// it keeps and has not seen before. By default, ``member(_:_:)`` with the string.
+    mutating func member(_ key: Int, text: UnsafeBufferPointer<UInt8>)
+    /// A member of that object whose value is a string with an escape, as its UTF-8 (valid,
+    /// escapes undone), which lasts only for the call. By default, ``member(_:_:)`` with the
+    /// string.
+    mutating func member(_ key: Int, decoded: UnsafeBufferPointer<UInt8>)
     /// The object has ended.
     mutating func endRow()
     /// An element that is not an object, on the 1-based `line`.
@@ -32,48 +40,110 @@ public protocol JSONRowVisitor {
 struct JSONRowKeys {
     private var numbers: [String: Int] = [:]
     private(set) var texts: [String] = []
-    /// Each key's UTF-8, when it holds no `"` or `\` (and so is written the same in the file).
-    private var plainBytes: [[UInt8]?] = []
+    /// Every key's UTF-8, one after another, and where each key's lies (`count` -1 when it holds
+    /// a `"` or `\`, and so may be written otherwise in the file): compared in place, without
+    /// holding an array a key.
+    private var plainBytes: [UInt8] = []
+    private var plainPlaces: [(start: Int, count: Int)] = []
     /// The key at each position in the row before.
     private var lastAtPosition: [Int] = []
+    /// The shape of the last row read the general way whose values were all plain strings.
+    var template = JSONRowTemplate()
 
     /// The key the bytes at `start` (an opening quote) spell, when it is the key at `position`
     /// in the row before and written without escapes; the position after its closing quote.
+    @inline(__always)
     func repeated(at position: Int, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (number: Int, end: Int)? {
         guard position < lastAtPosition.count else { return nil }
         let number = lastAtPosition[position]
-        guard let plain = plainBytes[number] else { return nil }
-        let first = start + 1, end = first + plain.count
+        let place = plainPlaces[number]
+        guard place.count >= 0 else { return nil }
+        let first = start + 1, end = first + place.count
         guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { return nil }
-        let same = plain.withUnsafeBufferPointer { plain in
-            plain.count == 0 || memcmp(plain.baseAddress!, bytes.baseAddress! + first, plain.count) == 0
+        let same = place.count == 0 || plainBytes.withUnsafeBufferPointer { plain in
+            ByteStringTable.equal(plain.baseAddress! + place.start, bytes.baseAddress! + first, count: place.count)
         }
         return same ? (number, end + 1) : nil
     }
 
-    /// The number of `text`, given one if it is new.
-    mutating func number(of text: String) -> Int {
-        if let known = numbers[text] { return known }
+    /// The number of `text`, and whether it is new (given a number now).
+    mutating func number(of text: String) -> (number: Int, isNew: Bool) {
+        if let known = numbers[text] { return (known, false) }
         let number = texts.count
         numbers[text] = number
         texts.append(text)
-        plainBytes.append(text.utf8.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") } ? nil : Array(text.utf8))
-        return number
+        if text.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            plainPlaces.append((0, -1))
+        } else {
+            plainPlaces.append((plainBytes.count, text.utf8.count))
+            plainBytes.append(contentsOf: text.utf8)
+        }
+        return (number, true)
     }
 
     /// Remembers `number` as the key at `position` of this row.
+    @inline(__always)
     mutating func met(_ number: Int, at position: Int) {
         if position < lastAtPosition.count {
-            lastAtPosition[position] = number
+            if lastAtPosition[position] != number { lastAtPosition[position] = number }
         } else if position == lastAtPosition.count {
             lastAtPosition.append(number)
         }
     }
 }
 
+/// The bytes around the values of a row whose values were all strings of plain ASCII, which
+/// the rows of a table written by a program repeat exactly: `{"Name": "` before the first
+/// value, `", "Valid From": "` between two, `"}` after the last. A row spelled the same around
+/// its values (``JSONReader/readRowLikeTemplate(line:keys:into:)``) is read by comparing those
+/// bytes in place, eight at a time, and finding where each value ends, with no key, `:` or `,`
+/// looked at on its own.
+struct JSONRowTemplate {
+    /// The most members a template has: a table has a few columns.
+    static let maximumMembers = 16
+    /// The most bytes its pieces hold.
+    static let maximumBytes = 4_096
+
+    /// The pieces one after another: before the first value (from `{` to its opening quote),
+    /// between two (from a closing quote to the next opening one), after the last (from its
+    /// closing quote to `}`).
+    private(set) var bytes: [UInt8] = []
+    /// Where each piece ends in `bytes`: one more than there are members.
+    private(set) var ends: [Int] = []
+    /// The key number of each member, in order.
+    private(set) var keys: [Int] = []
+
+    var isEmpty: Bool { keys.isEmpty }
+
+    /// The template of the row whose object spans `row` of `document`, its members' keys
+    /// `keys` and their values (each without its quotes) at `values`; empty when the row is
+    /// too wide or its pieces too long to be worth comparing.
+    init(row: Range<Int>, keys: [Int], values: [Range<Int>], in document: UnsafeBufferPointer<UInt8>) {
+        guard !keys.isEmpty, keys.count <= Self.maximumMembers,
+              row.count - values.reduce(0) { $0 + $1.count } <= Self.maximumBytes else { return }
+        var from = row.lowerBound
+        for value in values {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: document[from..<value.lowerBound]))
+            ends.append(bytes.count)
+            from = value.upperBound
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: document[from..<row.upperBound]))
+        ends.append(bytes.count)
+        self.keys = keys
+    }
+
+    init() {}
+}
+
 extension JSONRowVisitor {
-    public mutating func member(_ key: JSONRowKey, text: UnsafeBufferPointer<UInt8>) {
+    public mutating func newKey(_ key: JSONRowKey) {}
+
+    public mutating func member(_ key: Int, text: UnsafeBufferPointer<UInt8>) {
         member(key, .string(String(decoding: text, as: UTF8.self)))
+    }
+
+    public mutating func member(_ key: Int, decoded: UnsafeBufferPointer<UInt8>) {
+        member(key, .string(String(decoding: decoded, as: UTF8.self)))
     }
 }
 
@@ -91,6 +161,8 @@ extension JSONReader {
             return
         }
         try checkDepth(0)
+        if !keys.template.isEmpty, readRowLikeTemplate(line: line, keys: &keys, into: &visitor) { return }
+        let rowStart = position
         position += 1
         skipWhitespace()
         visitor.beginRow(line: line)
@@ -104,20 +176,60 @@ extension JSONReader {
         var seenBits = 0 as UInt64
         var seenBeyond: Set<Int> = []
         var memberPosition = 0
-        var context = "`{`"
+        // While every value is a plain string: the keys and where the values lie, from which
+        // the row's template is made when it ends.
+        // In place, as every row that is not like the template is read this way.
+        var plainKeys = InlineArray<16, Int>(repeating: 0)
+        var plainValues = InlineArray<16, Range<Int>>(repeating: 0..<0)
+        var plainCount = 0
+        var allPlain = true
+        /// After the row's `}`: makes its template when all its values were plain strings.
+        func learn(_ reader: JSONReader, _ keys: inout JSONRowKeys) {
+            guard allPlain else { return }
+            keys.template = JSONRowTemplate(row: rowStart..<reader.position, keys: (0..<plainCount).map { plainKeys[$0] },
+                                            values: (0..<plainCount).map { plainValues[$0] }, in: reader.bytes)
+        }
         while true {
+            let memberStart = position
+            if let plain = plainMember(at: memberPosition, keys: keys) {
+                // The usual member, read in one go: the key of the row before at this place and
+                // a string without escapes. Only its duplicate check is left.
+                if plain.number < 64, seenBits & (1 as UInt64) << UInt64(plain.number) == 0 {
+                    seenBits |= (1 as UInt64) << UInt64(plain.number)
+                    position = plain.end
+                    visitor.member(plain.number, text: plain.value)
+                    memberPosition += 1
+                    if allPlain && plainCount < JSONRowTemplate.maximumMembers {
+                        let start = plain.value.baseAddress! - bytes.baseAddress!
+                        (plainKeys[plainCount], plainValues[plainCount]) = (plain.number, start..<start + plain.value.count)
+                        plainCount += 1
+                    } else {
+                        allPlain = false
+                    }
+                    guard try moreMembers() else {
+                        learn(self, &keys)
+                        return
+                    }
+                    continue
+                }
+                position = memberStart     // read again the general way, which says why not
+            }
+
             // A key, and the `:` after it.
             skipWhitespace()
             let keyStart = position
-            guard peek() == UInt8(ascii: "\"") else {
-                throw failure("expected a string as object key after \(context), found \(describeHere())")
-            }
             let number: Int
+            guard peek() == UInt8(ascii: "\"") else {
+                throw failure("expected a string as object key after \(memberPosition == 0 ? "`{`" : "`,`"), found \(describeHere())")
+            }
             if let repeated = keys.repeated(at: memberPosition, in: bytes, from: position) {
                 number = repeated.number
                 position = repeated.end
             } else {
-                number = keys.number(of: try parseString())
+                let key = try parseString()
+                let numbered = keys.number(of: key)
+                number = numbered.number
+                if numbered.isNew { visitor.newKey(JSONRowKey(number: number, text: key)) }
             }
             skipWhitespace()
             guard peek() == UInt8(ascii: ":") else {
@@ -140,16 +252,26 @@ extension JSONReader {
 
             // Its value: a nested array or object is read whole, one level further in.
             skipWhitespace()
-            let key = JSONRowKey(number: number, text: keys.texts[number])
             if peek() == UInt8(ascii: "\"") {
-                // A string, the usual value, is handed on as its bytes.
+                // A string, the usual value, is handed on as its bytes where they lie; one with
+                // an escape (decoded into `scratch`, which the next such string reuses) as text.
                 let text = try parseStringBytes()
                 if text.isEscaped {
-                    scratch.withUnsafeBufferPointer { visitor.member(key, text: $0) }
+                    allPlain = false
+                    scratch.withUnsafeBufferPointer { visitor.member(number, decoded: $0) }
                 } else {
-                    visitor.member(key, text: UnsafeBufferPointer(rebasing: bytes[text.plain]))
+                    // Plain ASCII only: a template's values are found by `endOfPlainASCII`.
+                    if allPlain && plainCount < JSONRowTemplate.maximumMembers
+                        && Self.endOfPlainASCII(bytes, from: text.plain.lowerBound) == text.plain.upperBound {
+                        (plainKeys[plainCount], plainValues[plainCount]) = (number, text.plain)
+                        plainCount += 1
+                    } else {
+                        allPlain = false
+                    }
+                    visitor.member(number, text: UnsafeBufferPointer(rebasing: bytes[text.plain]))
                 }
             } else {
+                allPlain = false
                 let value: JSONValue
                 if peek() == UInt8(ascii: "[") || peek() == UInt8(ascii: "{") {
                     enclosingDepth += 1
@@ -158,13 +280,111 @@ extension JSONReader {
                 } else {
                     value = try parseScalar()
                 }
-                visitor.member(key, value)
+                visitor.member(number, value)
             }
 
             // A `,` and the next member, or the end of the row.
-            guard try moreMembers() else { return }
-            context = "`,`"
+            guard try moreMembers() else {
+                learn(self, &keys)
+                return
+            }
         }
+    }
+
+    /// Reads the row at `position` (its `{`) when it is spelled as `keys.template` around its
+    /// values, each a string (of plain ASCII but for at most one, which is read with the usual
+    /// checks), all within the bytes held: begins it, hands on its members and moves past its
+    /// `}`. Otherwise `false`, having moved nothing and said nothing.
+    ///
+    /// Such a row is what the general reading would read: the template's keys are the members
+    /// of a row read whole, so each is a distinct key already numbered, and everything between
+    /// the values is the same bytes.
+    mutating func readRowLikeTemplate<Visitor: JSONRowVisitor>(line: Int, keys: inout JSONRowKeys, into visitor: inout Visitor) -> Bool {
+        let count = bytes.count
+        guard let base = bytes.baseAddress else { return false }
+        let members = keys.template.keys.count
+        var values = InlineArray<16, (start: Int, end: Int)>(repeating: (0, 0))
+        var escapedMember: Int?
+        let (rowStart, wasAtEnd) = (position, reachedEnd)
+        var at = position
+        let matched = keys.template.bytes.withUnsafeBufferPointer { pieces -> Bool in
+            keys.template.ends.withUnsafeBufferPointer { ends -> Bool in
+                var pieceStart = 0
+                for member in 0...members {
+                    let length = ends[member] - pieceStart
+                    guard at + length <= count,
+                          ByteStringTable.equal(pieces.baseAddress! + pieceStart, base + at, count: length) else { return false }
+                    at += length
+                    pieceStart = ends[member]
+                    if member == members { break }
+                    let end = Self.endOfPlainASCII(bytes, from: at)
+                    guard end < count else { return false }
+                    if bytes[end] == UInt8(ascii: "\"") {
+                        values[member] = (at, end)
+                        at = end
+                        continue
+                    }
+                    // An escape or a byte outside ASCII: the string read the general way, with
+                    // its checks; one escaped value a row (it is held in `scratch`).
+                    position = at - 1
+                    guard let string = try? parseStringBytes(), !(string.isEscaped && escapedMember != nil) else { return false }
+                    if string.isEscaped { escapedMember = member } else { values[member] = (string.plain.lowerBound, string.plain.upperBound) }
+                    at = position - 1
+                }
+                return true
+            }
+        }
+        guard matched else {
+            (position, reachedEnd) = (rowStart, wasAtEnd)
+            return false
+        }
+        visitor.beginRow(line: line)
+        rowIsOpen = true
+        for member in 0..<members {
+            if member == escapedMember {
+                scratch.withUnsafeBufferPointer { visitor.member(keys.template.keys[member], decoded: $0) }
+            } else {
+                visitor.member(keys.template.keys[member],
+                               text: UnsafeBufferPointer(start: base + values[member].start, count: values[member].end - values[member].start))
+            }
+        }
+        position = at
+        return true
+    }
+
+    /// The member at `position` when it is written the usual way: whitespace, the key the row
+    /// before had at `memberPosition` (written without escapes), whitespace, `:`, whitespace and
+    /// a string of printable ASCII without escapes, all within the bytes held. Its key's number,
+    /// its value's bytes and the position after the value's closing quote; nil (having moved
+    /// nothing and said nothing) for anything else, which the general reading then reads. The
+    /// key is not checked against the row's others: that is the caller's.
+    @inline(__always)
+    private func plainMember(at memberPosition: Int, keys: JSONRowKeys) -> (number: Int, value: UnsafeBufferPointer<UInt8>, end: Int)? {
+        let count = bytes.count
+        var at = Self.afterWhitespace(bytes, from: position)
+        guard at < count, bytes[at] == UInt8(ascii: "\""),
+              let key = keys.repeated(at: memberPosition, in: bytes, from: at) else { return nil }
+        at = Self.afterWhitespace(bytes, from: key.end)
+        guard at < count, bytes[at] == UInt8(ascii: ":") else { return nil }
+        at = Self.afterWhitespace(bytes, from: at + 1)
+        guard at < count, bytes[at] == UInt8(ascii: "\"") else { return nil }
+        let valueStart = at + 1
+        let valueEnd = Self.endOfPlainASCII(bytes, from: valueStart)
+        guard valueEnd < count, bytes[valueEnd] == UInt8(ascii: "\"") else { return nil }
+        return (key.number, UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), valueEnd + 1)
+    }
+
+    /// The first position from `start` that is not JSON whitespace (`bytes.count` if none).
+    @inline(__always)
+    static func afterWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"): index += 1
+            default: return index
+            }
+        }
+        return index
     }
 }
 

@@ -399,6 +399,7 @@ struct JSONReader {
     /// `(w − 0x01…01·n) & ~w & 0x80…80` marks each byte below `n`, and a byte equal to `c` is
     /// a zero byte of `w ^ 0x01…01·c`; a borrow can only mark a byte above one already marked,
     /// so the lowest mark (the first byte, on this little-endian machine) is always a true one.
+    @inline(__always)
     static func endOfPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var index = start
         let count = bytes.count

@@ -1,5 +1,6 @@
 import XCTest
 @testable import ProbityRegister
+import ProbityTestSupport
 
 final class PersonNameTests: XCTestCase {
     func testSpellingsInTheSeedPapersAgree() {
@@ -38,5 +39,22 @@ final class PersonNameTests: XCTestCase {
         XCTAssertEqual(PersonName.normalise("  Angela\u{00A0}Helleur\t"), "angela helleur")
         XCTAssertEqual(PersonName.normalise("Smith, Colin"), "smith colin")
         XCTAssertEqual(PersonName.normalise(""), "")
+    }
+
+    /// Seeded: names made of words, titles, post-nominals, punctuation, spaces and letters
+    /// outside ASCII are normalised the same by the ASCII shortcut (folded on the stack) as by
+    /// the folded words every name once went through.
+    func testTheASCIIShortcutNormalisesAsTheFoldedWords() {
+        let (seed, generator) = TestSeed.generator()
+        var random = generator
+        let pieces = ["Dr", "dr.", "Cllr", "Miss", "Ur-Rub", "O'Neil", "Smith", "OBE", "PhD", "KC", "A", "x9", "Tomás", "Ó",
+                      " ", "  ", "\t", "-", ".", ",", "'", "", "Colin", "MBE", "Sir", "ß", "\u{301}"]
+        for round in 0..<20_000 {
+            let name = (0..<random.below(7)).map { _ in pieces[random.below(pieces.count)] }
+                .joined(separator: random.chance(0.7) ? " " : "")
+            let expected = PersonName.normaliseByWords(name)
+            XCTAssertEqual(PersonName.normalise(name), expected, "seed \(seed), round \(round): `\(name)`")
+            if PersonName.normalise(name) != expected { return }
+        }
     }
 }

@@ -44,3 +44,21 @@ final class RegisterCellTextTests: XCTestCase {
         }
     }
 }
+
+/// A row's cells are kept in place, one for each field.
+final class RegisterRowCellsTests: XCTestCase {
+    func testThereIsACellForEveryField() {
+        var cells = RegisterRowCells()
+        let bytes: [UInt8] = Array("abcdefghi".utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            for field in RegisterField.allCases {
+                cells[field] = UnsafeBufferPointer(rebasing: buffer[field.rawValue...field.rawValue])
+            }
+            for field in RegisterField.allCases {
+                XCTAssertEqual(Array(cells[field]), [bytes[field.rawValue]], "\(field)")
+            }
+            cells.clear()
+            XCTAssertTrue(RegisterField.allCases.allSatisfy { cells[$0].isEmpty })
+        }
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
-import ProbitySemantics
+@testable import ProbitySemantics
+import ProbitySupport
 import ProbitySyntax
 import XCTest
 
@@ -17,6 +18,21 @@ final class RuleLoaderTests: XCTestCase {
 
     private func write(_ path: String, _ text: String) throws {
         try text.write(to: directory.appendingPathComponent(path), atomically: true, encoding: .utf8)
+    }
+
+    /// The digest is SHA-256 over each file's relative path and bytes, in path order, each
+    /// followed by a zero byte, whether worked out beside the check (large rules) or after it.
+    func testTheDigestIsTheSameBesideTheCheckAsAfterIt() throws {
+        let rules = "scheme \"S\"\n\nfields\n  kind: one of a, b\n\nbody board \"Board\"\n\nrule r \"R\"\n  when kind = a\n  require approval by board\n"
+        for padding in [0, Checker.parallelDigestMinimumBytes] {
+            let text = rules + "# " + String(repeating: "x", count: padding) + "\n"
+            let loaded = RuleLoader.load(text: text, path: "main.probity")
+            XCTAssertEqual(Checker.digestsInParallel(loaded), padding > 0 && ProcessInfo.processInfo.activeProcessorCount >= 2)
+            let expected = SHA256.hexDigest(Array("main.probity".utf8) + [0] + Array(text.utf8) + [0])
+            let program = try XCTUnwrap(Checker.check(loaded).program, "padding \(padding)")
+            XCTAssertEqual(program.scheme.digest, expected, "padding \(padding)")
+            XCTAssertEqual(loaded.digest, expected)
+        }
     }
 
     func testIncludeCycleIsReported() throws {

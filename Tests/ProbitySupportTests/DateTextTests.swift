@@ -42,6 +42,40 @@ final class DateTextTests: XCTestCase {
         }
     }
 
+    /// Seeded: ten-byte texts shaped like the two forms registers use (`dd/mm/yyyy`, with `.`
+    /// or `-` too, and `yyyy-mm-dd`), each byte sometimes changed to another digit, separator or
+    /// letter, read by the ten-byte shortcut as by the reader by parts and the reference.
+    func testTheTenByteShortcutReadsAsTheReaderByParts() {
+        let (seed, generator) = TestSeed.generator()
+        var random = generator
+        let digits = Array("0123456789".utf8), others = Array("-/. x".utf8)
+        for round in 0..<100_000 {
+            var bytes: [UInt8] = (0..<10).map { _ in digits[random.below(digits.count)] }
+            if random.chance(0.5) {
+                let separator = others[random.below(3)]
+                (bytes[2], bytes[5]) = (separator, separator)
+            } else {
+                (bytes[4], bytes[7]) = (UInt8(ascii: "-"), UInt8(ascii: "-"))
+            }
+            // Days and months that exist, mostly, and some that do not.
+            if random.chance(0.7) {
+                let (day, month) = (1 + random.below(31), 1 + random.below(12))
+                let (dayAt, monthAt) = bytes[2] == bytes[5] && bytes[2] < 0x30 ? (0, 3) : (8, 5)
+                bytes[dayAt] = 0x30 + UInt8(day / 10); bytes[dayAt + 1] = 0x30 + UInt8(day % 10)
+                bytes[monthAt] = 0x30 + UInt8(month / 10); bytes[monthAt + 1] = 0x30 + UInt8(month % 10)
+            }
+            for _ in 0..<random.below(3) where random.chance(0.3) {
+                bytes[random.below(10)] = random.chance(0.5) ? digits[random.below(10)] : others[random.below(others.count)]
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            let byParts = bytes.withUnsafeBufferPointer { DateText.readByParts($0) }
+            let read = bytes.withUnsafeBufferPointer { DateText.read($0) }
+            XCTAssertEqual(read, byParts, "seed \(seed), round \(round): `\(text)`")
+            XCTAssertEqual(read, Self.referenceRead(text), "seed \(seed), round \(round): `\(text)`")
+            if read != byParts { return }
+        }
+    }
+
     /// The reader as first written, by splitting.
     static func referenceRead(_ text: String) -> DateText.Reading {
         func components(_ separator: UInt8, yearFirst: Bool) -> (year: Int, month: Int, day: Int)? {

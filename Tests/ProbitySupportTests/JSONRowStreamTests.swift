@@ -13,17 +13,21 @@ final class JSONRowStreamTests: XCTestCase {
         var elements: [JSONValue] = []
         var lines: [Int] = []
         var members: [(key: String, value: JSONValue)]?
-        var numbers: [String: Int] = [:]
+        /// The keys' texts, by number.
+        var keys: [String] = []
 
         mutating func beginRow(line: Int) {
             XCTAssertNil(members, "a row begins inside a row")
             members = []
             lines.append(line)
         }
-        mutating func member(_ key: JSONRowKey, _ value: JSONValue) {
-            XCTAssertEqual(numbers[key.text, default: key.number], key.number, "`\(key.text)` keeps its number")
-            numbers[key.text] = key.number
-            members?.append((key.text, value))
+        mutating func newKey(_ key: JSONRowKey) {
+            XCTAssertEqual(key.number, keys.count, "keys are numbered in the order first met")
+            XCTAssertFalse(keys.contains(key.text), "`\(key.text)` is numbered once")
+            keys.append(key.text)
+        }
+        mutating func member(_ key: Int, _ value: JSONValue) {
+            members?.append((keys[key], value))
         }
         mutating func endRow() {
             elements.append(.object(members ?? []))
@@ -42,7 +46,8 @@ final class JSONRowStreamTests: XCTestCase {
         var nestedLines: [Int] = []
 
         mutating func beginRow(line: Int) { rows.beginRow(line: line) }
-        mutating func member(_ key: JSONRowKey, _ value: JSONValue) { rows.member(key, value) }
+        mutating func newKey(_ key: JSONRowKey) { rows.newKey(key) }
+        mutating func member(_ key: Int, _ value: JSONValue) { rows.member(key, value) }
         mutating func endRow() { rows.endRow() }
         mutating func abandonRow() {
             rows.members = nil
@@ -212,6 +217,9 @@ final class JSONRowStreamTests: XCTestCase {
             #"[{"a": 1}, {"b": 1, "a": 2, "b": 3}]"#,           // a duplicate in a row whose keys moved
             #"[{"na\u006de": 1}, {"name": 2, "n\u0061me": 3}]"#, // the same key escaped
             #"[{"a\"b": 1}, {"a\"b": 2}, {"a": 1}]"#,             // a key with a quote in it
+            #"[{"a": "x", "b": "y"}, {"b": "y", "b": "z"}]"#,  // a duplicate where the row before had the key
+            #"[{"a": "x"}, {"a": "é"}, {"a": "x\u0041"}, {"a" : "x" }, {"a":"x\ty"}]"#, // values read otherwise than plainly
+            #"[{"a": "x", "b": "y"}, {"a": "x" "b": "y"}]"#,    // a repeated row damaged after a plain member
             #"[{1: 2}]"#, #"[{"a": 1 "b": 2}]"#, #"[{"a": }]"#, #"[{"a": "\u0001"}]"#, #"[{"a": 01}]"#,
         ]
         for document in documents {
@@ -256,6 +264,49 @@ final class JSONRowStreamTests: XCTestCase {
                 ByteDamage.damage(&bytes, noise: noise, maximumEdits: 3, random: &random)
             }
             let sizes = [1 + random.below(random.chance(0.5) ? 8 : 200)]
+            if !check(bytes, sizes: sizes, "seed \(seed), round \(round), chunks \(sizes): \(String(decoding: bytes, as: UTF8.self))") {
+                return
+            }
+        }
+    }
+
+    /// Seeded: arrays of rows written as a program writes a table, most rows spelled like the
+    /// row before around their values (which a row template reads), some with a key moved,
+    /// dropped, duplicated or escaped, other spacing, a value not plain ASCII, or damage,
+    /// read in random chunks as the tree parser reads them whole.
+    func testRowsLikeTheRowBeforeReadAsTheTree() {
+        let (seed, generator) = TestSeed.generator()
+        var random = generator
+        let keys = [#""Name""#, #""Who do you currently work for""#, #""Valid From""#, #""Nature""#, #""Name""#, #""x""#]
+        let values = [#""""#, #""Ana Smith""#, #""01/04/2024""#, #""Director of Riverside Care Ltd""#, #""a""#,
+                      #""Tomás""#, #""tab\tin""#, "null", "12", #""q\"q""#, #""""#]
+        let noise = Array("\"{}[],: \\\n".utf8) + [0xC3, 0x00, 0x09]
+        for round in 0..<300 {
+            var shape = [0, 1, 2, 3]
+            var text = "[\n"
+            for row in 0..<random.below(12) {
+                if row > 0 { text += ",\n" }
+                if random.chance(0.2) {
+                    // Another shape from here on: a key moved, dropped, added or repeated.
+                    switch random.below(4) {
+                    case 0: shape.swapAt(random.below(shape.count), random.below(shape.count))
+                    case 1: if shape.count > 1 { shape.remove(at: random.below(shape.count)) }
+                    case 2: shape.append(random.below(keys.count))
+                    default: shape.append(shape[random.below(shape.count)])
+                    }
+                }
+                let comma = random.chance(0.9) ? ", " : ","
+                let colon = random.chance(0.9) ? ": " : " :"
+                text += "{" + shape.map { key in
+                    keys[key] + colon + (random.chance(0.85) ? values[random.below(5)] : values[random.below(values.count)])
+                }.joined(separator: comma) + (random.chance(0.9) ? "}" : " }")
+            }
+            text += "\n]"
+            var bytes = Array(text.utf8)
+            if random.chance(0.3) {
+                ByteDamage.damage(&bytes, noise: noise, maximumEdits: 2, random: &random)
+            }
+            let sizes = [1 + random.below(random.chance(0.3) ? 16 : 400)]
             if !check(bytes, sizes: sizes, "seed \(seed), round \(round), chunks \(sizes): \(String(decoding: bytes, as: UTF8.self))") {
                 return
             }

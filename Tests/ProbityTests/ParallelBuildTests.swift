@@ -36,6 +36,9 @@ final class ParallelBuildTests: XCTestCase {
                 Engine.expectingRegister(scheme).with(register: register, strict: strict),
                 Engine.expectingRegister(scheme, inParallel: true).with(register: register, strict: strict, inParallel: true),
                 Engine.expectingRegister(scheme, inParallel: false).with(register: register, strict: strict, inParallel: false),
+                // The people index beside the scan, as with ten times the rules, and beside the rules' tables.
+                Engine(scheme: scheme, register: register, strict: strict, inParallel: true, peopleIndexWithScan: true),
+                Engine(scheme: scheme, register: register, strict: strict, inParallel: true, peopleIndexWithScan: false),
             ]
             var compared = 0
             for index in workload.decisions.indices {

@@ -93,6 +93,9 @@ struct BatchCheck {
         for _ in 0..<workers {
             finished.enter()
             Thread {
+                // An engine of its own, made on this thread: two workers checking through one
+                // engine wrote the reference counts of the same texts and tables on every line.
+                let context = context.replica()
                 while let block = pipeline.takeQueued() {
                     block.check(context: context)
                     pipeline.finish(block)

@@ -128,6 +128,12 @@ struct CheckContext: Sendable {
         }
     }
 
+    /// The same context for another thread, with an engine of its own that answers as this one
+    /// (``Engine/replica()``): a batch's workers each check with one.
+    func replica() -> CheckContext {
+        CheckContext(engine: engine.replica(), meeting: meeting)
+    }
+
     /// Decodes and checks one decision, at `--meeting` unless it carries its own.
     func check(json bytes: [UInt8]) -> Result<Report, DecisionErrors> {
         engine.check(json: bytes, meeting: meeting)

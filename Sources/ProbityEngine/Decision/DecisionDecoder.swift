@@ -20,7 +20,7 @@ package struct DecisionDecoder: Sendable {
     /// A decision with no field given, copied for each line read: its tables are allocated
     /// once, and a line copies only those it writes to (a scheme without set fields never
     /// copies the set tables).
-    let blankDecision: Decision
+    private(set) var blankDecision: Decision
 
     public init(program: Program) {
         self.program = program
@@ -38,6 +38,17 @@ package struct DecisionDecoder: Sendable {
         self.fieldKeys = ByteStringTable(keys)
         self.fieldOfKey = fieldKeys.strings.map { program.fieldIndex[$0] ?? -1 }
         self.blankDecision = Decision(fieldCount: program.fields.count)
+    }
+
+    /// A decoder that reads as this one, for another thread: the same tables, with a blank
+    /// decision of its own. Each line's decision starts as a copy of the blank, sharing (and
+    /// retaining) its tables until it writes to them, and a decision's copies retain them
+    /// again: from one blank, two threads would write the same reference counts on every line
+    /// (docs/performance.md, item 21).
+    package func replica() -> DecisionDecoder {
+        var copy = self
+        copy.blankDecision = Decision(fieldCount: program.fields.count)
+        return copy
     }
 
     /// Parses JSON text and decodes it.

@@ -32,16 +32,30 @@ extension Plan {
                 }
             }
         }
-        let order = requirements
-        verdict.approvals.sort { a, b in
-            if a.action != b.action { return a.action == .recommend }
-            return order.approvalRank[Int(a.body)] < order.approvalRank[Int(b.body)]
+        // Each sort reads its ranks through a buffer pointer: a comparator reading the shared
+        // tables' arrays retained and released them on every comparison (16 times a line), and
+        // every worker of a batch writes those counts (docs/performance.md, item 21).
+        if verdict.approvals.count > 1 {
+            requirements.approvalRank.withUnsafeBufferPointer { rank in
+                verdict.approvals.sort { a, b in
+                    if a.action != b.action { return a.action == .recommend }
+                    return rank[Int(a.body)] < rank[Int(b.body)]
+                }
+            }
         }
         for fired in verdict.matches.fired where facts[Int(fired)].readsRecord && !program.rules[Int(fired)].approvalOrder.isEmpty {
             Plan.impose(program.rules[Int(fired)].approvalOrder, on: &verdict.approvals)
         }
-        verdict.procedures.sort { order.procedureRank[Int($0.procedure)] < order.procedureRank[Int($1.procedure)] }
-        verdict.notices.sort { order.noticeRank[Int($0.to)] < order.noticeRank[Int($1.to)] }
+        if verdict.procedures.count > 1 {
+            requirements.procedureRank.withUnsafeBufferPointer { rank in
+                verdict.procedures.sort { rank[Int($0.procedure)] < rank[Int($1.procedure)] }
+            }
+        }
+        if verdict.notices.count > 1 {
+            requirements.noticeRank.withUnsafeBufferPointer { rank in
+                verdict.notices.sort { rank[Int($0.to)] < rank[Int($1.to)] }
+            }
+        }
         for fired in verdict.matches.fired where facts[Int(fired)].readsRecord && !program.rules[Int(fired)].stepOrder.isEmpty {
             if verdict.steps.isEmpty { Plan.listSteps(&verdict) }
             if Plan.impose(program.rules[Int(fired)].stepOrder, on: &verdict) { verdict.stepsOrderedBy.append(fired) }
@@ -134,7 +148,7 @@ extension Plan {
 /// once when the plan is compiled.
 ///
 /// A class, so the hot path's sort comparators share it by one reference instead of copying
-/// (and retaining) each of its arrays per decision.
+/// (and retaining) each of its arrays per decision; they read its ranks through buffer pointers.
 package final class RequirementTables: Sendable {
     package let approvals: RuleLists
     package let recommendations: RuleLists

@@ -439,19 +439,24 @@ struct RuleIndex: Sendable {
     // MARK: - Reading conditions
 
     /// The field tested most often by a top-level conjunct that `qualifies`.
+    /// Ties go to the first field. Counted in arrays by field, each rule's fields marked with
+    /// its number: a set of fields per rule and per conjunct was 27 M instructions at 2,200 rules.
     private static func mostTested(_ rules: [Rule], _ fields: [Field], qualifies: (Int, Condition) -> Bool) -> Int? {
-        var counts: [Int: Int] = [:]
-        for rule in rules {
+        var counts = [Int](repeating: 0, count: fields.count)
+        var countedFor = [Int](repeating: -1, count: fields.count)
+        for (number, rule) in rules.enumerated() {
             guard let condition = rule.condition else { continue }
-            var seen = Set<Int>()
             for conjunct in condition.conjuncts {
-                for field in conjunct.fieldsRead where !seen.contains(field) && qualifies(field, conjunct) {
-                    seen.insert(field)
-                    counts[field, default: 0] += 1
+                conjunct.forEachFieldRead { field in
+                    guard countedFor[field] != number, qualifies(field, conjunct) else { return }
+                    countedFor[field] = number
+                    counts[field] += 1
                 }
             }
         }
-        return counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
+        var best: Int?
+        for field in counts.indices where counts[field] > 0 && counts[field] > (best.map { counts[$0] } ?? 0) { best = field }
+        return best
     }
 
     /// The key-field values a rule is restricted to, or nil if it is not restricted.

@@ -1,3 +1,5 @@
+import ProbitySupport
+
 /// A short list of indices per rule (the bodies it requires, its procedures), all in one array:
 /// rule `r`'s list is `items[starts[r] ..< starts[r + 1]]`.
 ///
@@ -31,4 +33,13 @@ package struct RuleLists: Sendable {
 
     /// Rule `rule`'s list, for callers off the hot path.
     package subscript(rule: Int) -> ArraySlice<Int32> { items[range(rule)] }
+
+    /// The same lists in buffers of their own, for a table kept per thread (a copy shares the
+    /// buffers, and every later copy writes their reference counts).
+    package var withOwnStorage: RuleLists {
+        var copy = self
+        copy.starts = starts.withOwnStorage
+        copy.items = items.withOwnStorage
+        return copy
+    }
 }

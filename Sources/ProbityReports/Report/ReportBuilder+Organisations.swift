@@ -8,12 +8,14 @@ extension ReportBuilder {
     /// The organisation fields (single or sets) that some rule's condition tests: a name there
     /// that no rule file declares silently fails every such test, so the report says so.
     static func testedOrganisationFields(_ program: Program) -> [Int] {
-        var read = Set<Int>()
-        for rule in program.rules { read.formUnion(rule.condition?.fieldsRead ?? []) }
-        return read.sorted().filter { field in
+        // Marked in place (a set of every rule's fields was 11 M instructions at 2,200 rules).
+        var read = [Bool](repeating: false, count: program.fields.count)
+        for index in program.rules.indices { program.rules[index].condition?.forEachFieldRead { read[$0] = true } }
+        return program.fields.indices.filter { field in
+            guard read[field] else { return false }
             switch program.fields[field].type {
-            case .organisation, .set(.organisation): true
-            default: false
+            case .organisation, .set(.organisation): return true
+            default: return false
             }
         }
     }

@@ -42,6 +42,12 @@ package final class ReportBuilder: Sendable {
     let bodyNames: [Report.Named]
     let procedureNames: [Report.Named]
     let schemeTexts: Report.SchemeTexts
+    /// The scheme, as each report carries it.
+    let scheme: SchemeInfo
+    /// Per rule: the bodies whose approval (recommendation) it requires, the plan's lists held
+    /// here so that a replica has its own (each approval of each report reads one).
+    let approvalLists: RuleLists
+    let recommendationLists: RuleLists
     /// Organisation fields some rule tests (see ``addUnknownOrganisationFindings(_:into:)``).
     let testedOrganisationFields: [Int]
     /// Declared organisations, for "did you mean" on a name no rule file declares.
@@ -51,34 +57,79 @@ package final class ReportBuilder: Sendable {
     /// caller has already built one (the ``Engine`` builds it once for its decoder, builder and
     /// screener: it is a tenth of a single `probity check`'s start-up).
     public init(plan: Plan, directory: OrganisationDirectory? = nil) {
+        // The program taken out once: reading `plan.program` in the closures below copied it
+        // (retaining each of its tables) for every rule and conjunct.
+        let program = plan.program
         self.plan = plan
-        self.program = plan.program
-        self.approvingRules = plan.program.rules.indices.filter { !plan.program.rules[$0].approvals.isEmpty }
-        self.isApproving = plan.program.rules.map { !$0.approvals.isEmpty }
+        self.program = program
+        self.approvingRules = program.rules.indices.filter { !program.rules[$0].approvals.isEmpty }
+        self.isApproving = program.rules.map { !$0.approvals.isEmpty }
         self.wording = ConditionWording(plan: plan)
-        self.conjunctTests = plan.program.rules.map { rule in
-            (rule.condition?.conjuncts ?? []).map { ConjunctTest($0, program: plan.program) }
+        self.conjunctTests = program.rules.map { rule in
+            (rule.condition?.conjuncts ?? []).map { ConjunctTest($0, program: program) }
         }
-        self.conjunctWording = plan.program.rules.indices.map { rule in
+        self.conjunctWording = program.rules.indices.map { rule in
             plan.conjunctNodes(ofRule: rule).map { node in
                 guard case .written(let condition) = plan.shape(of: node) else { return nil }
-                return FieldTestWording(condition, program: plan.program)
+                return FieldTestWording(condition, program: program)
             }
         }
-        self.isBandRanked = plan.program.rules.indices.map { [conjunctTests] rule in
-            ReportBuilder.isBandRanked(plan.program.rules[rule], conjunctTests[rule], plan: plan)
+        self.isBandRanked = program.rules.indices.map { [conjunctTests] rule in
+            ReportBuilder.isBandRanked(program.rules[rule], conjunctTests[rule], plan: plan)
         }
-        self.placeholdersByRule = plan.program.placeholdersUsedByRule()
+        self.placeholdersByRule = program.placeholdersUsedByRule()
         self.usesPlaceholders = placeholdersByRule.contains { !$0.isEmpty }
-        self.testedOrganisationFields = ReportBuilder.testedOrganisationFields(plan.program)
-        self.directory = directory ?? OrganisationDirectory(plan.program.organisations)
-        let program = plan.program
+        self.testedOrganisationFields = ReportBuilder.testedOrganisationFields(program)
+        self.directory = directory ?? OrganisationDirectory(program.organisations)
         self.references = program.rules.map { r in
             Report.RuleReference(id: r.id, title: r.title, location: program.sources.citation(of: r.range), citation: r.source)
         }
         self.bodyNames = program.bodies.map { Report.Named(id: $0.id, title: $0.title) }
         self.procedureNames = program.procedures.map { Report.Named(id: $0.id, title: $0.title) }
         self.schemeTexts = Report.SchemeTexts(program.scheme)
+        self.scheme = program.scheme
+        self.approvalLists = plan.requirements.approvals
+        self.recommendationLists = plan.requirements.recommendations
+    }
+
+    /// A builder that builds the same reports as this one, for another thread: it shares the
+    /// plan and the large tables, and has its own copies of what every report holds or reads
+    /// (the rules' ids, titles and citations, the bodies' and procedures' names, the scheme's
+    /// texts, and the tables they are kept in). Reports hold those texts by reference, so each
+    /// report made and dropped writes their reference counts: two threads building reports
+    /// from one builder pass those counts' cache lines between their cores on every line
+    /// (docs/performance.md, item 21).
+    package func replica() -> ReportBuilder {
+        ReportBuilder(replicating: self)
+    }
+
+    private init(replicating other: ReportBuilder) {
+        plan = other.plan
+        program = other.program
+        wording = other.wording
+        approvingRules = other.approvingRules.withOwnStorage
+        isApproving = other.isApproving.withOwnStorage
+        conjunctTests = other.conjunctTests.withOwnStorage
+        conjunctWording = other.conjunctWording.withOwnStorage
+        isBandRanked = other.isBandRanked.withOwnStorage
+        placeholdersByRule = other.placeholdersByRule.withOwnStorage
+        usesPlaceholders = other.usesPlaceholders
+        testedOrganisationFields = other.testedOrganisationFields.withOwnStorage
+        directory = other.directory
+        references = other.references.map { reference in
+            Report.RuleReference(id: reference.id.withOwnStorage, title: reference.title.withOwnStorage,
+                                 location: reference.location.withOwnStorage, citation: reference.citation?.withOwnStorage)
+        }
+        bodyNames = other.bodyNames.map { Report.Named(id: $0.id.text.withOwnStorage, title: $0.title.text.withOwnStorage) }
+        procedureNames = other.procedureNames.map { Report.Named(id: $0.id.text.withOwnStorage, title: $0.title.text.withOwnStorage) }
+        var scheme = other.scheme
+        scheme.name = scheme.name.withOwnStorage
+        scheme.version = scheme.version.withOwnStorage
+        scheme.digest = scheme.digest.withOwnStorage
+        self.scheme = scheme
+        schemeTexts = Report.SchemeTexts(scheme)
+        approvalLists = other.approvalLists.withOwnStorage
+        recommendationLists = other.recommendationLists.withOwnStorage
     }
 
 
@@ -94,13 +145,13 @@ package final class ReportBuilder: Sendable {
     /// Turns a verdict into the report a person or a tool reads: every index becomes the id,
     /// title and source citation it stands for.
     public func build(_ decision: Decision, _ verdict: Verdict) -> Report {
-        var report = Report(decision: decision.id, date: decision.date, outcome: verdict.outcome, scheme: program.scheme)
+        var report = Report(decision: decision.id, date: decision.date, outcome: verdict.outcome, scheme: scheme)
         report.schemeTexts = schemeTexts
         let fired = verdict.matches.fired.map(Int.init)
         report.rulesFired = fired.map(reference)
         report.approvals = verdict.approvals.map { approval in
             // Every fired rule that requires it, not only the first, which is the one cited.
-            let table = approval.action == .approve ? plan.requirements.approvals : plan.requirements.recommendations
+            let table = approval.action == .approve ? approvalLists : recommendationLists
             var ruleIDs: [EncodedJSONString] = []
             for rule in fired where table.contains(rule, approval.body) { ruleIDs.append(references[rule].texts.id) }
             return Report.Approval(approver: bodyNames[Int(approval.body)], action: approval.action,
@@ -128,7 +179,7 @@ package final class ReportBuilder: Sendable {
             let missing = (program.rules[rule].condition?.fieldsRead ?? []).filter { !decision.isPresent[$0] }
             return Report.Undecided(rule: reference(rule), missingFields: missing.map { program.fields[$0].name }.sorted())
         }
-        report.decidedBy = verdict.decider.map { program.bodies[Int($0)].id }
+        report.decidedBy = verdict.decider.map { bodyNames[Int($0)].id.text }
         addOutcomeFindings(decision, verdict, into: &report)
         addExistenceFindings(decision, verdict, into: &report)
         addCalendarFindings(decision, report: &report)

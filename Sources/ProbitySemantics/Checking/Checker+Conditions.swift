@@ -14,9 +14,16 @@ extension Checker {
                 rest = left
             }
             parts.append(rest)
-            let checked = parts.reversed().map { checkCondition($0) }
-            guard checked.allSatisfy({ $0 != nil }) else { return nil }
-            return .all(checked.compactMap { $0 }.flatMap(\.conjuncts))
+            // Every part is checked (each error reported); their conjuncts are appended in
+            // place, not gathered through an array per part.
+            var conjuncts: [Condition] = []
+            conjuncts.reserveCapacity(parts.count)
+            var failed = false
+            for part in parts.reversed() {
+                guard let checked = checkCondition(part) else { failed = true; continue }
+                if case .all = checked { conjuncts += checked.conjuncts } else { conjuncts.append(checked) }
+            }
+            return failed ? nil : .all(conjuncts)
         case .or:
             var parts: [Expression] = []
             var rest = expression
@@ -165,7 +172,7 @@ extension Checker {
         case .name(let name):
             switch type {
             case .enumeration(let values):
-                if let ordinal = values.firstIndex(of: name.text) { return .integer(Int64(ordinal)) }
+                if let ordinal = enumerationOrdinal(of: name.text, in: values, field: fieldIndex) { return .integer(Int64(ordinal)) }
             case .body:
                 if let body = bodyIndex[name.text] { return .integer(Int64(body)) }
             case .organisation:
@@ -186,6 +193,19 @@ extension Checker {
             error(.valueWhereConditionExpected, "expected a value to compare with `\(fieldName)`", at: expression.range)
             return nil
         }
+    }
+
+    /// The first position of `text` in `values`, the enumeration of field `field` (or of its
+    /// elements). Long enumerations are looked up in a table made once per field: reading the
+    /// list was a hundred string compares a rule with 200 kinds.
+    mutating func enumerationOrdinal(of text: String, in values: [String], field: Int) -> Int? {
+        guard values.count > 8 else { return values.firstIndex(of: text) }
+        if let known = enumerationOrdinals[field], known.values == values { return known.ordinals[text] }
+        var ordinals: [String: Int] = [:]
+        ordinals.reserveCapacity(values.count)
+        for (ordinal, value) in values.enumerated() where ordinals[value] == nil { ordinals[value] = ordinal }
+        enumerationOrdinals[field] = (values, ordinals)
+        return ordinals[text]
     }
 
     mutating func reportUnknownValue(_ name: Name, for fieldName: String, type: FieldType) {

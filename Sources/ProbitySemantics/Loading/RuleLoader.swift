@@ -10,8 +10,25 @@ public struct LoadedRules: Sendable {
     public var diagnostics: [Diagnostic]
     /// The folder that includes may not leave, as an absolute path.
     public var rootDirectory: String
-    /// SHA-256 over every file's path (relative to the root) and bytes, in path order.
-    public var digest: String
+    /// Every file's path (relative to the root) and bytes, in path order: what ``digest`` hashes.
+    var digestInputs: [(relative: String, bytes: [UInt8])]
+
+    /// SHA-256 over every file's path (relative to the root) and bytes, in path order. Worked
+    /// out on each use (the checker asks once, beside its own work when the rules are large:
+    /// ``Checker/check(_:)``).
+    public var digest: String {
+        var hasher = SHA256Hasher()
+        for input in digestInputs {
+            hasher.update(Array(input.relative.utf8))
+            hasher.update([0])
+            hasher.update(input.bytes)
+            hasher.update([0])
+        }
+        return SHA256.hex(hasher.finalize())
+    }
+
+    /// How many bytes the rule files hold in all.
+    var byteCount: Int { digestInputs.reduce(0) { $0 + $1.bytes.count } }
 }
 
 /// Reads rule files through a ``FileProvider`` (the disk, or files held in memory). A folder
@@ -78,16 +95,8 @@ public struct RuleLoader {
     }
 
     private func finish() -> LoadedRules {
-        var hasher = SHA256Hasher()
-        for input in digestInputs.sorted(by: { $0.relative < $1.relative }) {
-            hasher.update(Array(input.relative.utf8))
-            hasher.update([0])
-            hasher.update(input.bytes)
-            hasher.update([0])
-        }
-        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
-        return LoadedRules(sources: sources, files: files, interner: interner, diagnostics: diagnostics,
-                           rootDirectory: root, digest: digest)
+        LoadedRules(sources: sources, files: files, interner: interner, diagnostics: diagnostics,
+                    rootDirectory: root, digestInputs: digestInputs.sorted(by: { $0.relative < $1.relative }))
     }
 
     /// Every `.probity` file under `directory`, in path order. Symbolic links are followed only to

@@ -72,7 +72,8 @@ public struct Lexer {
             if position - start > Lexer.maximumNameLength {
                 diagnostics.append(.error(.nameTooLong, "name is \(position - start) bytes long; expected at most \(Lexer.maximumNameLength)", at: range(start)))
             }
-            token.integer = Int64(interner.intern(bytes[start..<position]).rawValue)
+            let end = position
+            token.integer = Int64(bytes.withUnsafeBufferPointer { interner.intern(UnsafeBufferPointer(rebasing: $0[start..<end])) }.rawValue)
         case _ where byte.isDigit:
             lexNumberOrDate(into: &token)
         case 0xC2 where peek(1) == 0xA3:  // "£"
@@ -201,7 +202,9 @@ public struct Lexer {
         }
         while position < bytes.count, bytes[position].isLetter { position += 1 }
         let text = bytes[start..<position]
-        if let money = Money.parse(text) {
+        // The buffer form: `Money.parse` on an `ArraySlice` runs unspecialised across modules.
+        let end = position
+        if let money = bytes.withUnsafeBufferPointer({ Money.parse(utf8: UnsafeBufferPointer(rebasing: $0[start..<end])) }) {
             token.kind = .money
             token.integer = money.pence
         } else {
@@ -220,6 +223,16 @@ public struct Lexer {
     private mutating func lexString(into token: inout Token) {
         let start = position
         position += 1
+        // Most strings hold no escape: their text is their bytes, taken in one piece.
+        var end = position
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] != UInt8(ascii: "\n") { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            let first = position
+            token.kind = .string
+            token.text = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[first..<end]), as: UTF8.self) }
+            position = end + 1
+            return
+        }
         var decoded: [UInt8] = []
         while position < bytes.count {
             let byte = bytes[position]

@@ -1,4 +1,4 @@
-import ProbityReports
+@testable import ProbityReports
 import ProbitySemantics
 import ProbitySupport
 import ProbityTestSupport
@@ -60,5 +60,24 @@ final class ReportBuilderTests: XCTestCase {
         XCTAssertEqual(json["notices"]?.arrayValue?.first?["deemed_approved_after_days"], .number("5"))
         let again = try report(#"{"id":"v1","date":"2023-12-04","kind":"s75-variation","value":"£250,000"}"#).json
         XCTAssertEqual(JSONWriter.pretty(json), JSONWriter.pretty(again))
+    }
+}
+
+/// The organisation fields the rules test, marked in place, against the union of every rule's
+/// `fieldsRead` it replaced.
+final class TestedOrganisationFieldsTests: XCTestCase {
+    func testTheFieldsMarkedAreTheFieldsReadThatHoldOrganisations() throws {
+        let plan = try XCTUnwrap(makePlan(tieredScheme))
+        let program = plan.program
+        var read = Set<Int>()
+        for rule in program.rules { read.formUnion(rule.condition?.fieldsRead ?? []) }
+        let expected = read.sorted().filter { field in
+            switch program.fields[field].type {
+            case .organisation, .set(.organisation): true
+            default: false
+            }
+        }
+        XCTAssertFalse(expected.isEmpty, "the scheme tests an organisation field")
+        XCTAssertEqual(ReportBuilder.testedOrganisationFields(program), expected)
     }
 }

@@ -1,0 +1,108 @@
+import Foundation
+import Probity
+import ProbityBenchmark
+import ProbityTestSupport
+import XCTest
+
+/// ``Engine/replica()``: an engine for another thread answers exactly as the engine it copies,
+/// and the texts its reports hold are its own objects, not the original's.
+final class ReplicaTests: XCTestCase {
+    /// On the generated workload (with and without each line's own committee, suppliers written
+    /// otherwise or new), reports and errors are the same, as JSON and as text, strict or not;
+    /// a replica of a replica too.
+    func testAReplicaAnswersAsItsEngine() throws {
+        let (seed, generator) = TestSeed.generator()
+        var random = generator
+        var config = WorkloadConfig()
+        config.seed = seed
+        config.decisions = 200
+        config.kinds = 6
+        config.organisations = 150
+        config.people = 1_000
+        config.interests = 1_500
+        config.committee = 8
+        let workload = Workload(config)
+        let scheme = try Scheme.load(texts: ["rules.probity": workload.rulesText()]).get()
+        let register = try RegisterLoader.read(Array(workload.registerCSV().utf8), fileName: "register.csv").get()
+        for strict in [false, true] {
+            let engine = Engine(scheme: scheme, register: register, strict: strict)
+            let replicas = [engine.replica(), engine.replica().replica()]
+            var compared = 0
+            for index in workload.decisions.indices {
+                var line = workload.decisionJSON(index, meeting: index % 3 != 0)
+                switch random.next() % 4 {
+                case 0: line = line.replacingOccurrences(of: "\"value\":", with: "\"valu\":")   // an error
+                case 1: line = line.replacingOccurrences(of: "\"supplier\":\"", with: "\"supplier\":\"New \(random.next() % 50) ")
+                default: break
+                }
+                let bytes = Array(line.utf8)
+                let expected = engine.check(json: bytes)
+                for (which, replica) in replicas.enumerated() {
+                    switch (expected, replica.check(json: bytes)) {
+                    case (.success(let one), .success(let two)):
+                        XCTAssertEqual(JSONWriter.compact(two.json), JSONWriter.compact(one.json), "replica \(which): seed \(seed), strict \(strict), line \(line)")
+                        XCTAssertEqual(two.text, one.text, "replica \(which): seed \(seed), strict \(strict), line \(line)")
+                        compared += 1
+                    case (.failure(let one), .failure(let two)):
+                        XCTAssertEqual(two.all, one.all, "replica \(which): seed \(seed), line \(line)")
+                    default:
+                        XCTFail("replica \(which) disagrees on whether line \(line) can be read (seed \(seed))")
+                    }
+                }
+            }
+            XCTAssertGreaterThan(compared, workload.decisions.count / 2, "seed \(seed): too few decisions were read to compare")
+        }
+    }
+
+    /// The shipped rules (notices, procedures, steps in order, placeholders, bodies that come
+    /// and go) on the example decisions, with the example register.
+    func testAReplicaAnswersAsItsEngineOnTheShippedRules() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let scheme = try Scheme.load(at: root.appendingPathComponent("Rules").path, shownAs: "Rules").get()
+        let examples = root.appendingPathComponent("Examples/decisions")
+        let files = try FileManager.default.contentsOfDirectory(atPath: examples.path).filter { $0.hasSuffix(".json") }.sorted()
+        XCTAssertFalse(files.isEmpty)
+        let engine = Engine(scheme: scheme)
+        let replica = engine.replica()
+        for file in files {
+            let bytes = Array(try Data(contentsOf: examples.appendingPathComponent(file)))
+            switch (engine.check(json: bytes), replica.check(json: bytes)) {
+            case (.success(let one), .success(let two)):
+                XCTAssertEqual(JSONWriter.compact(two.json), JSONWriter.compact(one.json), file)
+                XCTAssertEqual(two.text, one.text, file)
+            case (.failure(let one), .failure(let two)):
+                XCTAssertEqual(two.all, one.all, file)
+            default:
+                XCTFail("the replica disagrees on whether \(file) can be read")
+            }
+        }
+    }
+
+    /// What a report holds by reference (a rule's texts, an approver's and a procedure's names,
+    /// the scheme's texts) is the replica's own: two threads with a replica each write no
+    /// reference count of the other's.
+    func testAReplicasReportsHoldTextsOfItsOwn() throws {
+        let engine = try FrontDoorFixtures.engine()
+        let replica = engine.replica()
+        let decision = try engine.decision(id: "D-1", date: "2025-06-01", [
+            "kind": "contract-award", "value": .money(Money(pence: 30_000_000)), "counterparty": "AHL",
+        ])
+        let one = engine.check(decision), two = replica.check(decision)
+        XCTAssertFalse(one.rulesFired.isEmpty)
+        XCTAssertFalse(one.approvals.isEmpty)
+        for (a, b) in zip(one.rulesFired, two.rulesFired) {
+            XCTAssertEqual(a, b)
+            XCTAssertFalse(a.texts === b.texts, "rule \(a.id): the replica's report holds the engine's texts")
+        }
+        for (a, b) in zip(one.approvals, two.approvals) {
+            XCTAssertEqual(a.by, b.by)
+            XCTAssertFalse(a.approver === b.approver, "approval by \(a.by): the replica's report holds the engine's name")
+            XCTAssertFalse(a.rule.texts === b.rule.texts)
+        }
+        XCTAssertEqual(two.scheme.digest, one.scheme.digest)
+        let (texts1, texts2) = (try XCTUnwrap(one.schemeTexts), try XCTUnwrap(two.schemeTexts))
+        XCTAssertFalse(texts1 === texts2)
+        // The same replica's reports share its texts, as one engine's do.
+        XCTAssertTrue(replica.check(decision).rulesFired[0].texts === two.rulesFired[0].texts)
+    }
+}
