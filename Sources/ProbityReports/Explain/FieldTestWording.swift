@@ -27,7 +27,10 @@ package final class FieldTestWording: Sendable {
 
     /// The test's pieces, or nil for a test these pieces cannot word (one comparing two fields,
     /// presence, a constant, `all`/`any`/`not`): ``ConditionWording`` words those itself.
-    package init?(_ condition: Condition, program: Program) {
+    /// The program is borrowed: an initialiser's arguments are otherwise passed owned, and the
+    /// report builder, making these for every conjunct of every rule, copied it (retaining each
+    /// of its tables) for each.
+    package init?(_ condition: Condition, program: borrowing Program) {
         let name: String
         switch condition {
         case .compare(let field, let op, let value, _):

@@ -475,7 +475,7 @@ package final class ReportBuilder: Sendable {
         var testsEnumeration: Bool
         var gap: GapTest
 
-        init(_ condition: Condition, program: Program) {
+        init(_ condition: Condition, program: borrowing Program) {
             switch condition {
             case .compare(let field, _, _, _), .oneOf(let field, _, _, _):
                 if case .enumeration = program.fields[field].type { testsEnumeration = true } else { testsEnumeration = false }
