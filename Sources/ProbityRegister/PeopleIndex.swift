@@ -27,7 +27,7 @@ public enum PersonResolution: Equatable, Sendable {
 /// this index from names read against another.
 public final class PeopleIndex: Sendable {
     /// Each person's normalised name (`RegisterPerson.key`), split into words only by the rare
-    /// lookups that need them: splitting all 20,088 of /tmp/wl's names up front was a third of
+    /// lookups that need them: splitting all 20,088 of the benchmark workload's names up front was a third of
     /// building the index.
     let keys: [String]
     /// Surname → people, for a name of one word; made on first use (``people(withSurname:)``).
