@@ -71,7 +71,7 @@ public final class Engine: Sendable {
         // shared, and the screener is put together from both once both are done, exactly as
         // on one thread. (The scan splits the register among the cores itself; it runs on one
         // thread here when the other core is busy with the first side.)
-        // The people index goes with the shorter side: with /tmp/wl's 220 rules the rules'
+        // The people index goes with the shorter side: with the benchmark workload's 220 rules the rules'
         // side is about 50 M instructions against the scan's 100 M, with ten times the rules
         // about 135 M, and then the index (30 M) goes with the scan.
         let plan: Plan, decoder: DecisionDecoder, builder: ReportBuilder
@@ -95,7 +95,7 @@ public final class Engine: Sendable {
 
     /// Whether the rules' tables (plan, decoder, report builder) take longer to build than
     /// the register's scan and people index, by a rough count of instructions a rule, an
-    /// organisation and a person (measured on /tmp/wl and ten times its rules, docs/performance.md
+    /// organisation and a person (measured on the benchmark workload and ten times its rules, docs/performance.md
     /// item 20). It chooses only which side builds the people index, never an answer.
     static func rulesSideIsLonger(_ program: Program, _ register: Register) -> Bool {
         let rulesSide = 60_000 * program.rules.count + 16_000 * program.organisations.count
@@ -112,7 +112,7 @@ public final class Engine: Sendable {
     static let parallelRulesMinimum = 500
 
     /// Whether the rules' side of an engine is worth a second thread: a second core, and rules
-    /// or organisations by the hundred (/tmp/wl has 220 rules and 2,000 organisations).
+    /// or organisations by the hundred (`probity bench --write`'s workload has 220 rules and 2,000 organisations).
     package static func buildsRulesInParallel(_ program: Program) -> Bool {
         guard program.rules.count >= parallelRulesMinimum || program.organisations.count >= parallelRulesMinimum else { return false }
         return ProcessInfo.processInfo.activeProcessorCount >= 2
@@ -184,7 +184,7 @@ public final class Engine: Sendable {
         if inParallel {
             // The compiled plan beside the decoder (mostly the organisation directory) and the
             // scan's patterns: each reads only the immutable program and returns values of its
-            // own. With ten times /tmp/wl's rules the plan is 76 M instructions and the other side
+            // own. With ten times the benchmark workload's rules the plan is 76 M instructions and the other side
             // 51 M, and the rules' side of start-up, not the register, is then the longer
             // (docs/performance.md, item 13). The report builder needs both, so it comes after.
             (plan, (decoder, patterns)) = bothAtOnce({ Plan(program: program) },

@@ -76,7 +76,7 @@ public struct KeywordScanner: Sendable {
 
         // The trie, with -1 for "no edge yet". Each state's own patterns are kept as a count per
         // state and the state each pattern ends at, not as an array per state: building the
-        // patterns of /tmp/wl's 2,000 organisations allocated one array per state twice over.
+        // patterns of the benchmark workload's 2,000 organisations allocated one array per state twice over.
         var transitions = [Int32](repeating: -1, count: classCount)
         transitions.reserveCapacity(classCount * (folded.reduce(0) { $0 + $1.count } + 1))
         var stateCount = 1

@@ -27,7 +27,7 @@ public enum PersonResolution: Equatable, Sendable {
 /// this index from names read against another.
 public final class PeopleIndex: Sendable {
     /// Each person's normalised name (`RegisterPerson.key`), split into words only by the rare
-    /// lookups that need them: splitting all 20,088 of /tmp/wl's names up front was a third of
+    /// lookups that need them: splitting all 20,088 of the benchmark workload's names up front was a third of
     /// building the index.
     let keys: [String]
     /// Surname → people, for a name of one word; made on first use (``people(withSurname:)``).
@@ -50,6 +50,10 @@ public final class PeopleIndex: Sendable {
     /// such a name is first looked up (a name the byte table misses), not with the index: most
     /// batches never ask.
     private let byWrittenName: MadeOnce<[String: PersonResolution]>
+    /// Whether every register name is ASCII: then an ASCII name the byte table misses is equal
+    /// as a string to none of them either, and ``byWrittenName`` is not made for it (making it
+    /// for a title on one attendee cost as much as 300 lines).
+    private let namesAreASCII: Bool
     private let people: [RegisterPerson]
     /// Each person's key folded for "did you mean", once, when a name first matches nobody.
     private let foldedKeys = MadeOnce<[NameSuggestions.Folded]>()
@@ -85,7 +89,8 @@ public final class PeopleIndex: Sendable {
         // cannot disagree. With every name ASCII, two names are equal as strings exactly when
         // their bytes are, so the answer is the first person's with those bytes, read from the
         // key index directly; otherwise the string dictionary is made now and asked.
-        if people.allSatisfy(\.name.isASCII) {
+        namesAreASCII = people.allSatisfy(\.name.isASCII)
+        if namesAreASCII {
             var resolutions = [PersonResolution](repeating: .notFound, count: writtenNames.count)
             var seen = [Bool](repeating: false, count: writtenNames.count)
             for person in people {
@@ -142,7 +147,10 @@ public final class PeopleIndex: Sendable {
     /// What ``resolve(_:)`` answers for a name whose bytes are no register name's, worked out
     /// afresh (``resolve(_:)`` keeps it).
     func resolveWrittenOtherwise(_ written: String) -> PersonResolution {
-        resolveByWrittenName(written) ?? resolveNormalising(written)
+        // An ASCII string equals another only when their bytes are equal (a name with a Kelvin
+        // sign equals one with a K, so both must be ASCII).
+        if namesAreASCII && written.isASCII { return resolveNormalising(written) }
+        return resolveByWrittenName(written) ?? resolveNormalising(written)
     }
 
     /// What ``resolve(_:)`` answers for a name given as UTF-8 bytes (an attendee read straight

@@ -115,17 +115,17 @@ struct RegisterJSONImport {
             let field = fieldOfKey[key]
             guard cells.accepts(key: keyTexts[key], field: field, entry: .row(entries)), let field else { return }
             switch value {
-            case .string(let text): hold(text, as: field)
-            case .number(let lexeme): hold(lexeme, as: field)
+            case .string(let text): hold(text.utf8, as: field)
+            case .number(let lexeme): hold(lexeme.utf8, as: field)
             case .null: break
             case let other: cells.reject(key: keyTexts[key], value: other, entry: .row(entries))
             }
         }
 
-        /// Keeps `text` as the cell of `field` until the row ends.
-        private mutating func hold(_ text: String, as field: RegisterField) {
+        /// Keeps `bytes` as the cell of `field` until the row ends.
+        private mutating func hold<Bytes: Sequence<UInt8>>(_ bytes: Bytes, as field: RegisterField) {
             let start = heldBytes.count
-            heldBytes.append(contentsOf: text.utf8)
+            heldBytes.append(contentsOf: bytes)
             held.append((field, start..<heldBytes.count))
         }
 
@@ -133,9 +133,7 @@ struct RegisterJSONImport {
         mutating func member(_ key: Int, decoded: UnsafeBufferPointer<UInt8>) {
             guard isKept else { return }
             guard cells.accepts(key: keyTexts[key], field: fieldOfKey[key], entry: .row(entries)), let field = fieldOfKey[key] else { return }
-            let start = heldBytes.count
-            heldBytes.append(contentsOf: decoded)
-            held.append((field, start..<heldBytes.count))
+            hold(decoded, as: field)
         }
 
         mutating func member(_ key: Int, text: UnsafeBufferPointer<UInt8>) {

@@ -239,6 +239,10 @@ final class PeopleIndexWrittenOtherwiseTests: XCTestCase {
                 for (text, answer) in zip(shared.reversed(), expected.reversed()) { XCTAssertEqual(index.resolve(text), answer, "seed \(seed): \(text)") }
             }
         }
+        // Equal as strings, not as bytes: a Kelvin sign is a K, on the register or as written.
+        XCTAssertEqual(PeopleIndex([RegisterPerson(name: "Kate Smith")]).resolve("\u{212A}ate Smith"), .found(0))
+        XCTAssertEqual(PeopleIndex([RegisterPerson(name: "\u{212A}ate Smith")]).resolve("Kate Smith"), .found(0))
+        XCTAssertEqual(PeopleIndex([RegisterPerson(name: "\u{212A}ate Smith"), RegisterPerson(name: "Ann Jones")]).resolve("Kate Smith"), .found(0))
         // Past the memo's 16,384 names, answers are still worked out, the same each time.
         let index = PeopleIndex([RegisterPerson(name: "Amara H Kingshurst"), RegisterPerson(name: "Amara Q Kingshurst")])
         for number in 0..<17_000 { XCTAssertEqual(index.resolve("Dr Stranger \(number)"), .notFound) }

@@ -13,7 +13,7 @@ enum CheckCommand {
             guard arguments.positionals.isEmpty else { throw UsageError("`--batch` reads decisions from its file; expected no other decision file") }
             guard let context = try CheckContext.load(arguments) else { return .badInput }
             // As for a single check: freeing the engine and its register object by object after
-            // the last line (39 M instructions with /tmp/wl's 20,088-row register) would only
+            // the last line (39 M instructions with the benchmark workload's 20,088-row register) would only
             // delay the exit, which gives the memory back anyway.
             _ = Unmanaged.passRetained(context.engine)
             let threads = try arguments.value("threads").map { text throws(UsageError) in

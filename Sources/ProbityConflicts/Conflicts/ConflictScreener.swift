@@ -146,7 +146,7 @@ package final class ConflictScreener: Sendable {
 
     /// The kind the rules' `conflicts` block names a register's interest type by. A switch, not
     /// `InterestKind(rawValue: type.rawValue)`: matching the name's string for each interest was
-    /// 16 M instructions of a batch's start-up with /tmp/wl's 20,088 people.
+    /// 16 M instructions of a batch's start-up with the benchmark workload's 20,088 people.
     static func kind(of type: InterestType) -> InterestKind {
         switch type {
         case .financial: .financial

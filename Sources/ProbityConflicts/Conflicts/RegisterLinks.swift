@@ -55,7 +55,7 @@ struct RegisterLinks: Sendable {
     /// (the register's people index, which needs nothing from the scan) is the first piece taken,
     /// so on two cores one builds it while the other starts on the scan, and both finish the scan
     /// together. Run one after the other, the index and the scan took 47 M + 2 × 44 M
-    /// instructions on /tmp/wl's critical path (docs/performance.md, item 13). Deterministic: each
+    /// instructions on the benchmark workload's critical path (docs/performance.md, item 13). Deterministic: each
     /// piece writes only its own slot, and the slots are joined in register order.
     static func scanning<Alongside>(register: Register, organisations: [Organisation], scanner prebuilt: KeywordScanner?,
                                     alongside: @Sendable () -> Alongside) -> (links: RegisterLinks, alongside: Alongside) {

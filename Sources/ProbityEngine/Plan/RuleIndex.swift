@@ -144,7 +144,7 @@ struct RuleIndex: Sendable {
         var named: [Int: [Int32]] = [:]
         for rule in rulesOfKey {
             if let organisations = RuleIndex.keyValues(in: rules[Int(rule)], field: field) {
-                // A rule naming several (`supplier one of …`) is filed under each; a line has one.
+                // A rule naming several (`supplier in {…}`) is filed under each; a line has one.
                 for organisation in organisations where organisation >= 0 { named[organisation, default: []].append(rule) }
             } else {
                 unnamed.append(rule)

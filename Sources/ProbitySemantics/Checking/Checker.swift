@@ -82,7 +82,7 @@ public struct Checker {
     }
 
     /// Rules smaller than this are hashed on the calling thread: starting a thread would cost
-    /// more than the check it overlaps (the shipped rules are 172 kB, /tmp/wl's 130 kB).
+    /// more than the check it overlaps (the shipped rules are 172 kB, the benchmark workload's 130 kB).
     static let parallelDigestMinimumBytes = 256 << 10
 
     /// Whether the digest is worked out beside the check: large rules, and a second core.
