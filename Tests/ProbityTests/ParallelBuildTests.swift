@@ -11,17 +11,8 @@ final class ParallelBuildTests: XCTestCase {
     func testAnEngineBuiltInParallelAnswersAsOneBuiltSerially() throws {
         let (seed, generator) = TestSeed.generator()
         var random = generator
-        var config = WorkloadConfig()
-        config.seed = seed
-        config.decisions = 200
-        config.kinds = 6
-        config.organisations = 150
-        config.people = 1_000
-        config.interests = 1_500
-        config.committee = 8
-        let workload = Workload(config)
-        let scheme = try Scheme.load(texts: ["rules.probity": workload.rulesText()]).get()
-        let register = try RegisterLoader.read(Array(workload.registerCSV().utf8), fileName: "register.csv").get()
+        let small = try SmallWorkload(seed: seed)
+        let (workload, scheme, register) = (small.workload, small.scheme, small.register)
         XCTAssertGreaterThanOrEqual(register.people.count, 1_000, "seed \(seed)")
 
         for strict in [false, true] {

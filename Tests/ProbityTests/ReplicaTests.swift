@@ -13,17 +13,8 @@ final class ReplicaTests: XCTestCase {
     func testAReplicaAnswersAsItsEngine() throws {
         let (seed, generator) = TestSeed.generator()
         var random = generator
-        var config = WorkloadConfig()
-        config.seed = seed
-        config.decisions = 200
-        config.kinds = 6
-        config.organisations = 150
-        config.people = 1_000
-        config.interests = 1_500
-        config.committee = 8
-        let workload = Workload(config)
-        let scheme = try Scheme.load(texts: ["rules.probity": workload.rulesText()]).get()
-        let register = try RegisterLoader.read(Array(workload.registerCSV().utf8), fileName: "register.csv").get()
+        let small = try SmallWorkload(seed: seed)
+        let (workload, scheme, register) = (small.workload, small.scheme, small.register)
         for strict in [false, true] {
             let engine = Engine(scheme: scheme, register: register, strict: strict)
             let replicas = [engine.replica(), engine.replica().replica()]
