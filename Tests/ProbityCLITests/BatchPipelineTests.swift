@@ -36,13 +36,23 @@ final class BatchPipelineTests: XCTestCase {
         return (lines, bad)
     }
 
+    /// `lines` written to the batch file, one a line; its path.
+    private func written(_ lines: [String]) throws -> String {
+        let file = directory.appendingPathComponent("batch.jsonl")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
+        return file.path
+    }
+
+    /// `check` of the batch at `path` (`-`: standard input) against the rules and register `setUp` wrote.
+    private func checkArguments(batch path: String) -> [String] {
+        ["check", "--rules", directory.appendingPathComponent("rules.probity").path,
+         "--register", directory.appendingPathComponent("register.csv").path, "--batch", path]
+    }
+
     func testTwoAndFourThreadsWriteWhatOneThreadWrites() throws {
         var (seed, random) = TestSeed.generator()
         let (lines, bad) = try batch(decisions: 5_000, &random, seed: seed % 1_000_000 + 1)
-        let file = directory.appendingPathComponent("batch.jsonl")
-        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
-        let arguments = ["check", "--rules", directory.appendingPathComponent("rules.probity").path,
-                         "--register", directory.appendingPathComponent("register.csv").path, "--batch", file.path]
+        let arguments = checkArguments(batch: try written(lines))
         let one = try Probity.run(arguments + ["--threads", "1"])
         let output = one.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         XCTAssertEqual(output.count, lines.count - 1, "seed \(seed): one line out per line in, but the blank one")
@@ -67,8 +77,7 @@ final class BatchPipelineTests: XCTestCase {
         let (allLines, _) = try batch(decisions: 300, &random, seed: seed % 1_000_000 + 1)
         let lines = allLines.filter { $0.count < 1_000_000 }
         let input = Array((lines.joined(separator: "\n") + "\n").utf8)
-        let arguments = ["check", "--rules", directory.appendingPathComponent("rules.probity").path,
-                         "--register", directory.appendingPathComponent("register.csv").path, "--batch", "-"]
+        let arguments = checkArguments(batch: "-")
         let expected = try Probity.run(arguments + ["--threads", "1"], stdin: String(decoding: input, as: UTF8.self))
 
         let process = Process()
@@ -109,10 +118,7 @@ final class BatchPipelineTests: XCTestCase {
     func testOutputThatStopsEndsTheBatchAtAnyThreadCount() throws {
         var (seed, random) = TestSeed.generator()
         let (lines, _) = try batch(decisions: 3_000, &random, seed: seed % 1_000_000 + 1)
-        let file = directory.appendingPathComponent("batch.jsonl")
-        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
-        let arguments = ["check", "--rules", directory.appendingPathComponent("rules.probity").path,
-                         "--register", directory.appendingPathComponent("register.csv").path, "--batch", file.path]
+        let arguments = checkArguments(batch: try written(lines))
         let one = Array(try Probity.run(arguments + ["--threads", "1"]).stdout.utf8)
         let quoted = ([Probity.binary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
         for _ in 0..<3 {
