@@ -56,15 +56,9 @@ public indirect enum Condition: Hashable, Sendable {
 
     /// The fields the condition reads, for "undecided for want of …" reports.
     public var fieldsRead: Set<Int> {
-        switch self {
-        case .all(let parts), .any(let parts): parts.reduce(into: []) { $0.formUnion($1.fieldsRead) }
-        case .not(let inner): inner.fieldsRead
-        case .compare(let f, _, _, _), .oneOf(let f, _, _, _), .interval(let f, _, _, _, _), .present(let f, _, _):
-            [f]
-        case .compareFields(let a, _, let b, _), .memberOfField(let a, let b, _, _): [a, b]
-        case .contains(let f, _, _): [f]
-        case .constant: []
-        }
+        var fields = Set<Int>()
+        forEachFieldRead { fields.insert($0) }
+        return fields
     }
 
     /// Calls `body` with each field the condition reads (``fieldsRead``), in the order written;

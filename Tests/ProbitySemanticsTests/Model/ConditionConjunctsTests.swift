@@ -16,10 +16,14 @@ final class ConditionConjunctsTests: XCTestCase {
     private func randomCondition(depth: Int, _ random: inout SplitMix64) -> Condition {
         let range = SourceRange(file: FileID(0), start: 0, end: 0)
         let a = Int(random.next() % 5), b = Int(random.next() % 5)
-        let leaf: Condition = switch random.next() % 4 {
+        let leaf: Condition = switch random.next() % 8 {
         case 0: .present(field: a, negated: random.next() % 2 == 0, range)
         case 1: .compareFields(a, .less, b, range)
         case 2: .memberOfField(field: a, setField: b, negated: false, range)
+        case 3: .compare(field: a, .less, .integer(Int64(b)), range)
+        case 4: .oneOf(field: a, [.integer(Int64(b))], negated: false, range)
+        case 5: .interval(field: a, lower: nil, upper: nil, negated: false, range)
+        case 6: .contains(setField: a, .integer(Int64(b)), range)
         default: .constant(true)
         }
         guard depth > 0 else { return leaf }
@@ -43,7 +47,21 @@ final class ConditionConjunctsTests: XCTestCase {
         }
     }
 
-    /// Seeded: the fields visited are the fields read.
+    /// The fields a condition reads, as `fieldsRead` defined them before it was made from
+    /// `forEachFieldRead`, word for word.
+    private func fieldsReadDefinition(_ condition: Condition) -> Set<Int> {
+        switch condition {
+        case .all(let parts), .any(let parts): parts.reduce(into: []) { $0.formUnion(fieldsReadDefinition($1)) }
+        case .not(let inner): fieldsReadDefinition(inner)
+        case .compare(let f, _, _, _), .oneOf(let f, _, _, _), .interval(let f, _, _, _, _), .present(let f, _, _):
+            [f]
+        case .compareFields(let a, _, let b, _), .memberOfField(let a, let b, _, _): [a, b]
+        case .contains(let f, _, _): [f]
+        case .constant: []
+        }
+    }
+
+    /// Seeded: the fields visited are the fields read, and `fieldsRead` is what it was.
     func testForEachFieldReadVisitsTheFieldsRead() {
         let (seed, generator) = TestSeed.generator()
         var random = generator
@@ -51,7 +69,8 @@ final class ConditionConjunctsTests: XCTestCase {
             let condition = randomCondition(depth: Int(random.next() % 5), &random)
             var visited = Set<Int>()
             condition.forEachFieldRead { visited.insert($0) }
-            XCTAssertEqual(visited, condition.fieldsRead, "seed \(seed): \(condition)")
+            XCTAssertEqual(visited, fieldsReadDefinition(condition), "seed \(seed): \(condition)")
+            XCTAssertEqual(condition.fieldsRead, fieldsReadDefinition(condition), "seed \(seed): \(condition)")
         }
     }
 
