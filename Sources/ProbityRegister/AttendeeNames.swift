@@ -1,3 +1,5 @@
+import ProbitySupport
+
 /// A meeting's attendees as written, in order, each kept as cheaply as its reading allows.
 ///
 /// Read from a line of JSON against a register's ``PeopleIndex`` (a batch line's own meeting), a
@@ -78,6 +80,33 @@ public struct AttendeeNames: Sendable {
         let other = others[Int(-1 - slot.entry)]
         if isReadAgainst, let resolution = other.resolution { return resolution }
         return people.resolve(other.written)
+    }
+
+    /// The names as a key for a memo of what depends on them as written (a meeting's seats):
+    /// two keys are equal exactly when the same bytes are written in the same order. A name read
+    /// against `people` as one of its register names is keyed by its entry in the index's table
+    /// (one entry for each distinct spelling), with no `String` made or hashed; any other name by
+    /// its exact text. Keys made for one index are compared only with keys made for the same index.
+    public func exactKey(for people: PeopleIndex) -> ExactKey {
+        let isRead = isRead(against: people)
+        var key = ExactKey()
+        key.entries.reserveCapacity(slots.count)
+        for index in slots.indices {
+            let entry = slots[index].entry
+            if isRead && entry >= 0 {
+                key.entries.append(entry)
+            } else {
+                key.entries.append(-1)
+                key.texts.append(ExactText(written(at: index)))
+            }
+        }
+        return key
+    }
+
+    /// What ``exactKey(for:)`` makes: per name, its table entry or -1, and the texts of the -1s in order.
+    public struct ExactKey: Hashable, Sendable {
+        var entries: [Int32] = []
+        var texts: [ExactText] = []
     }
 
     /// Reads the next name from its UTF-8 `bytes` (all ASCII when `isASCII`) against `people`,

@@ -71,6 +71,10 @@ struct BodyRoster: Sendable {
         /// The member actually present.
         var occupant: Int
         var level: RecusalLevel?
+        /// The attendee who took the seat, by position in the list given to ``seatsPresent(_:)``:
+        /// whose recusal the seat carries, when the seats are worked out once for a meeting and
+        /// each item's recusals are put on them afterwards.
+        var attendee: Int = -1
     }
 
     /// The seats the attendees fill, in member order, the attendees who are no member, and the
@@ -88,7 +92,7 @@ struct BodyRoster: Sendable {
         var unagreed: [String] = []
         let deputiesCount = quorum?.deputiesCount ?? true
         let needsAgreement = quorum?.deputiesNeedAgreement ?? false
-        for attendee in attendees {
+        for (position, attendee) in attendees.enumerated() {
             guard case .found(let member) = names.resolve(attendee.written) else {
                 nonMembers.append(attendee.written)
                 continue
@@ -102,7 +106,7 @@ struct BodyRoster: Sendable {
             }
             // A deputy never displaces anyone; a principal displaces their deputy.
             if let taken = bySeat[seat], isDeputy || taken.occupant == member { continue }
-            bySeat[seat] = PresentSeat(seat: seat, occupant: member, level: attendee.level)
+            bySeat[seat] = PresentSeat(seat: seat, occupant: member, level: attendee.level, attendee: position)
         }
         return (bySeat.compactMap { $0 }, nonMembers, unagreed)
     }

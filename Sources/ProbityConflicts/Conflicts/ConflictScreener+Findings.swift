@@ -84,8 +84,16 @@ extension ConflictScreener {
     /// rule allows (P1133, a warning: the terms of reference are broken, but the chair may still
     /// take the items), or a meeting file that does not say when they went out (P1134); a deputy
     /// the chair did not agree to, who does not count (P1132).
+    ///
+    /// Worked out once for each meeting and kept (``meetingAtBody(_:body:)``).
     public func meetingFindings(_ meeting: Meeting) -> [Report.Finding] {
         guard let body = meeting.body else { return [] }
+        return meetingAtBody(meeting, body: body).findings
+    }
+
+    /// ``meetingFindings(_:)`` for a meeting of `body` whose seats are worked out (`seating`, nil
+    /// when the body has no `members` block), with the deputies left out for want of the chair's agreement.
+    func meetingFindings(_ meeting: Meeting, body: Int, seating: Seating?, unagreedDeputies: [String]) -> [Report.Finding] {
         var findings: [Report.Finding] = []
         func add(_ code: DiagnosticCode, _ severity: Severity, _ blocking: Bool, _ message: String) {
             findings.append(Report.Finding(severity: severity, code: code, message: message, isBlocking: blocking))
@@ -96,12 +104,10 @@ extension ConflictScreener {
         } else if program.committees[body]?.quorum == nil {
             add(.quorumNotCheckable, .note, false, "`\(bodyID)` has no `quorum` rule, so quorum cannot be checked")
         }
-        if let committee = program.committees[body] {
-            // Who attends, read once: the same for every item.
-            let roster = roster(of: body, committee: committee, at: meeting)
-            let present = roster.seatsPresent(meeting.attendees.map { ($0, nil) })
+        if let committee = program.committees[body], let seating {
+            let roster = seating.roster
             // A deputy the chair did not agree does not count, whichever item is taken.
-            for name in present.unagreedDeputies {
+            for name in unagreedDeputies {
                 add(.deputyNotCounted, .note, false,
                     "deputy \"\(name)\" does not count towards quorum or vote: `\(bodyID)` counts deputies only when the chair agreed their attendance, and the meeting record does not say so (`agreed_by_chair`)")
             }
@@ -111,7 +117,7 @@ extension ConflictScreener {
             for holder in meeting.roleHolders where !known.contains(holder.role) && said.insert(holder.role).inserted {
                 add(.holderRoleUnread, .warning, false, "`holders` names role `\(holder.role)`, which no member of `\(bodyID)` has and neither its chair succession nor `chair not role` names; it is not used")
             }
-            if !committee.chairSuccession.isEmpty, let line = roster.chairInLine(present.seats, holders: meeting.roleHolders) {
+            if !committee.chairSuccession.isEmpty, let line = seating.unrecused.chairLine {
                 addChairFindings(line, roster: roster, holders: meeting.roleHolders, add)
             }
         }

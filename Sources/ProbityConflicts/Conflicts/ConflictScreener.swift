@@ -46,6 +46,9 @@ package final class ConflictScreener: Sendable {
     let directory: OrganisationDirectory
     /// Rosters that seat a meeting's deputies, by body and deputies (``roster(of:committee:at:)``).
     let rostersWithDeputies = Memo<RosterWithDeputies, BodyRoster>(capacity: 256)
+    /// Meetings of bodies worked out before any item's recusals, by what they depend on
+    /// (``meetingAtBody(_:body:)``): a batch names a few meetings over and over.
+    let meetings = Memo<MeetingKey, MeetingAtBody>(capacity: 256)
     /// Per organisation with shaped aliases, its scanners, made when a reason first needs them.
     let shapedAliasScanners = ShapedAliasScanners()
 
@@ -237,22 +240,28 @@ package final class ConflictScreener: Sendable {
             levelsByPerson = found.map { ($0.person, $0.recusal.level) }
         }
 
-        if let meeting, let body = meeting.body, let committee = program.committees[body] {
-            let attendees = resolveAttendees(meeting)
-            let roster = roster(of: body, committee: committee, at: meeting)
-            let levelOf = { (attendee: AttendeeMatch) -> RecusalLevel? in
-                guard let person = attendee.person else { return nil }
-                return levelsByPerson.first { $0.person == person }?.level
+        if let meeting, let body = meeting.body, let seating = meetingAtBody(meeting, body: body).seating {
+            screening.nonMembers = seating.nonMembers
+            screening.quorumBeforeRecusals = seating.unrecused.quorum
+            // The seats as worked out for the meeting, each with the recusal of the attendee who
+            // took it; with none recused, the meeting's own outcome is the item's.
+            var present = seating.seats
+            var anyRecused = false
+            if !levelsByPerson.isEmpty {
+                let names = meeting.attendeeNames
+                let isRead = names.isRead(against: people)
+                for index in present.indices {
+                    guard case .found(let person) = names.resolution(at: present[index].attendee, on: people, isReadAgainst: isRead),
+                          let level = levelsByPerson.first(where: { $0.person == person })?.level else { continue }
+                    present[index].level = level
+                    anyRecused = true
+                }
             }
-            let present = roster.seatsPresent(attendees.map { ($0.written, levelOf($0)) })
-            screening.nonMembers = present.nonMembers
-            let unrecused = present.seats.map { BodyRoster.PresentSeat(seat: $0.seat, occupant: $0.occupant, level: nil) }
-            screening.quorumBeforeRecusals = roster.quorumResult(unrecused)
-            screening.report.quorum = roster.quorumResult(present.seats)
-            screening.report.voters = roster.voters(present.seats).map { voter in
-                ConflictsReport.Voter(person: voter.person, weight: voter.weight.value, organisation: voter.organisation)
-            }
-            if let line = roster.chairInLine(present.seats, holders: meeting.roleHolders) {
+            let roster = seating.roster
+            let outcome = anyRecused ? SeatsOutcome(present, roster: roster, holders: meeting.roleHolders) : seating.unrecused
+            screening.report.quorum = outcome.quorum
+            screening.report.voters = outcome.voters
+            if let line = outcome.chairLine {
                 if case .member(let member, _) = line.holder { screening.report.chair = roster.members[member].name }
                 if let conflicted = line.passedOver.first(where: { $0.why != "not present" }) {
                     screening.chairStandsAside = Report.Finding(severity: .note, code: .chairStandsAside,
