@@ -126,9 +126,16 @@ public struct AttendeeNames: Sendable {
             }
             return true
         }
+        // A name written otherwise than on the register: its `String` and answer are kept by the
+        // index, found from the bytes, so a name that recurs line after line makes no `String`.
+        if let people {
+            guard let (written, resolution) = people.resolveOtherwise(utf8: bytes, isASCII: isASCII) else { return false }
+            appendOther(Other(written: written, resolution: resolution))
+            return true
+        }
         let made = isASCII ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
         guard let written = made else { return false }
-        appendOther(Other(written: written, resolution: people?.resolve(written)))
+        appendOther(Other(written: written, resolution: nil))
         return true
     }
 

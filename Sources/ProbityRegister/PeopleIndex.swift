@@ -64,8 +64,11 @@ public final class PeopleIndex: Sendable {
     /// Kingshurst") → its answer: such a name misses the byte table, and normalising it and
     /// matching its words cost 3–10 names found in the table; a batch names the same attendees
     /// line after line. By its exact bytes, as the byte table is; at most 16,384 names kept (a
-    /// register of 5,000 people, each written two or three ways).
-    private let resolvedOtherwise = Memo<ExactText, PersonResolution>(capacity: 16_384)
+    /// register of 5,000 people, each written two or three ways). Found from the name's bytes
+    /// (``resolveOtherwise(utf8:isASCII:)``), with the name's `String` kept beside its answer:
+    /// making the `String` from a line's bytes to look it up was most of what such a name still
+    /// cost when kept.
+    private let resolvedOtherwise = TextMemo<PersonResolution>(capacity: 16_384)
 
     /// Indexes `people` by their `key`s.
     public init(_ people: [RegisterPerson]) {
@@ -141,7 +144,19 @@ public final class PeopleIndex: Sendable {
     /// The person `written` names.
     public func resolve(_ written: String) -> PersonResolution {
         if let entry = writtenNames.entry(written) { return writtenResolutions[entry] }
-        return resolvedOtherwise.value(for: ExactText(written)) { resolveWrittenOtherwise(written) }
+        return resolvedOtherwise.value(for: written) { resolveWrittenOtherwise(written) }
+    }
+
+    /// What ``resolve(_:)`` answers for the name whose UTF-8 bytes are `bytes`, when they are no
+    /// register name's (``resolve(utf8:)`` said nil), and the name as a `String`: both kept from
+    /// the first time the name was asked, so a name written otherwise on line after line makes
+    /// no `String`. Nil when the bytes are not valid UTF-8 (with `isASCII` the caller vouches they
+    /// are ASCII).
+    public func resolveOtherwise(utf8 bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> (written: String, resolution: PersonResolution)? {
+        guard let (written, resolution) = resolvedOtherwise.value(utf8: bytes, isASCII: isASCII, orCompute: resolveWrittenOtherwise) else {
+            return nil
+        }
+        return (written, resolution)
     }
 
     /// What ``resolve(_:)`` answers for a name whose bytes are no register name's, worked out

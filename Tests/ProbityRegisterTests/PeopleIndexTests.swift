@@ -1,5 +1,6 @@
 import Foundation
 import ProbitySupport
+import ProbityTestSupport
 import XCTest
 @testable import ProbityRegister
 
@@ -248,5 +249,55 @@ final class PeopleIndexWrittenOtherwiseTests: XCTestCase {
         for number in 0..<17_000 { XCTAssertEqual(index.resolve("Dr Stranger \(number)"), .notFound) }
         XCTAssertEqual(index.resolve("Cllr Amara Kingshurst"), .ambiguous([0, 1]))
         XCTAssertEqual(index.resolve("Cllr Amara Kingshurst"), .ambiguous([0, 1]))
+    }
+
+    /// Seeded: names written otherwise, asked for by their bytes (as a batch line's attendees
+    /// are) and by their `String`s, in either order and from two threads, with bytes that are no
+    /// UTF-8 among them: each is the written name byte for byte, with the answer worked out afresh.
+    func testNamesAskedByTheirBytesAreAsWrittenWithTheAnswerWorkedOutAfresh() {
+        let (seed, generator) = TestSeed.generator()
+        var random = generator
+        let firsts = ["Amara", "Jos\u{E9}", "Jose\u{301}", "\u{212A}ate", "Kate", "Ann"]
+        let middles = ["", "H ", "Q "]
+        let lasts = ["Kingshurst", "Smith", "M\u{FC}ller", "Mu\u{308}ller"]
+        let titles = ["", "Dr ", "Cllr ", "DR "]
+        func name() -> String {
+            var text = titles[random.below(titles.count)] + firsts[random.below(firsts.count)] + " "
+                + middles[random.below(middles.count)] + lasts[random.below(lasts.count)]
+            if random.below(3) == 0 { text = text.uppercased() }
+            return text
+        }
+        for _ in 0..<10 {
+            let index = PeopleIndex((0..<random.inRange(1...40)).map { _ in RegisterPerson(name: name()) })
+            var written: [[UInt8]] = (0..<200).map { _ in Array(name().utf8) }
+            // Bytes that are no UTF-8: a lead byte cut short, a stray continuation, 0xFF.
+            for bad: [UInt8] in [[0x41, 0xC3], [0x80, 0x41], [0xFF], [0x4B, 0xE2, 0x84]] { written.insert(bad, at: random.below(written.count)) }
+            let stringsFirst = random.below(2) == 0
+            func check(_ bytes: [UInt8]) {
+                if let text = String(validating: bytes, as: UTF8.self), stringsFirst { _ = index.resolve(text) }
+                let found = bytes.withUnsafeBufferPointer { index.resolve(utf8: $0) }
+                let answer = bytes.withUnsafeBufferPointer { index.resolveOtherwise(utf8: $0, isASCII: bytes.allSatisfy { $0 < 0x80 }) }
+                guard let text = String(validating: bytes, as: UTF8.self) else {
+                    return XCTAssertNil(answer, "seed \(seed): \(bytes)")
+                }
+                guard found == nil else { return }
+                XCTAssertEqual(answer.map { Array($0.written.utf8) }, bytes, "seed \(seed)")
+                XCTAssertEqual(answer?.resolution, index.resolveWrittenOtherwise(text), "seed \(seed): \(text)")
+                XCTAssertEqual(index.resolve(text), index.resolveWrittenOtherwise(text), "seed \(seed): \(text)")
+            }
+            for bytes in written { check(bytes) }
+            // Each answer as worked out afresh: by the byte table, else normalised.
+            let expected: [PersonResolution?] = written.map { bytes in
+                guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+                return bytes.withUnsafeBufferPointer { index.resolve(utf8: $0) } ?? index.resolveWrittenOtherwise(text)
+            }
+            let shared = written
+            DispatchQueue.concurrentPerform(iterations: 2) { _ in
+                for (bytes, answer) in zip(shared, expected).reversed() {
+                    let found = bytes.withUnsafeBufferPointer { index.resolve(utf8: $0) ?? index.resolveOtherwise(utf8: $0, isASCII: false)?.resolution }
+                    XCTAssertEqual(found, answer, "seed \(seed): \(bytes)")
+                }
+            }
+        }
     }
 }
