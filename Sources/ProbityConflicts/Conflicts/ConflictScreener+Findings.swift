@@ -56,7 +56,7 @@ extension ConflictScreener {
         }
         if let meeting, let body = meeting.body {
             let bodyID = program.bodies[body].id
-            if includingMeetingFindings { findings += meetingFindings(meeting) }
+            if includingMeetingFindings { findings += screening.meetingAtBody?.findings ?? meetingFindings(meeting) }
             if let finding = screening.chairStandsAside { findings.append(finding) }
             for name in screening.nonMembers {
                 add(.attendeeNotMember, .note, blocking: false, "attendee \"\(name)\" is not a member of `\(bodyID)`; they do not count towards quorum or vote")

@@ -187,6 +187,9 @@ package final class ConflictScreener: Sendable {
         var nonMembers: [String] = []
         /// Who chairs the item when the chair of the meeting may not take part in it (P1222).
         var chairStandsAside: Report.Finding?
+        /// The meeting's body worked out (``meetingAtBody(_:body:)``), when the meeting names one:
+        /// its findings are the item's too, and are not looked up again.
+        var meetingAtBody: MeetingAtBody?
     }
 
     func screening(_ decision: Decision, meeting: Meeting?) -> Screening {
@@ -240,7 +243,10 @@ package final class ConflictScreener: Sendable {
             levelsByPerson = found.map { ($0.person, $0.recusal.level) }
         }
 
-        if let meeting, let body = meeting.body, let seating = meetingAtBody(meeting, body: body).seating {
+        if let meeting, let body = meeting.body {
+            screening.meetingAtBody = meetingAtBody(meeting, body: body)
+        }
+        if let meeting, let seating = screening.meetingAtBody?.seating {
             screening.nonMembers = seating.nonMembers
             screening.quorumBeforeRecusals = seating.unrecused.quorum
             // The seats as worked out for the meeting, each with the recusal of the attendee who
