@@ -15,16 +15,33 @@ extension DecisionDecoder {
         public var meetingBody: Int?
         /// The day of its own meeting, when the meeting gives one.
         public var meetingDate: Int32?
+        /// The deputies its own meeting names (`deputies`), in order.
+        public var meetingDeputies: [FlatDeputy] = []
+    }
+
+    /// A deputy a line's own meeting names: `{"name": …, "for": member, "agreed_by_chair": true}`.
+    public struct FlatDeputy: Sendable, Equatable {
+        public var name: String
+        /// The member deputised for, as written.
+        public var deputisingFor: String
+        public var agreedByChair: Bool
+
+        public init(name: String, deputisingFor: String, agreedByChair: Bool) {
+            self.name = name
+            self.deputisingFor = deputisingFor
+            self.agreedByChair = agreedByChair
+        }
     }
 
     /// Reads the common case straight from the bytes, without building a ``JSONValue`` tree: an
     /// object of declared fields holding strings, numbers, `null` or arrays of strings (and, if
-    /// `meetingKey`, a `"meeting"` member giving any of `attendees`, `body` and `date`). Strings
+    /// `meetingKey`, a `"meeting"` member giving any of `attendees`, `body`, `date` and
+    /// `deputies`). Strings
     /// may be written with escapes (`"\u00a3"`, `"Guy\u2019s"`, `\"`) and the line with any JSON
     /// white space, as other JSON encoders write them (Python's `json.dumps` by default).
     ///
     /// Anything else — an unknown key, a key given twice, a value of the wrong type, a missing
-    /// required field, a meeting's `papers_sent`, `deputies` or `holders`, malformed JSON —
+    /// required field, a meeting's `papers_sent` or `holders`, malformed JSON —
     /// gives nil, and the caller reads the line again with ``decode(json:)``, which words the
     /// error. So this path never answers differently: it only answers the common lines faster.
     /// The tests hold the two paths to the same result.
@@ -68,7 +85,8 @@ extension DecisionDecoder {
         for index in requiredFields where !decision.isPresent[index] { return nil }
         decision.id = decision.texts[Field.idIndex] ?? ""
         decision.date = Int32(truncatingIfNeeded: decision.scalars[Field.dateIndex])
-        return FlatDecision(decision: decision, attendees: meeting.attendees, meetingBody: meeting.body, meetingDate: meeting.date)
+        return FlatDecision(decision: decision, attendees: meeting.attendees, meetingBody: meeting.body, meetingDate: meeting.date,
+                            meetingDeputies: meeting.deputies)
     }
 
     /// What a line's own `meeting` member gives on this path; no attendees (not even an empty
@@ -77,14 +95,15 @@ extension DecisionDecoder {
         var attendees: AttendeeNames?
         var body: Int?
         var date: Int32?
+        var deputies: [FlatDeputy] = []
     }
 
     /// Reads a line's own `meeting` object as ``MeetingDecoder`` reads one, for the members it
-    /// has on this path: `attendees`, `body` and `date`, each perhaps `null` (left out). False
+    /// has on this path: `attendees`, `body`, `date` and `deputies`, each perhaps `null` (left out). False
     /// for any other member, a member given twice, or a value that decoder would refuse.
     private func readMeeting(from reader: inout FlatJSONReader, into meeting: inout FlatMeeting, people: PeopleIndex?) -> Bool {
         guard reader.consume(UInt8(ascii: "{")) else { return false }
-        var seen = (attendees: false, body: false, date: false)
+        var seen = (attendees: false, body: false, date: false, deputies: false)
         if !reader.consume(UInt8(ascii: "}")) {
             repeat {
                 guard let key = reader.stringSpan(), reader.consume(UInt8(ascii: ":")) else { return false }
@@ -106,6 +125,15 @@ extension DecisionDecoder {
                     if reader.consumeNull() { continue }
                     guard let text = reader.stringSpan(), let day = reader.withBytes(text, Day.parseISO(utf8:)) else { return false }
                     meeting.date = day.number
+                } else if reader.text(key, equals: "deputies") {
+                    // A meeting record's deputies, as a batch of one body's meetings gives them
+                    // line after line: read here, such a line was read twice, the second time
+                    // as a tree, and cost more than the meeting's own screening.
+                    guard !seen.deputies else { return false }
+                    seen.deputies = true
+                    if reader.consumeNull() { continue }
+                    guard let deputies = readDeputies(from: &reader) else { return false }
+                    meeting.deputies = deputies
                 } else {
                     return false
                 }
@@ -114,6 +142,45 @@ extension DecisionDecoder {
         }
         if meeting.attendees == nil { meeting.attendees = AttendeeNames(readingAgainst: people, capacity: 0) }
         return true
+    }
+
+    /// A meeting's `deputies` as ``MeetingDecoder`` reads them, when it reads every entry without
+    /// a word: an array of objects, each with `name` and `for` as strings that are not blank and
+    /// perhaps `agreed_by_chair` as `true`, `false` or `null` (not agreed). Nil for anything else
+    /// (an entry that is no object, lacks a name, has another member or one given twice, or a
+    /// flag that is no boolean), which the full reader reads again and words.
+    private func readDeputies(from reader: inout FlatJSONReader) -> [FlatDeputy]? {
+        guard reader.consume(UInt8(ascii: "[")) else { return nil }
+        var deputies: [FlatDeputy] = []
+        if reader.consume(UInt8(ascii: "]")) { return deputies }
+        repeat {
+            guard reader.consume(UInt8(ascii: "{")) else { return nil }
+            var name: String?, principal: String?, agreed: Bool?, seenAgreed = false
+            if !reader.consume(UInt8(ascii: "}")) {
+                repeat {
+                    guard let key = reader.stringSpan(), reader.consume(UInt8(ascii: ":")) else { return nil }
+                    if reader.text(key, equals: "name") {
+                        guard name == nil, let text = reader.string(), !FlatJSONReader.isBlank(text) else { return nil }
+                        name = text
+                    } else if reader.text(key, equals: "for") {
+                        guard principal == nil, let text = reader.string(), !FlatJSONReader.isBlank(text) else { return nil }
+                        principal = text
+                    } else if reader.text(key, equals: "agreed_by_chair") {
+                        guard !seenAgreed else { return nil }
+                        seenAgreed = true
+                        if reader.consumeNull() { continue }
+                        guard let flag = reader.boolean() else { return nil }
+                        agreed = flag
+                    } else {
+                        return nil
+                    }
+                } while reader.consume(UInt8(ascii: ","))
+                guard reader.consume(UInt8(ascii: "}")) else { return nil }
+            }
+            guard let name, let principal else { return nil }
+            deputies.append(FlatDeputy(name: name, deputisingFor: principal, agreedByChair: agreed ?? false))
+        } while reader.consume(UInt8(ascii: ","))
+        return reader.consume(UInt8(ascii: "]")) ? deputies : nil
     }
 
     /// The field a key names when its bytes are no field name's: found by `String` equality as

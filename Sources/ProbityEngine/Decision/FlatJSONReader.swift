@@ -292,6 +292,23 @@ struct FlatJSONReader {
         return true
     }
 
+    /// `true` or `false` (and the space after it) if one comes next; nil, and nothing consumed, otherwise.
+    mutating func boolean() -> Bool? {
+        if consume(literal: "true") { return true }
+        if consume(literal: "false") { return false }
+        return nil
+    }
+
+    /// Consumes `literal` (and the space after it) if it comes next.
+    private mutating func consume(literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard position + count <= bytes.count,
+              literal.withUTF8Buffer({ bytes[position..<position + count].elementsEqual($0) }) else { return false }
+        position += count
+        skipSpace()
+        return true
+    }
+
     /// A field's value: a string, a number, `null`, or an array of strings.
     mutating func value() -> Value? {
         guard position < bytes.count else { return nil }

@@ -132,7 +132,7 @@ final class FlatDecisionTests: XCTestCase {
         XCTAssertNil(nulls.meetingBody)
         XCTAssertEqual(try XCTUnwrap(decoder.decodeFlat(Array(#"{"id":"d","date":"2023-06-01","meeting":{}}"#.utf8), meetingKey: true)).attendees?.written, [])
         for meeting in [#"{"body":"nobody"}"#, #"{"date":"01/06/2023"}"#, #"{"date":"2023-02-30"}"#, #"{"papers_sent":"2023-05-20"}"#,
-                        #"{"deputies":[]}"#, #"{"holders":{}}"#, #"{"body":"cpag","body":"cpag"}"#, #"{"date":null,"date":"2023-06-01"}"#,
+                        #"{"deputies":[{}]}"#, #"{"holders":{}}"#, #"{"body":"cpag","body":"cpag"}"#, #"{"date":null,"date":"2023-06-01"}"#,
                         #"{"attendees":[],"attendees":[]}"#, #"{"body":7}"#, #"{"attendees":"Ann"}"#, #"[]"#, #"null"#] {
             let line = #"{"id":"d","date":"2023-06-01","meeting":"# + meeting + "}"
             XCTAssertNil(decoder.decodeFlat(Array(line.utf8), meetingKey: true), line)
