@@ -33,12 +33,19 @@ extension ConflictScreener {
         }
     }
 
-    /// A meeting of a body, before any item's recusals.
-    struct MeetingAtBody: Sendable {
+    /// A meeting of a body, before any item's recusals. A class: kept in the memo and handed to
+    /// every line at that meeting, it is passed by one reference, not copied with its tables
+    /// (as a struct, a line with no meeting at all paid for copying the empty space it took).
+    final class MeetingAtBody: Sendable {
         /// ``meetingFindings(_:)``.
-        var findings: [Report.Finding]
+        let findings: [Report.Finding]
         /// Nil when the body has no `members` block.
-        var seating: Seating?
+        let seating: Seating?
+
+        init(findings: [Report.Finding], seating: Seating?) {
+            self.findings = findings
+            self.seating = seating
+        }
     }
 
     /// Who sits where at a meeting of a body with members.
