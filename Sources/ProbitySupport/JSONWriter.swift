@@ -46,8 +46,11 @@ public struct JSONWriter {
         buffer.append(UInt8(ascii: "\""))
         // Most strings need no escaping at all: scanned a word at a time, then copied in one go.
         let copied: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            guard !containsEscapable(bytes) else { return false }
-            buffer.append(contentsOf: bytes)
+            if containsEscapable(bytes) {
+                appendEscapedRuns(bytes, to: &buffer)
+            } else {
+                buffer.append(contentsOf: bytes)
+            }
             return true
         }
         if copied != true { appendEscaped(text.utf8, to: &buffer) }
@@ -93,33 +96,50 @@ public struct JSONWriter {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
+    /// `bytes` escaped, the runs between the bytes that need it copied in one go: a finding's
+    /// message quotes a name (`attendee "Amara Kingshurst" matches several people…`), and
+    /// appending such a message byte by byte was a quarter of a line's work when a committee's
+    /// names were ambiguous.
+    private static func appendEscapedRuns(_ bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
+        var runStart = 0
+        for index in bytes.indices where needsEscape(bytes[index]) {
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            appendEscape(of: bytes[index], to: &buffer)
+            runStart = index + 1
+        }
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+    }
+
     private static func appendEscaped(_ bytes: String.UTF8View, to buffer: inout [UInt8]) {
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "\""):
-                buffer.append(UInt8(ascii: "\\"))
-                buffer.append(UInt8(ascii: "\""))
-            case UInt8(ascii: "\\"):
-                buffer.append(UInt8(ascii: "\\"))
-                buffer.append(UInt8(ascii: "\\"))
-            case UInt8(ascii: "\n"):
-                buffer.append(UInt8(ascii: "\\"))
-                buffer.append(UInt8(ascii: "n"))
-            case UInt8(ascii: "\r"):
-                buffer.append(UInt8(ascii: "\\"))
-                buffer.append(UInt8(ascii: "r"))
-            case UInt8(ascii: "\t"):
-                buffer.append(UInt8(ascii: "\\"))
-                buffer.append(UInt8(ascii: "t"))
-            case 0x00..<0x20:
-                // Other control characters have no short escape that every
-                // reader knows, so use the universal `\u00XX` form.
-                buffer.append(contentsOf: "\\u00".utf8)
-                buffer.append(hexDigits[Int(byte >> 4)])
-                buffer.append(hexDigits[Int(byte & 0x0F)])
-            default:
-                buffer.append(byte)
-            }
+        for byte in bytes { appendEscape(of: byte, to: &buffer) }
+    }
+
+    /// One byte as JSON writes it inside a string: escaped if it must be, else itself.
+    private static func appendEscape(of byte: UInt8, to buffer: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "\""):
+            buffer.append(UInt8(ascii: "\\"))
+            buffer.append(UInt8(ascii: "\""))
+        case UInt8(ascii: "\\"):
+            buffer.append(UInt8(ascii: "\\"))
+            buffer.append(UInt8(ascii: "\\"))
+        case UInt8(ascii: "\n"):
+            buffer.append(UInt8(ascii: "\\"))
+            buffer.append(UInt8(ascii: "n"))
+        case UInt8(ascii: "\r"):
+            buffer.append(UInt8(ascii: "\\"))
+            buffer.append(UInt8(ascii: "r"))
+        case UInt8(ascii: "\t"):
+            buffer.append(UInt8(ascii: "\\"))
+            buffer.append(UInt8(ascii: "t"))
+        case 0x00..<0x20:
+            // Other control characters have no short escape that every
+            // reader knows, so use the universal `\u00XX` form.
+            buffer.append(contentsOf: "\\u00".utf8)
+            buffer.append(hexDigits[Int(byte >> 4)])
+            buffer.append(hexDigits[Int(byte & 0x0F)])
+        default:
+            buffer.append(byte)
         }
     }
 
