@@ -94,4 +94,34 @@ final class AttendeeNamesTests: XCTestCase {
             assertSameAsStrings(AttendeeNames(written), written, on: people, "seed \(seed)")
         }
     }
+
+    /// Seeded: two lists' keys (``AttendeeNames/exactKey(for:)``) are equal exactly when the same
+    /// bytes are written in the same order, whether the names were read against the register
+    /// (kept by entry) or given as strings (kept by text); never equal for other bytes, even
+    /// bytes Swift holds equal.
+    func testExactKeysAreEqualExactlyWhenTheBytesAre() {
+        let (seed, generator) = TestSeed.generator()
+        var random = generator
+        let people = PeopleIndex(["Ann Chair", "Jos\u{E9} Garc\u{ED}a", "A Smith", "A Smith"].map { RegisterPerson(name: $0) })
+        let pool = ["Ann Chair", "ANN CHAIR", "Jos\u{E9} Garc\u{ED}a", "Jose\u{301} Garci\u{301}a", "A Smith", "Nobody", "Dr Ann Chair"]
+        func list() -> (written: [String], names: AttendeeNames) {
+            let written = (0..<random.inRange(0...3)).map { _ in pool[random.below(pool.count)] }
+            return (written, random.below(2) == 0 ? read(written, against: people) : AttendeeNames(written))
+        }
+        var equal = 0
+        for _ in 0..<3_000 {
+            let (a, b) = (list(), list())
+            let sameBytes = a.written.map { Array($0.utf8) } == b.written.map { Array($0.utf8) }
+            let sameKeys = a.names.exactKey(for: people) == b.names.exactKey(for: people)
+            if sameKeys {
+                equal += 1
+                XCTAssertTrue(sameBytes, "seed \(seed): \(a.written) \(b.written)")
+                XCTAssertEqual(a.names.exactKey(for: people).hashValue, b.names.exactKey(for: people).hashValue, "seed \(seed)")
+            } else if sameBytes {
+                // The same bytes kept two ways (by entry and by text) are two keys: a memo only misses.
+                XCTAssertNotEqual(a.names.isRead(against: people), b.names.isRead(against: people), "seed \(seed): \(a.written)")
+            }
+        }
+        XCTAssertGreaterThan(equal, 100, "seed \(seed): lists with equal keys")
+    }
 }
