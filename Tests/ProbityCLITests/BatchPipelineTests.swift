@@ -112,6 +112,68 @@ final class BatchPipelineTests: XCTestCase {
         XCTAssertEqual(process.terminationStatus, expected.status, "seed \(seed)")
     }
 
+    /// A batch file opened and its first blocks read while the register is still being read
+    /// (`BatchCheck.openAhead`): the register comes through a named pipe that is written only
+    /// once the process has the batch file open, so the lines are always read ahead, and the
+    /// answers are byte for byte those of a run that read nothing ahead, at 1, 2 and 4 threads,
+    /// for batches shorter than a block, of a few blocks, and longer than the pipeline's pool.
+    func testABatchReadWhileTheRegisterIsReadGivesTheSameBytes() throws {
+        var (seed, random) = TestSeed.generator()
+        let sizes = [1, 200, 256, 257, 1_700, 3_000]
+        let (lines, _) = try batch(decisions: sizes[random.below(sizes.count)], &random, seed: seed % 1_000_000 + 1)
+        let path = try written(lines)
+        let registerPath = directory.appendingPathComponent("register.csv").path
+        let register = try Data(contentsOf: URL(fileURLWithPath: registerPath))
+        // Read without a register thread (the register on standard input), so nothing is read ahead.
+        var plain = checkArguments(batch: path)
+        plain[plain.firstIndex(of: registerPath)!] = "-"
+        let expected = try Probity.run(plain + ["--threads", "1"], stdin: String(decoding: register, as: UTF8.self))
+        XCTAssertFalse(expected.stdout.isEmpty, "seed \(seed)")
+        let batchFile = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        for threads in ["1", "2", "4"] {
+            let pipeDirectory = directory.appendingPathComponent("pipe-\(threads)")
+            try FileManager.default.createDirectory(at: pipeDirectory, withIntermediateDirectories: true)
+            let fifo = pipeDirectory.appendingPathComponent("register.csv").path
+            XCTAssertEqual(mkfifo(fifo, 0o600), 0, "mkfifo")
+            var arguments = checkArguments(batch: path)
+            arguments[arguments.firstIndex(of: registerPath)!] = fifo
+            let process = Process()
+            process.executableURL = Probity.binary
+            process.arguments = arguments + ["--threads", threads]
+            let stdout = Pipe(), stderr = Pipe()
+            (process.standardOutput, process.standardError) = (stdout, stderr)
+            try process.run()
+            nonisolated(unsafe) var output = Data(), errors = Data()
+            let read = DispatchGroup()
+            for (pipe, name) in [(stdout, "out"), (stderr, "err")] {
+                read.enter()
+                DispatchQueue.global().async {
+                    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                    if name == "out" { output = data } else { errors = data }
+                    read.leave()
+                }
+            }
+            // The register's thread waits in the pipe until it is written: first the batch file
+            // must be open (read ahead), which nothing else opens before the register is read.
+            let descriptors = "/proc/\(process.processIdentifier)/fd"
+            var openedAhead = false
+            for _ in 0..<6_000 where !openedAhead {
+                let open = (try? FileManager.default.contentsOfDirectory(atPath: descriptors)) ?? []
+                openedAhead = open.contains { (try? FileManager.default.destinationOfSymbolicLink(atPath: "\(descriptors)/\($0)")) == batchFile }
+                if !openedAhead { usleep(10_000) }
+            }
+            XCTAssertTrue(openedAhead, "seed \(seed), \(threads) threads: the batch file was not opened while the register was read")
+            let writer = try FileHandle(forWritingTo: URL(fileURLWithPath: fifo))
+            writer.write(register)
+            try writer.close()
+            read.wait()
+            process.waitUntilExit()
+            XCTAssertTrue(output == Data(expected.stdout.utf8), "seed \(seed), \(threads) threads: lines read ahead gave other bytes")
+            XCTAssertEqual(String(decoding: errors, as: UTF8.self), expected.stderr, "seed \(seed), \(threads) threads")
+            XCTAssertEqual(process.terminationStatus, expected.status, "seed \(seed), \(threads) threads")
+        }
+    }
+
     /// Output that stops part way, at any number of threads: a reader that goes away (`| head -c
     /// N`) ends the batch by SIGPIPE with the first N bytes exactly one thread's, and a full disk
     /// (`/dev/full`) ends it with exit 2 and the reason; neither leaves a worker waiting for ever.
