@@ -78,7 +78,7 @@ struct BatchCheck {
             }
             guard let pipeline else { return }
             while let block = pipeline.takeFreeWithoutWaiting() {
-                input.fill(block)
+                input.fill(block, lines: input.linesPerBlock(workers: workers))
                 guard !block.isEmpty else {
                     pipeline.giveBack(block)
                     return
@@ -194,7 +194,7 @@ struct BatchCheck {
             finished.leave()
         }.start()
         while let block = pipeline.takeFree() {
-            opened.input.fill(block)
+            opened.input.fill(block, lines: opened.input.linesPerBlock(workers: opened.workers))
             if block.isEmpty {
                 pipeline.giveBack(block)
                 if opened.input.reader.isFinished { break }
@@ -219,11 +219,11 @@ struct BatchCheck {
         var lineNumber = 0
         var blank = 0
 
-        /// Reads up to a block of lines into `block`. From a pipe or terminal, lines may come
-        /// slowly: it stops at the lines already here rather than wait for a full block (a file
-        /// is never slow, and is read in full blocks).
-        mutating func fill(_ block: BatchBlock) {
-            while block.count < BatchCheck.blockSize, let line = reader.next(wait: block.isEmpty || !reader.mayStall) {
+        /// Reads up to a block of lines (`lines`, by default ``BatchCheck/blockSize``) into
+        /// `block`. From a pipe or terminal, lines may come slowly: it stops at the lines already
+        /// here rather than wait for a full block (a file is never slow, and is read in full blocks).
+        mutating func fill(_ block: BatchBlock, lines: Int = BatchCheck.blockSize) {
+            while block.count < lines, let line = reader.next(wait: block.isEmpty || !reader.mayStall) {
                 lineNumber += 1
                 switch line {
                 case .text(let text):
@@ -237,6 +237,17 @@ struct BatchCheck {
                 }
             }
             block.lastLine = lineNumber
+        }
+
+        /// Lines for the next block when `workers` check the blocks: a full block, but an
+        /// eighth of one once what is left of a file would fill no more than a block a worker. The last blocks are then short, so the workers end within a short block of
+        /// each other, not one checking up to a whole block alone while the other waits (about
+        /// 1.4 ms on the benchmark workload; docs/performance.md, item 23). Only the size of the
+        /// blocks changes: they are written in input order, as ever.
+        func linesPerBlock(workers: Int) -> Int {
+            guard workers > 1, lineNumber > 0, let left = reader.bytesLeft else { return BatchCheck.blockSize }
+            let bytesPerLine = max(1, reader.bytesConsumed / lineNumber)
+            return left / bytesPerLine <= workers * BatchCheck.blockSize ? BatchCheck.blockSize / 8 : BatchCheck.blockSize
         }
     }
 
@@ -329,6 +340,10 @@ struct LineReader {
     /// Bytes of an over-long line already thrown away.
     private var skipping: Int?
     private(set) var failure: FileError?
+    /// A regular file's size when opened; nil for a pipe or terminal.
+    private let fileSize: Int?
+    /// Bytes read from the descriptor so far.
+    private var bytesRead = 0
 
     init(descriptor: Int32, maximumLength: Int = BatchCheck.maximumLineLength) {
         self.descriptor = descriptor
@@ -336,7 +351,15 @@ struct LineReader {
         var status = stat()
         let isFile = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
         self.mayStall = !isFile
+        self.fileSize = isFile ? Int(status.st_size) : nil
     }
+
+    /// Bytes of the input up to the next line to be returned.
+    var bytesConsumed: Int { bytesRead - (buffer.count - position) }
+
+    /// Bytes of a regular file not yet returned as lines (as it was when opened); nil for a
+    /// pipe or terminal, whose end is not known.
+    var bytesLeft: Int? { fileSize.map { max(0, $0 - bytesConsumed) } }
 
     /// True once every line has been returned.
     var isFinished: Bool { atEnd && position >= buffer.count && skipping == nil }
@@ -393,7 +416,9 @@ struct LineReader {
             // One read: as much as is there, so a line that arrives alone is answered at once.
             switch FileIO.readChunk(descriptor: descriptor, into: &chunk) {
             case .success(0): atEnd = true
-            case .success(let count): buffer.append(contentsOf: chunk[..<count])
+            case .success(let count):
+                buffer.append(contentsOf: chunk[..<count])
+                bytesRead += count
             case .failure(let error):
                 failure = error
                 atEnd = true
