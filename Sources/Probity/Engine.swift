@@ -292,9 +292,8 @@ public final class Engine: Sendable {
         // their bytes (most are register names exactly), and not again when screening.
         if let flat = decoder.decodeFlat(bytes, meetingKey: meetingKey, people: attendeeIndex) {
             guard let attendees = flat.attendees else { return .success(check(flat.decision, meeting: meeting)) }
-            let deputies = flat.meetingDeputies.map { Meeting.Deputy(name: $0.name, deputisingFor: $0.deputisingFor, agreedByChair: $0.agreedByChair) }
             return .success(check(flat.decision, meeting: Meeting(body: flat.meetingBody, date: flat.meetingDate, attendeeNames: attendees,
-                                                                  deputies: deputies)))
+                                                                  deputies: flat.meetingDeputies)))
         }
         guard meetingKey else { return decoder.decode(json: bytes).map { check($0, meeting: meeting) } }
         let value: JSONValue

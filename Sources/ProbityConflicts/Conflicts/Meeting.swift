@@ -1,3 +1,4 @@
+import ProbityEngine
 import ProbityRegister
 
 /// A meeting at which decisions are taken: which body meets, on which day, and who is in the room.
@@ -28,17 +29,7 @@ public struct Meeting: Sendable {
     public var roleHolders: [(role: String, person: String)] = []
 
     /// `{"name": …, "for": member, "agreed_by_chair": true}` in a meeting file's `deputies`.
-    public struct Deputy: Sendable, Hashable {
-        public var name: String
-        public var deputisingFor: String
-        public var agreedByChair: Bool
-
-        public init(name: String, deputisingFor: String, agreedByChair: Bool) {
-            self.name = name
-            self.deputisingFor = deputisingFor
-            self.agreedByChair = agreedByChair
-        }
-    }
+    public typealias Deputy = MeetingDeputy
 
     public init(body: Int? = nil, date: Int32? = nil, attendees: [String] = [], deputies: [Deputy] = []) {
         self.init(body: body, date: date, attendeeNames: AttendeeNames(attendees), deputies: deputies)

@@ -16,29 +16,15 @@ extension DecisionDecoder {
         /// The day of its own meeting, when the meeting gives one.
         public var meetingDate: Int32?
         /// The deputies its own meeting names (`deputies`), in order.
-        public var meetingDeputies: [FlatDeputy] = []
-    }
-
-    /// A deputy a line's own meeting names: `{"name": …, "for": member, "agreed_by_chair": true}`.
-    public struct FlatDeputy: Sendable, Equatable {
-        public var name: String
-        /// The member deputised for, as written.
-        public var deputisingFor: String
-        public var agreedByChair: Bool
-
-        public init(name: String, deputisingFor: String, agreedByChair: Bool) {
-            self.name = name
-            self.deputisingFor = deputisingFor
-            self.agreedByChair = agreedByChair
-        }
+        public var meetingDeputies: [MeetingDeputy] = []
     }
 
     /// Reads the common case straight from the bytes, without building a ``JSONValue`` tree: an
     /// object of declared fields holding strings, numbers, `null` or arrays of strings (and, if
     /// `meetingKey`, a `"meeting"` member giving any of `attendees`, `body`, `date` and
-    /// `deputies`). Strings
-    /// may be written with escapes (`"\u00a3"`, `"Guy\u2019s"`, `\"`) and the line with any JSON
-    /// white space, as other JSON encoders write them (Python's `json.dumps` by default).
+    /// `deputies`). Strings may be written with escapes (`"\u00a3"`, `"Guy\u2019s"`, `\"`) and
+    /// the line with any JSON white space, as other JSON encoders write them (Python's
+    /// `json.dumps` by default).
     ///
     /// Anything else — an unknown key, a key given twice, a value of the wrong type, a missing
     /// required field, a meeting's `papers_sent` or `holders`, malformed JSON —
@@ -95,7 +81,7 @@ extension DecisionDecoder {
         var attendees: AttendeeNames?
         var body: Int?
         var date: Int32?
-        var deputies: [FlatDeputy] = []
+        var deputies: [MeetingDeputy] = []
     }
 
     /// Reads a line's own `meeting` object as ``MeetingDecoder`` reads one, for the members it
@@ -149,9 +135,9 @@ extension DecisionDecoder {
     /// perhaps `agreed_by_chair` as `true`, `false` or `null` (not agreed). Nil for anything else
     /// (an entry that is no object, lacks a name, has another member or one given twice, or a
     /// flag that is no boolean), which the full reader reads again and words.
-    private func readDeputies(from reader: inout FlatJSONReader) -> [FlatDeputy]? {
+    private func readDeputies(from reader: inout FlatJSONReader) -> [MeetingDeputy]? {
         guard reader.consume(UInt8(ascii: "[")) else { return nil }
-        var deputies: [FlatDeputy] = []
+        var deputies: [MeetingDeputy] = []
         if reader.consume(UInt8(ascii: "]")) { return deputies }
         repeat {
             guard reader.consume(UInt8(ascii: "{")) else { return nil }
@@ -178,7 +164,7 @@ extension DecisionDecoder {
                 guard reader.consume(UInt8(ascii: "}")) else { return nil }
             }
             guard let name, let principal else { return nil }
-            deputies.append(FlatDeputy(name: name, deputisingFor: principal, agreedByChair: agreed ?? false))
+            deputies.append(MeetingDeputy(name: name, deputisingFor: principal, agreedByChair: agreed ?? false))
         } while reader.consume(UInt8(ascii: ","))
         return reader.consume(UInt8(ascii: "]")) ? deputies : nil
     }

@@ -75,7 +75,7 @@ final class FlatMeetingDeputiesTests: XCTestCase {
         let program = ConflictsFixtures.program()
         let line = #"{"id":"d","date":"2024-03-14","kind":"contract-award","meeting":{"body":"panel","deputies":[{"name":"Zoe Standin","for":"Bob Council","agreed_by_chair":true},{"for":"Ann Chair","name":"Ivy Deputy"}]}}"#
         let flat = try XCTUnwrap(DecisionDecoder(program: program).decodeFlat(Array(line.utf8), meetingKey: true))
-        XCTAssertEqual(flat.meetingDeputies, [DecisionDecoder.FlatDeputy(name: "Zoe Standin", deputisingFor: "Bob Council", agreedByChair: true),
-                                              DecisionDecoder.FlatDeputy(name: "Ivy Deputy", deputisingFor: "Ann Chair", agreedByChair: false)])
+        XCTAssertEqual(flat.meetingDeputies, [Meeting.Deputy(name: "Zoe Standin", deputisingFor: "Bob Council", agreedByChair: true),
+                                              Meeting.Deputy(name: "Ivy Deputy", deputisingFor: "Ann Chair", agreedByChair: false)])
     }
 }
