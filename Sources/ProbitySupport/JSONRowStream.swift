@@ -125,6 +125,9 @@ public struct JSONRowStream {
             }
             var reader = JSONReader(bytes, maximumDepth: maximumDepth)
             while step != .done {
+                if step == .row && keys.template.isOneLine && maximumDepth > 1 {
+                    readRowsLikeTemplate(&reader, bytes: bytes, into: &visitor)
+                }
                 reader.position = start
                 reader.reachedEnd = false
                 reader.rowIsOpen = false
@@ -260,6 +263,61 @@ public struct JSONRowStream {
 
         case .done:
             return StepResult(step: .done)
+        }
+    }
+
+    /// Reads the rows from `start` that are spelled as the rows' template
+    /// (`JSONReader.matchTemplate`) and followed, within the bytes held, by `,` and the next
+    /// row's `{`: hands each on whole (``JSONRowVisitor/templateRow(_:)``) and moves `start`
+    /// past it, counting the line breaks between rows as it goes (a row the template reads
+    /// holds none). Each such row is a step of its own, whole when handed on, so nothing is
+    /// handed on twice. It stops, having said nothing of it, at the first row that is not one
+    /// (the array's last, one the chunk's end cuts, one spelled otherwise, damage), which the
+    /// general step then reads.
+    private mutating func readRowsLikeTemplate<Visitor: JSONStreamVisitor>(_ reader: inout JSONReader, bytes: UnsafeBufferPointer<UInt8>,
+                                                                           into visitor: inout Visitor) {
+        let count = bytes.count
+        guard start < count, bytes[start] == UInt8(ascii: "{") else { return }
+        var line = lineOf(start, in: bytes)
+        let template = keys.template
+        template.keys.withUnsafeBufferPointer { keyNumbers in
+            while true {
+                reader.position = start
+                guard let match = reader.matchTemplate(template) else { return }
+                // `,`, then the next row's `{`, whitespace around the comma.
+                var at = match.end, breaks = 0, lastBreak = 0
+                func skipWhitespace() {
+                    while at < count {
+                        switch bytes[at] {
+                        case UInt8(ascii: " "), UInt8(ascii: "\r"), UInt8(ascii: "\t"): at += 1
+                        case UInt8(ascii: "\n"):
+                            breaks += 1
+                            lastBreak = at
+                            at += 1
+                        default: return
+                        }
+                    }
+                }
+                skipWhitespace()
+                guard at < count, bytes[at] == UInt8(ascii: ",") else { return }
+                at += 1
+                skipWhitespace()
+                guard at < count, bytes[at] == UInt8(ascii: "{") else { return }
+                reader.scratch.withUnsafeBufferPointer { decoded in
+                    var values = match.values
+                    if let escaped = match.escapedMember { values[escaped] = decoded }
+                    visitor.templateRow(JSONTemplateRow(line: line, shape: template.shape, keys: keyNumbers,
+                                                        values: values, escapedMember: match.escapedMember))
+                }
+                start = at
+                if breaks > 0 {
+                    // Only whitespace since the last break, each byte a column.
+                    counted = TextPosition(offset: bufferOffset + at, line: counted.line + breaks, column: at - lastBreak)
+                } else {
+                    counted.advance(to: bufferOffset + at, in: bytes, from: bufferOffset)
+                }
+                line = counted.line
+            }
         }
     }
 
