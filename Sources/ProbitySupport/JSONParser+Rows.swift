@@ -168,10 +168,10 @@ public struct JSONTemplateRow {
     public let shape: Int
     /// The member whose value had an escape, decoded; nil when none had.
     public let escapedMember: Int?
-    private let keys: UnsafeBufferPointer<Int>
-    private let values: InlineArray<16, UnsafeBufferPointer<UInt8>>
+    @usableFromInline let keys: UnsafeBufferPointer<Int>
+    @usableFromInline let values: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>
 
-    init(line: Int, shape: Int, keys: UnsafeBufferPointer<Int>, values: InlineArray<16, UnsafeBufferPointer<UInt8>>, escapedMember: Int?) {
+    init(line: Int, shape: Int, keys: UnsafeBufferPointer<Int>, values: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>, escapedMember: Int?) {
         self.line = line
         self.shape = shape
         self.keys = keys
@@ -180,13 +180,13 @@ public struct JSONTemplateRow {
     }
 
     /// How many members the row has (at most 16).
-    public var count: Int { keys.count }
+    @inlinable public var count: Int { keys.count }
 
     /// The key number of member `member` (`0..<count`), as ``JSONRowVisitor/newKey(_:)`` gave it.
-    public func key(_ member: Int) -> Int { keys[member] }
+    @inlinable public func key(_ member: Int) -> Int { keys[member] }
 
     /// The value of member `member` (`0..<count`), as UTF-8.
-    public func value(_ member: Int) -> UnsafeBufferPointer<UInt8> { values[member] }
+    @inlinable public func value(_ member: Int) -> UnsafeBufferPointer<UInt8> { values[member] }
 }
 
 extension JSONRowVisitor {
@@ -358,45 +358,42 @@ extension JSONReader {
     }
 
     /// Reads the row at `position` (its `{`) when it is spelled as `keys.template` around its
-    /// values (``matchTemplate(_:)``): begins it, hands on its members and moves past its `}`.
-    /// Otherwise `false`, having moved nothing and said nothing.
+    /// values (``matchTemplate(_:values:)``): begins it, hands on its members and moves past
+    /// its `}`. Otherwise `false`, having moved nothing and said nothing.
     mutating func readRowLikeTemplate<Visitor: JSONRowVisitor>(line: Int, keys: inout JSONRowKeys, into visitor: inout Visitor) -> Bool {
-        guard let match = matchTemplate(keys.template) else { return false }
-        visitor.beginRow(line: line)
-        rowIsOpen = true
-        for member in 0..<keys.template.keys.count {
-            if member == match.escapedMember {
-                scratch.withUnsafeBufferPointer { visitor.member(keys.template.keys[member], decoded: $0) }
-            } else {
-                visitor.member(keys.template.keys[member], text: match.values[member])
+        withUnsafeTemporaryAllocation(of: UnsafeBufferPointer<UInt8>.self, capacity: JSONRowTemplate.maximumMembers) { values in
+            guard let match = matchTemplate(keys.template, values: values) else { return false }
+            visitor.beginRow(line: line)
+            rowIsOpen = true
+            for member in 0..<keys.template.keys.count {
+                if member == match.escapedMember {
+                    scratch.withUnsafeBufferPointer { visitor.member(keys.template.keys[member], decoded: $0) }
+                } else {
+                    visitor.member(keys.template.keys[member], text: values[member])
+                }
             }
+            position = match.end
+            return true
         }
-        position = match.end
-        return true
-    }
-
-    /// A row spelled as a template around its values: each member's value where it lies (the
-    /// one with an escape, if any, is in `scratch`, decoded, and its place here is empty), and
-    /// the position after the row's `}`.
-    struct TemplateMatch {
-        var values = InlineArray<16, UnsafeBufferPointer<UInt8>>(repeating: UnsafeBufferPointer(start: nil, count: 0))
-        var escapedMember: Int?
-        var end = 0
     }
 
     /// Where the values of the row at `position` (its `{`) lie when it is spelled as `template`
     /// around them, each a string (of plain ASCII but for at most one, which is read with the
-    /// usual checks), all within the bytes held. Otherwise nil. Either way `position` and
-    /// `reachedEnd` are as they were, and nothing is said.
+    /// usual checks), all within the bytes held: each member's value in `values` (room for
+    /// ``JSONRowTemplate/maximumMembers``), where it lies in the document, but for the one with
+    /// an escape, if any, whose value is in `scratch`, decoded (its place in `values` is left
+    /// as it was); and the position after the row's `}`. Otherwise nil. Either way `position`
+    /// and `reachedEnd` are as they were, and nothing is said.
     ///
     /// Such a row is what the general reading would read: the template's keys are the members
     /// of a row read whole, so each is a distinct key already numbered, and everything between
     /// the values is the same bytes.
-    mutating func matchTemplate(_ template: borrowing JSONRowTemplate) -> TemplateMatch? {
+    mutating func matchTemplate(_ template: borrowing JSONRowTemplate,
+                                values: UnsafeMutableBufferPointer<UnsafeBufferPointer<UInt8>>) -> (escapedMember: Int?, end: Int)? {
         let count = bytes.count
         guard let base = bytes.baseAddress else { return nil }
         let members = template.keys.count
-        var match = TemplateMatch()
+        var escapedMember: Int?
         let (rowStart, wasAtEnd) = (position, reachedEnd)
         defer { (position, reachedEnd) = (rowStart, wasAtEnd) }
         var at = position
@@ -413,27 +410,25 @@ extension JSONReader {
                     let end = Self.endOfPlainASCII(bytes, from: at)
                     guard end < count else { return false }
                     if bytes[end] == UInt8(ascii: "\"") {
-                        match.values[member] = UnsafeBufferPointer(start: base + at, count: end - at)
+                        values[member] = UnsafeBufferPointer(start: base + at, count: end - at)
                         at = end
                         continue
                     }
                     // An escape or a byte outside ASCII: the string read the general way, with
                     // its checks; one escaped value a row (it is held in `scratch`).
                     position = at - 1
-                    guard let string = try? parseStringBytes(), !(string.isEscaped && match.escapedMember != nil) else { return false }
+                    guard let string = try? parseStringBytes(), !(string.isEscaped && escapedMember != nil) else { return false }
                     if string.isEscaped {
-                        match.escapedMember = member
+                        escapedMember = member
                     } else {
-                        match.values[member] = UnsafeBufferPointer(rebasing: bytes[string.plain])
+                        values[member] = UnsafeBufferPointer(rebasing: bytes[string.plain])
                     }
                     at = position - 1
                 }
                 return true
             }
         }
-        guard matched else { return nil }
-        match.end = at
-        return match
+        return matched ? (escapedMember, at) : nil
     }
 
     /// The member at `position` when it is written the usual way: whitespace, the key the row

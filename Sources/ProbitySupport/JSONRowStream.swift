@@ -280,10 +280,12 @@ public struct JSONRowStream {
         guard start < count, bytes[start] == UInt8(ascii: "{") else { return }
         var line = lineOf(start, in: bytes)
         let template = keys.template
-        template.keys.withUnsafeBufferPointer { keyNumbers in
+        let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        var values = [UnsafeBufferPointer<UInt8>](repeating: empty, count: JSONRowTemplate.maximumMembers)
+        template.keys.withUnsafeBufferPointer { keyNumbers in values.withUnsafeMutableBufferPointer { values in
             while true {
                 reader.position = start
-                guard let match = reader.matchTemplate(template) else { return }
+                guard let match = reader.matchTemplate(template, values: values) else { return }
                 // `,`, then the next row's `{`, whitespace around the comma.
                 var at = match.end, breaks = 0, lastBreak = 0
                 func skipWhitespace() {
@@ -304,10 +306,10 @@ public struct JSONRowStream {
                 skipWhitespace()
                 guard at < count, bytes[at] == UInt8(ascii: "{") else { return }
                 reader.scratch.withUnsafeBufferPointer { decoded in
-                    var values = match.values
                     if let escaped = match.escapedMember { values[escaped] = decoded }
                     visitor.templateRow(JSONTemplateRow(line: line, shape: template.shape, keys: keyNumbers,
-                                                        values: values, escapedMember: match.escapedMember))
+                                                        values: UnsafeBufferPointer(rebasing: values[..<keyNumbers.count]),
+                                                        escapedMember: match.escapedMember))
                 }
                 start = at
                 if breaks > 0 {
@@ -318,7 +320,7 @@ public struct JSONRowStream {
                 }
                 line = counted.line
             }
-        }
+        } }
     }
 
     /// The 1-based line of buffer position `position`, counting on from the last asked.
