@@ -90,9 +90,53 @@ public struct JSONRowStream {
         if start > 0 && start == buffer.count {
             drop(start)
         }
+        // A chunk is read where it lies, not copied into the buffer, when no step straddles its
+        // start, or once the step that does is read from the buffer with the chunk's first bytes.
+        if begun {
+            if buffer.isEmpty && chunk.count >= retryAt {
+                readInPlace(chunk, into: &visitor)
+                return failure == nil
+            }
+            let bridge = min(chunk.count, Self.bridgeBytes)
+            if !buffer.isEmpty && buffer.count + bridge >= retryAt {
+                let chunkStart = buffer.count
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<bridge]))
+                read(isFinal: false, stopAt: chunkStart, into: &visitor)
+                guard failure == nil else { return false }
+                if start >= chunkStart {
+                    // The steps begun before the chunk are read: the rest of it is read in place.
+                    let inChunk = start - chunkStart
+                    drop(start)
+                    readInPlace(UnsafeBufferPointer(rebasing: chunk[inChunk...]), into: &visitor)
+                    return failure == nil
+                }
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[bridge...]))
+                if buffer.count >= retryAt { read(isFinal: false, into: &visitor) }
+                compact()
+                return failure == nil
+            }
+        }
         buffer.append(contentsOf: chunk)
         if buffer.count >= retryAt { read(isFinal: false, into: &visitor) }
+        compact()
         return failure == nil
+    }
+
+    /// How many of a chunk's first bytes are put after those held, for the step that
+    /// straddles the chunk's start (a row is a few hundred bytes); a step longer than that
+    /// has the whole chunk put after it, as every step had before chunks were read in place.
+    static let bridgeBytes = 4_096
+
+    /// Reads `chunk` where it lies, nothing being held, and keeps only the bytes of the step
+    /// it ends inside.
+    private mutating func readInPlace<Visitor: JSONStreamVisitor>(_ chunk: UnsafeBufferPointer<UInt8>, into visitor: inout Visitor) {
+        read(chunk, isFinal: false, stopAt: .max, into: &visitor)
+        guard failure == nil else { return }
+        counted.advance(to: bufferOffset + start, in: chunk, from: bufferOffset)
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[start...]))
+        bufferOffset += start
+        retryAt = max(0, retryAt - start)
+        start = 0
     }
 
     /// Ends the file: hands `visitor` the parts still held, and says what the document was.
@@ -106,63 +150,72 @@ public struct JSONRowStream {
 
     // MARK: Reading
 
-    private mutating func read<Visitor: JSONStreamVisitor>(isFinal: Bool, into visitor: inout Visitor) {
+    /// Reads the bytes held, steps starting before `stopAt` only.
+    private mutating func read<Visitor: JSONStreamVisitor>(isFinal: Bool, stopAt: Int = .max, into visitor: inout Visitor) {
         var buffer = self.buffer
         self.buffer = []          // held uniquely here, so appending later does not copy
         defer { self.buffer = buffer }
-        buffer.withUnsafeBufferPointer { bytes in
-            if !begun {
-                guard bytes.count >= 3 || isFinal else {
-                    retryAt = 3
-                    return
-                }
-                // A byte order mark is not part of the document, nor a column anyone can see.
-                if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
-                    start = 3
-                    counted.offset = 3
-                }
-                begun = true
+        buffer.withUnsafeBufferPointer { bytes in read(bytes, isFinal: isFinal, stopAt: stopAt, into: &visitor) }
+    }
+
+    /// Reads the steps of `bytes` (those held, or a chunk where it lies: they begin at file
+    /// offset `bufferOffset`) from `start`, those starting before `stopAt`, as far as they are whole.
+    private mutating func read<Visitor: JSONStreamVisitor>(_ bytes: UnsafeBufferPointer<UInt8>, isFinal: Bool, stopAt: Int,
+                                                           into visitor: inout Visitor) {
+        if !begun {
+            guard bytes.count >= 3 || isFinal else {
+                retryAt = 3
+                return
             }
-            var reader = JSONReader(bytes, maximumDepth: maximumDepth)
-            while step != .done {
-                if step == .row && keys.template.isOneLine && maximumDepth > 1 {
-                    readRowsLikeTemplate(&reader, bytes: bytes, into: &visitor)
-                }
-                reader.position = start
-                reader.reachedEnd = false
-                reader.rowIsOpen = false
-                reader.enclosingDepth = 0
-                do throws(JSONFailure) {
-                    let next = try readStep(&reader, bytes: bytes, isFinal: isFinal, visitor: &visitor)
-                    guard !reader.reachedEnd || isFinal else {
-                        if reader.rowIsOpen { visitor.abandonRow() }
-                        waitForMore(bytes.count)
-                        return
-                    }
-                    if reader.rowIsOpen { reader.endRow(&visitor) }
-                    if let element = next.element {
-                        if step == .row {
-                            visitor.element(element.value, line: element.line)
-                        } else {
-                            visitor.nestedElement(element.value, line: element.line)
-                        }
-                    }
-                    if let key = next.key { objectKeys.insert(key) }
-                    step = next.step
-                    start = reader.position
-                    if step == .end && start == bytes.count && !isFinal { return }
-                } catch {
+            // A byte order mark is not part of the document, nor a column anyone can see.
+            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+                start = 3
+                counted.offset = 3
+            }
+            begun = true
+        }
+        var reader = JSONReader(bytes, maximumDepth: maximumDepth)
+        while step != .done && start < stopAt {
+            if step == .row && keys.template.isOneLine && maximumDepth > 1 {
+                readRowsLikeTemplate(&reader, bytes: bytes, into: &visitor)
+            }
+            reader.position = start
+            reader.reachedEnd = false
+            reader.rowIsOpen = false
+            reader.enclosingDepth = 0
+            do throws(JSONFailure) {
+                let next = try readStep(&reader, bytes: bytes, isFinal: isFinal, visitor: &visitor)
+                guard !reader.reachedEnd || isFinal else {
                     if reader.rowIsOpen { visitor.abandonRow() }
-                    if reader.reachedEnd && !isFinal {
-                        waitForMore(bytes.count)
-                        return
-                    }
-                    failure = located(error, in: bytes)
+                    waitForMore(bytes.count)
                     return
                 }
+                if reader.rowIsOpen { reader.endRow(&visitor) }
+                if let element = next.element {
+                    if step == .row {
+                        visitor.element(element.value, line: element.line)
+                    } else {
+                        visitor.nestedElement(element.value, line: element.line)
+                    }
+                }
+                if let key = next.key { objectKeys.insert(key) }
+                step = next.step
+                start = reader.position
+                if step == .end && start == bytes.count && !isFinal { return }
+            } catch {
+                if reader.rowIsOpen { visitor.abandonRow() }
+                if reader.reachedEnd && !isFinal {
+                    waitForMore(bytes.count)
+                    return
+                }
+                failure = located(error, in: bytes)
+                return
             }
         }
-        // Keep only what is still to read, so the buffer holds about one chunk.
+    }
+
+    /// Keeps only what is still to read, so the buffer holds about one chunk.
+    private mutating func compact() {
         if start > 0 && start * 2 >= buffer.count {
             let dropped = start
             buffer.withUnsafeBufferPointer { bytes in counted.advance(to: bufferOffset + dropped, in: bytes, from: bufferOffset) }
