@@ -363,4 +363,28 @@ final class JSONRowStreamTests: XCTestCase {
             }
         }
     }
+    /// Seeded: arrays of a few thousand rows, some longer than the bytes a chunk lends the step
+    /// straddling its start (`JSONRowStream.bridgeBytes`), damaged or not, in chunks large and
+    /// small, so that chunks are read where they lie, after a straddling row, and copied whole
+    /// when that row is longer: the tree parser's rows or error, and the same lines as in one chunk.
+    func testLargeArraysInChunksLargeAndSmallReadAsTheTree() {
+        let (seed, generator) = TestSeed.generator()
+        var random = generator
+        let values = [#""Ana Smith""#, #""""#, #""01/04/2024""#, #""Tomás""#, #""\u00a3 5""#, "12", "null", #"{"x": [1]}"#]
+        let noise = Array("\"{}[],: \\\n".utf8) + [0xC3, 0x00]
+        for round in 0..<12 {
+            var rows: [String] = []
+            for _ in 0..<random.below(3_000) {
+                let long = random.chance(0.005) ? #", "long": ""# + String(repeating: "long ", count: 1 + random.below(2_000)) + "\"" : ""
+                rows.append(#"{"Name": "#  + values[random.below(random.chance(0.9) ? 4 : values.count)]
+                            + #", "Nature of interest": "# + values[random.below(4)] + long + "}")
+            }
+            var bytes = Array(("[\n" + rows.joined(separator: random.chance(0.8) ? ",\n" : ", ") + "\n]").utf8)
+            if random.chance(0.3) {
+                ByteDamage.damage(&bytes, noise: noise, maximumEdits: 2, random: &random)
+            }
+            let sizes = (0..<1 + random.below(4)).map { _ in random.chance(0.1) ? random.below(9) : 1 + random.below(random.chance(0.5) ? 600 : 20_000) }
+            if !check(bytes, sizes: sizes, "seed \(seed), round \(round), chunks \(sizes)") { return }
+        }
+    }
 }
