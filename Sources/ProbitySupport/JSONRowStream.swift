@@ -333,47 +333,48 @@ public struct JSONRowStream {
         guard start < count, bytes[start] == UInt8(ascii: "{") else { return }
         var line = lineOf(start, in: bytes)
         let template = keys.template
-        let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-        var values = [UnsafeBufferPointer<UInt8>](repeating: empty, count: JSONRowTemplate.maximumMembers)
-        template.keys.withUnsafeBufferPointer { keyNumbers in values.withUnsafeMutableBufferPointer { values in
-            while true {
-                reader.position = start
-                guard let match = reader.matchTemplate(template, values: values) else { return }
-                // `,`, then the next row's `{`, whitespace around the comma.
-                var at = match.end, breaks = 0, lastBreak = 0
-                func skipWhitespace() {
-                    while at < count {
-                        switch bytes[at] {
-                        case UInt8(ascii: " "), UInt8(ascii: "\r"), UInt8(ascii: "\t"): at += 1
-                        case UInt8(ascii: "\n"):
-                            breaks += 1
-                            lastBreak = at
-                            at += 1
-                        default: return
+        // On the stack: this is tried before every row the general step reads, too.
+        withUnsafeTemporaryAllocation(of: UnsafeBufferPointer<UInt8>.self, capacity: JSONRowTemplate.maximumMembers) { values in
+            template.keys.withUnsafeBufferPointer { keyNumbers in
+                while true {
+                    reader.position = start
+                    guard let match = reader.matchTemplate(template, values: values) else { return }
+                    // `,`, then the next row's `{`, whitespace around the comma.
+                    var at = match.end, breaks = 0, lastBreak = 0
+                    func skipWhitespace() {
+                        while at < count {
+                            switch bytes[at] {
+                            case UInt8(ascii: " "), UInt8(ascii: "\r"), UInt8(ascii: "\t"): at += 1
+                            case UInt8(ascii: "\n"):
+                                breaks += 1
+                                lastBreak = at
+                                at += 1
+                            default: return
+                            }
                         }
                     }
+                    skipWhitespace()
+                    guard at < count, bytes[at] == UInt8(ascii: ",") else { return }
+                    at += 1
+                    skipWhitespace()
+                    guard at < count, bytes[at] == UInt8(ascii: "{") else { return }
+                    reader.scratch.withUnsafeBufferPointer { decoded in
+                        if let escaped = match.escapedMember { values[escaped] = decoded }
+                        visitor.templateRow(JSONTemplateRow(line: line, shape: template.shape, keys: keyNumbers,
+                                                            values: UnsafeBufferPointer(rebasing: values[..<keyNumbers.count]),
+                                                            escapedMember: match.escapedMember))
+                    }
+                    start = at
+                    if breaks > 0 {
+                        // Only whitespace since the last break, each byte a column.
+                        counted = TextPosition(offset: bufferOffset + at, line: counted.line + breaks, column: at - lastBreak)
+                    } else {
+                        counted.advance(to: bufferOffset + at, in: bytes, from: bufferOffset)
+                    }
+                    line = counted.line
                 }
-                skipWhitespace()
-                guard at < count, bytes[at] == UInt8(ascii: ",") else { return }
-                at += 1
-                skipWhitespace()
-                guard at < count, bytes[at] == UInt8(ascii: "{") else { return }
-                reader.scratch.withUnsafeBufferPointer { decoded in
-                    if let escaped = match.escapedMember { values[escaped] = decoded }
-                    visitor.templateRow(JSONTemplateRow(line: line, shape: template.shape, keys: keyNumbers,
-                                                        values: UnsafeBufferPointer(rebasing: values[..<keyNumbers.count]),
-                                                        escapedMember: match.escapedMember))
-                }
-                start = at
-                if breaks > 0 {
-                    // Only whitespace since the last break, each byte a column.
-                    counted = TextPosition(offset: bufferOffset + at, line: counted.line + breaks, column: at - lastBreak)
-                } else {
-                    counted.advance(to: bufferOffset + at, in: bytes, from: bufferOffset)
-                }
-                line = counted.line
             }
-        } }
+        }
     }
 
     /// The 1-based line of buffer position `position`, counting on from the last asked.
