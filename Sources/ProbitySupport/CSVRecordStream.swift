@@ -7,7 +7,8 @@
 /// on only once its end has been seen; a record cut by the end of a chunk is read again from
 /// its start when more bytes arrive, and the stream then waits for the bytes held to double
 /// before trying again, so a record longer than many chunks (a quote never closed) still
-/// costs time linear in its length.
+/// costs time linear in its length. A chunk is split where it lies, and only the bytes of the
+/// record it ends inside are kept (see `appendFields`).
 ///
 /// Empty records (an empty line) are held back until a record with something in it follows:
 /// empty lines at the end of the file are dropped, as the whole-file reader drops them.

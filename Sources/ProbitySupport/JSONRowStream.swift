@@ -37,7 +37,8 @@ public enum JSONStreamShape: Equatable, Sendable {
 /// steps — an element and the `,` or `]` after it, a key and its value, the end — and a step
 /// that needs a byte past those arrived (`JSONReader.reachedEnd`) is read again from its
 /// start when more come, once the bytes held have doubled, as ``CSVRecordStream`` does, so
-/// an element longer than many chunks still costs time linear in its length. A row's members
+/// an element longer than many chunks still costs time linear in its length. A chunk is read
+/// where it lies, and only the bytes of the step it ends inside are kept (see `append`). A row's members
 /// go straight to the visitor (held, they cost a quarter more time), which forgets them when
 /// the row must be read again (``JSONStreamVisitor/abandonRow()``); anything else a step hands
 /// on waits until the step is whole, so nothing is handed on twice. A syntax error is the
