@@ -430,8 +430,17 @@ struct TextPosition {
             column = 1
             from = lineStart
         }
+        // Count lead bytes only, so each scalar is one column: eight bytes at a time (a line may
+        // be a whole document written without breaks), a continuation byte being `10xxxxxx`.
+        if let base = bytes.baseAddress {
+            while from &+ 8 <= end {
+                let word = UnsafeRawPointer(base + from).loadUnaligned(as: UInt64.self)
+                let continuations = word & ~(word << 1) & 0x8080_8080_8080_8080
+                column += 8 - continuations.nonzeroBitCount
+                from &+= 8
+            }
+        }
         while from < end {
-            // Count lead bytes only, so each scalar is one column.
             if bytes[from] & 0xC0 != 0x80 { column += 1 }
             from += 1
         }
