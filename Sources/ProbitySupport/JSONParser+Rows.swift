@@ -390,44 +390,51 @@ extension JSONReader {
     /// the values is the same bytes.
     mutating func matchTemplate(_ template: borrowing JSONRowTemplate,
                                 values: UnsafeMutableBufferPointer<UnsafeBufferPointer<UInt8>>) -> (escapedMember: Int?, end: Int)? {
+        template.bytes.withUnsafeBufferPointer { pieces in
+            template.ends.withUnsafeBufferPointer { ends in matchTemplate(pieces: pieces, ends: ends, values: values) }
+        }
+    }
+
+    /// ``matchTemplate(_:values:)`` with the template's pieces and their ends where they lie,
+    /// for a caller matching row after row.
+    mutating func matchTemplate(pieces: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>,
+                                values: UnsafeMutableBufferPointer<UnsafeBufferPointer<UInt8>>) -> (escapedMember: Int?, end: Int)? {
         let count = bytes.count
         guard let base = bytes.baseAddress else { return nil }
-        let members = template.keys.count
+        let members = ends.count - 1
         var escapedMember: Int?
         let (rowStart, wasAtEnd) = (position, reachedEnd)
         defer { (position, reachedEnd) = (rowStart, wasAtEnd) }
         var at = position
-        let matched = template.bytes.withUnsafeBufferPointer { pieces -> Bool in
-            template.ends.withUnsafeBufferPointer { ends -> Bool in
-                var pieceStart = 0
-                for member in 0...members {
-                    let length = ends[member] - pieceStart
-                    guard at + length <= count,
-                          ByteStringTable.equal(pieces.baseAddress! + pieceStart, base + at, count: length) else { return false }
-                    at += length
-                    pieceStart = ends[member]
-                    if member == members { break }
-                    let end = Self.endOfPlainASCII(bytes, from: at)
-                    guard end < count else { return false }
-                    if bytes[end] == UInt8(ascii: "\"") {
-                        values[member] = UnsafeBufferPointer(start: base + at, count: end - at)
-                        at = end
-                        continue
-                    }
-                    // An escape or a byte outside ASCII: the string read the general way, with
-                    // its checks; one escaped value a row (it is held in `scratch`).
-                    position = at - 1
-                    guard let string = try? parseStringBytes(), !(string.isEscaped && escapedMember != nil) else { return false }
-                    if string.isEscaped {
-                        escapedMember = member
-                    } else {
-                        values[member] = UnsafeBufferPointer(rebasing: bytes[string.plain])
-                    }
-                    at = position - 1
+        let matched = { () -> Bool in
+            var pieceStart = 0
+            for member in 0...members {
+                let length = ends[member] - pieceStart
+                guard at + length <= count,
+                      ByteStringTable.equal(pieces.baseAddress! + pieceStart, base + at, count: length) else { return false }
+                at += length
+                pieceStart = ends[member]
+                if member == members { break }
+                let end = Self.endOfPlainASCII(bytes, from: at)
+                guard end < count else { return false }
+                if bytes[end] == UInt8(ascii: "\"") {
+                    values[member] = UnsafeBufferPointer(start: base + at, count: end - at)
+                    at = end
+                    continue
                 }
-                return true
+                // An escape or a byte outside ASCII: the string read the general way, with
+                // its checks; one escaped value a row (it is held in `scratch`).
+                position = at - 1
+                guard let string = try? parseStringBytes(), !(string.isEscaped && escapedMember != nil) else { return false }
+                if string.isEscaped {
+                    escapedMember = member
+                } else {
+                    values[member] = UnsafeBufferPointer(rebasing: bytes[string.plain])
+                }
+                at = position - 1
             }
-        }
+            return true
+        }()
         return matched ? (escapedMember, at) : nil
     }
 

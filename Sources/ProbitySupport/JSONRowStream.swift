@@ -336,10 +336,11 @@ public struct JSONRowStream {
         let template = keys.template
         // On the stack: this is tried before every row the general step reads, too.
         withUnsafeTemporaryAllocation(of: UnsafeBufferPointer<UInt8>.self, capacity: JSONRowTemplate.maximumMembers) { values in
-            template.keys.withUnsafeBufferPointer { keyNumbers in
+            let (pieces, ends) = (template.bytes, template.ends)
+            pieces.withUnsafeBufferPointer { pieces in ends.withUnsafeBufferPointer { ends in template.keys.withUnsafeBufferPointer { keyNumbers in
                 while true {
                     reader.position = start
-                    guard let match = reader.matchTemplate(template, values: values) else { return }
+                    guard let match = reader.matchTemplate(pieces: pieces, ends: ends, values: values) else { return }
                     // `,`, then the next row's `{`, whitespace around the comma.
                     var at = match.end, breaks = 0, lastBreak = 0
                     func skipWhitespace() {
@@ -369,12 +370,12 @@ public struct JSONRowStream {
                     if breaks > 0 {
                         // Only whitespace since the last break, each byte a column.
                         counted = TextPosition(offset: bufferOffset + at, line: counted.line + breaks, column: at - lastBreak)
-                    } else {
-                        counted.advance(to: bufferOffset + at, in: bytes, from: bufferOffset)
+                        line = counted.line
                     }
-                    line = counted.line
+                    // Otherwise the next row is on this row's line, and `counted` is left where it
+                    // is (on the same line, before it): it is moved on when next needed.
                 }
-            }
+            } } }
         }
     }
 
@@ -435,8 +436,11 @@ struct TextPosition {
         if let base = bytes.baseAddress {
             while from &+ 8 <= end {
                 let word = UnsafeRawPointer(base + from).loadUnaligned(as: UInt64.self)
-                let continuations = word & ~(word << 1) & 0x8080_8080_8080_8080
-                column += 8 - continuations.nonzeroBitCount
+                // A 1 in the low bit of each continuation byte, summed into the top byte by
+                // the multiply (a population count without the instruction, which the baseline
+                // x86-64 target lacks).
+                let continuations = (word & ~(word << 1) & 0x8080_8080_8080_8080) >> 7
+                column += 8 - Int((continuations &* 0x0101_0101_0101_0101) >> 56)
                 from &+= 8
             }
         }
