@@ -5,7 +5,8 @@ import ProbitySupport
 extension RegisterLinks {
     /// Phrases on the register close to `written`, an organisation name that no register text
     /// contains: "Bromley Healthcare" (line 14) for "Bromley Heathcare CIC". Every text sharing a
-    /// word with the name is compared (through the ``PhraseIndex``, built once per register), and
+    /// word with the name is compared (through the ``RunIndex``, or for a name of many words the
+    /// ``PhraseIndex``, each built once per register), and
     /// within each, runs of about as many words as the name has; each text offers its closest
     /// run. Best first, then in register order; at most `limit`.
     func nearTexts(_ written: String, in register: Register, limit: Int = 2) -> [ConflictsReport.Suggestion] {
@@ -17,6 +18,13 @@ extension RegisterLinks {
     private func searchNearTexts(_ written: String, in register: Register, limit: Int) -> [ConflictsReport.Suggestion] {
         let target = NameSuggestions.Folded(written)
         guard !target.core.isEmpty else { return [] }
+        if let found = searchNearTextsByRun(target, in: register, limit: limit) { return found }
+        return searchNearTextsTextByText(target, in: register, limit: limit)
+    }
+
+    /// The search for a name of more words than the ``RunIndex`` holds: every text sharing a word
+    /// with it, run by run.
+    func searchNearTextsTextByText(_ target: NameSuggestions.Folded, in register: Register, limit: Int) -> [ConflictsReport.Suggestion] {
         let (textsByWord, textOwners) = wordIndex.built(from: register)
         var candidates = Set<Int32>()
         for word in target.core { candidates.formUnion(textsByWord[word] ?? []) }

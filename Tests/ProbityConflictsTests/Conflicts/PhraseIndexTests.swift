@@ -61,7 +61,10 @@ final class PhraseIndexTests: XCTestCase {
         var (_, random) = TestSeed.generator()
         var rows = ""
         for person in 0..<120 {
-            rows += "Person \(person),\"\(Self.organisation(&random))\",Member,Financial Interest,\"Director of \(Self.organisation(&random))\",01/04/2021,\n"
+            // A position naming an organisation too: its suggestions come from the employer's text,
+            // and it is searched when its own words are shared.
+            let position = random.below(3) == 0 ? "Adviser to \(Self.organisation(&random))" : "Member"
+            rows += "Person \(person),\"\(Self.organisation(&random))\",\(position),Financial Interest,\"Director of \(Self.organisation(&random))\",01/04/2021,\n"
             for _ in 0..<random.below(3) {
                 rows += ",,,Indirect Interest,\"Spouse works for \(Self.organisation(&random)), as of 2020\",01/04/2021,\n"
             }
@@ -89,6 +92,27 @@ final class PhraseIndexTests: XCTestCase {
             let written = parts.filter { !$0.isEmpty }.shuffled(using: &random).joined(separator: " ")
             XCTAssertEqual(links.nearTexts(written, in: register), Self.reference(written, register), "round \(round): \"\(written)\"")
         }
+        // Names of more words than the run index holds, searched text by text.
+        for round in 0..<10 {
+            let written = ([Self.misspelt(Self.organisation(&random), &random)] + (0..<4).map { _ in Self.organisation(&random) })
+                .joined(separator: " ")
+            XCTAssertGreaterThanOrEqual(PersonName.words(written).count, 8)
+            XCTAssertEqual(links.nearTexts(written, in: register), Self.reference(written, register), "long, round \(round): \"\(written)\"")
+        }
+    }
+
+    /// A position sharing a word with the name makes its person's employer a suggestion, though
+    /// the employer's own text shares none (only slips): suggestions for employment come from the
+    /// employer.
+    func testAPositionSharingAWordSuggestsItsEmployer() {
+        var rows = ""
+        for person in 0..<30 { rows += "Person \(person),Lewisham Widgets,Member,Financial Interest,Director of Greenwich Gadgets,01/04/2021,\n" }
+        rows += "Last Person,Bromly Helthcare,Adviser to Bromley Council,Financial Interest,Director of Greenwich Gadgets,01/04/2021,\n"
+        let register = ConflictsFixtures.register(rows)
+        let links = RegisterLinks(register: register, organisations: ConflictsFixtures.program().organisations)
+        let found = links.nearTexts("Bromley Healthcare", in: register)
+        XCTAssertEqual(found, Self.reference("Bromley Healthcare", register))
+        XCTAssertEqual(found.first?.name, "Bromly Helthcare")
     }
 
     /// A name shared by more than 2,000 texts is still compared with every one of them: the best
