@@ -164,10 +164,15 @@ extension NameSuggestions {
             let limit = max(1, length / 4)
             let shortest = max(0, length - limit), longest = length + limit
             let needed = (length - 1) - 2 * limit
+            // Letters the name has more of than a candidate, or fewer, each take a slip to mend:
+            // a cheap bound that dismisses most candidates the pairs let through.
+            var letters = LetterCounts(target.joined)
             guard needed > 0 else {
                 // Too short for any pair to be sure to survive: every candidate of a length in reach.
                 for candidateLength in shortest...longest where candidateLength < byLength.count {
-                    chosen.append(contentsOf: byLength[candidateLength])
+                    for id in byLength[candidateLength] where letters.slipsAtLeast(candidates[Int(id)].joined) <= limit {
+                        chosen.append(id)
+                    }
                 }
                 return
             }
@@ -190,7 +195,32 @@ extension NameSuggestions {
                     counts[id] += Int32(times)
                 }
             }
-            for id in touched where counts[Int(id)] >= needed { chosen.append(id) }
+            for id in touched where counts[Int(id)] >= needed && letters.slipsAtLeast(candidates[Int(id)].joined) <= limit {
+                chosen.append(id)
+            }
+        }
+
+        /// How many of each letter a plain name has, and a bound on the slips between it and
+        /// another: each slip adds a letter, takes one away, or both, so at least as many slips as
+        /// the letters one has more of than the other, either way, are needed.
+        private struct LetterCounts {
+            private var name = [Int32](repeating: 0, count: CandidateIndex.alphabet)
+            private var scratch = [Int32](repeating: 0, count: CandidateIndex.alphabet)
+
+            init(_ joined: String) {
+                for byte in joined.utf8 { name[CandidateIndex.code(byte)] += 1 }
+            }
+
+            /// The fewest slips between the name and `other` (plain), by counting letters.
+            mutating func slipsAtLeast(_ other: String) -> Int {
+                for letter in 0..<CandidateIndex.alphabet { scratch[letter] = name[letter] }
+                for byte in other.utf8 { scratch[CandidateIndex.code(byte)] -= 1 }
+                var more = 0, fewer = 0
+                for count in scratch {
+                    if count > 0 { more += Int(count) } else { fewer -= Int(count) }
+                }
+                return max(more, fewer)
+            }
         }
 
         /// The candidates sharing enough of `target`'s core words for `score`'s words-shared way.

@@ -58,7 +58,42 @@ extension RegisterLinks {
 
     /// A text's words as written, split at spaces and without punctuation at their ends: the
     /// tokens its suggested phrases are made of.
+    ///
+    /// By byte for an ASCII text with no carriage return, where each byte is a character: split
+    /// by character, the register's texts took 67,000 instructions each, a third of making the
+    /// ``RunIndex``. Otherwise by character (``phraseTokensByCharacter(_:)``, the definition).
     static func phraseTokens(_ text: String) -> [String] {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 && $0 != 13 }) else { return phraseTokensByCharacter(text) }
+        var tokens: [String] = []
+        var start = utf8.startIndex
+        while start != utf8.endIndex {
+            var end = start
+            while end != utf8.endIndex, !isTokenSeparator(utf8[end]) { end = utf8.index(after: end) }
+            var first = start, last = end
+            while first != last, isTrimmed(utf8[first]) { first = utf8.index(after: first) }
+            while first != last, isTrimmed(utf8[utf8.index(before: last)]) { last = utf8.index(before: last) }
+            if first != last { tokens.append(String(text[first..<last])) }
+            start = end == utf8.endIndex ? end : utf8.index(after: end)
+        }
+        return tokens
+    }
+
+    private static func isTokenSeparator(_ byte: UInt8) -> Bool {
+        byte == 32 || byte == 9 || byte == 10
+    }
+
+    /// The punctuation `phraseTokensByCharacter` trims: `,.;:()[]"'`.
+    private static func isTrimmed(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"),
+             UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "\""), UInt8(ascii: "'"): return true
+        default: return false
+        }
+    }
+
+    /// ``phraseTokens(_:)`` by character, for any text.
+    static func phraseTokensByCharacter(_ text: String) -> [String] {
         text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
             .map { Self.trimmed($0, of: ",.;:()[]\"'") }
             .filter { !$0.isEmpty }

@@ -241,10 +241,20 @@ extension RegisterLinks {
             index.value {
                 var textsByWord: [String: [Int32]] = [:]
                 var textOwners: [Link] = []
+                // Each distinct text's words folded once: an employer or a template of interest is
+                // written on many rows.
+                var wordsOfText: [String: [String]] = [:]
                 for (owner, text) in RegisterLinks.texts(of: register) {
                     let textID = Int32(textOwners.count)
                     textOwners.append(owner)
-                    for word in Set(PersonName.words(text)) { textsByWord[word, default: []].append(textID) }
+                    let words: [String]
+                    if let known = wordsOfText[text] {
+                        words = known
+                    } else {
+                        words = Array(Set(PersonName.words(text)))
+                        wordsOfText[text] = words
+                    }
+                    for word in words { textsByWord[word, default: []].append(textID) }
                 }
                 return (textsByWord, textOwners)
             }

@@ -101,6 +101,20 @@ final class PhraseIndexTests: XCTestCase {
         }
     }
 
+    /// A text split by byte gives the tokens of splitting it by character, whatever its spaces,
+    /// punctuation, line ends and letters.
+    func testTokensByByteAreTokensByCharacter() {
+        let (seed, seeded) = TestSeed.generator()
+        var random = seeded
+        let pieces = ["Bromley", "Health", " ", "  ", "\t", "\n", "\r\n", "\r", ",", ".", ";", ":", "(", ")", "[", "]", "\"", "'",
+                      "Guy's", "St", "-", "&", "é", "e\u{301}", "Söuthwark", "12", "(GP)", "Trust,"]
+        for round in 0..<5_000 {
+            let text = (0..<random.below(12)).map { _ in pieces[random.below(pieces.count)] }.joined()
+            XCTAssertEqual(RegisterLinks.phraseTokens(text), RegisterLinks.phraseTokensByCharacter(text),
+                           "seed \(seed), round \(round): \(text.debugDescription)")
+        }
+    }
+
     /// A position sharing a word with the name makes its person's employer a suggestion, though
     /// the employer's own text shares none (only slips): suggestions for employment come from the
     /// employer.
