@@ -102,4 +102,17 @@ final class NameSuggestionsIndexTests: XCTestCase {
         XCTAssertEqual(ranked("Northfield Care Partners Ltd"), [])
         XCTAssertEqual(ranked(""), [])
     }
+
+    /// Slips placed to spoil as many of the name's runs of letters as they can: the candidate
+    /// holds exactly as many as the bound needs, and is still found.
+    func testSlipsAtTheBound() {
+        // Twelve letters, three slips allowed: each spoils three runs of three; one of ten survives.
+        // Eight letters, two allowed: each spoils two pairs; three of seven survive.
+        for (written, candidate) in [("abcdefghijkl", "abxdexghxjkl"), ("abcdefgh", "axcdxfgh")] {
+            let index = NameSuggestions.CandidateIndex([NameSuggestions.Folded(candidate)])
+            let target = NameSuggestions.Folded(written)
+            XCTAssertEqual(index.ranked(target), NameSuggestions.ranked(target, among: [NameSuggestions.Folded(candidate)]))
+            XCTAssertEqual(index.ranked(target), [0], "\(written) / \(candidate)")
+        }
+    }
 }
