@@ -11,12 +11,10 @@ extension NameSuggestions {
     ///
     /// - the same letters: candidates by their core words run together;
     /// - initials: candidates by the first letter of their first word and their number of words;
-    /// - a few slips: within `limit` slips, at least `(L - q + 1) - q * limit` of the name's
-    ///   `L - q + 1` runs of `q` letters survive unchanged, so are held by the candidate (each slip
-    ///   spoils at most `q`), which must also be within `limit` letters of its length, and have
-    ///   no more than `limit` letters more or fewer of any kind. Candidates are listed by each run
-    ///   of two letters and of three they hold, by length, and the name's runs counted (two
-    ///   letters for a short name, three for one of twelve letters or more);
+    /// - a few slips: within `limit` slips, at least `(L - 1) - 2 * limit` of the name's `L - 1`
+    ///   pairs of adjacent letters survive unchanged, so survive in the candidate (each slip
+    ///   spoils at most two), which must also be within `limit` letters of its length. Candidates
+    ///   are listed by each pair of letters they hold, by length, and the pairs counted;
     /// - words shared: a candidate sharing enough of the name's core words (one slip allowed in a
     ///   word of five letters or more) holds them; candidates are listed by their core words, and
     ///   a word one slip away is found by the words that are the same with one letter deleted.
@@ -35,11 +33,12 @@ extension NameSuggestions {
         private let byInitials: [Int: [Int32]]
         /// Plain candidates by the length of their core words run together.
         private let byLength: [[Int32]]
-        /// Candidates by the runs of two letters (pairs) and of three they hold, to count a name's
-        /// runs that survive in each: pairs for a short name, runs of three for a name of twelve
-        /// letters or more, where they are far rarer and still bound the slips.
-        private let pairs: Grams
-        private let triples: Grams
+        /// Letter pair → the candidates holding it, each once, shortest first (then in order):
+        /// pair `p`'s are `pairCandidates[pairStarts[p]..<pairStarts[p + 1]]`, with their lengths
+        /// beside them in `pairLengths`, so a length window is found by binary search.
+        private let pairStarts: [Int32]
+        private let pairCandidates: [Int32]
+        private let pairLengths: [Int32]
         /// Each distinct core word of a plain candidate → its id; `words[id]` the word.
         private let vocabulary: [String: Int32]
         private let words: [String]
@@ -92,13 +91,29 @@ extension NameSuggestions {
             for (wordID, word) in words.enumerated() where word.utf8.count >= 5 {
                 Self.forEachDeletion(of: word) { byDeletion[$0, default: []].append(Int32(wordID)) }
             }
+            // Pairs, counted then placed: shortest candidates first within each pair.
             plain.sort { (candidates[Int($0)].joinedLength, $0) < (candidates[Int($1)].joinedLength, $1) }
-            pairs = Grams(size: 2, of: plain, in: candidates)
-            triples = Grams(size: 3, of: plain, in: candidates)
+            var starts = [Int32](repeating: 0, count: Self.pairCount + 1)
+            var lastSeen = [Int32](repeating: -1, count: Self.pairCount)
+            Self.forEachPair(of: plain, in: candidates, lastSeen: &lastSeen) { pair, _ in starts[pair + 1] += 1 }
+            for pair in 0..<Self.pairCount { starts[pair + 1] += starts[pair] }
+            var next = Array(starts.dropLast())
+            var pairCandidates = [Int32](repeating: 0, count: Int(starts[Self.pairCount]))
+            var pairLengths = pairCandidates
+            lastSeen = [Int32](repeating: -1, count: Self.pairCount)
+            Self.forEachPair(of: plain, in: candidates, lastSeen: &lastSeen) { pair, id in
+                let at = Int(next[pair])
+                pairCandidates[at] = id
+                pairLengths[at] = Int32(candidates[Int(id)].joinedLength)
+                next[pair] += 1
+            }
             self.unindexed = unindexed
             self.byJoined = byJoined
             self.byInitials = byInitials
             self.byLength = byLength
+            self.pairStarts = starts
+            self.pairCandidates = pairCandidates
+            self.pairLengths = pairLengths
             self.vocabulary = vocabulary
             self.words = words
             self.byWord = byWord
@@ -143,20 +158,17 @@ extension NameSuggestions {
         }
 
         /// The candidates that may be within the slips `score` allows of `target` (its core words
-        /// run together): within that many letters of its length, holding enough of its runs of
-        /// letters, and with letters enough alike.
+        /// run together): within that many letters of its length, and holding enough of its pairs.
         private func appendWithinSlips(_ target: Folded, to chosen: inout [Int32]) {
             let length = target.joinedLength
             let limit = max(1, length / 4)
             let shortest = max(0, length - limit), longest = length + limit
-            // Each slip spoils at most `size` of the name's runs of `size` letters.
-            let grams = length >= 12 ? triples : pairs
-            let needed = (length - grams.size + 1) - grams.size * limit
+            let needed = (length - 1) - 2 * limit
             // Letters the name has more of than a candidate, or fewer, each take a slip to mend:
-            // a cheap bound that dismisses most candidates the runs of letters let through.
+            // a cheap bound that dismisses most candidates the pairs let through.
             var letters = LetterCounts(target.joined)
             guard needed > 0 else {
-                // Too short for any run to be sure to survive: every candidate of a length in reach.
+                // Too short for any pair to be sure to survive: every candidate of a length in reach.
                 for candidateLength in shortest...longest where candidateLength < byLength.count {
                     for id in byLength[candidateLength] where letters.slipsAtLeast(candidates[Int(id)].joined) <= limit {
                         chosen.append(id)
@@ -164,9 +176,25 @@ extension NameSuggestions {
                 }
                 return
             }
+            // Each distinct pair once, with how many of the name's pairs it is.
+            var pairs: [(pair: Int, times: Int)] = []
+            let bytes = Array(target.joined.utf8)
+            for at in 0..<(bytes.count - 1) {
+                let pair = Self.pair(bytes[at], bytes[at + 1])
+                if let known = pairs.firstIndex(where: { $0.pair == pair }) { pairs[known].times += 1 } else { pairs.append((pair, 1)) }
+            }
             var counts = [Int32](repeating: 0, count: candidates.count)
             var touched: [Int32] = []
-            grams.count(target.joined, lengths: shortest...longest, into: &counts, touched: &touched)
+            for (pair, times) in pairs {
+                let start = Int(pairStarts[pair]), end = Int(pairStarts[pair + 1])
+                let from = Self.firstIndex(in: pairLengths, start, end, notBelow: Int32(shortest))
+                let to = Self.firstIndex(in: pairLengths, from, end, notBelow: Int32(longest + 1))
+                for at in from..<to {
+                    let id = Int(pairCandidates[at])
+                    if counts[id] == 0 { touched.append(Int32(id)) }
+                    counts[id] += Int32(times)
+                }
+            }
             for id in touched where counts[Int(id)] >= needed && letters.slipsAtLeast(candidates[Int(id)].joined) <= limit {
                 chosen.append(id)
             }
@@ -240,9 +268,14 @@ extension NameSuggestions {
 
         /// Letters a–z and digits 0–9: the bytes a plain folded word is made of.
         private static let alphabet = 36
+        private static let pairCount = alphabet * alphabet
 
-        static func code(_ byte: UInt8) -> Int {
+        private static func code(_ byte: UInt8) -> Int {
             byte >= 97 ? Int(byte) - 97 : Int(byte) - 48 + 26
+        }
+
+        private static func pair(_ first: UInt8, _ second: UInt8) -> Int {
+            code(first) * alphabet + code(second)
         }
 
         /// Whether `word` is all lowercase ASCII letters and digits, and not empty.
@@ -257,94 +290,29 @@ extension NameSuggestions {
             return words.count << 8 | Int(first)
         }
 
+        /// Calls `body` with each distinct letter pair of each candidate in `ids`, and the candidate.
+        private static func forEachPair(of ids: [Int32], in candidates: [Folded], lastSeen: inout [Int32],
+                                        _ body: (Int, Int32) -> Void) {
+            for id in ids {
+                var previous: UInt8?
+                for byte in candidates[Int(id)].joined.utf8 {
+                    if let previous {
+                        let pair = pair(previous, byte)
+                        if lastSeen[pair] != id {
+                            lastSeen[pair] = id
+                            body(pair, id)
+                        }
+                    }
+                    previous = byte
+                }
+            }
+        }
+
         /// Calls `body` with `word` (plain ASCII) with each one of its letters deleted in turn.
         private static func forEachDeletion(of word: String, _ body: (String) -> Void) {
             let bytes = Array(word.utf8)
             for at in bytes.indices {
                 body(String(decoding: bytes[..<at] + bytes[(at + 1)...], as: UTF8.self))
-            }
-        }
-    }
-}
-
-extension NameSuggestions.CandidateIndex {
-    /// Plain candidates by each run of `size` letters (a gram) they hold, each once, shortest
-    /// candidates first (then in order): gram `g`'s are `ids[starts[g]..<starts[g + 1]]`, their
-    /// lengths beside them in `lengths`, so a window of lengths is found by binary search.
-    struct Grams: Sendable {
-        let size: Int
-        private let starts: [Int32]
-        private let ids: [Int32]
-        private let lengths: [Int32]
-
-        /// Indexes `plain` (ids of plain candidates, shortest first), counting then placing.
-        init(size: Int, of plain: [Int32], in candidates: [NameSuggestions.Folded]) {
-            self.size = size
-            let gramCount = Self.gramCount(size)
-            var starts = [Int32](repeating: 0, count: gramCount + 1)
-            var lastSeen = [Int32](repeating: -1, count: gramCount)
-            for id in plain {
-                Self.forEachGram(of: candidates[Int(id)].joined, size: size) { gram in
-                    if lastSeen[gram] != id {
-                        lastSeen[gram] = id
-                        starts[gram + 1] += 1
-                    }
-                }
-            }
-            for gram in 0..<gramCount { starts[gram + 1] += starts[gram] }
-            var next = Array(starts.dropLast())
-            var ids = [Int32](repeating: 0, count: Int(starts[gramCount]))
-            var lengths = ids
-            for gram in 0..<gramCount { lastSeen[gram] = -1 }
-            for id in plain {
-                let length = Int32(candidates[Int(id)].joinedLength)
-                Self.forEachGram(of: candidates[Int(id)].joined, size: size) { gram in
-                    if lastSeen[gram] != id {
-                        lastSeen[gram] = id
-                        ids[Int(next[gram])] = id
-                        lengths[Int(next[gram])] = length
-                        next[gram] += 1
-                    }
-                }
-            }
-            self.starts = starts
-            self.ids = ids
-            self.lengths = lengths
-        }
-
-        /// Adds to `counts[id]`, for each candidate of a length in `window`, how many of `joined`'s
-        /// grams (by position) it holds; `touched` lists the candidates counted, each once.
-        func count(_ joined: String, lengths window: ClosedRange<Int>, into counts: inout [Int32], touched: inout [Int32]) {
-            // Each distinct gram once, with how many of the name's grams it is.
-            var grams: [(gram: Int, times: Int32)] = []
-            Self.forEachGram(of: joined, size: size) { gram in
-                if let known = grams.firstIndex(where: { $0.gram == gram }) { grams[known].times += 1 } else { grams.append((gram, 1)) }
-            }
-            for (gram, times) in grams {
-                let start = Int(starts[gram]), end = Int(starts[gram + 1])
-                let from = Self.firstIndex(in: lengths, start, end, notBelow: Int32(window.lowerBound))
-                let to = Self.firstIndex(in: lengths, from, end, notBelow: Int32(window.upperBound + 1))
-                for at in from..<to {
-                    let id = Int(ids[at])
-                    if counts[id] == 0 { touched.append(Int32(id)) }
-                    counts[id] += times
-                }
-            }
-        }
-
-        private static func gramCount(_ size: Int) -> Int {
-            (0..<size).reduce(1) { count, _ in count * NameSuggestions.CandidateIndex.alphabet }
-        }
-
-        /// Calls `body` with the code of each run of `size` bytes of `joined` (plain), in order.
-        private static func forEachGram(of joined: String, size: Int, _ body: (Int) -> Void) {
-            let alphabet = NameSuggestions.CandidateIndex.alphabet
-            let modulus = gramCount(size - 1)
-            var gram = 0, seen = 0
-            for byte in joined.utf8 {
-                gram = (gram % modulus) * alphabet + NameSuggestions.CandidateIndex.code(byte)
-                seen += 1
-                if seen >= size { body(gram) }
             }
         }
 
