@@ -23,6 +23,7 @@ import ProbitySupport
 /// print(engine.check(decision).text)
 /// ```
 public final class Engine: Sendable {
+    /// The rules this engine was compiled from.
     public let scheme: Scheme
     /// The register decisions are screened against, if any.
     public let register: Register?
@@ -372,11 +373,13 @@ public final class Engine: Sendable {
 
 /// A decision screened against the register: ``Engine/screen(_:meeting:)``.
 public struct Screening: Sendable {
+    /// The decision's id.
     public var decision: String
     /// The decision's day number.
     public var date: Int32
     /// The register's file name.
     public var register: String
+    /// Who must declare, stop voting or leave, and whether the meeting stays quorate.
     public var conflicts: ConflictsReport
     /// The conflicts findings (codes `P11…`).
     public var findings: [Report.Finding]
@@ -387,15 +390,19 @@ public struct Screening: Sendable {
 
 /// An agenda checked item by item: ``Engine/meeting(_:)``.
 public struct AgendaScreening: Sendable {
+    /// One item of the agenda and its answer.
     public struct Item: Sendable {
+        /// The item as the agenda gave it.
         public var item: Agenda.Item
         /// The item's report, or why its decision could not be read; nil for an item that
         /// takes no decision.
         public var result: Result<Report, DecisionErrors>?
     }
 
+    /// The agenda as it was read.
     public var agenda: Agenda
     /// Findings about the meeting as a whole (papers sent late, P1133), said once for the agenda.
     public var findings: [Report.Finding]
+    /// The agenda's items in its order, each with its answer.
     public var items: [Item]
 }

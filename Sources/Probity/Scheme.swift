@@ -43,7 +43,9 @@ public struct Scheme: Sendable {
 /// Why a scheme could not be loaded: every diagnostic found (errors, and any warnings), with the
 /// sources they point into.
 public struct SchemeError: Error, Sendable, CustomStringConvertible {
+    /// Every diagnostic found: the errors, and any warnings.
     public let diagnostics: [Diagnostic]
+    /// The rule files the diagnostics point into, for rendering them.
     public let sources: SourceMap
 
     /// The errors among the diagnostics.
@@ -54,5 +56,6 @@ public struct SchemeError: Error, Sendable, CustomStringConvertible {
         DiagnosticRenderer(sources: sources).render(includingWarnings ? diagnostics : errors)
     }
 
+    /// The errors, rendered as ``rendered(includingWarnings:)`` does.
     public var description: String { rendered() }
 }
