@@ -76,6 +76,7 @@ final class PhraseIndexTests: XCTestCase {
             let written = Self.misspelt(Self.organisation(&random), &random)
             let indexed = links.nearTexts(written, in: register)
             XCTAssertEqual(indexed, Self.reference(written, register), "suggestions for \"\(written)\"")
+            Self.assertByRun(written, links, register)
             XCTAssertEqual(links.nearTexts(written, in: register), indexed, "suggestions for \"\(written)\", asked again (kept)")
             if !indexed.isEmpty { suggested += 1 }
         }
@@ -91,6 +92,7 @@ final class PhraseIndexTests: XCTestCase {
             parts.append(Self.forms[random.below(Self.forms.count)])
             let written = parts.filter { !$0.isEmpty }.shuffled(using: &random).joined(separator: " ")
             XCTAssertEqual(links.nearTexts(written, in: register), Self.reference(written, register), "round \(round): \"\(written)\"")
+            Self.assertByRun(written, links, register)
         }
         // Names of more words than the run index holds, searched text by text.
         for round in 0..<10 {
@@ -127,6 +129,17 @@ final class PhraseIndexTests: XCTestCase {
         let found = links.nearTexts("Bromley Healthcare", in: register)
         XCTAssertEqual(found, Self.reference("Bromley Healthcare", register))
         XCTAssertEqual(found.first?.name, "Bromly Helthcare")
+        Self.assertByRun("Bromley Healthcare", links, register)
+    }
+
+    /// The search through the run index (which a register of few texts sharing the name's words
+    /// does not use) gives the definition's suggestions too, limited to one, two or five.
+    private static func assertByRun(_ written: String, _ links: RegisterLinks, _ register: Register,
+                                    file: StaticString = #filePath, line: UInt = #line) {
+        for limit in [1, 2, 5] {
+            guard let byRun = links.searchNearTextsByRun(NameSuggestions.Folded(written), in: register, limit: limit) else { return }
+            XCTAssertEqual(byRun, reference(written, register, limit: limit), "by run, limit \(limit): \"\(written)\"", file: file, line: line)
+        }
     }
 
     /// A name shared by more than 2,000 texts is still compared with every one of them: the best
