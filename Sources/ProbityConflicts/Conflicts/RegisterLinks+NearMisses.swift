@@ -18,18 +18,19 @@ extension RegisterLinks {
     private func searchNearTexts(_ written: String, in register: Register, limit: Int) -> [ConflictsReport.Suggestion] {
         let target = NameSuggestions.Folded(written)
         guard !target.core.isEmpty else { return [] }
-        // A name sharing its words with few texts reads them: cheaper than making the run index,
-        // which pays for itself only on a register where a name's words are common.
-        let (textsByWord, _) = wordIndex.built(from: register)
+        // Both searches give the same suggestions. Reading a text costs a few thousand
+        // instructions, making the run index about a hundred thousand a text of the register: the
+        // texts are read one by one until as many have been read as the register holds twice over
+        // (a batch naming only a few new names never makes the index), then through the index for
+        // a name sharing its words with more than a few texts.
+        let (textsByWord, owners) = wordIndex.built(from: register)
         let sharing = target.core.reduce(0) { $0 + (textsByWord[$1]?.count ?? 0) }
-        if sharing > Self.textByTextAtMost, let found = searchNearTextsByRun(target, in: register, limit: limit) { return found }
+        if sharing > 64, runIndex.isWorthUsing(reading: sharing, of: owners.count),
+           let found = searchNearTextsByRun(target, in: register, limit: limit) {
+            return found
+        }
         return searchNearTextsTextByText(target, in: register, limit: limit)
     }
-
-    /// The most texts sharing a word with a name that are read text by text rather than through
-    /// the ``RunIndex``: both give the same suggestions; reading a text costs a few thousand
-    /// instructions, and making the run index on the benchmark register about 1,100 M.
-    static let textByTextAtMost = 1_000
 
     /// The search for a name of more words than the ``RunIndex`` holds: every text sharing a word
     /// with it, run by run.

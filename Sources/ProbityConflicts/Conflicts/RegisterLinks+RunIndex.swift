@@ -1,6 +1,7 @@
 import ProbityRegister
 import ProbityReports
 import ProbitySupport
+import Synchronization
 
 extension RegisterLinks {
     /// Every run of words on the register, by length, indexed for "did you mean"
@@ -45,6 +46,23 @@ extension RegisterLinks {
         }
 
         private let texts = MadeOnce<Texts>()
+        /// Texts read one by one so far, or nil once the index is used.
+        private let readOneByOne = Mutex<Int?>(0)
+
+        /// Whether a name sharing its words with `sharing` of the register's `textCount` texts is
+        /// searched through the index: once the texts read one by one, with these, number more
+        /// than twice the register's, and from then on.
+        func isWorthUsing(reading sharing: Int, of textCount: Int) -> Bool {
+            readOneByOne.withLock { read in
+                guard let sofar = read else { return true }
+                if sofar + sharing > 2 * textCount {
+                    read = nil
+                    return true
+                }
+                read = sofar + sharing
+                return false
+            }
+        }
         private let runs: [MadeOnce<Runs>] = (0...RunIndex.longestRun).map { _ in MadeOnce<Runs>() }
 
         /// The register's texts split, made on first use.
