@@ -76,28 +76,33 @@ public final class PeopleIndex: Sendable {
         keys.reserveCapacity(people.count)
         byKey.reserveCapacity(people.count)
         byEnds.reserveCapacity(people.count)
-        for (index, person) in people.enumerated() {
-            keys.append(person.key)
-            byKey[person.key, default: []].append(index)
-            if let ends = PeopleIndex.ends(ofKey: person.key) { byEnds[ends, default: []].append(index) }
+        // Person by person through the array's indices, reading only the fields needed: a
+        // `for person in people` copied each whole person (its texts, interests and lines,
+        // each retained and released), 6 M of the index's 31 M instructions on the benchmark
+        // workload's 5,000 people (docs/performance.md, item 23).
+        for index in people.indices {
+            let key = people[index].key
+            keys.append(key)
+            byKey[key, default: []].append(index)
+            if let ends = PeopleIndex.ends(ofKey: key) { byEnds[ends, default: []].append(index) }
         }
         self.keys = keys
         self.byKey = byKey
         self.byEnds = byEnds
         self.people = people
-        self.writtenNames = ByteStringTable(people.map(\.name))
+        self.writtenNames = ByteStringTable(people.indices.map { people[$0].name })
         // Each distinct spelling's answer is what `byWrittenName` says for it, so the two ways
         // cannot disagree. With every name ASCII, two names are equal as strings exactly when
         // their bytes are, so the answer is the first person's with those bytes, read from the
         // key index directly; otherwise the string dictionary is made now and asked.
-        namesAreASCII = people.allSatisfy(\.name.isASCII)
+        namesAreASCII = people.indices.allSatisfy { people[$0].name.isASCII }
         if namesAreASCII {
             var resolutions = [PersonResolution](repeating: .notFound, count: writtenNames.count)
             var seen = [Bool](repeating: false, count: writtenNames.count)
-            for person in people {
-                guard let entry = writtenNames.entry(person.name), !seen[entry] else { continue }
+            for index in people.indices {
+                guard let entry = writtenNames.entry(people[index].name), !seen[entry] else { continue }
                 seen[entry] = true
-                resolutions[entry] = PeopleIndex.resolution(ofKey: person.key, byKey: byKey)
+                resolutions[entry] = PeopleIndex.resolution(ofKey: keys[index], byKey: byKey)
             }
             self.writtenResolutions = resolutions
             self.byWrittenName = MadeOnce()

@@ -80,22 +80,8 @@ final class BatchPipelineTests: XCTestCase {
         let arguments = checkArguments(batch: "-")
         let expected = try Probity.run(arguments + ["--threads", "1"], stdin: String(decoding: input, as: UTF8.self))
 
-        let process = Process()
-        process.executableURL = Probity.binary
-        process.arguments = arguments + ["--threads", "2"]
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        (process.standardInput, process.standardOutput, process.standardError) = (stdin, stdout, stderr)
-        try process.run()
-        nonisolated(unsafe) var written = Data(), errors = Data()
-        let read = DispatchGroup()
-        for (pipe, name) in [(stdout, "out"), (stderr, "err")] {
-            read.enter()
-            DispatchQueue.global().async {
-                let data = pipe.fileHandleForReading.readDataToEndOfFile()
-                if name == "out" { written = data } else { errors = data }
-                read.leave()
-            }
-        }
+        let stdin = Pipe()
+        let running = try Running(arguments + ["--threads", "2"], stdin: stdin)
         // Pieces of 1 to 600 bytes, cutting lines anywhere, with pauses between some.
         var at = 0
         while at < input.count {
@@ -105,11 +91,56 @@ final class BatchPipelineTests: XCTestCase {
             at = end
         }
         try stdin.fileHandleForWriting.close()
-        read.wait()
-        process.waitUntilExit()
+        let (written, errors, status) = running.finish()
         XCTAssertTrue(written == Data(expected.stdout.utf8), "seed \(seed): slow input in pieces gave other bytes")
         XCTAssertEqual(String(decoding: errors, as: UTF8.self), expected.stderr, "seed \(seed)")
-        XCTAssertEqual(process.terminationStatus, expected.status, "seed \(seed)")
+        XCTAssertEqual(status, expected.status, "seed \(seed)")
+    }
+
+    /// A batch file opened and its first blocks read while the register is still being read
+    /// (`BatchCheck.openAhead`): the register comes through a named pipe that is written only
+    /// once the process has the batch file open, so the lines are always read ahead, and the
+    /// answers are byte for byte those of a run that read nothing ahead, at 1, 2 and 4 threads,
+    /// for batches shorter than a block, of a few blocks, and longer than the pipeline's pool.
+    func testABatchReadWhileTheRegisterIsReadGivesTheSameBytes() throws {
+        var (seed, random) = TestSeed.generator()
+        let sizes = [1, 200, 256, 257, 1_700, 3_000]
+        let (lines, _) = try batch(decisions: sizes[random.below(sizes.count)], &random, seed: seed % 1_000_000 + 1)
+        let path = try written(lines)
+        let registerPath = directory.appendingPathComponent("register.csv").path
+        let register = try Data(contentsOf: URL(fileURLWithPath: registerPath))
+        // Read without a register thread (the register on standard input), so nothing is read ahead.
+        var plain = checkArguments(batch: path)
+        plain[plain.firstIndex(of: registerPath)!] = "-"
+        let expected = try Probity.run(plain + ["--threads", "1"], stdin: String(decoding: register, as: UTF8.self))
+        XCTAssertFalse(expected.stdout.isEmpty, "seed \(seed)")
+        let batchFile = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        for threads in ["1", "2", "4"] {
+            let pipeDirectory = directory.appendingPathComponent("pipe-\(threads)")
+            try FileManager.default.createDirectory(at: pipeDirectory, withIntermediateDirectories: true)
+            let fifo = pipeDirectory.appendingPathComponent("register.csv").path
+            XCTAssertEqual(mkfifo(fifo, 0o600), 0, "mkfifo")
+            var arguments = checkArguments(batch: path)
+            arguments[arguments.firstIndex(of: registerPath)!] = fifo
+            let running = try Running(arguments + ["--threads", threads])
+            // The register's thread waits in the pipe until it is written: first the batch file
+            // must be open (read ahead), which nothing else opens before the register is read.
+            let descriptors = "/proc/\(running.process.processIdentifier)/fd"
+            var openedAhead = false
+            for _ in 0..<6_000 where !openedAhead {
+                let open = (try? FileManager.default.contentsOfDirectory(atPath: descriptors)) ?? []
+                openedAhead = open.contains { (try? FileManager.default.destinationOfSymbolicLink(atPath: "\(descriptors)/\($0)")) == batchFile }
+                if !openedAhead { usleep(10_000) }
+            }
+            XCTAssertTrue(openedAhead, "seed \(seed), \(threads) threads: the batch file was not opened while the register was read")
+            let writer = try FileHandle(forWritingTo: URL(fileURLWithPath: fifo))
+            writer.write(register)
+            try writer.close()
+            let (output, errors, status) = running.finish()
+            XCTAssertTrue(output == Data(expected.stdout.utf8), "seed \(seed), \(threads) threads: lines read ahead gave other bytes")
+            XCTAssertEqual(String(decoding: errors, as: UTF8.self), expected.stderr, "seed \(seed), \(threads) threads")
+            XCTAssertEqual(status, expected.status, "seed \(seed), \(threads) threads")
+        }
     }
 
     /// Output that stops part way, at any number of threads: a reader that goes away (`| head -c
@@ -131,6 +162,39 @@ final class BatchPipelineTests: XCTestCase {
             let full = try shell("\(quoted) --threads \(threads) > /dev/full 2> '\(head.path)'")
             XCTAssertEqual(full, 2, "seed \(seed): \(threads) threads, full disk")
             XCTAssertTrue(try String(contentsOf: head, encoding: .utf8).contains("cannot write standard output"), "seed \(seed)")
+        }
+    }
+
+    /// `probity` started with `arguments` (and `stdin`, when given, as its standard input), its
+    /// standard output and error read to their ends on threads of their own, so that neither
+    /// pipe fills while the test writes or waits.
+    private final class Running: @unchecked Sendable {
+        let process = Process()
+        private let read = DispatchGroup()
+        private var output = Data(), errors = Data()
+
+        init(_ arguments: [String], stdin: Pipe? = nil) throws {
+            process.executableURL = Probity.binary
+            process.arguments = arguments
+            let stdout = Pipe(), stderr = Pipe()
+            if let stdin { process.standardInput = stdin }
+            (process.standardOutput, process.standardError) = (stdout, stderr)
+            try process.run()
+            for (pipe, isOutput) in [(stdout, true), (stderr, false)] {
+                read.enter()
+                DispatchQueue.global().async { [self] in
+                    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                    if isOutput { output = data } else { errors = data }
+                    read.leave()
+                }
+            }
+        }
+
+        /// Everything written to standard output and error, and the exit status, once it has ended.
+        func finish() -> (output: Data, errors: Data, status: Int32) {
+            read.wait()
+            process.waitUntilExit()
+            return (output, errors, process.terminationStatus)
         }
     }
 

@@ -32,48 +32,123 @@ struct BatchCheck {
     /// about a block's reports on the benchmark's workload.
     static let blockOutputCapacity = 1 << 18
 
-    func run(path: String) -> ExitCode {
+    /// The worker threads `--threads` asks for, or one a core.
+    static func workers(threads: Int?) -> Int {
+        max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    /// A batch's input, open, with the blocks its workers start on: with one worker, the first
+    /// block; with more, the pipeline, into which blocks already read are queued.
+    final class Opened {
         let descriptor: Int32
-        if path == "-" {
+        var input: BatchInput
+        let workers: Int
+        /// One worker's block, and whether it holds lines not yet checked.
+        let block: BatchBlock?
+        var blockIsFilled = false
+        /// More workers' pipeline.
+        let pipeline: BatchPipeline?
+
+        init(descriptor: Int32, workers: Int) {
+            self.descriptor = descriptor
+            self.workers = workers
+            input = BatchInput(reader: LineReader(descriptor: descriptor))
+            if workers == 1 {
+                block = BatchBlock(outputCapacity: BatchCheck.blockOutputCapacity)
+                pipeline = nil
+            } else {
+                block = nil
+                // Two blocks per worker (one being checked, one waiting), one being read and one
+                // being written: enough that nobody waits while the others have work.
+                pipeline = BatchPipeline(blocks: 2 * workers + 2, outputCapacity: BatchCheck.blockOutputCapacity)
+            }
+        }
+
+        deinit {
+            if descriptor != STDIN_FILENO { close(descriptor) }
+        }
+
+        /// Reads lines into every block there is room for now: the one worker's block, or the
+        /// pipeline's free blocks, queued in input order. Stops at the end of the input.
+        func readAhead() {
+            if let block {
+                input.fill(block)
+                blockIsFilled = true
+                return
+            }
+            guard let pipeline else { return }
+            while let block = pipeline.takeFreeWithoutWaiting() {
+                input.fill(block, lines: input.linesPerBlock(workers: workers))
+                guard !block.isEmpty else {
+                    pipeline.giveBack(block)
+                    return
+                }
+                pipeline.enqueue(block)
+            }
+        }
+    }
+
+    /// The batch file at `path` opened and its first blocks read, before the engine is ready
+    /// (while the register is still being read: docs/performance.md, item 23); nil, having said
+    /// nothing, when it is not a regular file or cannot be opened (``run(path:openedAhead:)``
+    /// then opens it, or says why it cannot, in its turn). Standard input, a pipe or a terminal
+    /// is not read ahead: its lines may come only later, and reading would wait for them.
+    static func openAhead(_ path: String, workers: Int) -> Opened? {
+        var status = stat()
+        guard path != "-", stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
+              case .success(let descriptor) = FileIO.openForReading(path) else { return nil }
+        let opened = Opened(descriptor: descriptor, workers: workers)
+        opened.readAhead()
+        return opened
+    }
+
+    /// Checks every line of the batch at `path`, or of `openedAhead` when it was opened and
+    /// read ahead (``openAhead(_:workers:)``, for the same worker count).
+    func run(path: String, openedAhead: Opened? = nil) -> ExitCode {
+        let opened: Opened
+        if let openedAhead {
+            opened = openedAhead
+        } else if path == "-" {
             guard !Output.inputWasClosed else {
                 Output.error(.unreadableDecisions, "cannot read batch file from standard input: standard input is closed")
                 return .badInput
             }
-            descriptor = STDIN_FILENO
+            opened = Opened(descriptor: STDIN_FILENO, workers: BatchCheck.workers(threads: threads))
         } else {
             switch FileIO.openForReading(path) {
-            case .success(let opened): descriptor = opened
+            case .success(let descriptor): opened = Opened(descriptor: descriptor, workers: BatchCheck.workers(threads: threads))
             case .failure(let error):
                 Output.error(.unreadableDecisions, "cannot read batch file `\(path)`: \(error.reason)")
                 return .badInput
             }
         }
-        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
-        var input = BatchInput(reader: LineReader(descriptor: descriptor))
-        let workers = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        let written = workers == 1 ? runOnOneThread(&input) : runPipelined(&input, workers: workers)
+        let written = opened.pipeline.map { runPipelined(opened, pipeline: $0) } ?? runOnOneThread(opened)
         var tally = written.tally
-        tally.blank += input.blank
+        tally.blank += opened.input.blank
         // Always one summary line, on standard error, whose counts add up to the lines read.
         // Red only when some decision may not proceed: "0 may not proceed" is no warning.
-        Output.error(tally.summary(lines: input.lineNumber), painted: tally.notProceed > 0)
-        if let failure = input.reader.failure {
-            Output.error(.unreadableDecisions, "cannot read batch file \(path == "-" ? "from standard input" : "`\(path)`") after line \(input.lineNumber): \(failure.reason)")
+        Output.error(tally.summary(lines: opened.input.lineNumber), painted: tally.notProceed > 0)
+        if let failure = opened.input.reader.failure {
+            Output.error(.unreadableDecisions, "cannot read batch file \(path == "-" ? "from standard input" : "`\(path)`") after line \(opened.input.lineNumber): \(failure.reason)")
             return .badInput
         }
         return written.worst
     }
 
     /// Reads, checks and writes one block after another, on this thread only.
-    private func runOnOneThread(_ input: inout BatchInput) -> BatchWriter {
-        let block = BatchBlock(outputCapacity: BatchCheck.blockOutputCapacity)
+    private func runOnOneThread(_ opened: Opened) -> BatchWriter {
+        guard let block = opened.block else { preconditionFailure("one worker's input has a block of its own") }
         var writer = BatchWriter()
         // When nobody can read the reports any more, checking the rest would only lose them.
         while Output.failure == nil {
-            block.reset()
-            input.fill(block)
+            if opened.blockIsFilled {
+                opened.blockIsFilled = false
+            } else {
+                block.reset()
+                opened.input.fill(block)
+            }
             if block.isEmpty {
-                if input.reader.isFinished { break }
+                if opened.input.reader.isFinished { break }
                 continue
             }
             block.check(context: context)
@@ -83,14 +158,11 @@ struct BatchCheck {
         return writer
     }
 
-    /// Reads on this thread while `workers` threads check and one more writes.
-    private func runPipelined(_ input: inout BatchInput, workers: Int) -> BatchWriter {
-        // Two blocks per worker (one being checked, one waiting), one being read and one being
-        // written: enough that nobody waits while the others have work.
-        let pipeline = BatchPipeline(blocks: 2 * workers + 2, outputCapacity: BatchCheck.blockOutputCapacity)
+    /// Reads on this thread while `opened.workers` threads check and one more writes.
+    private func runPipelined(_ opened: Opened, pipeline: BatchPipeline) -> BatchWriter {
         let finished = DispatchGroup()
         let context = self.context
-        for worker in 0..<workers {
+        for worker in 0..<opened.workers {
             finished.enter()
             Thread {
                 // An engine of its own for each worker but the first, which takes this one (no
@@ -122,10 +194,10 @@ struct BatchCheck {
             finished.leave()
         }.start()
         while let block = pipeline.takeFree() {
-            input.fill(block)
+            opened.input.fill(block, lines: opened.input.linesPerBlock(workers: opened.workers))
             if block.isEmpty {
                 pipeline.giveBack(block)
-                if input.reader.isFinished { break }
+                if opened.input.reader.isFinished { break }
                 continue
             }
             pipeline.enqueue(block)
@@ -147,11 +219,11 @@ struct BatchCheck {
         var lineNumber = 0
         var blank = 0
 
-        /// Reads up to a block of lines into `block`. From a pipe or terminal, lines may come
-        /// slowly: it stops at the lines already here rather than wait for a full block (a file
-        /// is never slow, and is read in full blocks).
-        mutating func fill(_ block: BatchBlock) {
-            while block.count < BatchCheck.blockSize, let line = reader.next(wait: block.isEmpty || !reader.mayStall) {
+        /// Reads up to a block of lines (`lines`, by default ``BatchCheck/blockSize``) into
+        /// `block`. From a pipe or terminal, lines may come slowly: it stops at the lines already
+        /// here rather than wait for a full block (a file is never slow, and is read in full blocks).
+        mutating func fill(_ block: BatchBlock, lines: Int = BatchCheck.blockSize) {
+            while block.count < lines, let line = reader.next(wait: block.isEmpty || !reader.mayStall) {
                 lineNumber += 1
                 switch line {
                 case .text(let text):
@@ -165,6 +237,17 @@ struct BatchCheck {
                 }
             }
             block.lastLine = lineNumber
+        }
+
+        /// Lines for the next block when `workers` check the blocks: a full block, but an
+        /// eighth of one once what is left of a file would fill no more than a block a worker. The last blocks are then short, so the workers end within a short block of
+        /// each other, not one checking up to a whole block alone while the other waits (about
+        /// 1.4 ms on the benchmark workload; docs/performance.md, item 23). Only the size of the
+        /// blocks changes: they are written in input order, as ever.
+        func linesPerBlock(workers: Int) -> Int {
+            guard workers > 1, lineNumber > 0, let left = reader.bytesLeft else { return BatchCheck.blockSize }
+            let bytesPerLine = max(1, reader.bytesConsumed / lineNumber)
+            return left / bytesPerLine <= workers * BatchCheck.blockSize ? BatchCheck.blockSize / 8 : BatchCheck.blockSize
         }
     }
 
@@ -257,6 +340,10 @@ struct LineReader {
     /// Bytes of an over-long line already thrown away.
     private var skipping: Int?
     private(set) var failure: FileError?
+    /// A regular file's size when opened; nil for a pipe or terminal.
+    private let fileSize: Int?
+    /// Bytes read from the descriptor so far.
+    private var bytesRead = 0
 
     init(descriptor: Int32, maximumLength: Int = BatchCheck.maximumLineLength) {
         self.descriptor = descriptor
@@ -264,7 +351,15 @@ struct LineReader {
         var status = stat()
         let isFile = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
         self.mayStall = !isFile
+        self.fileSize = isFile ? Int(status.st_size) : nil
     }
+
+    /// Bytes of the input up to the next line to be returned.
+    var bytesConsumed: Int { bytesRead - (buffer.count - position) }
+
+    /// Bytes of a regular file not yet returned as lines (as it was when opened); nil for a
+    /// pipe or terminal, whose end is not known.
+    var bytesLeft: Int? { fileSize.map { max(0, $0 - bytesConsumed) } }
 
     /// True once every line has been returned.
     var isFinished: Bool { atEnd && position >= buffer.count && skipping == nil }
@@ -321,7 +416,9 @@ struct LineReader {
             // One read: as much as is there, so a line that arrives alone is answered at once.
             switch FileIO.readChunk(descriptor: descriptor, into: &chunk) {
             case .success(0): atEnd = true
-            case .success(let count): buffer.append(contentsOf: chunk[..<count])
+            case .success(let count):
+                buffer.append(contentsOf: chunk[..<count])
+                bytesRead += count
             case .failure(let error):
                 failure = error
                 atEnd = true

@@ -71,6 +71,17 @@ final class BatchPipeline: @unchecked Sendable {
         }
     }
 
+    /// An empty block to fill if one is free now, else nil at once: for reading ahead before
+    /// any worker or writer has started (``BatchCheck/openAhead(_:workers:)``).
+    func takeFreeWithoutWaiting() -> BatchBlock? {
+        locked {
+            guard !free.isEmpty, !stopped else { return nil }
+            let block = free.removeLast()
+            block.reset()
+            return block
+        }
+    }
+
     /// Hands a filled block to the workers, numbering it in input order.
     func enqueue(_ block: BatchBlock) {
         locked {

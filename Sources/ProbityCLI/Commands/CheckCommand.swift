@@ -5,24 +5,38 @@ enum CheckCommand {
     /// The most worker threads a batch may ask for (each has its own output buffers).
     static let maximumThreads = 256
 
+    /// `--threads`, when given: a whole number from 1 to ``maximumThreads``.
+    static func threads(_ arguments: Arguments) throws(UsageError) -> Int? {
+        try arguments.value("threads").map { text throws(UsageError) in
+            guard let n = Int(text), n >= 1, n <= maximumThreads else {
+                throw UsageError("`--threads` needs a whole number from 1 to \(maximumThreads)")
+            }
+            return n
+        }
+    }
+
     static func run(_ words: [String]) throws(UsageError) -> ExitCode {
         let arguments = try Arguments(words, valued: ["rules", "format", "register", "meeting", "batch", "threads"])
         try arguments.rejectUnknown(["rules", "format", "register", "meeting", "batch", "threads", "strict"])
         let format = try ReportFormat(arguments.value("format"))
         if let batch = arguments.value("batch") {
             guard arguments.positionals.isEmpty else { throw UsageError("`--batch` reads decisions from its file; expected no other decision file") }
-            guard let context = try CheckContext.load(arguments) else { return .badInput }
+            // While the register is still being read on its own thread, this one has nothing
+            // else to do: it opens the batch file and reads its first blocks meanwhile, which it
+            // would otherwise do once the engine is ready, with the workers waiting
+            // (docs/performance.md, item 23). A `--threads` that will be refused below reads nothing ahead.
+            var openedAhead: BatchCheck.Opened?
+            guard let context = try CheckContext.load(arguments, whileTheRegisterIsRead: {
+                let threads: Int?
+                do { threads = try Self.threads(arguments) } catch { return }
+                openedAhead = BatchCheck.openAhead(batch, workers: BatchCheck.workers(threads: threads))
+            }) else { return .badInput }
             // As for a single check: freeing the engine and its register object by object after
             // the last line (39 M instructions with the benchmark workload's 20,088-row register) would only
             // delay the exit, which gives the memory back anyway.
             _ = Unmanaged.passRetained(context.engine)
-            let threads = try arguments.value("threads").map { text throws(UsageError) in
-                guard let n = Int(text), n >= 1, n <= maximumThreads else {
-                    throw UsageError("`--threads` needs a whole number from 1 to \(maximumThreads)")
-                }
-                return n
-            }
-            return BatchCheck(context: context, threads: threads).run(path: batch)
+            let threads = try Self.threads(arguments)
+            return BatchCheck(context: context, threads: threads).run(path: batch, openedAhead: openedAhead)
         }
         guard arguments.positionals.count == 1, let path = arguments.positionals.first else {
             throw UsageError(arguments.positionals.isEmpty

@@ -12,7 +12,10 @@ struct CheckContext: Sendable {
     /// Builds the context for `arguments` (`--register`, `--meeting`). Nil when the register or
     /// the meeting cannot be read; the reason has been written to standard error.
     /// `readAhead`: the register, already being read (see ``load(_:)``).
-    static func make(scheme: Scheme, arguments: Arguments, readAhead: RegisterReadAhead? = nil) throws(UsageError) -> CheckContext? {
+    /// `whileTheRegisterIsRead`: work for this thread while it would otherwise wait for the
+    /// register's thread (run only then, once the rules are loaded and their engine built).
+    static func make(scheme: Scheme, arguments: Arguments, readAhead: RegisterReadAhead? = nil,
+                     whileTheRegisterIsRead: () -> Void = {}) throws(UsageError) -> CheckContext? {
         try arguments.rejectStandardInputTwice(["register", "meeting", "batch", "decision", "votes"])
         let strict = arguments.has("strict")
         let engine: Engine
@@ -26,6 +29,7 @@ struct CheckContext: Sendable {
             // The rules-only engine also makes the register scan's patterns meanwhile
             // (docs/performance.md, item 13).
             let rulesOnly = readAhead.flatMap { $0.hasFinished ? nil : Engine.expectingRegister(scheme) }
+            if let readAhead, !readAhead.hasFinished { whileTheRegisterIsRead() }
             guard let loaded = loadRegister(path, readAhead: readAhead) else { return nil }
             engine = rulesOnly?.with(register: loaded, strict: strict) ?? Engine(scheme: scheme, register: loaded, strict: strict)
         } else {
@@ -41,12 +45,13 @@ struct CheckContext: Sendable {
 
     /// Loads the rules (`--rules`, or the bundled ones) and builds the context for `arguments`.
     /// Nil when anything cannot be read; the reason has been written to standard error.
-    static func load(_ arguments: Arguments) throws(UsageError) -> CheckContext? {
+    /// `whileTheRegisterIsRead`: as for ``make(scheme:arguments:readAhead:whileTheRegisterIsRead:)``.
+    static func load(_ arguments: Arguments, whileTheRegisterIsRead: () -> Void = {}) throws(UsageError) -> CheckContext? {
         // A register file is read while the rules load: the two take about as long on the
         // benchmark's workload, and neither needs the other.
         let readAhead = arguments.value("register").flatMap { $0 == "-" ? nil : RegisterReadAhead(path: $0) }
         guard let scheme = RuleSet.load(arguments.value("rules")) else { return nil }
-        return try make(scheme: scheme, arguments: arguments, readAhead: readAhead)
+        return try make(scheme: scheme, arguments: arguments, readAhead: readAhead, whileTheRegisterIsRead: whileTheRegisterIsRead)
     }
 
     /// Reads and decodes one decision file. Nil (after writing every error, prefixed with the

@@ -70,24 +70,29 @@ package final class ConflictScreener: Sendable {
     /// (``init(program:register:strict:directory:people:scan:)``).
     package struct RegisterScan: Sendable {
         let links: RegisterLinks
+        /// Per person, per interest, its kind (``ConflictScreener/interestKinds(of:)``): made
+        /// with the scan, so that it is not left for the screener to make after it, on one core.
+        let interestKinds: [[InterestKind]]
 
         /// Scans `register`'s texts for `program`'s declared organisations and aliases, with
         /// `patterns` already made from the same program when given.
         package init(program: Program, register: Register, patterns: Patterns? = nil) {
             self.links = RegisterLinks(register: register, organisations: program.organisations, scanner: patterns?.scanner)
+            self.interestKinds = ConflictScreener.interestKinds(of: register)
         }
 
-        private init(links: RegisterLinks) {
+        private init(links: RegisterLinks, interestKinds: [[InterestKind]]) {
             self.links = links
+            self.interestKinds = interestKinds
         }
 
         /// The scan, and the register's people index made as one more piece of the scan's
-        /// parallel work (``RegisterLinks/scanning(register:organisations:scanner:alongside:)``):
-        /// the same index and scan as made apart.
+        /// parallel work (``RegisterLinks/scanning(register:organisations:scanner:pieces:alongside:)``),
+        /// with the interests' kinds: the same index and scan as made apart.
         package static func withPeopleIndex(program: Program, register: Register, patterns: Patterns? = nil) -> (RegisterScan, PeopleIndex) {
-            let (links, people) = RegisterLinks.scanning(register: register, organisations: program.organisations, scanner: patterns?.scanner,
-                                                         alongside: { PeopleIndex(register.people) })
-            return (RegisterScan(links: links), people)
+            let (links, (people, kinds)) = RegisterLinks.scanning(register: register, organisations: program.organisations, scanner: patterns?.scanner,
+                                                                  alongside: { (PeopleIndex(register.people), ConflictScreener.interestKinds(of: register)) })
+            return (RegisterScan(links: links, interestKinds: kinds), people)
         }
 
         /// The declared organisations and aliases made into the scan's patterns: a third of the
@@ -119,7 +124,8 @@ package final class ConflictScreener: Sendable {
         self.program = program
         self.register = register
         self.people = prebuilt?.people ?? PeopleIndex(register.people)
-        self.links = prebuilt?.scan.links ?? RegisterScan(program: program, register: register).links
+        let scan = prebuilt?.scan ?? RegisterScan(program: program, register: register)
+        self.links = scan.links
         let policy = program.conflicts
         self.hasPolicy = policy != nil
         self.graph = OrganisationGraph(organisations: program.organisations, carrying: policy?.carrying ?? [:])
@@ -139,8 +145,13 @@ package final class ConflictScreener: Sendable {
             rosters[body] = BodyRoster(program: program, body: body, committee: committee)
         }
         self.rosters = rosters
-        self.interestKinds = register.people.map { person in
-            person.interests.map { Self.kind(of: $0.type) }
+        self.interestKinds = scan.interestKinds
+    }
+
+    /// Per person of `register`, per interest, the kind the rules' `conflicts` block names it by.
+    static func interestKinds(of register: Register) -> [[InterestKind]] {
+        register.people.map { person in
+            person.interests.map { kind(of: $0.type) }
         }
     }
 

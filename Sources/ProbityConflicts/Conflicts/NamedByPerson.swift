@@ -14,18 +14,38 @@ struct NamedByPerson: Sendable {
     private let starts: [Int32]
     private let named: [Named]
 
-    init(_ byPerson: [[Named]]) {
+    /// The pairs of consecutive runs of people, in order: each run's pairs one after another
+    /// and how many each of its people has (the register scan's pieces).
+    init(pieces: some Collection<(named: [Named], counts: [Int32])>) {
         var starts: [Int32] = []
-        starts.reserveCapacity(byPerson.count + 1)
+        starts.reserveCapacity(pieces.reduce(1) { $0 + $1.counts.count })
         var named: [Named] = []
-        named.reserveCapacity(byPerson.reduce(0) { $0 + $1.count })
-        for pairs in byPerson {
-            starts.append(Int32(named.count))
-            named.append(contentsOf: pairs)
+        named.reserveCapacity(pieces.reduce(0) { $0 + $1.named.count })
+        var start: Int32 = 0
+        for piece in pieces {
+            named.append(contentsOf: piece.named)
+            for count in piece.counts {
+                starts.append(start)
+                start += count
+            }
         }
-        starts.append(Int32(named.count))
+        starts.append(start)
         self.starts = starts
         self.named = named
+    }
+
+    /// The number of people.
+    var count: Int { starts.count - 1 }
+
+    /// Calls `body` with every person's pairs, person by person, in order.
+    func forEachPair(_ body: (_ person: Int, Named) -> Void) {
+        named.withUnsafeBufferPointer { named in
+            starts.withUnsafeBufferPointer { starts in
+                for person in 0..<starts.count - 1 {
+                    for index in Int(starts[person])..<Int(starts[person + 1]) { body(person, named[index]) }
+                }
+            }
+        }
     }
 
     /// Person `person`'s pairs, in the order their texts were read.

@@ -59,43 +59,43 @@ struct RegisterLinks: Sendable {
     /// so on two cores one builds it while the other starts on the scan, and both finish the scan
     /// together. Run one after the other, the index and the scan took 47 M + 2 × 44 M
     /// instructions on the benchmark workload's critical path (docs/performance.md, item 13). Deterministic: each
-    /// piece writes only its own slot, and the slots are joined in register order.
+    /// piece writes only its own slot, and the slots are joined in register order, so the links
+    /// are the same however many `pieces` (by default ``scanPieces(people:cores:)``).
     static func scanning<Alongside>(register: Register, organisations: [Organisation], scanner prebuilt: KeywordScanner?,
+                                    pieces requested: Int? = nil,
                                     alongside: @Sendable () -> Alongside) -> (links: RegisterLinks, alongside: Alongside) {
         // No texts to scan (a screener with no register, which checks quorum only): building the
         // scanner's patterns would be most of a single `probity check`'s screening set-up.
         guard !register.people.isEmpty else {
-            return (RegisterLinks(byOrganisation: Array(repeating: [], count: organisations.count), byPerson: NamedByPerson([])), alongside())
+            return (RegisterLinks(byOrganisation: Array(repeating: [], count: organisations.count), byPerson: NamedByPerson(pieces: [])), alongside())
         }
         let scanner = prebuilt ?? Self.scanner(for: organisations)
 
         // Each person's texts are scanned independently, so the register is split among the
-        // cores; the results are joined in register order, so nothing depends on the split. With
-        // a second core, in more pieces than cores, so that the core that builds `alongside`
-        // takes fewer of them.
+        // cores; the results are joined in register order, so nothing depends on the split.
         let people = register.people
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        let chunks = max(1, min(cores == 1 ? 1 : 4 * cores, people.count / 1_000))
-        var found = [[[(organisation: Int32, source: Int32)]]](repeating: [], count: chunks)
+        let pieces = max(1, min(requested ?? Self.scanPieces(people: people.count, cores: ProcessInfo.processInfo.activeProcessorCount),
+                                people.count))
+        var found = [ScannedPiece](repeating: ScannedPiece(), count: pieces)
         var other: Alongside?
-        guard chunks > 1 else {
+        guard pieces > 1 else {
             // One piece (a small register, or one core): on the calling thread, starting none.
             other = alongside()
-            found[0] = people.map { RegisterLinks.organisationsNamed(by: $0, scanner: scanner) }
+            found[0] = ScannedPiece(people[...], scanner: scanner)
             return (Self.joined(found, organisations: organisations.count), other!)
         }
         found.withUnsafeMutableBufferPointer { buffer in
             let results = UnsafeSendableBuffer(buffer)
             withUnsafeMutablePointer(to: &other) { otherPointer in
                 let otherSlot = UnsafeSendableBuffer(UnsafeMutableBufferPointer(start: otherPointer, count: 1))
-                DispatchQueue.concurrentPerform(iterations: chunks + 1) { piece in
+                DispatchQueue.concurrentPerform(iterations: pieces + 1) { piece in
                     guard piece > 0 else {
                         otherSlot.buffer[0] = alongside()
                         return
                     }
                     let chunk = piece - 1
-                    let range = (people.count * chunk / chunks)..<(people.count * (chunk + 1) / chunks)
-                    results.buffer[chunk] = range.map { RegisterLinks.organisationsNamed(by: people[$0], scanner: scanner) }
+                    results.buffer[chunk] = ScannedPiece(people[(people.count * chunk / pieces)..<(people.count * (chunk + 1) / pieces)],
+                                                         scanner: scanner)
                 }
             }
         }
@@ -103,16 +103,74 @@ struct RegisterLinks: Sendable {
         return (Self.joined(found, organisations: organisations.count), other)
     }
 
-    /// The links from each piece's findings, person by person, in register order.
-    private static func joined(_ found: [[[(organisation: Int32, source: Int32)]]], organisations: Int) -> RegisterLinks {
-        let byPerson = found.flatMap { $0 }
-        var byOrganisation = [[Link]](repeating: [], count: organisations)
-        for (personIndex, links) in byPerson.enumerated() {
-            for (organisation, source) in links {
-                byOrganisation[Int(organisation)].append(Link(person: Int32(personIndex), source: source))
+    /// About this many people a piece of the scan (some 1.5 M instructions on the benchmark
+    /// workload's register): small enough that the core which also builds the people index
+    /// takes fewer pieces and the two cores end within a piece of each other; with five pieces
+    /// of a thousand people they ended 15 M instructions apart (docs/performance.md, item 23).
+    static let peoplePerPiece = 100
+
+    /// Pieces of the scan for `people` on `cores`: one on one core, or for a register too small
+    /// to be worth a thread (under ``Engine``'s thousand); else about ``peoplePerPiece`` people
+    /// each, at most 256 pieces.
+    static func scanPieces(people: Int, cores: Int) -> Int {
+        guard cores > 1, people >= 1_000 else { return 1 }
+        return min(256, people / peoplePerPiece)
+    }
+
+    /// What one piece of the scan found: each person's (organisation, source) pairs one after
+    /// another, and how many pairs each person has. Flat, so that a piece makes a few arrays
+    /// rather than one per person, and joining the pieces copies them as they are.
+    struct ScannedPiece: Sendable {
+        var named: [NamedByPerson.Named] = []
+        var counts: [Int32] = []
+
+        init() {}
+
+        /// Scans `people`'s texts in order. A person's employer and position are nearly always
+        /// the texts of the person before (on the benchmark workload's register, one employer
+        /// and one position for 5,000 people): what the scanner found in them is kept and used
+        /// again for an equal text, so each is scanned once a piece.
+        init(_ people: ArraySlice<RegisterPerson>, scanner: KeywordScanner) {
+            counts.reserveCapacity(people.count)
+            var employer = RepeatedText(), position = RepeatedText()
+            for person in people {
+                let before = named.count
+                RegisterLinks.appendOrganisationsNamed(by: person, scanner: scanner, employer: &employer, position: &position, to: &named)
+                counts.append(Int32(named.count - before))
             }
         }
-        return RegisterLinks(byOrganisation: byOrganisation, byPerson: NamedByPerson(byPerson))
+    }
+
+    /// The last text of one column and what the scanner found in it.
+    struct RepeatedText {
+        var text: String?
+        var matches: [Int32] = []
+
+        /// What `scanner` finds in `text`, scanning it only when it differs from the last.
+        mutating func matches(in text: String, scanner: KeywordScanner) -> [Int32] {
+            if text != self.text {
+                self.text = text
+                matches = scanner.matches(in: text)
+            }
+            return matches
+        }
+    }
+
+    /// The links from each piece's findings, person by person, in register order.
+    private static func joined(_ pieces: [ScannedPiece], organisations: Int) -> RegisterLinks {
+        let byPerson = NamedByPerson(pieces: pieces.map { (named: $0.named, counts: $0.counts) })
+        // Each organisation's links counted first, so that each list is made once at its size.
+        var linkCounts = [Int](repeating: 0, count: organisations)
+        byPerson.forEachPair { _, named in linkCounts[Int(named.organisation)] += 1 }
+        var byOrganisation = linkCounts.map { count -> [Link] in
+            var links: [Link] = []
+            links.reserveCapacity(count)
+            return links
+        }
+        byPerson.forEachPair { person, named in
+            byOrganisation[Int(named.organisation)].append(Link(person: Int32(person), source: named.source))
+        }
+        return RegisterLinks(byOrganisation: byOrganisation, byPerson: byPerson)
     }
 
     private init(byOrganisation: [[Link]], byPerson: NamedByPerson) {
@@ -134,25 +192,26 @@ struct RegisterLinks: Sendable {
         return KeywordScanner(patterns: patterns, placeNames: placeNames)
     }
 
-    /// The declared organisations a person's texts name: employer and position (as
-    /// ``employment``), and each interest's nature.
-    static func organisationsNamed(by person: RegisterPerson, scanner: KeywordScanner) -> [(organisation: Int32, source: Int32)] {
-        var found: [(organisation: Int32, source: Int32)] = []
+    /// Appends the declared organisations a person's texts name to `found`: employer and
+    /// position (as ``employment``), and each interest's nature. The employer's and position's
+    /// matches are taken from `employer` and `position` when the texts are the ones they last saw.
+    static func appendOrganisationsNamed(by person: RegisterPerson, scanner: KeywordScanner,
+                                         employer: inout RepeatedText, position: inout RepeatedText,
+                                         to found: inout [(organisation: Int32, source: Int32)]) {
+        let start = found.count
         // Text by text, in the same order, without first making a list of (text, source) for
-        // each of the register's people.
-        func scan(_ text: String, source: Int32) {
-            guard !text.isEmpty else { return }
-            for organisation in scanner.matches(in: text)
-            where !found.contains(where: { $0.organisation == organisation && $0.source == source }) {
+        // each of the register's people. A pair is kept once per person.
+        func add(_ matches: [Int32], source: Int32) {
+            for organisation in matches
+            where !found[start...].contains(where: { $0.organisation == organisation && $0.source == source }) {
                 found.append((organisation, source))
             }
         }
-        scan(person.employer, source: Self.employment)
-        scan(person.position, source: Self.employment)
-        for (interestIndex, interest) in person.interests.enumerated() {
-            scan(interest.nature, source: Int32(interestIndex))
+        if !person.employer.isEmpty { add(employer.matches(in: person.employer, scanner: scanner), source: Self.employment) }
+        if !person.position.isEmpty { add(position.matches(in: person.position, scanner: scanner), source: Self.employment) }
+        for (interestIndex, interest) in person.interests.enumerated() where !interest.nature.isEmpty {
+            add(scanner.matches(in: interest.nature), source: Int32(interestIndex))
         }
-        return found
     }
 
     /// The (person, source) pairs whose text names `written`, an organisation no rule file
