@@ -18,11 +18,11 @@ extension RegisterLinks {
     private func searchNearTexts(_ written: String, in register: Register, limit: Int) -> [ConflictsReport.Suggestion] {
         let target = NameSuggestions.Folded(written)
         guard !target.core.isEmpty else { return [] }
-        // Both searches give the same suggestions. Reading a text costs a few thousand
-        // instructions, making the run index about a hundred thousand a text of the register: the
-        // texts are read one by one until as many have been read as the register holds twice over
-        // (a batch naming only a few new names never makes the index), then through the index for
-        // a name sharing its words with more than a few texts.
+        // Both searches give the same suggestions. Reading the texts one by one costs about as
+        // much a name sharing common words as making the run index once: they are read one by one
+        // until a quarter of the register's have been (a batch naming only a few new names, or
+        // names sharing few texts, never makes the index), then through the index for a name
+        // sharing its words with more than a few texts.
         let (textsByWord, owners) = wordIndex.built(from: register)
         let sharing = target.core.reduce(0) { $0 + (textsByWord[$1]?.count ?? 0) }
         if sharing > 64, runIndex.isWorthUsing(reading: sharing, of: owners.count),

@@ -51,11 +51,11 @@ extension RegisterLinks {
 
         /// Whether a name sharing its words with `sharing` of the register's `textCount` texts is
         /// searched through the index: once the texts read one by one, with these, number more
-        /// than twice the register's, and from then on.
+        /// than a quarter of the register's, and from then on.
         func isWorthUsing(reading sharing: Int, of textCount: Int) -> Bool {
             readOneByOne.withLock { read in
                 guard let sofar = read else { return true }
-                if sofar + sharing > 2 * textCount {
+                if sofar + sharing > textCount / 4 {
                     read = nil
                     return true
                 }

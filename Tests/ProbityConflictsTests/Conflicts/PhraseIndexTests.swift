@@ -132,14 +132,14 @@ final class PhraseIndexTests: XCTestCase {
         Self.assertByRun("Bromley Healthcare", links, register)
     }
 
-    /// The run index is used once the texts read one by one number more than twice the
+    /// The run index is used once the texts read one by one number more than a quarter of the
     /// register's, and from then on.
     func testTheRunIndexIsUsedOnceReadingCostsMore() {
         let index = RegisterLinks.RunIndex()
-        XCTAssertFalse(index.isWorthUsing(reading: 10, of: 10))
-        XCTAssertFalse(index.isWorthUsing(reading: 10, of: 10))
-        XCTAssertTrue(index.isWorthUsing(reading: 1, of: 10))
-        XCTAssertTrue(index.isWorthUsing(reading: 1, of: 10))
+        XCTAssertFalse(index.isWorthUsing(reading: 10, of: 80))
+        XCTAssertFalse(index.isWorthUsing(reading: 10, of: 80))
+        XCTAssertTrue(index.isWorthUsing(reading: 1, of: 80))
+        XCTAssertTrue(index.isWorthUsing(reading: 1, of: 80))
     }
 
     /// The search through the run index (which a register of few texts sharing the name's words
