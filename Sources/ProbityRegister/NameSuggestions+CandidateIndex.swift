@@ -6,7 +6,7 @@ extension NameSuggestions {
     /// whole list, the same indices in the same order.
     ///
     /// Ranking a name new to a batch against every candidate (6,000 organisation names, 5,000
-    /// people) cost 300–400 ordinary lines (docs/performance.md, item 24). Each way of scoring has
+    /// people) cost 300–1,000 ordinary lines (docs/performance.md, item 24). Each way of scoring has
     /// a bound that names the few candidates it can reach, so the index keeps one table per way:
     ///
     /// - the same letters: candidates by their core words run together;
