@@ -82,6 +82,12 @@ struct RegisterJSONImport {
         /// String cells made into text, a repeated value made once (and trimmed, as the
         /// builder trims every cell).
         private var cellText = RegisterCellText()
+        /// For the rows of one template shape (``JSONTemplateRow/shape``): the field each
+        /// member is the cell of, by `RegisterField.rawValue`, when every member's key names a
+        /// field of its own; nil when one does not (the rows are then read member by member,
+        /// which says so).
+        private var templateShape = 0
+        private var templateFields: InlineArray<16, Int>?
 
         init(builder: RegisterBuilder) {
             self.builder = builder
@@ -146,6 +152,51 @@ struct RegisterJSONImport {
             if cells.accepts(key: keyTexts[key], field: fieldOfKey[key], entry: .row(entries)), let field = fieldOfKey[key] {
                 rowCells[field] = text
             }
+        }
+
+        /// A row read whole by its template, every member a string: its cells set at once
+        /// and read as the row a table's record makes. It is what `beginRow(line:)`, a
+        /// `member` a member and `endRow()` would do for the same row, with nothing to check
+        /// member by member once the shape's keys are known to name distinct fields.
+        mutating func templateRow(_ row: borrowing JSONTemplateRow) {
+            if row.shape != templateShape {
+                templateShape = row.shape
+                templateFields = Self.fields(ofMembers: row, fieldOfKey: fieldOfKey)
+            }
+            guard let fields = templateFields else {
+                beginRow(line: row.line)
+                for index in 0..<row.count {
+                    if index == row.escapedMember {
+                        member(row.key(index), decoded: row.value(index))
+                    } else {
+                        member(row.key(index), text: row.value(index))
+                    }
+                }
+                endRow()
+                return
+            }
+            entries += 1
+            builder.entryLine = row.line
+            guard isKept else { return }
+            builder.cellsAreTrimmed = true
+            rowCells.clear()
+            for member in 0..<row.count { rowCells[rawValue: fields[member]] = row.value(member) }
+            rowCells.read(line: row.line, text: &cellText, into: &builder)
+        }
+
+        /// The field of each member of rows shaped as `row`, when every member's key names a
+        /// field and no two the same one.
+        private static func fields(ofMembers row: borrowing JSONTemplateRow, fieldOfKey: [RegisterField?]) -> InlineArray<16, Int>? {
+            var fields = InlineArray<16, Int>(repeating: 0)
+            var given = 0 as UInt16
+            for member in 0..<row.count {
+                guard let field = fieldOfKey[row.key(member)] else { return nil }
+                let bit = UInt16(1) << field.rawValue
+                guard given & bit == 0 else { return nil }
+                given |= bit
+                fields[member] = field.rawValue
+            }
+            return fields
         }
 
         mutating func abandonRow() {

@@ -7,7 +7,8 @@
 /// on only once its end has been seen; a record cut by the end of a chunk is read again from
 /// its start when more bytes arrive, and the stream then waits for the bytes held to double
 /// before trying again, so a record longer than many chunks (a quote never closed) still
-/// costs time linear in its length.
+/// costs time linear in its length. A chunk is split where it lies, and only the bytes of the
+/// record it ends inside are kept (see `appendFields`).
 ///
 /// Empty records (an empty line) are held back until a record with something in it follows:
 /// empty lines at the end of the file are dropped, as the whole-file reader drops them.
@@ -62,8 +63,50 @@ public struct CSVRecordStream {
             retryAt -= start
             start = 0
         }
+        // A chunk is split where it lies, not copied into the buffer, when no record straddles
+        // its start, or once the record that does is read with the chunk's first bytes.
+        if begun {
+            if buffer.isEmpty && chunk.count >= retryAt {
+                splitInPlace(chunk, body)
+                return
+            }
+            let bridge = min(chunk.count, Self.bridgeBytes)
+            if !buffer.isEmpty && buffer.count + bridge >= retryAt {
+                let chunkStart = buffer.count
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<bridge]))
+                split(isFinal: false, stopAt: chunkStart, body)
+                if start >= chunkStart {
+                    // The records begun before the chunk are read: the rest of it is split in place.
+                    let inChunk = start - chunkStart
+                    buffer.removeAll(keepingCapacity: true)
+                    retryAt = max(0, retryAt - start)
+                    start = 0
+                    splitInPlace(UnsafeBufferPointer(rebasing: chunk[inChunk...]), body)
+                    return
+                }
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[bridge...]))
+                if buffer.count >= retryAt { split(isFinal: false, body) }
+                compact()
+                return
+            }
+        }
         buffer.append(contentsOf: chunk)
         if buffer.count >= retryAt { split(isFinal: false, body) }
+        compact()
+    }
+
+    /// How many of a chunk's first bytes are put after those held, for the record that
+    /// straddles the chunk's start (a register's row is a few hundred bytes); a longer record
+    /// has the whole chunk put after it, as every record had before chunks were split in place.
+    static let bridgeBytes = 4_096
+
+    /// Splits `chunk` where it lies, nothing being held, and keeps only the bytes of the
+    /// record it ends inside.
+    private mutating func splitInPlace(_ chunk: UnsafeBufferPointer<UInt8>, _ body: (CSVFields) -> Void) {
+        let consumed = split(chunk, isFinal: false, stopAt: .max, body)
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[consumed...]))
+        retryAt = max(0, retryAt - consumed)
+        start = 0
     }
 
     /// Takes bytes, as ``append(_:_:)-(UnsafeBufferPointer<UInt8>,_)`` does.
@@ -91,53 +134,60 @@ public struct CSVRecordStream {
 
     // MARK: Splitting
 
-    private mutating func split(isFinal: Bool, _ body: (CSVFields) -> Void) {
+    /// Splits the bytes held, records starting before `stopAt` only.
+    private mutating func split(isFinal: Bool, stopAt: Int = .max, _ body: (CSVFields) -> Void) {
         var buffer = self.buffer
         self.buffer = []          // held uniquely here, so appending later does not copy
         defer { self.buffer = buffer }
-        let consumed: Int = buffer.withUnsafeBufferPointer { bytes in
-            var index = start
-            if !begun {
-                guard let first = begin(bytes, isFinal: isFinal) else {
-                    retryAt = bytes.count * 2
-                    return index
-                }
-                index = first
-                begun = true
+        start = buffer.withUnsafeBufferPointer { bytes in split(bytes, isFinal: isFinal, stopAt: stopAt, body) }
+    }
+
+    /// Splits the records of `bytes` (those held, or a chunk where it lies) from `start`, those
+    /// starting before `stopAt`, as far as they are whole; the position of the first not read.
+    private mutating func split(_ bytes: UnsafeBufferPointer<UInt8>, isFinal: Bool, stopAt: Int, _ body: (CSVFields) -> Void) -> Int {
+        var index = start
+        if !begun {
+            guard let first = begin(bytes, isFinal: isFinal) else {
+                retryAt = bytes.count * 2
+                return index
             }
-            let separator = self.separator!
-            while index < bytes.count {
-                let recordLine = line
-                guard let next = readRecord(bytes, from: index, separator: separator, isFinal: isFinal) else {
-                    line = recordLine
-                    fieldCount = 0
-                    retryAt = index + (bytes.count - index) * 2
-                    break
-                }
-                index = next
-                if fieldCount == 1 && fields[0].count == 0 {
-                    if heldEmpty.count == 0 { heldEmpty.line = recordLine }
-                    heldEmpty.count += 1
-                } else {
-                    for offset in 0..<heldEmpty.count {
-                        Self.oneEmptyField.withUnsafeBufferPointer { places in
-                            body(CSVFields(line: heldEmpty.line + offset, input: bytes, quoted: bytes, places: places))
-                        }
-                    }
-                    heldEmpty.count = 0
-                    quotedBytes.withUnsafeBufferPointer { quoted in
-                        fields.withUnsafeBufferPointer { places in
-                            body(CSVFields(line: recordLine, input: bytes, quoted: quoted,
-                                           places: UnsafeBufferPointer(rebasing: places[..<fieldCount])))
-                        }
-                    }
-                }
-                fieldCount = 0
-            }
-            return index
+            index = first
+            begun = true
         }
-        start = consumed
-        // Keep only what is still to read, so the buffer holds about one chunk.
+        let separator = self.separator!
+        while index < bytes.count && index < stopAt {
+            let recordLine = line
+            guard let next = readRecord(bytes, from: index, separator: separator, isFinal: isFinal) else {
+                line = recordLine
+                fieldCount = 0
+                retryAt = index + (bytes.count - index) * 2
+                break
+            }
+            index = next
+            if fieldCount == 1 && fields[0].count == 0 {
+                if heldEmpty.count == 0 { heldEmpty.line = recordLine }
+                heldEmpty.count += 1
+            } else {
+                for offset in 0..<heldEmpty.count {
+                    Self.oneEmptyField.withUnsafeBufferPointer { places in
+                        body(CSVFields(line: heldEmpty.line + offset, input: bytes, quoted: bytes, places: places))
+                    }
+                }
+                heldEmpty.count = 0
+                quotedBytes.withUnsafeBufferPointer { quoted in
+                    fields.withUnsafeBufferPointer { places in
+                        body(CSVFields(line: recordLine, input: bytes, quoted: quoted,
+                                       places: UnsafeBufferPointer(rebasing: places[..<fieldCount])))
+                    }
+                }
+            }
+            fieldCount = 0
+        }
+        return index
+    }
+
+    /// Keeps only what is still to read, so the buffer holds about one chunk.
+    private mutating func compact() {
         if start > 0 && start * 2 >= buffer.count {
             buffer.removeFirst(start)
             retryAt = max(0, retryAt - start)

@@ -32,6 +32,11 @@ public protocol JSONRowVisitor {
     mutating func member(_ key: Int, decoded: UnsafeBufferPointer<UInt8>)
     /// The object has ended.
     mutating func endRow()
+    /// A row read whole by its template (``JSONTemplateRow``): every member a string, handed on
+    /// at once. By default, ``beginRow(line:)``, each member as ``member(_:text:)`` (or
+    /// ``member(_:decoded:)`` for the one with an escape) and ``endRow()``, which is what the
+    /// same row read member by member says.
+    mutating func templateRow(_ row: borrowing JSONTemplateRow)
     /// An element that is not an object, on the 1-based `line`.
     mutating func element(_ value: JSONValue, line: Int)
 }
@@ -48,7 +53,16 @@ struct JSONRowKeys {
     /// The key at each position in the row before.
     private var lastAtPosition: [Int] = []
     /// The shape of the last row read the general way whose values were all plain strings.
-    var template = JSONRowTemplate()
+    private(set) var template = JSONRowTemplate()
+    /// How many templates have been kept, which numbers each (``JSONRowTemplate/shape``).
+    private var templatesKept = 0
+
+    /// Keeps `template` as the rows' template from now on.
+    mutating func keep(_ template: JSONRowTemplate) {
+        templatesKept += 1
+        self.template = template
+        self.template.shape = templatesKept
+    }
 
     /// The key the bytes at `start` (an opening quote) spell, when it is the key at `position`
     /// in the row before and written without escapes; the position after its closing quote.
@@ -112,6 +126,12 @@ struct JSONRowTemplate {
     private(set) var ends: [Int] = []
     /// The key number of each member, in order.
     private(set) var keys: [Int] = []
+    /// Which template this is, of those a stream has made (see ``JSONTemplateRow/shape``).
+    var shape = 0
+    /// Whether its pieces hold no line break: a row read by it then lies on one line (its
+    /// values are strings, which cannot hold a raw line break), so rows read one after
+    /// another have their lines counted between them.
+    private(set) var isOneLine = false
 
     var isEmpty: Bool { keys.isEmpty }
 
@@ -130,13 +150,59 @@ struct JSONRowTemplate {
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: document[from..<row.upperBound]))
         ends.append(bytes.count)
         self.keys = keys
+        isOneLine = !bytes.contains(UInt8(ascii: "\n"))
     }
 
     init() {}
 }
 
+/// A row read whole by a ``JSONRowTemplate`` and handed on at once
+/// (``JSONRowVisitor/templateRow(_:)``): its members' key numbers and their string values, as
+/// UTF-8 (valid) where they lie in the document, or for the one with an escape
+/// (``escapedMember``) decoded; the bytes last only for the call.
+public struct JSONTemplateRow {
+    /// The 1-based line the row starts on.
+    public let line: Int
+    /// Which of the stream's templates read the row: rows of the same shape have the same keys
+    /// in the same order, so a reader may work out once what each member is for.
+    public let shape: Int
+    /// The member whose value had an escape, decoded; nil when none had.
+    public let escapedMember: Int?
+    @usableFromInline let keys: UnsafeBufferPointer<Int>
+    @usableFromInline let values: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>
+
+    init(line: Int, shape: Int, keys: UnsafeBufferPointer<Int>, values: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>, escapedMember: Int?) {
+        self.line = line
+        self.shape = shape
+        self.keys = keys
+        self.values = values
+        self.escapedMember = escapedMember
+    }
+
+    /// How many members the row has (at most 16).
+    @inlinable public var count: Int { keys.count }
+
+    /// The key number of member `member` (`0..<count`), as ``JSONRowVisitor/newKey(_:)`` gave it.
+    @inlinable public func key(_ member: Int) -> Int { keys[member] }
+
+    /// The value of member `member` (`0..<count`), as UTF-8.
+    @inlinable public func value(_ member: Int) -> UnsafeBufferPointer<UInt8> { values[member] }
+}
+
 extension JSONRowVisitor {
     public mutating func newKey(_ key: JSONRowKey) {}
+
+    public mutating func templateRow(_ row: borrowing JSONTemplateRow) {
+        beginRow(line: row.line)
+        for index in 0..<row.count {
+            if index == row.escapedMember {
+                member(row.key(index), decoded: row.value(index))
+            } else {
+                member(row.key(index), text: row.value(index))
+            }
+        }
+        endRow()
+    }
 
     public mutating func member(_ key: Int, text: UnsafeBufferPointer<UInt8>) {
         member(key, .string(String(decoding: text, as: UTF8.self)))
@@ -186,8 +252,8 @@ extension JSONReader {
         /// After the row's `}`: makes its template when all its values were plain strings.
         func learn(_ reader: JSONReader, _ keys: inout JSONRowKeys) {
             guard allPlain else { return }
-            keys.template = JSONRowTemplate(row: rowStart..<reader.position, keys: (0..<plainCount).map { plainKeys[$0] },
-                                            values: (0..<plainCount).map { plainValues[$0] }, in: reader.bytes)
+            keys.keep(JSONRowTemplate(row: rowStart..<reader.position, keys: (0..<plainCount).map { plainKeys[$0] },
+                                      values: (0..<plainCount).map { plainValues[$0] }, in: reader.bytes))
         }
         while true {
             let memberStart = position
@@ -292,64 +358,84 @@ extension JSONReader {
     }
 
     /// Reads the row at `position` (its `{`) when it is spelled as `keys.template` around its
-    /// values, each a string (of plain ASCII but for at most one, which is read with the usual
-    /// checks), all within the bytes held: begins it, hands on its members and moves past its
-    /// `}`. Otherwise `false`, having moved nothing and said nothing.
+    /// values (``matchTemplate(_:values:)``): begins it, hands on its members and moves past
+    /// its `}`. Otherwise `false`, having moved nothing and said nothing.
+    mutating func readRowLikeTemplate<Visitor: JSONRowVisitor>(line: Int, keys: inout JSONRowKeys, into visitor: inout Visitor) -> Bool {
+        withUnsafeTemporaryAllocation(of: UnsafeBufferPointer<UInt8>.self, capacity: JSONRowTemplate.maximumMembers) { values in
+            guard let match = matchTemplate(keys.template, values: values) else { return false }
+            visitor.beginRow(line: line)
+            rowIsOpen = true
+            for member in 0..<keys.template.keys.count {
+                if member == match.escapedMember {
+                    scratch.withUnsafeBufferPointer { visitor.member(keys.template.keys[member], decoded: $0) }
+                } else {
+                    visitor.member(keys.template.keys[member], text: values[member])
+                }
+            }
+            position = match.end
+            return true
+        }
+    }
+
+    /// Where the values of the row at `position` (its `{`) lie when it is spelled as `template`
+    /// around them, each a string (of plain ASCII but for at most one, which is read with the
+    /// usual checks), all within the bytes held: each member's value in `values` (room for
+    /// ``JSONRowTemplate/maximumMembers``), where it lies in the document, but for the one with
+    /// an escape, if any, whose value is in `scratch`, decoded (its place in `values` is left
+    /// as it was); and the position after the row's `}`. Otherwise nil. Either way `position`
+    /// and `reachedEnd` are as they were, and nothing is said.
     ///
     /// Such a row is what the general reading would read: the template's keys are the members
     /// of a row read whole, so each is a distinct key already numbered, and everything between
     /// the values is the same bytes.
-    mutating func readRowLikeTemplate<Visitor: JSONRowVisitor>(line: Int, keys: inout JSONRowKeys, into visitor: inout Visitor) -> Bool {
+    mutating func matchTemplate(_ template: borrowing JSONRowTemplate,
+                                values: UnsafeMutableBufferPointer<UnsafeBufferPointer<UInt8>>) -> (escapedMember: Int?, end: Int)? {
+        template.bytes.withUnsafeBufferPointer { pieces in
+            template.ends.withUnsafeBufferPointer { ends in matchTemplate(pieces: pieces, ends: ends, values: values) }
+        }
+    }
+
+    /// ``matchTemplate(_:values:)`` with the template's pieces and their ends where they lie,
+    /// for a caller matching row after row.
+    mutating func matchTemplate(pieces: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>,
+                                values: UnsafeMutableBufferPointer<UnsafeBufferPointer<UInt8>>) -> (escapedMember: Int?, end: Int)? {
         let count = bytes.count
-        guard let base = bytes.baseAddress else { return false }
-        let members = keys.template.keys.count
-        var values = InlineArray<16, (start: Int, end: Int)>(repeating: (0, 0))
+        guard let base = bytes.baseAddress else { return nil }
+        let members = ends.count - 1
         var escapedMember: Int?
         let (rowStart, wasAtEnd) = (position, reachedEnd)
+        defer { (position, reachedEnd) = (rowStart, wasAtEnd) }
         var at = position
-        let matched = keys.template.bytes.withUnsafeBufferPointer { pieces -> Bool in
-            keys.template.ends.withUnsafeBufferPointer { ends -> Bool in
-                var pieceStart = 0
-                for member in 0...members {
-                    let length = ends[member] - pieceStart
-                    guard at + length <= count,
-                          ByteStringTable.equal(pieces.baseAddress! + pieceStart, base + at, count: length) else { return false }
-                    at += length
-                    pieceStart = ends[member]
-                    if member == members { break }
-                    let end = Self.endOfPlainASCII(bytes, from: at)
-                    guard end < count else { return false }
-                    if bytes[end] == UInt8(ascii: "\"") {
-                        values[member] = (at, end)
-                        at = end
-                        continue
-                    }
-                    // An escape or a byte outside ASCII: the string read the general way, with
-                    // its checks; one escaped value a row (it is held in `scratch`).
-                    position = at - 1
-                    guard let string = try? parseStringBytes(), !(string.isEscaped && escapedMember != nil) else { return false }
-                    if string.isEscaped { escapedMember = member } else { values[member] = (string.plain.lowerBound, string.plain.upperBound) }
-                    at = position - 1
+        let matched = { () -> Bool in
+            var pieceStart = 0
+            for member in 0...members {
+                let length = ends[member] - pieceStart
+                guard at + length <= count,
+                      ByteStringTable.equal(pieces.baseAddress! + pieceStart, base + at, count: length) else { return false }
+                at += length
+                pieceStart = ends[member]
+                if member == members { break }
+                let end = Self.endOfPlainASCII(bytes, from: at)
+                guard end < count else { return false }
+                if bytes[end] == UInt8(ascii: "\"") {
+                    values[member] = UnsafeBufferPointer(start: base + at, count: end - at)
+                    at = end
+                    continue
                 }
-                return true
+                // An escape or a byte outside ASCII: the string read the general way, with
+                // its checks; one escaped value a row (it is held in `scratch`).
+                position = at - 1
+                guard let string = try? parseStringBytes(), !(string.isEscaped && escapedMember != nil) else { return false }
+                if string.isEscaped {
+                    escapedMember = member
+                } else {
+                    values[member] = UnsafeBufferPointer(rebasing: bytes[string.plain])
+                }
+                at = position - 1
             }
-        }
-        guard matched else {
-            (position, reachedEnd) = (rowStart, wasAtEnd)
-            return false
-        }
-        visitor.beginRow(line: line)
-        rowIsOpen = true
-        for member in 0..<members {
-            if member == escapedMember {
-                scratch.withUnsafeBufferPointer { visitor.member(keys.template.keys[member], decoded: $0) }
-            } else {
-                visitor.member(keys.template.keys[member],
-                               text: UnsafeBufferPointer(start: base + values[member].start, count: values[member].end - values[member].start))
-            }
-        }
-        position = at
-        return true
+            return true
+        }()
+        return matched ? (escapedMember, at) : nil
     }
 
     /// The member at `position` when it is written the usual way: whitespace, the key the row

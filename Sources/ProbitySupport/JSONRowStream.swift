@@ -37,7 +37,8 @@ public enum JSONStreamShape: Equatable, Sendable {
 /// steps — an element and the `,` or `]` after it, a key and its value, the end — and a step
 /// that needs a byte past those arrived (`JSONReader.reachedEnd`) is read again from its
 /// start when more come, once the bytes held have doubled, as ``CSVRecordStream`` does, so
-/// an element longer than many chunks still costs time linear in its length. A row's members
+/// an element longer than many chunks still costs time linear in its length. A chunk is read
+/// where it lies, and only the bytes of the step it ends inside are kept (see `append`). A row's members
 /// go straight to the visitor (held, they cost a quarter more time), which forgets them when
 /// the row must be read again (``JSONStreamVisitor/abandonRow()``); anything else a step hands
 /// on waits until the step is whole, so nothing is handed on twice. A syntax error is the
@@ -90,9 +91,53 @@ public struct JSONRowStream {
         if start > 0 && start == buffer.count {
             drop(start)
         }
+        // A chunk is read where it lies, not copied into the buffer, when no step straddles its
+        // start, or once the step that does is read from the buffer with the chunk's first bytes.
+        if begun {
+            if buffer.isEmpty && chunk.count >= retryAt {
+                readInPlace(chunk, into: &visitor)
+                return failure == nil
+            }
+            let bridge = min(chunk.count, Self.bridgeBytes)
+            if !buffer.isEmpty && buffer.count + bridge >= retryAt {
+                let chunkStart = buffer.count
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<bridge]))
+                read(isFinal: false, stopAt: chunkStart, into: &visitor)
+                guard failure == nil else { return false }
+                if start >= chunkStart {
+                    // The steps begun before the chunk are read: the rest of it is read in place.
+                    let inChunk = start - chunkStart
+                    drop(start)
+                    readInPlace(UnsafeBufferPointer(rebasing: chunk[inChunk...]), into: &visitor)
+                    return failure == nil
+                }
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[bridge...]))
+                if buffer.count >= retryAt { read(isFinal: false, into: &visitor) }
+                compact()
+                return failure == nil
+            }
+        }
         buffer.append(contentsOf: chunk)
         if buffer.count >= retryAt { read(isFinal: false, into: &visitor) }
+        compact()
         return failure == nil
+    }
+
+    /// How many of a chunk's first bytes are put after those held, for the step that
+    /// straddles the chunk's start (a row is a few hundred bytes); a step longer than that
+    /// has the whole chunk put after it, as every step had before chunks were read in place.
+    static let bridgeBytes = 4_096
+
+    /// Reads `chunk` where it lies, nothing being held, and keeps only the bytes of the step
+    /// it ends inside.
+    private mutating func readInPlace<Visitor: JSONStreamVisitor>(_ chunk: UnsafeBufferPointer<UInt8>, into visitor: inout Visitor) {
+        read(chunk, isFinal: false, stopAt: .max, into: &visitor)
+        guard failure == nil else { return }
+        counted.advance(to: bufferOffset + start, in: chunk, from: bufferOffset)
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[start...]))
+        bufferOffset += start
+        retryAt = max(0, retryAt - start)
+        start = 0
     }
 
     /// Ends the file: hands `visitor` the parts still held, and says what the document was.
@@ -106,60 +151,72 @@ public struct JSONRowStream {
 
     // MARK: Reading
 
-    private mutating func read<Visitor: JSONStreamVisitor>(isFinal: Bool, into visitor: inout Visitor) {
+    /// Reads the bytes held, steps starting before `stopAt` only.
+    private mutating func read<Visitor: JSONStreamVisitor>(isFinal: Bool, stopAt: Int = .max, into visitor: inout Visitor) {
         var buffer = self.buffer
         self.buffer = []          // held uniquely here, so appending later does not copy
         defer { self.buffer = buffer }
-        buffer.withUnsafeBufferPointer { bytes in
-            if !begun {
-                guard bytes.count >= 3 || isFinal else {
-                    retryAt = 3
-                    return
-                }
-                // A byte order mark is not part of the document, nor a column anyone can see.
-                if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
-                    start = 3
-                    counted.offset = 3
-                }
-                begun = true
+        buffer.withUnsafeBufferPointer { bytes in read(bytes, isFinal: isFinal, stopAt: stopAt, into: &visitor) }
+    }
+
+    /// Reads the steps of `bytes` (those held, or a chunk where it lies: they begin at file
+    /// offset `bufferOffset`) from `start`, those starting before `stopAt`, as far as they are whole.
+    private mutating func read<Visitor: JSONStreamVisitor>(_ bytes: UnsafeBufferPointer<UInt8>, isFinal: Bool, stopAt: Int,
+                                                           into visitor: inout Visitor) {
+        if !begun {
+            guard bytes.count >= 3 || isFinal else {
+                retryAt = 3
+                return
             }
-            var reader = JSONReader(bytes, maximumDepth: maximumDepth)
-            while step != .done {
-                reader.position = start
-                reader.reachedEnd = false
-                reader.rowIsOpen = false
-                reader.enclosingDepth = 0
-                do throws(JSONFailure) {
-                    let next = try readStep(&reader, bytes: bytes, isFinal: isFinal, visitor: &visitor)
-                    guard !reader.reachedEnd || isFinal else {
-                        if reader.rowIsOpen { visitor.abandonRow() }
-                        waitForMore(bytes.count)
-                        return
-                    }
-                    if reader.rowIsOpen { reader.endRow(&visitor) }
-                    if let element = next.element {
-                        if step == .row {
-                            visitor.element(element.value, line: element.line)
-                        } else {
-                            visitor.nestedElement(element.value, line: element.line)
-                        }
-                    }
-                    if let key = next.key { objectKeys.insert(key) }
-                    step = next.step
-                    start = reader.position
-                    if step == .end && start == bytes.count && !isFinal { return }
-                } catch {
+            // A byte order mark is not part of the document, nor a column anyone can see.
+            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+                start = 3
+                counted.offset = 3
+            }
+            begun = true
+        }
+        var reader = JSONReader(bytes, maximumDepth: maximumDepth)
+        while step != .done && start < stopAt {
+            if step == .row && keys.template.isOneLine && maximumDepth > 1 {
+                readRowsLikeTemplate(&reader, bytes: bytes, into: &visitor)
+            }
+            reader.position = start
+            reader.reachedEnd = false
+            reader.rowIsOpen = false
+            reader.enclosingDepth = 0
+            do throws(JSONFailure) {
+                let next = try readStep(&reader, bytes: bytes, isFinal: isFinal, visitor: &visitor)
+                guard !reader.reachedEnd || isFinal else {
                     if reader.rowIsOpen { visitor.abandonRow() }
-                    if reader.reachedEnd && !isFinal {
-                        waitForMore(bytes.count)
-                        return
-                    }
-                    failure = located(error, in: bytes)
+                    waitForMore(bytes.count)
                     return
                 }
+                if reader.rowIsOpen { reader.endRow(&visitor) }
+                if let element = next.element {
+                    if step == .row {
+                        visitor.element(element.value, line: element.line)
+                    } else {
+                        visitor.nestedElement(element.value, line: element.line)
+                    }
+                }
+                if let key = next.key { objectKeys.insert(key) }
+                step = next.step
+                start = reader.position
+                if step == .end && start == bytes.count && !isFinal { return }
+            } catch {
+                if reader.rowIsOpen { visitor.abandonRow() }
+                if reader.reachedEnd && !isFinal {
+                    waitForMore(bytes.count)
+                    return
+                }
+                failure = located(error, in: bytes)
+                return
             }
         }
-        // Keep only what is still to read, so the buffer holds about one chunk.
+    }
+
+    /// Keeps only what is still to read, so the buffer holds about one chunk.
+    private mutating func compact() {
         if start > 0 && start * 2 >= buffer.count {
             let dropped = start
             buffer.withUnsafeBufferPointer { bytes in counted.advance(to: bufferOffset + dropped, in: bytes, from: bufferOffset) }
@@ -263,6 +320,65 @@ public struct JSONRowStream {
         }
     }
 
+    /// Reads the rows from `start` that are spelled as the rows' template
+    /// (`JSONReader.matchTemplate`) and followed, within the bytes held, by `,` and the next
+    /// row's `{`: hands each on whole (``JSONRowVisitor/templateRow(_:)``) and moves `start`
+    /// past it, counting the line breaks between rows as it goes (a row the template reads
+    /// holds none). Each such row is a step of its own, whole when handed on, so nothing is
+    /// handed on twice. It stops, having said nothing of it, at the first row that is not one
+    /// (the array's last, one the chunk's end cuts, one spelled otherwise, damage), which the
+    /// general step then reads.
+    private mutating func readRowsLikeTemplate<Visitor: JSONStreamVisitor>(_ reader: inout JSONReader, bytes: UnsafeBufferPointer<UInt8>,
+                                                                           into visitor: inout Visitor) {
+        let count = bytes.count
+        guard start < count, bytes[start] == UInt8(ascii: "{") else { return }
+        var line = lineOf(start, in: bytes)
+        let template = keys.template
+        // On the stack: this is tried before every row the general step reads, too.
+        withUnsafeTemporaryAllocation(of: UnsafeBufferPointer<UInt8>.self, capacity: JSONRowTemplate.maximumMembers) { values in
+            let (pieces, ends) = (template.bytes, template.ends)
+            pieces.withUnsafeBufferPointer { pieces in ends.withUnsafeBufferPointer { ends in template.keys.withUnsafeBufferPointer { keyNumbers in
+                while true {
+                    reader.position = start
+                    guard let match = reader.matchTemplate(pieces: pieces, ends: ends, values: values) else { return }
+                    // `,`, then the next row's `{`, whitespace around the comma.
+                    var at = match.end, breaks = 0, lastBreak = 0
+                    func skipWhitespace() {
+                        while at < count {
+                            switch bytes[at] {
+                            case UInt8(ascii: " "), UInt8(ascii: "\r"), UInt8(ascii: "\t"): at += 1
+                            case UInt8(ascii: "\n"):
+                                breaks += 1
+                                lastBreak = at
+                                at += 1
+                            default: return
+                            }
+                        }
+                    }
+                    skipWhitespace()
+                    guard at < count, bytes[at] == UInt8(ascii: ",") else { return }
+                    at += 1
+                    skipWhitespace()
+                    guard at < count, bytes[at] == UInt8(ascii: "{") else { return }
+                    reader.scratch.withUnsafeBufferPointer { decoded in
+                        if let escaped = match.escapedMember { values[escaped] = decoded }
+                        visitor.templateRow(JSONTemplateRow(line: line, shape: template.shape, keys: keyNumbers,
+                                                            values: UnsafeBufferPointer(rebasing: values[..<keyNumbers.count]),
+                                                            escapedMember: match.escapedMember))
+                    }
+                    start = at
+                    if breaks > 0 {
+                        // Only whitespace since the last break, each byte a column.
+                        counted = TextPosition(offset: bufferOffset + at, line: counted.line + breaks, column: at - lastBreak)
+                        line = counted.line
+                    }
+                    // Otherwise the next row is on this row's line, and `counted` is left where it
+                    // is (on the same line, before it): it is moved on when next needed.
+                }
+            } } }
+        }
+    }
+
     /// The 1-based line of buffer position `position`, counting on from the last asked.
     private mutating func lineOf(_ position: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         counted.advance(to: bufferOffset + position, in: bytes, from: bufferOffset)
@@ -315,8 +431,20 @@ struct TextPosition {
             column = 1
             from = lineStart
         }
+        // Count lead bytes only, so each scalar is one column: eight bytes at a time (a line may
+        // be a whole document written without breaks), a continuation byte being `10xxxxxx`.
+        if let base = bytes.baseAddress {
+            while from &+ 8 <= end {
+                let word = UnsafeRawPointer(base + from).loadUnaligned(as: UInt64.self)
+                // A 1 in the low bit of each continuation byte, summed into the top byte by
+                // the multiply (a population count without the instruction, which the baseline
+                // x86-64 target lacks).
+                let continuations = (word & ~(word << 1) & 0x8080_8080_8080_8080) >> 7
+                column += 8 - Int((continuations &* 0x0101_0101_0101_0101) >> 56)
+                from &+= 8
+            }
+        }
         while from < end {
-            // Count lead bytes only, so each scalar is one column.
             if bytes[from] & 0xC0 != 0x80 { column += 1 }
             from += 1
         }

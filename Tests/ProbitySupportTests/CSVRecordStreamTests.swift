@@ -101,6 +101,42 @@ final class CSVRecordStreamTests: XCTestCase {
         }
     }
 
+    /// Seeded: tables of a few thousand records, some longer than the bytes a chunk lends the
+    /// record straddling its start (`CSVRecordStream.bridgeBytes`), in chunks large and small,
+    /// so that chunks are split where they lie, after a straddling record, and copied whole
+    /// when that record is longer: the whole-file reader's records, lines included.
+    func testLargeTablesInChunksLargeAndSmallGiveTheWholeFileRecords() {
+        let (seed, generator) = TestSeed.generator()
+        var random = generator
+        let cells = ["", "a", "Dr Ana Tomás", "\"quoted, cell\"", "\"two\r\nlines\"", "King’s", "Director of Riverside Care Ltd"]
+        for round in 0..<12 {
+            var text = ""
+            for _ in 0..<random.below(3_000) {
+                let width = 1 + random.below(7)
+                text += (0..<width).map { _ in
+                    random.chance(0.005) ? String(repeating: "long ", count: 1 + random.below(2_000)) : cells[random.below(cells.count)]
+                }.joined(separator: ",")
+                text += random.chance(0.8) ? "\n" : "\r\n"
+            }
+            let bytes = Array(text.utf8)
+            var sizes: [Int] = []
+            var total = 0
+            while total < bytes.count {
+                let size = random.chance(0.1) ? random.below(9) : 1 + random.below(random.chance(0.5) ? 600 : 20_000)
+                sizes.append(size)
+                total += size
+            }
+            let whole = CSVReader.read(bytes)
+            let split = streamed(bytes, chunks: sizes)
+            XCTAssertEqual(split.records.count, whole.records.count, "seed \(seed), round \(round), chunks \(sizes)")
+            XCTAssertEqual(split.records.firstIndex { !whole.records.contains($0) }, nil, "seed \(seed), round \(round), chunks \(sizes)")
+            guard split.records == whole.records else {
+                XCTFail("seed \(seed), round \(round), chunks \(sizes): the records differ")
+                return
+            }
+        }
+    }
+
     /// Seeded: tables without quotes, whose fields of every length put each separator and line
     /// break at every place in the eight bytes the splitter looks at together, split as a plain
     /// reference splits them; `CSVFields` gives the same fields as bytes as the records give.

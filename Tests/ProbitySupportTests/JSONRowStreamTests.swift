@@ -312,4 +312,79 @@ final class JSONRowStreamTests: XCTestCase {
             }
         }
     }
+    /// Seeded: rows spelled alike one after another, as a program writes a table one row a line,
+    /// which the stream reads in one step, counting their lines between them: separated by a
+    /// comma and line breaks or spaces of every kind, some values escaped or not ASCII, a shape
+    /// changed now and then, in random chunks. Each row cites the line it starts on, counted
+    /// here from the text, and the rows (or, damaged, the error at its line and column) are the
+    /// tree parser's.
+    func testRowsReadOneAfterAnotherCiteTheLinesTheyStartOn() {
+        let (seed, generator) = TestSeed.generator()
+        var random = generator
+        let keys = [#""Name""#, #""Who do you currently work for""#, #""Valid From""#, #""Nature""#, #""x""#]
+        let values = [#""Ana Smith""#, #""""#, #""01/04/2024""#, #""Director of Riverside Care Ltd""#,
+                      #""Tomás""#, #""\u00a3 5 gift""#, #""q\"q""#, "12", "null"]
+        let separators = [",\n", ",\n", ", ", ",\r\n", ",\n\n  ", " ,\t", ",\n\n"]
+        let noise = Array("\"{}[],: \\\n".utf8) + [0xC3, 0x00, 0x0D]
+        for round in 0..<300 {
+            var shape = [0, 1, 2, 3]
+            var text = "[\n"
+            var starts: [Int] = []
+            for row in 0..<random.below(40) {
+                if row > 0 { text += separators[random.below(separators.count)] }
+                if random.chance(0.05) {
+                    switch random.below(3) {
+                    case 0: shape.swapAt(random.below(shape.count), random.below(shape.count))
+                    case 1: if shape.count > 1 { shape.remove(at: random.below(shape.count)) }
+                    default: if !shape.contains(4) { shape.append(4) }
+                    }
+                }
+                starts.append(text.utf8.count)
+                text += "{" + shape.map { key in
+                    keys[key] + ": " + (random.chance(0.9) ? values[random.below(4)] : values[random.below(values.count)])
+                }.joined(separator: ", ") + "}"
+            }
+            text += "\n]"
+            var bytes = Array(text.utf8)
+            let isDamaged = random.chance(0.25)
+            if isDamaged {
+                ByteDamage.damage(&bytes, noise: noise, maximumEdits: 2, random: &random)
+            }
+            let sizes = (0..<1 + random.below(3)).map { _ in 1 + random.below(random.chance(0.3) ? 16 : 600) }
+            let context = "seed \(seed), round \(round), chunks \(sizes): \(String(decoding: bytes, as: UTF8.self).debugDescription)"
+            guard check(bytes, sizes: sizes, context) else { return }
+            // Undamaged and valid (a shape may repeat a key): the lines counted from the text.
+            if !isDamaged, case .success = JSONParser.parse(bytes) {
+                let expected = starts.map { start in 1 + bytes[..<start].count(where: { $0 == UInt8(ascii: "\n") }) }
+                guard Self.streamed(bytes, sizes: sizes).lines == expected else {
+                    XCTFail("lines \(Self.streamed(bytes, sizes: sizes).lines), expected \(expected); \(context)")
+                    return
+                }
+            }
+        }
+    }
+    /// Seeded: arrays of a few thousand rows, some longer than the bytes a chunk lends the step
+    /// straddling its start (`JSONRowStream.bridgeBytes`), damaged or not, in chunks large and
+    /// small, so that chunks are read where they lie, after a straddling row, and copied whole
+    /// when that row is longer: the tree parser's rows or error, and the same lines as in one chunk.
+    func testLargeArraysInChunksLargeAndSmallReadAsTheTree() {
+        let (seed, generator) = TestSeed.generator()
+        var random = generator
+        let values = [#""Ana Smith""#, #""""#, #""01/04/2024""#, #""Tomás""#, #""\u00a3 5""#, "12", "null", #"{"x": [1]}"#]
+        let noise = Array("\"{}[],: \\\n".utf8) + [0xC3, 0x00]
+        for round in 0..<12 {
+            var rows: [String] = []
+            for _ in 0..<random.below(3_000) {
+                let long = random.chance(0.005) ? #", "long": ""# + String(repeating: "long ", count: 1 + random.below(2_000)) + "\"" : ""
+                rows.append(#"{"Name": "#  + values[random.below(random.chance(0.9) ? 4 : values.count)]
+                            + #", "Nature of interest": "# + values[random.below(4)] + long + "}")
+            }
+            var bytes = Array(("[\n" + rows.joined(separator: random.chance(0.8) ? ",\n" : ", ") + "\n]").utf8)
+            if random.chance(0.3) {
+                ByteDamage.damage(&bytes, noise: noise, maximumEdits: 2, random: &random)
+            }
+            let sizes = (0..<1 + random.below(4)).map { _ in random.chance(0.1) ? random.below(9) : 1 + random.below(random.chance(0.5) ? 600 : 20_000) }
+            if !check(bytes, sizes: sizes, "seed \(seed), round \(round), chunks \(sizes)") { return }
+        }
+    }
 }
