@@ -178,7 +178,9 @@ public enum NameSuggestions {
         return letters.next() == nil
     }
 
-    private static func wordsMatch(_ a: String, _ b: String) -> Bool {
+    /// Whether two folded words match as the words-shared way of scoring matches them: the same,
+    /// or five letters or more and one slip apart.
+    static func wordsMatch(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
         // A string has at least as many bytes as characters: a short one is dismissed uncounted.
         guard a.utf8.count >= 5, b.utf8.count >= 5 else { return false }

@@ -55,8 +55,9 @@ public final class PeopleIndex: Sendable {
     /// for a title on one attendee cost as much as 300 lines).
     private let namesAreASCII: Bool
     private let people: [RegisterPerson]
-    /// Each person's key folded for "did you mean", once, when a name first matches nobody.
-    private let foldedKeys = MadeOnce<[NameSuggestions.Folded]>()
+    /// Each person's key folded and indexed for "did you mean", once, when a name first matches
+    /// nobody: a name new on every line is scored against the few people who can rank, not all.
+    private let suggestionIndex = MadeOnce<NameSuggestions.CandidateIndex>()
     /// Each unmatched name's suggestions: an attendee missing from the register is usually on
     /// many lines, and ranking the name against every person costs thousands of ordinary lines.
     private let suggestionMemo = Memo<NameSuggestions.Question, [Int]>(capacity: 4_096)
@@ -249,8 +250,10 @@ public final class PeopleIndex: Sendable {
                 return Array(keys.indices.lazy.filter { PeopleIndex.isSurname(words[0], ofKey: self.keys[$0]) }.prefix(limit))
             }
             // A key's words joined by one space, as the suggestions compare them.
-            let candidates = foldedKeys.value { keys.map { NameSuggestions.Folded(PeopleIndex.joinedWords(ofKey: $0)) } }
-            return Array(NameSuggestions.ranked(NameSuggestions.Folded(key), among: candidates).prefix(limit))
+            let index = suggestionIndex.value {
+                NameSuggestions.CandidateIndex(keys.map { NameSuggestions.Folded(PeopleIndex.joinedWords(ofKey: $0)) })
+            }
+            return Array(index.ranked(NameSuggestions.Folded(key)).prefix(limit))
         }
     }
 

@@ -32,8 +32,11 @@ struct RegisterLinks: Sendable {
     /// organisation no rule file declares needs it, and building it costs more than the rest
     /// of the register's pre-scan.
     let wordIndex = WordIndex()
-    /// The texts split into words once, for "did you mean" phrases; built on first use.
+    /// The texts split into words once, for "did you mean" phrases of names of many words; built
+    /// on first use.
     let phraseIndex = PhraseIndex()
+    /// The register's runs of words indexed for "did you mean" phrases; built on first use.
+    let runIndex = RunIndex()
     /// Each undeclared name's links and "did you mean" phrases, worked out once: a supplier new
     /// to the rules is usually named on many lines, and searching the register's texts for it is
     /// the cost of a thousand ordinary lines.
@@ -297,10 +300,20 @@ extension RegisterLinks {
             index.value {
                 var textsByWord: [String: [Int32]] = [:]
                 var textOwners: [Link] = []
+                // Each distinct text's words folded once: an employer or a template of interest is
+                // written on many rows.
+                var wordsOfText: [String: [String]] = [:]
                 for (owner, text) in RegisterLinks.texts(of: register) {
                     let textID = Int32(textOwners.count)
                     textOwners.append(owner)
-                    for word in Set(PersonName.words(text)) { textsByWord[word, default: []].append(textID) }
+                    let words: [String]
+                    if let known = wordsOfText[text] {
+                        words = known
+                    } else {
+                        words = Array(Set(PersonName.words(text)))
+                        wordsOfText[text] = words
+                    }
+                    for word in words { textsByWord[word, default: []].append(textID) }
                 }
                 return (textsByWord, textOwners)
             }

@@ -19,8 +19,9 @@ package struct OrganisationDirectory: Sendable {
     /// Every id, name and alias with its organisation, in declaration order, for suggestions.
     private var names: [(text: String, organisation: Int)] = []
     private var displayNames: [String] = []
-    /// The same names folded for "did you mean", once, when a name first matches nothing.
-    private let foldedNames = MadeOnce<[NameSuggestions.Folded]>()
+    /// The same names folded and indexed for "did you mean", once, when a name first matches
+    /// nothing: a name new on every line is scored against the few names that can rank, not all.
+    private let suggestionIndex = MadeOnce<NameSuggestions.CandidateIndex>()
     /// Each unmatched name's suggestions: a supplier new to the rules is usually named on many
     /// lines, and ranking it against every name is the cost of hundreds of ordinary lines.
     private let suggestionMemo = Memo<NameSuggestions.Question, [Int]>(capacity: 4_096)
@@ -91,9 +92,9 @@ package struct OrganisationDirectory: Sendable {
     /// same words in another order, initials), best first, at most `limit`.
     public func suggestions(for written: String, limit: Int = 3) -> [Int] {
         suggestionMemo.value(for: NameSuggestions.Question(written: written, limit: limit)) {
-            let candidates = foldedNames.value { names.map { NameSuggestions.Folded($0.text) } }
+            let index = suggestionIndex.value { NameSuggestions.CandidateIndex(names.map { NameSuggestions.Folded($0.text) }) }
             var out: [Int] = []
-            for index in NameSuggestions.ranked(NameSuggestions.Folded(written), among: candidates)
+            for index in index.ranked(NameSuggestions.Folded(written))
             where !out.contains(names[index].organisation) {
                 out.append(names[index].organisation)
                 if out.count == limit { break }

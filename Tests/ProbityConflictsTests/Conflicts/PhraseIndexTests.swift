@@ -61,7 +61,10 @@ final class PhraseIndexTests: XCTestCase {
         var (_, random) = TestSeed.generator()
         var rows = ""
         for person in 0..<120 {
-            rows += "Person \(person),\"\(Self.organisation(&random))\",Member,Financial Interest,\"Director of \(Self.organisation(&random))\",01/04/2021,\n"
+            // A position naming an organisation too: its suggestions come from the employer's text,
+            // and it is searched when its own words are shared.
+            let position = random.below(3) == 0 ? "Adviser to \(Self.organisation(&random))" : "Member"
+            rows += "Person \(person),\"\(Self.organisation(&random))\",\(position),Financial Interest,\"Director of \(Self.organisation(&random))\",01/04/2021,\n"
             for _ in 0..<random.below(3) {
                 rows += ",,,Indirect Interest,\"Spouse works for \(Self.organisation(&random)), as of 2020\",01/04/2021,\n"
             }
@@ -73,6 +76,7 @@ final class PhraseIndexTests: XCTestCase {
             let written = Self.misspelt(Self.organisation(&random), &random)
             let indexed = links.nearTexts(written, in: register)
             XCTAssertEqual(indexed, Self.reference(written, register), "suggestions for \"\(written)\"")
+            Self.assertByRun(written, links, register)
             XCTAssertEqual(links.nearTexts(written, in: register), indexed, "suggestions for \"\(written)\", asked again (kept)")
             if !indexed.isEmpty { suggested += 1 }
         }
@@ -88,6 +92,63 @@ final class PhraseIndexTests: XCTestCase {
             parts.append(Self.forms[random.below(Self.forms.count)])
             let written = parts.filter { !$0.isEmpty }.shuffled(using: &random).joined(separator: " ")
             XCTAssertEqual(links.nearTexts(written, in: register), Self.reference(written, register), "round \(round): \"\(written)\"")
+            Self.assertByRun(written, links, register)
+        }
+        // Names of more words than the run index holds, searched text by text.
+        for round in 0..<10 {
+            let written = ([Self.misspelt(Self.organisation(&random), &random)] + (0..<4).map { _ in Self.organisation(&random) })
+                .joined(separator: " ")
+            XCTAssertGreaterThanOrEqual(PersonName.words(written).count, 8)
+            XCTAssertEqual(links.nearTexts(written, in: register), Self.reference(written, register), "long, round \(round): \"\(written)\"")
+        }
+    }
+
+    /// A text split by byte gives the tokens of splitting it by character, whatever its spaces,
+    /// punctuation, line ends and letters.
+    func testTokensByByteAreTokensByCharacter() {
+        let (seed, seeded) = TestSeed.generator()
+        var random = seeded
+        let pieces = ["Bromley", "Health", " ", "  ", "\t", "\n", "\r\n", "\r", ",", ".", ";", ":", "(", ")", "[", "]", "\"", "'",
+                      "Guy's", "St", "-", "&", "é", "e\u{301}", "Söuthwark", "12", "(GP)", "Trust,"]
+        for round in 0..<5_000 {
+            let text = (0..<random.below(12)).map { _ in pieces[random.below(pieces.count)] }.joined()
+            XCTAssertEqual(RegisterLinks.phraseTokens(text), RegisterLinks.phraseTokensByCharacter(text),
+                           "seed \(seed), round \(round): \(text.debugDescription)")
+        }
+    }
+
+    /// A position sharing a word with the name makes its person's employer a suggestion, though
+    /// the employer's own text shares none (only slips): suggestions for employment come from the
+    /// employer.
+    func testAPositionSharingAWordSuggestsItsEmployer() {
+        var rows = ""
+        for person in 0..<30 { rows += "Person \(person),Lewisham Widgets,Member,Financial Interest,Director of Greenwich Gadgets,01/04/2021,\n" }
+        rows += "Last Person,Bromly Helthcare,Adviser to Bromley Council,Financial Interest,Director of Greenwich Gadgets,01/04/2021,\n"
+        let register = ConflictsFixtures.register(rows)
+        let links = RegisterLinks(register: register, organisations: ConflictsFixtures.program().organisations)
+        let found = links.nearTexts("Bromley Healthcare", in: register)
+        XCTAssertEqual(found, Self.reference("Bromley Healthcare", register))
+        XCTAssertEqual(found.first?.name, "Bromly Helthcare")
+        Self.assertByRun("Bromley Healthcare", links, register)
+    }
+
+    /// The run index is used once the texts read one by one number more than a quarter of the
+    /// register's, and from then on.
+    func testTheRunIndexIsUsedOnceReadingCostsMore() {
+        let index = RegisterLinks.RunIndex()
+        XCTAssertFalse(index.isWorthUsing(reading: 10, of: 80))
+        XCTAssertFalse(index.isWorthUsing(reading: 10, of: 80))
+        XCTAssertTrue(index.isWorthUsing(reading: 1, of: 80))
+        XCTAssertTrue(index.isWorthUsing(reading: 1, of: 80))
+    }
+
+    /// The search through the run index (which a register of few texts sharing the name's words
+    /// does not use) gives the definition's suggestions too, limited to one, two or five.
+    private static func assertByRun(_ written: String, _ links: RegisterLinks, _ register: Register,
+                                    file: StaticString = #filePath, line: UInt = #line) {
+        for limit in [1, 2, 5] {
+            guard let byRun = links.searchNearTextsByRun(NameSuggestions.Folded(written), in: register, limit: limit) else { return }
+            XCTAssertEqual(byRun, reference(written, register, limit: limit), "by run, limit \(limit): \"\(written)\"", file: file, line: line)
         }
     }
 

@@ -1,0 +1,329 @@
+import ProbitySupport
+
+extension NameSuggestions {
+    /// A list of candidates indexed so that a name is scored only against those that can score
+    /// above 0: ``ranked(_:)`` answers exactly as ``NameSuggestions/ranked(_:among:)`` does over the
+    /// whole list, the same indices in the same order.
+    ///
+    /// Ranking a name new to a batch against every candidate (6,000 organisation names, 5,000
+    /// people) cost 300–1,000 ordinary lines (docs/performance.md, item 24). Each way of scoring has
+    /// a bound that names the few candidates it can reach, so the index keeps one table per way:
+    ///
+    /// - the same letters: candidates by their core words run together;
+    /// - initials: candidates by the first letter of their first word and their number of words;
+    /// - a few slips: within `limit` slips, at least `(L - 1) - 2 * limit` of the name's `L - 1`
+    ///   pairs of adjacent letters survive unchanged, so survive in the candidate (each slip
+    ///   spoils at most two), which must also be within `limit` letters of its length. Candidates
+    ///   are listed by each pair of letters they hold, by length, and the pairs counted;
+    /// - words shared: a candidate sharing enough of the name's core words (one slip allowed in a
+    ///   word of five letters or more) holds them; candidates are listed by their core words, and
+    ///   a word one slip away is found by the words that are the same with one letter deleted.
+    ///
+    /// The bounds are on bytes, so they are kept for candidates whose words are plain ASCII
+    /// letters and digits (folding leaves nearly all so); any other candidate is always scored,
+    /// and a name that is not plain is scored against every candidate.
+    public struct CandidateIndex: Sendable {
+        /// The candidates, as given.
+        public let candidates: [Folded]
+        /// Candidates with a word that is not plain ASCII letters and digits: always scored.
+        private let unindexed: [Int32]
+        /// Core words run together → candidates, in order.
+        private let byJoined: [String: [Int32]]
+        /// `words << 8 | first byte` of the core words and of all words → candidates, in order.
+        private let byInitials: [Int: [Int32]]
+        /// Plain candidates by the length of their core words run together.
+        private let byLength: [[Int32]]
+        /// Letter pair → the candidates holding it, each once, shortest first (then in order):
+        /// pair `p`'s are `pairCandidates[pairStarts[p]..<pairStarts[p + 1]]`, with their lengths
+        /// beside them in `pairLengths`, so a length window is found by binary search.
+        private let pairStarts: [Int32]
+        private let pairCandidates: [Int32]
+        private let pairLengths: [Int32]
+        /// Each distinct core word of a plain candidate → its id; `words[id]` the word.
+        private let vocabulary: [String: Int32]
+        private let words: [String]
+        /// Word id → the candidates with it among their core words, each once, in order.
+        private let byWord: [[Int32]]
+        /// A word of five letters or more with one letter deleted → the ids of the words it came
+        /// from: a word one slip from another shares such a deletion with it, or is one.
+        private let byDeletion: [String: [Int32]]
+
+        /// Indexes `candidates`; their order is the order ties keep.
+        public init(_ candidates: [Folded]) {
+            self.candidates = candidates
+            var unindexed: [Int32] = []
+            var byJoined: [String: [Int32]] = [:]
+            var byInitials: [Int: [Int32]] = [:]
+            var byLength: [[Int32]] = []
+            var vocabulary: [String: Int32] = [:]
+            var words: [String] = []
+            var byWord: [[Int32]] = []
+            var plain: [Int32] = []
+            for (index, candidate) in candidates.enumerated() {
+                let id = Int32(index)
+                guard !candidate.core.isEmpty else { continue }  // scores 0 against every name
+                guard candidate.joinedIsASCII, candidate.words.allSatisfy(Self.isPlain) else {
+                    unindexed.append(id)
+                    continue
+                }
+                plain.append(id)
+                byJoined[candidate.joined, default: []].append(id)
+                let coreKey = Self.initialsKey(candidate.core), wordsKey = Self.initialsKey(candidate.words)
+                if let coreKey { byInitials[coreKey, default: []].append(id) }
+                if let wordsKey, wordsKey != coreKey { byInitials[wordsKey, default: []].append(id) }
+                let length = candidate.joinedLength
+                if byLength.count <= length { byLength.append(contentsOf: repeatElement([], count: length + 1 - byLength.count)) }
+                byLength[length].append(id)
+                for word in candidate.core {
+                    let wordID: Int32
+                    if let known = vocabulary[word] {
+                        wordID = known
+                    } else {
+                        wordID = Int32(words.count)
+                        vocabulary[word] = wordID
+                        words.append(word)
+                        byWord.append([])
+                    }
+                    if byWord[Int(wordID)].last != id { byWord[Int(wordID)].append(id) }
+                }
+            }
+            var byDeletion: [String: [Int32]] = [:]
+            for (wordID, word) in words.enumerated() where word.utf8.count >= 5 {
+                Self.forEachDeletion(of: word) { byDeletion[$0, default: []].append(Int32(wordID)) }
+            }
+            // Pairs, counted then placed: shortest candidates first within each pair.
+            plain.sort { (candidates[Int($0)].joinedLength, $0) < (candidates[Int($1)].joinedLength, $1) }
+            var starts = [Int32](repeating: 0, count: Self.pairCount + 1)
+            var lastSeen = [Int32](repeating: -1, count: Self.pairCount)
+            Self.forEachPair(of: plain, in: candidates, lastSeen: &lastSeen) { pair, _ in starts[pair + 1] += 1 }
+            for pair in 0..<Self.pairCount { starts[pair + 1] += starts[pair] }
+            var next = Array(starts.dropLast())
+            var pairCandidates = [Int32](repeating: 0, count: Int(starts[Self.pairCount]))
+            var pairLengths = pairCandidates
+            lastSeen = [Int32](repeating: -1, count: Self.pairCount)
+            Self.forEachPair(of: plain, in: candidates, lastSeen: &lastSeen) { pair, id in
+                let at = Int(next[pair])
+                pairCandidates[at] = id
+                pairLengths[at] = Int32(candidates[Int(id)].joinedLength)
+                next[pair] += 1
+            }
+            self.unindexed = unindexed
+            self.byJoined = byJoined
+            self.byInitials = byInitials
+            self.byLength = byLength
+            self.pairStarts = starts
+            self.pairCandidates = pairCandidates
+            self.pairLengths = pairLengths
+            self.vocabulary = vocabulary
+            self.words = words
+            self.byWord = byWord
+            self.byDeletion = byDeletion
+        }
+
+        /// The indices of every candidate close to `target`, best first (ties in candidate order):
+        /// `NameSuggestions.ranked(target, among: candidates)`, scoring only the candidates the
+        /// index names.
+        public func ranked(_ target: Folded) -> [Int] {
+            scored(target).map(\.index)
+        }
+
+        /// ``ranked(_:)`` with each candidate's score (above 0).
+        public func scored(_ target: Folded) -> [(index: Int, score: Int)] {
+            guard !target.words.isEmpty else { return [] }
+            var scored: [(index: Int, score: Int)] = []
+            if target.joinedIsASCII, target.words.allSatisfy(Self.isPlain) {
+                var chosen = unindexed
+                chosen.append(contentsOf: byJoined[target.joined] ?? [])
+                let length = target.joinedLength
+                if target.core.count == 1, length >= 2, length <= 6, let first = target.joined.utf8.first {
+                    chosen.append(contentsOf: byInitials[length << 8 | Int(first)] ?? [])
+                }
+                appendWithinSlips(target, to: &chosen)
+                appendSharingWords(target, to: &chosen)
+                chosen.sort()
+                var previous: Int32 = -1
+                for id in chosen where id != previous {
+                    previous = id
+                    let score = NameSuggestions.score(target, candidates[Int(id)])
+                    if score > 0 { scored.append((Int(id), score)) }
+                }
+            } else {
+                // Not plain: the bounds on bytes do not hold, so every candidate is scored.
+                for (index, candidate) in candidates.enumerated() {
+                    let score = NameSuggestions.score(target, candidate)
+                    if score > 0 { scored.append((index, score)) }
+                }
+            }
+            return scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
+        }
+
+        /// The candidates that may be within the slips `score` allows of `target` (its core words
+        /// run together): within that many letters of its length, and holding enough of its pairs.
+        private func appendWithinSlips(_ target: Folded, to chosen: inout [Int32]) {
+            let length = target.joinedLength
+            let limit = max(1, length / 4)
+            let shortest = max(0, length - limit), longest = length + limit
+            let needed = (length - 1) - 2 * limit
+            // Letters the name has more of than a candidate, or fewer, each take a slip to mend:
+            // a cheap bound that dismisses most candidates the pairs let through.
+            var letters = LetterCounts(target.joined)
+            guard needed > 0 else {
+                // Too short for any pair to be sure to survive: every candidate of a length in reach.
+                for candidateLength in shortest...longest where candidateLength < byLength.count {
+                    for id in byLength[candidateLength] where letters.slipsAtLeast(candidates[Int(id)].joined) <= limit {
+                        chosen.append(id)
+                    }
+                }
+                return
+            }
+            // Each distinct pair once, with how many of the name's pairs it is.
+            var pairs: [(pair: Int, times: Int)] = []
+            let bytes = Array(target.joined.utf8)
+            for at in 0..<(bytes.count - 1) {
+                let pair = Self.pair(bytes[at], bytes[at + 1])
+                if let known = pairs.firstIndex(where: { $0.pair == pair }) { pairs[known].times += 1 } else { pairs.append((pair, 1)) }
+            }
+            var counts = [Int32](repeating: 0, count: candidates.count)
+            var touched: [Int32] = []
+            for (pair, times) in pairs {
+                let start = Int(pairStarts[pair]), end = Int(pairStarts[pair + 1])
+                let from = Self.firstIndex(in: pairLengths, start, end, notBelow: Int32(shortest))
+                let to = Self.firstIndex(in: pairLengths, from, end, notBelow: Int32(longest + 1))
+                for at in from..<to {
+                    let id = Int(pairCandidates[at])
+                    if counts[id] == 0 { touched.append(Int32(id)) }
+                    counts[id] += Int32(times)
+                }
+            }
+            for id in touched where counts[Int(id)] >= needed && letters.slipsAtLeast(candidates[Int(id)].joined) <= limit {
+                chosen.append(id)
+            }
+        }
+
+        /// How many of each letter a plain name has, and a bound on the slips between it and
+        /// another: each slip adds a letter, takes one away, or both, so at least as many slips as
+        /// the letters one has more of than the other, either way, are needed.
+        private struct LetterCounts {
+            private var name = [Int32](repeating: 0, count: CandidateIndex.alphabet)
+            private var scratch = [Int32](repeating: 0, count: CandidateIndex.alphabet)
+
+            init(_ joined: String) {
+                for byte in joined.utf8 { name[CandidateIndex.code(byte)] += 1 }
+            }
+
+            /// The fewest slips between the name and `other` (plain), by counting letters.
+            mutating func slipsAtLeast(_ other: String) -> Int {
+                for letter in 0..<CandidateIndex.alphabet { scratch[letter] = name[letter] }
+                for byte in other.utf8 { scratch[CandidateIndex.code(byte)] -= 1 }
+                var more = 0, fewer = 0
+                for count in scratch {
+                    if count > 0 { more += Int(count) } else { fewer -= Int(count) }
+                }
+                return max(more, fewer)
+            }
+        }
+
+        /// The candidates sharing enough of `target`'s core words for `score`'s words-shared way.
+        private func appendSharingWords(_ target: Folded, to chosen: inout [Int32]) {
+            let core = target.core
+            var shared = [Int32](repeating: 0, count: candidates.count)
+            var lastPosition = [Int32](repeating: -1, count: candidates.count)
+            var touched: [Int32] = []
+            for (position, word) in core.enumerated() {
+                for wordID in matchingWords(word) {
+                    for id in byWord[Int(wordID)] where lastPosition[Int(id)] != Int32(position) {
+                        lastPosition[Int(id)] = Int32(position)
+                        if shared[Int(id)] == 0 { touched.append(id) }
+                        shared[Int(id)] += 1
+                    }
+                }
+            }
+            for id in touched {
+                let count = Int(shared[Int(id)])
+                let larger = max(core.count, candidates[Int(id)].core.count)
+                if count * 3 >= larger * 2, larger >= 2 || count == larger { chosen.append(id) }
+            }
+        }
+
+        /// The ids of the indexed words that `word` matches as `score` matches words: the same, or
+        /// (five letters or more) one slip apart.
+        private func matchingWords(_ word: String) -> [Int32] {
+            var found: [Int32] = []
+            if let id = vocabulary[word] { found.append(id) }
+            if word.utf8.count >= 5 {
+                found.append(contentsOf: byDeletion[word] ?? [])
+                Self.forEachDeletion(of: word) { deleted in
+                    if let id = vocabulary[deleted] { found.append(id) }
+                    found.append(contentsOf: byDeletion[deleted] ?? [])
+                }
+                found.sort()
+                var previous: Int32 = -1
+                found = found.filter { id in
+                    defer { previous = id }
+                    return id != previous && NameSuggestions.wordsMatch(word, words[Int(id)])
+                }
+            }
+            return found
+        }
+
+        /// Letters a–z and digits 0–9: the bytes a plain folded word is made of.
+        private static let alphabet = 36
+        private static let pairCount = alphabet * alphabet
+
+        private static func code(_ byte: UInt8) -> Int {
+            byte >= 97 ? Int(byte) - 97 : Int(byte) - 48 + 26
+        }
+
+        private static func pair(_ first: UInt8, _ second: UInt8) -> Int {
+            code(first) * alphabet + code(second)
+        }
+
+        /// Whether `word` is all lowercase ASCII letters and digits, and not empty.
+        private static func isPlain(_ word: String) -> Bool {
+            !word.utf8.isEmpty && word.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) }
+        }
+
+        /// The key a name of `words.count` letters finds these words by as their initials, or nil
+        /// when no such name is looked up (initials are two to six letters).
+        private static func initialsKey(_ words: [String]) -> Int? {
+            guard words.count >= 2, words.count <= 6, let first = words[0].utf8.first else { return nil }
+            return words.count << 8 | Int(first)
+        }
+
+        /// Calls `body` with each distinct letter pair of each candidate in `ids`, and the candidate.
+        private static func forEachPair(of ids: [Int32], in candidates: [Folded], lastSeen: inout [Int32],
+                                        _ body: (Int, Int32) -> Void) {
+            for id in ids {
+                var previous: UInt8?
+                for byte in candidates[Int(id)].joined.utf8 {
+                    if let previous {
+                        let pair = pair(previous, byte)
+                        if lastSeen[pair] != id {
+                            lastSeen[pair] = id
+                            body(pair, id)
+                        }
+                    }
+                    previous = byte
+                }
+            }
+        }
+
+        /// Calls `body` with `word` (plain ASCII) with each one of its letters deleted in turn.
+        private static func forEachDeletion(of word: String, _ body: (String) -> Void) {
+            let bytes = Array(word.utf8)
+            for at in bytes.indices {
+                body(String(decoding: bytes[..<at] + bytes[(at + 1)...], as: UTF8.self))
+            }
+        }
+
+        /// The first position in `values[start..<end]` (ascending) holding `bound` or more.
+        private static func firstIndex(in values: [Int32], _ start: Int, _ end: Int, notBelow bound: Int32) -> Int {
+            var low = start, high = end
+            while low < high {
+                let middle = (low + high) / 2
+                if values[middle] < bound { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+    }
+}
