@@ -164,15 +164,7 @@ struct RegisterJSONImport {
                 templateFields = Self.fields(ofMembers: row, fieldOfKey: fieldOfKey)
             }
             guard let fields = templateFields else {
-                beginRow(line: row.line)
-                for index in 0..<row.count {
-                    if index == row.escapedMember {
-                        member(row.key(index), decoded: row.value(index))
-                    } else {
-                        member(row.key(index), text: row.value(index))
-                    }
-                }
-                endRow()
+                templateRowMemberByMember(row)
                 return
             }
             entries += 1

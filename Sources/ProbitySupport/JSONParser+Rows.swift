@@ -193,6 +193,12 @@ extension JSONRowVisitor {
     public mutating func newKey(_ key: JSONRowKey) {}
 
     public mutating func templateRow(_ row: borrowing JSONTemplateRow) {
+        templateRowMemberByMember(row)
+    }
+
+    /// `row` told as the general step tells a row: ``beginRow(line:)``, a member call each,
+    /// ``endRow()``. The default ``templateRow(_:)``, and a visitor's own way back to it.
+    public mutating func templateRowMemberByMember(_ row: borrowing JSONTemplateRow) {
         beginRow(line: row.line)
         for index in 0..<row.count {
             if index == row.escapedMember {

@@ -56,6 +56,12 @@ extension RegisterLinks {
             }
             if let best { found.append((best.score, textID, best.phrase, Self.suggestionSource(textOwners[Int(textID)], in: register).line)) }
         }
+        return Self.bestPhrases(found, limit: limit)
+    }
+
+    /// The best `limit` of `found`, by score then text, each phrase once however it is folded:
+    /// the one ranking both searches of ``nearTexts(_:in:limit:)`` end in.
+    static func bestPhrases(_ found: [(score: Int, text: Int32, phrase: String, line: Int)], limit: Int) -> [ConflictsReport.Suggestion] {
         var seen: Set<String> = []
         var out: [ConflictsReport.Suggestion] = []
         for entry in found.sorted(by: { $0.score != $1.score ? $0.score > $1.score : $0.text < $1.text })

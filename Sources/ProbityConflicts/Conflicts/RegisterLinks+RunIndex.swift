@@ -173,14 +173,7 @@ extension RegisterLinks {
             let phrase = texts.texts[Int(text)][run.start..<(run.start + run.length)].map { texts.tokens[Int($0)] }.joined(separator: " ")
             found.append((run.score, first, phrase, Self.suggestionSource(textOwners[Int(first)], in: register).line))
         }
-        var seen: Set<String> = []
-        var out: [ConflictsReport.Suggestion] = []
-        for entry in found.sorted(by: { $0.score != $1.score ? $0.score > $1.score : $0.text < $1.text })
-        where seen.insert(NameSuggestions.Folded(entry.phrase).joined).inserted {
-            out.append(ConflictsReport.Suggestion(name: entry.phrase, organisation: nil, registerLine: entry.line > 0 ? entry.line : nil))
-            if out.count == limit { break }
-        }
-        return out
+        return Self.bestPhrases(found, limit: limit)
     }
 
     /// Whether `values` (ascending) holds `value`.
