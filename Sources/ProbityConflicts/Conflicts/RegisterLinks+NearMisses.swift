@@ -6,9 +6,9 @@ extension RegisterLinks {
     /// Phrases on the register close to `written`, an organisation name that no register text
     /// contains: "Bromley Healthcare" (line 14) for "Bromley Heathcare CIC". Every text sharing a
     /// word with the name is compared (through the ``RunIndex``, or for a name of many words the
-    /// ``PhraseIndex``, each built once per register), and
-    /// within each, runs of about as many words as the name has; each text offers its closest
-    /// run. Best first, then in register order; at most `limit`.
+    /// ``PhraseIndex``, each built once per register), and within each, runs of about as many
+    /// words as the name has; each text offers its closest run. Best first, then in register
+    /// order; at most `limit`.
     func nearTexts(_ written: String, in register: Register, limit: Int = 2) -> [ConflictsReport.Suggestion] {
         nearTextsMemo.value(for: NameSuggestions.Question(written: written, limit: limit)) {
             searchNearTexts(written, in: register, limit: limit)
