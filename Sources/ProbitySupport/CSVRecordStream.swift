@@ -136,8 +136,10 @@ public struct CSVRecordStream {
 
     /// Splits the bytes held, records starting before `stopAt` only.
     private mutating func split(isFinal: Bool, stopAt: Int = .max, _ body: (CSVFields) -> Void) {
-        var buffer = self.buffer
-        self.buffer = []          // held uniquely here, so appending later does not copy
+        // Taken out of `self` while it is read, so the splitter may change `self`; the stream's
+        // own reference is back before anyone appends, so appending later does not copy.
+        let buffer = self.buffer
+        self.buffer = []
         defer { self.buffer = buffer }
         start = buffer.withUnsafeBufferPointer { bytes in split(bytes, isFinal: isFinal, stopAt: stopAt, body) }
     }

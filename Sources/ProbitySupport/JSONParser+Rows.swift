@@ -140,7 +140,7 @@ struct JSONRowTemplate {
     /// too wide or its pieces too long to be worth comparing.
     init(row: Range<Int>, keys: [Int], values: [Range<Int>], in document: UnsafeBufferPointer<UInt8>) {
         guard !keys.isEmpty, keys.count <= Self.maximumMembers,
-              row.count - values.reduce(0) { $0 + $1.count } <= Self.maximumBytes else { return }
+              row.count - values.reduce(0, { $0 + $1.count }) <= Self.maximumBytes else { return }
         var from = row.lowerBound
         for value in values {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: document[from..<value.lowerBound]))

@@ -153,8 +153,10 @@ public struct JSONRowStream {
 
     /// Reads the bytes held, steps starting before `stopAt` only.
     private mutating func read<Visitor: JSONStreamVisitor>(isFinal: Bool, stopAt: Int = .max, into visitor: inout Visitor) {
-        var buffer = self.buffer
-        self.buffer = []          // held uniquely here, so appending later does not copy
+        // Taken out of `self` while it is read, so the reader may change `self`; the stream's
+        // own reference is back before anyone appends, so appending later does not copy.
+        let buffer = self.buffer
+        self.buffer = []
         defer { self.buffer = buffer }
         buffer.withUnsafeBufferPointer { bytes in read(bytes, isFinal: isFinal, stopAt: stopAt, into: &visitor) }
     }
