@@ -240,10 +240,11 @@ struct BatchCheck {
         }
 
         /// Lines for the next block when `workers` check the blocks: a full block, but an
-        /// eighth of one once what is left of a file would fill no more than a block a worker. The last blocks are then short, so the workers end within a short block of
-        /// each other, not one checking up to a whole block alone while the other waits (about
-        /// 1.4 ms on the benchmark workload; docs/performance.md, item 23). Only the size of the
-        /// blocks changes: they are written in input order, as ever.
+        /// eighth of one once what is left of a file would fill no more than a block a worker.
+        /// The last blocks are then short, so the workers end within a short block of each
+        /// other, not one checking up to a whole block alone while the other waits (about 1.4 ms
+        /// on the benchmark workload; docs/performance.md, item 23). Only the size of the blocks
+        /// changes: they are written in input order, as ever.
         func linesPerBlock(workers: Int) -> Int {
             guard workers > 1, lineNumber > 0, let left = reader.bytesLeft else { return BatchCheck.blockSize }
             let bytesPerLine = max(1, reader.bytesConsumed / lineNumber)
