@@ -1,13 +1,13 @@
-import Glibc
 import Synchronization
 
 /// Answers kept by a text's exact UTF-8 bytes, found from the bytes alone: a name read from a
 /// line of JSON is looked up without making its `String` first. Each answer is kept with its text,
 /// made once, when the answer is first worked out, and handed back with it.
 ///
-/// Equality is by bytes, as ``ExactText``'s: two spellings Swift holds equal are two keys. Shared
-/// by every thread, bounded and worked out outside the lock as ``Memo`` is. The table is keyed by
-/// the bytes' seeded hash, so an input cannot choose texts that share one bucket.
+/// Equality is by bytes, ``ExactText``'s own (``ExactText/sameBytes(_:_:)``): two spellings
+/// Swift holds equal are two keys. Shared by every thread, bounded and worked out outside the
+/// lock as ``Memo`` is. The table is keyed by the bytes' seeded hash
+/// (``ExactText/fingerprint(_:)``), so an input cannot choose texts that share one bucket.
 ///
 /// Inlinable, as ``Memo`` is, so each caller's module specialises it for its value.
 public final class TextMemo<Value: Sendable>: Sendable {
@@ -43,7 +43,7 @@ public final class TextMemo<Value: Sendable>: Sendable {
     /// below 0x80, and they are not checked again).
     @inlinable public func value(utf8 bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool,
                                  orCompute compute: (String) -> Value) -> (text: String, value: Value)? {
-        let hash = TextMemo.hash(bytes)
+        let hash = ExactText.fingerprint(bytes)
         if let known = stored.withLock({ TextMemo.find(bytes, hash: hash, in: $0) }) { return (known.text, known.value) }
         let made = isASCII ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
         guard let text = made else { return nil }
@@ -56,7 +56,7 @@ public final class TextMemo<Value: Sendable>: Sendable {
     @inlinable public func value(for text: String, orCompute compute: () -> Value) -> Value {
         var text = text
         let (hash, known) = text.withUTF8 { bytes in
-            let hash = TextMemo.hash(bytes)
+            let hash = ExactText.fingerprint(bytes)
             return (hash, stored.withLock { TextMemo.find(bytes, hash: hash, in: $0) })
         }
         if let known { return known.value }
@@ -70,20 +70,11 @@ public final class TextMemo<Value: Sendable>: Sendable {
         stored.withLock { $0.count }
     }
 
-    @inlinable static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var hasher = Hasher()
-        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
-        return hasher.finalize()
-    }
-
     @inlinable static func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: Int, in table: Table) -> Kept? {
         guard let bucket = table.byHash[hash] else { return nil }
         for kept in bucket {
             var text = kept.text
-            let equal = text.withUTF8 { other in
-                other.count == bytes.count && (bytes.isEmpty || memcmp(other.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
-            }
-            if equal { return kept }
+            if text.withUTF8({ ExactText.sameBytes($0, bytes) }) { return kept }
         }
         return nil
     }
