@@ -179,8 +179,7 @@ public final class Engine: Sendable {
     /// `inParallel` says (tests build both and compare their answers).
     package static func expectingRegister(_ scheme: Scheme, inParallel: Bool) -> Engine {
         let program = scheme.program
-        let plan: Plan
-        let decoder: DecisionDecoder
+        let plan: Plan, decoder: DecisionDecoder, builder: ReportBuilder
         let patterns: ConflictScreener.RegisterScan.Patterns
         if inParallel {
             // The compiled plan beside the decoder (mostly the organisation directory) and the
@@ -190,12 +189,11 @@ public final class Engine: Sendable {
             // (docs/performance.md, item 13). The report builder needs both, so it comes after.
             (plan, (decoder, patterns)) = bothAtOnce({ Plan(program: program) },
                                                      { (DecisionDecoder(program: program), ConflictScreener.RegisterScan.Patterns(program: program)) })
+            builder = ReportBuilder(plan: plan, directory: decoder.organisations)
         } else {
-            plan = Plan(program: program)
-            decoder = DecisionDecoder(program: program)
+            (plan, decoder, builder) = Engine.decisionTables(program)
             patterns = ConflictScreener.RegisterScan.Patterns(program: program)
         }
-        let builder = ReportBuilder(plan: plan, directory: decoder.organisations)
         return Engine(scheme: scheme, plan: plan, decoder: decoder, builder: builder, register: nil,
                       screener: ConflictScreener(program: program, directory: decoder.organisations),
                       registerPatterns: patterns)
