@@ -43,9 +43,8 @@ struct BatchCheck {
         let descriptor: Int32
         var input: BatchInput
         let workers: Int
-        /// One worker's block, and whether it holds lines not yet checked.
+        /// One worker's block: any lines it holds are not yet checked.
         let block: BatchBlock?
-        var blockIsFilled = false
         /// More workers' pipeline.
         let pipeline: BatchPipeline?
 
@@ -73,7 +72,6 @@ struct BatchCheck {
         func readAhead() {
             if let block {
                 input.fill(block)
-                blockIsFilled = true
                 return
             }
             guard let pipeline else { return }
@@ -141,18 +139,15 @@ struct BatchCheck {
         var writer = BatchWriter()
         // When nobody can read the reports any more, checking the rest would only lose them.
         while Output.failure == nil {
-            if opened.blockIsFilled {
-                opened.blockIsFilled = false
-            } else {
-                block.reset()
-                opened.input.fill(block)
-            }
+            // A block read ahead (``Opened/readAhead()``) holds lines already: they go first.
+            if block.isEmpty { opened.input.fill(block) }
             if block.isEmpty {
                 if opened.input.reader.isFinished { break }
                 continue
             }
             block.check(context: context)
             writer.write(block)
+            block.reset()
         }
         writer.finish()
         return writer
