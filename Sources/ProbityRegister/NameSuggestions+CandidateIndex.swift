@@ -44,6 +44,10 @@ extension NameSuggestions {
         private let words: [String]
         /// Word id → the candidates with it among their core words, each once, in order.
         private let byWord: [[Int32]]
+        /// Candidate → the ids of its core words (a plain candidate's; none for another):
+        /// `candidateWords[candidateWordStarts[c]..<candidateWordStarts[c + 1]]`.
+        private let candidateWordStarts: [Int32]
+        private let candidateWords: [Int32]
         /// A word of five letters or more with one letter deleted → the ids of the words it came
         /// from: a word one slip from another shares such a deletion with it, or is one.
         private let byDeletion: [String: [Int32]]
@@ -59,8 +63,12 @@ extension NameSuggestions {
             var words: [String] = []
             var byWord: [[Int32]] = []
             var plain: [Int32] = []
+            var candidateWordStarts: [Int32] = [0]
+            var candidateWords: [Int32] = []
+            candidateWordStarts.reserveCapacity(candidates.count + 1)
             for (index, candidate) in candidates.enumerated() {
                 let id = Int32(index)
+                defer { candidateWordStarts.append(Int32(candidateWords.count)) }
                 guard !candidate.core.isEmpty else { continue }  // scores 0 against every name
                 guard candidate.joinedIsASCII, candidate.words.allSatisfy(Self.isPlain) else {
                     unindexed.append(id)
@@ -85,6 +93,7 @@ extension NameSuggestions {
                         byWord.append([])
                     }
                     if byWord[Int(wordID)].last != id { byWord[Int(wordID)].append(id) }
+                    candidateWords.append(wordID)
                 }
             }
             var byDeletion: [String: [Int32]] = [:]
@@ -117,6 +126,8 @@ extension NameSuggestions {
             self.vocabulary = vocabulary
             self.words = words
             self.byWord = byWord
+            self.candidateWordStarts = candidateWordStarts
+            self.candidateWords = candidateWords
             self.byDeletion = byDeletion
         }
 
@@ -159,16 +170,21 @@ extension NameSuggestions {
 
         /// The candidates that may be within the slips `score` allows of `target` (its core words
         /// run together): within that many letters of its length, and holding enough of its pairs.
+        ///
+        /// Within `limit` slips, the pairs a candidate spoils weigh at most `2 * limit` (each pair
+        /// weighing the times the name holds it), so a candidate holds at least one of any set of
+        /// the name's pairs weighing more. The rarest pairs in the length window are such a set: only
+        /// the candidates they list are counted, by their own pairs, against the bound the count
+        /// over every pair had. A name unlike the register has rare pairs its candidates lack, and
+        /// is done in a few binary searches.
         private func appendWithinSlips(_ target: Folded, to chosen: inout [Int32]) {
             let length = target.joinedLength
             let limit = max(1, length / 4)
             let shortest = max(0, length - limit), longest = length + limit
             let needed = (length - 1) - 2 * limit
-            // Letters the name has more of than a candidate, or fewer, each take a slip to mend:
-            // a cheap bound that dismisses most candidates the pairs let through.
-            var letters = LetterCounts(target.joined)
             guard needed > 0 else {
                 // Too short for any pair to be sure to survive: every candidate of a length in reach.
+                var letters = LetterCounts(target.joined)
                 for candidateLength in shortest...longest where candidateLength < byLength.count {
                     for id in byLength[candidateLength] where letters.slipsAtLeast(candidates[Int(id)].joined) <= limit {
                         chosen.append(id)
@@ -176,27 +192,58 @@ extension NameSuggestions {
                 }
                 return
             }
-            // Each distinct pair once, with how many of the name's pairs it is.
-            var pairs: [(pair: Int, times: Int)] = []
+            // Each distinct pair once: how many of the name's pairs it is, and its candidates in the window.
+            var pairs: [(pair: Int, times: Int, from: Int, to: Int)] = []
             let bytes = Array(target.joined.utf8)
             for at in 0..<(bytes.count - 1) {
                 let pair = Self.pair(bytes[at], bytes[at + 1])
-                if let known = pairs.firstIndex(where: { $0.pair == pair }) { pairs[known].times += 1 } else { pairs.append((pair, 1)) }
-            }
-            var counts = [Int32](repeating: 0, count: candidates.count)
-            var touched: [Int32] = []
-            for (pair, times) in pairs {
+                if let known = pairs.firstIndex(where: { $0.pair == pair }) {
+                    pairs[known].times += 1
+                    continue
+                }
                 let start = Int(pairStarts[pair]), end = Int(pairStarts[pair + 1])
                 let from = Self.firstIndex(in: pairLengths, start, end, notBelow: Int32(shortest))
                 let to = Self.firstIndex(in: pairLengths, from, end, notBelow: Int32(longest + 1))
-                for at in from..<to {
-                    let id = Int(pairCandidates[at])
-                    if counts[id] == 0 { touched.append(Int32(id)) }
-                    counts[id] += Int32(times)
-                }
+                pairs.append((pair, 1, from, to))
             }
-            for id in touched where counts[Int(id)] >= needed && letters.slipsAtLeast(candidates[Int(id)].joined) <= limit {
-                chosen.append(id)
+            pairs.sort { ($0.to - $0.from, $0.pair) < ($1.to - $1.from, $1.pair) }
+            var reached: [Int32] = []
+            var weight = 0
+            for entry in pairs where weight <= 2 * limit {
+                weight += entry.times
+                reached.append(contentsOf: pairCandidates[entry.from..<entry.to])
+            }
+            guard !reached.isEmpty else { return }
+            reached.sort()
+            // Each candidate reached, counted as the count over every pair counted it: the times
+            // of each of the name's pairs it holds, each pair once.
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: Self.pairCount) { times in
+                times.initialize(repeating: 0)
+                for entry in pairs { times[entry.pair] = Int32(entry.times) }
+                var spent: [Int] = []
+                var letters = LetterCounts(target.joined)
+                var previous: Int32 = -1
+                for id in reached where id != previous {
+                    previous = id
+                    let joined = candidates[Int(id)].joined
+                    var held = 0
+                    var last: UInt8?
+                    for byte in joined.utf8 {
+                        if let last {
+                            let pair = Self.pair(last, byte)
+                            let count = times[pair]
+                            if count > 0 {
+                                held += Int(count)
+                                times[pair] = -count
+                                spent.append(pair)
+                            }
+                        }
+                        last = byte
+                    }
+                    for pair in spent { times[pair] = -times[pair] }
+                    spent.removeAll(keepingCapacity: true)
+                    if held >= needed, letters.slipsAtLeast(joined) <= limit { chosen.append(id) }
+                }
             }
         }
 
@@ -224,22 +271,31 @@ extension NameSuggestions {
         }
 
         /// The candidates sharing enough of `target`'s core words for `score`'s words-shared way.
+        ///
+        /// Sharing needs at least `needed` (two thirds) of the name's `n` core words, so a candidate
+        /// that shares enough shares one of any `n - needed + 1` of them: only the candidates of the
+        /// rarest are counted, by their own words, rather than every candidate of every word ("care"
+        /// names thousands of the register's runs).
         private func appendSharingWords(_ target: Folded, to chosen: inout [Int32]) {
             let core = target.core
-            var shared = [Int32](repeating: 0, count: candidates.count)
-            var lastPosition = [Int32](repeating: -1, count: candidates.count)
-            var touched: [Int32] = []
-            for (position, word) in core.enumerated() {
-                for wordID in matchingWords(word) {
-                    for id in byWord[Int(wordID)] where lastPosition[Int(id)] != Int32(position) {
-                        lastPosition[Int(id)] = Int32(position)
-                        if shared[Int(id)] == 0 { touched.append(id) }
-                        shared[Int(id)] += 1
-                    }
-                }
+            let matching = core.map(matchingWords)
+            let needed = max(1, (2 * core.count + 2) / 3)
+            let rarest = core.indices.sorted { first, second in
+                let a = matching[first].reduce(0) { $0 + byWord[Int($1)].count }
+                let b = matching[second].reduce(0) { $0 + byWord[Int($1)].count }
+                return (a, first) < (b, second)
+            }.prefix(core.count - needed + 1)
+            var reached: [Int32] = []
+            for position in rarest {
+                for wordID in matching[position] { reached.append(contentsOf: byWord[Int(wordID)]) }
             }
-            for id in touched {
-                let count = Int(shared[Int(id)])
+            reached.sort()
+            var previous: Int32 = -1
+            for id in reached where id != previous {
+                previous = id
+                let own = candidateWords[Int(candidateWordStarts[Int(id)])..<Int(candidateWordStarts[Int(id) + 1])]
+                var count = 0
+                for words in matching where words.contains(where: own.contains) { count += 1 }
                 let larger = max(core.count, candidates[Int(id)].core.count)
                 if count * 3 >= larger * 2, larger >= 2 || count == larger { chosen.append(id) }
             }

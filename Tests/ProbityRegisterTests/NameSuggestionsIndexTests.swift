@@ -73,6 +73,86 @@ final class NameSuggestionsIndexTests: XCTestCase {
         XCTAssertGreaterThan(nonEmpty, 3_000, "seed \(seed)")
     }
 
+    /// A random word of `letters` drawn from a few letters and digits, so pairs repeat ("aaab").
+    private static func randomWord(_ letters: Int, _ generator: inout SplitMix64) -> String {
+        let alphabet = Array(["abcdefghijklmnopqrstuvwxyz0123456789", "ab", "abc1", "aeinrst", "xyzq9"][generator.below(5)])
+        return String((0..<letters).map { _ in alphabet[generator.below(alphabet.count)] })
+    }
+
+    /// A name of random words: one letter to twenty, one word to nine, digits, legal forms.
+    private static func randomName(_ generator: inout SplitMix64) -> String {
+        let count = 1 + generator.below(generator.below(4) == 0 ? 9 : 4)
+        var words = (0..<count).map { _ in
+            generator.below(6) == 0 ? Self.words[generator.below(Self.words.count)]
+                : randomWord(1 + generator.below(generator.below(3) == 0 ? 20 : 8), &generator)
+        }
+        if generator.below(4) == 0 { words.append(["ltd", "cic", "limited"][generator.below(3)]) }
+        return words.joined(separator: " ")
+    }
+
+    /// The rarest-pieces filters (the pairs spoiled by slips, the words shared) against scoring
+    /// every candidate, on names of every shape: far from everything, one slip from a candidate
+    /// or as many as allowed, repeated letters, digits, long names and one-letter words. Candidate
+    /// lists repeat a few names with slips, so some pairs and words are common and others rare.
+    func testRarestPiecesRankAsScoringEveryCandidate() {
+        let (seed, seeded) = TestSeed.generator()
+        var generator = seeded
+        var nonEmpty = 0
+        for round in 0..<300 {
+            let stock = (0..<(1 + generator.below(20))).map { _ in Self.randomName(&generator) }
+            let candidates = (0..<(1 + generator.below(300))).map { _ -> String in
+                let name = stock[generator.below(stock.count)]
+                switch generator.below(4) {
+                case 0: return Self.randomName(&generator)
+                case 1: return Self.slipped(name, &generator)
+                default: return name
+                }
+            }
+            let folded = candidates.map(NameSuggestions.Folded.init)
+            let index = NameSuggestions.CandidateIndex(folded)
+            for _ in 0..<20 {
+                let candidate = candidates[generator.below(candidates.count)]
+                let written: String
+                switch generator.below(6) {
+                case 0: written = Self.randomName(&generator)
+                case 1: written = Self.slipped(candidate, &generator)
+                case 2:
+                    // As many slips as the score allows (one in four letters), or one more.
+                    var slipped = candidate
+                    let letters = NameSuggestions.Folded(candidate).joinedLength
+                    for _ in 0..<(max(1, letters / 4) + generator.below(2)) { slipped = Self.slipped(slipped, &generator) }
+                    written = slipped
+                case 3: written = candidate + " " + Self.randomWord(1 + generator.below(6), &generator)
+                case 4: written = PersonName.words(candidate).shuffled(using: &generator).joined(separator: " ")
+                default: written = candidate
+                }
+                let target = NameSuggestions.Folded(written)
+                let expected = NameSuggestions.ranked(target, among: folded)
+                if !expected.isEmpty { nonEmpty += 1 }
+                XCTAssertEqual(index.ranked(target), expected, "seed \(seed), round \(round): \(written)")
+            }
+        }
+        XCTAssertGreaterThan(nonEmpty, 2_000, "seed \(seed)")
+    }
+
+    /// A candidate whose slips spoil exactly the name's rarest pairs is still found: the filter
+    /// takes rare pairs until they weigh more than the slips can spoil.
+    func testSlipsOnTheRarestPairs() {
+        // "abcdefghij": ten letters, two slips, nine pairs; the fillers make every pair but
+        // "ab", "cd" and "ef" common. Changing "b" and "d"..: the candidate lacks "ab", "bc",
+        // "cd", "de" and still holds five pairs, the bound.
+        let fillers = (0..<50).map { _ in "xbcyzfghij" } + (0..<50).map { _ in "qqdeqfgqij" }
+        for candidate in ["axcxefghij", "abcdxfxhij", "axcdefghix"] {
+            let names = fillers + [candidate]
+            let folded = names.map(NameSuggestions.Folded.init)
+            let index = NameSuggestions.CandidateIndex(folded)
+            let target = NameSuggestions.Folded("abcdefghij")
+            let expected = NameSuggestions.ranked(target, among: folded)
+            XCTAssertTrue(expected.contains(names.count - 1), candidate)
+            XCTAssertEqual(index.ranked(target), expected, candidate)
+        }
+    }
+
     /// The index's scores are the scores `NameSuggestions.score` gives, for every candidate named.
     func testScoredCandidatesCarryTheirScores() {
         let (seed, seeded) = TestSeed.generator()
