@@ -136,21 +136,36 @@ final class NameSuggestionsIndexTests: XCTestCase {
     }
 
     /// A candidate whose slips spoil exactly the name's rarest pairs is still found: the filter
-    /// takes rare pairs until they weigh more than the slips can spoil.
+    /// takes rare pairs until they weigh more than the slips can spoil, and no fewer.
     func testSlipsOnTheRarestPairs() {
-        // "abcdefghij": ten letters, two slips, nine pairs; the fillers make every pair but
-        // "ab", "cd" and "ef" common. Changing "b" and "d"..: the candidate lacks "ab", "bc",
-        // "cd", "de" and still holds five pairs, the bound.
-        let fillers = (0..<50).map { _ in "xbcyzfghij" } + (0..<50).map { _ in "qqdeqfgqij" }
-        for candidate in ["axcxefghij", "abcdxfxhij", "axcdefghix"] {
-            let names = fillers + [candidate]
-            let folded = names.map(NameSuggestions.Folded.init)
-            let index = NameSuggestions.CandidateIndex(folded)
-            let target = NameSuggestions.Folded("abcdefghij")
-            let expected = NameSuggestions.ranked(target, among: folded)
-            XCTAssertTrue(expected.contains(names.count - 1), candidate)
-            XCTAssertEqual(index.ranked(target), expected, candidate)
+        // "abcdefghij": ten letters, two slips allowed, nine pairs, five needed. Fillers make "ab"
+        // the rarest pair, then "bc", "cd", "de", "ef", the rest common. The candidate's two slips
+        // (at "b" and "d") spoil the four rarest; it holds "ef" and the four after it, the bound.
+        let rarity = ["ab", "bc", "cd", "de", "ef", "fg", "gh", "hi", "ij"]
+        var names: [String] = []
+        for (rank, pair) in rarity.enumerated() {
+            names += Array(repeating: "qqqq" + pair + "qqqq", count: rank < 5 ? rank + 1 : 10)
         }
+        names.append("axcxefghij")
+        let folded = names.map(NameSuggestions.Folded.init)
+        let index = NameSuggestions.CandidateIndex(folded)
+        let target = NameSuggestions.Folded("abcdefghij")
+        let expected = NameSuggestions.ranked(target, among: folded)
+        XCTAssertEqual(expected, [names.count - 1])
+        XCTAssertEqual(index.ranked(target), expected)
+    }
+
+    /// A candidate sharing two of three words, the two most common: the filter reads the two
+    /// rarest words' candidates, not only the rarest's.
+    func testSharingTheCommonerWords() {
+        let names = Array(repeating: "oxleas alpha", count: 5) + Array(repeating: "kings beta", count: 9)
+            + ["kings oxleas gamma"]
+        let folded = names.map(NameSuggestions.Folded.init)
+        let index = NameSuggestions.CandidateIndex(folded)
+        let target = NameSuggestions.Folded("Lonely Oxleas Kings")
+        let expected = NameSuggestions.ranked(target, among: folded)
+        XCTAssertEqual(expected, [names.count - 1])
+        XCTAssertEqual(index.ranked(target), expected)
     }
 
     /// The index's scores are the scores `NameSuggestions.score` gives, for every candidate named.
