@@ -33,12 +33,9 @@ extension NameSuggestions {
         private let byInitials: [Int: [Int32]]
         /// Plain candidates by the length of their core words run together.
         private let byLength: [[Int32]]
-        /// Letter pair → the candidates holding it, each once, shortest first (then in order):
-        /// pair `p`'s are `pairCandidates[pairStarts[p]..<pairStarts[p + 1]]`, with their lengths
-        /// beside them in `pairLengths`, so a length window is found by binary search.
-        private let pairStarts: [Int32]
-        private let pairCandidates: [Int32]
-        private let pairLengths: [Int32]
+        /// Letter pairs and letter triples → the candidates holding each, by length.
+        private let pairs: GramTable
+        private let triples: GramTable
         /// Each distinct core word of a plain candidate → its id; `words[id]` the word.
         private let vocabulary: [String: Int32]
         private let words: [String]
@@ -100,29 +97,14 @@ extension NameSuggestions {
             for (wordID, word) in words.enumerated() where word.utf8.count >= 5 {
                 Self.forEachDeletion(of: word) { byDeletion[$0, default: []].append(Int32(wordID)) }
             }
-            // Pairs, counted then placed: shortest candidates first within each pair.
+            // Shortest candidates first within each pair and triple.
             plain.sort { (candidates[Int($0)].joinedLength, $0) < (candidates[Int($1)].joinedLength, $1) }
-            var starts = [Int32](repeating: 0, count: Self.pairCount + 1)
-            var lastSeen = [Int32](repeating: -1, count: Self.pairCount)
-            Self.forEachPair(of: plain, in: candidates, lastSeen: &lastSeen) { pair, _ in starts[pair + 1] += 1 }
-            for pair in 0..<Self.pairCount { starts[pair + 1] += starts[pair] }
-            var next = Array(starts.dropLast())
-            var pairCandidates = [Int32](repeating: 0, count: Int(starts[Self.pairCount]))
-            var pairLengths = pairCandidates
-            lastSeen = [Int32](repeating: -1, count: Self.pairCount)
-            Self.forEachPair(of: plain, in: candidates, lastSeen: &lastSeen) { pair, id in
-                let at = Int(next[pair])
-                pairCandidates[at] = id
-                pairLengths[at] = Int32(candidates[Int(id)].joinedLength)
-                next[pair] += 1
-            }
+            pairs = GramTable(size: 2, plain: plain, in: candidates)
+            triples = GramTable(size: 3, plain: plain, in: candidates)
             self.unindexed = unindexed
             self.byJoined = byJoined
             self.byInitials = byInitials
             self.byLength = byLength
-            self.pairStarts = starts
-            self.pairCandidates = pairCandidates
-            self.pairLengths = pairLengths
             self.vocabulary = vocabulary
             self.words = words
             self.byWord = byWord
@@ -171,20 +153,22 @@ extension NameSuggestions {
         /// The candidates that may be within the slips `score` allows of `target` (its core words
         /// run together): within that many letters of its length, and holding enough of its pairs.
         ///
-        /// Within `limit` slips, the pairs a candidate spoils weigh at most `2 * limit` (each pair
-        /// weighing the times the name holds it), so a candidate holds at least one of any set of
-        /// the name's pairs weighing more. The rarest pairs in the length window are such a set: only
-        /// the candidates they list are counted, by their own pairs, against the bound the count
-        /// over every pair had. A name unlike the register has rare pairs its candidates lack, and
-        /// is done in a few binary searches.
+        /// Within `limit` slips, any `limit + 1` pieces of the name that do not overlap are not all
+        /// touched (a slip changes, drops or adds a letter in one piece at most), so a candidate
+        /// holds one of them unchanged. The pieces are letter pairs and triples, chosen so that
+        /// the candidates of a length in reach holding them are fewest; those are then counted as
+        /// before (at least `(L - 1) - 2 * limit` of the name's pairs survive, each slip spoiling
+        /// two at most) and by their letters. Counting every pair read thousands of candidates
+        /// for each common pair ("ar", "he"); a name unlike the register has pieces no candidate
+        /// holds, and a slip of a register name has rare triples.
         private func appendWithinSlips(_ target: Folded, to chosen: inout [Int32]) {
             let length = target.joinedLength
             let limit = max(1, length / 4)
             let shortest = max(0, length - limit), longest = length + limit
             let needed = (length - 1) - 2 * limit
+            var letters = LetterCounts(target.joined)
             guard needed > 0 else {
                 // Too short for any pair to be sure to survive: every candidate of a length in reach.
-                var letters = LetterCounts(target.joined)
                 for candidateLength in shortest...longest where candidateLength < byLength.count {
                     for id in byLength[candidateLength] where letters.slipsAtLeast(candidates[Int(id)].joined) <= limit {
                         chosen.append(id)
@@ -192,36 +176,19 @@ extension NameSuggestions {
                 }
                 return
             }
-            // Each distinct pair once: how many of the name's pairs it is, and its candidates in the window.
-            var pairs: [(pair: Int, times: Int, from: Int, to: Int)] = []
             let bytes = Array(target.joined.utf8)
-            for at in 0..<(bytes.count - 1) {
-                let pair = Self.pair(bytes[at], bytes[at + 1])
-                if let known = pairs.firstIndex(where: { $0.pair == pair }) {
-                    pairs[known].times += 1
-                    continue
-                }
-                let start = Int(pairStarts[pair]), end = Int(pairStarts[pair + 1])
-                let from = Self.firstIndex(in: pairLengths, start, end, notBelow: Int32(shortest))
-                let to = Self.firstIndex(in: pairLengths, from, end, notBelow: Int32(longest + 1))
-                pairs.append((pair, 1, from, to))
-            }
-            pairs.sort { ($0.to - $0.from, $0.pair) < ($1.to - $1.from, $1.pair) }
             var reached: [Int32] = []
-            var weight = 0
-            for entry in pairs where weight <= 2 * limit {
-                weight += entry.times
-                reached.append(contentsOf: pairCandidates[entry.from..<entry.to])
+            for piece in pieces(bytes, count: limit + 1, shortest, longest) {
+                reached.append(contentsOf: piece.table[piece.window])
             }
             guard !reached.isEmpty else { return }
             reached.sort()
             // Each candidate reached, counted as the count over every pair counted it: the times
             // of each of the name's pairs it holds, each pair once.
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: Self.pairCount) { times in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: Self.alphabet * Self.alphabet) { times in
                 times.initialize(repeating: 0)
-                for entry in pairs { times[entry.pair] = Int32(entry.times) }
+                for at in 0..<(bytes.count - 1) { times[pairs.gram(bytes, at: at)] += 1 }
                 var spent: [Int] = []
-                var letters = LetterCounts(target.joined)
                 var previous: Int32 = -1
                 for id in reached where id != previous {
                     previous = id
@@ -230,7 +197,7 @@ extension NameSuggestions {
                     var last: UInt8?
                     for byte in joined.utf8 {
                         if let last {
-                            let pair = Self.pair(last, byte)
+                            let pair = Self.code(last) * Self.alphabet + Self.code(byte)
                             let count = times[pair]
                             if count > 0 {
                                 held += Int(count)
@@ -245,6 +212,54 @@ extension NameSuggestions {
                     if held >= needed, letters.slipsAtLeast(joined) <= limit { chosen.append(id) }
                 }
             }
+        }
+
+        /// The longest name whose pieces are chosen for fewest candidates; a longer one (no real
+        /// organisation's) takes pairs from its start, as sure and less selective.
+        private static let longestChoosingPieces = 256
+
+        /// `count` pieces of `bytes` (plain) that do not overlap, pairs or triples, with the window
+        /// of candidates of `shortest...longest` letters holding each: the fewest candidates in all
+        /// (`bytes` holds at least `2 * count` letters).
+        private func pieces(_ bytes: [UInt8], count: Int, _ shortest: Int, _ longest: Int)
+            -> [(table: GramTable, window: Range<Int>)] {
+            guard bytes.count <= Self.longestChoosingPieces else {
+                return (0..<count).map { piece in (pairs, pairs.window(pairs.gram(bytes, at: 2 * piece), shortest, longest)) }
+            }
+            let letters = bytes.count
+            let pairWindows = (0..<(letters - 1)).map { pairs.window(pairs.gram(bytes, at: $0), shortest, longest) }
+            let tripleWindows = (0..<max(0, letters - 2)).map { triples.window(triples.gram(bytes, at: $0), shortest, longest) }
+            // fewest[p * (count + 1) + j]: the fewest candidates of `j` pieces within the first `p`
+            // letters; how[…]: 0 when letter `p - 1` is in no piece, else the size of the piece ending there.
+            let width = count + 1, unreachable = Int.max / 2
+            var fewest = [Int](repeating: unreachable, count: (letters + 1) * width)
+            var how = [UInt8](repeating: 0, count: (letters + 1) * width)
+            fewest[0] = 0
+            for p in 1...letters {
+                for j in 0...count {
+                    var best = fewest[(p - 1) * width + j], way: UInt8 = 0
+                    if j > 0, p >= 2 {
+                        let viaPair = fewest[(p - 2) * width + j - 1] + pairWindows[p - 2].count
+                        if viaPair < best { best = viaPair; way = 2 }
+                    }
+                    if j > 0, p >= 3 {
+                        let viaTriple = fewest[(p - 3) * width + j - 1] + tripleWindows[p - 3].count
+                        if viaTriple < best { best = viaTriple; way = 3 }
+                    }
+                    fewest[p * width + j] = best
+                    how[p * width + j] = way
+                }
+            }
+            var chosen: [(table: GramTable, window: Range<Int>)] = []
+            var p = letters, j = count
+            while j > 0 {
+                switch how[p * width + j] {
+                case 2: chosen.append((pairs, pairWindows[p - 2])); p -= 2; j -= 1
+                case 3: chosen.append((triples, tripleWindows[p - 3])); p -= 3; j -= 1
+                default: p -= 1
+                }
+            }
+            return chosen
         }
 
         /// How many of each letter a plain name has, and a bound on the slips between it and
@@ -323,15 +338,11 @@ extension NameSuggestions {
         }
 
         /// Letters a–z and digits 0–9: the bytes a plain folded word is made of.
-        private static let alphabet = 36
-        private static let pairCount = alphabet * alphabet
+        static let alphabet = 36
 
-        private static func code(_ byte: UInt8) -> Int {
+        /// `byte`'s place in the alphabet: letters first, then digits.
+        static func code(_ byte: UInt8) -> Int {
             byte >= 97 ? Int(byte) - 97 : Int(byte) - 48 + 26
-        }
-
-        private static func pair(_ first: UInt8, _ second: UInt8) -> Int {
-            code(first) * alphabet + code(second)
         }
 
         /// Whether `word` is all lowercase ASCII letters and digits, and not empty.
@@ -346,40 +357,12 @@ extension NameSuggestions {
             return words.count << 8 | Int(first)
         }
 
-        /// Calls `body` with each distinct letter pair of each candidate in `ids`, and the candidate.
-        private static func forEachPair(of ids: [Int32], in candidates: [Folded], lastSeen: inout [Int32],
-                                        _ body: (Int, Int32) -> Void) {
-            for id in ids {
-                var previous: UInt8?
-                for byte in candidates[Int(id)].joined.utf8 {
-                    if let previous {
-                        let pair = pair(previous, byte)
-                        if lastSeen[pair] != id {
-                            lastSeen[pair] = id
-                            body(pair, id)
-                        }
-                    }
-                    previous = byte
-                }
-            }
-        }
-
         /// Calls `body` with `word` (plain ASCII) with each one of its letters deleted in turn.
         private static func forEachDeletion(of word: String, _ body: (String) -> Void) {
             let bytes = Array(word.utf8)
             for at in bytes.indices {
                 body(String(decoding: bytes[..<at] + bytes[(at + 1)...], as: UTF8.self))
             }
-        }
-
-        /// The first position in `values[start..<end]` (ascending) holding `bound` or more.
-        private static func firstIndex(in values: [Int32], _ start: Int, _ end: Int, notBelow bound: Int32) -> Int {
-            var low = start, high = end
-            while low < high {
-                let middle = (low + high) / 2
-                if values[middle] < bound { low = middle + 1 } else { high = middle }
-            }
-            return low
         }
     }
 }
