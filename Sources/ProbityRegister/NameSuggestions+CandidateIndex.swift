@@ -36,6 +36,11 @@ extension NameSuggestions {
         /// Letter pairs and letter triples → the candidates holding each, by length.
         private let pairs: GramTable
         private let triples: GramTable
+        /// The plain candidates' core words run together, one after another: candidate `c`'s are
+        /// `letters[letterStarts[c]..<letterStarts[c + 1]]` (none for a candidate not plain). Read
+        /// for each candidate a name's pieces reach, without a `String` to walk.
+        private let letters: [UInt8]
+        private let letterStarts: [Int32]
         /// Each distinct core word of a plain candidate → its id; `words[id]` the word.
         private let vocabulary: [String: Int32]
         private let words: [String]
@@ -62,16 +67,23 @@ extension NameSuggestions {
             var plain: [Int32] = []
             var candidateWordStarts: [Int32] = [0]
             var candidateWords: [Int32] = []
+            var letters: [UInt8] = []
+            var letterStarts: [Int32] = [0]
             candidateWordStarts.reserveCapacity(candidates.count + 1)
+            letterStarts.reserveCapacity(candidates.count + 1)
             for (index, candidate) in candidates.enumerated() {
                 let id = Int32(index)
-                defer { candidateWordStarts.append(Int32(candidateWords.count)) }
+                defer {
+                    candidateWordStarts.append(Int32(candidateWords.count))
+                    letterStarts.append(Int32(letters.count))
+                }
                 guard !candidate.core.isEmpty else { continue }  // scores 0 against every name
                 guard candidate.joinedIsASCII, candidate.words.allSatisfy(Self.isPlain) else {
                     unindexed.append(id)
                     continue
                 }
                 plain.append(id)
+                letters.append(contentsOf: candidate.joined.utf8)
                 byJoined[candidate.joined, default: []].append(id)
                 let coreKey = Self.initialsKey(candidate.core), wordsKey = Self.initialsKey(candidate.words)
                 if let coreKey { byInitials[coreKey, default: []].append(id) }
@@ -99,8 +111,10 @@ extension NameSuggestions {
             }
             // Shortest candidates first within each pair and triple.
             plain.sort { (candidates[Int($0)].joinedLength, $0) < (candidates[Int($1)].joinedLength, $1) }
-            pairs = GramTable(size: 2, plain: plain, in: candidates)
-            triples = GramTable(size: 3, plain: plain, in: candidates)
+            pairs = GramTable(size: 2, plain: plain, letters: letters, letterStarts: letterStarts)
+            triples = GramTable(size: 3, plain: plain, letters: letters, letterStarts: letterStarts)
+            self.letters = letters
+            self.letterStarts = letterStarts
             self.unindexed = unindexed
             self.byJoined = byJoined
             self.byInitials = byInitials
@@ -166,50 +180,53 @@ extension NameSuggestions {
             let limit = max(1, length / 4)
             let shortest = max(0, length - limit), longest = length + limit
             let needed = (length - 1) - 2 * limit
-            var letters = LetterCounts(target.joined)
+            var letterCounts = LetterCounts(target.joined)
             guard needed > 0 else {
                 // Too short for any pair to be sure to survive: every candidate of a length in reach.
                 for candidateLength in shortest...longest where candidateLength < byLength.count {
-                    for id in byLength[candidateLength] where letters.slipsAtLeast(candidates[Int(id)].joined) <= limit {
+                    for id in byLength[candidateLength] where letterCounts.slipsAtLeast(candidates[Int(id)].joined.utf8) <= limit {
                         chosen.append(id)
                     }
                 }
                 return
             }
             let bytes = Array(target.joined.utf8)
-            var reached: [Int32] = []
-            for piece in pieces(bytes, count: limit + 1, shortest, longest) {
-                reached.append(contentsOf: piece.table[piece.window])
-            }
-            guard !reached.isEmpty else { return }
-            reached.sort()
-            // Each candidate reached, counted as the count over every pair counted it: the times
-            // of each of the name's pairs it holds, each pair once.
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: Self.alphabet * Self.alphabet) { times in
-                times.initialize(repeating: 0)
-                for at in 0..<(bytes.count - 1) { times[pairs.gram(bytes, at: at)] += 1 }
-                var spent: [Int] = []
-                var previous: Int32 = -1
-                for id in reached where id != previous {
-                    previous = id
-                    let joined = candidates[Int(id)].joined
-                    var held = 0
-                    var last: UInt8?
-                    for byte in joined.utf8 {
-                        if let last {
-                            let pair = Self.code(last) * Self.alphabet + Self.code(byte)
-                            let count = times[pair]
-                            if count > 0 {
-                                held += Int(count)
-                                times[pair] = -count
-                                spent.append(pair)
+            let chosenPieces = pieces(bytes, count: limit + 1, shortest, longest)
+            guard chosenPieces.contains(where: { !$0.window.isEmpty }) else { return }
+            // The candidates reached, each once and in order: a bit each, read in order.
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: (candidates.count + 63) / 64) { reached in
+                reached.initialize(repeating: 0)
+                for piece in chosenPieces {
+                    for id in piece.table[piece.window] { reached[Int(id) >> 6] |= 1 << UInt64(id & 63) }
+                }
+                // Each candidate reached, counted as the count over every pair counted it: the times
+                // of each of the name's pairs it holds, each pair once (`seen` marks the pairs
+                // counted for the candidate at hand).
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * Self.alphabet * Self.alphabet) { tables in
+                    tables.initialize(repeating: 0)
+                    let pairCount = Self.alphabet * Self.alphabet
+                    for at in 0..<(bytes.count - 1) { tables[pairs.gram(bytes, at: at)] += 1 }
+                    letters.withUnsafeBufferPointer { all in
+                        for (word, bits) in reached.enumerated() where bits != 0 {
+                            var bits = bits
+                            while bits != 0 {
+                                let id = word << 6 | bits.trailingZeroBitCount
+                                bits &= bits - 1
+                                let own = UnsafeBufferPointer(rebasing: all[Int(letterStarts[id])..<Int(letterStarts[id + 1])])
+                                let mark = Int32(id + 1)
+                                var held = 0
+                                for at in 1..<max(1, own.count) {
+                                    let pair = Self.code(own[at - 1]) * Self.alphabet + Self.code(own[at])
+                                    let times = tables[pair]
+                                    if times > 0, tables[pairCount + pair] != mark {
+                                        tables[pairCount + pair] = mark
+                                        held += Int(times)
+                                    }
+                                }
+                                if held >= needed, letterCounts.slipsAtLeast(own) <= limit { chosen.append(Int32(id)) }
                             }
                         }
-                        last = byte
                     }
-                    for pair in spent { times[pair] = -times[pair] }
-                    spent.removeAll(keepingCapacity: true)
-                    if held >= needed, letters.slipsAtLeast(joined) <= limit { chosen.append(id) }
                 }
             }
         }
@@ -274,9 +291,9 @@ extension NameSuggestions {
             }
 
             /// The fewest slips between the name and `other` (plain), by counting letters.
-            mutating func slipsAtLeast(_ other: String) -> Int {
+            mutating func slipsAtLeast(_ other: some Sequence<UInt8>) -> Int {
                 for letter in 0..<CandidateIndex.alphabet { scratch[letter] = name[letter] }
-                for byte in other.utf8 { scratch[CandidateIndex.code(byte)] -= 1 }
+                for byte in other { scratch[CandidateIndex.code(byte)] -= 1 }
                 var more = 0, fewer = 0
                 for count in scratch {
                     if count > 0 { more += Int(count) } else { fewer -= Int(count) }

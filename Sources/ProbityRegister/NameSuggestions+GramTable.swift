@@ -10,23 +10,23 @@ extension NameSuggestions.CandidateIndex {
         private let candidates: [Int32]
         private let lengths: [Int32]
 
-        /// Indexes `plain` (ids into `all`, ASCII letters and digits only, sorted shortest first
-        /// then by id).
-        init(size: Int, plain: [Int32], in all: [NameSuggestions.Folded]) {
+        /// Indexes `plain` (candidate ids, sorted shortest first then by id), whose letters are
+        /// `letters[letterStarts[c]..<letterStarts[c + 1]]` (ASCII letters and digits only).
+        init(size: Int, plain: [Int32], letters: [UInt8], letterStarts: [Int32]) {
             self.size = size
             let count = Self.count(size: size)
             var starts = [Int32](repeating: 0, count: count + 1)
             var lastSeen = [Int32](repeating: -1, count: count)
-            Self.forEachGram(size: size, of: plain, in: all, lastSeen: &lastSeen) { gram, _ in starts[gram + 1] += 1 }
+            Self.forEachGram(size: size, of: plain, letters, letterStarts, lastSeen: &lastSeen) { gram, _ in starts[gram + 1] += 1 }
             for gram in 0..<count { starts[gram + 1] += starts[gram] }
             var next = Array(starts.dropLast())
             var candidates = [Int32](repeating: 0, count: Int(starts[count]))
             var lengths = candidates
             lastSeen = [Int32](repeating: -1, count: count)
-            Self.forEachGram(size: size, of: plain, in: all, lastSeen: &lastSeen) { gram, id in
+            Self.forEachGram(size: size, of: plain, letters, letterStarts, lastSeen: &lastSeen) { gram, id in
                 let at = Int(next[gram])
                 candidates[at] = id
-                lengths[at] = Int32(all[Int(id)].joinedLength)
+                lengths[at] = letterStarts[Int(id) + 1] - letterStarts[Int(id)]
                 next[gram] += 1
             }
             self.starts = starts
@@ -58,13 +58,13 @@ extension NameSuggestions.CandidateIndex {
         }
 
         /// Calls `body` with each distinct run of `size` letters of each candidate in `ids`, and the candidate.
-        private static func forEachGram(size: Int, of ids: [Int32], in candidates: [NameSuggestions.Folded],
+        private static func forEachGram(size: Int, of ids: [Int32], _ letters: [UInt8], _ letterStarts: [Int32],
                                         lastSeen: inout [Int32], _ body: (Int, Int32) -> Void) {
             let modulus = count(size: size - 1)
             for id in ids {
                 var gram = 0, read = 0
-                for byte in candidates[Int(id)].joined.utf8 {
-                    gram = (gram % modulus) * NameSuggestions.CandidateIndex.alphabet + NameSuggestions.CandidateIndex.code(byte)
+                for at in Int(letterStarts[Int(id)])..<Int(letterStarts[Int(id) + 1]) {
+                    gram = (gram % modulus) * NameSuggestions.CandidateIndex.alphabet + NameSuggestions.CandidateIndex.code(letters[at])
                     read += 1
                     if read >= size, lastSeen[gram] != id {
                         lastSeen[gram] = id

@@ -135,6 +135,26 @@ final class NameSuggestionsIndexTests: XCTestCase {
         XCTAssertGreaterThan(nonEmpty, 2_000, "seed \(seed)")
     }
 
+    /// Names longer than the pieces are chosen for (256 letters) take pairs from their start: the
+    /// same ranking as scoring every candidate.
+    func testVeryLongNames() {
+        let (seed, seeded) = TestSeed.generator()
+        var generator = seeded
+        for round in 0..<8 {
+            let candidates = (0..<30).map { _ in
+                (0..<(15 + generator.below(15))).map { _ in Self.randomWord(4 + generator.below(16), &generator) }.joined(separator: " ")
+            }
+            let folded = candidates.map(NameSuggestions.Folded.init)
+            let index = NameSuggestions.CandidateIndex(folded)
+            for _ in 0..<10 {
+                var written = candidates[generator.below(candidates.count)]
+                for _ in 0..<generator.below(90) { written = Self.slipped(written, &generator) }
+                let target = NameSuggestions.Folded(written)
+                XCTAssertEqual(index.ranked(target), NameSuggestions.ranked(target, among: folded), "seed \(seed), round \(round)")
+            }
+        }
+    }
+
     /// A candidate whose slips spoil exactly the name's rarest pairs is still found: the filter
     /// takes rare pairs until they weigh more than the slips can spoil, and no fewer.
     func testSlipsOnTheRarestPairs() {
