@@ -36,9 +36,10 @@ extension NameSuggestions {
         /// Letter pairs and letter triples → the candidates holding each, by length.
         private let pairs: GramTable
         private let triples: GramTable
-        /// The plain candidates' core words run together, one after another: candidate `c`'s are
-        /// `letters[letterStarts[c]..<letterStarts[c + 1]]` (none for a candidate not plain). Read
-        /// for each candidate a name's pieces reach, without a `String` to walk.
+        /// The plain candidates' core words run together, one after another, each byte as its
+        /// ``code(_:)``: candidate `c`'s are `letters[letterStarts[c]..<letterStarts[c + 1]]` (none
+        /// for a candidate not plain). Read for each candidate a name's pieces reach, without a
+        /// `String` to walk.
         private let letters: [UInt8]
         private let letterStarts: [Int32]
         /// Each distinct core word of a plain candidate → its id; `words[id]` the word.
@@ -83,7 +84,7 @@ extension NameSuggestions {
                     continue
                 }
                 plain.append(id)
-                letters.append(contentsOf: candidate.joined.utf8)
+                for byte in candidate.joined.utf8 { letters.append(UInt8(Self.code(byte))) }
                 byJoined[candidate.joined, default: []].append(id)
                 let coreKey = Self.initialsKey(candidate.core), wordsKey = Self.initialsKey(candidate.words)
                 if let coreKey { byInitials[coreKey, default: []].append(id) }
@@ -184,13 +185,13 @@ extension NameSuggestions {
             guard needed > 0 else {
                 // Too short for any pair to be sure to survive: every candidate of a length in reach.
                 for candidateLength in shortest...longest where candidateLength < byLength.count {
-                    for id in byLength[candidateLength] where letterCounts.slipsAtLeast(candidates[Int(id)].joined.utf8) <= limit {
+                    for id in byLength[candidateLength] where letterCounts.slipsAtLeast(codes: candidates[Int(id)].joined.utf8.lazy.map { UInt8(Self.code($0)) }) <= limit {
                         chosen.append(id)
                     }
                 }
                 return
             }
-            let bytes = Array(target.joined.utf8)
+            let bytes = target.joined.utf8.map { UInt8(Self.code($0)) }
             let chosenPieces = pieces(bytes, count: limit + 1, shortest, longest)
             guard chosenPieces.contains(where: { !$0.window.isEmpty }) else { return }
             // The candidates reached, each once and in order: a bit each, read in order.
@@ -216,14 +217,14 @@ extension NameSuggestions {
                                 let mark = Int32(id + 1)
                                 var held = 0
                                 for at in 1..<max(1, own.count) {
-                                    let pair = Self.code(own[at - 1]) * Self.alphabet + Self.code(own[at])
+                                    let pair = Int(own[at - 1]) * Self.alphabet + Int(own[at])
                                     let times = tables[pair]
                                     if times > 0, tables[pairCount + pair] != mark {
                                         tables[pairCount + pair] = mark
                                         held += Int(times)
                                     }
                                 }
-                                if held >= needed, letterCounts.slipsAtLeast(own) <= limit { chosen.append(Int32(id)) }
+                                if held >= needed, letterCounts.slipsAtLeast(codes: own) <= limit { chosen.append(Int32(id)) }
                             }
                         }
                     }
@@ -235,7 +236,7 @@ extension NameSuggestions {
         /// organisation's) takes pairs from its start, as sure and less selective.
         private static let longestChoosingPieces = 256
 
-        /// `count` pieces of `bytes` (plain) that do not overlap, pairs or triples, with the window
+        /// `count` pieces of `bytes` (letter codes) that do not overlap, pairs or triples, with the window
         /// of candidates of `shortest...longest` letters holding each: the fewest candidates in all
         /// (`bytes` holds at least `2 * count` letters).
         private func pieces(_ bytes: [UInt8], count: Int, _ shortest: Int, _ longest: Int)
@@ -291,9 +292,10 @@ extension NameSuggestions {
             }
 
             /// The fewest slips between the name and `other` (plain), by counting letters.
-            mutating func slipsAtLeast(_ other: some Sequence<UInt8>) -> Int {
+            /// The fewest slips between the name and another, told as its letters' codes.
+            mutating func slipsAtLeast(codes other: some Sequence<UInt8>) -> Int {
                 for letter in 0..<CandidateIndex.alphabet { scratch[letter] = name[letter] }
-                for byte in other { scratch[CandidateIndex.code(byte)] -= 1 }
+                for code in other { scratch[Int(code)] -= 1 }
                 var more = 0, fewer = 0
                 for count in scratch {
                     if count > 0 { more += Int(count) } else { fewer -= Int(count) }

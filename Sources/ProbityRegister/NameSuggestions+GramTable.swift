@@ -11,7 +11,7 @@ extension NameSuggestions.CandidateIndex {
         private let lengths: [Int32]
 
         /// Indexes `plain` (candidate ids, sorted shortest first then by id), whose letters are
-        /// `letters[letterStarts[c]..<letterStarts[c + 1]]` (ASCII letters and digits only).
+        /// `letters[letterStarts[c]..<letterStarts[c + 1]]`, as codes (``code(_:)``).
         init(size: Int, plain: [Int32], letters: [UInt8], letterStarts: [Int32]) {
             self.size = size
             let count = Self.count(size: size)
@@ -34,10 +34,10 @@ extension NameSuggestions.CandidateIndex {
             self.lengths = lengths
         }
 
-        /// The run of `size` letters starting at `at` in `bytes` (plain), as a table key.
-        func gram(_ bytes: [UInt8], at: Int) -> Int {
+        /// The run of `size` letters starting at `at` in `codes` (``code(_:)``), as a table key.
+        func gram(_ codes: [UInt8], at: Int) -> Int {
             var gram = 0
-            for offset in 0..<size { gram = gram * NameSuggestions.CandidateIndex.alphabet + NameSuggestions.CandidateIndex.code(bytes[at + offset]) }
+            for offset in 0..<size { gram = gram * NameSuggestions.CandidateIndex.alphabet + Int(codes[at + offset]) }
             return gram
         }
 
@@ -64,7 +64,7 @@ extension NameSuggestions.CandidateIndex {
             for id in ids {
                 var gram = 0, read = 0
                 for at in Int(letterStarts[Int(id)])..<Int(letterStarts[Int(id) + 1]) {
-                    gram = (gram % modulus) * NameSuggestions.CandidateIndex.alphabet + NameSuggestions.CandidateIndex.code(letters[at])
+                    gram = (gram % modulus) * NameSuggestions.CandidateIndex.alphabet + Int(letters[at])
                     read += 1
                     if read >= size, lastSeen[gram] != id {
                         lastSeen[gram] = id
