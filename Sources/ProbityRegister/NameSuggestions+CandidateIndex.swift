@@ -42,8 +42,6 @@ extension NameSuggestions {
         /// `String` to walk.
         private let letters: [UInt8]
         private let letterStarts: [Int32]
-        /// Candidate → the letters it holds, a bit each (by ``code(_:)``).
-        private let letterSets: [UInt64]
         /// Each distinct core word of a plain candidate → its id; `words[id]` the word.
         private let vocabulary: [String: Int32]
         private let words: [String]
@@ -72,7 +70,6 @@ extension NameSuggestions {
             var candidateWords: [Int32] = []
             var letters: [UInt8] = []
             var letterStarts: [Int32] = [0]
-            var letterSets = [UInt64](repeating: 0, count: candidates.count)
             candidateWordStarts.reserveCapacity(candidates.count + 1)
             letterStarts.reserveCapacity(candidates.count + 1)
             for (index, candidate) in candidates.enumerated() {
@@ -87,10 +84,7 @@ extension NameSuggestions {
                     continue
                 }
                 plain.append(id)
-                for byte in candidate.joined.utf8 {
-                    letters.append(UInt8(Self.code(byte)))
-                    letterSets[index] |= 1 << UInt64(Self.code(byte))
-                }
+                for byte in candidate.joined.utf8 { letters.append(UInt8(Self.code(byte))) }
                 byJoined[candidate.joined, default: []].append(id)
                 let coreKey = Self.initialsKey(candidate.core), wordsKey = Self.initialsKey(candidate.words)
                 if let coreKey { byInitials[coreKey, default: []].append(id) }
@@ -122,7 +116,6 @@ extension NameSuggestions {
             triples = GramTable(size: 3, plain: plain, letters: letters, letterStarts: letterStarts)
             self.letters = letters
             self.letterStarts = letterStarts
-            self.letterSets = letterSets
             self.unindexed = unindexed
             self.byJoined = byJoined
             self.byInitials = byInitials
@@ -207,34 +200,23 @@ extension NameSuggestions {
                 for piece in chosenPieces {
                     for id in piece.table[piece.window] { reached[Int(id) >> 6] |= 1 << UInt64(id & 63) }
                 }
-                // Each candidate reached: first by the letters it lacks or adds (each kind a slip at
-                // least), then counted as the count over every pair counted it: the times of each of
-                // the name's pairs it holds, each pair once (the table's second half marks the pairs
-                // counted for the candidate at hand), given up once the pairs left cannot reach the bound.
-                var nameSet: UInt64 = 0
-                for code in bytes { nameSet |= 1 << UInt64(code) }
+                // Each candidate reached, counted as the count over every pair counted it: the times
+                // of each of the name's pairs it holds, each pair once (`seen` marks the pairs
+                // counted for the candidate at hand).
                 withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * Self.alphabet * Self.alphabet) { tables in
                     tables.initialize(repeating: 0)
                     let pairCount = Self.alphabet * Self.alphabet
-                    var mostTimes = 0
-                    for at in 0..<(bytes.count - 1) {
-                        let pair = pairs.gram(bytes, at: at)
-                        tables[pair] += 1
-                        mostTimes = max(mostTimes, Int(tables[pair]))
-                    }
+                    for at in 0..<(bytes.count - 1) { tables[pairs.gram(bytes, at: at)] += 1 }
                     letters.withUnsafeBufferPointer { all in
                         for (word, bits) in reached.enumerated() where bits != 0 {
                             var bits = bits
                             while bits != 0 {
                                 let id = word << 6 | bits.trailingZeroBitCount
                                 bits &= bits - 1
-                                let set = letterSets[id]
-                                guard (nameSet & ~set).nonzeroBitCount <= limit, (set & ~nameSet).nonzeroBitCount <= limit else { continue }
                                 let own = UnsafeBufferPointer(rebasing: all[Int(letterStarts[id])..<Int(letterStarts[id + 1])])
                                 let mark = Int32(id + 1)
                                 var held = 0
                                 for at in 1..<max(1, own.count) {
-                                    if held + (own.count - at) * mostTimes < needed { break }
                                     let pair = Int(own[at - 1]) * Self.alphabet + Int(own[at])
                                     let times = tables[pair]
                                     if times > 0, tables[pairCount + pair] != mark {
