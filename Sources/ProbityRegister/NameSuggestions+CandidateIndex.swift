@@ -33,9 +33,12 @@ extension NameSuggestions {
         private let byInitials: [Int: [Int32]]
         /// Plain candidates by the length of their core words run together.
         private let byLength: [[Int32]]
-        /// Letter pairs and letter triples → the candidates holding each, by length.
+        /// Letter pairs and letter triples → the candidates holding each, by length. Triples only
+        /// for a list of ``fewestForTriples`` plain candidates or more: their table has 46,656
+        /// entries to make, more than a short list's pairs cost to read.
         private let pairs: GramTable
-        private let triples: GramTable
+        private let triples: GramTable?
+        public static let fewestForTriples = 1_024
         /// The plain candidates' core words run together, one after another, each byte as its
         /// ``code(_:)``: candidate `c`'s are `letters[letterStarts[c]..<letterStarts[c + 1]]` (none
         /// for a candidate not plain). Read for each candidate a name's pieces reach, without a
@@ -55,8 +58,9 @@ extension NameSuggestions {
         /// from: a word one slip from another shares such a deletion with it, or is one.
         private let byDeletion: [String: [Int32]]
 
-        /// Indexes `candidates`; their order is the order ties keep.
-        public init(_ candidates: [Folded]) {
+        /// Indexes `candidates`; their order is the order ties keep. A table of letter triples is
+        /// made when `triplesFrom` candidates or more are plain (tests make it for short lists too).
+        public init(_ candidates: [Folded], triplesFrom: Int = CandidateIndex.fewestForTriples) {
             self.candidates = candidates
             var unindexed: [Int32] = []
             var byJoined: [String: [Int32]] = [:]
@@ -113,7 +117,8 @@ extension NameSuggestions {
             // Shortest candidates first within each pair and triple.
             plain.sort { (candidates[Int($0)].joinedLength, $0) < (candidates[Int($1)].joinedLength, $1) }
             pairs = GramTable(size: 2, plain: plain, letters: letters, letterStarts: letterStarts)
-            triples = GramTable(size: 3, plain: plain, letters: letters, letterStarts: letterStarts)
+            triples = plain.count >= triplesFrom
+                ? GramTable(size: 3, plain: plain, letters: letters, letterStarts: letterStarts) : nil
             self.letters = letters
             self.letterStarts = letterStarts
             self.unindexed = unindexed
@@ -146,13 +151,20 @@ extension NameSuggestions {
                 if target.core.count == 1, length >= 2, length <= 6, let first = target.joined.utf8.first {
                     chosen.append(contentsOf: byInitials[length << 8 | Int(first)] ?? [])
                 }
-                appendWithinSlips(target, to: &chosen)
+                // The bounds prove every plain candidate they leave out of `withinSlips` more than a
+                // few slips away: those are scored without counting an edit distance.
+                var withinSlips: [Int32] = []
+                appendWithinSlips(target, to: &withinSlips)
+                withinSlips.sort()
+                chosen.append(contentsOf: withinSlips)
                 appendSharingWords(target, to: &chosen)
                 chosen.sort()
                 var previous: Int32 = -1
                 for id in chosen where id != previous {
                     previous = id
-                    let score = NameSuggestions.score(target, candidates[Int(id)])
+                    let candidate = candidates[Int(id)]
+                    let score = Self.sortedContains(withinSlips, id) || Self.sortedContains(unindexed, id)
+                        ? NameSuggestions.score(target, candidate) : NameSuggestions.score(target, beyondSlips: candidate)
                     if score > 0 { scored.append((Int(id), score)) }
                 }
             } else {
@@ -246,7 +258,9 @@ extension NameSuggestions {
             }
             let letters = bytes.count
             let pairWindows = (0..<(letters - 1)).map { pairs.window(pairs.gram(bytes, at: $0), shortest, longest) }
-            let tripleWindows = (0..<max(0, letters - 2)).map { triples.window(triples.gram(bytes, at: $0), shortest, longest) }
+            let tripleWindows = triples.map { triples in
+                (0..<max(0, letters - 2)).map { triples.window(triples.gram(bytes, at: $0), shortest, longest) }
+            } ?? []
             // fewest[p * (count + 1) + j]: the fewest candidates of `j` pieces within the first `p`
             // letters; how[…]: 0 when letter `p - 1` is in no piece, else the size of the piece ending there.
             let width = count + 1, unreachable = Int.max / 2
@@ -260,7 +274,7 @@ extension NameSuggestions {
                         let viaPair = fewest[(p - 2) * width + j - 1] + pairWindows[p - 2].count
                         if viaPair < best { best = viaPair; way = 2 }
                     }
-                    if j > 0, p >= 3 {
+                    if j > 0, p >= 3, !tripleWindows.isEmpty {
                         let viaTriple = fewest[(p - 3) * width + j - 1] + tripleWindows[p - 3].count
                         if viaTriple < best { best = viaTriple; way = 3 }
                     }
@@ -273,7 +287,11 @@ extension NameSuggestions {
             while j > 0 {
                 switch how[p * width + j] {
                 case 2: chosen.append((pairs, pairWindows[p - 2])); p -= 2; j -= 1
-                case 3: chosen.append((triples, tripleWindows[p - 3])); p -= 3; j -= 1
+                case 3:
+                    // Only chosen when there are triples.
+                    if let triples { chosen.append((triples, tripleWindows[p - 3])) }
+                    p -= 3
+                    j -= 1
                 default: p -= 1
                 }
             }
@@ -354,6 +372,16 @@ extension NameSuggestions {
                 }
             }
             return found
+        }
+
+        /// Whether `values` (ascending) holds `value`.
+        private static func sortedContains(_ values: [Int32], _ value: Int32) -> Bool {
+            var low = 0, high = values.count
+            while low < high {
+                let middle = (low + high) / 2
+                if values[middle] < value { low = middle + 1 } else { high = middle }
+            }
+            return low < values.count && values[low] == value
         }
 
         /// Letters a–z and digits 0–9: the bytes a plain folded word is made of.

@@ -92,6 +92,13 @@ public enum NameSuggestions {
               joinedLength: candidate.joinedLength, joinedIsASCII: candidate.joinedIsASCII)
     }
 
+    /// `score(target, candidate)` for a candidate known to be more than a few slips from `target`
+    /// (``CandidateIndex``'s bounds prove it of most it scores), so no edit distance is counted.
+    static func score(_ target: Folded, beyondSlips candidate: Folded) -> Int {
+        score(target, words: candidate.words, core: candidate.core, joined: candidate.joined,
+              joinedLength: candidate.joinedLength, joinedIsASCII: candidate.joinedIsASCII, slipsPossible: false)
+    }
+
     /// A run of words to score, and room to fold it in: a register text offers thousands of runs
     /// to score against one name, and folding each into a ``Folded`` made three arrays and a
     /// string. The caller fills `words` and keeps the scratch from run to run, so its storage
@@ -118,7 +125,7 @@ public enum NameSuggestions {
     }
 
     private static func score(_ target: Folded, words: [String], core: [String], joined: String,
-                              joinedLength: Int, joinedIsASCII: Bool) -> Int {
+                              joinedLength: Int, joinedIsASCII: Bool, slipsPossible: Bool = true) -> Int {
         guard !core.isEmpty else { return 0 }
         if target.joined == joined { return 100 }
         // Initials: "BHC" for "Bromley Health Care" (or "Bromley Healthcare CIC").
@@ -127,7 +134,7 @@ public enum NameSuggestions {
         }
         // A few letters apart, spaces set aside ("Bromley Heathcare" / "Bromley Health Care").
         let limit = max(1, target.joinedLength / 4)
-        if abs(target.joinedLength - joinedLength) <= limit,
+        if slipsPossible, abs(target.joinedLength - joinedLength) <= limit,
            let distance = editDistance(target.joined, joined, atMost: limit, bothASCII: target.joinedIsASCII && joinedIsASCII) {
             return 80 - min(distance, 30)
         }

@@ -60,7 +60,8 @@ final class NameSuggestionsIndexTests: XCTestCase {
         for round in 0..<300 {
             let candidates = (0..<(1 + generator.below(200))).map { _ in Self.name(&generator) }
             let folded = candidates.map(NameSuggestions.Folded.init)
-            let index = NameSuggestions.CandidateIndex(folded)
+            // With and without the table of triples a long list has.
+            let index = NameSuggestions.CandidateIndex(folded, triplesFrom: generator.below(2) == 0 ? 0 : .max)
             for _ in 0..<20 {
                 let written = Self.target(candidates, &generator)
                 let target = NameSuggestions.Folded(written)
@@ -109,7 +110,7 @@ final class NameSuggestionsIndexTests: XCTestCase {
                 }
             }
             let folded = candidates.map(NameSuggestions.Folded.init)
-            let index = NameSuggestions.CandidateIndex(folded)
+            let index = NameSuggestions.CandidateIndex(folded, triplesFrom: generator.below(2) == 0 ? 0 : .max)
             for _ in 0..<20 {
                 let candidate = candidates[generator.below(candidates.count)]
                 let written: String
@@ -145,7 +146,7 @@ final class NameSuggestionsIndexTests: XCTestCase {
                 (0..<(15 + generator.below(15))).map { _ in Self.randomWord(4 + generator.below(16), &generator) }.joined(separator: " ")
             }
             let folded = candidates.map(NameSuggestions.Folded.init)
-            let index = NameSuggestions.CandidateIndex(folded)
+            let index = NameSuggestions.CandidateIndex(folded, triplesFrom: round % 2 == 0 ? 0 : .max)
             for _ in 0..<10 {
                 var written = candidates[generator.below(candidates.count)]
                 for _ in 0..<generator.below(90) { written = Self.slipped(written, &generator) }
@@ -168,11 +169,12 @@ final class NameSuggestionsIndexTests: XCTestCase {
         }
         names.append("axcxefghij")
         let folded = names.map(NameSuggestions.Folded.init)
-        let index = NameSuggestions.CandidateIndex(folded)
         let target = NameSuggestions.Folded("abcdefghij")
         let expected = NameSuggestions.ranked(target, among: folded)
         XCTAssertEqual(expected, [names.count - 1])
-        XCTAssertEqual(index.ranked(target), expected)
+        for triplesFrom in [0, Int.max] {
+            XCTAssertEqual(NameSuggestions.CandidateIndex(folded, triplesFrom: triplesFrom).ranked(target), expected)
+        }
     }
 
     /// A candidate sharing two of three words, the two most common: the filter reads the two
