@@ -332,11 +332,8 @@ extension NameSuggestions {
             let core = target.core
             let matching = core.map(matchingWords)
             let needed = max(1, (2 * core.count + 2) / 3)
-            let rarest = core.indices.sorted { first, second in
-                let a = matching[first].reduce(0) { $0 + byWord[Int($1)].count }
-                let b = matching[second].reduce(0) { $0 + byWord[Int($1)].count }
-                return (a, first) < (b, second)
-            }.prefix(core.count - needed + 1)
+            let reach = matching.map { words in words.reduce(0) { $0 + byWord[Int($1)].count } }
+            let rarest = core.indices.sorted { (reach[$0], $0) < (reach[$1], $1) }.prefix(core.count - needed + 1)
             var reached: [Int32] = []
             for position in rarest {
                 for wordID in matching[position] { reached.append(contentsOf: byWord[Int(wordID)]) }
