@@ -5,20 +5,26 @@ import Probity
 /// calling thread: neither needs the other, and everything a batch does before its first line
 /// is time its second thread cannot share (issue #17, docs/performance.md).
 ///
-/// Reading is all it does: what the register's rows say (the findings) is written by
+/// Once read, the same thread prepares it (``PreparedRegister/prepare()``: its people index and
+/// interests' kinds, which need no rules) unless the engine has taken that job by then: that
+/// thread would otherwise wait while the rules' engine is built (docs/performance.md, item 27).
+///
+/// Nothing else: what the register's rows say (the findings) is written by
 /// ``CheckContext/loadRegister(_:readAhead:)`` on the calling thread, in the order it always was,
 /// and only once the rules have loaded, so a run whose rules fail says nothing about the register.
 final class RegisterReadAhead: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
     /// Written once by the reading thread before it signals `finished`; read only after waiting.
-    private var loaded: Result<Register, RegisterLoadError>?
+    private var loaded: Result<PreparedRegister, RegisterLoadError>?
 
     /// Starts reading the register at `path` (a file: standard input is read in turn, as the
     /// other inputs are).
     init(path: String) {
         Thread { [self] in
-            loaded = RegisterLoader.load(path: path)
+            let read = RegisterLoader.load(path: path).map(PreparedRegister.init)
+            loaded = read
             finished.signal()
+            if case .success(let prepared) = read { prepared.prepare() }
         }.start()
     }
 
@@ -29,8 +35,8 @@ final class RegisterReadAhead: @unchecked Sendable {
         return true
     }
 
-    /// The register as read, waiting for the reading thread to finish.
-    func wait() -> Result<Register, RegisterLoadError> {
+    /// The register as read, waiting for the reading thread to read it (not to prepare it).
+    func wait() -> Result<PreparedRegister, RegisterLoadError> {
         finished.wait()
         // Let a second wait through too.
         finished.signal()
