@@ -56,7 +56,7 @@ public final class Engine: Sendable {
 
     /// The engine ``init(scheme:register:strict:)`` builds for `prepared`'s register, with the
     /// register's people index and interests' kinds taken from `prepared` when a thread has made
-    /// them or is making them there (``PreparedRegister/prepare()``); otherwise made here.
+    /// them or is making them there (``PreparedRegister/prepare(decided:)``); otherwise made here.
     public convenience init(scheme: Scheme, prepared: PreparedRegister, strict: Bool = false) {
         self.init(scheme: scheme, prepared: prepared, strict: strict, inParallel: Engine.buildsInParallel(register: prepared.register))
     }
@@ -248,7 +248,7 @@ public final class Engine: Sendable {
 
     /// ``with(register:strict:)`` for `prepared`'s register, its people index and interests'
     /// kinds taken from `prepared` when a thread has made them or is making them there
-    /// (``PreparedRegister/prepare()``): the scan of the register's texts then has every core to
+    /// (``PreparedRegister/prepare(decided:)``): the scan of the register's texts then has every core to
     /// itself, and the index is waited for after it. Otherwise as ``with(register:strict:)``.
     public func with(prepared: PreparedRegister, strict: Bool = false) -> Engine {
         with(prepared: prepared, strict: strict, inParallel: Engine.buildsInParallel(register: prepared.register))

@@ -5,9 +5,10 @@ import Probity
 /// calling thread: neither needs the other, and everything a batch does before its first line
 /// is time its second thread cannot share (issue #17, docs/performance.md).
 ///
-/// Once read, the same thread prepares it (``PreparedRegister/prepare()``: its people index and
-/// interests' kinds, which need no rules) unless the engine has taken that job by then: that
-/// thread would otherwise wait while the rules' engine is built (docs/performance.md, item 27).
+/// Once read, the same thread prepares it (``PreparedRegister/prepare(decided:)``: its people
+/// index and interests' kinds, which need no rules), the job made its own before the register is
+/// handed over: that thread would otherwise wait while the rules' engine is built, and the
+/// engine's scan of the register then has every core (docs/performance.md, item 27).
 ///
 /// Nothing else: what the register's rows say (the findings) is written by
 /// ``CheckContext/loadRegister(_:readAhead:)`` on the calling thread, in the order it always was,
@@ -23,8 +24,11 @@ final class RegisterReadAhead: @unchecked Sendable {
         Thread { [self] in
             let read = RegisterLoader.load(path: path).map(PreparedRegister.init)
             loaded = read
-            finished.signal()
-            if case .success(let prepared) = read { prepared.prepare() }
+            guard case .success(let prepared) = read else {
+                finished.signal()
+                return
+            }
+            prepared.prepare(decided: { finished.signal() })
         }.start()
     }
 
