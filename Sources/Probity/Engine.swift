@@ -235,9 +235,31 @@ public final class Engine: Sendable {
             (plan, decoder, builder) = Engine.decisionTables(program)
             patterns = ConflictScreener.RegisterScan.Patterns(program: program)
         }
-        return Engine(scheme: scheme, plan: plan, decoder: decoder, builder: builder, register: nil,
-                      screener: ConflictScreener(program: program, directory: decoder.organisations),
-                      registerPatterns: patterns)
+        return expectingRegister(scheme, plan: plan, decoder: decoder, builder: builder, patterns: patterns)
+    }
+
+    /// ``expectingRegister(_:)``, its plan, decoder and the register scan's patterns made as
+    /// three of `jobs`: on the calling thread, but for any that another thread with its own
+    /// work done takes first (``SharedJobs/help()``). No thread is started for them: while the
+    /// register is read on the other core, a thread started here would only take its time
+    /// (docs/performance.md, item 27). The same engine as ``expectingRegister(_:)``.
+    public static func expectingRegister(_ scheme: Scheme, sharing jobs: SharedJobs) -> Engine {
+        let program = scheme.program
+        // The plan first: the decoder and the patterns, the larger jobs with the benchmark
+        // workload's rules, are left longest for a helper to take.
+        let (plan, decoder, patterns) = jobs.run({ Plan(program: program) },
+                                                 { DecisionDecoder(program: program) },
+                                                 { ConflictScreener.RegisterScan.Patterns(program: program) })
+        return expectingRegister(scheme, plan: plan, decoder: decoder, builder: ReportBuilder(plan: plan, directory: decoder.organisations),
+                                 patterns: patterns)
+    }
+
+    /// An engine with no register yet from its rules' tables and the register scan's patterns.
+    private static func expectingRegister(_ scheme: Scheme, plan: Plan, decoder: DecisionDecoder, builder: ReportBuilder,
+                                          patterns: ConflictScreener.RegisterScan.Patterns) -> Engine {
+        Engine(scheme: scheme, plan: plan, decoder: decoder, builder: builder, register: nil,
+               screener: ConflictScreener(program: scheme.program, directory: decoder.organisations),
+               registerPatterns: patterns)
     }
 
     /// The same scheme, screening against `register` (strictly: see ``init(scheme:register:strict:)``);

@@ -93,7 +93,16 @@ final class ParallelBuildTests: XCTestCase {
 
             for byEngine in [true, false] {
                 let beingPrepared = PreparedRegister(register)
-                let rulesOnly = Engine.expectingRegister(scheme)
+                // The rules' jobs shared with a thread that helps after a random delay (before,
+                // during or after the jobs), as the register's thread does.
+                let jobs = SharedJobs()
+                let helpDelay = UInt32(random.next() % 3_000)
+                let helper = Thread {
+                    usleep(helpDelay)
+                    jobs.help()
+                }
+                helper.start()
+                let rulesOnly = inParallel ? Engine.expectingRegister(scheme, sharing: jobs) : Engine.expectingRegister(scheme)
                 let delay = UInt32(random.next() % 2_000)
                 let preparing = Thread {
                     usleep(delay)

@@ -29,8 +29,10 @@ struct CheckContext: Sendable {
             // The rules-only engine also makes the register scan's patterns meanwhile
             // (docs/performance.md, item 13). A register read ahead comes prepared, or being
             // prepared, on its own thread (its people index: item 27); the engine takes that
-            // rather than making its own.
-            let rulesOnly = readAhead.flatMap { $0.hasFinished ? nil : Engine.expectingRegister(scheme) }
+            // rather than making its own. Until then the rules-only engine's jobs are done here,
+            // and by that thread once it has read the register (`engineJobs`), not by a thread
+            // started for them, which would take the register's core while it is still reading.
+            let rulesOnly = readAhead.flatMap { $0.hasFinished ? nil : Engine.expectingRegister(scheme, sharing: $0.engineJobs) }
             if let readAhead, !readAhead.hasFinished { whileTheRegisterIsRead() }
             guard let loaded = loadRegister(path, readAhead: readAhead) else { return nil }
             engine = rulesOnly?.with(prepared: loaded, strict: strict) ?? Engine(scheme: scheme, prepared: loaded, strict: strict)

@@ -5,10 +5,12 @@ import Probity
 /// calling thread: neither needs the other, and everything a batch does before its first line
 /// is time its second thread cannot share (issue #17, docs/performance.md).
 ///
-/// Once read, the same thread prepares it (``PreparedRegister/prepare(decided:)``: its people
-/// index and interests' kinds, which need no rules), the job made its own before the register is
-/// handed over: that thread would otherwise wait while the rules' engine is built, and the
-/// engine's scan of the register then has every core (docs/performance.md, item 27).
+/// Once read, the same thread first helps build the rules' engine, if it is being built (it
+/// takes the jobs of ``engineJobs`` not yet started), then prepares the register
+/// (``PreparedRegister/prepare(decided:)``: its people index and interests' kinds, which need
+/// no rules), that job made its own before the register is handed over. Without these it would
+/// wait while the rules' engine is built, and the engine's scan of the register then has every
+/// core (docs/performance.md, item 27).
 ///
 /// Nothing else: what the register's rows say (the findings) is written by
 /// ``CheckContext/loadRegister(_:readAhead:)`` on the calling thread, in the order it always was,
@@ -17,6 +19,9 @@ final class RegisterReadAhead: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
     /// Written once by the reading thread before it signals `finished`; read only after waiting.
     private var loaded: Result<PreparedRegister, RegisterLoadError>?
+    /// The rules' engine's jobs (``Engine/expectingRegister(_:sharing:)``), which this thread
+    /// helps with once the register is read.
+    let engineJobs = SharedJobs()
 
     /// Starts reading the register at `path` (a file: standard input is read in turn, as the
     /// other inputs are).
@@ -28,7 +33,12 @@ final class RegisterReadAhead: @unchecked Sendable {
                 finished.signal()
                 return
             }
-            prepared.prepare(decided: { finished.signal() })
+            prepared.prepare(decided: {
+                finished.signal()
+                // The engine's jobs first: the rules' thread waits for them before it can take
+                // the register, and nothing needs the index until the register has been scanned.
+                engineJobs.help()
+            })
         }.start()
     }
 
