@@ -35,8 +35,9 @@ final class SharedJobsTests: XCTestCase {
 
     func testWithNoHelperThePostingThreadRunsEveryJob() {
         let jobs = SharedJobs()
-        let caller = Thread.current
-        let (a, b, c) = jobs.run({ Thread.current == caller }, { Thread.current == caller }, { Thread.current == caller })
+        let caller = pthread_self()
+        let (a, b, c) = jobs.run({ pthread_equal(pthread_self(), caller) != 0 }, { pthread_equal(pthread_self(), caller) != 0 },
+                                 { pthread_equal(pthread_self(), caller) != 0 })
         XCTAssertTrue(a && b && c)
         jobs.help()   // nothing under way: returns at once
     }
