@@ -54,12 +54,47 @@ public final class Engine: Sendable {
         self.init(scheme: scheme, register: register, strict: strict, inParallel: Engine.buildsInParallel(register: register))
     }
 
+    /// The engine ``init(scheme:register:strict:)`` builds for `prepared`'s register, with the
+    /// register's people index and interests' kinds taken from `prepared` when a thread has made
+    /// them or is making them there (``PreparedRegister/prepare(decided:)``); otherwise made here.
+    public convenience init(scheme: Scheme, prepared: PreparedRegister, strict: Bool = false) {
+        self.init(scheme: scheme, prepared: prepared, strict: strict, inParallel: Engine.buildsInParallel(register: prepared.register))
+    }
+
+    /// ``init(scheme:prepared:strict:)``, built on one thread or on two as `inParallel` says.
+    package convenience init(scheme: Scheme, prepared: PreparedRegister, strict: Bool, inParallel: Bool) {
+        self.init(scheme: scheme, register: prepared.register, strict: strict, inParallel: inParallel, indexMadeElsewhere: prepared.take())
+    }
+
     /// The engine ``init(scheme:register:strict:)`` builds, built on one thread or on two as
     /// `inParallel` says (tests build both and compare their answers); on two, the people index
     /// beside the register's scan or beside the rules' tables as `peopleIndexWithScan` says
-    /// (by default, beside the shorter: ``rulesSideIsLonger(_:_:)``).
-    package convenience init(scheme: Scheme, register: Register?, strict: Bool, inParallel: Bool, peopleIndexWithScan: Bool? = nil) {
+    /// (by default, beside the shorter: ``rulesSideIsLonger(_:_:)``). With `indexMadeElsewhere`
+    /// (a ``PreparedRegister``'s), the people index and interests' kinds are not made here but
+    /// asked of it once the scan is done.
+    package convenience init(scheme: Scheme, register: Register?, strict: Bool, inParallel: Bool, peopleIndexWithScan: Bool? = nil,
+                             indexMadeElsewhere: (@Sendable () -> ConflictScreener.RegisterIndex)? = nil) {
         let program = scheme.program
+        if let register, let indexMadeElsewhere {
+            // Only the rules' tables and the scan are left: beside each other on two threads (the
+            // scan then runs on its one), one after the other on one.
+            let tables: (Plan, DecisionDecoder, ReportBuilder)
+            let (scan, people): (ConflictScreener.RegisterScan, PeopleIndex)
+            if inParallel {
+                (tables, (scan, people)) = bothAtOnce({ Engine.decisionTables(program) },
+                                                      { ConflictScreener.RegisterScan.withIndex(program: program, register: register,
+                                                                                                madeElsewhere: indexMadeElsewhere) })
+            } else {
+                tables = Engine.decisionTables(program)
+                (scan, people) = ConflictScreener.RegisterScan.withIndex(program: program, register: register, pieces: 1,
+                                                                         madeElsewhere: indexMadeElsewhere)
+            }
+            let (plan, decoder, builder) = tables
+            let screener = ConflictScreener(program: program, register: register, strict: strict, directory: decoder.organisations,
+                                            people: people, scan: scan)
+            self.init(scheme: scheme, plan: plan, decoder: decoder, builder: builder, register: register, screener: screener)
+            return
+        }
         guard let register, inParallel else {
             let (plan, decoder, builder) = Engine.decisionTables(program)
             self.init(scheme: scheme, plan: plan, decoder: decoder, builder: builder, register: register, strict: strict)
@@ -182,27 +217,75 @@ public final class Engine: Sendable {
         let plan: Plan, decoder: DecisionDecoder, builder: ReportBuilder
         let patterns: ConflictScreener.RegisterScan.Patterns
         if inParallel {
-            // The compiled plan beside the decoder (mostly the organisation directory) and the
-            // scan's patterns: each reads only the immutable program and returns values of its
-            // own. With ten times the benchmark workload's rules the plan is 76 M instructions and the other side
-            // 51 M, and the rules' side of start-up, not the register, is then the longer
-            // (docs/performance.md, item 13). The report builder needs both, so it comes after.
-            (plan, (decoder, patterns)) = bothAtOnce({ Plan(program: program) },
-                                                     { (DecisionDecoder(program: program), ConflictScreener.RegisterScan.Patterns(program: program)) })
+            // The compiled plan, the decoder (mostly the organisation directory) and the scan's
+            // patterns: each reads only the immutable program and returns values of its own. They
+            // are three jobs that whichever thread is free takes, not two fixed halves: while the
+            // register is still being read on the other core this thread does all three, and
+            // once that core is free it takes whatever has not been started (with two halves,
+            // this thread had often started the larger before the other core came free, and that
+            // core then waited: docs/performance.md, item 27). The plan goes first: with the
+            // benchmark workload's 220 rules it is 6 M instructions beside the decoder's 32 M and
+            // the patterns' 16 M, with ten times the rules 76 M, when a free core should take the
+            // other two beside it (item 13). The report builder needs plan and decoder, so it comes after.
+            (plan, decoder, patterns) = allThreeAtOnce({ Plan(program: program) },
+                                                       { DecisionDecoder(program: program) },
+                                                       { ConflictScreener.RegisterScan.Patterns(program: program) })
             builder = ReportBuilder(plan: plan, directory: decoder.organisations)
         } else {
             (plan, decoder, builder) = Engine.decisionTables(program)
             patterns = ConflictScreener.RegisterScan.Patterns(program: program)
         }
-        return Engine(scheme: scheme, plan: plan, decoder: decoder, builder: builder, register: nil,
-                      screener: ConflictScreener(program: program, directory: decoder.organisations),
-                      registerPatterns: patterns)
+        return expectingRegister(scheme, plan: plan, decoder: decoder, builder: builder, patterns: patterns)
+    }
+
+    /// ``expectingRegister(_:)``, its plan, decoder and the register scan's patterns made as
+    /// three of `jobs`: on the calling thread, but for any that another thread with its own
+    /// work done takes first (``SharedJobs/help()``). No thread is started for them: while the
+    /// register is read on the other core, a thread started here would only take its time
+    /// (docs/performance.md, item 27). The same engine as ``expectingRegister(_:)``.
+    public static func expectingRegister(_ scheme: Scheme, sharing jobs: SharedJobs) -> Engine {
+        let program = scheme.program
+        // The plan first: the decoder and the patterns, the larger jobs with the benchmark
+        // workload's rules, are left longest for a helper to take.
+        let (plan, decoder, patterns) = jobs.run({ Plan(program: program) },
+                                                 { DecisionDecoder(program: program) },
+                                                 { ConflictScreener.RegisterScan.Patterns(program: program) })
+        return expectingRegister(scheme, plan: plan, decoder: decoder, builder: ReportBuilder(plan: plan, directory: decoder.organisations),
+                                 patterns: patterns)
+    }
+
+    /// An engine with no register yet from its rules' tables and the register scan's patterns.
+    private static func expectingRegister(_ scheme: Scheme, plan: Plan, decoder: DecisionDecoder, builder: ReportBuilder,
+                                          patterns: ConflictScreener.RegisterScan.Patterns) -> Engine {
+        Engine(scheme: scheme, plan: plan, decoder: decoder, builder: builder, register: nil,
+               screener: ConflictScreener(program: scheme.program, directory: decoder.organisations),
+               registerPatterns: patterns)
     }
 
     /// The same scheme, screening against `register` (strictly: see ``init(scheme:register:strict:)``);
     /// the compiled rules are shared.
     public func with(register: Register, strict: Bool = false) -> Engine {
         with(register: register, strict: strict, inParallel: Engine.buildsInParallel(register: register))
+    }
+
+    /// ``with(register:strict:)`` for `prepared`'s register, its people index and interests'
+    /// kinds taken from `prepared` when a thread has made them or is making them there
+    /// (``PreparedRegister/prepare(decided:)``): the scan of the register's texts then has every core to
+    /// itself, and the index is waited for after it. Otherwise as ``with(register:strict:)``.
+    public func with(prepared: PreparedRegister, strict: Bool = false) -> Engine {
+        with(prepared: prepared, strict: strict, inParallel: Engine.buildsInParallel(register: prepared.register))
+    }
+
+    /// ``with(prepared:strict:)``, its scan on one thread or on every core as `inParallel` says.
+    package func with(prepared: PreparedRegister, strict: Bool, inParallel: Bool) -> Engine {
+        guard let madeElsewhere = prepared.take() else { return with(register: prepared.register, strict: strict, inParallel: inParallel) }
+        let program = scheme.program
+        let register = prepared.register
+        let (scan, people) = ConflictScreener.RegisterScan.withIndex(program: program, register: register, patterns: registerPatterns,
+                                                                     pieces: inParallel ? nil : 1, madeElsewhere: madeElsewhere)
+        let screener = ConflictScreener(program: program, register: register, strict: strict, directory: decoder.organisations,
+                                        people: people, scan: scan)
+        return Engine(scheme: scheme, plan: plan, decoder: decoder, builder: builder, register: register, screener: screener)
     }
 
     /// ``with(register:strict:)``, its screener built on one thread or on two as `inParallel` says.

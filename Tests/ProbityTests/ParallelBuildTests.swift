@@ -1,3 +1,4 @@
+import Foundation
 import Probity
 import ProbityBenchmark
 import ProbityTestSupport
@@ -30,7 +31,7 @@ final class ParallelBuildTests: XCTestCase {
                 // The people index beside the scan, as with ten times the rules, and beside the rules' tables.
                 Engine(scheme: scheme, register: register, strict: strict, inParallel: true, peopleIndexWithScan: true),
                 Engine(scheme: scheme, register: register, strict: strict, inParallel: true, peopleIndexWithScan: false),
-            ]
+            ] + Self.enginesFromPreparedRegisters(scheme: scheme, register: register, strict: strict, random: &random)
             var compared = 0
             for index in workload.decisions.indices {
                 // The supplier as generated, or written so that only the organisation directory
@@ -68,6 +69,64 @@ final class ParallelBuildTests: XCTestCase {
                 XCTAssertEqual(Self.json(engine.check(decision)), Self.json(serial.check(decision)), "made ahead (\(way)): seed \(seed)")
             }
         }
+    }
+
+    /// Engines given a ``PreparedRegister`` in every state it can be in when an engine takes it:
+    /// prepared before, not prepared (the engine makes the index, and a later `prepare()` does
+    /// nothing), and being prepared on another thread meanwhile, as `check --register FILE`
+    /// does (started a random few microseconds before or after the engine takes it); through
+    /// ``Engine/with(prepared:strict:)`` and ``Engine/init(scheme:prepared:strict:)``, on one
+    /// thread and on two.
+    private static func enginesFromPreparedRegisters(scheme: Scheme, register: Register, strict: Bool,
+                                                     random: inout some RandomNumberGenerator) -> [Engine] {
+        var engines: [Engine] = []
+        for inParallel in [true, false] {
+            let preparedBefore = PreparedRegister(register)
+            preparedBefore.prepare()
+            engines.append(Engine.expectingRegister(scheme).with(prepared: preparedBefore, strict: strict, inParallel: inParallel))
+            engines.append(Engine(scheme: scheme, prepared: preparedBefore, strict: strict, inParallel: inParallel))
+
+            let notPrepared = PreparedRegister(register)
+            engines.append(Engine.expectingRegister(scheme).with(prepared: notPrepared, strict: strict, inParallel: inParallel))
+            notPrepared.prepare()
+            engines.append(Engine(scheme: scheme, prepared: PreparedRegister(register), strict: strict, inParallel: inParallel))
+
+            for byEngine in [true, false] {
+                let beingPrepared = PreparedRegister(register)
+                // The rules' jobs shared with a thread that helps after a random delay (before,
+                // during or after the jobs), as the register's thread does.
+                let jobs = SharedJobs()
+                let helpDelay = UInt32(random.next() % 3_000)
+                let helper = Thread {
+                    usleep(helpDelay)
+                    jobs.help()
+                }
+                helper.start()
+                let rulesOnly = inParallel ? Engine.expectingRegister(scheme, sharing: jobs) : Engine.expectingRegister(scheme)
+                let delay = UInt32(random.next() % 2_000)
+                let preparing = Thread {
+                    usleep(delay)
+                    beingPrepared.prepare()
+                }
+                preparing.start()
+                usleep(UInt32(random.next() % 2_000))
+                engines.append(byEngine ? rulesOnly.with(prepared: beingPrepared, strict: strict, inParallel: inParallel)
+                                        : Engine(scheme: scheme, prepared: beingPrepared, strict: strict, inParallel: inParallel))
+            }
+        }
+        return engines
+    }
+
+    func testAPreparedRegisterIsIndexedOnceByWhicheverThreadComesFirst() throws {
+        let small = try SmallWorkload(seed: TestSeed.generator().seed)
+        let prepared = PreparedRegister(small.register)
+        prepared.prepare()
+        XCTAssertNotNil(prepared.take(), "prepared before: the engine waits for what was made")
+        XCTAssertNotNil(prepared.take(), "still there for a second engine")
+        let taken = PreparedRegister(small.register)
+        XCTAssertNil(taken.take(), "not prepared: the engine makes the index itself")
+        taken.prepare()
+        XCTAssertNil(taken.take(), "once taken, prepare() makes nothing and a second engine makes its own")
     }
 
     func testSmallOrAbsentRegistersAreBuiltOnOneThread() throws {

@@ -27,11 +27,15 @@ struct CheckContext: Sendable {
             // engine from the start, on as many threads as it can use, without first building
             // a screener for no register. Either way the engine is the same (ParallelBuildTests).
             // The rules-only engine also makes the register scan's patterns meanwhile
-            // (docs/performance.md, item 13).
-            let rulesOnly = readAhead.flatMap { $0.hasFinished ? nil : Engine.expectingRegister(scheme) }
+            // (docs/performance.md, item 13). A register read ahead comes prepared, or being
+            // prepared, on its own thread (its people index: item 27); the engine takes that
+            // rather than making its own. Until then the rules-only engine's jobs are done here,
+            // and by that thread once it has read the register (`engineJobs`), not by a thread
+            // started for them, which would take the register's core while it is still reading.
+            let rulesOnly = readAhead.flatMap { $0.hasFinished ? nil : Engine.expectingRegister(scheme, sharing: $0.engineJobs) }
             if let readAhead, !readAhead.hasFinished { whileTheRegisterIsRead() }
             guard let loaded = loadRegister(path, readAhead: readAhead) else { return nil }
-            engine = rulesOnly?.with(register: loaded, strict: strict) ?? Engine(scheme: scheme, register: loaded, strict: strict)
+            engine = rulesOnly?.with(prepared: loaded, strict: strict) ?? Engine(scheme: scheme, prepared: loaded, strict: strict)
         } else {
             engine = Engine(scheme: scheme, strict: strict)
         }
@@ -99,26 +103,28 @@ struct CheckContext: Sendable {
     /// standard error, each located as `file:line`.
     /// Nil (after saying why) when the file has no usable shape.
     /// `readAhead`: the same file, already being read on another thread.
-    static func loadRegister(_ path: String, readAhead: RegisterReadAhead? = nil) -> Register? {
-        let loaded: Result<Register, RegisterLoadError>
+    /// A register read ahead comes prepared, or being prepared, on its own thread; one read here
+    /// is not prepared yet (the engine given it makes its index).
+    static func loadRegister(_ path: String, readAhead: RegisterReadAhead? = nil) -> PreparedRegister? {
+        let loaded: Result<PreparedRegister, RegisterLoadError>
         if let readAhead {
             loaded = readAhead.wait()
         } else if path == "-" {
             // `--register -`: the register on standard input.
-            loaded = RuleSet.readFile(path).map { RegisterLoader.read($0, fileName: "<stdin>") }
-                ?? .failure(.unreadableFile(path: path, reason: "standard input cannot be read"))
+            loaded = (RuleSet.readFile(path).map { RegisterLoader.read($0, fileName: "<stdin>") }
+                ?? .failure(.unreadableFile(path: path, reason: "standard input cannot be read"))).map(PreparedRegister.init)
         } else {
-            loaded = RegisterLoader.load(path: path)
+            loaded = RegisterLoader.load(path: path).map(PreparedRegister.init)
         }
         switch loaded {
         case .failure(let error):
             Output.error([error.diagnostic])
             return nil
-        case .success(let register):
+        case .success(let prepared):
             // Rows not kept (errors) and values not read (warnings), located in the register as
             // the user named it; each message says what became of the row or value.
-            Output.error(register.findings(shownAs: path))
-            return register
+            Output.error(prepared.register.findings(shownAs: path))
+            return prepared
         }
     }
 

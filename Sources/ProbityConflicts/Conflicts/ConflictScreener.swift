@@ -93,9 +93,23 @@ package final class ConflictScreener: Sendable {
         /// parallel work (``RegisterLinks/scanning(register:organisations:scanner:pieces:alongside:)``),
         /// with the interests' kinds: the same index and scan as made apart.
         package static func withPeopleIndex(program: Program, register: Register, patterns: Patterns? = nil) -> (RegisterScan, PeopleIndex) {
-            let (links, (people, kinds)) = RegisterLinks.scanning(register: register, organisations: program.organisations, scanner: patterns?.scanner,
-                                                                  alongside: { (PeopleIndex(register.people), ConflictScreener.interestKinds(of: register)) })
-            return (RegisterScan(links: links, interestKinds: kinds), people)
+            let (links, index) = RegisterLinks.scanning(register: register, organisations: program.organisations, scanner: patterns?.scanner,
+                                                        alongside: { RegisterIndex(register: register) })
+            return (RegisterScan(links: links, interestKinds: index.interestKinds), index.people)
+        }
+
+        /// The scan alone, its pieces taken by every core, for a register whose index is made
+        /// elsewhere (on the thread that read it): `index` is asked for once the scan is done,
+        /// and may wait for that thread. The same scan and index as ``withPeopleIndex(program:register:patterns:)``
+        /// makes, when `index` is `register`'s.
+        /// `pieces`: as for ``RegisterLinks/scanning(register:organisations:scanner:pieces:alongside:)``
+        /// (1: on the calling thread alone).
+        package static func withIndex(program: Program, register: Register, patterns: Patterns? = nil, pieces: Int? = nil,
+                                      madeElsewhere index: () -> RegisterIndex) -> (RegisterScan, PeopleIndex) {
+            let (links, _) = RegisterLinks.scanning(register: register, organisations: program.organisations, scanner: patterns?.scanner,
+                                                    pieces: pieces, alongside: {})
+            let made = index()
+            return (RegisterScan(links: links, interestKinds: made.interestKinds), made.people)
         }
 
         /// The declared organisations and aliases made into the scan's patterns: a third of the
@@ -107,6 +121,20 @@ package final class ConflictScreener: Sendable {
             package init(program: Program) {
                 scanner = RegisterLinks.scanner(for: program.organisations)
             }
+        }
+    }
+
+    /// What screening needs of a register alone, reading no rules: its people index and each
+    /// interest's kind. So it can be made as soon as the register is read, on the thread that
+    /// read it, while the rules' side of an engine is still being built (docs/performance.md, item 27).
+    package struct RegisterIndex: Sendable {
+        package let people: PeopleIndex
+        /// Per person, per interest, its kind (``ConflictScreener/interestKinds(of:)``).
+        let interestKinds: [[InterestKind]]
+
+        package init(register: Register) {
+            people = PeopleIndex(register.people)
+            interestKinds = ConflictScreener.interestKinds(of: register)
         }
     }
 
