@@ -11,13 +11,16 @@ extension NameSuggestions {
     ///
     /// - the same letters: candidates by their core words run together;
     /// - initials: candidates by the first letter of their first word and their number of words;
-    /// - a few slips: within `limit` slips, at least `(L - 1) - 2 * limit` of the name's `L - 1`
-    ///   pairs of adjacent letters survive unchanged, so survive in the candidate (each slip
-    ///   spoils at most two), which must also be within `limit` letters of its length. Candidates
-    ///   are listed by each pair of letters they hold, by length, and the pairs counted;
+    /// - a few slips: within `limit` slips, one of any `limit + 1` pieces of the name that do not
+    ///   overlap survives unchanged in the candidate, which must also be within `limit` letters of
+    ///   its length. Candidates are listed by each letter pair and triple they hold, by length; the
+    ///   pieces reaching fewest are read, and each candidate reached is held to the pair count
+    ///   (at least `(L - 1) - 2 * limit` of the name's `L - 1` pairs survive, each slip spoiling
+    ///   two at most) and its letter counts;
     /// - words shared: a candidate sharing enough of the name's core words (one slip allowed in a
-    ///   word of five letters or more) holds them; candidates are listed by their core words, and
-    ///   a word one slip away is found by the words that are the same with one letter deleted.
+    ///   word of five letters or more) holds one of its rarest; candidates are listed by their core
+    ///   words, and a word one slip away is found by the words that are the same with one letter
+    ///   deleted.
     ///
     /// The bounds are on bytes, so they are kept for candidates whose words are plain ASCII
     /// letters and digits (folding leaves nearly all so); any other candidate is always scored,
