@@ -166,7 +166,7 @@ extension NameSuggestions {
                 for id in chosen where id != previous {
                     previous = id
                     let candidate = candidates[Int(id)]
-                    let score = Self.sortedContains(withinSlips, id) || Self.sortedContains(unindexed, id)
+                    let score = withinSlips.sortedContains(id) || unindexed.sortedContains(id)
                         ? NameSuggestions.score(target, candidate) : NameSuggestions.score(target, beyondSlips: candidate)
                     if score > 0 { scored.append((Int(id), score)) }
                 }
@@ -372,16 +372,6 @@ extension NameSuggestions {
                 }
             }
             return found
-        }
-
-        /// Whether `values` (ascending) holds `value`.
-        private static func sortedContains(_ values: [Int32], _ value: Int32) -> Bool {
-            var low = 0, high = values.count
-            while low < high {
-                let middle = (low + high) / 2
-                if values[middle] < value { low = middle + 1 } else { high = middle }
-            }
-            return low < values.count && values[low] == value
         }
 
         /// Letters a–z and digits 0–9: the bytes a plain folded word is made of.

@@ -1,3 +1,5 @@
+import ProbitySupport
+
 extension NameSuggestions.CandidateIndex {
     /// Runs of `size` adjacent letters (pairs, triples) → the plain candidates holding each, each
     /// candidate once, shortest first (then in candidate order), with their lengths beside them:
@@ -44,8 +46,8 @@ extension NameSuggestions.CandidateIndex {
         /// Where `gram`'s candidates of `shortest...longest` letters lie.
         func window(_ gram: Int, _ shortest: Int, _ longest: Int) -> Range<Int> {
             let start = Int(starts[gram]), end = Int(starts[gram + 1])
-            let from = Self.firstIndex(in: lengths, start, end, notBelow: Int32(shortest))
-            return from..<Self.firstIndex(in: lengths, from, end, notBelow: Int32(longest + 1))
+            let from = lengths.firstIndex(notBelow: Int32(shortest), in: start..<end)
+            return from..<lengths.firstIndex(notBelow: Int32(longest + 1), in: from..<end)
         }
 
         /// The candidates in `window` (from ``window(_:_:_:)``).
@@ -72,16 +74,6 @@ extension NameSuggestions.CandidateIndex {
                     }
                 }
             }
-        }
-
-        /// The first position in `values[start..<end]` (ascending) holding `bound` or more.
-        private static func firstIndex(in values: [Int32], _ start: Int, _ end: Int, notBelow bound: Int32) -> Int {
-            var low = start, high = end
-            while low < high {
-                let middle = (low + high) / 2
-                if values[middle] < bound { low = middle + 1 } else { high = middle }
-            }
-            return low
         }
     }
 }

@@ -26,28 +26,10 @@ final class AtOnceTests: XCTestCase {
     }
 
     func testEveryJobRunsExactlyOnce() {
-        let counts = Counts()
+        let counts = JobCounts()
         for _ in 0..<200 {
             _ = allThreeAtOnce({ counts.add(0) }, { counts.add(1) }, { counts.add(2) })
         }
         XCTAssertEqual(counts.values, [200, 200, 200])
-    }
-}
-
-/// How many times each job ran, counted under a lock (the jobs run on several threads).
-private final class Counts: @unchecked Sendable {
-    private let lock = NSLock()
-    private var counts = [0, 0, 0]
-
-    func add(_ job: Int) {
-        lock.lock()
-        counts[job] += 1
-        lock.unlock()
-    }
-
-    var values: [Int] {
-        lock.lock()
-        defer { lock.unlock() }
-        return counts
     }
 }

@@ -10,7 +10,7 @@ final class SharedJobsTests: XCTestCase {
         let (seed, generator) = TestSeed.generator()
         var random = generator
         let jobs = SharedJobs()
-        let ran = RanCounts()
+        let ran = JobCounts()
         for round in 0..<60 {
             let delays = (0..<3).map { _ in UInt32(random.next() % 800) }
             // The helper asks before the jobs are posted (it finds none and leaves), while they
@@ -40,23 +40,5 @@ final class SharedJobsTests: XCTestCase {
                                  { pthread_equal(pthread_self(), caller) != 0 })
         XCTAssertTrue(a && b && c)
         jobs.help()   // nothing under way: returns at once
-    }
-}
-
-/// How many times each job ran, counted under a lock (jobs run on two threads).
-private final class RanCounts: @unchecked Sendable {
-    private let lock = NSLock()
-    private var counts = [0, 0, 0]
-
-    func add(_ job: Int) {
-        lock.lock()
-        counts[job] += 1
-        lock.unlock()
-    }
-
-    var values: [Int] {
-        lock.lock()
-        defer { lock.unlock() }
-        return counts
     }
 }

@@ -156,7 +156,7 @@ extension RegisterLinks {
         // such text id of each distinct text is the one its suggestion would be listed under.
         let sharing = target.core.compactMap { textsByWord[$0] }
         func sharesAWord(_ textID: Int32) -> Bool {
-            sharing.contains { Self.sortedContains($0, textID) }
+            sharing.contains { $0.sortedContains(textID) }
         }
         var found: [(score: Int, text: Int32, phrase: String, line: Int)] = []
         for (text, run) in best {
@@ -174,15 +174,5 @@ extension RegisterLinks {
             found.append((run.score, first, phrase, Self.suggestionSource(textOwners[Int(first)], in: register).line))
         }
         return Self.bestPhrases(found, limit: limit)
-    }
-
-    /// Whether `values` (ascending) holds `value`.
-    private static func sortedContains(_ values: [Int32], _ value: Int32) -> Bool {
-        var low = 0, high = values.count
-        while low < high {
-            let middle = (low + high) / 2
-            if values[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return low < values.count && values[low] == value
     }
 }
