@@ -193,12 +193,13 @@ public final class Engine: Sendable {
     /// it (a batch's workers). It shares this engine's rules, register and every large table,
     /// and has its own copies of the small ones that every check copies from: the blank
     /// decision each line starts from, and the texts every report holds (the rules' ids, titles
-    /// and citations, the bodies' and procedures' names, the scheme's). Threads sharing one
+    /// and citations, the bodies' and procedures' names, the scheme's), and the screener's
+    /// people index and kept meetings under references of their own. Threads sharing one
     /// engine are correct too; with a replica each, they no longer write the reference counts
-    /// of the same objects on every decision (docs/performance.md, item 21).
+    /// of the same objects on every decision (docs/performance.md, items 21 and 28).
     public func replica() -> Engine {
         Engine(scheme: scheme, plan: plan, decoder: decoder.replica(), builder: builder.replica(), register: register,
-               screener: screener, registerPatterns: registerPatterns)
+               screener: screener.replica(), registerPatterns: registerPatterns)
     }
 
     /// An engine with no register yet, to be given one by ``with(register:strict:)``: what

@@ -31,7 +31,7 @@ public final class PeopleIndex: Sendable {
     /// building the index.
     let keys: [String]
     /// Surname → people, for a name of one word; made on first use (``people(withSurname:)``).
-    let surnames = MadeOnce<[String: [Int]]>()
+    let surnames: MadeOnce<[String: [Int]]>
     private let byKey: [String: [Int]]
     private let byEnds: [String: [Int]]         // "first last" → people
     /// Each register name exactly as written, by its bytes, → what it resolves to, worked out
@@ -57,10 +57,10 @@ public final class PeopleIndex: Sendable {
     private let people: [RegisterPerson]
     /// Each person's key folded and indexed for "did you mean", once, when a name first matches
     /// nobody: a name new on every line is scored against the few people who can rank, not all.
-    private let suggestionIndex = MadeOnce<NameSuggestions.CandidateIndex>()
+    private let suggestionIndex: MadeOnce<NameSuggestions.CandidateIndex>
     /// Each unmatched name's suggestions: an attendee missing from the register is usually on
     /// many lines, and ranking the name against every person costs thousands of ordinary lines.
-    private let suggestionMemo = Memo<NameSuggestions.Question, [Int]>(capacity: 4_096)
+    private let suggestionMemo: Memo<NameSuggestions.Question, [Int]>
     /// Each name written otherwise than on the register ("Dr AMARA H KINGSHURST", "Amara
     /// Kingshurst") → its answer: such a name misses the byte table, and normalising it and
     /// matching its words cost 3–10 names found in the table; a batch names the same attendees
@@ -69,7 +69,7 @@ public final class PeopleIndex: Sendable {
     /// (``resolveOtherwise(utf8:isASCII:)``), with the name's `String` kept beside its answer:
     /// making the `String` from a line's bytes to look it up was most of what such a name still
     /// cost when kept.
-    private let resolvedOtherwise = TextMemo<PersonResolution>(capacity: 16_384)
+    private let resolvedOtherwise: TextMemo<PersonResolution>
 
     /// Indexes `people` by their `key`s.
     public init(_ people: [RegisterPerson]) {
@@ -118,6 +118,41 @@ public final class PeopleIndex: Sendable {
             if case .found(let person) = resolution, let compact = Int32(exactly: person) { return compact }
             return -1
         }
+        surnames = MadeOnce()
+        suggestionIndex = MadeOnce()
+        suggestionMemo = Memo(capacity: 4_096)
+        resolvedOtherwise = TextMemo(capacity: 16_384)
+    }
+
+    /// The same index under another reference, for another thread reading names beside this
+    /// one (a batch's workers, ``replica()``).
+    private init(replicating other: PeopleIndex) {
+        keys = other.keys
+        byKey = other.byKey
+        byEnds = other.byEnds
+        writtenNames = other.writtenNames
+        writtenResolutions = other.writtenResolutions
+        writtenFound = other.writtenFound
+        namesAreASCII = other.namesAreASCII
+        people = other.people
+        // The caches are shared, not copied: what one thread works out, the other need not, and
+        // only names written otherwise or matching nobody reach them.
+        byWrittenName = other.byWrittenName
+        surnames = other.surnames
+        suggestionIndex = other.suggestionIndex
+        suggestionMemo = other.suggestionMemo
+        resolvedOtherwise = other.resolvedOtherwise
+    }
+
+    /// An index that answers exactly as this one, and shares its tables, under a reference of its
+    /// own. Every line of a batch holds its index (each line's ``AttendeeNames`` and meeting keep
+    /// it), and retaining one object from two threads writes its count from both cores, about
+    /// five times a line: a batch's workers each read against a replica, so each writes only its
+    /// own (docs/performance.md, item 28). Names read against one replica are resolved again on
+    /// another (``AttendeeNames/isRead(against:)`` is identity), so a worker's engine must read
+    /// and screen with the same replica.
+    public func replica() -> PeopleIndex {
+        PeopleIndex(replicating: self)
     }
 
     /// Each register name as written → the people its key finds, the first spelling of a name

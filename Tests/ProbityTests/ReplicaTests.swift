@@ -96,4 +96,37 @@ final class ReplicaTests: XCTestCase {
         // The same replica's reports share its texts, as one engine's do.
         XCTAssertTrue(replica.check(decision).rulesFired[0].texts === two.rulesFired[0].texts)
     }
+
+    /// Where a string's bytes are stored: a long string's storage is an object that every copy
+    /// retains (nil for one short enough to be held inline).
+    private func storage(_ text: String) -> UnsafeRawPointer? {
+        guard text.utf8.count > 15 else { return nil }
+        return text.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
+    }
+
+    /// Screening too: the organisations at stake a replica's reports name (read from a batch
+    /// line, as declared names) are in storage of the replica's own, while the same replica's
+    /// reports share it (docs/performance.md, item 28).
+    func testAReplicasScreeningNamesOrganisationsInStorageOfItsOwn() throws {
+        let (seed, _) = TestSeed.generator()
+        let small = try SmallWorkload(seed: seed)
+        let engine = Engine(scheme: small.scheme, register: small.register)
+        let replica = engine.replica()
+        var compared = 0
+        for index in small.workload.decisions.indices {
+            let bytes = Array(small.workload.decisionJSON(index, meeting: true).utf8)
+            guard case .success(let one) = engine.check(json: bytes), case .success(let two) = replica.check(json: bytes),
+                  case .success(let again) = replica.check(json: bytes),
+                  let screened = one.conflicts?.organisationsScreened, let replicaScreened = two.conflicts?.organisationsScreened,
+                  let againScreened = again.conflicts?.organisationsScreened else { continue }
+            XCTAssertEqual(replicaScreened, screened, "seed \(seed), line \(index)")
+            for (name, (replicaName, againName)) in zip(screened, zip(replicaScreened, againScreened)) {
+                guard let shared = storage(name) else { continue }
+                XCTAssertNotEqual(storage(replicaName), shared, "seed \(seed), line \(index): `\(name)` is the engine's string")
+                XCTAssertEqual(storage(againName), storage(replicaName), "seed \(seed), line \(index): `\(name)` copied per line")
+                compared += 1
+            }
+        }
+        XCTAssertGreaterThan(compared, 0, "seed \(seed): no long organisation name was screened")
+    }
 }

@@ -33,8 +33,7 @@ extension ConflictScreener {
         }
         let trace = trace(decision, screened: meeting == nil ? nil : considered.map(\.person).sorted())
         let stake = trace.stake
-        let organisations = program.organisations
-        let atStake = stake.entries.indices.map { (name: stake.name($0, in: organisations), link: stake.link($0, in: organisations)) }
+        let atStake = stake.entries.indices.map { (name: stake.name($0, names: organisationNames), link: stake.link($0, names: organisationNames)) }
         let reported = stake.reported.map { atStake[$0] }
 
         // Per person, per source (interest index or employment): the closest entry at stake it

@@ -20,7 +20,7 @@ extension ConflictScreener {
         var described = [(name: String, link: String)?](repeating: nil, count: stake.entries.count)
         func describe(_ entry: Int) -> (name: String, link: String) {
             if let known = described[entry] { return known }
-            let made = (name: stake.name(entry, in: program.organisations), link: stake.link(entry, in: program.organisations))
+            let made = (name: stake.name(entry, names: organisationNames), link: stake.link(entry, names: organisationNames))
             described[entry] = made
             return made
         }

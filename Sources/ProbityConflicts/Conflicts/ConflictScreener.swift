@@ -44,13 +44,16 @@ package final class ConflictScreener: Sendable {
     public let isStrict: Bool
     /// Declared organisations by id, name and alias, for "did you mean" on a name that matched nothing.
     let directory: OrganisationDirectory
+    /// Each declared organisation's name, by index: what a report names an organisation at stake
+    /// by. Apart from the program's so that a replica has its own (``replica()``).
+    let organisationNames: [String]
     /// Rosters that seat a meeting's deputies, by body and deputies (``roster(of:committee:at:)``).
-    let rostersWithDeputies = Memo<RosterWithDeputies, BodyRoster>(capacity: 256)
+    let rostersWithDeputies: Memo<RosterWithDeputies, BodyRoster>
     /// Meetings of bodies worked out before any item's recusals, by what they depend on
     /// (``meetingAtBody(_:body:)``): a batch names a few meetings over and over.
-    let meetings = Memo<MeetingKey, MeetingAtBody>(capacity: 256)
+    let meetings: Memo<MeetingKey, MeetingAtBody>
     /// Per organisation with shaped aliases, its scanners, made when a reason first needs them.
-    let shapedAliasScanners = ShapedAliasScanners()
+    let shapedAliasScanners: ShapedAliasScanners
 
     /// A screener with no register of interests: nobody is screened, but a meeting's quorum and
     /// voting weights are still worked out (for example an ICP meeting, whose members declare
@@ -153,6 +156,7 @@ package final class ConflictScreener: Sendable {
         self.isStrict = strict || program.conflicts?.unmatchedOrganisationsBlock == true
         self.directory = directory ?? OrganisationDirectory(program.organisations)
         self.program = program
+        self.organisationNames = program.organisations.map(\.name)
         self.register = register
         self.people = prebuilt?.people ?? PeopleIndex(register.people)
         let scan = prebuilt?.scan ?? RegisterScan(program: program, register: register)
@@ -177,6 +181,50 @@ package final class ConflictScreener: Sendable {
         }
         self.rosters = rosters
         self.interestKinds = scan.interestKinds
+        self.rostersWithDeputies = Memo(capacity: 256)
+        self.meetings = Memo(capacity: 256)
+        self.shapedAliasScanners = ShapedAliasScanners()
+    }
+
+    private init(replicating other: ConflictScreener) {
+        program = other.program
+        // In storage of its own: every report names the organisations at stake, and writes them.
+        organisationNames = other.organisationNames.map(\.withOwnStorage)
+        register = other.register
+        people = other.people.replica()
+        links = other.links
+        graph = other.graph.withOwnStorage
+        // Each label in storage of its own: every organisation at stake holds its field's label.
+        relevantFields = other.relevantFields.map { field in
+            var own = field
+            own.label = field.label.withOwnStorage
+            return own
+        }
+        relationSteps = other.relationSteps
+        levels = other.levels
+        lookBack = other.lookBack
+        employmentExemptions = other.employmentExemptions
+        pointerPeople = other.pointerPeople
+        interestKinds = other.interestKinds
+        rosters = other.rosters
+        hasRegister = other.hasRegister
+        isStrict = other.isStrict
+        directory = other.directory
+        hasPolicy = other.hasPolicy
+        // Kept meetings of their own: a kept meeting is retained on every line that names it,
+        // and holds names read against this replica's index.
+        rostersWithDeputies = Memo(capacity: 256)
+        meetings = Memo(capacity: 256)
+        // Made only for a reason that needs them, rarely, and costly: shared.
+        shapedAliasScanners = other.shapedAliasScanners
+    }
+
+    /// A screener that answers exactly as this one, sharing its tables, for another thread
+    /// screening beside it (a batch's workers): its own people index (``PeopleIndex/replica()``)
+    /// and its own kept meetings, which every line retains, so that two threads do not write
+    /// the reference counts of the same objects on every line (docs/performance.md, item 28).
+    package func replica() -> ConflictScreener {
+        ConflictScreener(replicating: self)
     }
 
     /// Per person of `register`, per interest, the kind the rules' `conflicts` block names it by.
@@ -267,7 +315,7 @@ package final class ConflictScreener: Sendable {
         if hasPolicy {
             let trace = trace(decision, screened: screened)
             let stake = trace.stake
-            screening.report.organisationsScreened = stake.reported.map { stake.name($0, in: program.organisations) }
+            screening.report.organisationsScreened = stake.reported.map { stake.name($0, names: organisationNames) }
             screening.report.unmatchedOrganisations = trace.unmatched.map { entry in
                 let written = stake.entries[entry].writtenName ?? ""
                 let declared = directory.suggestions(for: written).map { index in
@@ -373,7 +421,7 @@ package final class ConflictScreener: Sendable {
         var notCounted: [ConflictsReport.NotCounted] = []
         for (hit, reason) in spared {
             let person = register.people[Int(hit.person)]
-            let name = stake.name(Int(hit.entry), in: program.organisations)
+            let name = stake.name(Int(hit.entry), names: organisationNames)
             if !notCounted.contains(where: { $0.person == person.name && $0.organisation == name }) {
                 notCounted.append(ConflictsReport.NotCounted(person: person.name, organisation: name,
                                                              declaration: Self.employmentDeclaration(of: person), reason: reason))

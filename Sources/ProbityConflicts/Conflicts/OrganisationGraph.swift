@@ -1,4 +1,5 @@
 import ProbitySemantics
+import ProbitySupport
 import ProbitySyntax
 
 /// The declared organisations as a graph whose edges say where an interest comes from.
@@ -41,6 +42,17 @@ struct OrganisationGraph: Sendable {
         }
         for index in edges.indices { edges[index] += reverse[index] }
         self.edges = edges
+    }
+
+    private init(edges: [[Edge]]) {
+        self.edges = edges
+    }
+
+    /// The same graph, its table of edge lists in storage of its own (a screener's replica):
+    /// screening a decision retains the table, and two threads retaining one write the same
+    /// reference count. The lists themselves are read in place, not retained.
+    var withOwnStorage: OrganisationGraph {
+        OrganisationGraph(edges: edges.withOwnStorage)
     }
 
     /// The relation as a verb phrase from the point of view of the organisation at `subject`:

@@ -57,7 +57,10 @@ struct OrganisationsAtStake {
     /// chain with more room left is walked from again (as a repeat entry), so a short-range
     /// relation found first cannot hide a longer-range one.
     init(decision: Decision, fields: [RelevantField], relationSteps: Int, graph: OrganisationGraph) {
-        for field in fields where decision.isPresent[field.index] {
+        // By index here and in the walk below: iterating the screener's arrays retained them, an
+        // atomic write on tables that every worker of a batch shares, on every line.
+        for fieldNumber in fields.indices where decision.isPresent[fields[fieldNumber].index] {
+            let field = fields[fieldNumber]
             let label = field.label
             if !field.isSet {
                 addNamed(decision.scalars[field.index], written: decision.texts[field.index], label: label, relationSteps: relationSteps)
@@ -74,7 +77,9 @@ struct OrganisationsAtStake {
             let current = entries[head]
             head += 1
             guard current.organisation >= 0, current.steps < current.cap else { continue }
-            for edge in graph.edges[Int(current.organisation)] {
+            let edges = Int(current.organisation)
+            for edgeNumber in graph.edges[edges].indices {
+                let edge = graph.edges[edges][edgeNumber]
                 let steps = current.steps + 1
                 let cap = min(current.cap, edge.steps)
                 guard steps <= cap else { continue }
@@ -111,20 +116,20 @@ struct OrganisationsAtStake {
         }
     }
 
-    /// The organisation's display name.
-    func name(_ index: Int, in organisations: [Organisation]) -> String {
+    /// The organisation's display name, from the declared organisations' `names` (by index).
+    func name(_ index: Int, names: [String]) -> String {
         let entry = entries[index]
-        return entry.organisation >= 0 ? organisations[Int(entry.organisation)].name : (entry.writtenName ?? "")
+        return entry.organisation >= 0 ? names[Int(entry.organisation)] : (entry.writtenName ?? "")
     }
 
     /// How the organisation at `index` relates to the decision, as a chain in words read after
     /// its name: "the counterparty" for one the decision names; "which is a member of Bromley
     /// GP Alliance, the counterparty" for one reached through a relation.
-    func link(_ index: Int, in organisations: [Organisation]) -> String {
+    func link(_ index: Int, names: [String]) -> String {
         let entry = entries[index]
         guard entry.parent >= 0, let relation = entry.relation else { return entry.fieldLabel ?? "" }
         let parent = Int(entry.parent)
         return "which " + OrganisationGraph.phrase(relation, subjectDeclaredIt: entry.declaredHere) + " "
-            + name(parent, in: organisations) + ", " + link(parent, in: organisations)
+            + name(parent, names: names) + ", " + link(parent, names: names)
     }
 }

@@ -8,7 +8,7 @@ import ProbitySupport
 /// or the number `1200000.00`), never through a binary floating-point number.
 package struct DecisionDecoder: Sendable {
     public let program: Program
-    public let organisations: OrganisationDirectory
+    public private(set) var organisations: OrganisationDirectory
     /// Per enumeration field: each value's ordinal, for reading decisions straight from bytes.
     let ordinals: [[String: Int64]]
     /// The same values by their bytes, each entry with its ordinal as `ordinals` says.
@@ -58,14 +58,16 @@ package struct DecisionDecoder: Sendable {
     }
 
     /// A decoder that reads as this one, for another thread: the same tables, with a blank
-    /// decision and field types of its own. Each line's decision starts as a copy of the blank, sharing (and
-    /// retaining) its tables until it writes to them, and a decision's copies retain them
-    /// again: from one blank, two threads would write the same reference counts on every line
-    /// (docs/performance.md, item 21).
+    /// decision, field types and organisations' exact names of its own. Each line's decision
+    /// starts as a copy of the blank, sharing (and retaining) its tables until it writes to
+    /// them, a decision's copies retain them again, and a decision holds the exact name of each
+    /// organisation it names: from one decoder, two threads would write the same reference
+    /// counts on every line (docs/performance.md, items 21 and 28).
     package func replica() -> DecisionDecoder {
         var copy = self
         copy.blankDecision = Decision(fieldCount: program.fields.count)
         copy.fieldTypes = fieldTypes.map(DecisionDecoder.unshared)
+        copy.organisations = organisations.withOwnExactTexts
         return copy
     }
 

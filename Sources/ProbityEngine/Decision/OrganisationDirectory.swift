@@ -13,6 +13,9 @@ package struct OrganisationDirectory: Sendable {
     /// entry `i` is organisation `byExactBytes[i]`, as `byExactName` says for that name.
     private var exactNames = ByteStringTable([String]())
     private var byExactBytes: [Int] = []
+    /// `exactNames`' strings, which a decision read from its line holds: apart, so that a
+    /// replica can hold its own (``withOwnExactTexts``).
+    private var exactTexts: [String] = []
     /// The folded keys with their spaces taken out: "Bromley Health Care" is "Bromley
     /// Healthcare" split differently, never another organisation.
     private var byJoinedKey: [String: Int] = [:]
@@ -55,6 +58,17 @@ package struct OrganisationDirectory: Sendable {
         }
         exactNames = ByteStringTable(names.map(\.text))
         byExactBytes = exactNames.strings.map { byExactName[$0] ?? -1 }
+        exactTexts = exactNames.strings
+    }
+
+    /// The same directory, with the exact names a decision holds in storage of their own: every
+    /// line naming a declared organisation retains its name, and a batch's workers each read
+    /// with a replica so that they do not write the same reference counts (docs/performance.md,
+    /// item 28). Its caches of suggestions are shared.
+    package var withOwnExactTexts: OrganisationDirectory {
+        var copy = self
+        copy.exactTexts = exactTexts.map(\.withOwnStorage)
+        return copy
     }
 
     /// Calls `body` with the organisation's id, name and aliases, in that order, without making
@@ -79,7 +93,7 @@ package struct OrganisationDirectory: Sendable {
     /// it. Nil for other bytes: the caller makes the string and calls ``lookup(_:)``.
     public func exactName(utf8 bytes: UnsafeBufferPointer<UInt8>) -> (name: String, organisation: Int)? {
         guard let entry = exactNames.entry(bytes), byExactBytes[entry] >= 0 else { return nil }
-        return (exactNames.strings[entry], byExactBytes[entry])
+        return (exactTexts[entry], byExactBytes[entry])
     }
 
     public func lookup(_ written: String) -> Int? {

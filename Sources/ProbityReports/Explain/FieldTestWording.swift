@@ -70,6 +70,22 @@ package final class FieldTestWording: Sendable {
         notGiven = "`\(name)` is not given"
     }
 
+    private init(copying other: FieldTestWording) {
+        field = other.field
+        notGiven = other.notGiven.withOwnStorage
+        lead = other.lead.withOwnStorage
+        showsValue = other.showsValue
+        whenHolds = other.whenHolds.withOwnStorage
+        whenFails = other.whenFails.withOwnStorage
+    }
+
+    /// The same wording, in an object and storage of its own (a report builder's replica): a
+    /// near miss's reason retains the wording and its texts, and two threads retaining one
+    /// object write the same reference count.
+    package var withOwnStorage: FieldTestWording {
+        FieldTestWording(copying: self)
+    }
+
     /// ", in I" and ", not in I", swapped for a negated test (`not in`): the words say where the
     /// value is, whichever way the rule asked.
     private static func membership(negated: Bool, _ place: String) -> (holds: String, fails: String) {

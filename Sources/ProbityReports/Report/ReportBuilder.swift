@@ -110,7 +110,7 @@ package final class ReportBuilder: Sendable {
         approvingRules = other.approvingRules.withOwnStorage
         isApproving = other.isApproving.withOwnStorage
         conjunctTests = other.conjunctTests.withOwnStorage
-        conjunctWording = other.conjunctWording.withOwnStorage
+        conjunctWording = other.conjunctWording.map { rule in rule.map { $0?.withOwnStorage } }
         isBandRanked = other.isBandRanked.withOwnStorage
         placeholdersByRule = other.placeholdersByRule.withOwnStorage
         usesPlaceholders = other.usesPlaceholders
@@ -226,7 +226,11 @@ package final class ReportBuilder: Sendable {
         guard verdict.outcome == .noAuthority else { return }
         var seen = (0..<namedCount).map(named)
         for nearMiss in report.nearMisses {
-            for index in program.rules[nearMiss.ruleIndex].approvals where !seen.contains(index) {
+            let rule = nearMiss.ruleIndex
+            // By position: iterating the program's list retained it, on every worker's line.
+            for position in program.rules[rule].approvals.indices {
+                let index = program.rules[rule].approvals[position]
+                guard !seen.contains(index) else { continue }
                 seen.append(index)
                 guard !program.bodies[index].exists(on: day) else { continue }
                 report.findings.append(Report.Finding(severity: .note, code: .nearBodyDidNotExist,
@@ -424,9 +428,10 @@ package final class ReportBuilder: Sendable {
         var gap = UInt64.max
         var failed: Int?
         var failedTruth = Truth.unknown
-        let conjunctRoots = plan.conjunctRoots[index]
-        for conjunct in conjunctRoots.indices {
-            let truth = conditions.evaluate(conjunctRoots[conjunct], decision)
+        // The plan's lists are read in place: taking one out retained it, a count that every
+        // worker of a batch writes (docs/performance.md, item 28).
+        for conjunct in plan.conjunctRoots[index].indices {
+            let truth = conditions.evaluate(plan.conjunctRoots[index][conjunct], decision)
             if truth == .yes {
                 met += 1
                 continue
