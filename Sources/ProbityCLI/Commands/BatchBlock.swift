@@ -1,12 +1,12 @@
 import Probity
 import ProbitySupport
 
-/// A run of consecutive lines of a batch and, once checked, their reports: what the batch's
-/// reader, workers and writer hand to one another. Blocks are made once and reused, so the
-/// memory a batch holds is fixed by the number of blocks, however many decisions there are.
+/// A run of consecutive lines of a batch and, once checked, their reports: what a batch's
+/// worker reads, checks and writes. Blocks are made once and reused, so the memory a batch
+/// holds is fixed by the number of blocks, however many decisions there are.
 ///
-/// A class handed from thread to thread through ``BatchPipeline``'s queues, which only ever
-/// let one thread hold it at a time.
+/// A class that may pass from thread to thread through ``OrderedBlockPipeline``, which only
+/// ever lets one thread hold it at a time.
 final class BatchBlock: @unchecked Sendable {
     /// One line of the block: where its bytes are in ``bytes``, or, for a line over the limit,
     /// how long it was (its error record is written in its place, keeping the order).
@@ -15,8 +15,6 @@ final class BatchBlock: @unchecked Sendable {
         case tooLong(number: Int, length: Int)
     }
 
-    /// The block's place in the input: blocks are written in this order.
-    var sequence = 0
     /// The lines' bytes, one after another (copied out of the reader's buffer, which it reuses).
     private(set) var bytes: [UInt8] = []
     private(set) var entries: [Entry] = []

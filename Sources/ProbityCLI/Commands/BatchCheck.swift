@@ -7,10 +7,12 @@ import ProbitySupport
 /// `probity check --batch`: one decision per line in, one compact JSON report per line out, in
 /// input order, with memory flat however many decisions there are.
 ///
-/// On one thread, blocks of lines are read, checked and written in turn. On more, reading,
-/// checking and writing overlap (``BatchPipeline``): this thread reads blocks, the workers
-/// check them, and a writer writes them in input order, so no block waits for another's
-/// slowest line and the output is byte for byte what one thread writes.
+/// Blocks of lines are read, checked and written in turn by each of `--threads` workers
+/// (``OrderedBlockPipeline``): while one checks its block, another reads or writes, a block
+/// checked early waits only for the ones before it, and the output is byte for byte what one
+/// thread writes. There is no reader or writer thread besides the workers, so on two cores two
+/// workers have them to themselves, and a block stays on the core that read, checked and
+/// (mostly) writes it.
 struct BatchCheck {
     let context: CheckContext
     let threads: Int?
@@ -37,51 +39,45 @@ struct BatchCheck {
         max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 
-    /// A batch's input, open, with the blocks its workers start on: with one worker, the first
-    /// block; with more, the pipeline, into which blocks already read are queued.
-    final class Opened {
+    /// A batch's input, open, with the blocks its workers will use: those the input was read
+    /// into ahead (``readAhead()``), in order, and those still free. Its input is read by one
+    /// worker at a time (under the pipeline's input lock), hence unchecked.
+    final class Opened: @unchecked Sendable {
         let descriptor: Int32
         var input: BatchInput
         let workers: Int
-        /// One worker's block: any lines it holds are not yet checked.
-        let block: BatchBlock?
-        /// More workers' pipeline.
-        let pipeline: BatchPipeline?
+        /// Blocks not yet filled.
+        private(set) var free: [BatchBlock]
+        /// Blocks filled by ``readAhead()``, in input order: they are checked first.
+        private(set) var filledAhead: [BatchBlock] = []
 
         init(descriptor: Int32, workers: Int) {
             self.descriptor = descriptor
             self.workers = workers
             input = BatchInput(reader: LineReader(descriptor: descriptor))
-            if workers == 1 {
-                block = BatchBlock(outputCapacity: BatchCheck.blockOutputCapacity)
-                pipeline = nil
-            } else {
-                block = nil
-                // Two blocks per worker (one being checked, one waiting), one being read and one
-                // being written: enough that nobody waits while the others have work.
-                pipeline = BatchPipeline(blocks: 2 * workers + 2, outputCapacity: BatchCheck.blockOutputCapacity)
-            }
+            // Two blocks per worker (one being checked, one checked early waiting for the
+            // block before it to be written); one for a single worker, which never waits.
+            free = (0..<(workers == 1 ? 1 : 2 * workers)).map { _ in BatchBlock(outputCapacity: BatchCheck.blockOutputCapacity) }
         }
 
         deinit {
             if descriptor != STDIN_FILENO { close(descriptor) }
         }
 
-        /// Reads lines into every block there is room for now: the one worker's block, or the
-        /// pipeline's free blocks, queued in input order. Stops at the end of the input.
-        func readAhead() {
-            if let block {
-                input.fill(block)
-                return
-            }
-            guard let pipeline else { return }
-            while let block = pipeline.takeFreeWithoutWaiting() {
+        /// Fills `block` with the next lines: false, with the block empty, at the end of the input.
+        func fill(_ block: BatchBlock) -> Bool {
+            block.reset()
+            // Only blank lines so far: read on (the block is empty only at the end).
+            repeat {
                 input.fill(block, lines: input.linesPerBlock(workers: workers))
-                guard !block.isEmpty else {
-                    pipeline.giveBack(block)
-                    return
-                }
-                pipeline.enqueue(block)
+            } while block.isEmpty && !input.reader.isFinished
+            return !block.isEmpty
+        }
+
+        /// Reads lines into every free block, in input order, stopping at the end of the input.
+        func readAhead() {
+            while let block = free.last, fill(block) {
+                filledAhead.append(free.removeLast())
             }
         }
     }
@@ -120,7 +116,7 @@ struct BatchCheck {
                 return .badInput
             }
         }
-        let written = opened.pipeline.map { runPipelined(opened, pipeline: $0) } ?? runOnOneThread(opened)
+        let written = runBlocks(opened)
         var tally = written.tally
         tally.blank += opened.input.blank
         // Always one summary line, on standard error, whose counts add up to the lines read.
@@ -133,77 +129,38 @@ struct BatchCheck {
         return written.worst
     }
 
-    /// Reads, checks and writes one block after another, on this thread only.
-    private func runOnOneThread(_ opened: Opened) -> BatchWriter {
-        guard let block = opened.block else { preconditionFailure("one worker's input has a block of its own") }
-        var writer = BatchWriter()
-        // When nobody can read the reports any more, checking the rest would only lose them.
-        while Output.failure == nil {
-            // A block read ahead (``Opened/readAhead()``) holds lines already: they go first.
-            if block.isEmpty { opened.input.fill(block) }
-            if block.isEmpty {
-                if opened.input.reader.isFinished { break }
-                continue
-            }
-            block.check(context: context)
-            writer.write(block)
-            block.reset()
-        }
-        writer.finish()
-        return writer
-    }
-
-    /// Reads on this thread while `opened.workers` threads check and one more writes.
-    private func runPipelined(_ opened: Opened, pipeline: BatchPipeline) -> BatchWriter {
-        let finished = DispatchGroup()
+    /// Reads, checks and writes blocks of lines on `opened.workers` threads (this one and
+    /// others), each thread doing all three in turn (``OrderedBlockPipeline``): blocks are read
+    /// one at a time, checked at once and written in input order, so the output is what one
+    /// thread writes.
+    private func runBlocks(_ opened: Opened) -> BatchWriter {
+        let written = Written()
         let context = self.context
-        for worker in 0..<opened.workers {
-            finished.enter()
-            Thread {
+        let pipeline = OrderedBlockPipeline(free: opened.free, filledAhead: opened.filledAhead)
+        pipeline.run(
+            threads: opened.workers,
+            // Only ever called by one thread at a time, under the pipeline's input lock.
+            fill: { [unowned opened] block in opened.fill(block) },
+            worker: { worker in
                 // An engine of its own for each worker but the first, which takes this one (no
                 // other thread checks with it), each made on its worker's thread: workers checking
                 // through one engine wrote the reference counts of the same texts and tables on
-                // every line (docs/performance.md, item 21).
+                // every line (docs/performance.md, items 21 and 28).
                 let context = worker == 0 ? context : context.replica()
-                while let block = pipeline.takeQueued() {
-                    block.check(context: context)
-                    pipeline.finish(block)
-                }
-                finished.leave()
-            }.start()
-        }
-        let result = WriterResult()
-        finished.enter()
-        Thread {
-            var writer = BatchWriter()
-            var sequence = 0
-            while let block = pipeline.takeChecked(sequence) {
-                writer.write(block)
-                sequence += 1
+                return { block in block.check(context: context) }
+            },
+            write: { block in
+                written.writer.write(block)
                 // When nobody can read the reports any more, checking the rest would only lose them.
-                if Output.failure != nil { pipeline.stop() }
-                pipeline.recycle(block)
-            }
-            writer.finish()
-            result.writer = writer
-            finished.leave()
-        }.start()
-        while let block = pipeline.takeFree() {
-            opened.input.fill(block, lines: opened.input.linesPerBlock(workers: opened.workers))
-            if block.isEmpty {
-                pipeline.giveBack(block)
-                if opened.input.reader.isFinished { break }
-                continue
-            }
-            pipeline.enqueue(block)
-        }
-        pipeline.endInput()
-        finished.wait()
-        return result.writer
+                return Output.failure == nil
+            })
+        written.writer.finish()
+        return written.writer
     }
 
-    /// The writer's tally, handed back to the reading thread once every thread has finished.
-    private final class WriterResult: @unchecked Sendable {
+    /// The writer's tally: written only while a block is written (one thread at a time, under
+    /// the pipeline's lock), and read once every thread has finished.
+    private final class Written: @unchecked Sendable {
         var writer = BatchWriter()
     }
 
