@@ -20,8 +20,8 @@ struct BatchCheck {
     /// Lines per block: enough that handing a block between threads costs little beside
     /// checking it, few enough that the blocks in flight stay small and the output streams.
     /// 256, not 1,024 (stop 23): a block's lines and reports (about 1.5 MB at 1,024 lines, on
-    /// the benchmark's workload) and the pool's six such blocks at two threads no longer fill a
-    /// core's 2 MB second-level cache, which the rule and people tables need too (simulated
+    /// the benchmark's workload) and the pool's such blocks (six at two threads then, four now)
+    /// no longer fill a core's 2 MB second-level cache, which the rule and people tables need too (simulated
     /// last-level misses on 20,000 lines at two threads: 2.65 M → 2.32 M, one thread's count),
     /// and the last block, which one worker may check while the other has none, is a quarter
     /// as long.
