@@ -168,15 +168,47 @@ final class BatchPipelineTests: XCTestCase {
     /// `probity` started with `arguments` (and `stdin`, when given, as its standard input), its
     /// standard output and error read to their ends on threads of their own, so that neither
     /// pipe fills while the test writes or waits.
+    /// A batch read from a pipe and written to one widens both to 1 MiB (from Linux's 64 KiB),
+    /// so that the worker writing a block's reports (about 256 KiB) does not wait on the reader
+    /// at the other end for each 64 KiB, and the answers are the same.
+    func testABatchWidensThePipesItReadsAndWrites() throws {
+        var (seed, random) = TestSeed.generator()
+        let (lines, _) = try batch(decisions: 300, &random, seed: seed % 1_000_000 + 1)
+        let input = Data((lines.filter { $0.count < 1_000_000 }.joined(separator: "\n") + "\n").utf8)
+        let arguments = checkArguments(batch: "-")
+        let expected = try Probity.run(arguments + ["--threads", "1"], stdin: String(decoding: input, as: UTF8.self))
+        let getPipeSize: Int32 = 1032   // F_GETPIPE_SZ
+        for threads in ["1", "2"] {
+            let stdin = Pipe()
+            XCTAssertEqual(fcntl(stdin.fileHandleForWriting.fileDescriptor, getPipeSize), 1 << 16, "a new pipe holds 64 KiB")
+            let running = try Running(arguments + ["--threads", threads], stdin: stdin)
+            // More than 64 KiB: the write returns only once the batch has read from the pipe,
+            // which it widens before it first reads.
+            XCTAssertGreaterThan(input.count, 1 << 16)
+            stdin.fileHandleForWriting.write(input)
+            XCTAssertEqual(fcntl(stdin.fileHandleForWriting.fileDescriptor, getPipeSize), 1 << 20, "\(threads) threads: the input pipe")
+            try stdin.fileHandleForWriting.close()
+            let (written, _, status) = running.finish()
+            XCTAssertTrue(written == Data(expected.stdout.utf8), "seed \(seed), \(threads) threads: other bytes through pipes")
+            XCTAssertEqual(status, expected.status, "seed \(seed)")
+            XCTAssertEqual(running.outputPipeSize, 1 << 20, "\(threads) threads: the output pipe")
+        }
+    }
+
     private final class Running: @unchecked Sendable {
         let process = Process()
         private let read = DispatchGroup()
         private var output = Data(), errors = Data()
+        private let stdout: Pipe
+
+        /// How many bytes the pipe to standard output holds (`F_GETPIPE_SZ`).
+        var outputPipeSize: Int32 { fcntl(stdout.fileHandleForReading.fileDescriptor, 1032) }
 
         init(_ arguments: [String], stdin: Pipe? = nil) throws {
             process.executableURL = Probity.binary
             process.arguments = arguments
             let stdout = Pipe(), stderr = Pipe()
+            self.stdout = stdout
             if let stdin { process.standardInput = stdin }
             (process.standardOutput, process.standardError) = (stdout, stderr)
             try process.run()
