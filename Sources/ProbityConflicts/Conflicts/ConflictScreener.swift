@@ -211,8 +211,8 @@ package final class ConflictScreener: Sendable {
         isStrict = other.isStrict
         directory = other.directory
         hasPolicy = other.hasPolicy
-        // Kept meetings of their own: a kept meeting is retained on every line that names it,
-        // and holds names read against this replica's index.
+        // Kept meetings of their own: a kept meeting, with its seats and texts, is retained on
+        // every line that names it. The same answers: each depends only on its key.
         rostersWithDeputies = Memo(capacity: 256)
         meetings = Memo(capacity: 256)
         // Made only for a reason that needs them, rarely, and costly: shared.
