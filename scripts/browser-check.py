@@ -209,7 +209,7 @@ class Fonts:
     REJECT_LIBERATION = """<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
 <fontconfig>
-  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <include ignore_missing="yes">{system}</include>
   <selectfont><rejectfont><glob>*Liberation*</glob></rejectfont></selectfont>
 </fontconfig>
 """
@@ -222,7 +222,8 @@ class Fonts:
         if fallback:
             config = os.path.join(config_dir, "reject-liberation.conf")
             with open(config, "w") as out:
-                out.write(self.REJECT_LIBERATION)
+                # The configuration in force (the system's unless the caller set another) plus the rejection.
+                out.write(self.REJECT_LIBERATION.replace("{system}", os.environ.get("FONTCONFIG_FILE", "/etc/fonts/fonts.conf")))
             self.env["FONTCONFIG_FILE"] = config
 
     def sans(self):
