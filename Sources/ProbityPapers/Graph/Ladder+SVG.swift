@@ -83,8 +83,13 @@ extension Ladder {
         // Gap rows: where nothing gives authority, and where only conditional bands do.
         for (ranges, label, className) in [(gaps, "no rule gives authority", "gap"), (conditionalGaps, "authority only under the conditions shown", "conditional-gap")] where !ranges.isEmpty {
             canvas.beginGroup(title: label + ": " + ranges.map { $0.describe(field: moneyField) }.joined(separator: "; "), className: className)
-            canvas.text(label, x: margin, y: y + 15, className: className + "-label")
-            var lineY = y + 29
+            // Bold and, for conditional cover, longer than the label column in DejaVu Sans: wrapped
+            // to the column like a band's lines, so that it never runs into the bars.
+            var lineY = y + 15
+            for line in SVGCanvas.wrap(label, width: labelWidth - 8, size: 12, weight: .bold) {
+                canvas.text(line, x: margin, y: lineY, className: className + "-label")
+                lineY += 14
+            }
             for range in ranges {
                 canvas.text(range.describe(field: moneyField), x: margin, y: lineY, className: "range")
                 lineY += 15
