@@ -2,15 +2,22 @@
 """Open the shipped examples' HTML and SVG in headless Chromium, screenshot them, print them to
 PDF on A4, and fail if a page logs a console error, is wider than the page, or cuts text off.
 
+Each file is checked twice: with the fonts the papers name first (Liberation Sans, Arial's
+metrics), and with Liberation rejected through fontconfig so that Chromium falls back to a wider
+font (DejaVu Sans, about a tenth wider), as on a machine that has neither Liberation nor Arial.
+A paper that fits only in the font it names is cut off when printed anywhere else.
+
 Talks to chromium-driver (chromedriver) over its WebDriver protocol: plain HTTP and JSON, so
 nothing beyond Python 3's standard library is needed.
 
 usage: scripts/browser-check.py [--out DIR] [FILE ...]
        (default files: Examples/papers/*.html, Examples/audit/*.html and Examples/graphs/*.svg)
        scripts/browser-check.py --self-test
-       (first shows that a page with each fault is failed, then checks the examples)
+       (first shows that a page with each fault is failed, and that the fallback font is really
+       used, then checks the examples)
 """
 import base64
+import contextlib
 import glob
 import json
 import os
@@ -159,24 +166,90 @@ BROKEN_PAGES = {
 }
 
 
-def self_test(driver, out_dir):
-    """Each broken page must fail with the expected words; returns the number that did not."""
+# A date in a cell 86px wide: 16px Liberation Sans sets "01/11/2022" in 80px, DejaVu Sans in
+# 92px. It fits in the named font and must be cut off in the fallback font; if it is not, the
+# fallback pass is not measuring what it claims to.
+FONT_PROBE = ("font-probe.html",
+              '<!DOCTYPE html><html lang="en"><body style="font: 16px \'Liberation Sans\', Arial, sans-serif">'
+              '<table style="table-layout:fixed;width:86px;border-collapse:collapse"><tr>'
+              '<td style="white-space:nowrap;padding:0">01/11/2022</td></tr></table></body></html>', "is cut off")
+
+
+def self_test(driver, out_dir, fonts):
+    """Each broken page must fail with the expected words, and the font probe must fail exactly
+    when the fallback font is used; returns the number of pages that did not behave so."""
     missed = 0
+    probe_name, probe_markup, probe_expected = FONT_PROBE
+    pages = dict(BROKEN_PAGES)
+    pages[probe_name] = (probe_markup, probe_expected)
     with tempfile.TemporaryDirectory() as directory:
-        for name, (markup, expected) in sorted(BROKEN_PAGES.items()):
+        for name, (markup, expected) in sorted(pages.items()):
             path = os.path.join(directory, name)
             with open(path, "w") as page:
                 page.write(markup)
-            problems = check(driver, path, out_dir)[0]
+            problems = check(driver, path, out_dir, fonts.suffix)[0]
             caught = any(expected in problem for problem in problems)
-            print(f"self-test {name}: {'caught' if caught else 'MISSED'} ({expected})")
-            missed += not caught
+            if name == probe_name:
+                right = caught == fonts.fallback
+                wanted = "cut off" if fonts.fallback else "fits"
+                print(f"self-test {name} [{fonts.label}]: {'cut off' if caught else 'fits'}"
+                      f"{'' if right else ' — WRONG, should be ' + wanted} (a date sized for Liberation Sans)")
+                missed += not right
+            else:
+                print(f"self-test {name} [{fonts.label}]: {'caught' if caught else 'MISSED'} ({expected})")
+                missed += not caught
     return missed
 
 
-def check(driver, path, out_dir):
+class Fonts:
+    """The fonts Chromium is started with: the system's as installed, or with Liberation rejected
+    (a fontconfig file that includes the system's and rejects every font named *Liberation*,
+    passed to chromedriver and so to Chromium in FONTCONFIG_FILE)."""
+
+    REJECT_LIBERATION = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">{system}</include>
+  <selectfont><rejectfont><glob>*Liberation*</glob></rejectfont></selectfont>
+</fontconfig>
+"""
+
+    def __init__(self, fallback, config_dir):
+        self.fallback = fallback
+        self.label = "fallback font" if fallback else "named fonts"
+        self.suffix = ".fallback" if fallback else ""
+        self.env = dict(os.environ)
+        if fallback:
+            config = os.path.join(config_dir, "reject-liberation.conf")
+            with open(config, "w") as out:
+                # The configuration in force (the system's unless the caller set another) plus the rejection.
+                out.write(self.REJECT_LIBERATION.replace("{system}", os.environ.get("FONTCONFIG_FILE", "/etc/fonts/fonts.conf")))
+            self.env["FONTCONFIG_FILE"] = config
+
+    def sans(self):
+        """What fontconfig gives for "Liberation Sans" under these settings, e.g.
+        'DejaVuSans.ttf: "DejaVu Sans" "Book"'."""
+        try:
+            return subprocess.run(["fc-match", "Liberation Sans"], env=self.env, capture_output=True,
+                                  text=True, check=True).stdout.strip()
+        except (OSError, subprocess.CalledProcessError) as error:
+            return f"(fc-match failed: {error})"
+
+    def problem(self):
+        """Why these settings do not test what they say, or None."""
+        sans = self.sans()
+        if self.fallback and "Liberation" in sans:
+            return f"Liberation was not rejected: fc-match \"Liberation Sans\" gives {sans}"
+        if self.fallback and "DejaVu" not in sans:
+            return f"the fallback for Liberation Sans is not DejaVu Sans: fc-match gives {sans} (install fonts-dejavu-core)"
+        if not self.fallback and "Liberation" not in sans:
+            return f"Liberation Sans is not installed: fc-match gives {sans} (install fonts-liberation)"
+        return None
+
+
+def check(driver, path, out_dir, suffix=""):
     """Opens `path` on screen at A4 width and as printed; returns (problems, pages)."""
-    name = os.path.basename(path)
+    name = os.path.basename(path) + suffix
     problems = []
     for width, media, label in ((A4_WIDTH_PX, "screen", "screen"), (A4_PRINTABLE_PX, "print", "print")):
         driver.open("file://" + path, width, media)
@@ -204,28 +277,42 @@ def main():
         print("browser-check: no files to check")
         return 1
     os.makedirs(out_dir, exist_ok=True)
+    failures = 0
+    with tempfile.TemporaryDirectory() as config_dir:
+        for fonts in (Fonts(False, config_dir), Fonts(True, config_dir)):
+            print(f"== {fonts.label}: \"Liberation Sans\" is {fonts.sans()}")
+            problem = fonts.problem()
+            if problem:
+                print(f"browser-check [{fonts.label}]: {problem}")
+                failures += 1
+                continue
+            failures += check_all(files, out_dir, fonts, selftest)
+    return 1 if failures else 0
+
+
+def check_all(files, out_dir, fonts, selftest):
+    """Checks every file in a Chromium started with `fonts`; returns the number that failed."""
     driver_binary = next((p for p in ("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver") if os.path.exists(p)), "chromedriver")
     port = free_port()
-    driver_process = subprocess.Popen([driver_binary, f"--port={port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    driver_process = subprocess.Popen([driver_binary, f"--port={port}"], env=fonts.env,
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     driver = WebDriver(port)
     failures = 0
     try:
         for _ in range(100):
-            try:
+            with contextlib.suppress(Exception):
                 if driver.call("GET", "/status").get("ready"):
                     break
-            except Exception:
-                pass
             time.sleep(0.1)
         driver.start()
         if selftest:
-            failures += self_test(driver, out_dir)
+            failures += self_test(driver, out_dir, fonts)
         for path in files:
             path = os.path.abspath(path)
-            name = os.path.basename(path)
-            problems, pages = check(driver, path, out_dir)
+            name = os.path.basename(path) + fonts.suffix
+            problems, pages = check(driver, path, out_dir, fonts.suffix)
             status = "ok" if not problems else "FAILED"
-            print(f"{name}: {status} ({pages} A4 page{'s' if pages != 1 else ''}; {out_dir}/{name}.png, .pdf)")
+            print(f"{os.path.basename(path)} [{fonts.label}]: {status} ({pages} A4 page{'s' if pages != 1 else ''}; {out_dir}/{name}.png, .pdf)")
             for problem in problems[:40]:
                 print(f"  {problem}")
             if len(problems) > 40:
@@ -235,7 +322,7 @@ def main():
         driver.quit()
         driver_process.terminate()
         driver_process.wait(timeout=10)
-    return 1 if failures else 0
+    return failures
 
 
 if __name__ == "__main__":

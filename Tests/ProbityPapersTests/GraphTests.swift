@@ -133,6 +133,11 @@ import Testing
         #expect(ladder.gaps.isEmpty)
         #expect(ladder.conditionalGaps.map { $0.describe(field: "value") } == ["value ≤ £1m"])
         #expect(ladder.bands.first { $0.ruleID == "LEAD" }?.open == ["budget = delegated"])
+        // Its bold label is wider than the label column in DejaVu Sans: wrapped there, it stays
+        // clear of the bars, which start at 300.
+        let svg = ladder.svg(title: "No assumptions")
+        #expect(svg.contains("<text class=\"conditional-gap-label\" x=\"14\" y=\"") && svg.contains(">authority only under the conditions</text>"))
+        #expect(svg.contains(">shown</text>"))
     }
 
     /// Limits far beyond any real scheme still give an axis and a picture, never a trap.

@@ -7,7 +7,7 @@ extension DelegationTree {
         let margin = 14.0, indent = 26.0, titleSize = 14.0, detailSize = 12.0
         var canvas = SVGCanvas(width: width)
         var y = 16.0
-        for line in SVGCanvas.wrap(title, width: Double(width) - 2 * margin, size: 16) {
+        for line in SVGCanvas.wrap(title, width: Double(width) - 2 * margin, size: 16, weight: .bold) {
             canvas.text(line, x: margin, y: y + 14, className: "heading")
             y += 20
         }
@@ -17,13 +17,13 @@ extension DelegationTree {
             // Past ten levels the outline stops indenting, so that a box never leaves the page.
             let x = margin + Double(min(node.depth, 10)) * indent
             let boxWidth = Double(width) - margin - x
-            let titleLines = SVGCanvas.wrap(node.title, width: boxWidth - 16, size: titleSize)
+            let titleLines = SVGCanvas.wrap(node.title, width: boxWidth - 16, size: titleSize, weight: .bold)
             var detail = "\(node.id) · \(relation(node))"
             detail += " · \(node.ruleCount) rule\(node.ruleCount == 1 ? "" : "s") require\(node.ruleCount == 1 ? "s" : "") its approval, recommendation or notice"
             if let membership = node.membership { detail += " · \(membership)" }
             if let existence = existence(node) { detail += " · \(existence)" }
             if !node.existsOnDay, let day { detail += " · did not exist on \(DateText.long(day))" }
-            let detailLines = SVGCanvas.wrap(detail, width: boxWidth - 16, size: detailSize)
+            let detailLines = SVGCanvas.wrap(detail, width: boxWidth - 16, size: detailSize, weight: .regular)
             let height = 10 + Double(titleLines.count) * 17 + Double(detailLines.count) * 15 + 4
             var tooltip = "\(node.title) (\(node.id)): \(relation(node))"
             if let source = node.source { tooltip += ". Source: \(source)" }

@@ -17,13 +17,13 @@ extension Ladder {
 
         """)
         var y = 16.0
-        for line in SVGCanvas.wrap(title, width: Double(width) - 2 * margin, size: 16) {
+        for line in SVGCanvas.wrap(title, width: Double(width) - 2 * margin, size: 16, weight: .bold) {
             canvas.text(line, x: margin, y: y + 14, className: "heading")
             y += 20
         }
         var subtitle = "Rules in force on \(DateText.long(day)), for decisions of kind \(kind) by \(moneyField)"
         subtitle += assumptions.isEmpty ? "; no other field assumed." : "; assuming \(assumptions.joined(separator: ", "))."
-        for line in SVGCanvas.wrap(subtitle, width: Double(width) - 2 * margin, size: 12) {
+        for line in SVGCanvas.wrap(subtitle, width: Double(width) - 2 * margin, size: 12, weight: .regular) {
             canvas.text(line, x: margin, y: y + 12, className: "subtitle")
             y += 16
         }
@@ -35,7 +35,7 @@ extension Ladder {
         for threshold in thresholds {
             let x = scale.x(threshold.pence)
             let text = MoneyText.short(threshold.pence) + (threshold.placeholders.isEmpty ? "" : "*")
-            let half = SVGCanvas.textWidth(text, size: 12) / 2 + 4
+            let half = SVGCanvas.textWidth(text, size: 12, weight: threshold.placeholders.isEmpty ? .regular : .bold) / 2 + 4
             let level = levels.firstIndex { $0 < x - half } ?? levels.count
             if level == levels.count { levels.append(0) }
             levels[level] = x + half
@@ -57,7 +57,7 @@ extension Ladder {
             lines.append((band.range.describe(field: moneyField), "range"))
             if !band.open.isEmpty { lines.append(("only when " + band.open.joined(separator: " and "), "open")) }
             if !band.placeholders.isEmpty { lines.append(("* rests on placeholder " + band.placeholders.joined(separator: ", "), "placeholder")) }
-            let wrapped = lines.flatMap { line in SVGCanvas.wrap(line.text, width: labelWidth - 8, size: 12).map { ($0, line.className) } }
+            let wrapped = lines.flatMap { line in SVGCanvas.wrap(line.text, width: labelWidth - 8, size: 12, weight: line.className == "rule" ? .bold : .regular).map { ($0, line.className) } }
             let height = Double(wrapped.count) * 15 + 10
             var tooltip = "\(band.ruleID) \"\(band.title)\": \(band.range.describe(field: moneyField))"
             if !band.open.isEmpty { tooltip += ", only when " + band.open.joined(separator: " and ") }
@@ -83,8 +83,13 @@ extension Ladder {
         // Gap rows: where nothing gives authority, and where only conditional bands do.
         for (ranges, label, className) in [(gaps, "no rule gives authority", "gap"), (conditionalGaps, "authority only under the conditions shown", "conditional-gap")] where !ranges.isEmpty {
             canvas.beginGroup(title: label + ": " + ranges.map { $0.describe(field: moneyField) }.joined(separator: "; "), className: className)
-            canvas.text(label, x: margin, y: y + 15, className: className + "-label")
-            var lineY = y + 29
+            // Bold and, for conditional cover, longer than the label column in DejaVu Sans: wrapped
+            // to the column like a band's lines, so that it never runs into the bars.
+            var lineY = y + 15
+            for line in SVGCanvas.wrap(label, width: labelWidth - 8, size: 12, weight: .bold) {
+                canvas.text(line, x: margin, y: lineY, className: className + "-label")
+                lineY += 14
+            }
             for range in ranges {
                 canvas.text(range.describe(field: moneyField), x: margin, y: lineY, className: "range")
                 lineY += 15
@@ -124,7 +129,7 @@ extension Ladder {
                                           ("bar approve placeholder", "limit is a placeholder (*)"), ("gap-bar", "no rule gives authority")]
         var legendX = margin
         for (className, text) in legend {
-            let textWidth = SVGCanvas.textWidth(text, size: 12)
+            let textWidth = SVGCanvas.textWidth(text, size: 12, weight: .regular)
             if legendX + 30 + textWidth > Double(width) - margin {
                 legendX = margin
                 y += 18
@@ -142,7 +147,7 @@ extension Ladder {
         if !undrawn.isEmpty { notes.append("Not drawn (more than \(PartialCondition.caseLimit) cases): \(undrawn.joined(separator: ", ")).") }
         notes.append("Each band is one rule (or one case of a rule); every rule that matches a decision applies, so a decision needs every approval and recommendation drawn at its value.")
         for note in notes {
-            for line in SVGCanvas.wrap(note, width: Double(width) - 2 * margin, size: 12) {
+            for line in SVGCanvas.wrap(note, width: Double(width) - 2 * margin, size: 12, weight: .regular) {
                 canvas.text(line, x: margin, y: y, className: "note")
                 y += 15
             }

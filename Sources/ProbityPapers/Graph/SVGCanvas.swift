@@ -11,29 +11,29 @@ struct SVGCanvas {
 
     static let fontFamily = "'Liberation Sans', Arial, Helvetica, sans-serif"
 
-    /// An estimate of how wide `text` is at `size` pixels, generous enough that text laid out
-    /// by it is never cut off (sans-serif capitals and wide letters average under 0.6 em).
-    static func textWidth(_ text: some StringProtocol, size: Double) -> Double {
-        text.reduce(0.0) { $0 + characterWidth($1) } * size
+    /// The weight text is drawn in: bold letters are wider, so text is measured in the weight
+    /// its class gives it.
+    enum Weight { case regular, bold }
+
+    /// How wide `text` is at `size` pixels in the widest font that may draw it (Liberation Sans,
+    /// named first, or DejaVu Sans, the fallback where it is missing; `TextMetrics`), so that
+    /// text laid out by it is never cut off whichever of them the reader's machine has.
+    static func textWidth(_ text: some StringProtocol, size: Double, weight: Weight) -> Double {
+        Double(text.reduce(0) { $0 + thousandthsOfEm($1, weight: weight) }) / 1000 * size
     }
 
-    private static func characterWidth(_ character: Character) -> Double {
-        switch character {
-        case "i", "l", "j", "t", "f", "r", ".", ",", ":", ";", "'", "|", "!", "(", ")", " ": 0.33
-        case "m", "w", "M", "W", "@", "%": 0.9
-        case _ where character.isUppercase: 0.7
-        default: 0.58
-        }
+    private static func thousandthsOfEm(_ character: Character, weight: Weight) -> Int {
+        (weight == .bold ? TextMetrics.bold : TextMetrics.regular)[character] ?? TextMetrics.unknown
     }
 
     /// Breaks `text` into lines no wider than `width` at `size`; a word longer than a line is
     /// broken where it must be. Linear in the text: each character is measured once.
-    static func wrap(_ text: String, width: Double, size: Double) -> [String] {
+    static func wrap(_ text: String, width: Double, size: Double, weight: Weight) -> [String] {
         var lines: [String] = []
         var line = "", lineWidth = 0.0
-        let space = characterWidth(" ") * size
+        let space = textWidth(" ", size: size, weight: weight)
         for word in text.split(separator: " ") {
-            let wordWidth = textWidth(word, size: size)
+            let wordWidth = textWidth(word, size: size, weight: weight)
             if !line.isEmpty && lineWidth + space + wordWidth <= width {
                 line += " " + word
                 lineWidth += space + wordWidth
@@ -49,7 +49,7 @@ struct SVGCanvas {
             }
             // Too long for any line: cut it, character by character.
             for character in word {
-                let characterWidth = characterWidth(character) * size
+                let characterWidth = Double(thousandthsOfEm(character, weight: weight)) / 1000 * size
                 if !line.isEmpty && lineWidth + characterWidth > width {
                     lines.append(line)
                     line = ""

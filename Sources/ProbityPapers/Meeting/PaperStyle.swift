@@ -1,6 +1,15 @@
 /// The papers' stylesheet, inlined in every page so that the page needs nothing else.
 /// On screen a readable column; in print A4 pages with the table headers repeated on every
 /// page and no table row or list entry split across two pages.
+///
+/// It must hold in whichever font renders it: the font named first (Liberation Sans, Arial's
+/// metrics) or a fallback about a tenth wider (DejaVu Sans, where neither is installed).
+/// Date columns are sized in `ch`, the width of "0" in the font actually used: a date
+/// dd/mm/yyyy is 9.0ch in Liberation Sans and 9.06ch in DejaVu Sans, and 1rem covers the cell's
+/// padding and border on screen and in print. The other columns share what the dates leave, in
+/// proportion: the organisation column holds its bold header in DejaVu Sans, and at A4 width no
+/// word of the example register is broken in Liberation Sans, on screen or in print, nor in
+/// DejaVu Sans in print. `scripts/browser-check.py` checks both fonts.
 enum PaperStyle {
     static let css = """
     :root { color-scheme: light; }
@@ -21,8 +30,8 @@ enum PaperStyle {
     td.none { color: #333; }
     td.day { white-space: nowrap; }
     td.votes { text-align: right; }
-    col.name { width: 13%; } col.role { width: 14%; } col.organisation { width: 14%; }
-    col.interest { width: 23%; } col.type { width: 14%; } col.day { width: 11%; }
+    col.name { width: 12.5%; } col.role { width: 15%; } col.organisation { width: 17%; }
+    col.interest { width: 20%; } col.type { width: 13.5%; } col.day { width: calc(9.2ch + 1rem); }
     table.attendance { width: auto; min-width: 60%; table-layout: auto; }
     col.rule { width: 17%; } col.title { width: 33%; } col.source { width: 32%; } col.where { width: 18%; }
     code { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: .9em; overflow-wrap: anywhere; }
