@@ -113,7 +113,8 @@ public enum PersonName {
     /// `name` folded to its words, separated by single spaces: letters and
     /// digits lowercased and stripped of accents, everything else a break
     /// between words. Most names are ASCII, and take the short road.
-    static func foldedWords(_ name: String) -> [UInt8] {
+    package static func foldedWords(_ name: String) -> [UInt8] {
+        if let folded = name.utf8.withContiguousStorageIfAvailable(foldedASCIIWords), let folded { return folded }
         var out: [UInt8] = []
         out.reserveCapacity(name.utf8.count)
         var pendingSpace = false
@@ -157,6 +158,40 @@ public enum PersonName {
     /// Appends a letter, preceded by the space a break before it left
     /// pending (never at the very start).
     @inline(__always)
+    /// ``foldedWords(_:)`` of a name all of whose UTF-8 `bytes` are ASCII, written straight into
+    /// an array of the name's length (the folded words are never longer: each byte out is a
+    /// letter or digit in, or a space for the break before one); nil when a byte is not ASCII.
+    /// Appending byte by byte was most of the cost of indexing a register's texts by word
+    /// (docs/performance.md, item 29).
+    private static func foldedASCIIWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var isASCII = true
+        let out = [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+            var written = 0
+            var pendingSpace = false
+            for byte in bytes {
+                guard byte < 0x80 else {
+                    isASCII = false
+                    break
+                }
+                guard byte.isASCIIAlphanumeric else {
+                    pendingSpace = true
+                    continue
+                }
+                if pendingSpace {
+                    if written > 0 {
+                        buffer[written] = space
+                        written += 1
+                    }
+                    pendingSpace = false
+                }
+                buffer[written] = TextFolding.lowercased(byte)
+                written += 1
+            }
+            count = isASCII ? written : 0
+        }
+        return isASCII ? out : nil
+    }
+
     private static func append(_ byte: UInt8, to out: inout [UInt8], pendingSpace: inout Bool) {
         if pendingSpace {
             if !out.isEmpty { out.append(space) }

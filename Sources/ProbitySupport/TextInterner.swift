@@ -38,6 +38,13 @@ public struct TextInterner {
 
     /// The text of `key` (repaired as `String(decoding:as:)` repairs bytes that are not UTF-8).
     public mutating func text(_ key: UnsafeBufferPointer<UInt8>) -> String {
+        entry(key).text
+    }
+
+    /// The text of `key`, and its entry: values are numbered from 0 in the order they were first
+    /// given, so a caller can keep tables of its own by entry. Nil for a value not kept (past
+    /// `capacity`, or further than a lookup reads): the caller must find it some other way.
+    public mutating func entry(_ key: UnsafeBufferPointer<UInt8>) -> (text: String, entry: Int?) {
         let hash = ByteStringTable.hash(key)
         let tag = hash >> 32
         var slot = Int(truncatingIfNeeded: hash) & mask
@@ -64,15 +71,21 @@ public struct TextInterner {
                 return nil
             }
         }
-        if let found { return texts[found] }
+        if let found { return (texts[found], found) }
         let text = String(decoding: key, as: UTF8.self)
-        guard let empty, texts.count < capacity else { return text }
-        slots[empty] = tag << 32 | UInt64(texts.count + 1)
+        guard let empty, texts.count < capacity else { return (text, nil) }
+        let entry = texts.count
+        slots[empty] = tag << 32 | UInt64(entry + 1)
         starts.append(bytes.count)
         bytes.append(contentsOf: key)
         texts.append(text)
         if texts.count * 2 > slots.count { grow() }
-        return text
+        return (text, entry)
+    }
+
+    /// The text of entry `entry` (``entry(_:)``).
+    public func text(ofEntry entry: Int) -> String {
+        texts[entry]
     }
 
     /// Doubles the slots and places every entry again.

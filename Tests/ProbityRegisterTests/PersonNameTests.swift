@@ -3,6 +3,25 @@ import XCTest
 import ProbityTestSupport
 
 final class PersonNameTests: XCTestCase {
+    /// An ASCII name is folded from its bytes in one pass (``PersonName/foldedWords(_:)``): the
+    /// same words as lowercasing its letters and digits and breaking at everything else, with
+    /// single spaces between words; a name with any other byte takes the general road, which
+    /// gives the same words for its ASCII part.
+    func testASCIINamesFoldAsLettersAndDigitsBetweenBreaks() {
+        var (seed, random) = TestSeed.generator()
+        let alphabet = Array("aZ09 .-'&/(),Mq\t\n_~")
+        for round in 0..<2_000 {
+            let name = String((0..<random.below(40)).map { _ in alphabet[random.below(alphabet.count)] })
+            let expected = name.lowercased().split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).joined(separator: " ")
+            XCTAssertEqual(String(decoding: PersonName.foldedWords(name), as: UTF8.self), expected, "seed \(seed), round \(round): `\(name)`")
+            // One accented letter sends the name the general way; the rest folds alike.
+            let accented = name + " é"
+            XCTAssertEqual(String(decoding: PersonName.foldedWords(accented), as: UTF8.self), expected.isEmpty ? "e" : expected + " e",
+                           "seed \(seed), round \(round): `\(accented)`")
+        }
+        XCTAssertEqual(PersonName.foldedWords(""), [])
+    }
+
     func testSpellingsInTheSeedPapersAgree() {
         XCTAssertEqual(PersonName.normalise("Dr Hasib Ur-Rub"), "hasib ur rub")
         XCTAssertEqual(PersonName.normalise("Dr Hasib Ur Rub"), "hasib ur rub")

@@ -297,25 +297,76 @@ extension RegisterLinks {
         private let index = MadeOnce<Index>()
 
         func built(from register: Register) -> Index {
-            index.value {
-                var textsByWord: [String: [Int32]] = [:]
-                var textOwners: [Link] = []
-                // Each distinct text's words folded once: an employer or a template of interest is
-                // written on many rows.
-                var wordsOfText: [String: [String]] = [:]
-                for (owner, text) in RegisterLinks.texts(of: register) {
-                    let textID = Int32(textOwners.count)
-                    textOwners.append(owner)
-                    let words: [String]
-                    if let known = wordsOfText[text] {
-                        words = known
-                    } else {
-                        words = Array(Set(PersonName.words(text)))
-                        wordsOfText[text] = words
+            index.value { Self.index(of: register) }
+        }
+
+        /// Each register text's folded words (``PersonName/words(_:)``) → the texts holding it,
+        /// ascending, each once; and each text's owner. Words are numbered by their bytes as they
+        /// are read, and a `String` is made once per distinct word, not per occurrence: folding
+        /// each text into `String`s, a set of them and a dictionary entry per word was 300 M
+        /// instructions on the benchmark workload's register, paid by the first line naming a
+        /// supplier no rule file declares (docs/performance.md, item 29).
+        static func index(of register: Register) -> Index {
+            var textOwners: [Link] = []
+            var words = TextInterner()
+            // By the interner's entry: the texts holding that word.
+            var textsByEntry: [[Int32]] = []
+            // Words the interner does not keep (a bounded table): by their text instead.
+            var textsByOverflow: [String: [Int32]] = [:]
+            var entriesOfText: [Int] = []
+            for (owner, text) in RegisterLinks.texts(of: register) {
+                let textID = Int32(textOwners.count)
+                textOwners.append(owner)
+                entriesOfText.removeAll(keepingCapacity: true)
+                let folded = PersonName.foldedWords(text)
+                folded.withUnsafeBufferPointer { bytes in
+                    var start = 0
+                    while start < bytes.count {
+                        var end = start
+                        while end < bytes.count, bytes[end] != UInt8(ascii: " ") { end += 1 }
+                        if end > start {
+                            let (word, entry) = words.entry(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                            if let entry {
+                                entriesOfText.append(entry)
+                            } else if textsByOverflow[word]?.last != textID {
+                                textsByOverflow[word, default: []].append(textID)
+                            }
+                        }
+                        start = end + 1
                     }
-                    for word in words { textsByWord[word, default: []].append(textID) }
                 }
-                return (textsByWord, textOwners)
+                // A word written twice in one text lists the text once.
+                entriesOfText.sort()
+                var previous = -1
+                for entry in entriesOfText where entry != previous {
+                    previous = entry
+                    if entry == textsByEntry.count { textsByEntry.append([]) }
+                    textsByEntry[entry].append(textID)
+                }
+            }
+            var textsByWord: [String: [Int32]] = [:]
+            textsByWord.reserveCapacity(textsByEntry.count + textsByOverflow.count)
+            for (entry, texts) in textsByEntry.enumerated() {
+                add(texts, for: words.text(ofEntry: entry), to: &textsByWord)
+            }
+            for (word, texts) in textsByOverflow { add(texts, for: word, to: &textsByWord) }
+            return (textsByWord, textOwners)
+        }
+
+        /// Lists `texts` under `word`. Two byte sequences can be one `String` (the same letter
+        /// composed or decomposed), and a word the interner could not place is numbered again:
+        /// their lists are merged, ascending and each text once, as one word's are.
+        private static func add(_ texts: [Int32], for word: String, to textsByWord: inout [String: [Int32]]) {
+            guard let listed = textsByWord[word] else {
+                textsByWord[word] = texts
+                return
+            }
+            var merged = listed + texts
+            merged.sort()
+            var previous: Int32 = -1
+            textsByWord[word] = merged.filter { text in
+                defer { previous = text }
+                return text != previous
             }
         }
     }
