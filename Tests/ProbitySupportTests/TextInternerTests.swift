@@ -25,6 +25,23 @@ final class TextInternerTests: XCTestCase {
         XCTAssertEqual(interner.count, 3)
     }
 
+    /// Entries are numbered from 0 as values are first met, a value met again has its number,
+    /// and a value not kept has none.
+    func testEntriesAreNumberedInTheOrderValuesAreFirstMet() {
+        var interner = TextInterner(capacity: 3)
+        func entry(_ value: String) -> (text: String, entry: Int?) {
+            Array(value.utf8).withUnsafeBufferPointer { interner.entry($0) }
+        }
+        XCTAssertEqual(entry("care").entry, 0)
+        XCTAssertEqual(entry("health").entry, 1)
+        XCTAssertEqual(entry("care").entry, 0)
+        XCTAssertEqual(entry("").entry, 2)
+        let notKept = entry("trust")
+        XCTAssertEqual(notKept.text, "trust")
+        XCTAssertNil(notKept.entry, "past its capacity")
+        XCTAssertEqual((0..<interner.count).map(interner.text(ofEntry:)), ["care", "health", ""])
+    }
+
     /// Past its capacity new values are made and not kept; the texts are the same.
     func testPastItsCapacityValuesAreMadeAndNotKept() {
         var interner = TextInterner(capacity: 2)
