@@ -159,35 +159,15 @@ public enum PersonName {
     /// pending (never at the very start).
     @inline(__always)
     /// ``foldedWords(_:)`` of a name all of whose UTF-8 `bytes` are ASCII, written straight into
-    /// an array of the name's length (the folded words are never longer: each byte out is a
-    /// letter or digit in, or a space for the break before one); nil when a byte is not ASCII.
+    /// an array of the name's length (``foldASCIIWords(_:into:)``); nil when a byte is not ASCII.
     /// Appending byte by byte was most of the cost of indexing a register's texts by word
     /// (docs/performance.md, item 29).
     private static func foldedASCIIWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         var isASCII = true
         let out = [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
-            var written = 0
-            var pendingSpace = false
-            for byte in bytes {
-                guard byte < 0x80 else {
-                    isASCII = false
-                    break
-                }
-                guard byte.isASCIIAlphanumeric else {
-                    pendingSpace = true
-                    continue
-                }
-                if pendingSpace {
-                    if written > 0 {
-                        buffer[written] = space
-                        written += 1
-                    }
-                    pendingSpace = false
-                }
-                buffer[written] = TextFolding.lowercased(byte)
-                written += 1
-            }
-            count = isASCII ? written : 0
+            let written = foldASCIIWords(bytes, into: buffer)
+            isASCII = written != nil
+            count = written ?? 0
         }
         return isASCII ? out : nil
     }
