@@ -115,6 +115,8 @@ public enum PersonName {
     /// between words. Most names are ASCII, and take the short road.
     package static func foldedWords(_ name: String) -> [UInt8] {
         if let folded = name.utf8.withContiguousStorageIfAvailable(foldedASCIIWords), let folded { return folded }
+        // A name with a byte outside ASCII, or (never for a native string) whose bytes are not
+        // contiguous.
         var out: [UInt8] = []
         out.reserveCapacity(name.utf8.count)
         var pendingSpace = false
@@ -155,9 +157,6 @@ public enum PersonName {
         return out
     }
 
-    /// Appends a letter, preceded by the space a break before it left
-    /// pending (never at the very start).
-    @inline(__always)
     /// ``foldedWords(_:)`` of a name all of whose UTF-8 `bytes` are ASCII, written straight into
     /// an array of the name's length (``foldASCIIWords(_:into:)``); nil when a byte is not ASCII.
     /// Appending byte by byte was most of the cost of indexing a register's texts by word
@@ -172,6 +171,9 @@ public enum PersonName {
         return isASCII ? out : nil
     }
 
+    /// Appends a letter, preceded by the space a break before it left
+    /// pending (never at the very start).
+    @inline(__always)
     private static func append(_ byte: UInt8, to out: inout [UInt8], pendingSpace: inout Bool) {
         if pendingSpace {
             if !out.isEmpty { out.append(space) }
