@@ -200,7 +200,7 @@ extension NameSuggestions {
             guard needed > 0 else {
                 // Too short for any pair to be sure to survive: every candidate of a length in reach.
                 for candidateLength in shortest...longest where candidateLength < byLength.count {
-                    for id in byLength[candidateLength] where letterCounts.slipsAtLeast(codes: candidates[Int(id)].joined.utf8.lazy.map { UInt8(Self.code($0)) }) <= limit {
+                    for id in byLength[candidateLength] where letterCounts.slipsAtLeast(codes: letters[Int(letterStarts[Int(id)])..<Int(letterStarts[Int(id) + 1])]) <= limit {
                         chosen.append(id)
                     }
                 }
@@ -312,8 +312,8 @@ extension NameSuggestions {
                 for byte in joined.utf8 { name[CandidateIndex.code(byte)] += 1 }
             }
 
-            /// The fewest slips between the name and `other` (plain), by counting letters.
-            /// The fewest slips between the name and another, told as its letters' codes.
+            /// The fewest slips between the name and another plain name, told as its letters'
+            /// codes (``code(_:)``), by counting letters.
             mutating func slipsAtLeast(codes other: some Sequence<UInt8>) -> Int {
                 for letter in 0..<CandidateIndex.alphabet { scratch[letter] = name[letter] }
                 for code in other { scratch[Int(code)] -= 1 }

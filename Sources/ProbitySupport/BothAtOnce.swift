@@ -43,9 +43,10 @@ public func allThreeAtOnce<First: Sendable, Second: Sendable, Third: Sendable>(_
     return (firstResult, secondResult, thirdResult)
 }
 
-/// The results of ``bothAtOnce(_:_:)`` and ``allThreeAtOnce(_:_:_:)``, each written by exactly
-/// one thread and read only after all have finished, which the compiler cannot see.
-private final class AtOnceSlots<First, Second, Third>: @unchecked Sendable {
+/// The results of ``bothAtOnce(_:_:)``, ``allThreeAtOnce(_:_:_:)`` and ``SharedJobs/run(_:_:_:)``,
+/// each written by exactly one thread and read only after all have finished, which the compiler
+/// cannot see.
+final class AtOnceSlots<First, Second, Third>: @unchecked Sendable {
     var first: First?
     var second: Second?
     var third: Third?

@@ -30,7 +30,7 @@ public final class SharedJobs: @unchecked Sendable {
     public func run<First: Sendable, Second: Sendable, Third: Sendable>(_ first: @escaping @Sendable () -> First,
                                                                         _ second: @escaping @Sendable () -> Second,
                                                                         _ third: @escaping @Sendable () -> Third) -> (First, Second, Third) {
-        let slots = SharedJobsSlots<First, Second, Third>()
+        let slots = AtOnceSlots<First, Second, Third>()
         condition.lock()
         posted = [{ slots.first = first() }, { slots.second = second() }, { slots.third = third() }]
         next = 0
@@ -72,12 +72,4 @@ public final class SharedJobs: @unchecked Sendable {
             condition.unlock()
         }
     }
-}
-
-/// The results of ``SharedJobs/run(_:_:_:)``, each written by the one thread that ran its job
-/// and read only after every job has finished (under the jobs' lock), which the compiler cannot see.
-private final class SharedJobsSlots<First, Second, Third>: @unchecked Sendable {
-    var first: First?
-    var second: Second?
-    var third: Third?
 }
