@@ -194,12 +194,15 @@ public final class Engine: Sendable {
     /// and has its own copies of the small ones that every check copies from: the blank
     /// decision each line starts from, and the texts every report holds (the rules' ids, titles
     /// and citations, the bodies' and procedures' names, the scheme's), and the screener's
-    /// people index and kept meetings under references of their own. Threads sharing one
-    /// engine are correct too; with a replica each, they no longer write the reference counts
-    /// of the same objects on every decision (docs/performance.md, items 21 and 28).
+    /// people index and kept meetings under references of their own, and the compiled plan's
+    /// tables, copied. Threads sharing one engine are correct too; with a replica each, made on
+    /// its own thread, they no longer write the reference counts of the same objects on every
+    /// decision, nor read tables lying on cache lines the other writes (docs/performance.md,
+    /// items 21, 28 and 30).
     public func replica() -> Engine {
-        Engine(scheme: scheme, plan: plan, decoder: decoder.replica(), builder: builder.replica(), register: register,
-               screener: screener.replica(), registerPatterns: registerPatterns)
+        let plan = plan.replica()
+        return Engine(scheme: scheme, plan: plan, decoder: decoder.replica(), builder: builder.replica(plan: plan), register: register,
+                      screener: screener.replica(), registerPatterns: registerPatterns)
     }
 
     /// An engine with no register yet, to be given one by ``with(register:strict:)``: what

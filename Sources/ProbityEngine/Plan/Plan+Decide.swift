@@ -175,6 +175,17 @@ package final class RequirementTables: Sendable {
         deciderField = program.fieldIndex["decided_by"].flatMap { program.fields[$0].type == .body ? $0 : nil }
     }
 
+    /// The same tables in storage of their own (see ``Plan/replica()``).
+    init(replicating other: RequirementTables) {
+        approvals = other.approvals.withOwnStorage
+        recommendations = other.recommendations.withOwnStorage
+        procedures = other.procedures.withOwnStorage
+        approvalRank = other.approvalRank.withOwnStorage
+        procedureRank = other.procedureRank.withOwnStorage
+        noticeRank = other.noticeRank.withOwnStorage
+        deciderField = other.deciderField
+    }
+
     /// For each index, its position when the indices are sorted by `precedes`.
     static func ranks(_ indices: Range<Int>, by precedes: (Int, Int) -> Bool) -> [Int32] {
         var rank = [Int32](repeating: 0, count: indices.count)

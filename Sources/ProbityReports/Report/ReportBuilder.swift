@@ -98,13 +98,14 @@ package final class ReportBuilder: Sendable {
     /// texts, and the tables they are kept in). Reports hold those texts by reference, so each
     /// report made and dropped writes their reference counts: two threads building reports
     /// from one builder pass those counts' cache lines between their cores on every line
-    /// (docs/performance.md, item 21).
-    package func replica() -> ReportBuilder {
-        ReportBuilder(replicating: self)
+    /// (docs/performance.md, item 21). It reads `plan`, the same plan as this one's (its
+    /// ``Plan/replica()``, for the same reason).
+    package func replica(plan: Plan) -> ReportBuilder {
+        ReportBuilder(replicating: self, plan: plan)
     }
 
-    private init(replicating other: ReportBuilder) {
-        plan = other.plan
+    private init(replicating other: ReportBuilder, plan: Plan) {
+        self.plan = plan
         program = other.program
         wording = other.wording
         approvingRules = other.approvingRules.withOwnStorage

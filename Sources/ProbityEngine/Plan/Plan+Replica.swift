@@ -1,0 +1,60 @@
+import ProbitySupport
+
+extension Plan {
+    /// The same plan in storage of its own, for another thread deciding beside this one (a
+    /// batch's workers): every table `decide` reads, copied on the calling thread.
+    ///
+    /// Why: a shared table is only read, but a heap block is not alone on its cache line. At two
+    /// threads, one load of a shared table's length in `decide` took three times the whole of
+    /// `decide` at one thread, the line it sat on being written by the other core (memory freed
+    /// beside it and used again for a line's work). Copied by the thread that reads it, a table
+    /// lies among that thread's own blocks (docs/performance.md, item 30). The program itself,
+    /// read only for the few rules with notices or orders, stays shared.
+    package func replica() -> Plan {
+        Plan(replicating: self)
+    }
+
+    private init(replicating other: Plan) {
+        program = other.program
+        conditions = other.conditions.withOwnStorage
+        roots = other.roots.withOwnStorage
+        effectiveFrom = other.effectiveFrom.withOwnStorage
+        effectiveUntil = other.effectiveUntil.withOwnStorage
+        facts = other.facts.withOwnStorage
+        index = other.index.withOwnStorage
+        conjunctRoots = other.conjunctRoots.map(\.withOwnStorage)
+        branchRoots = other.branchRoots.map(\.withOwnStorage)
+        requirements = RequirementTables(replicating: other.requirements)
+    }
+}
+
+extension ConditionProgram {
+    /// The same nodes and constants in storage of their own (see ``Plan/replica()``).
+    var withOwnStorage: ConditionProgram {
+        var copy = self
+        copy.nodes = nodes.withOwnStorage
+        copy.children = children.withOwnStorage
+        copy.values = values.withOwnStorage
+        copy.texts = texts.map(\.withOwnStorage)
+        copy.origins = origins.withOwnStorage
+        return copy
+    }
+}
+
+extension RuleIndex {
+    /// The same index in storage of its own (see ``Plan/replica()``).
+    var withOwnStorage: RuleIndex {
+        var copy = self
+        copy.buckets = buckets.withOwnStorage
+        copy.organisationSplitOfKey = organisationSplitOfKey.withOwnStorage
+        copy.organisationSplits = organisationSplits.withOwnStorage
+        copy.namedSlots = namedSlots.withOwnStorage
+        copy.namedBuckets = namedBuckets.withOwnStorage
+        copy.members = members.withOwnStorage
+        copy.points = points.withOwnStorage
+        copy.edges = edges.withOwnStorage
+        copy.lowerBounds = lowerBounds.withOwnStorage
+        copy.upperBounds = upperBounds.withOwnStorage
+        return copy
+    }
+}
