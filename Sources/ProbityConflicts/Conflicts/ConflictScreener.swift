@@ -189,7 +189,7 @@ package final class ConflictScreener: Sendable {
     private init(replicating other: ConflictScreener) {
         program = other.program
         // In storage of its own: every report names the organisations at stake, and writes them.
-        organisationNames = other.organisationNames.map(\.withOwnStorage)
+        organisationNames = other.organisationNames.map { $0.withOwnStorage }
         register = other.register
         people = other.people.replica()
         links = other.links

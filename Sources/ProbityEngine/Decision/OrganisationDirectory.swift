@@ -67,7 +67,7 @@ package struct OrganisationDirectory: Sendable {
     /// item 28). Its caches of suggestions are shared.
     package var withOwnExactTexts: OrganisationDirectory {
         var copy = self
-        copy.exactTexts = exactTexts.map(\.withOwnStorage)
+        copy.exactTexts = exactTexts.map { $0.withOwnStorage }
         return copy
     }
 

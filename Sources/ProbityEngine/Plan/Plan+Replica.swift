@@ -22,8 +22,9 @@ extension Plan {
         effectiveUntil = other.effectiveUntil.withOwnStorage
         facts = other.facts.withOwnStorage
         index = other.index.withOwnStorage
-        conjunctRoots = other.conjunctRoots.map(\.withOwnStorage)
-        branchRoots = other.branchRoots.map(\.withOwnStorage)
+        conjunctRoots = other.conjunctRoots.withOwnStorage
+        // Read only by test coverage, never by a batch.
+        branchRoots = other.branchRoots
         requirements = RequirementTables(replicating: other.requirements)
     }
 }
@@ -35,8 +36,9 @@ extension ConditionProgram {
         copy.nodes = nodes.withOwnStorage
         copy.children = children.withOwnStorage
         copy.values = values.withOwnStorage
-        copy.texts = texts.map(\.withOwnStorage)
-        copy.origins = origins.withOwnStorage
+        copy.texts = texts.map { $0.withOwnStorage }
+        // The written conditions stay shared: a copy of the table would still hold the same
+        // conditions (each retained when read), and only explanations read them.
         return copy
     }
 }

@@ -14,11 +14,11 @@ extension Plan {
 
     /// The nodes of rule `rule`'s conjuncts (``Condition/conjuncts``), in order, within the tree
     /// ``trace(rule:_:)`` evaluates.
-    package func conjunctNodes(ofRule rule: Int) -> [Int32] { conjunctRoots[rule] }
+    package func conjunctNodes(ofRule rule: Int) -> [Int32] { Array(conjunctRoots[rule]) }
 
     /// The nodes of rule `rule`'s branches (``Condition/branches``), in order, within the tree
     /// ``trace(rule:_:)`` evaluates.
-    package func branchNodes(ofRule rule: Int) -> [Int32] { branchRoots[rule] }
+    package func branchNodes(ofRule rule: Int) -> [Int32] { Array(branchRoots[rule]) }
 
     /// What a compiled node is, as an explanation reads it.
     package enum NodeShape {

@@ -15,10 +15,12 @@ package struct Plan: Sendable {
     let index: RuleIndex
     /// Per rule: the nodes of its top-level conjuncts within its condition's tree, so near
     /// misses can be scored (how many conjuncts hold) and explanations read each from a trace.
-    package let conjunctRoots: [[Int32]]
+    /// One list per rule in one table: a table per rule was an allocation per rule, each copied
+    /// again for every batch worker (``replica()``).
+    package let conjunctRoots: RuleLists
     /// Per rule: the nodes of its condition's branches (``Condition/branches``) within its
     /// condition's tree, so test coverage reads them from a trace of this evaluator.
-    let branchRoots: [[Int32]]
+    let branchRoots: RuleLists
     /// Each rule's requirements as indices, and the orders reports list them in.
     package let requirements: RequirementTables
 
@@ -35,8 +37,8 @@ package struct Plan: Sendable {
             conjunctRoots.append(compiled?.conjuncts ?? [])
             branchRoots.append(compiled?.branches ?? [])
         }
-        self.conjunctRoots = conjunctRoots
-        self.branchRoots = branchRoots
+        self.conjunctRoots = RuleLists(conjunctRoots)
+        self.branchRoots = RuleLists(branchRoots)
         self.conditions = conditions
         self.roots = roots
         self.effectiveFrom = program.rules.map { $0.effectiveFrom ?? .min }

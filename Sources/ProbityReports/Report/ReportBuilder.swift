@@ -118,8 +118,8 @@ package final class ReportBuilder: Sendable {
         testedOrganisationFields = other.testedOrganisationFields.withOwnStorage
         directory = other.directory
         references = other.references.map { Report.RuleReference(texts: $0.texts.withOwnStorage) }
-        bodyNames = other.bodyNames.map(\.withOwnStorage)
-        procedureNames = other.procedureNames.map(\.withOwnStorage)
+        bodyNames = other.bodyNames.map { $0.withOwnStorage }
+        procedureNames = other.procedureNames.map { $0.withOwnStorage }
         var scheme = other.scheme
         scheme.name = scheme.name.withOwnStorage
         scheme.version = scheme.version.withOwnStorage
@@ -431,11 +431,13 @@ package final class ReportBuilder: Sendable {
         var failedTruth = Truth.unknown
         // The plan's lists are read in place: taking one out retained it, a count that every
         // worker of a batch writes (docs/performance.md, item 28).
-        for conjunct in plan.conjunctRoots[index].indices {
-            let truth = conditions.evaluate(plan.conjunctRoots[index][conjunct], decision)
+        var conjunct = 0
+        plan.conjunctRoots.forEach(index) { node in
+            defer { conjunct += 1 }
+            let truth = conditions.evaluate(node, decision)
             if truth == .yes {
                 met += 1
-                continue
+                return
             }
             if failed == nil { (failed, failedTruth) = (conjunct, truth) }
             let test = conjunctTests[index][conjunct]
