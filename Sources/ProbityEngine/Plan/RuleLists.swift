@@ -21,6 +21,13 @@ package struct RuleLists: Sendable {
     /// The positions of rule `rule`'s list in ``items``.
     @inline(__always) private func range(_ rule: Int) -> Range<Int> { Int(starts[rule]) ..< Int(starts[rule + 1]) }
 
+    /// Where rule `rule`'s list lies in the table, for a loop that reads it in place by
+    /// ``item(at:)`` (the list's `n`th item is at `lowerBound + n`).
+    @inline(__always) package func positions(_ rule: Int) -> Range<Int> { range(rule) }
+
+    /// The item at `position` (one of some rule's ``positions(_:)``).
+    @inline(__always) package func item(at position: Int) -> Int32 { items[position] }
+
     /// Calls `body` with each index of rule `rule`'s list, in order.
     @inline(__always) package func forEach(_ rule: Int, _ body: (Int32) -> Void) {
         for position in range(rule) { body(items[position]) }

@@ -431,13 +431,13 @@ package final class ReportBuilder: Sendable {
         var failedTruth = Truth.unknown
         // The plan's lists are read in place: taking one out retained it, a count that every
         // worker of a batch writes (docs/performance.md, item 28).
-        var conjunct = 0
-        plan.conjunctRoots.forEach(index) { node in
-            defer { conjunct += 1 }
-            let truth = conditions.evaluate(node, decision)
+        let positions = plan.conjunctRoots.positions(index)
+        for position in positions {
+            let conjunct = position - positions.lowerBound
+            let truth = conditions.evaluate(plan.conjunctRoots.item(at: position), decision)
             if truth == .yes {
                 met += 1
-                return
+                continue
             }
             if failed == nil { (failed, failedTruth) = (conjunct, truth) }
             let test = conjunctTests[index][conjunct]
