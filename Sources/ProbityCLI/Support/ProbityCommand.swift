@@ -49,6 +49,9 @@ enum ProbityCommand {
                     return .success
                 }
             }
+            // Every command but `serve` builds its tables once and exits: large blocks stay in
+            // the heap to be used again (``AllocatorSettings``). A server gives memory back.
+            if name != "serve" { AllocatorSettings.forProcessThatExits() }
             switch name {
             case "check": return try CheckCommand.run(rest)
             case "test": return try TestCommand.run(rest)
