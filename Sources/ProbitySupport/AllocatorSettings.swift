@@ -12,11 +12,11 @@ import Foundation
 /// served from the heap, and the heap not trimmed below 256 MiB, memory freed at start-up is
 /// used again: with ten times the benchmark's rules, a one-line batch took about 5,950 page
 /// faults, not 7,400, and 43 ms, not 49 (docs/performance.md, item 31).
-public enum AllocatorSettings {
+package enum AllocatorSettings {
     /// Keeps blocks of up to 32 MiB in the heap and the heap untrimmed below 256 MiB. Returns
     /// whether the C library took both settings (with no `mallopt`, nothing changes).
     @discardableResult
-    public static func forProcessThatExits() -> Bool {
+    package static func forProcessThatExits() -> Bool {
         // `mallopt` is in malloc.h, which Glibc's module map leaves out: it is found by name.
         typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
         guard let symbol = dlsym(nil, "mallopt") else { return false }
