@@ -9,12 +9,13 @@ import Foundation
 /// tables by doubling (the register's rows and texts, the rules' tokens and syntax, the indexes),
 /// so each step mapped fresh pages and took a page fault on every one, and the heap's freed top
 /// was given back and faulted in again. With blocks of up to 32 MiB (the most glibc allows)
-/// served from the heap, and the heap not trimmed below 256 MiB, memory freed at start-up is
-/// used again: with ten times the benchmark's rules, a one-line batch took about 5,950 page
+/// served from the heap, and the heap's free top given back only past 256 MiB, memory freed at
+/// start-up is used again: with ten times the benchmark's rules, a one-line batch took about 5,950 page
 /// faults, not 7,400, and 43 ms, not 49 (docs/performance.md, item 31).
 package enum AllocatorSettings {
-    /// Keeps blocks of up to 32 MiB in the heap and the heap untrimmed below 256 MiB. Returns
-    /// whether the C library took both settings (with no `mallopt`, nothing changes).
+    /// Keeps blocks of up to 32 MiB in the heap, and gives the heap's free top back only past
+    /// 256 MiB. Returns whether the C library took both settings (with no `mallopt`, nothing
+    /// changes).
     @discardableResult
     package static func forProcessThatExits() -> Bool {
         // `mallopt` is in malloc.h, which Glibc's module map leaves out: it is found by name.

@@ -163,7 +163,7 @@ struct BatchCheck {
                 // through one engine wrote the reference counts of the same texts and tables on
                 // every line (docs/performance.md, items 21 and 28). The first making a replica
                 // too was tried (item 30): it starts every worker later, by the time a replica
-                // takes (1.3 ms with ten times the rules), and was no faster.
+                // takes (about 2 ms of CPU with ten times the rules), and was no faster.
                 let context = worker == 0 ? context : context.replica()
                 return { block in block.check(context: context) }
             },

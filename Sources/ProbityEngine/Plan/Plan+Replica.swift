@@ -5,11 +5,12 @@ extension Plan {
     /// batch's workers): every table `decide` reads, copied on the calling thread.
     ///
     /// Why: a shared table is only read, but a heap block is not alone on its cache line. At two
-    /// threads, one load of a shared table's length in `decide` took three times the whole of
-    /// `decide` at one thread, the line it sat on being written by the other core (memory freed
-    /// beside it and used again for a line's work). Copied by the thread that reads it, a table
-    /// lies among that thread's own blocks (docs/performance.md, item 30). The program itself,
-    /// read only for the few rules with notices or orders, stays shared.
+    /// threads, one load of a shared table's length in `decide` took about twice the whole of
+    /// `decide` at one thread: most likely its line was being written by the other core (memory
+    /// freed beside it at start-up and used again for a line's work; this VM has no counters to
+    /// show it). Copied by the thread that reads it, a table lies among that thread's own blocks
+    /// (docs/performance.md, item 30). The program itself, read only for the few rules with
+    /// notices or orders, stays shared.
     package func replica() -> Plan {
         Plan(replicating: self)
     }
