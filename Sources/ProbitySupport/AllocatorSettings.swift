@@ -10,8 +10,8 @@ import Foundation
 /// so each step mapped fresh pages and took a page fault on every one, and the heap's freed top
 /// was given back and faulted in again. With blocks of up to 32 MiB (the most glibc allows)
 /// served from the heap, and the heap's free top given back only past 256 MiB, memory freed at
-/// start-up is used again: with ten times the benchmark's rules, a one-line batch took about 5,950 page
-/// faults, not 7,400, and 43 ms, not 49 (docs/performance.md, item 31).
+/// start-up is used again: with ten times the benchmark's rules, a one-line batch took about
+/// 5,950 page faults, not 7,400, and 43 ms, not 49 (docs/performance.md, item 31).
 package enum AllocatorSettings {
     /// Keeps blocks of up to 32 MiB in the heap, and gives the heap's free top back only past
     /// 256 MiB. Returns whether the C library took both settings (with no `mallopt`, nothing

@@ -2,15 +2,15 @@ import ProbitySupport
 
 extension Plan {
     /// The same plan in storage of its own, for another thread deciding beside this one (a
-    /// batch's workers): every table `decide` reads, copied on the calling thread.
+    /// batch's workers): the plan's tables that `decide` reads, copied on the calling thread.
     ///
     /// Why: a shared table is only read, but a heap block is not alone on its cache line. At two
     /// threads, one load of a shared table's length in `decide` took about twice the whole of
     /// `decide` at one thread: most likely its line was being written by the other core (memory
     /// freed beside it at start-up and used again for a line's work; this VM has no counters to
     /// show it). Copied by the thread that reads it, a table lies among that thread's own blocks
-    /// (docs/performance.md, item 30). The program itself, read only for the few rules with
-    /// notices or orders, stays shared.
+    /// (docs/performance.md, item 30). The program itself stays shared: `decide` reads it only
+    /// for the few rules with notices or orders and for a decision's `decided_by` body.
     package func replica() -> Plan {
         Plan(replicating: self)
     }

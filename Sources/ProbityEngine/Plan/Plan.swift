@@ -70,7 +70,7 @@ package struct Plan: Sendable {
     /// The truth of conjunct `conjunct` of rule `rule`'s condition (see ``Condition/conjuncts``),
     /// evaluating that part of the rule's tree only.
     package func truth(ofConjunct conjunct: Int, rule: Int, _ decision: Decision) -> Truth {
-        conditions.evaluate(conjunctRoots[rule][conjunct], decision)
+        conditions.evaluate(conjunctRoots.item(at: conjunctRoots.positions(rule).lowerBound + conjunct), decision)
     }
 
     /// The truth of rule `rule`'s condition for a decision, ignoring its period.

@@ -38,8 +38,15 @@ package struct RuleLists: Sendable {
         range(rule).contains { items[$0] == value }
     }
 
-    /// Rule `rule`'s list, for callers off the hot path.
+    /// Rule `rule`'s list, for callers off the hot path. A slice of the whole table: its
+    /// indices are positions in the table (``positions(_:)``), not counted from zero.
     package subscript(rule: Int) -> ArraySlice<Int32> { items[range(rule)] }
+
+    /// Where the two tables are stored, for tests that a copy has storage of its own.
+    var storageAddresses: [UnsafeRawPointer?] {
+        [starts.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) },
+         items.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }]
+    }
 
     /// The same lists in buffers of their own, for a table kept per thread (a copy shares the
     /// buffers, and every later copy writes their reference counts).

@@ -44,8 +44,8 @@ package final class ReportBuilder: Sendable {
     let schemeTexts: Report.SchemeTexts
     /// The scheme, as each report carries it.
     let scheme: SchemeInfo
-    /// Per rule: the bodies whose approval (recommendation) it requires, the plan's lists held
-    /// here so that a replica has its own (each approval of each report reads one).
+    /// Per rule: the bodies whose approval (recommendation) it requires: the plan's lists, held
+    /// here (each approval of each report reads one; a replica's are its plan's copies).
     let approvalLists: RuleLists
     let recommendationLists: RuleLists
     /// Organisation fields some rule tests (see ``addUnknownOrganisationFindings(_:into:)``).
@@ -93,7 +93,7 @@ package final class ReportBuilder: Sendable {
     }
 
     /// A builder that builds the same reports as this one, for another thread: it shares the
-    /// plan and the large tables, and has its own copies of what every report holds or reads
+    /// large tables, and has its own copies of what every report holds or reads
     /// (the rules' ids, titles and citations, the bodies' and procedures' names, the scheme's
     /// texts, and the tables they are kept in). Reports hold those texts by reference, so each
     /// report made and dropped writes their reference counts: two threads building reports
@@ -107,10 +107,12 @@ package final class ReportBuilder: Sendable {
     private init(replicating other: ReportBuilder, plan: Plan) {
         self.plan = plan
         program = other.program
-        wording = other.wording
+        // Near misses are worded by tracing the plan: this builder's own.
+        wording = ConditionWording(plan: plan)
         approvingRules = other.approvingRules.withOwnStorage
         isApproving = other.isApproving.withOwnStorage
-        conjunctTests = other.conjunctTests.withOwnStorage
+        // Each rule's tests in a buffer of its own too: every scored rule reads its list.
+        conjunctTests = other.conjunctTests.map { $0.withOwnStorage }
         conjunctWording = other.conjunctWording.map { rule in rule.map { $0?.withOwnStorage } }
         isBandRanked = other.isBandRanked.withOwnStorage
         placeholdersByRule = other.placeholdersByRule.withOwnStorage
@@ -126,8 +128,9 @@ package final class ReportBuilder: Sendable {
         scheme.digest = scheme.digest.withOwnStorage
         self.scheme = scheme
         schemeTexts = Report.SchemeTexts(scheme)
-        approvalLists = other.approvalLists.withOwnStorage
-        recommendationLists = other.recommendationLists.withOwnStorage
+        // The plan's replica has copied them already.
+        approvalLists = plan.requirements.approvals
+        recommendationLists = plan.requirements.recommendations
     }
 
 

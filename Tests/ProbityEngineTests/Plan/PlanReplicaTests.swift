@@ -39,24 +39,49 @@ final class PlanReplicaTests: XCTestCase {
         XCTAssertGreaterThan(fired, 100, "seed \(seed): too few rules fired to compare")
     }
 
-    /// Each table `decide` reads is a buffer of the replica's own, not the plan's.
+    /// Each table `decide` reads is a buffer of the replica's own, not the plan's (the tiered
+    /// scheme with a rule testing a text and a set of sums, so no table is empty).
     func testAReplicasTablesAreBuffersOfItsOwn() throws {
-        let plan = try XCTUnwrap(makePlan(tieredScheme))
+        let scheme = tieredScheme.replacingOccurrences(of: "fields\n", with: "fields\n  title: text\n") + """
+
+        rule TITLED "an urgent award of a listed sum"
+          when title = "Urgent" and value in {£100, £200}
+          require approval by place-lead
+        """
+        let plan = try XCTUnwrap(makePlan(scheme))
         let replica = plan.replica()
         func address<T>(_ array: [T]) -> UnsafeRawPointer? { array.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
         let tables: [(String, UnsafeRawPointer?, UnsafeRawPointer?)] = [
             ("roots", address(plan.roots), address(replica.roots)),
             ("facts", address(plan.facts), address(replica.facts)),
             ("effective from", address(plan.effectiveFrom), address(replica.effectiveFrom)),
+            ("effective until", address(plan.effectiveUntil), address(replica.effectiveUntil)),
+            ("condition values", address(plan.conditions.values), address(replica.conditions.values)),
+            ("condition texts", address(plan.conditions.texts), address(replica.conditions.texts)),
             ("condition nodes", address(plan.conditions.nodes), address(replica.conditions.nodes)),
             ("condition children", address(plan.conditions.children), address(replica.conditions.children)),
             ("index members", address(plan.index.members), address(replica.index.members)),
             ("index buckets", address(plan.index.buckets), address(replica.index.buckets)),
             ("approval ranks", address(plan.requirements.approvalRank), address(replica.requirements.approvalRank)),
+            ("procedure ranks", address(plan.requirements.procedureRank), address(replica.requirements.procedureRank)),
+            ("notice ranks", address(plan.requirements.noticeRank), address(replica.requirements.noticeRank)),
         ]
         for (name, original, copy) in tables {
             XCTAssertNotNil(original, "\(name) is empty: nothing to compare")
             XCTAssertNotEqual(original, copy, "the replica's \(name) is the plan's buffer")
+        }
+        // The per-rule lists: the approvals' were the load that showed the sharing (item 30).
+        let lists: [(String, RuleLists, RuleLists)] = [
+            ("approvals", plan.requirements.approvals, replica.requirements.approvals),
+            ("recommendations", plan.requirements.recommendations, replica.requirements.recommendations),
+            ("procedures", plan.requirements.procedures, replica.requirements.procedures),
+            ("conjunct nodes", plan.conjunctRoots, replica.conjunctRoots),
+        ]
+        for (name, original, copy) in lists {
+            for (table, (a, b)) in zip(["starts", "items"], zip(original.storageAddresses, copy.storageAddresses)) {
+                XCTAssertNotNil(a, "\(name)' \(table) are empty: nothing to compare")
+                XCTAssertNotEqual(a, b, "the replica's \(name) share the plan's \(table)")
+            }
         }
         XCTAssertFalse(plan.requirements === replica.requirements)
         for rule in plan.program.rules.indices {
