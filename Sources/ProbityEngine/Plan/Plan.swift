@@ -67,12 +67,6 @@ package struct Plan: Sendable {
     /// The ordered field the rule index splits its kinds by, if any.
     package var rangeField: Int? { index.rangeField }
 
-    /// The truth of conjunct `conjunct` of rule `rule`'s condition (see ``Condition/conjuncts``),
-    /// evaluating that part of the rule's tree only.
-    package func truth(ofConjunct conjunct: Int, rule: Int, _ decision: Decision) -> Truth {
-        conditions.evaluate(conjunctRoots.item(at: conjunctRoots.positions(rule).lowerBound + conjunct), decision)
-    }
-
     /// The truth of rule `rule`'s condition for a decision, ignoring its period.
     package func truth(ofRule rule: Int, _ decision: Decision) -> Truth {
         let root = roots[rule]
