@@ -44,10 +44,6 @@ package final class ReportBuilder: Sendable {
     let schemeTexts: Report.SchemeTexts
     /// The scheme, as each report carries it.
     let scheme: SchemeInfo
-    /// Per rule: the bodies whose approval (recommendation) it requires: the plan's lists, held
-    /// here (each approval of each report reads one; a replica's are its plan's copies).
-    let approvalLists: RuleLists
-    let recommendationLists: RuleLists
     /// Organisation fields some rule tests (see ``addUnknownOrganisationFindings(_:into:)``).
     let testedOrganisationFields: [Int]
     /// Declared organisations, for "did you mean" on a name no rule file declares.
@@ -88,8 +84,6 @@ package final class ReportBuilder: Sendable {
         self.procedureNames = program.procedures.map { Report.Named(id: $0.id, title: $0.title) }
         self.schemeTexts = Report.SchemeTexts(program.scheme)
         self.scheme = program.scheme
-        self.approvalLists = plan.requirements.approvals
-        self.recommendationLists = plan.requirements.recommendations
     }
 
     /// A builder that builds the same reports as this one, for another thread: it shares the
@@ -128,9 +122,6 @@ package final class ReportBuilder: Sendable {
         scheme.digest = scheme.digest.withOwnStorage
         self.scheme = scheme
         schemeTexts = Report.SchemeTexts(scheme)
-        // The plan's replica has copied them already.
-        approvalLists = plan.requirements.approvals
-        recommendationLists = plan.requirements.recommendations
     }
 
 
@@ -150,9 +141,11 @@ package final class ReportBuilder: Sendable {
         report.schemeTexts = schemeTexts
         let fired = verdict.matches.fired.map(Int.init)
         report.rulesFired = fired.map(reference)
+        // The plan's lists (a replica's plan has its own copies: ``Plan/replica()``).
+        let requirements = plan.requirements
         report.approvals = verdict.approvals.map { approval in
             // Every fired rule that requires it, not only the first, which is the one cited.
-            let table = approval.action == .approve ? approvalLists : recommendationLists
+            let table = approval.action == .approve ? requirements.approvals : requirements.recommendations
             var ruleIDs: [EncodedJSONString] = []
             for rule in fired where table.contains(rule, approval.body) { ruleIDs.append(references[rule].texts.id) }
             return Report.Approval(approver: bodyNames[Int(approval.body)], action: approval.action,
