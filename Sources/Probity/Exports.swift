@@ -43,6 +43,8 @@ public typealias RecordedVotes = ProbityConflicts.RecordedVotes
 public typealias Register = ProbityRegister.Register
 public typealias RegisterLoader = ProbityRegister.RegisterLoader
 public typealias RegisterLoadError = ProbityRegister.RegisterLoadError
+/// A register read another thread may share (``RegisterLoader/load(path:files:sharing:)``).
+public typealias RegisterReadSharing = ProbityRegister.RegisterReadSharing
 /// Jobs another thread may help with (``Engine/expectingRegister(_:sharing:)``).
 public typealias SharedJobs = ProbitySupport.SharedJobs
 

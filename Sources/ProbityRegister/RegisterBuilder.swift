@@ -16,8 +16,19 @@ struct RegisterBuilder {
     /// (a cell's value, which has no line of its own): the finding still points at its entry.
     var entryLine = 0
     private var indexByKey: [String: Int] = [:]
-    private var noted: Set<Int> = []          // people already reported as listed twice
+    /// People already reported as listed more than once, and where in `issues` that finding is
+    /// (which only a later part's is asked: once a part is absorbed, only whether a person is
+    /// here matters).
+    private var notedAt: [Int: Int] = [:]
     private var current: Int?                 // the person continuation rows belong to
+    /// Whether this builder reads a later part of a file (``init(laterPartOf:expectedRows:)``):
+    /// its first person stands for whoever the part before ended with.
+    private let isLaterPart: Bool
+    /// In a later part, the employer each person's first row gave (the merge's message needs
+    /// it); empty otherwise.
+    private var firstEmployers: [String] = []
+    /// In a later part, whether a continuation row came before the part's first named row.
+    private var continuesEarlierPerson = false
     private var classifications: [String: InterestClassification] = [:]
     /// Up to eight type texts met lately, and the next of them to be replaced.
     private var recentlyClassified: [(text: String, classification: InterestClassification)] = []
@@ -34,8 +45,24 @@ struct RegisterBuilder {
     /// register does not grow its tables many times over.
     init(fileName: String, expectedRows: Int = 0) {
         self.fileName = fileName
+        isLaterPart = false
         people.reserveCapacity(expectedRows)
         indexByKey.reserveCapacity(expectedRows)
+    }
+
+    /// A builder for a later part of the file `fileName`, read on another thread and
+    /// ``absorb(_:)``ed by the builder of the part before it. Its rows are built as they would be
+    /// after that part's, but for what depends on it: the person continuation rows at the part's
+    /// start belong to (a stand-in, person 0, until the merge) and people the part before
+    /// listed already (merged then, with the finding the file read whole would have made).
+    init(laterPartOf fileName: String, expectedRows: Int = 0) {
+        self.fileName = fileName
+        isLaterPart = true
+        people.reserveCapacity(expectedRows + 1)
+        indexByKey.reserveCapacity(expectedRows)
+        people.append(RegisterPerson(name: "", key: ""))
+        firstEmployers.append("")
+        current = 0
     }
 
     /// `cell` trimmed, unless the importer trimmed it.
@@ -83,18 +110,15 @@ struct RegisterBuilder {
             people[existing].lines.append(line)
             if people[existing].employer.isEmpty { people[existing].employer = employer }
             if people[existing].position.isEmpty { people[existing].position = position }
-            if noted.insert(existing).inserted {
-                let first = people[existing].lines.first ?? 0
-                let whereFirst = first > 0 ? " (first at line \(first))" : ""
-                var message = "`\(name)` is listed more than once\(whereFirst); the entries are merged"
-                if !employer.isEmpty && employer != people[existing].employer {
-                    message += ", keeping the employer `\(people[existing].employer)` and not `\(employer)`"
-                }
-                record(.readAs, line: line, message)
+            if notedAt[existing] == nil {
+                notedAt[existing] = issues.count
+                record(.readAs, line: line, Self.listedAgain(name: name, firstLine: people[existing].lines.first ?? 0,
+                                                             keptEmployer: people[existing].employer, employer: employer))
             }
             return
         }
         current = people.count
+        if isLaterPart { firstEmployers.append(employer) }
         // Room for a few interests and the lines of their rows (a register has about four a
         // person), not grown one at a time.
         var lines: [Int] = []
@@ -103,6 +127,18 @@ struct RegisterBuilder {
         var person = RegisterPerson(name: name, key: key, employer: employer, position: position, lines: lines)
         person.interests.reserveCapacity(4)
         people.append(person)
+    }
+
+    /// The finding for a person named again on `name`'s row, whose employer cell says
+    /// `employer`, the person's first row being on `firstLine` and the employer kept
+    /// `keptEmployer`.
+    private static func listedAgain(name: String, firstLine: Int, keptEmployer: String, employer: String) -> String {
+        let whereFirst = firstLine > 0 ? " (first at line \(firstLine))" : ""
+        var message = "`\(name)` is listed more than once\(whereFirst); the entries are merged"
+        if !employer.isEmpty && employer != keptEmployer {
+            message += ", keeping the employer `\(keptEmployer)` and not `\(employer)`"
+        }
+        return message
     }
 
     /// Records what a row declares for the current person. A row with no
@@ -119,6 +155,7 @@ struct RegisterBuilder {
     mutating func declare(type rawType: String, nature rawNature: String, organisation rawOrganisation: String = "",
                           validFrom: RegisterDateCell, validTo: RegisterDateCell, declaredOn: RegisterDateCell = .empty,
                           line: Int, isContinuation: Bool, employer rawEmployer: String = "", position rawPosition: String = "") {
+        if isContinuation && isLaterPart && current == 0 { continuesEarlierPerson = true }
         let typeText = trimmed(rawType)
         let organisation = trimmed(rawOrganisation)
         let writtenNature = trimmed(rawNature)
@@ -267,6 +304,84 @@ struct RegisterBuilder {
         switch DateText.read(text) {
         case .iso(let day), .dayFirst(let day): day
         case .noSuchDay, .unreadable: nil
+        }
+    }
+}
+
+// MARK: A file read in two parts
+
+extension RegisterBuilder {
+    /// Whether ``absorb(_:)`` can give what reading `later`'s rows after this builder's would:
+    /// not when rows at the start of `later` continue a person and this part ended with none
+    /// (read whole, those rows would have been reported, not kept).
+    func canAbsorb(_ later: RegisterBuilder) -> Bool {
+        later.isLaterPart && (current != nil || !later.continuesEarlierPerson)
+    }
+
+    /// Takes in the people, findings and rows of `later`, the builder of the rows that follow
+    /// this builder's in the file (``init(laterPartOf:expectedRows:)``), so that this builder
+    /// holds what it would hold had it read those rows itself (``canAbsorb(_:)`` must hold):
+    ///
+    /// - the rows continuing a person at the start of `later` go to the person this part ended
+    ///   with;
+    /// - a person `later` names who is listed here already is merged into that person as their
+    ///   later rows would have been: the employer and position kept unless empty, the lines,
+    ///   interests and pointers after these, the latest date of declaration (the first row
+    ///   with it); the "listed more than once" finding is made at their first row in `later`
+    ///   unless it was made here, and `later`'s own finding for them is dropped;
+    /// - everyone else is added in the order `later` met them, with its findings as they are.
+    mutating func absorb(_ later: RegisterBuilder) {
+        precondition(canAbsorb(later), "absorb(_:) needs a later part that can follow this one")
+        rows.read += later.rows.read
+        rows.kept += later.rows.kept
+        rows.reported += later.rows.reported
+
+        var findingsDropped = Set<Int>()
+        var findingsMade: [Diagnostic] = []
+        var indexInThis = [Int](repeating: 0, count: later.people.count)
+        if let current { Self.append(later.people[0], to: &people[current]) }
+        indexInThis[0] = current ?? 0
+        for index in 1..<later.people.count {
+            let person = later.people[index]
+            guard let existing = indexByKey[person.key] else {
+                indexInThis[index] = people.count
+                indexByKey[person.key] = people.count
+                if let finding = later.notedAt[index] { notedAt[people.count] = finding }
+                people.append(person)
+                continue
+            }
+            indexInThis[index] = existing
+            if let finding = later.notedAt[index] { findingsDropped.insert(finding) }
+            // The person's first row in `later` comes back to them: its employer fills an empty
+            // one before the finding is worded, as it did when the rows were read in turn.
+            let firstRowEmployer = later.firstEmployers[index]
+            let employerThen = people[existing].employer.isEmpty ? firstRowEmployer : people[existing].employer
+            if notedAt[existing] == nil {
+                notedAt[existing] = findingsMade.count
+                findingsMade.append(Diagnostic(RegisterFinding.readAs.severity, RegisterFinding.readAs.code,
+                                               Self.listedAgain(name: person.name, firstLine: people[existing].lines.first ?? 0,
+                                                                keptEmployer: employerThen, employer: firstRowEmployer),
+                                               in: InputPosition(file: fileName, line: person.lines[0], field: nil)))
+            }
+            if people[existing].employer.isEmpty { people[existing].employer = person.employer }
+            if people[existing].position.isEmpty { people[existing].position = person.position }
+            Self.append(person, to: &people[existing])
+        }
+        // Sorted by line in `finish`, stably: a finding made for a row comes before those
+        // `later` made for the same row, as the row's name is read before what it declares.
+        issues += findingsMade
+        issues += later.issues.enumerated().filter { !findingsDropped.contains($0.offset) }.map(\.element)
+        current = later.current.map { indexInThis[$0] }
+    }
+
+    /// Adds what `later`, the same person's rows further down the file, declares to `person`.
+    private static func append(_ later: RegisterPerson, to person: inout RegisterPerson) {
+        person.lines += later.lines
+        person.interests += later.interests
+        for pointer in later.pointers where !person.pointers.contains(pointer) { person.pointers.append(pointer) }
+        if let declared = later.declaredOn, person.declaredOn.map({ declared > $0 }) ?? true {
+            person.declaredOn = declared
+            person.declaredOnLine = later.declaredOnLine
         }
     }
 }

@@ -37,13 +37,27 @@ public enum RegisterLoader {
 
     /// Reads the register at `path` from `files` (by default, the disk). The register's
     /// `fileName` is the last component of the path.
-    public static func load(path: String, files: any FileProvider = DiskFiles()) -> Result<Register, RegisterLoadError> {
+    ///
+    /// With `sharing`, a thread that calls its ``RegisterReadSharing/help()`` meanwhile may read
+    /// part of a table (the register is the same either way). The file is then read whole
+    /// before it is split, rather than a chunk at a time.
+    public static func load(path: String, files: any FileProvider = DiskFiles(),
+                            sharing: RegisterReadSharing? = nil) -> Result<Register, RegisterLoadError> {
         let fileName = FilePath.name(of: path)
         let absolute = files.absolute(path)
         switch files.kind(of: absolute) {
         case nil: return .failure(.unreadableFile(path: path, reason: "no such file"))
         case .folder: return .failure(.unreadableFile(path: path, reason: "it is a folder"))
         case .file: break
+        }
+        if let sharing {
+            switch files.read(absolute, limit: FileIO.maximumFileSize) {
+            case .failure(let error):
+                return .failure(.unreadableFile(path: path, reason: error.reason))
+            case .success(let bytes):
+                if format(of: bytes, isWhole: true) ?? false { return read(bytes, fileName: fileName) }
+                return RegisterTableImport.read(bytes, fileName: fileName, sharing: sharing)
+            }
         }
         // A table is split as its chunks arrive and never held whole, and so is JSON.
         var head: [UInt8] = []                  // the bytes before the format is known

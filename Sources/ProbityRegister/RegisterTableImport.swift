@@ -20,11 +20,55 @@ struct RegisterTableImport {
         return table.finish()
     }
 
+    /// Reads a whole file's bytes, `chunkSize` at a time, as ``read(_:fileName:)`` reads them,
+    /// sharing the rows with a thread that calls `sharing`'s ``RegisterReadSharing/help()``
+    /// meanwhile: once the header is read the rest is offered, and a part the helper reads is
+    /// taken in when the records read here end where it begins (see ``RegisterReadSharing``).
+    static func read(_ bytes: [UInt8], fileName: String, sharing: RegisterReadSharing,
+                     chunkSize: Int = 1 << 18) -> Result<Register, RegisterLoadError> {
+        var table = RegisterTableImport(fileName: fileName, expectedPeople: bytes.count / RegisterReadSharing.bytesPerPerson)
+        var records = CSVRecordStream()
+        enum Sharing { case notOffered, offered, over }
+        var sharingStage = Sharing.notOffered
+        bytes.withUnsafeBufferPointer { whole in
+            var position = 0
+            var goOn = true
+            func readOn(to end: Int) {
+                records.appendFields(UnsafeBufferPointer(rebasing: whole[position..<end])) { goOn = table.take($0) && goOn }
+                position = end
+            }
+            while position < whole.count && goOn {
+                let end = min(whole.count, position + max(1, chunkSize))
+                if sharingStage == .offered, let split = sharing.claimedSplit(readingTo: end) {
+                    // A helper is reading from `split`: read to there, then take its part in if
+                    // the records read here end there, on the line it began on; otherwise read on.
+                    sharingStage = .over
+                    readOn(to: split)
+                    let later = sharing.laterPart()
+                    if records.endsAtRecordStart({ _ = table.take($0) }) && records.nextLine == later.firstLine
+                        && table.absorb(later.part) {
+                        sharing.noteTakenIn()
+                        return
+                    }
+                    continue
+                }
+                readOn(to: end)
+                if sharingStage == .notOffered, let header = table.header, let separator = records.separator, position < whole.count {
+                    sharing.offer(.init(bytes: bytes, header: header, separator: separator, fileName: fileName), readTo: position)
+                    sharingStage = .offered
+                }
+            }
+            if sharingStage == .offered { sharing.close() }
+            records.finishFields { _ = table.take($0) }
+        }
+        return table.finish()
+    }
+
     private let fileName: String
     /// Records read before the header was found.
     private var above: [CSVRecord] = []
     /// The header, once found: its width and the column of each field it names.
-    private var header: (width: Int, columns: [Int?])?
+    private(set) var header: Header?
     private var builder: RegisterBuilder
     /// Cells made into text, a repeated value made once.
     private var cellText = RegisterCellText()
@@ -35,10 +79,35 @@ struct RegisterTableImport {
     /// Why the file cannot be read, once that is known; nothing more is taken.
     private var failure: RegisterLoadError?
 
-    init(fileName: String) {
+    /// A table's header: its width and the column of each field it names (indexed by
+    /// `RegisterField.rawValue`).
+    typealias Header = (width: Int, columns: [Int?])
+
+    /// An import of the file `fileName` from its start, with room for about `expectedPeople`.
+    init(fileName: String, expectedPeople: Int = 0) {
         self.fileName = fileName
-        builder = RegisterBuilder(fileName: fileName)
+        builder = RegisterBuilder(fileName: fileName, expectedRows: expectedPeople)
         builder.cellsAreTrimmed = true     // every cell comes through `cellText`
+    }
+
+    /// An import of a later part of the file `fileName`, below `header`, to be ``absorb(_:)``ed
+    /// by the import of the part before it (``RegisterBuilder/init(laterPartOf:expectedRows:)``).
+    init(laterPartOf fileName: String, header: Header, expectedPeople: Int = 0) {
+        self.fileName = fileName
+        self.header = header
+        builder = RegisterBuilder(laterPartOf: fileName, expectedRows: expectedPeople)
+        builder.cellsAreTrimmed = true
+    }
+
+    /// Takes in `later`, the import of the records that follow this one's in the file, as
+    /// ``RegisterBuilder/absorb(_:)`` does; `false`, changing nothing, when that cannot give
+    /// what reading them here would (``RegisterBuilder/canAbsorb(_:)``), or this import has
+    /// failed or found no header.
+    mutating func absorb(_ later: RegisterTableImport) -> Bool {
+        guard failure == nil, header != nil, later.failure == nil, builder.canAbsorb(later.builder) else { return false }
+        rowsAfterHeader += later.rowsAfterHeader
+        builder.absorb(later.builder)
+        return true
     }
 
     /// Takes the file's next record, as its fields' bytes; `false` once the file has failed and
@@ -94,7 +163,7 @@ struct RegisterTableImport {
     /// One record below the header. Its cells are read as bytes (``RegisterRowCells``), as a
     /// JSON row's are, and only the fields the header names are made into text
     /// (``RegisterCellText``), each trimmed as `TextFolding.trimmed` trims, as the builder would.
-    private mutating func readRow(_ fields: CSVFields, header: (width: Int, columns: [Int?])) {
+    private mutating func readRow(_ fields: CSVFields, header: Header) {
         if (0..<fields.count).allSatisfy({ RegisterCellText.isBlank(fields[$0]) }) { return }   // blank line or page break
         let (width, columns) = header
         let line = fields.line

@@ -46,8 +46,54 @@ public struct CSVRecordStream {
         self.separator = separator
     }
 
+    /// A stream reading a file from a record's start part-way through it: `separator` is the
+    /// file's (found on its first line), and the first record starts on `line`. Nothing is
+    /// taken for a byte order mark. A file read in parts is read as a whole would be only from
+    /// a true record start; ``endsAtRecordStart(_:)`` on the part before says whether it was one.
+    public init(separator: UInt8, continuingAtLine line: Int) {
+        self.separator = separator
+        self.line = line
+        begun = true
+    }
+
     /// How many bytes are held waiting for the end of a record.
     public var heldByteCount: Int { buffer.count - start }
+
+    /// The line the next record starts on.
+    public var nextLine: Int { line }
+
+    /// Whether the bytes appended so far end exactly where a record ends, none held (not inside
+    /// a quoted field, not between the CR and LF of a line break); if so the empty records held
+    /// back are handed to `body`, since more of the file follows them. Nothing is handed on
+    /// otherwise, and the stream can go on taking the file's bytes either way.
+    public mutating func endsAtRecordStart(_ body: (CSVFields) -> Void) -> Bool {
+        guard begun, heldByteCount == 0 else { return false }
+        for offset in 0..<heldEmpty.count {
+            Self.oneEmptyField.withUnsafeBufferPointer { places in
+                body(CSVFields(line: heldEmpty.line + offset, input: UnsafeBufferPointer(start: nil, count: 0),
+                               quoted: UnsafeBufferPointer(start: nil, count: 0), places: places))
+            }
+        }
+        heldEmpty.count = 0
+        return true
+    }
+
+    /// The line breaks in `bytes` as records and quoted fields count them: a CR LF, a lone LF
+    /// and a lone CR are one each. A stream over a file's first `n` bytes that
+    /// ``endsAtRecordStart(_:)`` has `nextLine` one more than this count of them.
+    public static func lineBreaks(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        // Every LF and every CR, less the CRs an LF follows; counted without a branch a byte, so
+        // that the loop is vectorised (a register's first half is megabytes).
+        var lineFeeds = 0, carriageReturns = 0
+        for byte in bytes {
+            lineFeeds &+= byte == lf ? 1 : 0
+            carriageReturns &+= byte == cr ? 1 : 0
+        }
+        guard carriageReturns > 0, bytes.count > 1 else { return lineFeeds + carriageReturns }
+        var pairs = 0
+        for index in 1..<bytes.count where bytes[index] == lf && bytes[index - 1] == cr { pairs += 1 }
+        return lineFeeds + carriageReturns - pairs
+    }
 
     /// Takes the next chunk of the file and hands `body` every record it completes, in order.
     public mutating func append(_ chunk: UnsafeBufferPointer<UInt8>, _ body: (CSVRecord) -> Void) {

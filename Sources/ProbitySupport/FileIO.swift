@@ -66,6 +66,24 @@ public enum FileIO {
     /// `bad file descriptor`, not a trap).
     public static func readAll(descriptor: Int32, limit: Int = maximumFileSize) -> Result<[UInt8], FileError> {
         var bytes: [UInt8] = []
+        var status = stat()
+        if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size > 0, status.st_size <= limit {
+            // A regular file's size is known: it is read into one array of that size (a byte
+            // more, to see its end), not into one grown and filled with zeros as it goes.
+            let size = Int(status.st_size)
+            var readError: Int32 = 0
+            bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, initialized in
+                while initialized < buffer.count {
+                    let count = retryingInterrupts { Glibc.read(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized) }
+                    if count < 0 { readError = errno }
+                    if count <= 0 { break }
+                    initialized += count
+                }
+            }
+            if readError != 0 { return .failure(.system(readError)) }
+            if bytes.count <= size { return .success(bytes) }
+            // The file grew while it was read: the rest is read as any other descriptor's.
+        }
         var chunk = 1 << 16
         while true {
             let before = bytes.count

@@ -187,4 +187,49 @@ final class CSVRecordStreamTests: XCTestCase {
             if records != reference { return }
         }
     }
+
+    // MARK: A file read in parts
+
+    func testLineBreaksAreCountedAsRecordsCountThem() {
+        func breaks(_ text: String) -> Int { Array(text.utf8).withUnsafeBufferPointer(CSVRecordStream.lineBreaks(in:)) }
+        XCTAssertEqual(breaks(""), 0)
+        XCTAssertEqual(breaks("a\nb\r\nc\rd"), 3)
+        XCTAssertEqual(breaks("\r\r\n\n"), 3)          // a lone CR, a CR LF, an LF
+        XCTAssertEqual(breaks("\"x\r\ny\"\n"), 2)       // inside quotes too
+        // Whatever the text, the next record of a stream given all of it starts one line on.
+        for text in ["a,b\r\n\"c\nd\",e\n", "x\r\ry\n\n", "\"q\r\"\n"] {
+            var stream = CSVRecordStream(separator: UInt8(ascii: ","))
+            stream.appendFields(Array(text.utf8)) { _ in }
+            XCTAssertTrue(stream.endsAtRecordStart { _ in })
+            XCTAssertEqual(stream.nextLine, 1 + breaks(text), text.debugDescription)
+        }
+    }
+
+    func testAStreamEndsAtARecordStartOnlyWhenNothingIsHeld() {
+        let comma = UInt8(ascii: ",")
+        func ends(_ text: String) -> (Bool, [Int]) {
+            var stream = CSVRecordStream(separator: comma)
+            var lines: [Int] = []
+            stream.appendFields(Array(text.utf8)) { lines.append($0.line) }
+            let ends = stream.endsAtRecordStart { lines.append($0.line) }
+            return (ends, lines)
+        }
+        XCTAssertEqual(ends("a,b\nc,d\n").0, true)
+        XCTAssertEqual(ends("a,b\nc,d").0, false)                 // a record not yet ended
+        XCTAssertEqual(ends("a,\"b\nc").0, false)                // inside a quoted field
+        XCTAssertEqual(ends("a,b\r").0, false)                    // an LF may follow the CR
+        // Empty lines before the point are handed on, since more of the file follows.
+        let (endsAfterEmpty, lines) = ends("a\n\n\n")
+        XCTAssertTrue(endsAfterEmpty)
+        XCTAssertEqual(lines, [1, 2, 3])
+    }
+
+    func testAStreamContinuingAFileNumbersItsLinesFromThereAndTakesNoMark() {
+        var stream = CSVRecordStream(separator: UInt8(ascii: ";"), continuingAtLine: 40)
+        var records: [CSVRecord] = []
+        stream.append([0xEF, 0xBB, 0xBF] + Array("a;b\nc,d;e\n".utf8)) { records.append($0) }
+        stream.finish { records.append($0) }
+        XCTAssertEqual(records.map(\.line), [40, 41])
+        XCTAssertEqual(records.map(\.fields), [["\u{FEFF}a", "b"], ["c,d", "e"]])
+    }
 }

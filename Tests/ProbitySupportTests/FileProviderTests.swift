@@ -32,4 +32,21 @@ final class FileProviderTests: XCTestCase {
         XCTAssertEqual(files.files(under: "/bundle/Examples/registers"), ["/bundle/Examples/registers/r.tsv"])
         XCTAssertNil(files.contents(of: "/bundle/Examples/other.tsv"))
     }
+
+    /// A regular file is read into an array of its size; what is read is the file, whatever
+    /// its size, and an empty file is empty.
+    func testAWholeFileIsReadExactly() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("probity-read-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for size in [0, 1, 65_537, 3_000_001] {
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+            let path = folder.appendingPathComponent("f\(size)").path
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            XCTAssertEqual(try FileIO.read(path: path).get(), bytes, "\(size) bytes")
+            XCTAssertEqual(try DiskFiles().read(path, limit: FileIO.maximumFileSize).get(), bytes, "\(size) bytes")
+        }
+        let large = folder.appendingPathComponent("f3000001").path
+        XCTAssertThrowsError(try FileIO.read(path: large, limit: 1_000_000).get())
+    }
 }

@@ -22,12 +22,14 @@ final class RegisterReadAhead: @unchecked Sendable {
     /// The rules' engine's jobs (``Engine/expectingRegister(_:sharing:)``), which this thread
     /// helps with once the register is read.
     let engineJobs = SharedJobs()
+    /// The register's rows, which the thread waiting for them reads part of (``wait()``).
+    private let sharing = RegisterReadSharing()
 
     /// Starts reading the register at `path` (a file: standard input is read in turn, as the
     /// other inputs are).
     init(path: String) {
         Thread { [self] in
-            let read = RegisterLoader.load(path: path).map(PreparedRegister.init)
+            let read = RegisterLoader.load(path: path, sharing: sharing).map(PreparedRegister.init)
             loaded = read
             guard case .success(let prepared) = read else {
                 finished.signal()
@@ -50,7 +52,10 @@ final class RegisterReadAhead: @unchecked Sendable {
     }
 
     /// The register as read, waiting for the reading thread to read it (not to prepare it).
+    /// While it is still reading a large table, this thread reads part of it
+    /// (``RegisterReadSharing``): the register is the same, sooner.
     func wait() -> Result<PreparedRegister, RegisterLoadError> {
+        sharing.help()
         finished.wait()
         // Let a second wait through too.
         finished.signal()

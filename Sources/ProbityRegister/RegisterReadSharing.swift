@@ -1,0 +1,199 @@
+import Foundation
+import ProbitySupport
+
+/// A register file read by two threads: the one reading it, and one that would otherwise wait
+/// for it, which calls ``help()``.
+///
+/// The reading thread reads a table from its start. Once past the header it offers the rest of
+/// the file; a helper that comes while enough is left claims the back half of what is left,
+/// from the first line break past its middle, and reads it as a later part
+/// (``RegisterTableImport/init(laterPartOf:header:expectedPeople:)``) while the reading thread
+/// reads up to that point. The reading thread then takes the later part in
+/// (``RegisterTableImport/absorb(_:)``) if its own records end exactly there, on the line the
+/// helper counted (the point might lie inside a quoted field, which only reading from the
+/// start can tell), and otherwise reads on from that point itself, as if nothing had been
+/// offered. Either way the register is the one read whole by one thread would give, byte for
+/// byte (RegisterReadSharingTests): what is shared is only where its work is done.
+///
+/// No thread is started for it: the helper is a thread already running and idle (a batch's
+/// main thread once its rules are ready, while the register is still being read). With no
+/// helper, or one that comes too late, the reading thread reads everything, as before.
+public final class RegisterReadSharing: @unchecked Sendable {
+    /// The least a helper takes on: below it the part is not worth the merge.
+    static let smallestPart = 1 << 19
+    /// About how many bytes of a register's table a person takes (the benchmark's register has
+    /// 417), for the room its tables are made with.
+    static let bytesPerPerson = 400
+
+    /// What the reading thread offers: the file, and how to read its rows.
+    struct Offer {
+        let bytes: [UInt8]
+        let header: RegisterTableImport.Header
+        let separator: UInt8
+        let fileName: String
+    }
+
+    /// A later part, read, and the line its first record is on.
+    struct LaterPart {
+        let part: RegisterTableImport
+        let firstLine: Int
+    }
+
+    private enum State {
+        /// Nothing to help with yet.
+        case notOffered
+        /// The rest of the file, from what the reading thread has read to.
+        case offered(Offer, readTo: Int)
+        /// A helper is reading from `split`.
+        case claimed(split: Int)
+        /// The part from `split` has been read.
+        case read(LaterPart, split: Int)
+        /// Nothing more to help with.
+        case closed
+    }
+
+    /// Guards `state`; wakes the reading thread when the helper's part is read.
+    private let condition = NSCondition()
+    private var state = State.notOffered
+    /// For tests: the split made at once, whatever the timing, on the reading thread.
+    private let fixedSplit: Int?
+    /// Whether the reading thread took a helper's part in (rather than reading on past it).
+    private var partTakenIn = false
+
+    /// Sharing for one read, with whichever thread calls ``help()``.
+    public init() {
+        fixedSplit = nil
+    }
+
+    /// Sharing that splits the file at byte `split`, whichever it is, if the reading thread
+    /// has not read past it when it offers, the later part read on the reading thread itself:
+    /// what the reading thread then does is the same at every split, whenever a helper came.
+    init(splittingAt split: Int) {
+        fixedSplit = split
+    }
+
+    /// Reads part of the register, if its reading thread has offered one and enough is left;
+    /// returns once that part is read, or at once.
+    public func help() {
+        condition.lock()
+        guard case .offered(let offer, let readTo) = state, let split = Self.split(offer, after: readTo) else {
+            condition.unlock()
+            return
+        }
+        state = .claimed(split: split)
+        condition.unlock()
+        let part = Self.read(offer, from: split)
+        condition.lock()
+        state = .read(part, split: split)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// How many line breaks past the middle a helper looks at for a split before it gives up.
+    static let splitCandidates = 256
+
+    /// Where a helper splits `offer`'s bytes when the reading thread has read to `readTo`: at
+    /// the first line, from the middle of what is left on, that reads as a row as wide as the
+    /// header (a line break inside a quoted field seldom starts one); nowhere when too little
+    /// is left or no such line is near. The reading thread checks the split all the same.
+    static func split(_ offer: Offer, after readTo: Int) -> Int? {
+        let bytes = offer.bytes
+        let left = bytes.count - readTo
+        guard left >= smallestPart else { return nil }
+        var lineFeed = readTo + left / 2 - 1
+        for _ in 0..<splitCandidates {
+            guard let next = bytes[(lineFeed + 1)...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            let start = next + 1
+            guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            var fields: Int?
+            var records = CSVRecordStream(separator: offer.separator, continuingAtLine: 1)
+            bytes.withUnsafeBufferPointer { whole in
+                records.appendFields(UnsafeBufferPointer(rebasing: whole[start...end])) { record in
+                    if fields == nil { fields = record.count }
+                }
+            }
+            if fields == offer.header.width { return start }
+            lineFeed = next
+        }
+        return nil
+    }
+
+    /// Reads `offer`'s bytes from `split` to the end as a later part: its first line is one
+    /// past the line breaks before it.
+    static func read(_ offer: Offer, from split: Int) -> LaterPart {
+        offer.bytes.withUnsafeBufferPointer { bytes in
+            let firstLine = 1 + CSVRecordStream.lineBreaks(in: UnsafeBufferPointer(rebasing: bytes[..<split]))
+            var part = RegisterTableImport(laterPartOf: offer.fileName, header: offer.header,
+                                           expectedPeople: (bytes.count - split) / bytesPerPerson)
+            var records = CSVRecordStream(separator: offer.separator, continuingAtLine: firstLine)
+            records.appendFields(UnsafeBufferPointer(rebasing: bytes[split...])) { _ = part.take($0) }
+            records.finishFields { _ = part.take($0) }
+            return LaterPart(part: part, firstLine: firstLine)
+        }
+    }
+
+    // MARK: The reading thread's side
+
+    /// Offers the file's rows from `readTo` on (the reading thread has read to there).
+    func offer(_ offer: Offer, readTo: Int) {
+        condition.lock()
+        defer { condition.unlock() }
+        guard case .notOffered = state else { return }
+        if let fixedSplit {
+            state = fixedSplit >= readTo && fixedSplit < offer.bytes.count
+                ? .read(Self.read(offer, from: fixedSplit), split: fixedSplit) : .closed
+            return
+        }
+        state = .offered(offer, readTo: readTo)
+    }
+
+    /// The point a helper split the file at, if one has; otherwise notes that the reading
+    /// thread reads on to `readTo`, so that a helper splits past it.
+    func claimedSplit(readingTo readTo: Int) -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        switch state {
+        case .claimed(let split), .read(_, let split):
+            return split
+        case .offered(let offer, _):
+            state = .offered(offer, readTo: readTo)
+            return nil
+        case .notOffered, .closed:
+            return nil
+        }
+    }
+
+    /// The part a helper claimed, once it is read; nothing is offered after.
+    func laterPart() -> LaterPart {
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            if case .read(let part, _) = state {
+                state = .closed
+                return part
+            }
+            condition.wait()
+        }
+    }
+
+    /// Notes that the part from ``laterPart()`` was taken in.
+    func noteTakenIn() {
+        condition.lock()
+        partTakenIn = true
+        condition.unlock()
+    }
+
+    /// Whether a helper's part was taken in: the read was shared.
+    var wasShared: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return partTakenIn
+    }
+
+    /// Withdraws the offer: the reading thread has read to the end, and no helper claimed a part.
+    func close() {
+        condition.lock()
+        defer { condition.unlock() }
+        state = .closed
+    }
+}
