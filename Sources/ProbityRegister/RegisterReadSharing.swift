@@ -19,8 +19,9 @@ import ProbitySupport
 /// main thread once its rules are ready, while the register is still being read). With no
 /// helper, or one that comes too late, the reading thread reads everything, as before.
 public final class RegisterReadSharing: @unchecked Sendable {
-    /// The least a helper takes on: below it the part is not worth the merge.
-    static let smallestPart = 1 << 19
+    /// The least left to read for a helper to take half of: a smaller part is not worth its
+    /// merge (docs/performance.md, item 32).
+    static let leastLeftToShare = 1 << 19
     /// About how many bytes of a register's table a person takes (the benchmark's register has
     /// 417), for the room its tables are made with.
     static let bytesPerPerson = 400
@@ -99,7 +100,7 @@ public final class RegisterReadSharing: @unchecked Sendable {
     static func split(_ offer: Offer, after readTo: Int) -> Int? {
         let bytes = offer.bytes
         let left = bytes.count - readTo
-        guard left >= smallestPart else { return nil }
+        guard left >= leastLeftToShare else { return nil }
         var lineFeed = readTo + left / 2 - 1
         for _ in 0..<splitCandidates {
             guard let next = bytes[(lineFeed + 1)...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }

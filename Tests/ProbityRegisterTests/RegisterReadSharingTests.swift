@@ -117,7 +117,7 @@ final class RegisterReadSharingTests: XCTestCase {
         // Comma-separated with no title line, so that the parts below the header use its
         // separator (a title line with no commas would make every line one field).
         var bytes = Self.randomTable(&random, rows: 200, plain: true)
-        while bytes.count < 3 * RegisterReadSharing.smallestPart {
+        while bytes.count < 3 * RegisterReadSharing.leastLeftToShare {
             bytes += Self.randomTable(&random, rows: 200, withHeader: false, plain: true)
         }
         let whole = summary(RegisterLoader.read(bytes, fileName: "r.csv"))
@@ -137,6 +137,31 @@ final class RegisterReadSharingTests: XCTestCase {
             if sharing.wasShared { shared += 1 }
         }
         XCTAssertGreaterThan(shared, 0, "seed \(seed): a helper polling from the start never took a part")
+    }
+
+    /// A table with less than ``RegisterReadSharing/leastLeftToShare`` left below its header is
+    /// read by the reading thread alone, however eager the helper: such a part is not worth
+    /// its merge.
+    func testASmallTableIsNotShared() {
+        var random = SplitMix64(seed: 11)
+        var bytes = Self.randomTable(&random, rows: 200, plain: true)
+        while bytes.count < RegisterReadSharing.leastLeftToShare - (1 << 14) {
+            bytes += Self.randomTable(&random, rows: 200, withHeader: false, plain: true)
+        }
+        bytes = Array(bytes[..<(bytes.lastIndex(of: UInt8(ascii: "\n"))! + 1)])
+        XCTAssertLessThan(bytes.count, RegisterReadSharing.leastLeftToShare)
+        let sharing = RegisterReadSharing()
+        let finished = ManagedAtomicFlag()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            while !finished.isSet { sharing.help() }
+            done.signal()
+        }
+        let register = summary(RegisterTableImport.read(bytes, fileName: "r.csv", sharing: sharing, chunkSize: 1 << 12))
+        finished.set()
+        done.wait()
+        XCTAssertEqual(register, summary(RegisterLoader.read(bytes, fileName: "r.csv")))
+        XCTAssertFalse(sharing.wasShared)
     }
 
     /// Without a helper the file is read by the reading thread alone, as before.
