@@ -32,8 +32,12 @@ public final class PeopleIndex: Sendable {
     let keys: [String]
     /// Surname → people, for a name of one word; made on first use (``people(withSurname:)``).
     let surnames: MadeOnce<[String: [Int]]>
-    private let byKey: [String: [Int]]
-    private let byEnds: [String: [Int]]         // "first last" → people
+    private let byKey: PeopleByText
+    /// "first last" → people, for a name whose key is no register key (a middle name missing
+    /// on one side). Made when such a name is first looked up, not with the index: papers
+    /// mostly copy names from the register, and making it was a fifth of the index's
+    /// instructions (docs/performance.md, item 33).
+    private let byEnds: MadeOnce<PeopleByText>
     /// Each register name exactly as written, by its bytes, → what it resolves to, worked out
     /// once: papers mostly copy names from the register, and this skips normalising them on
     /// every lookup. A byte table, not a `String` dictionary: a dictionary compares the whole
@@ -74,11 +78,8 @@ public final class PeopleIndex: Sendable {
     /// Indexes `people` by their `key`s.
     public init(_ people: [RegisterPerson]) {
         var keys: [String] = []
-        var byKey: [String: [Int]] = [:]
-        var byEnds: [String: [Int]] = [:]
+        var byKey = PeopleByText(capacity: people.count)
         keys.reserveCapacity(people.count)
-        byKey.reserveCapacity(people.count)
-        byEnds.reserveCapacity(people.count)
         // Person by person through the array's indices, reading only the fields needed: a
         // `for person in people` copied each whole person (its texts, interests and lines,
         // each retained and released), 6 M of the index's 31 M instructions on the benchmark
@@ -86,12 +87,11 @@ public final class PeopleIndex: Sendable {
         for index in people.indices {
             let key = people[index].key
             keys.append(key)
-            byKey[key, default: []].append(index)
-            if let ends = PeopleIndex.ends(ofKey: key) { byEnds[ends, default: []].append(index) }
+            byKey.add(index, under: key)
         }
         self.keys = keys
         self.byKey = byKey
-        self.byEnds = byEnds
+        self.byEnds = MadeOnce()
         self.people = people
         self.writtenNames = ByteStringTable(people.indices.map { people[$0].name })
         // Each distinct spelling's answer is what `byWrittenName` says for it, so the two ways
@@ -129,7 +129,6 @@ public final class PeopleIndex: Sendable {
     private init(replicating other: PeopleIndex) {
         keys = other.keys
         byKey = other.byKey
-        byEnds = other.byEnds
         writtenNames = other.writtenNames
         writtenResolutions = other.writtenResolutions
         writtenFound = other.writtenFound
@@ -137,6 +136,7 @@ public final class PeopleIndex: Sendable {
         people = other.people
         // The caches are shared, not copied: what one thread works out, the other need not, and
         // only names written otherwise or matching nobody reach them.
+        byEnds = other.byEnds
         byWrittenName = other.byWrittenName
         surnames = other.surnames
         suggestionIndex = other.suggestionIndex
@@ -157,7 +157,7 @@ public final class PeopleIndex: Sendable {
 
     /// Each register name as written → the people its key finds, the first spelling of a name
     /// winning among names equal as strings.
-    private static func byWrittenName(_ people: [RegisterPerson], byKey: [String: [Int]]) -> [String: PersonResolution] {
+    private static func byWrittenName(_ people: [RegisterPerson], byKey: PeopleByText) -> [String: PersonResolution] {
         var byWrittenName: [String: PersonResolution] = [:]
         byWrittenName.reserveCapacity(people.count)
         for person in people where byWrittenName[person.name] == nil {
@@ -168,13 +168,8 @@ public final class PeopleIndex: Sendable {
 
     /// A register name's answer: it normalises to its own key, which is in the index, so the
     /// answer is that key's people, with no need to normalise the name again.
-    private static func resolution(ofKey key: String, byKey: [String: [Int]]) -> PersonResolution {
-        let matches = key.isEmpty ? [] : byKey[key] ?? []
-        switch matches.count {
-        case 0: return .notFound
-        case 1: return .found(matches[0])
-        default: return .ambiguous(matches)
-        }
+    private static func resolution(ofKey key: String, byKey: PeopleByText) -> PersonResolution {
+        key.isEmpty ? .notFound : byKey.resolution(of: key)
     }
 
     /// What `written` resolves to by `String` equality with a register name, if it is one.
@@ -244,14 +239,24 @@ public final class PeopleIndex: Sendable {
         writtenResolutions[entry]
     }
 
+    /// People by the first and last words of their key, made on first use (``byEnds``).
+    private var peopleByEnds: PeopleByText {
+        byEnds.value {
+            var byEnds = PeopleByText(capacity: keys.count)
+            for (person, key) in keys.enumerated() {
+                if let ends = PeopleIndex.ends(ofKey: key) { byEnds.add(person, under: ends) }
+            }
+            return byEnds
+        }
+    }
+
     /// The answer for a name that is no register name as written: normalised, then matched by key
     /// or by first and last names.
     func resolveNormalising(_ written: String) -> PersonResolution {
         let key = PersonName.normalise(written)
         if key.isEmpty { return .notFound }
-        if let exact = byKey[key] {
-            return exact.count == 1 ? .found(exact[0]) : .ambiguous(exact)
-        }
+        let exact = byKey.resolution(of: key)
+        if exact != .notFound { return exact }
         let words = PeopleIndex.words(ofKey: key)
         // A surname alone ("Smith", "Cllr Smith") is never taken as one person, however few
         // share it: with several it is ambiguous, and the caller says which people it could be.
@@ -259,7 +264,7 @@ public final class PeopleIndex: Sendable {
             let sharing = people(withSurname: words[0])
             return sharing.count > 1 ? .ambiguous(sharing) : .notFound
         }
-        guard let ends = PeopleIndex.ends(ofKey: key), let candidates = byEnds[ends] else { return .notFound }
+        guard let ends = PeopleIndex.ends(ofKey: key), let candidates = peopleByEnds.people(under: ends) else { return .notFound }
         let fitting = candidates.filter { index in
             let other = PeopleIndex.words(ofKey: keys[index])
             return words.count < other.count

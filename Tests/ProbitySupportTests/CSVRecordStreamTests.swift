@@ -205,6 +205,23 @@ final class CSVRecordStreamTests: XCTestCase {
         }
     }
 
+    /// Seeded: random texts of letters, LFs, CRs and quotes, with and without CRs, against a
+    /// count a byte at a time.
+    func testLineBreaksAreCountedAsByteByByteOnRandomTexts() {
+        let (seed, generator) = TestSeed.generator()
+        var random = generator
+        for round in 0..<300 {
+            let alphabet: [UInt8] = random.chance(0.5) ? Array("ab\n\"".utf8) : Array("ab\n\r\"".utf8)
+            let bytes = (0..<random.below(600)).map { _ in alphabet[random.below(alphabet.count)] }
+            var expected = 0
+            for index in bytes.indices {
+                if bytes[index] == UInt8(ascii: "\n") { expected += index > 0 && bytes[index - 1] == UInt8(ascii: "\r") ? 0 : 1 }
+                if bytes[index] == UInt8(ascii: "\r") { expected += 1 }
+            }
+            XCTAssertEqual(bytes.withUnsafeBufferPointer(CSVRecordStream.lineBreaks(in:)), expected, "seed \(seed), round \(round)")
+        }
+    }
+
     func testAStreamEndsAtARecordStartOnlyWhenNothingIsHeld() {
         let comma = UInt8(ascii: ",")
         func ends(_ text: String) -> (Bool, [Int]) {

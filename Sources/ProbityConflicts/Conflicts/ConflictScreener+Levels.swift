@@ -79,6 +79,6 @@ extension ConflictScreener {
         if source == RegisterLinks.employment { return level(for: .employment) }
         let interest = register.people[Int(person)].interests[Int(source)]
         guard interest.isInForce(on: day, graceEnd: lookBack.lastDay(after:)) else { return nil }
-        return level(for: interestKinds[Int(person)][Int(source)])
+        return level(for: interestKinds[Int(person), Int(source)])
     }
 }

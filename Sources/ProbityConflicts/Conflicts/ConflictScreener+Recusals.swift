@@ -66,7 +66,7 @@ extension ConflictScreener {
         }
         let interest = person.interests[Int(hit.source)]
         guard interest.isInForce(on: day, graceEnd: lookBack.lastDay(after:)) else { return nil }
-        let kind = interestKinds[Int(hit.person)][Int(hit.source)]
+        let kind = interestKinds[Int(hit.person), Int(hit.source)]
         let declaration = Self.declaration(of: interest)
         return ConflictsReport.Reason(kind: kind, level: level(for: kind), organisation: organisation, link: link,
                                       declaration: declaration, validFrom: interest.validFrom?.number,

@@ -33,7 +33,7 @@ package final class ConflictScreener: Sendable {
     let pointerPeople: [Int]
     /// Per body with a `members` block: its roster, quorum and voting rule.
     /// Per person, per interest: the kind the `conflicts` block maps to a level.
-    let interestKinds: [[InterestKind]]
+    let interestKinds: InterestKindTable
     let rosters: [Int: BodyRoster]
     /// False for a screener without a register: it checks a meeting's quorum only, and an
     /// attendee cannot be "not on the register".
@@ -76,18 +76,18 @@ package final class ConflictScreener: Sendable {
     /// (``init(program:register:strict:directory:people:scan:)``).
     package struct RegisterScan: Sendable {
         let links: RegisterLinks
-        /// Per person, per interest, its kind (``ConflictScreener/interestKinds(of:)``): made
+        /// Per person, per interest, its kind (``InterestKindTable``): made
         /// with the scan, so that it is not left for the screener to make after it, on one core.
-        let interestKinds: [[InterestKind]]
+        let interestKinds: InterestKindTable
 
         /// Scans `register`'s texts for `program`'s declared organisations and aliases, with
         /// `patterns` already made from the same program when given.
         package init(program: Program, register: Register, patterns: Patterns? = nil) {
             self.links = RegisterLinks(register: register, organisations: program.organisations, scanner: patterns?.scanner)
-            self.interestKinds = ConflictScreener.interestKinds(of: register)
+            self.interestKinds = InterestKindTable(register: register)
         }
 
-        private init(links: RegisterLinks, interestKinds: [[InterestKind]]) {
+        private init(links: RegisterLinks, interestKinds: InterestKindTable) {
             self.links = links
             self.interestKinds = interestKinds
         }
@@ -132,12 +132,12 @@ package final class ConflictScreener: Sendable {
     /// read it, while the rules' side of an engine is still being built (docs/performance.md, item 27).
     package struct RegisterIndex: Sendable {
         package let people: PeopleIndex
-        /// Per person, per interest, its kind (``ConflictScreener/interestKinds(of:)``).
-        let interestKinds: [[InterestKind]]
+        /// Per person, per interest, its kind (``InterestKindTable``).
+        let interestKinds: InterestKindTable
 
         package init(register: Register) {
             people = PeopleIndex(register.people)
-            interestKinds = ConflictScreener.interestKinds(of: register)
+            interestKinds = InterestKindTable(register: register)
         }
     }
 
@@ -225,26 +225,6 @@ package final class ConflictScreener: Sendable {
     /// the reference counts of the same objects on every line (docs/performance.md, item 28).
     package func replica() -> ConflictScreener {
         ConflictScreener(replicating: self)
-    }
-
-    /// Per person of `register`, per interest, the kind the rules' `conflicts` block names it by.
-    static func interestKinds(of register: Register) -> [[InterestKind]] {
-        register.people.map { person in
-            person.interests.map { kind(of: $0.type) }
-        }
-    }
-
-    /// The kind the rules' `conflicts` block names a register's interest type by. A switch, not
-    /// `InterestKind(rawValue: type.rawValue)`: matching the name's string for each interest was
-    /// 16 M instructions of a batch's start-up with the benchmark workload's 20,088 people.
-    static func kind(of type: InterestType) -> InterestKind {
-        switch type {
-        case .financial: .financial
-        case .indirect: .indirect
-        case .nonFinancialProfessional: .nonFinancialProfessional
-        case .nonFinancialPersonal: .nonFinancialPersonal
-        case .unspecified: .unspecified
-        }
     }
 
     /// Whether the rules say how to screen at all: without a `conflicts` block nothing is relevant.

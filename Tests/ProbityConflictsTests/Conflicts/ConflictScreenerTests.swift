@@ -313,7 +313,7 @@ final class ConflictScreenerTests: XCTestCase {
     /// the kind of the same name, as the rule language spells both.
     func testEachInterestTypeIsTheKindOfTheSameName() {
         for type in InterestType.allCases {
-            XCTAssertEqual(ConflictScreener.kind(of: type), InterestKind(rawValue: type.rawValue), "\(type)")
+            XCTAssertEqual(InterestKindTable.kind(of: type), InterestKind(rawValue: type.rawValue), "\(type)")
         }
     }
 }
