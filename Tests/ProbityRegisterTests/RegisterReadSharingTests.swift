@@ -123,18 +123,9 @@ final class RegisterReadSharingTests: XCTestCase {
         let whole = summary(RegisterLoader.read(bytes, fileName: "r.csv"))
         var shared = 0
         for _ in 0..<3 {
-            let sharing = RegisterReadSharing()
-            let done = DispatchSemaphore(value: 0)
-            let finished = ManagedAtomicFlag()
-            DispatchQueue.global().async {
-                while !finished.isSet { sharing.help() }
-                done.signal()
-            }
-            let register = summary(RegisterTableImport.read(bytes, fileName: "r.csv", sharing: sharing, chunkSize: 1 << 16))
-            finished.set()
-            done.wait()
-            XCTAssertEqual(register, whole, "seed \(seed)")
-            if sharing.wasShared { shared += 1 }
+            let parts = readWithEagerHelper(bytes, chunkSize: 1 << 16)
+            XCTAssertEqual(parts.register, whole, "seed \(seed)")
+            if parts.shared { shared += 1 }
         }
         XCTAssertGreaterThan(shared, 0, "seed \(seed): a helper polling from the start never took a part")
     }
@@ -145,11 +136,21 @@ final class RegisterReadSharingTests: XCTestCase {
     func testASmallTableIsNotShared() {
         var random = SplitMix64(seed: 11)
         var bytes = Self.randomTable(&random, rows: 200, plain: true)
-        while bytes.count < RegisterReadSharing.leastLeftToShare - (1 << 14) {
-            bytes += Self.randomTable(&random, rows: 200, withHeader: false, plain: true)
+        // As close below the least as whole tables of rows come.
+        while true {
+            let more = Self.randomTable(&random, rows: 200, withHeader: false, plain: true)
+            guard bytes.count + more.count < RegisterReadSharing.leastLeftToShare else { break }
+            bytes += more
         }
-        bytes = Array(bytes[..<(bytes.lastIndex(of: UInt8(ascii: "\n"))! + 1)])
-        XCTAssertLessThan(bytes.count, RegisterReadSharing.leastLeftToShare)
+        XCTAssertGreaterThan(bytes.count, RegisterReadSharing.leastLeftToShare / 2)
+        let parts = readWithEagerHelper(bytes, chunkSize: 1 << 12)
+        XCTAssertEqual(parts.register, summary(RegisterLoader.read(bytes, fileName: "r.csv")))
+        XCTAssertFalse(parts.shared)
+    }
+
+    /// The table read by this thread while another calls `help()` from the start and until it
+    /// is read, and whether the other thread's part was taken in.
+    private func readWithEagerHelper(_ bytes: [UInt8], chunkSize: Int) -> (register: String, shared: Bool) {
         let sharing = RegisterReadSharing()
         let finished = ManagedAtomicFlag()
         let done = DispatchSemaphore(value: 0)
@@ -157,11 +158,10 @@ final class RegisterReadSharingTests: XCTestCase {
             while !finished.isSet { sharing.help() }
             done.signal()
         }
-        let register = summary(RegisterTableImport.read(bytes, fileName: "r.csv", sharing: sharing, chunkSize: 1 << 12))
+        let register = summary(RegisterTableImport.read(bytes, fileName: "r.csv", sharing: sharing, chunkSize: chunkSize))
         finished.set()
         done.wait()
-        XCTAssertEqual(register, summary(RegisterLoader.read(bytes, fileName: "r.csv")))
-        XCTAssertFalse(sharing.wasShared)
+        return (register, sharing.wasShared)
     }
 
     /// Without a helper the file is read by the reading thread alone, as before.
