@@ -35,8 +35,8 @@ public final class PeopleIndex: Sendable {
     private let byKey: PeopleByText
     /// "first last" → people, for a name whose key is no register key (a middle name missing
     /// on one side). Made when such a name is first looked up, not with the index: papers
-    /// mostly copy names from the register, and making it was a fifth of the index's
-    /// instructions (docs/performance.md, item 33).
+    /// mostly copy names from the register, and making it was 36 M of the register index's
+    /// 121 M instructions at 25,000 people (docs/performance.md, item 33).
     private let byEnds: MadeOnce<PeopleByText>
     /// Each register name exactly as written, by its bytes, → what it resolves to, worked out
     /// once: papers mostly copy names from the register, and this skips normalising them on

@@ -86,7 +86,7 @@ public struct CSVRecordStream {
     public static func lineBreaks(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return 0 }
         // Most files have no CR: one `memchr` says so, and the LFs are then found by `memchr`,
-        // which the C library vectorises (a loop a byte here was not: 10 instructions a byte,
+        // which the C library vectorises (a loop a byte here was not: 8 instructions a byte,
         // and a register's first half is megabytes).
         if memchr(base, Int32(cr), bytes.count) == nil { return occurrences(of: lf, in: bytes) }
         // Every LF and every CR, less the CRs an LF follows.

@@ -148,6 +148,30 @@ final class RegisterReadSharingTests: XCTestCase {
         XCTAssertFalse(parts.shared)
     }
 
+    /// A helper splits only with ``RegisterReadSharing/leastLeftToShare`` bytes or more left,
+    /// after the first line break from the middle of what is left on (here every line reads as
+    /// a row as wide as the header): whatever the timing, as `help()` asks it.
+    func testASplitNeedsTheLeastLeftAndFallsAtALineStartPastTheMiddle() throws {
+        var text = "Name,Declared Interest,Nature of interest\n"
+        var row = 0
+        while text.utf8.count < 2 * RegisterReadSharing.leastLeftToShare {
+            text += "Person \(row),Indirect,\"Shares in \(row) Ltd\"\n"
+            row += 1
+        }
+        let bytes = Array(text.utf8)
+        let offer = RegisterReadSharing.Offer(bytes: bytes, header: (width: 3, columns: [0, 1, 2]),
+                                              separator: UInt8(ascii: ","), fileName: "r.csv")
+        let least = RegisterReadSharing.leastLeftToShare
+        XCTAssertNil(RegisterReadSharing.split(offer, after: bytes.count - least + 1), "one byte too few left")
+        let readTo = bytes.count - least
+        let split = try XCTUnwrap(RegisterReadSharing.split(offer, after: readTo), "exactly the least left")
+        // Just after the first line break at or past the middle.
+        let middle = readTo + least / 2
+        XCTAssertEqual(bytes[split - 1], UInt8(ascii: "\n"))
+        XCTAssertGreaterThan(split, middle)
+        XCTAssertFalse(bytes[middle..<(split - 1)].contains(UInt8(ascii: "\n")))
+    }
+
     /// The table read by this thread while another calls `help()` from the start and until it
     /// is read, and whether the other thread's part was taken in.
     private func readWithEagerHelper(_ bytes: [UInt8], chunkSize: Int) -> (register: String, shared: Bool) {

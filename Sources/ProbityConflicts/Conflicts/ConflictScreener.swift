@@ -31,9 +31,9 @@ package final class ConflictScreener: Sendable {
     let employmentExemptions: EmploymentExemptions
     /// People whose interests are declared on another register, in register order.
     let pointerPeople: [Int]
-    /// Per body with a `members` block: its roster, quorum and voting rule.
     /// Per person, per interest: the kind the `conflicts` block maps to a level.
     let interestKinds: InterestKindTable
+    /// Per body with a `members` block: its roster, quorum and voting rule.
     let rosters: [Int: BodyRoster]
     /// False for a screener without a register: it checks a meeting's quorum only, and an
     /// attendee cannot be "not on the register".

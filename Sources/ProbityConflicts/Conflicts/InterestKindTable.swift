@@ -5,25 +5,29 @@ import ProbitySyntax
 /// it by: what a screening reads to find an interest's level.
 ///
 /// One array for the whole register, each person's kinds a run of it, not an array a person:
-/// making 25,000 small arrays was most of the 21 M instructions this took on a register of
-/// 100,000 rows (docs/performance.md, item 33).
+/// making 25,000 small arrays was most of the 20.7 M instructions this took on a register of
+/// 100,481 rows (docs/performance.md, item 33).
 struct InterestKindTable: Sendable {
     /// Every person's kinds, person after person, in the order of their interests.
-    private var kinds: [InterestKind] = []
+    private let kinds: [InterestKind]
     /// Where each person's kinds start in `kinds`, and, last, its count.
-    private var starts: [Int] = []
+    private let starts: [Int]
 
     /// The kinds of every interest on `register`.
     init(register: Register) {
+        var starts: [Int] = []
         starts.reserveCapacity(register.people.count + 1)
         var total = 0
         for index in register.people.indices { total += register.people[index].interests.count }
+        var kinds: [InterestKind] = []
         kinds.reserveCapacity(total)
         for index in register.people.indices {
             starts.append(kinds.count)
             for interest in register.people[index].interests { kinds.append(Self.kind(of: interest.type)) }
         }
         starts.append(kinds.count)
+        self.kinds = kinds
+        self.starts = starts
     }
 
     /// The kind of `person`'s interest numbered `interest` (both as the register numbers them).
