@@ -76,20 +76,28 @@ public final class Engine: Sendable {
                              indexMadeElsewhere: (@Sendable () -> ConflictScreener.RegisterIndex)? = nil) {
         let program = scheme.program
         if let register, let indexMadeElsewhere {
-            // Only the rules' tables and the scan are left: beside each other on two threads (the
-            // scan then runs on its one), one after the other on one.
-            let tables: (Plan, DecisionDecoder, ReportBuilder)
+            // Only the rules' tables and the scan are left. On two threads, in two rounds of jobs
+            // that whichever core is free takes: the plan, the decoder and the scan's patterns
+            // (which need only the rules), then the scan in pieces with the report builder (which
+            // needs the plan and the decoder) as one more piece. As two fixed halves, tables
+            // beside scan, one core waited for the other: with ten times the benchmark's rules
+            // the tables are about twice the scan (docs/performance.md, item 34).
+            let plan: Plan, decoder: DecisionDecoder, builder: ReportBuilder
             let (scan, people): (ConflictScreener.RegisterScan, PeopleIndex)
             if inParallel {
-                (tables, (scan, people)) = bothAtOnce({ Engine.decisionTables(program) },
-                                                      { ConflictScreener.RegisterScan.withIndex(program: program, register: register,
-                                                                                                madeElsewhere: indexMadeElsewhere) })
+                let patterns: ConflictScreener.RegisterScan.Patterns
+                (plan, decoder, patterns) = allThreeAtOnce({ Plan(program: program) },
+                                                           { DecisionDecoder(program: program) },
+                                                           { ConflictScreener.RegisterScan.Patterns(program: program) })
+                (scan, people, builder) = ConflictScreener.RegisterScan.withIndex(
+                    program: program, register: register, patterns: patterns,
+                    alongside: { [plan, decoder] in ReportBuilder(plan: plan, directory: decoder.organisations) },
+                    madeElsewhere: indexMadeElsewhere)
             } else {
-                tables = Engine.decisionTables(program)
+                (plan, decoder, builder) = Engine.decisionTables(program)
                 (scan, people) = ConflictScreener.RegisterScan.withIndex(program: program, register: register, pieces: 1,
                                                                          madeElsewhere: indexMadeElsewhere)
             }
-            let (plan, decoder, builder) = tables
             let screener = ConflictScreener(program: program, register: register, strict: strict, directory: decoder.organisations,
                                             people: people, scan: scan)
             self.init(scheme: scheme, plan: plan, decoder: decoder, builder: builder, register: register, screener: screener)

@@ -139,37 +139,40 @@ public struct SHA256Hasher: Sendable {
     }
 
     /// Processes one 64-byte block (FIPS 180-4, 6.2.2). The block, the schedule and the
-    /// constants are read in place, without a bounds or uniqueness check per word: the
-    /// digest of the rule sources is part of every start-up.
+    /// constants are read in place, without a bounds or uniqueness check per word, and the
+    /// rounds are written eight at a time, each naming the working variables in their turn
+    /// rather than moving all eight along every round: the digest of the rule sources is part
+    /// of every start-up (docs/performance.md, item 34).
     private static func compress(_ block: UnsafeBufferPointer<UInt8>, into hash: inout [UInt32]) {
         precondition(block.count == 64 && hash.count == 8)
+        let raw = UnsafeRawBufferPointer(block)
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
             roundConstants.withUnsafeBufferPointer { constants in
                 for t in 0..<16 {
-                    let i = t * 4
-                    schedule[t] = UInt32(block[i]) << 24 | UInt32(block[i + 1]) << 16
-                        | UInt32(block[i + 2]) << 8 | UInt32(block[i + 3])
+                    schedule[t] = UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: t &* 4, as: UInt32.self))
                 }
                 for t in 16..<64 {
-                    let w15 = schedule[t - 15], w2 = schedule[t - 2]
-                    let sigma0 = rotateRight(w15, 7) ^ rotateRight(w15, 18) ^ (w15 >> 3)
-                    let sigma1 = rotateRight(w2, 17) ^ rotateRight(w2, 19) ^ (w2 >> 10)
-                    schedule[t] = sigma1 &+ schedule[t - 7] &+ sigma0 &+ schedule[t - 16]
+                    let w15 = schedule[t &- 15], w2 = schedule[t &- 2]
+                    let sigma0 = rotateRight(w15, 7) ^ rotateRight(w15, 18) ^ (w15 &>> 3)
+                    let sigma1 = rotateRight(w2, 17) ^ rotateRight(w2, 19) ^ (w2 &>> 10)
+                    schedule[t] = sigma1 &+ schedule[t &- 7] &+ sigma0 &+ schedule[t &- 16]
                 }
                 hash.withUnsafeMutableBufferPointer { state in
                     var a = state[0], b = state[1], c = state[2], d = state[3]
                     var e = state[4], f = state[5], g = state[6], h = state[7]
-                    for t in 0..<64 {
-                        let bigSigma1 = rotateRight(e, 6) ^ rotateRight(e, 11) ^ rotateRight(e, 25)
-                        let choose = (e & f) ^ (~e & g)
-                        let temp1 = h &+ bigSigma1 &+ choose &+ constants[t] &+ schedule[t]
-                        let bigSigma0 = rotateRight(a, 2) ^ rotateRight(a, 13) ^ rotateRight(a, 22)
-                        let majority = (a & b) ^ (a & c) ^ (b & c)
-                        let temp2 = bigSigma0 &+ majority
-                        h = g; g = f; f = e
-                        e = d &+ temp1
-                        d = c; c = b; b = a
-                        a = temp1 &+ temp2
+                    var t = 0
+                    while t < 64 {
+                        // Round t writes `d` and `h` as FIPS 180-4 writes `e` and `a`; the next
+                        // round reads the variables one place on.
+                        round(a, b, c, &d, e, f, g, &h, constants[t] &+ schedule[t])
+                        round(h, a, b, &c, d, e, f, &g, constants[t &+ 1] &+ schedule[t &+ 1])
+                        round(g, h, a, &b, c, d, e, &f, constants[t &+ 2] &+ schedule[t &+ 2])
+                        round(f, g, h, &a, b, c, d, &e, constants[t &+ 3] &+ schedule[t &+ 3])
+                        round(e, f, g, &h, a, b, c, &d, constants[t &+ 4] &+ schedule[t &+ 4])
+                        round(d, e, f, &g, h, a, b, &c, constants[t &+ 5] &+ schedule[t &+ 5])
+                        round(c, d, e, &f, g, h, a, &b, constants[t &+ 6] &+ schedule[t &+ 6])
+                        round(b, c, d, &e, f, g, h, &a, constants[t &+ 7] &+ schedule[t &+ 7])
+                        t &+= 8
                     }
                     state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
                     state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
@@ -177,9 +180,23 @@ public struct SHA256Hasher: Sendable {
             }
         }
     }
+
+    /// One round (FIPS 180-4, 6.2.2, step 3), `constantAndWord` being K_t + W_t: `d` becomes the
+    /// new `e`, and `h` the new `a`.
+    @inline(__always)
+    private static func round(_ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+                              _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ constantAndWord: UInt32) {
+        let bigSigma1 = rotateRight(e, 6) ^ rotateRight(e, 11) ^ rotateRight(e, 25)
+        let choose = g ^ (e & (f ^ g))
+        let temp1 = h &+ bigSigma1 &+ choose &+ constantAndWord
+        let bigSigma0 = rotateRight(a, 2) ^ rotateRight(a, 13) ^ rotateRight(a, 22)
+        let majority = (a & b) | (c & (a | b))
+        d &+= temp1
+        h = temp1 &+ bigSigma0 &+ majority
+    }
 }
 
 @inline(__always)
 private func rotateRight(_ value: UInt32, _ amount: UInt32) -> UInt32 {
-    (value >> amount) | (value << (32 - amount))
+    (value &>> amount) | (value &<< (32 &- amount))
 }

@@ -43,6 +43,36 @@ final class SHA256Tests: XCTestCase {
         XCTAssertEqual(SHA256.hex(hasher.finalize()), expected)
     }
 
+    /// Messages of every length around the block and padding boundaries, each byte a
+    /// different value, against digests worked out by Python's hashlib: the other vectors
+    /// repeat a byte or a short pattern, which a word loaded in the wrong order can still pass.
+    func testMessagesAcrossBlockBoundariesAgainstHashlib() {
+        let expected: [(length: Int, hex: String)] = [
+            (1, "ca358758f6d27e6cf45272937977a748fd88391db679ceda7dc7bf1f005ee879"),
+            (55, "8aa994584139d128848eeebc4e815639ba5ab6e6e39574195a63ac4f14f7c43b"),
+            (56, "ad574708f75c044c9b85de64cb568ee7711ff4f36448c6242f053ba8f6cc2b63"),
+            (63, "280ed3e8ff1df845b2e7dfe6ac6cee817bef20e783cc65abc41b818b4d2fe076"),
+            (64, "c6ab9724ade5b6a7a1edfffb12f3aa9181351355af8fd08c919952ad211339dd"),
+            (65, "788367c73c7ddf4c53f65e68cc0d943e6227ab55b0e78ba63ace822b1c6301c0"),
+            (119, "3d610547d68216dedf7435a4fb6260353911f6b3fd3f18805ddb8be285d726fe"),
+            (120, "1f80156a804cb7862ad113e8200e9d74499723e7c7854d5f48776d3148e09656"),
+            (127, "192409cd280e14b743642ad1343fbd3e82d9305de72c078117745a679210cc3d"),
+            (128, "cc548ca2dec1f6fe4f58b2e27aa9c7521607df1130d140b55a4dad0665302356"),
+            (129, "81e89a7b2911aaa7795f9e3d4910cb47d6cd2b00d83b8399481527261a1a7519"),
+            (200, "44cae5223d431caed4a9e32271d6abf17c3f2f4abac45fcdb48a99fcc6072a09"),
+            (1000, "5097e7d587352f5097062ae679f37bda5802d9f875aba14c8cb4d1a188ada179"),
+            (4096, "d41d438c379110c7f7b2c561b1f04f26c1b4549110791f8e022f48974280c13e"),
+        ]
+        for (length, hex) in expected {
+            // hashlib.sha256(bytes((i * 31 + 7) & 255 for i in range(length))).hexdigest()
+            let message = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+            XCTAssertEqual(SHA256.hexDigest(message), hex, "length \(length)")
+            // From an odd offset in a larger buffer: the words are loaded unaligned.
+            let shifted = [0xAB] + message
+            XCTAssertEqual(SHA256.hexDigest(shifted[1...]), hex, "length \(length), unaligned")
+        }
+    }
+
     // MARK: Shape of the output
 
     func testDigestIs32BytesAndHexIs64LowerCaseCharacters() {

@@ -11,6 +11,11 @@ import ProbitySupport
 /// reports the medians of their wall-clock and CPU (user + system) times and the ratio. Every
 /// answer of both, on every run, is checked against ``ReferenceEvaluator``: a mismatch makes
 /// the bench exit 1, so a fast wrong answer never counts.
+///
+/// With more than one thread, each run also times the batch at one thread, whose output must be
+/// byte for byte the same, and two one-thread batches at once: what two threads gain over one is
+/// reported beside what this machine gives two processes that share nothing, the most two
+/// threads could gain on it (issue #17: two threads at least 1.8× one on a quiet machine).
 enum EndToEndBench {
     /// One process run: its wall-clock and CPU seconds.
     struct Timing {
@@ -33,25 +38,46 @@ enum EndToEndBench {
             Output.error("error: cannot find the probity executable to run (/proc/self/exe)\n")
             return .badInput
         }
-        let probityArguments = ["check", "--rules", directory + "/rules.probity", "--register", directory + "/register.csv",
-                                "--threads", String(threads), "--batch", directory + "/decisions.jsonl"]
+        func probityArguments(threads: Int) -> [String] {
+            ["check", "--rules", directory + "/rules.probity", "--register", directory + "/register.csv",
+             "--threads", String(threads), "--batch", directory + "/decisions.jsonl"]
+        }
         let handArguments = ["bench", "--hand-written", directory]
+        let oneThreadArguments = probityArguments(threads: 1)
         let reference = ReferenceEvaluator(workload: workload)
-        var probity: [Timing] = [], hand: [Timing] = []
+        var probity: [Timing] = [], hand: [Timing] = [], oneThread: [Timing] = [], together: [Timing] = []
         var mismatches: [String] = []
+        func failed(_ arguments: [String]) -> ExitCode {
+            Output.error("error: `\(executable) \(arguments.joined(separator: " "))` failed\n")
+            return .failure
+        }
         for index in 0..<runs {
-            log("run \(index + 1) of \(runs): probity check --batch, then the hand-written program …")
-            for (arguments, name) in [(probityArguments, "probity.out"), (handArguments, "hand.out")] {
+            log("run \(index + 1) of \(runs): probity check --batch, then the hand-written program"
+                + (threads > 1 ? ", then probity at one thread, alone and two at once …" : " …"))
+            for (arguments, name) in [(probityArguments(threads: threads), "probity.out"), (handArguments, "hand.out")] {
                 let path = directory + "/" + name
-                guard let timing = time(executable, arguments, output: path) else {
-                    Output.error("error: `\(executable) \(arguments.joined(separator: " "))` failed\n")
-                    return .failure
-                }
+                guard let timing = time(executable, arguments, outputs: [path]) else { return failed(arguments) }
                 if name == "probity.out" { probity.append(timing) } else { hand.append(timing) }
                 mismatches += check(path, probity: name == "probity.out", workload: workload, reference: reference)
             }
+            guard threads > 1 else { continue }
+            let one = directory + "/one-thread.out"
+            guard let alone = time(executable, oneThreadArguments, outputs: [one]) else { return failed(oneThreadArguments) }
+            oneThread.append(alone)
+            // The answers are already checked: at one thread they must be the same bytes.
+            if FileManager.default.contents(atPath: one) != FileManager.default.contents(atPath: directory + "/probity.out") {
+                mismatches.append("probity's output at 1 thread differs from its output at \(threads) threads")
+            }
+            guard let both = time(executable, oneThreadArguments, outputs: [one, directory + "/one-thread-2.out"]) else {
+                return failed(oneThreadArguments)
+            }
+            together.append(both)
         }
         let result = (probity: median(probity), hand: median(hand))
+        // Two threads over one, and what two one-thread runs at once do in the time one does alone.
+        let scaling = oneThread.isEmpty ? nil
+            : (oneThread: median(oneThread), threadsOverOne: median(oneThread).wall / result.probity.wall,
+               machine: 2 * median(oneThread).wall / median(together).wall)
         let lines = Double(config.decisions)
         switch format {
         case .json:
@@ -59,15 +85,20 @@ enum EndToEndBench {
             func timing(_ t: Timing) -> JSONValue {
                 .object([("wall_seconds", n(t.wall)), ("cpu_seconds", n(t.cpu)), ("decisions_per_second", n(lines / t.wall))])
             }
-            Output.write(JSONWriter.pretty(.object([
+            var members: [(key: String, value: JSONValue)] = [
                 ("format", .string("probity.bench-end-to-end/1")),
                 ("decisions", .integer(config.decisions)), ("rules", .integer(config.ruleCount)),
                 ("threads", .integer(threads)), ("runs", .integer(runs)),
                 ("probity", timing(result.probity)), ("hand_written", timing(result.hand)),
                 ("wall_ratio", n(result.hand.wall / result.probity.wall)),
                 ("cpu_ratio", n(result.hand.cpu / result.probity.cpu)),
-                ("checked", .integer(2 * runs * config.decisions)), ("mismatches", .integer(mismatches.count)),
-            ])) + "\n")
+            ]
+            if let scaling {
+                members += [("probity_one_thread", timing(scaling.oneThread)), ("threads_over_one", n(scaling.threadsOverOne)),
+                            ("machine_two_at_once", n(scaling.machine))]
+            }
+            members += [("checked", .integer(2 * runs * config.decisions)), ("mismatches", .integer(mismatches.count))]
+            Output.write(JSONWriter.pretty(.object(members)) + "\n")
         case .text:
             func f(_ x: Double, _ digits: Int = 3) -> String { String(format: "%.\(digits)f", x) }
             func line(_ label: String, _ t: Timing) -> String {
@@ -77,6 +108,11 @@ enum EndToEndBench {
             out += line("probity check --batch, \(threads) thread\(threads == 1 ? "" : "s")", result.probity)
             out += line("hand-written program, 1 thread", result.hand)
             out += "  probity is \(f(result.hand.wall / result.probity.wall, 2))× as fast in wall-clock time, \(f(result.hand.cpu / result.probity.cpu, 2))× in CPU time\n"
+            if let scaling {
+                out += line("probity check --batch, 1 thread", scaling.oneThread)
+                out += "  \(threads) threads are \(f(scaling.threadsOverOne, 2))× as fast as 1, output byte for byte the same; "
+                out += "two 1-thread runs at once do \(f(scaling.machine, 2))× the work of one in the same time on this machine (the most two threads could gain)\n"
+            }
             out += "  checked \(2 * runs * config.decisions) answers against the reference evaluator: \(mismatches.isEmpty ? "all agree" : "\(mismatches.count) MISMATCHES")\n"
             Output.write(out)
         }
@@ -88,23 +124,36 @@ enum EndToEndBench {
         return .success
     }
 
-    /// Runs `executable` with `arguments`, standard output to `output`, and times it; nil when
-    /// it cannot be started or does not exit 0 or 1.
-    static func time(_ executable: String, _ arguments: [String], output: String) -> Timing? {
-        guard FileManager.default.createFile(atPath: output, contents: nil),
-              let handle = FileHandle(forWritingAtPath: output) else { return nil }
-        defer { try? handle.close() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardOutput = handle
-        process.standardError = FileHandle.nullDevice
+    /// Runs `executable` with `arguments` once for each of `outputs`, all at once, each one's
+    /// standard output to its file, and times them: wall-clock time until the last ends, and
+    /// their CPU time together. Nil when one cannot be started or does not exit 0 or 1.
+    static func time(_ executable: String, _ arguments: [String], outputs: [String]) -> Timing? {
+        var handles: [FileHandle] = []
+        defer { for handle in handles { try? handle.close() } }
+        for output in outputs {
+            guard FileManager.default.createFile(atPath: output, contents: nil),
+                  let handle = FileHandle(forWritingAtPath: output) else { return nil }
+            handles.append(handle)
+        }
+        let processes = handles.map { handle in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+            process.standardOutput = handle
+            process.standardError = FileHandle.nullDevice
+            return process
+        }
         let before = childrenCPU()
         let start = DispatchTime.now().uptimeNanoseconds
-        do { try process.run() } catch { return nil }
-        process.waitUntilExit()
+        var started: [Process] = []
+        for process in processes {
+            do { try process.run() } catch { break }
+            started.append(process)
+        }
+        for process in started { process.waitUntilExit() }
         let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        guard process.terminationStatus == 0 || process.terminationStatus == 1 else { return nil }
+        guard started.count == processes.count,
+              started.allSatisfy({ $0.terminationStatus == 0 || $0.terminationStatus == 1 }) else { return nil }
         return Timing(wall: wall, cpu: childrenCPU() - before)
     }
 

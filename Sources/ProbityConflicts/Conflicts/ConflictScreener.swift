@@ -109,10 +109,22 @@ package final class ConflictScreener: Sendable {
         /// (1: on the calling thread alone).
         package static func withIndex(program: Program, register: Register, patterns: Patterns? = nil, pieces: Int? = nil,
                                       madeElsewhere index: () -> RegisterIndex) -> (RegisterScan, PeopleIndex) {
-            let (links, _) = RegisterLinks.scanning(register: register, organisations: program.organisations, scanner: patterns?.scanner,
-                                                    pieces: pieces, alongside: {})
+            let (scan, people, _) = withIndex(program: program, register: register, patterns: patterns, pieces: pieces,
+                                              alongside: {}, madeElsewhere: index)
+            return (scan, people)
+        }
+
+        /// ``withIndex(program:register:patterns:pieces:madeElsewhere:)``, running `alongside` as one
+        /// more piece of the scan's parallel work, the first taken (as the people index is in
+        /// ``withPeopleIndex(program:register:patterns:)``), and returning its result too: the
+        /// front door builds its report builder there, which needs the rules' tables but not the scan.
+        package static func withIndex<Alongside: Sendable>(program: Program, register: Register, patterns: Patterns? = nil,
+                                                           pieces: Int? = nil, alongside: @Sendable () -> Alongside,
+                                                           madeElsewhere index: () -> RegisterIndex) -> (RegisterScan, PeopleIndex, Alongside) {
+            let (links, other) = RegisterLinks.scanning(register: register, organisations: program.organisations, scanner: patterns?.scanner,
+                                                        pieces: pieces, alongside: alongside)
             let made = index()
-            return (RegisterScan(links: links, interestKinds: made.interestKinds), made.people)
+            return (RegisterScan(links: links, interestKinds: made.interestKinds), made.people, other)
         }
 
         /// The declared organisations and aliases made into the scan's patterns: a third of the
