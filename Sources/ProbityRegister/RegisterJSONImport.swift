@@ -21,16 +21,70 @@ struct RegisterJSONImport {
         return reader.finish()
     }
 
+    /// Reads a whole file's bytes (without a byte order mark), `chunkSize` at a time, as
+    /// ``read(_:fileName:)`` reads them, sharing the rows with a thread that calls `sharing`'s
+    /// ``RegisterReadSharing/help()`` meanwhile, as a table's are
+    /// (``RegisterTableImport/read(_:fileName:sharing:chunkSize:)``): once the document is seen to
+    /// be an array of rows the rest is offered, and a part the helper reads from the start of a
+    /// row is taken in when the rows read here end there (``absorb(_:)``); otherwise the rows
+    /// are read on here. The nested shape is read here alone.
+    static func read(_ bytes: [UInt8], fileName: String, sharing: RegisterReadSharing,
+                     chunkSize: Int = 1 << 18) -> Result<Register, RegisterLoadError> {
+        var reader = RegisterJSONImport(fileName: fileName, expectedPeople: bytes.count / RegisterReadSharing.bytesPerJSONPerson)
+        enum Sharing { case notOffered, offered, over }
+        var sharingStage = Sharing.notOffered
+        bytes.withUnsafeBufferPointer { whole in
+            var position = 0
+            var goOn = true
+            func readOn(to end: Int) {
+                goOn = reader.take(UnsafeBufferPointer(rebasing: whole[position..<end])) && goOn
+                position = end
+            }
+            while position < whole.count && goOn {
+                let end = min(whole.count, position + max(1, chunkSize))
+                if sharingStage == .offered, let split = sharing.claimedSplit(readingTo: end) {
+                    sharingStage = .over
+                    // To the later part's first byte: the `,` before is read only with it in sight.
+                    readOn(to: min(whole.count, split + 1))
+                    if case .json(let later) = sharing.laterPart().part, reader.absorb(later) {
+                        sharing.noteTakenIn()
+                        return
+                    }
+                    continue
+                }
+                readOn(to: end)
+                if sharingStage == .notOffered && position < whole.count && reader.stream.readsRows {
+                    sharing.offer(.init(bytes: bytes, kind: .json, fileName: fileName), readTo: position)
+                    sharingStage = .offered
+                }
+            }
+            if sharingStage == .offered { sharing.close() }
+        }
+        return reader.finish()
+    }
+
     private let fileName: String
     /// Both shapes are read element by element as the file's chunks arrive, never as a tree of
     /// the file: a row of the flat shape member by member straight into its cells, a person of
     /// the nested shape (with their interests) as one small tree.
     private var stream = JSONRowStream(nestedKey: "people")
     private var rows: RowReader
+    /// How the document ended, once it has: the stream's own end, or that of a later part
+    /// taken in (``absorb(_:)``), after which this stream reads nothing more.
+    private var ended: Result<JSONStreamShape, JSONSyntaxError>?
 
-    init(fileName: String) {
+    init(fileName: String, expectedPeople: Int = 0) {
         self.fileName = fileName
-        rows = RowReader(builder: RegisterBuilder(fileName: fileName))
+        rows = RowReader(builder: RegisterBuilder(fileName: fileName, expectedRows: expectedPeople))
+    }
+
+    /// An import of a later part of the array document `fileName`: bytes that begin where a row
+    /// does, on `line` (``JSONRowStream/init(continuingRowsAtLine:nestedKey:maximumDepth:)``), to
+    /// be ``absorb(_:)``ed by the import of the part before (``RegisterBuilder/init(laterPartOf:expectedRows:)``).
+    init(laterPartOf fileName: String, line: Int, expectedPeople: Int = 0) {
+        self.fileName = fileName
+        stream = JSONRowStream(continuingRowsAtLine: line, nestedKey: "people")
+        rows = RowReader(builder: RegisterBuilder(laterPartOf: fileName, expectedRows: expectedPeople))
     }
 
     /// Takes the file's next chunk; `false` once the file has failed and nothing more it holds matters.
@@ -38,9 +92,34 @@ struct RegisterJSONImport {
         stream.append(chunk, into: &rows)
     }
 
+    /// Ends a later part (the file's end): whether it read as rows to the end of a document, so
+    /// that it can be taken in.
+    mutating func endPart() -> Bool {
+        let end = stream.finish(into: &rows)
+        ended = end
+        return (try? end.get()) == .rows
+    }
+
+    /// Takes in `later`, the import of the rows that follow this one's in the file, ended with
+    /// ``endPart()``, as ``RegisterBuilder/absorb(_:)`` does; `false`, changing nothing, when that
+    /// cannot give what reading those rows here would: this import has not read to the `{` of
+    /// an element of an array document, the first byte of `later`'s
+    /// (``JSONRowStream/endsAtRowStart``), `later` did not read as rows to the document's end,
+    /// it said something naming a row by its number (counted from its own start, so wrong
+    /// here), two of its rows share a line, or together they pass the cap on entries.
+    mutating func absorb(_ later: RegisterJSONImport) -> Bool {
+        stream.readHeld(into: &rows)
+        guard ended == nil, stream.endsAtRowStart, let laterEnd = later.ended, (try? laterEnd.get()) == .rows,
+              !later.rows.namedAnEntry, !later.rows.rowsShareALine, rows.entries + later.rows.entries <= RegisterLoader.maximumRows,
+              rows.builder.canAbsorb(later.rows.builder) else { return false }
+        rows.absorb(later.rows)
+        ended = laterEnd
+        return true
+    }
+
     /// The register, or why the file has none.
     mutating func finish() -> Result<Register, RegisterLoadError> {
-        switch stream.finish(into: &rows) {
+        switch ended ?? stream.finish(into: &rows) {
         case .failure(let error):
             return .failure(.badJSON(fileName: fileName, reason: error.description))
         case .success(.rows), .success(.object(hasNestedArray: true)):
@@ -68,6 +147,22 @@ struct RegisterJSONImport {
         private let keys = KeyFields()
         /// Elements of the array met so far, rows or not.
         private(set) var entries = 0
+        /// Whether something was said that names an entry by its number (`row 3`): a later
+        /// part's numbers count from its own start, so such a part is not taken in.
+        private(set) var namedAnEntry = false
+        /// Whether two rows began on one line. A builder takes in a later part as reading its
+        /// rows would only when each row has a line of its own, as a table's records do (the
+        /// findings it makes on taking a part in are placed by line), so such a part is not.
+        private(set) var rowsShareALine = false
+        private var lastRowLine = 0
+        /// Both as they were before the row begun, for a row read again from its start.
+        private var beforeRow = (lastRowLine: 0, rowsShareALine: false)
+
+        private mutating func noteRow(on line: Int) {
+            beforeRow = (lastRowLine, rowsShareALine)
+            if line == lastRowLine { rowsShareALine = true }
+            lastRowLine = line
+        }
         /// What the row's members have said: fields given, keys not read, why the row is lost.
         private var cells = RowCells()
         /// The row's cells, as bytes of the document.
@@ -105,6 +200,7 @@ struct RegisterJSONImport {
 
         mutating func beginRow(line: Int) {
             entries += 1
+            noteRow(on: line)
             builder.entryLine = line
             // A row's strings come through `cellText`, and a number's lexeme has no spaces.
             builder.cellsAreTrimmed = true
@@ -168,6 +264,7 @@ struct RegisterJSONImport {
                 return
             }
             entries += 1
+            noteRow(on: row.line)
             builder.entryLine = row.line
             guard isKept else { return }
             builder.cellsAreTrimmed = true
@@ -193,11 +290,22 @@ struct RegisterJSONImport {
 
         mutating func abandonRow() {
             entries -= 1
+            (lastRowLine, rowsShareALine) = beforeRow
             cells.reset()
+        }
+
+        /// Takes in the rows `later` read after this reader's, the builder's as
+        /// ``RegisterBuilder/absorb(_:)`` does (the caller has checked it can).
+        mutating func absorb(_ later: RowReader) {
+            builder.absorb(later.builder)
+            entries += later.entries
+            namedAnEntry = namedAnEntry || later.namedAnEntry
+            rowsShareALine = rowsShareALine || later.rowsShareALine
         }
 
         mutating func endRow() {
             guard isKept else { return }
+            if !cells.notes.isEmpty || cells.rejection != nil { namedAnEntry = true }
             for note in cells.notes { builder.ignore(line: 0, message: note) }
             if let rejection = cells.rejection {
                 builder.row { builder in builder.reject(line: 0, message: rejection) }
@@ -218,6 +326,7 @@ struct RegisterJSONImport {
 
         mutating func nestedElement(_ value: JSONValue, line: Int) {
             entries += 1
+            namedAnEntry = true
             // The nested shape's issues name the entry (person 3, interest 2 of person 3), and
             // its interests have no line of their own to cite: their line is 0 (none).
             builder.entryLine = 0
@@ -228,8 +337,10 @@ struct RegisterJSONImport {
 
         mutating func element(_ value: JSONValue, line: Int) {
             entries += 1
+            noteRow(on: line)
             builder.entryLine = line
             guard isKept else { return }
+            namedAnEntry = true
             let entry = Entry.row(entries)
             builder.row { builder in
                 builder.reject(line: 0, message: "\(entry) is \(value.kindDescription), expected an object; skipped")

@@ -55,7 +55,10 @@ public enum RegisterLoader {
             case .failure(let error):
                 return .failure(.unreadableFile(path: path, reason: error.reason))
             case .success(let bytes):
-                if format(of: bytes, isWhole: true) ?? false { return read(bytes, fileName: fileName) }
+                if format(of: bytes, isWhole: true) ?? false {
+                    let withoutMark = hasByteOrderMark(bytes) ? Array(bytes.dropFirst(3)) : bytes
+                    return RegisterJSONImport.read(withoutMark, fileName: fileName, sharing: sharing)
+                }
                 return RegisterTableImport.read(bytes, fileName: fileName, sharing: sharing)
             }
         }

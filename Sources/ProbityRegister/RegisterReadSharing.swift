@@ -15,6 +15,13 @@ import ProbitySupport
 /// offered. Either way the register is the one read whole by one thread would give, byte for
 /// byte (RegisterReadSharingTests): what is shared is only where its work is done.
 ///
+/// A JSON array of rows is shared the same way: offered once its `[` is read, split at a line
+/// that starts with `{` after a line ending in `,`, and taken in
+/// (``RegisterJSONImport/absorb(_:)``) when the rows read from the start end there, between two
+/// elements of the array (the point might lie inside a string, which only reading from the
+/// start can tell), and the later part read as rows to the document's end and named no row by
+/// its number (RegisterReadSharingJSONTests).
+///
 /// No thread is started for it: the helper is a thread already running and idle (a batch's
 /// main thread once its rules are ready, while the register is still being read). With no
 /// helper, or one that comes too late, the reading thread reads everything, as before.
@@ -25,19 +32,32 @@ public final class RegisterReadSharing: @unchecked Sendable {
     /// About how many bytes of a register's table a person takes (the benchmark's register has
     /// 417), for the room its tables are made with.
     static let bytesPerPerson = 400
+    /// The same for a JSON array of rows, one a line (the benchmark's register written so has 636).
+    static let bytesPerJSONPerson = 600
 
     /// What the reading thread offers: the file, and how to read its rows.
     struct Offer {
         let bytes: [UInt8]
-        let header: RegisterTableImport.Header
-        let separator: UInt8
+        let kind: Kind
         let fileName: String
+
+        enum Kind {
+            case table(header: RegisterTableImport.Header, separator: UInt8)
+            /// An array of rows (its `[` read).
+            case json
+        }
     }
 
     /// A later part, read, and the line its first record is on.
     struct LaterPart {
-        let part: RegisterTableImport
+        let part: Part
         let firstLine: Int
+
+        enum Part {
+            case table(RegisterTableImport)
+            /// Ended (``RegisterJSONImport/endPart()``).
+            case json(RegisterJSONImport)
+        }
     }
 
     private enum State {
@@ -101,20 +121,40 @@ public final class RegisterReadSharing: @unchecked Sendable {
         let bytes = offer.bytes
         let left = bytes.count - readTo
         guard left >= leastLeftToShare else { return nil }
+        guard case .table(let header, let separator) = offer.kind else { return jsonSplit(bytes, from: readTo + left / 2) }
         var lineFeed = readTo + left / 2 - 1
         for _ in 0..<splitCandidates {
             guard let next = bytes[(lineFeed + 1)...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
             let start = next + 1
             guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
             var fields: Int?
-            var records = CSVRecordStream(separator: offer.separator, continuingAtLine: 1)
+            var records = CSVRecordStream(separator: separator, continuingAtLine: 1)
             bytes.withUnsafeBufferPointer { whole in
                 records.appendFields(UnsafeBufferPointer(rebasing: whole[start...end])) { record in
                     if fields == nil { fields = record.count }
                 }
             }
-            if fields == offer.header.width { return start }
+            if fields == header.width { return start }
             lineFeed = next
+        }
+        return nil
+    }
+
+    /// Where a helper splits a JSON array of rows from `middle` on: at the first line that
+    /// starts (after spaces) with `{` and follows a line whose last visible byte is `,`, as an
+    /// element of an array written one a line does; nowhere when no such line is near.
+    static func jsonSplit(_ bytes: [UInt8], from middle: Int) -> Int? {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+        var lineFeed = middle - 1
+        for _ in 0..<splitCandidates {
+            guard let next = bytes[(lineFeed + 1)...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            lineFeed = next
+            var before = next - 1
+            while before >= 0 && isSpace(bytes[before]) { before -= 1 }
+            guard before >= 0, bytes[before] == UInt8(ascii: ",") else { continue }
+            var after = next + 1
+            while after < bytes.count && isSpace(bytes[after]) { after += 1 }
+            if after < bytes.count && bytes[after] == UInt8(ascii: "{") { return next + 1 }
         }
         return nil
     }
@@ -123,14 +163,35 @@ public final class RegisterReadSharing: @unchecked Sendable {
     /// past the line breaks before it.
     static func read(_ offer: Offer, from split: Int) -> LaterPart {
         offer.bytes.withUnsafeBufferPointer { bytes in
-            let firstLine = 1 + CSVRecordStream.lineBreaks(in: UnsafeBufferPointer(rebasing: bytes[..<split]))
-            var part = RegisterTableImport(laterPartOf: offer.fileName, header: offer.header,
+            let before = UnsafeBufferPointer(rebasing: bytes[..<split])
+            guard case .table(let header, let separator) = offer.kind else {
+                // JSON counts a line at each LF only (a string holds none unescaped).
+                let firstLine = 1 + lineFeeds(in: before)
+                var part = RegisterJSONImport(laterPartOf: offer.fileName, line: firstLine,
+                                              expectedPeople: (bytes.count - split) / bytesPerJSONPerson)
+                _ = part.take(UnsafeBufferPointer(rebasing: bytes[split...]))
+                _ = part.endPart()
+                return LaterPart(part: .json(part), firstLine: firstLine)
+            }
+            let firstLine = 1 + CSVRecordStream.lineBreaks(in: before)
+            var part = RegisterTableImport(laterPartOf: offer.fileName, header: header,
                                            expectedPeople: (bytes.count - split) / bytesPerPerson)
-            var records = CSVRecordStream(separator: offer.separator, continuingAtLine: firstLine)
+            var records = CSVRecordStream(separator: separator, continuingAtLine: firstLine)
             records.appendFields(UnsafeBufferPointer(rebasing: bytes[split...])) { _ = part.take($0) }
             records.finishFields { _ = part.take($0) }
-            return LaterPart(part: part, firstLine: firstLine)
+            return LaterPart(part: .table(part), firstLine: firstLine)
         }
+    }
+
+    /// How many LF bytes `bytes` holds.
+    static func lineFeeds(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        var count = 0, from = 0
+        while from < bytes.count, let found = memchr(base + from, 0x0A, bytes.count - from) {
+            count += 1
+            from = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base + 1
+        }
+        return count
     }
 
     // MARK: The reading thread's side

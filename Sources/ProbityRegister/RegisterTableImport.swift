@@ -45,8 +45,8 @@ struct RegisterTableImport {
                     sharingStage = .over
                     readOn(to: split)
                     let later = sharing.laterPart()
-                    if records.endsAtRecordStart({ _ = table.take($0) }) && records.nextLine == later.firstLine
-                        && table.absorb(later.part) {
+                    if case .table(let part) = later.part, records.endsAtRecordStart({ _ = table.take($0) })
+                        && records.nextLine == later.firstLine && table.absorb(part) {
                         sharing.noteTakenIn()
                         return
                     }
@@ -54,7 +54,7 @@ struct RegisterTableImport {
                 }
                 readOn(to: end)
                 if sharingStage == .notOffered, let header = table.header, let separator = records.separator, position < whole.count {
-                    sharing.offer(.init(bytes: bytes, header: header, separator: separator, fileName: fileName), readTo: position)
+                    sharing.offer(.init(bytes: bytes, kind: .table(header: header, separator: separator), fileName: fileName), readTo: position)
                     sharingStage = .offered
                 }
             }

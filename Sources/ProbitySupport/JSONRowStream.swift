@@ -80,8 +80,46 @@ public struct JSONRowStream {
         self.maximumDepth = maximumDepth
     }
 
+    /// A stream for a later part of an array document: bytes that begin where an element of
+    /// the top-level array begins, on the 1-based `line`, handed on as rows with the lines they
+    /// lie on. What the part holds after its last element (the array's `]`, the end) is read as
+    /// the whole document's would be. Only a reader of the part before that ends between two
+    /// rows (``endsAtRowStart``) can tell that the part begins where a row does; its caller
+    /// checks that before taking the part's rows (``RegisterReadSharing``).
+    public init(continuingRowsAtLine line: Int, nestedKey: String, maximumDepth: Int = JSONParser.maximumDepth) {
+        self.init(nestedKey: nestedKey, maximumDepth: maximumDepth)
+        begun = true
+        step = .row
+        shape = .rows
+        counted = TextPosition(offset: 0, line: line, column: 1)
+    }
+
     /// How many bytes are held waiting for the end of a step.
     public var heldByteCount: Int { buffer.count - start }
+
+    /// Reads every whole step of the bytes held, however few came since the last read (a
+    /// chunk too small to be worth reading again waits in the buffer otherwise).
+    public mutating func readHeld<Visitor: JSONStreamVisitor>(into visitor: inout Visitor) {
+        guard failure == nil, begun else { return }
+        read(isFinal: false, into: &visitor)
+        compact()
+    }
+
+    /// Whether the document is an array whose rows are being read, with no error so far.
+    public var readsRows: Bool { failure == nil && step == .row && shape == .rows }
+
+    /// Whether the bytes handed in so far end with the `{` that opens an element of a top-level
+    /// array, every element before it read (``readHeld(into:)`` first) and only whitespace since
+    /// the `,` after the last: the bytes from that `{` on are then read as a stream made with
+    /// ``init(continuingRowsAtLine:nestedKey:maximumDepth:)`` reads them. (The stream reads the
+    /// `,` after an element only with the next value's first byte in sight, so that byte is
+    /// handed in too.)
+    public var endsAtRowStart: Bool {
+        guard failure == nil, step == .row, shape == .rows, start < buffer.count, buffer[buffer.count - 1] == UInt8(ascii: "{") else {
+            return false
+        }
+        return buffer[start..<(buffer.count - 1)].allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+    }
 
     /// Takes the next chunk of the file and hands `visitor` every part it completes, in order;
     /// `false` once the document has failed (nothing after the first error matters).

@@ -159,8 +159,8 @@ final class RegisterReadSharingTests: XCTestCase {
             row += 1
         }
         let bytes = Array(text.utf8)
-        let offer = RegisterReadSharing.Offer(bytes: bytes, header: (width: 3, columns: [0, 1, 2]),
-                                              separator: UInt8(ascii: ","), fileName: "r.csv")
+        let offer = RegisterReadSharing.Offer(bytes: bytes, kind: .table(header: (width: 3, columns: [0, 1, 2]), separator: UInt8(ascii: ",")),
+                                              fileName: "r.csv")
         let least = RegisterReadSharing.leastLeftToShare
         XCTAssertNil(RegisterReadSharing.split(offer, after: bytes.count - least + 1), "one byte too few left")
         let readTo = bytes.count - least
