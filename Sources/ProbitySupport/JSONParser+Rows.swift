@@ -52,16 +52,35 @@ struct JSONRowKeys {
     private var plainPlaces: [(start: Int, count: Int)] = []
     /// The key at each position in the row before.
     private var lastAtPosition: [Int] = []
-    /// The shape of the last row read the general way whose values were all plain strings.
-    private(set) var template = JSONRowTemplate()
+    /// The shapes of the last rows read the general way whose values were all plain strings,
+    /// the one that last read a row first: a table written by a program repeats one shape, but a
+    /// writer that leaves out a row's empty keys writes several, which take turns.
+    private(set) var templates: [JSONRowTemplate] = []
     /// How many templates have been kept, which numbers each (``JSONRowTemplate/shape``).
     private var templatesKept = 0
+    /// The most shapes kept: a row none of them reads is read the general way, and each one
+    /// tried costs a comparison of the row's first bytes at least.
+    static let maximumTemplates = 8
 
-    /// Keeps `template` as the rows' template from now on.
+    /// The template tried first: the one that last read a row (empty when there is none).
+    var template: JSONRowTemplate { templates.first ?? JSONRowTemplate() }
+
+    /// Keeps `template` as the one tried first from now on, forgetting the one tried last when
+    /// ``maximumTemplates`` are kept.
     mutating func keep(_ template: JSONRowTemplate) {
+        guard !template.isEmpty else { return }
         templatesKept += 1
-        self.template = template
-        self.template.shape = templatesKept
+        var kept = template
+        kept.shape = templatesKept
+        if templates.count == Self.maximumTemplates { templates.removeLast() }
+        templates.insert(kept, at: 0)
+    }
+
+    /// Makes the template at `index` the one tried first.
+    mutating func promote(_ index: Int) {
+        guard index > 0 else { return }
+        let template = templates.remove(at: index)
+        templates.insert(template, at: 0)
     }
 
     /// The key the bytes at `start` (an opening quote) spell, when it is the key at `position`
@@ -233,7 +252,7 @@ extension JSONReader {
             return
         }
         try checkDepth(0)
-        if !keys.template.isEmpty, readRowLikeTemplate(line: line, keys: &keys, into: &visitor) { return }
+        if !keys.templates.isEmpty, readRowLikeTemplate(line: line, keys: &keys, into: &visitor) { return }
         let rowStart = position
         position += 1
         skipWhitespace()
@@ -363,23 +382,29 @@ extension JSONReader {
         }
     }
 
-    /// Reads the row at `position` (its `{`) when it is spelled as `keys.template` around its
+    /// Reads the row at `position` (its `{`) when it is spelled as one of `keys.templates` around its
     /// values (``matchTemplate(_:values:)``): begins it, hands on its members and moves past
     /// its `}`. Otherwise `false`, having moved nothing and said nothing.
     mutating func readRowLikeTemplate<Visitor: JSONRowVisitor>(line: Int, keys: inout JSONRowKeys, into visitor: inout Visitor) -> Bool {
         withUnsafeTemporaryAllocation(of: UnsafeBufferPointer<UInt8>.self, capacity: JSONRowTemplate.maximumMembers) { values in
-            guard let match = matchTemplate(keys.template, values: values) else { return false }
-            visitor.beginRow(line: line)
-            rowIsOpen = true
-            for member in 0..<keys.template.keys.count {
-                if member == match.escapedMember {
-                    scratch.withUnsafeBufferPointer { visitor.member(keys.template.keys[member], decoded: $0) }
-                } else {
-                    visitor.member(keys.template.keys[member], text: values[member])
+            // Each kept shape in turn, the one that last read a row first.
+            for index in keys.templates.indices {
+                guard let match = matchTemplate(keys.templates[index], values: values) else { continue }
+                keys.promote(index)
+                let memberKeys = keys.template.keys
+                visitor.beginRow(line: line)
+                rowIsOpen = true
+                for member in 0..<memberKeys.count {
+                    if member == match.escapedMember {
+                        scratch.withUnsafeBufferPointer { visitor.member(memberKeys[member], decoded: $0) }
+                    } else {
+                        visitor.member(memberKeys[member], text: values[member])
+                    }
                 }
+                position = match.end
+                return true
             }
-            position = match.end
-            return true
+            return false
         }
     }
 

@@ -217,7 +217,7 @@ public struct JSONRowStream {
         }
         var reader = JSONReader(bytes, maximumDepth: maximumDepth)
         while step != .done && start < stopAt {
-            if step == .row && keys.template.isOneLine && maximumDepth > 1 {
+            if step == .row && keys.templates.first?.isOneLine == true && maximumDepth > 1 {
                 readRowsLikeTemplate(&reader, bytes: bytes, into: &visitor)
             }
             reader.position = start
@@ -371,52 +371,72 @@ public struct JSONRowStream {
     private mutating func readRowsLikeTemplate<Visitor: JSONStreamVisitor>(_ reader: inout JSONReader, bytes: UnsafeBufferPointer<UInt8>,
                                                                            into visitor: inout Visitor) {
         let count = bytes.count
-        guard start < count, bytes[start] == UInt8(ascii: "{") else { return }
-        var line = lineOf(start, in: bytes)
-        let template = keys.template
         // On the stack: this is tried before every row the general step reads, too.
         withUnsafeTemporaryAllocation(of: UnsafeBufferPointer<UInt8>.self, capacity: JSONRowTemplate.maximumMembers) { values in
-            let (pieces, ends) = (template.bytes, template.ends)
-            pieces.withUnsafeBufferPointer { pieces in ends.withUnsafeBufferPointer { ends in template.keys.withUnsafeBufferPointer { keyNumbers in
-                while true {
-                    reader.position = start
-                    guard let match = reader.matchTemplate(pieces: pieces, ends: ends, values: values) else { return }
-                    // `,`, then the next row's `{`, whitespace around the comma.
-                    var at = match.end, breaks = 0, lastBreak = 0
-                    func skipWhitespace() {
-                        while at < count {
-                            switch bytes[at] {
-                            case UInt8(ascii: " "), UInt8(ascii: "\r"), UInt8(ascii: "\t"): at += 1
-                            case UInt8(ascii: "\n"):
-                                breaks += 1
-                                lastBreak = at
-                                at += 1
-                            default: return
-                            }
+            // Rows of the shape tried first, one after another; at a row of another shape kept
+            // (a writer that leaves out empty keys writes several), that shape is tried first
+            // from then on and the run goes on.
+            while readRows(like: keys.template, &reader, bytes: bytes, values: values, into: &visitor) {
+                guard start < count, bytes[start] == UInt8(ascii: "{"),
+                      let other = keys.templates.indices.dropFirst().first(where: { index in
+                          reader.position = start
+                          return keys.templates[index].isOneLine && reader.matchTemplate(keys.templates[index], values: values) != nil
+                      }) else { return }
+                keys.promote(other)
+            }
+        }
+    }
+
+    /// The run of rows of ``readRowsLikeTemplate(_:bytes:into:)`` for one `template`: true when
+    /// it stopped at a row `template` does not read (another kept shape might), false when it
+    /// stopped for anything else.
+    private mutating func readRows<Visitor: JSONStreamVisitor>(like template: JSONRowTemplate, _ reader: inout JSONReader,
+                                                               bytes: UnsafeBufferPointer<UInt8>,
+                                                               values: UnsafeMutableBufferPointer<UnsafeBufferPointer<UInt8>>,
+                                                               into visitor: inout Visitor) -> Bool {
+        let count = bytes.count
+        guard start < count, bytes[start] == UInt8(ascii: "{") else { return false }
+        var line = lineOf(start, in: bytes)
+        let (pieces, ends) = (template.bytes, template.ends)
+        return pieces.withUnsafeBufferPointer { pieces in ends.withUnsafeBufferPointer { ends in template.keys.withUnsafeBufferPointer { keyNumbers in
+            while true {
+                reader.position = start
+                guard let match = reader.matchTemplate(pieces: pieces, ends: ends, values: values) else { return true }
+                // `,`, then the next row's `{`, whitespace around the comma.
+                var at = match.end, breaks = 0, lastBreak = 0
+                func skipWhitespace() {
+                    while at < count {
+                        switch bytes[at] {
+                        case UInt8(ascii: " "), UInt8(ascii: "\r"), UInt8(ascii: "\t"): at += 1
+                        case UInt8(ascii: "\n"):
+                            breaks += 1
+                            lastBreak = at
+                            at += 1
+                        default: return
                         }
                     }
-                    skipWhitespace()
-                    guard at < count, bytes[at] == UInt8(ascii: ",") else { return }
-                    at += 1
-                    skipWhitespace()
-                    guard at < count, bytes[at] == UInt8(ascii: "{") else { return }
-                    reader.scratch.withUnsafeBufferPointer { decoded in
-                        if let escaped = match.escapedMember { values[escaped] = decoded }
-                        visitor.templateRow(JSONTemplateRow(line: line, shape: template.shape, keys: keyNumbers,
-                                                            values: UnsafeBufferPointer(rebasing: values[..<keyNumbers.count]),
-                                                            escapedMember: match.escapedMember))
-                    }
-                    start = at
-                    if breaks > 0 {
-                        // Only whitespace since the last break, each byte a column.
-                        counted = TextPosition(offset: bufferOffset + at, line: counted.line + breaks, column: at - lastBreak)
-                        line = counted.line
-                    }
-                    // Otherwise the next row is on this row's line, and `counted` is left where it
-                    // is (on the same line, before it): it is moved on when next needed.
                 }
-            } } }
-        }
+                skipWhitespace()
+                guard at < count, bytes[at] == UInt8(ascii: ",") else { return false }
+                at += 1
+                skipWhitespace()
+                guard at < count, bytes[at] == UInt8(ascii: "{") else { return false }
+                reader.scratch.withUnsafeBufferPointer { decoded in
+                    if let escaped = match.escapedMember { values[escaped] = decoded }
+                    visitor.templateRow(JSONTemplateRow(line: line, shape: template.shape, keys: keyNumbers,
+                                                        values: UnsafeBufferPointer(rebasing: values[..<keyNumbers.count]),
+                                                        escapedMember: match.escapedMember))
+                }
+                start = at
+                if breaks > 0 {
+                    // Only whitespace since the last break, each byte a column.
+                    counted = TextPosition(offset: bufferOffset + at, line: counted.line + breaks, column: at - lastBreak)
+                    line = counted.line
+                }
+                // Otherwise the next row is on this row's line, and `counted` is left where it
+                // is (on the same line, before it): it is moved on when next needed.
+            }
+        } } }
     }
 
     /// The 1-based line of buffer position `position`, counting on from the last asked.

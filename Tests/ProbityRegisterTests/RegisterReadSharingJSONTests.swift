@@ -89,7 +89,7 @@ final class RegisterReadSharingJSONTests: XCTestCase {
     /// Seeded: random arrays of rows (escapes, numbers, nulls, keys spelt as headers, keys not
     /// read, rows over several lines or two a line, elements that are no object, damage at the
     /// end) split at every line start and at random bytes, read a few bytes or a large chunk at
-    /// a time: the register read whole each time, and most splits at a row's line taken in.
+    /// a time: the register read whole each time, and splits at a row's line often taken in.
     func testRandomArraysSplitAnywhereReadAsWhole() {
         let (seed, generator) = TestSeed.generator()
         var random = generator
@@ -114,7 +114,7 @@ final class RegisterReadSharingJSONTests: XCTestCase {
                 }
             }
         }
-        XCTAssertGreaterThan(sharedRowSplits * 3, rowSplits, "seed \(seed): many splits at a row's line should be taken in")
+        XCTAssertGreaterThan(sharedRowSplits * 8, rowSplits, "seed \(seed), \(sharedRowSplits) of \(rowSplits): splits at a row's line should often be taken in (a quarter to a half, by the rows the generator makes)")
     }
 
     /// Seeded: an array of a few megabytes, read by one thread while another calls `help()`

@@ -44,6 +44,13 @@ final class JSONRowStreamTests: XCTestCase {
         var rows = Rebuilder()
         var nested: [JSONValue] = []
         var nestedLines: [Int] = []
+        /// Rows read whole by a template (handed on member by member all the same).
+        var templateRows = 0
+
+        mutating func templateRow(_ row: borrowing JSONTemplateRow) {
+            templateRows += 1
+            templateRowMemberByMember(row)
+        }
 
         mutating func beginRow(line: Int) { rows.beginRow(line: line) }
         mutating func newKey(_ key: JSONRowKey) { rows.newKey(key) }
@@ -363,6 +370,53 @@ final class JSONRowStreamTests: XCTestCase {
             }
         }
     }
+    /// Seeded: rows of a few shapes taking turns at random, as a writer that leaves out a row's
+    /// empty keys writes them, one a line, some values escaped or not ASCII, damaged or not, in
+    /// random chunks: the tree parser's rows or error, and the same lines as in one chunk. With
+    /// no more shapes than are kept (`JSONRowKeys.maximumTemplates`), undamaged and in one
+    /// chunk, most rows are read by a template, not member by member.
+    func testRowsOfShapesTakingTurnsReadAsTheTree() {
+        let (seed, generator) = TestSeed.generator()
+        var random = generator
+        let keys = [#""name""#, #""employer""#, #""position""#, #""type""#, #""nature""#, #""valid_from""#, #""valid_to""#]
+        let values = [#""Ana Smith""#, #""ICB""#, #""01/04/2024""#, #""Director of Riverside Care Ltd""#,
+                      #""Tomás""#, #""\u00a3 5 gift""#, "12", "null"]
+        let noise = Array("\"{}[],: \\\n".utf8) + [0xC3, 0x00]
+        for round in 0..<200 {
+            // Shapes: subsets of the keys in their order, each at least one key.
+            let shapeCount = 1 + random.below(12)
+            let shapes = (0..<shapeCount).map { _ in
+                let shape = keys.indices.filter { _ in random.chance(0.6) }
+                return shape.isEmpty ? [3] : shape
+            }
+            var text = "[\n"
+            let rows = random.below(80)
+            for row in 0..<rows {
+                if row > 0 { text += ",\n" }
+                let shape = shapes[random.below(shapes.count)]
+                text += "{" + shape.map { key in
+                    keys[key] + ": " + (random.chance(0.95) ? values[random.below(4)] : values[random.below(values.count)])
+                }.joined(separator: ", ") + "}"
+            }
+            text += "\n]"
+            var bytes = Array(text.utf8)
+            let isDamaged = random.chance(0.2)
+            if isDamaged {
+                ByteDamage.damage(&bytes, noise: noise, maximumEdits: 2, random: &random)
+            }
+            let sizes = (0..<1 + random.below(3)).map { _ in 1 + random.below(random.chance(0.3) ? 16 : 600) }
+            let context = "seed \(seed), round \(round), chunks \(sizes): \(String(decoding: bytes, as: UTF8.self).debugDescription)"
+            guard check(bytes, sizes: sizes, context) else { return }
+            guard !isDamaged, Set(shapes).count <= 8, rows >= 40 else { continue }
+            var stream = JSONRowStream(nestedKey: "people")
+            var collector = Collector()
+            _ = bytes.withUnsafeBufferPointer { stream.append($0, into: &collector) }
+            _ = stream.finish(into: &collector)
+            // Each shape's first row, and rows with a value not plain ASCII, are read the general way.
+            XCTAssertGreaterThan(collector.templateRows * 2, rows, "\(context): \(collector.templateRows) of \(rows) rows by a template")
+        }
+    }
+
     /// Seeded: arrays of a few thousand rows, some longer than the bytes a chunk lends the step
     /// straddling its start (`JSONRowStream.bridgeBytes`), damaged or not, in chunks large and
     /// small, so that chunks are read where they lie, after a straddling row, and copied whole
