@@ -85,7 +85,19 @@ struct RegisterJSONImport {
         self.fileName = fileName
         stream = JSONRowStream(continuingRowsAtLine: line, nestedKey: "people")
         rows = RowReader(builder: RegisterBuilder(laterPartOf: fileName, expectedRows: expectedPeople))
+        firstLine = line
     }
+
+    /// For a later part, the line its first row begins on.
+    private var firstLine = 0
+
+    /// Elements of the array read so far.
+    var entriesRead: Int { rows.entries }
+
+    /// Whether a later part read so far could still be taken in (``absorb(_:)``): nothing said
+    /// names a row by its number and no two rows share a line (an error in the document is
+    /// ``take(_:)`` returning `false`).
+    var canStillBeTakenIn: Bool { !rows.namedAnEntry && !rows.rowsShareALine }
 
     /// Takes the file's next chunk; `false` once the file has failed and nothing more it holds matters.
     mutating func take(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -109,7 +121,10 @@ struct RegisterJSONImport {
     /// here), two of its rows share a line, or together they pass the cap on entries.
     mutating func absorb(_ later: RegisterJSONImport) -> Bool {
         stream.readHeld(into: &rows)
-        guard ended == nil, stream.endsAtRowStart, let laterEnd = later.ended, (try? laterEnd.get()) == .rows,
+        // The line is counted the same way on both sides (a line a LF); checked all the same,
+        // as a table's part is, so that a change to either count cannot go unnoticed.
+        guard ended == nil, stream.endsAtRowStart, stream.lineOfLastByteHeld() == later.firstLine,
+              let laterEnd = later.ended, (try? laterEnd.get()) == .rows,
               !later.rows.namedAnEntry, !later.rows.rowsShareALine, rows.entries + later.rows.entries <= RegisterLoader.maximumRows,
               rows.builder.canAbsorb(later.rows.builder) else { return false }
         rows.absorb(later.rows)

@@ -140,9 +140,11 @@ public final class RegisterReadSharing: @unchecked Sendable {
         return nil
     }
 
-    /// Where a helper splits a JSON array of rows from `middle` on: at the first line that
-    /// starts (after spaces) with `{` and follows a line whose last visible byte is `,`, as an
-    /// element of an array written one a line does; nowhere when no such line is near.
+    /// Where a helper splits a JSON array of rows from `middle` on: at the `{` of the first line
+    /// that starts (after spaces) with one and follows a line whose last visible byte is `,`, as
+    /// an element of an array written one a line, or indented, does; nowhere when no such line
+    /// is near. At the `{` itself, not the line's start: the reading thread reads one byte past
+    /// the split to see the `,` before it read (``RegisterJSONImport/absorb(_:)``).
     static func jsonSplit(_ bytes: [UInt8], from middle: Int) -> Int? {
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
         var lineFeed = middle - 1
@@ -154,7 +156,7 @@ public final class RegisterReadSharing: @unchecked Sendable {
             guard before >= 0, bytes[before] == UInt8(ascii: ",") else { continue }
             var after = next + 1
             while after < bytes.count && isSpace(bytes[after]) { after += 1 }
-            if after < bytes.count && bytes[after] == UInt8(ascii: "{") { return next + 1 }
+            if after < bytes.count && bytes[after] == UInt8(ascii: "{") { return after }
         }
         return nil
     }
@@ -169,7 +171,18 @@ public final class RegisterReadSharing: @unchecked Sendable {
                 let firstLine = 1 + lineFeeds(in: before)
                 var part = RegisterJSONImport(laterPartOf: offer.fileName, line: firstLine,
                                               expectedPeople: (bytes.count - split) / bytesPerJSONPerson)
-                _ = part.take(UnsafeBufferPointer(rebasing: bytes[split...]))
+                // A chunk at a time, stopping as soon as the part cannot be taken in (a row named
+                // by its number, two rows on a line, damage): the reading thread, waiting for it,
+                // then reads on sooner.
+                var from = split
+                while from < bytes.count {
+                    let end = min(bytes.count, from + jsonPartChunk)
+                    let took = part.take(UnsafeBufferPointer(rebasing: bytes[from..<end]))
+                    guard took, part.canStillBeTakenIn else {
+                        return LaterPart(part: .json(part), firstLine: firstLine)   // not ended: refused
+                    }
+                    from = end
+                }
                 _ = part.endPart()
                 return LaterPart(part: .json(part), firstLine: firstLine)
             }
@@ -182,6 +195,10 @@ public final class RegisterReadSharing: @unchecked Sendable {
             return LaterPart(part: .table(part), firstLine: firstLine)
         }
     }
+
+    /// The bytes of a JSON later part read at a time, between looks at whether it can still be
+    /// taken in.
+    static let jsonPartChunk = 1 << 16
 
     /// How many LF bytes `bytes` holds.
     static func lineFeeds(in bytes: UnsafeBufferPointer<UInt8>) -> Int {

@@ -108,6 +108,15 @@ public struct JSONRowStream {
     /// Whether the document is an array whose rows are being read, with no error so far.
     public var readsRows: Bool { failure == nil && step == .row && shape == .rows }
 
+    /// The 1-based line of the last byte held (the `{` of ``endsAtRowStart``), counting the bytes
+    /// held so far; nil when nothing is held.
+    public mutating func lineOfLastByteHeld() -> Int? {
+        guard start < buffer.count else { return nil }
+        let last = buffer.count - 1
+        buffer.withUnsafeBufferPointer { bytes in counted.advance(to: bufferOffset + last, in: bytes, from: bufferOffset) }
+        return counted.line
+    }
+
     /// Whether the bytes handed in so far end with the `{` that opens an element of a top-level
     /// array, every element before it read (``readHeld(into:)`` first) and only whitespace since
     /// the `,` after the last: the bytes from that `{` on are then read as a stream made with

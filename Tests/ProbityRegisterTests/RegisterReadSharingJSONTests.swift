@@ -51,6 +51,46 @@ final class RegisterReadSharingJSONTests: XCTestCase {
                        ["`ana  TOMÁS` is listed more than once (first at line 2); the entries are merged"])
     }
 
+    /// An array written indented, each row's `{` after spaces and its members on lines of their
+    /// own: the helper splits at a row's `{` (not its line's start, where the reading thread,
+    /// reading one byte past the split, would see a space and never the `,` before), and the
+    /// later part is taken in at every split it offers.
+    func testAnIndentedArrayIsSharedAtEverySplitOffered() throws {
+        let names = ["Ana Tomás", "Ben Okafor", "ana  TOMÁS", "Sam Lee"]
+        let types = ["Financial Interest", "Indirect", "Nil", "Something odd"]
+        let rows = (0..<60).map { index in
+            var members = [#""type": "\#(types[index % types.count])""#, #""nature": "Trustee, \"Hope\" Trust""#]
+            if index % 3 == 0 { members.insert(#""name": "\#(names[index / 3 % names.count])""#, at: 0) }
+            return "  {\n" + members.map { "    " + $0 }.joined(separator: ",\n") + "\n  }"
+        }
+        let bytes = Array(("[\n" + rows.joined(separator: ",\n") + "\n]\n").utf8)
+        let whole = summary(RegisterLoader.read(bytes, fileName: "r.json"))
+        let splits = Set(bytes.indices.compactMap { RegisterReadSharing.jsonSplit(bytes, from: $0) })
+        XCTAssertEqual(splits.count, 59, "a split at each row's `{` but the first")
+        for split in splits.sorted() {
+            XCTAssertEqual(bytes[split], UInt8(ascii: "{"))
+            let parts = readInTwo(bytes, split: split, chunkSize: 7)
+            XCTAssertTrue(parts.shared, "split \(split)")
+            XCTAssertEqual(parts.register, whole, "split \(split)")
+        }
+    }
+
+    /// A later part that cannot be taken in is read no further than the chunk that shows it, so
+    /// that the reading thread, waiting for it, reads on sooner: here every row has a key the
+    /// importer does not read, which names the row by its number.
+    func testAPartThatCannotBeTakenInIsReadNoFurther() throws {
+        let row = #"{"id": "x", "name": "Ana Tomás", "type": "Indirect"}"#
+        let bytes = Array(("[\n" + Array(repeating: row, count: 20_000).joined(separator: ",\n") + "\n]\n").utf8)
+        let split = try XCTUnwrap(RegisterReadSharing.jsonSplit(bytes, from: bytes.count / 2))
+        let later = RegisterReadSharing.read(.init(bytes: bytes, kind: .json, fileName: "r.json"), from: split)
+        guard case .json(let part) = later.part else { return XCTFail("not a JSON part") }
+        XCTAssertFalse(part.canStillBeTakenIn)
+        XCTAssertLessThanOrEqual(part.entriesRead, RegisterReadSharing.jsonPartChunk / row.utf8.count + 1, "read past the first chunk")
+        // And the register read in two is still the one read whole.
+        XCTAssertFalse(readInTwo(bytes, split: split, chunkSize: 1 << 12).shared)
+        XCTAssertEqual(readInTwo(bytes, split: split, chunkSize: 1 << 12).register, summary(RegisterLoader.read(bytes, fileName: "r.json")))
+    }
+
     /// A later part that names a row by its number (a key not read, a value not a string, an
     /// element not an object) is not taken in: its numbers count from its own start. The
     /// reading thread reads on, and the register is the one read whole.

@@ -65,13 +65,18 @@ enum EndToEndBench {
             guard let alone = time(executable, oneThreadArguments, outputs: [one]) else { return failed(oneThreadArguments) }
             oneThread.append(alone)
             // The answers are already checked: at one thread they must be the same bytes.
-            if FileManager.default.contents(atPath: one) != FileManager.default.contents(atPath: directory + "/probity.out") {
+            let expected = FileManager.default.contents(atPath: directory + "/probity.out")
+            if FileManager.default.contents(atPath: one) != expected {
                 mismatches.append("probity's output at 1 thread differs from its output at \(threads) threads")
             }
-            guard let both = time(executable, oneThreadArguments, outputs: [one, directory + "/one-thread-2.out"]) else {
+            let second = directory + "/one-thread-2.out"
+            guard let both = time(executable, oneThreadArguments, outputs: [one, second]) else {
                 return failed(oneThreadArguments)
             }
             together.append(both)
+            for path in [one, second] where FileManager.default.contents(atPath: path) != expected {
+                mismatches.append("probity's output at 1 thread, run beside another, differs from its output at \(threads) threads")
+            }
         }
         let result = (probity: median(probity), hand: median(hand))
         // Two threads over one, and what two one-thread runs at once do in the time one does alone.
