@@ -55,11 +55,7 @@ public enum RegisterLoader {
             case .failure(let error):
                 return .failure(.unreadableFile(path: path, reason: error.reason))
             case .success(let bytes):
-                if format(of: bytes, isWhole: true) ?? false {
-                    let withoutMark = hasByteOrderMark(bytes) ? Array(bytes.dropFirst(3)) : bytes
-                    return RegisterJSONImport.read(withoutMark, fileName: fileName, sharing: sharing)
-                }
-                return RegisterTableImport.read(bytes, fileName: fileName, sharing: sharing)
+                return read(bytes, fileName: fileName, sharing: sharing)
             }
         }
         // A table is split as its chunks arrive and never held whole, and so is JSON.
@@ -94,6 +90,25 @@ public enum RegisterLoader {
         guard var records else { return read(head, fileName: fileName) }   // too short to tell: read whole
         records.finishFields { record in _ = rows.take(record) }
         return rows.finish()
+    }
+
+    /// Reads a whole file's bytes as ``read(_:fileName:)`` does, sharing the rows of a table or
+    /// of a JSON array with a thread that calls `sharing`'s ``RegisterReadSharing/help()``.
+    static func read(_ bytes: [UInt8], fileName: String, sharing: RegisterReadSharing,
+                     chunkSize: Int = 1 << 18) -> Result<Register, RegisterLoadError> {
+        if looksLikeJSON(bytes) {
+            let withoutMark = hasByteOrderMark(bytes) ? Array(bytes.dropFirst(3)) : bytes
+            return RegisterJSONImport.read(withoutMark, fileName: fileName, sharing: sharing, chunkSize: chunkSize)
+        }
+        return RegisterTableImport.read(bytes, fileName: fileName, sharing: sharing, chunkSize: chunkSize)
+    }
+
+    /// What ``read(_:fileName:)`` gives, read as two threads sharing the file read it when the
+    /// helper takes the part from byte `split` (the reading thread reading `chunkSize` bytes at
+    /// a time, and reading on itself when the part cannot be taken in): the same register, byte
+    /// for byte, which the register's fuzz target checks on every input.
+    package static func read(_ bytes: [UInt8], fileName: String, splittingAt split: Int, chunkSize: Int) -> Result<Register, RegisterLoadError> {
+        read(bytes, fileName: fileName, sharing: RegisterReadSharing(splittingAt: split), chunkSize: chunkSize)
     }
 
     /// Whether the first visible character opens a JSON array or object.

@@ -197,6 +197,38 @@ final class RegisterReadSharingJSONTests: XCTestCase {
         XCTAssertEqual(summary(RegisterLoader.load(path: path, sharing: RegisterReadSharing())), summary(RegisterLoader.load(path: path)))
     }
 
+    /// The register fuzz target's seeds, and the example registers, split at every line start,
+    /// every `{` and every 37th byte, read a few bytes or a large chunk at a time
+    /// (``RegisterLoader/read(_:fileName:splittingAt:chunkSize:)``, what the fuzz target checks on
+    /// every input it makes): the register read whole each time.
+    func testTheFuzzSeedsAndExampleRegistersReadAsWholeSplitAnywhere() throws {
+        // Tests/ProbityRegisterTests/this file → the package's root.
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folders = ["Fuzz/Corpus/register", "Examples/registers"].map { root.appendingPathComponent($0) }
+        var files = 0
+        for folder in folders {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
+                let bytes = Array(try Data(contentsOf: folder.appendingPathComponent(name)))
+                guard bytes.count <= 1 << 16 else { continue }
+                files += 1
+                let whole = summary(RegisterLoader.read(bytes, fileName: name))
+                // Where a part may be taken in (a line's start, a row's `{`), read in small
+                // chunks and in one; anywhere else, in small chunks.
+                let rowStarts = bytes.indices.filter { bytes[$0] == UInt8(ascii: "{") || ($0 > 0 && bytes[$0 - 1] == UInt8(ascii: "\n")) }
+                let splits = rowStarts.map { ($0, [5, 1 << 18]) } + stride(from: 0, to: bytes.count, by: 37).map { ($0, [7]) }
+                for (split, chunkSizes) in splits {
+                    for chunkSize in chunkSizes {
+                        let parts = summary(RegisterLoader.read(bytes, fileName: name, splittingAt: split, chunkSize: chunkSize))
+                        guard parts == whole else {
+                            return XCTFail("\(name) split at \(split), chunks of \(chunkSize): \(parts) is not \(whole)")
+                        }
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThanOrEqual(files, 3)
+    }
+
     // MARK: Random arrays
 
     static func randomRow(_ random: inout SplitMix64, plain: Bool = false) -> String {
