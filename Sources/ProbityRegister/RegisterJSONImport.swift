@@ -31,34 +31,17 @@ struct RegisterJSONImport {
     static func read(_ bytes: [UInt8], fileName: String, sharing: RegisterReadSharing,
                      chunkSize: Int = 1 << 18) -> Result<Register, RegisterLoadError> {
         var reader = RegisterJSONImport(fileName: fileName, expectedPeople: bytes.count / RegisterReadSharing.bytesPerJSONPerson)
-        enum Sharing { case notOffered, offered, over }
-        var sharingStage = Sharing.notOffered
         bytes.withUnsafeBufferPointer { whole in
-            var position = 0
-            var goOn = true
-            func readOn(to end: Int) {
-                goOn = reader.take(UnsafeBufferPointer(rebasing: whole[position..<end])) && goOn
-                position = end
-            }
-            while position < whole.count && goOn {
-                let end = min(whole.count, position + max(1, chunkSize))
-                if sharingStage == .offered, let split = sharing.claimedSplit(readingTo: end) {
-                    sharingStage = .over
-                    // To the later part's first byte: the `,` before is read only with it in sight.
-                    readOn(to: min(whole.count, split + 1))
-                    if case .json(let later) = sharing.laterPart().part, reader.absorb(later) {
-                        sharing.noteTakenIn()
-                        return
-                    }
-                    continue
-                }
-                readOn(to: end)
-                if sharingStage == .notOffered && position < whole.count && reader.stream.readsRows {
-                    sharing.offer(.init(bytes: bytes, kind: .json, fileName: fileName), readTo: position)
-                    sharingStage = .offered
-                }
-            }
-            if sharingStage == .offered { sharing.close() }
+            _ = sharing.readShared(
+                count: whole.count, chunkSize: chunkSize,
+                // To the later part's first byte: the `,` before it is read only with it in sight.
+                pastSplit: 1,
+                readOn: { range in reader.take(UnsafeBufferPointer(rebasing: whole[range])) },
+                makeOffer: { reader.stream.readsRows ? .init(bytes: bytes, kind: .json, fileName: fileName) : nil },
+                takeIn: { later in
+                    guard case .json(let part) = later.part else { return false }
+                    return reader.absorb(part)
+                })
         }
         return reader.finish()
     }

@@ -213,8 +213,49 @@ public final class RegisterReadSharing: @unchecked Sendable {
 
     // MARK: The reading thread's side
 
+    /// The reading thread's part of a file of `count` bytes, read `chunkSize` at a time by
+    /// `readOn`, which reads a range of them and says whether to go on. After each chunk, until
+    /// it gives one, `makeOffer` is asked for the rest of the file to offer (nil while the rows'
+    /// shape is not known yet). Once a helper has claimed the part from a split, the bytes up to
+    /// it (and `pastSplit` more, which a reader may need in sight to finish what comes before)
+    /// are read, and `takeIn` is given the helper's part: true when it took the part in, which
+    /// ends the read (the rows are all read), false to read on from there itself, as if nothing
+    /// had been offered. Returns whether a part was taken in.
+    func readShared(count: Int, chunkSize: Int, pastSplit: Int = 0, readOn: (Range<Int>) -> Bool,
+                    makeOffer: () -> Offer?, takeIn: (LaterPart) -> Bool) -> Bool {
+        enum Stage { case notOffered, offered, over }
+        var stage = Stage.notOffered
+        var position = 0
+        var goOn = true
+        func read(to end: Int) {
+            goOn = readOn(position..<end) && goOn
+            position = end
+        }
+        while position < count && goOn {
+            let end = min(count, position + max(1, chunkSize))
+            if stage == .offered, let split = claimedSplit(readingTo: end) {
+                // A helper is reading from `split`: read to there, then take its part in if the
+                // rows read here end there; otherwise read on.
+                stage = .over
+                read(to: min(count, split + pastSplit))
+                if takeIn(laterPart()) {
+                    noteTakenIn()
+                    return true
+                }
+                continue
+            }
+            read(to: end)
+            if stage == .notOffered, position < count, let offer = makeOffer() {
+                self.offer(offer, readTo: position)
+                stage = .offered
+            }
+        }
+        if stage == .offered { close() }
+        return false
+    }
+
     /// Offers the file's rows from `readTo` on (the reading thread has read to there).
-    func offer(_ offer: Offer, readTo: Int) {
+    private func offer(_ offer: Offer, readTo: Int) {
         condition.lock()
         defer { condition.unlock() }
         guard case .notOffered = state else { return }
@@ -228,7 +269,7 @@ public final class RegisterReadSharing: @unchecked Sendable {
 
     /// The point a helper split the file at, if one has; otherwise notes that the reading
     /// thread reads on to `readTo`, so that a helper splits past it.
-    func claimedSplit(readingTo readTo: Int) -> Int? {
+    private func claimedSplit(readingTo readTo: Int) -> Int? {
         condition.lock()
         defer { condition.unlock() }
         switch state {
@@ -243,7 +284,7 @@ public final class RegisterReadSharing: @unchecked Sendable {
     }
 
     /// The part a helper claimed, once it is read; nothing is offered after.
-    func laterPart() -> LaterPart {
+    private func laterPart() -> LaterPart {
         condition.lock()
         defer { condition.unlock() }
         while true {
@@ -256,7 +297,7 @@ public final class RegisterReadSharing: @unchecked Sendable {
     }
 
     /// Notes that the part from ``laterPart()`` was taken in.
-    func noteTakenIn() {
+    private func noteTakenIn() {
         condition.lock()
         partTakenIn = true
         condition.unlock()
@@ -270,7 +311,7 @@ public final class RegisterReadSharing: @unchecked Sendable {
     }
 
     /// Withdraws the offer: the reading thread has read to the end, and no helper claimed a part.
-    func close() {
+    private func close() {
         condition.lock()
         defer { condition.unlock() }
         state = .closed

@@ -28,38 +28,25 @@ struct RegisterTableImport {
                      chunkSize: Int = 1 << 18) -> Result<Register, RegisterLoadError> {
         var table = RegisterTableImport(fileName: fileName, expectedPeople: bytes.count / RegisterReadSharing.bytesPerPerson)
         var records = CSVRecordStream()
-        enum Sharing { case notOffered, offered, over }
-        var sharingStage = Sharing.notOffered
         bytes.withUnsafeBufferPointer { whole in
-            var position = 0
-            var goOn = true
-            func readOn(to end: Int) {
-                records.appendFields(UnsafeBufferPointer(rebasing: whole[position..<end])) { goOn = table.take($0) && goOn }
-                position = end
-            }
-            while position < whole.count && goOn {
-                let end = min(whole.count, position + max(1, chunkSize))
-                if sharingStage == .offered, let split = sharing.claimedSplit(readingTo: end) {
-                    // A helper is reading from `split`: read to there, then take its part in if
-                    // the records read here end there, on the line it began on; otherwise read on.
-                    sharingStage = .over
-                    readOn(to: split)
-                    let later = sharing.laterPart()
-                    if case .table(let part) = later.part, records.endsAtRecordStart({ _ = table.take($0) })
-                        && records.nextLine == later.firstLine && table.absorb(part) {
-                        sharing.noteTakenIn()
-                        return
-                    }
-                    continue
-                }
-                readOn(to: end)
-                if sharingStage == .notOffered, let header = table.header, let separator = records.separator, position < whole.count {
-                    sharing.offer(.init(bytes: bytes, kind: .table(header: header, separator: separator), fileName: fileName), readTo: position)
-                    sharingStage = .offered
-                }
-            }
-            if sharingStage == .offered { sharing.close() }
-            records.finishFields { _ = table.take($0) }
+            let takenIn = sharing.readShared(
+                count: whole.count, chunkSize: chunkSize,
+                readOn: { range in
+                    var goOn = true
+                    records.appendFields(UnsafeBufferPointer(rebasing: whole[range])) { goOn = table.take($0) && goOn }
+                    return goOn
+                },
+                makeOffer: {
+                    guard let header = table.header, let separator = records.separator else { return nil }
+                    return .init(bytes: bytes, kind: .table(header: header, separator: separator), fileName: fileName)
+                },
+                // Taken in when the records read here end where the part begins, on the line it
+                // began on (the split might lie inside a quoted field).
+                takeIn: { later in
+                    guard case .table(let part) = later.part else { return false }
+                    return records.endsAtRecordStart({ _ = table.take($0) }) && records.nextLine == later.firstLine && table.absorb(part)
+                })
+            if !takenIn { records.finishFields { _ = table.take($0) } }
         }
         return table.finish()
     }

@@ -9,19 +9,10 @@ import ProbityTestSupport
 /// split falls between two rows and that part names no row by its number, and otherwise the
 /// reading thread reads on.
 final class RegisterReadSharingJSONTests: XCTestCase {
-    /// A register's model as text, everything compared: people, findings in order, rows.
-    private func summary(_ result: Result<Register, RegisterLoadError>) -> String {
-        switch result {
-        case .failure(let error): return "failure: \(error)"
-        case .success(let register):
-            return "\(register.people)\n\(register.issues.map { "\($0.severity)[\($0.code)] \($0.input.map { "\($0)" } ?? ""): \($0.message)" })\n\(register.rows)"
-        }
-    }
+    private func summary(_ result: Result<Register, RegisterLoadError>) -> String { registerSummary(result) }
 
     private func readInTwo(_ bytes: [UInt8], split: Int, chunkSize: Int) -> (register: String, shared: Bool) {
-        let sharing = RegisterReadSharing(splittingAt: split)
-        let register = summary(RegisterJSONImport.read(bytes, fileName: "r.json", sharing: sharing, chunkSize: chunkSize))
-        return (register, sharing.wasShared)
+        ProbityRegisterTests.readInTwo(bytes, fileName: "r.json", split: split, chunkSize: chunkSize)
     }
 
     func testAPersonInBothPartsIsMergedWithTheFindingReadingWholeMakes() throws {

@@ -10,21 +10,10 @@ import ProbityTestSupport
 /// account of rows, wherever the file is split, whether the split lies between records (the
 /// later part is taken in) or not (the reading thread reads on).
 final class RegisterReadSharingTests: XCTestCase {
-    /// A register's model as text, everything compared: people, findings in order, rows.
-    private func summary(_ result: Result<Register, RegisterLoadError>) -> String {
-        switch result {
-        case .failure(let error): return "failure: \(error)"
-        case .success(let register):
-            return "\(register.people)\n\(register.issues.map { "\($0.severity)[\($0.code)] \($0.input.map { "\($0)" } ?? ""): \($0.message)" })\n\(register.rows)"
-        }
-    }
+    private func summary(_ result: Result<Register, RegisterLoadError>) -> String { registerSummary(result) }
 
-    /// The file read in two parts split at byte `split`, `chunkSize` bytes at a time, and
-    /// whether the later part was taken in.
     private func readInTwo(_ bytes: [UInt8], split: Int, chunkSize: Int) -> (register: String, shared: Bool) {
-        let sharing = RegisterReadSharing(splittingAt: split)
-        let register = summary(RegisterTableImport.read(bytes, fileName: "r.csv", sharing: sharing, chunkSize: chunkSize))
-        return (register, sharing.wasShared)
+        ProbityRegisterTests.readInTwo(bytes, fileName: "r.csv", split: split, chunkSize: chunkSize)
     }
 
     func testAPersonInBothPartsIsMergedWithTheFindingReadingWholeMakes() throws {

@@ -347,18 +347,10 @@ final class JSONRowStreamTests: XCTestCase {
                     }
                 }
                 starts.append(text.utf8.count)
-                text += "{" + shape.map { key in
-                    keys[key] + ": " + (random.chance(0.9) ? values[random.below(4)] : values[random.below(values.count)])
-                }.joined(separator: ", ") + "}"
+                text += Self.row(shape, keys: keys, values: values, usual: 0.9, &random)
             }
             text += "\n]"
-            var bytes = Array(text.utf8)
-            let isDamaged = random.chance(0.25)
-            if isDamaged {
-                ByteDamage.damage(&bytes, noise: noise, maximumEdits: 2, random: &random)
-            }
-            let sizes = (0..<1 + random.below(3)).map { _ in 1 + random.below(random.chance(0.3) ? 16 : 600) }
-            let context = "seed \(seed), round \(round), chunks \(sizes): \(String(decoding: bytes, as: UTF8.self).debugDescription)"
+            let (isDamaged, bytes, sizes, context) = Self.damagedMaybe(text, chance: 0.25, noise: noise, &random, seed: seed, round: round)
             guard check(bytes, sizes: sizes, context) else { return }
             // Undamaged and valid (a shape may repeat a key): the lines counted from the text.
             if !isDamaged, case .success = JSONParser.parse(bytes) {
@@ -370,6 +362,27 @@ final class JSONRowStreamTests: XCTestCase {
             }
         }
     }
+    /// A row of `shape`'s keys (indices into `keys`), each value one of the first four `values`
+    /// with chance `usual`, any of them otherwise.
+    private static func row(_ shape: [Int], keys: [String], values: [String], usual: Double, _ random: inout SplitMix64) -> String {
+        "{" + shape.map { key in
+            keys[key] + ": " + (random.chance(usual) ? values[random.below(4)] : values[random.below(values.count)])
+        }.joined(separator: ", ") + "}"
+    }
+
+    /// `text`'s bytes, damaged (up to two edits of `noise`) with chance `chance`, and chunk sizes
+    /// to read them in: whether they were damaged, the bytes, the sizes, and what a failure says.
+    private static func damagedMaybe(_ text: String, chance: Double, noise: [UInt8], _ random: inout SplitMix64, seed: UInt64, round: Int)
+        -> (isDamaged: Bool, bytes: [UInt8], sizes: [Int], context: String) {
+        var bytes = Array(text.utf8)
+        let isDamaged = random.chance(chance)
+        if isDamaged {
+            ByteDamage.damage(&bytes, noise: noise, maximumEdits: 2, random: &random)
+        }
+        let sizes = (0..<1 + random.below(3)).map { _ in 1 + random.below(random.chance(0.3) ? 16 : 600) }
+        return (isDamaged, bytes, sizes, "seed \(seed), round \(round), chunks \(sizes): \(String(decoding: bytes, as: UTF8.self).debugDescription)")
+    }
+
     /// Seeded: rows of a few shapes taking turns at random, as a writer that leaves out a row's
     /// empty keys writes them, one a line, some values escaped or not ASCII, damaged or not, in
     /// random chunks: the tree parser's rows or error, and the same lines as in one chunk. With
@@ -393,19 +406,10 @@ final class JSONRowStreamTests: XCTestCase {
             let rows = random.below(80)
             for row in 0..<rows {
                 if row > 0 { text += ",\n" }
-                let shape = shapes[random.below(shapes.count)]
-                text += "{" + shape.map { key in
-                    keys[key] + ": " + (random.chance(0.95) ? values[random.below(4)] : values[random.below(values.count)])
-                }.joined(separator: ", ") + "}"
+                text += Self.row(shapes[random.below(shapes.count)], keys: keys, values: values, usual: 0.95, &random)
             }
             text += "\n]"
-            var bytes = Array(text.utf8)
-            let isDamaged = random.chance(0.2)
-            if isDamaged {
-                ByteDamage.damage(&bytes, noise: noise, maximumEdits: 2, random: &random)
-            }
-            let sizes = (0..<1 + random.below(3)).map { _ in 1 + random.below(random.chance(0.3) ? 16 : 600) }
-            let context = "seed \(seed), round \(round), chunks \(sizes): \(String(decoding: bytes, as: UTF8.self).debugDescription)"
+            let (isDamaged, bytes, sizes, context) = Self.damagedMaybe(text, chance: 0.2, noise: noise, &random, seed: seed, round: round)
             guard check(bytes, sizes: sizes, context) else { return }
             guard !isDamaged, Set(shapes).count <= 8, rows >= 40 else { continue }
             var stream = JSONRowStream(nestedKey: "people")
