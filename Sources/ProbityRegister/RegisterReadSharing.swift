@@ -15,12 +15,13 @@ import ProbitySupport
 /// offered. Either way the register is the one read whole by one thread would give, byte for
 /// byte (RegisterReadSharingTests): what is shared is only where its work is done.
 ///
-/// A JSON array of rows is shared the same way: offered once its `[` is read, split at a line
-/// that starts with `{` after a line ending in `,`, and taken in
+/// A JSON array of rows is shared the same way: offered once its `[` is read, split at the `{`
+/// that starts a line (after any spaces) following a line that ends in `,`, and taken in
 /// (``RegisterJSONImport/absorb(_:)``) when the rows read from the start end there, between two
-/// elements of the array (the point might lie inside a string, which only reading from the
-/// start can tell), and the later part read as rows to the document's end and named no row by
-/// its number (RegisterReadSharingJSONTests).
+/// elements of the array (the point might lie inside a row written over several lines, which
+/// only reading from the start can tell), and the later part read as rows to the document's
+/// end, named no row by its number and began each row on a line of its own
+/// (RegisterReadSharingJSONTests).
 ///
 /// No thread is started for it: the helper is a thread already running and idle (a batch's
 /// main thread once its rules are ready, while the register is still being read). With no
