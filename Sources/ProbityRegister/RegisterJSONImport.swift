@@ -101,14 +101,17 @@ struct RegisterJSONImport {
     /// an element of an array document, the first byte of `later`'s
     /// (``JSONRowStream/endsAtRowStart``), `later` did not read as rows to the document's end,
     /// it said something naming a row by its number (counted from its own start, so wrong
-    /// here), two of its rows share a line, or together they pass the cap on entries.
+    /// here), two of its rows share a line (or its first, this import's last: never at a split a
+    /// helper makes, and not shown to differ, but a line shared across the parts is one a table
+    /// never has), or together they pass the cap on entries.
     mutating func absorb(_ later: RegisterJSONImport) -> Bool {
         stream.readHeld(into: &rows)
         // The line is counted the same way on both sides (a line a LF); checked all the same,
         // as a table's part is, so that a change to either count cannot go unnoticed.
         guard ended == nil, stream.endsAtRowStart, stream.lineOfLastByteHeld() == later.firstLine,
               let laterEnd = later.ended, (try? laterEnd.get()) == .rows,
-              !later.rows.namedAnEntry, !later.rows.rowsShareALine, rows.entries + later.rows.entries <= RegisterLoader.maximumRows,
+              !later.rows.namedAnEntry, !later.rows.rowsShareALine, rows.lastRowLine < later.firstLine,
+              rows.entries + later.rows.entries <= RegisterLoader.maximumRows,
               rows.builder.canAbsorb(later.rows.builder) else { return false }
         rows.absorb(later.rows)
         ended = laterEnd
@@ -152,7 +155,8 @@ struct RegisterJSONImport {
         /// rows would only when each row has a line of its own, as a table's records do (the
         /// findings it makes on taking a part in are placed by line), so such a part is not.
         private(set) var rowsShareALine = false
-        private var lastRowLine = 0
+        /// The line the last row began on.
+        private(set) var lastRowLine = 0
         /// Both as they were before the row begun, for a row read again from its start.
         private var beforeRow = (lastRowLine: 0, rowsShareALine: false)
 

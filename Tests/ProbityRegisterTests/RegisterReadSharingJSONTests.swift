@@ -66,6 +66,20 @@ final class RegisterReadSharingJSONTests: XCTestCase {
         }
     }
 
+    /// A split at a row's `{` in the middle of a line (never one a helper makes, but one the
+    /// fuzz target and these tests may): the rows before and after share the line, which the
+    /// builder's merge is not made for, so the part is not taken in, and the register is the one
+    /// read whole.
+    func testASplitMidLineIsReadOn() throws {
+        let text = "[\n" + #"{"name": "Ana Tomás", "type": "Indirect"}, {"name": "Ana Tomás", "type": "Something odd"}"# + ",\n"
+            + #"{"name": "Sam Lee", "type": "Nil"}"# + "\n]\n"
+        let bytes = Array(text.utf8)
+        let split = try XCTUnwrap(bytes.indices.filter { bytes[$0] == UInt8(ascii: "{") }.dropFirst().first)
+        let parts = readInTwo(bytes, split: split, chunkSize: 4)
+        XCTAssertFalse(parts.shared)
+        XCTAssertEqual(parts.register, summary(RegisterLoader.read(bytes, fileName: "r.json")))
+    }
+
     /// A later part that cannot be taken in is read no further than the chunk that shows it, so
     /// that the reading thread, waiting for it, reads on sooner: here every row has a key the
     /// importer does not read, which names the row by its number.
