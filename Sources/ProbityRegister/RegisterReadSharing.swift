@@ -169,7 +169,7 @@ public final class RegisterReadSharing: @unchecked Sendable {
             let before = UnsafeBufferPointer(rebasing: bytes[..<split])
             guard case .table(let header, let separator) = offer.kind else {
                 // JSON counts a line at each LF only (a string holds none unescaped).
-                let firstLine = 1 + lineFeeds(in: before)
+                let firstLine = 1 + before.occurrences(of: UInt8(ascii: "\n"))
                 var part = RegisterJSONImport(laterPartOf: offer.fileName, line: firstLine,
                                               expectedPeople: (bytes.count - split) / bytesPerJSONPerson)
                 // A chunk at a time, stopping as soon as the part cannot be taken in (a row named
@@ -200,17 +200,6 @@ public final class RegisterReadSharing: @unchecked Sendable {
     /// The bytes of a JSON later part read at a time, between looks at whether it can still be
     /// taken in.
     static let jsonPartChunk = 1 << 16
-
-    /// How many LF bytes `bytes` holds.
-    static func lineFeeds(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        guard let base = bytes.baseAddress else { return 0 }
-        var count = 0, from = 0
-        while from < bytes.count, let found = memchr(base + from, 0x0A, bytes.count - from) {
-            count += 1
-            from = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base + 1
-        }
-        return count
-    }
 
     // MARK: The reading thread's side
 

@@ -88,7 +88,7 @@ public struct CSVRecordStream {
         // Most files have no CR: one `memchr` says so, and the LFs are then found by `memchr`,
         // which the C library vectorises (a loop a byte here was not: 8 instructions a byte,
         // and a register's first half is megabytes).
-        if memchr(base, Int32(cr), bytes.count) == nil { return occurrences(of: lf, in: bytes) }
+        if memchr(base, Int32(cr), bytes.count) == nil { return bytes.occurrences(of: lf) }
         // Every LF and every CR, less the CRs an LF follows.
         var lineFeeds = 0, carriageReturns = 0
         for byte in bytes {
@@ -99,19 +99,6 @@ public struct CSVRecordStream {
         var pairs = 0
         for index in 1..<bytes.count where bytes[index] == lf && bytes[index - 1] == cr { pairs += 1 }
         return lineFeeds + carriageReturns - pairs
-    }
-
-    /// How many of `bytes` are `byte`, found by `memchr`.
-    private static func occurrences(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        guard let base = bytes.baseAddress else { return 0 }
-        var count = 0
-        var next = UnsafeRawPointer(base)
-        let end = next + bytes.count
-        while next < end, let found = memchr(next, Int32(byte), end - next) {
-            count += 1
-            next = UnsafeRawPointer(found) + 1
-        }
-        return count
     }
 
     /// Takes the next chunk of the file and hands `body` every record it completes, in order.

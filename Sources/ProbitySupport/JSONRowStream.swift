@@ -127,7 +127,7 @@ public struct JSONRowStream {
         guard failure == nil, step == .row, shape == .rows, start < buffer.count, buffer[buffer.count - 1] == UInt8(ascii: "{") else {
             return false
         }
-        return buffer[start..<(buffer.count - 1)].allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        return buffer.withUnsafeBufferPointer { JSONReader.afterWhitespace($0, from: start) == $0.count - 1 }
     }
 
     /// Takes the next chunk of the file and hands `visitor` every part it completes, in order;
