@@ -97,6 +97,42 @@ final class ReplicaTests: XCTestCase {
         XCTAssertTrue(replica.check(decision).rulesFired[0].texts === two.rulesFired[0].texts)
     }
 
+    /// The people a replica's reports quote (recusals' names and declarations, employment not
+    /// counted and the rules' reason why) are copies of its own, made once: on a board's register every line quotes the
+    /// same few people (docs/performance.md, item 36). The shipped rules and example register, on
+    /// the example decisions, everyone on the register screened.
+    func testAReplicaQuotesThePeopleOnTheRegisterFromCopiesOfItsOwn() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let scheme = try Scheme.load(at: root.appendingPathComponent("Rules").path, shownAs: "Rules").get()
+        let register = try RegisterLoader.load(path: root.appendingPathComponent("Examples/registers/lcp-board-2023-11-23.tsv").path).get()
+        let examples = root.appendingPathComponent("Examples/decisions")
+        let files = try FileManager.default.contentsOfDirectory(atPath: examples.path).filter { $0.hasSuffix(".json") }.sorted()
+        let engine = Engine(scheme: scheme, register: register)
+        let replica = engine.replica()
+        // Every long text a report quotes from the register, in order.
+        func quotes(_ report: Report) -> [String] {
+            guard let conflicts = report.conflicts else { return [] }
+            return conflicts.recusals.flatMap { [$0.person] + $0.reasons.map(\.declaration) }
+                + conflicts.notCounted.flatMap { [$0.person, $0.declaration, $0.reason] }
+        }
+        var compared = 0
+        for file in files {
+            let bytes = Array(try Data(contentsOf: examples.appendingPathComponent(file)))
+            guard case .success(let one) = engine.check(json: bytes), case .success(let two) = replica.check(json: bytes),
+                  case .success(let again) = replica.check(json: bytes) else { continue }
+            XCTAssertEqual(JSONWriter.compact(two.json), JSONWriter.compact(one.json), file)
+            XCTAssertEqual(quotes(two), quotes(one), file)
+            for (text, (replicaText, againText)) in zip(quotes(one), zip(quotes(two), quotes(again))) {
+                guard let shared = storage(text) else { continue }
+                // A declaration worked out per line ("works for …") is a string of its own anyway;
+                // one quoted as written (a nature with no type) is the register's, or a copy.
+                XCTAssertNotEqual(storage(replicaText), shared, "\(file): `\(text)` is the engine's string")
+                if storage(replicaText) == storage(againText) { compared += 1 }
+            }
+        }
+        XCTAssertGreaterThan(compared, 0, "no long name was quoted as it is on the register")
+    }
+
     /// Where a string's bytes are stored: a long string's storage is an object that every copy
     /// retains (nil for one short enough to be held inline).
     private func storage(_ text: String) -> UnsafeRawPointer? {

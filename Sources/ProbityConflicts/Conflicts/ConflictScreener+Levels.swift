@@ -47,7 +47,7 @@ extension ConflictScreener {
         let day = Day(number: decision.date)
         let spared = employmentExemptions.isEmpty ? [] : employmentExemptions.active(for: decision)
         func counts(_ source: Int32, _ organisation: Int32) -> Bool {
-            spared.isEmpty || source != RegisterLinks.employment || EmploymentExemptions.exemption(of: organisation, in: spared) == nil
+            spared.isEmpty || source != RegisterLinks.employment || employmentExemptions.exemption(of: organisation, in: spared) == nil
         }
         let people: [Int32] = attendance?.people ?? candidates(stake, undeclared)
         for person in people {

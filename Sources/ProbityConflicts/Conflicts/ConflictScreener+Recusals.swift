@@ -46,7 +46,7 @@ extension ConflictScreener {
                 if a.line != b.line { return a.line < b.line }
                 return a.organisation < b.organisation
             }
-            result.append((person, ConflictsReport.Recusal(person: register.people[person].name, level: highest, reasons: reasons)))
+            result.append((person, ConflictsReport.Recusal(person: quoting(person) { $0.name }, level: highest, reasons: reasons)))
         }
         // The most serious first; within a level, in register order (as the minutes list them).
         result.sort { a, b in
@@ -57,14 +57,13 @@ extension ConflictScreener {
 
     /// The reason one register text gives, or nil when the interest is not in force on `day`.
     private func reason(for hit: Hit, described: (name: String, link: String), on day: Day) -> ConflictsReport.Reason? {
-        let person = register.people[Int(hit.person)]
         let (organisation, link) = described
         if hit.source == RegisterLinks.employment {
+            let (declaration, line) = quoting(Int(hit.person)) { (Self.employmentDeclaration(of: $0), $0.lines.first ?? 0) }
             return ConflictsReport.Reason(kind: .employment, level: level(for: .employment), organisation: organisation,
-                                          link: link, declaration: Self.employmentDeclaration(of: person), validFrom: nil, validTo: nil,
-                                          line: person.lines.first ?? 0)
+                                          link: link, declaration: declaration, validFrom: nil, validTo: nil, line: line)
         }
-        let interest = person.interests[Int(hit.source)]
+        let interest = quoting(Int(hit.person)) { $0.interests[Int(hit.source)] }
         guard interest.isInForce(on: day, graceEnd: lookBack.lastDay(after:)) else { return nil }
         let kind = interestKinds[Int(hit.person), Int(hit.source)]
         let declaration = Self.declaration(of: interest)
@@ -80,9 +79,10 @@ extension ConflictScreener {
     private func shapedAlias(for hit: Hit, stake: OrganisationsAtStake) -> String? {
         let index = stake.entries[Int(hit.entry)].organisation
         guard index >= 0, !program.organisations[Int(index)].shapedAliases.isEmpty else { return nil }
-        let person = register.people[Int(hit.person)]
-        let text = hit.source == RegisterLinks.employment
-            ? person.employer + " \u{1F} " + person.position : person.interests[Int(hit.source)].nature
+        let text = quoting(Int(hit.person)) { person in
+            hit.source == RegisterLinks.employment
+                ? person.employer + " \u{1F} " + person.position : person.interests[Int(hit.source)].nature
+        }
         return shapedAliasScanners.shapedAlias(in: text, organisation: Int(index), of: program.organisations)
     }
 
