@@ -134,14 +134,17 @@ public final class PeopleIndex: Sendable {
         writtenFound = other.writtenFound
         namesAreASCII = other.namesAreASCII
         people = other.people
-        // The caches are shared, not copied: what one thread works out, the other need not, and
-        // only names written otherwise or matching nobody reach them.
+        // The indexes made on first use are shared: what one thread makes, the other need not.
         byEnds = other.byEnds
         byWrittenName = other.byWrittenName
         surnames = other.surnames
         suggestionIndex = other.suggestionIndex
-        suggestionMemo = other.suggestionMemo
-        resolvedOtherwise = other.resolvedOtherwise
+        // The answers kept per name are not: a board's attendees written otherwise than on the
+        // register ("Cllr …" for "Councillor …") are looked up on every line, and one memo shared
+        // by two threads had its lock and its names' strings written by both cores on each
+        // (docs/performance.md, item 37). Each replica works out such a name once more.
+        suggestionMemo = Memo(capacity: 4_096)
+        resolvedOtherwise = TextMemo(capacity: 16_384)
     }
 
     /// An index that answers exactly as this one, and shares its tables, under a reference of its

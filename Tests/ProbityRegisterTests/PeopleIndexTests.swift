@@ -254,6 +254,33 @@ final class PeopleIndexWrittenOtherwiseTests: XCTestCase {
     /// Seeded: names written otherwise, asked for by their bytes (as a batch line's attendees
     /// are) and by their `String`s, in either order and from two threads, with bytes that are no
     /// UTF-8 among them: each is the written name byte for byte, with the answer worked out afresh.
+    /// A replica keeps its own answers for names written otherwise than on the register: the
+    /// same answers, and the name it hands back (which each line's attendees hold) is its own
+    /// string, not the original's, so two threads reading the same names write no reference
+    /// count of the other's (docs/performance.md, item 37).
+    func testAReplicaKeepsItsOwnAnswersForNamesWrittenOtherwise() {
+        let index = PeopleIndex([RegisterPerson(name: "Councillor Colin Smith"), RegisterPerson(name: "Dr Angela Bhan Kingshurst")])
+        let replica = index.replica()
+        var compared = 0
+        for written in ["Cllr Colin Smith of the Borough", "DR ANGELA BHAN KINGSHURST", "Angela Kingshurst, Director", "Nobody Written Anywhere"] {
+            let bytes = Array(written.utf8)
+            func ask(_ index: PeopleIndex) -> (written: String, resolution: PersonResolution)? {
+                bytes.withUnsafeBufferPointer { index.resolveOtherwise(utf8: $0, isASCII: true) }
+            }
+            guard let one = ask(index), let two = ask(replica), let again = ask(replica) else { return XCTFail(written) }
+            XCTAssertEqual(two.resolution, one.resolution, written)
+            XCTAssertEqual(two.written, written)
+            func storage(_ text: String) -> UnsafeRawPointer? {
+                var text = text
+                return text.withUTF8 { UnsafeRawPointer($0.baseAddress) }
+            }
+            XCTAssertNotEqual(storage(two.written), storage(one.written), "\(written): the replica handed back the original's string")
+            XCTAssertEqual(storage(again.written), storage(two.written), "\(written): not kept by the replica")
+            compared += 1
+        }
+        XCTAssertEqual(compared, 4)
+    }
+
     func testNamesAskedByTheirBytesAreAsWrittenWithTheAnswerWorkedOutAfresh() {
         let (seed, generator) = TestSeed.generator()
         var random = generator

@@ -133,6 +133,50 @@ final class ReplicaTests: XCTestCase {
         XCTAssertGreaterThan(compared, 0, "no long name was quoted as it is on the register")
     }
 
+    /// A line naming a body's meeting: the voters and chair a replica's report names, from the
+    /// body's roster, are texts of the replica's own, and so are attendees written otherwise than
+    /// on the register ("Cllr …"), which each replica resolves for itself (docs/performance.md,
+    /// item 37). The shipped rules and example register, the example decisions put to the
+    /// 23 Nov 2023 LCP Board's attendees.
+    func testAReplicaNamesABodysMembersInStorageOfItsOwn() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let scheme = try Scheme.load(at: root.appendingPathComponent("Rules").path, shownAs: "Rules").get()
+        let register = try RegisterLoader.load(path: root.appendingPathComponent("Examples/registers/lcp-board-2023-11-23.tsv").path).get()
+        let agenda = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("Examples/agendas/lcp-board-2023-11-23.json"))) as? [String: Any])
+        let meeting: [String: Any] = ["body": try XCTUnwrap(agenda["body"]), "attendees": try XCTUnwrap(agenda["attendees"])]
+        let examples = root.appendingPathComponent("Examples/decisions")
+        let files = try FileManager.default.contentsOfDirectory(atPath: examples.path).filter { $0.hasSuffix(".json") }.sorted()
+        let engine = Engine(scheme: scheme, register: register)
+        let replica = engine.replica()
+        func names(_ report: Report) -> [String] {
+            guard let conflicts = report.conflicts else { return [] }
+            var names: [String] = []
+            for voter in conflicts.voters ?? [] {
+                names.append(voter.person)
+                if let organisation = voter.organisation { names.append(organisation) }
+            }
+            if let chair = conflicts.chair { names.append(chair) }
+            return names + conflicts.recusals.map(\.person)
+        }
+        var compared = 0
+        for file in files {
+            var decision = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: examples.appendingPathComponent(file))) as? [String: Any])
+            decision["meeting"] = meeting
+            let bytes = Array(try JSONSerialization.data(withJSONObject: decision))
+            guard case .success(let one) = engine.check(json: bytes), case .success(let two) = replica.check(json: bytes),
+                  case .success(let again) = replica.check(json: bytes) else { continue }
+            XCTAssertEqual(JSONWriter.compact(two.json), JSONWriter.compact(one.json), file)
+            XCTAssertEqual(names(two), names(one), file)
+            for (name, (replicaName, againName)) in zip(names(one), zip(names(two), names(again))) {
+                guard let shared = storage(name) else { continue }
+                XCTAssertNotEqual(storage(replicaName), shared, "\(file): `\(name)` is the engine's string")
+                XCTAssertEqual(storage(againName), storage(replicaName), "\(file): `\(name)` copied per line")
+                compared += 1
+            }
+        }
+        XCTAssertGreaterThan(compared, 0, "no long name of a member or voter was compared")
+    }
+
     /// Where a string's bytes are stored: a long string's storage is an object that every copy
     /// retains (nil for one short enough to be held inline).
     private func storage(_ text: String) -> UnsafeRawPointer? {

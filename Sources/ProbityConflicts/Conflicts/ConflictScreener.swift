@@ -56,6 +56,8 @@ package final class ConflictScreener: Sendable {
     let shapedAliasScanners: ShapedAliasScanners
     /// A replica's own copies of the people it quotes (``quoting(_:_:)``); nil for the original.
     let quotes: QuotedPeople?
+    /// Whether this screener is another's replica (``replica()``), with texts of its own.
+    var isReplica: Bool { quotes != nil }
 
     /// A screener with no register of interests: nobody is screened, but a meeting's quorum and
     /// voting weights are still worked out (for example an ICP meeting, whose members declare
@@ -224,7 +226,8 @@ package final class ConflictScreener: Sendable {
         employmentExemptions = other.employmentExemptions.withOwnStorage
         pointerPeople = other.pointerPeople
         interestKinds = other.interestKinds
-        rosters = other.rosters
+        // Rosters of its own: every line naming a body copies its roster and quotes its members.
+        rosters = other.rosters.mapValues(\.withOwnStorage)
         hasRegister = other.hasRegister
         isStrict = other.isStrict
         directory = other.directory
@@ -238,9 +241,11 @@ package final class ConflictScreener: Sendable {
     }
 
     /// A screener that answers exactly as this one, sharing its tables, for another thread
-    /// screening beside it (a batch's workers): its own people index (``PeopleIndex/replica()``)
-    /// and its own kept meetings, which every line retains, so that two threads do not write
-    /// the reference counts of the same objects on every line (docs/performance.md, item 28).
+    /// screening beside it (a batch's workers): its own people index (``PeopleIndex/replica()``),
+    /// kept meetings and bodies' rosters, which every line naming them retains, and its own
+    /// copies of the people its reports quote (``QuotedPeople``), so that two threads do not
+    /// write the reference counts of the same objects on every line (docs/performance.md,
+    /// items 28, 36 and 37).
     package func replica() -> ConflictScreener {
         ConflictScreener(replicating: self)
     }
@@ -480,7 +485,9 @@ extension ConflictScreener {
     func roster(of body: Int, committee: Committee, at meeting: Meeting) -> BodyRoster {
         if meeting.deputies.isEmpty { return rosters[body] ?? BodyRoster(program: program, body: body, committee: committee) }
         return rostersWithDeputies.value(for: RosterWithDeputies(body: body, deputies: meeting.deputies)) {
-            BodyRoster(program: program, body: body, committee: committee, deputies: meeting.deputies)
+            let roster = BodyRoster(program: program, body: body, committee: committee, deputies: meeting.deputies)
+            // A replica's own texts, as its other rosters' (``init(replicating:)``).
+            return isReplica ? roster.withOwnStorage : roster
         }
     }
 
