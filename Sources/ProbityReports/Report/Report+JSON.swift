@@ -254,14 +254,43 @@ extension ConflictsReport {
         }
     }
 
-    /// A vote weight with at most three decimals and no binary noise (`0.25`, `1`).
+    /// A vote weight with at most three decimals and no binary noise (`0.25`, `1`, `0.333`).
+    ///
+    /// Written byte by byte: a meeting's voters are written on every line of a batch that names
+    /// it, and interpolating the digits cost about 700 instructions a voter, 17 K a line for a
+    /// board of 23 (docs/performance.md, item 37).
     public static func weightText(_ weight: Double) -> String {
         let thousandths = Int((weight * 1000).rounded())
-        let whole = thousandths / 1000, fraction = thousandths % 1000
-        if fraction == 0 { return "\(whole)" }
-        var digits = String(fraction)
-        digits = String(repeating: "0", count: 3 - digits.count) + digits
-        while digits.hasSuffix("0") { digits.removeLast() }
-        return "\(whole).\(digits)"
+        let whole = thousandths.magnitude / 1000
+        var fraction = Int(thousandths.magnitude % 1000)
+        // A sign, at most 19 digits, a point and three decimals.
+        return String(unsafeUninitializedCapacity: 24) { out in
+            var at = 0
+            if thousandths < 0 {
+                out[at] = UInt8(ascii: "-")
+                at += 1
+            }
+            let start = at
+            var rest = whole
+            repeat {
+                out[at] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                at += 1
+            } while rest > 0
+            out[start..<at].reverse()
+            if fraction > 0 {
+                out[at] = UInt8(ascii: ".")
+                at += 1
+                // Most significant first, stopping when the rest is zero: no trailing zeros.
+                var unit = 100
+                while fraction > 0 {
+                    out[at] = UInt8(ascii: "0") + UInt8(fraction / unit)
+                    fraction %= unit
+                    unit /= 10
+                    at += 1
+                }
+            }
+            return at
+        }
     }
 }
