@@ -24,6 +24,17 @@ final class DiagnosticCodeCatalogTests: XCTestCase {
         XCTAssertNotEqual(DiagnosticCode.wrongDecider.category, .conflicts)
     }
 
+    /// Every code in the catalogue is written as `P` and its number in four digits, zeros
+    /// first, and reads back as itself.
+    func testEveryCodeIsWrittenWithItsNumberInFourDigits() {
+        XCTAssertFalse(DiagnosticCode.catalogue.isEmpty)
+        for code in DiagnosticCode.catalogue {
+            let text = code.description
+            XCTAssertEqual(text, "P" + String(format: "%04d", code.number))
+            XCTAssertEqual(DiagnosticCode(text), code, text)
+        }
+    }
+
     func testTheCatalogueListsEveryConstantOnceInOrder() throws {
         let text = try String(contentsOf: catalogueFile, encoding: .utf8)
         let declared = matches(#"public static let (\w+) = DiagnosticCode\((\d+)\)"#, in: text)

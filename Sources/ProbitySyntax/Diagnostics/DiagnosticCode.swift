@@ -26,9 +26,21 @@ public struct DiagnosticCode: Hashable, Comparable, Sendable, CustomStringConver
     }
 
     /// `P0201`.
+    ///
+    /// Written byte by byte: every finding of every report writes its code, several a line of a
+    /// batch, and padding and joining the digits cost about a thousand instructions a code
+    /// (docs/performance.md, item 37).
     public var description: String {
-        let digits = String(number)
-        return "P" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        guard (0..<10_000).contains(number) else { return "P\(number)" }
+        return String(unsafeUninitializedCapacity: 5) { out in
+            out[0] = UInt8(ascii: "P")
+            var rest = number
+            for at in (1...4).reversed() {
+                out[at] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+            return 5
+        }
     }
 
     /// The stage or command the code belongs to: its first two digits.
