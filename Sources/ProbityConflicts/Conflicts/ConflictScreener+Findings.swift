@@ -58,9 +58,7 @@ extension ConflictScreener {
             let bodyID = program.bodies[body].id
             if includingMeetingFindings { findings += screening.meetingAtBody?.findings ?? meetingFindings(meeting) }
             if let finding = screening.chairStandsAside { findings.append(finding) }
-            for name in screening.nonMembers {
-                add(.attendeeNotMember, .note, blocking: false, "attendee \"\(name)\" is not a member of `\(bodyID)`; they do not count towards quorum or vote")
-            }
+            findings += screening.meetingAtBody?.nonMemberFindings ?? []
             if let quorum = conflicts.quorum, !quorum.met {
                 let action = quorum.whenNotMet.map { "; the rules say: \($0)" } ?? ""
                 let clauses = quorum.failedClauses.joined(separator: "; ")

@@ -41,10 +41,19 @@ extension ConflictScreener {
         let findings: [Report.Finding]
         /// Nil when the body has no `members` block.
         let seating: Seating?
+        /// An item's note for each attendee who is no member (P1108), in the order they
+        /// attended. The same for every item at the meeting, so worded once: worded for each
+        /// line, a board's few officers cost a line about 1,500 instructions apiece.
+        let nonMemberFindings: [Report.Finding]
 
-        init(findings: [Report.Finding], seating: Seating?) {
+        init(findings: [Report.Finding], seating: Seating?, bodyID: String) {
             self.findings = findings
             self.seating = seating
+            nonMemberFindings = (seating?.nonMembers ?? []).map { name in
+                Report.Finding(severity: .note, code: .attendeeNotMember,
+                               message: "attendee \"\(name)\" is not a member of `\(bodyID)`; they do not count towards quorum or vote",
+                               isBlocking: false)
+            }
         }
     }
 
@@ -83,13 +92,14 @@ extension ConflictScreener {
     /// ``meetingAtBody(_:body:)`` afresh.
     func workOutMeeting(_ meeting: Meeting, body: Int) -> MeetingAtBody {
         guard let committee = program.committees[body] else {
-            return MeetingAtBody(findings: meetingFindings(meeting, body: body, seating: nil, unagreedDeputies: []), seating: nil)
+            return MeetingAtBody(findings: meetingFindings(meeting, body: body, seating: nil, unagreedDeputies: []), seating: nil,
+                                 bodyID: program.bodies[body].id)
         }
         let roster = roster(of: body, committee: committee, at: meeting)
         let present = roster.seatsPresent(meeting.attendees.map { ($0, nil) })
         let seating = Seating(roster: roster, seats: present.seats, nonMembers: present.nonMembers,
                               unrecused: SeatsOutcome(present.seats, roster: roster, holders: meeting.roleHolders))
         return MeetingAtBody(findings: meetingFindings(meeting, body: body, seating: seating, unagreedDeputies: present.unagreedDeputies),
-                             seating: seating)
+                             seating: seating, bodyID: program.bodies[body].id)
     }
 }

@@ -280,8 +280,6 @@ package final class ConflictScreener: Sendable {
     struct Screening {
         var report: ConflictsReport
         var quorumBeforeRecusals: ConflictsReport.QuorumResult?
-        /// Attendees not among the meeting body's members.
-        var nonMembers: [String] = []
         /// Who chairs the item when the chair of the meeting may not take part in it (P1222).
         var chairStandsAside: Report.Finding?
         /// The meeting's body worked out (``meetingAtBody(_:body:)``), when the meeting names one:
@@ -344,7 +342,6 @@ package final class ConflictScreener: Sendable {
             screening.meetingAtBody = meetingAtBody(meeting, body: body)
         }
         if let meeting, let seating = screening.meetingAtBody?.seating {
-            screening.nonMembers = seating.nonMembers
             screening.quorumBeforeRecusals = seating.unrecused.quorum
             // The seats as worked out for the meeting, each with the recusal of the attendee who
             // took it; with none recused, the meeting's own outcome is the item's.
