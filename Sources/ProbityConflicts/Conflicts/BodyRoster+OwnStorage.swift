@@ -6,7 +6,9 @@ extension BodyRoster {
     /// screener (``ConflictScreener/replica()``). A meeting's seats hold their body's roster, and
     /// each line that names the body copies it and writes its members' names into the report
     /// (the voters, the chair): two workers holding one roster retained the same objects on
-    /// every such line, about twenty a line for a board (docs/performance.md, item 37).
+    /// every such line (with the names memo, 50 retains a line by whichever worker retained
+    /// each shared object less, with a board's meeting on every line: docs/performance.md,
+    /// item 37).
     var withOwnStorage: BodyRoster {
         BodyRoster(replicating: self)
     }

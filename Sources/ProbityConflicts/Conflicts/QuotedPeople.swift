@@ -6,10 +6,10 @@ import Synchronization
 ///
 /// Every report names the people it recuses and quotes their declarations, and when a batch's
 /// lines recuse the same people (a board's few dozen, or a supplier's directors on every line),
-/// two workers quoting one register retained the same strings on every line: 44 of the 52
-/// reference counts a line that both workers wrote, on a board's register (docs/performance.md,
-/// item 36). Copying the whole register instead cost a worker's start 6 µs a person; these
-/// copies cost only the people quoted, once.
+/// two workers quoting one register retained the same strings on every line (on a board's
+/// register, 24.6 retains a line by whichever worker retained each shared object less; 3.3 with
+/// these copies: docs/performance.md, item 36). Copying the whole register instead cost a
+/// worker's start 6 µs a person; these copies cost only the people quoted, once.
 ///
 /// One worker's: the lock is never contended, and guards against a replica used by more than
 /// one thread, which is still correct.
