@@ -112,10 +112,11 @@ final class ReplicaTests: XCTestCase {
         XCTAssertGreaterThan(kept, 0, "no long text was quoted as it is on the register")
     }
 
-    /// A line naming a body's meeting: the voters and chair a replica's report names, from the
-    /// body's roster, are texts of the replica's own, and so are attendees written otherwise than
-    /// on the register ("Cllr …"), which each replica resolves for itself (docs/performance.md,
-    /// item 37). The example decisions put to the 23 Nov 2023 LCP Board's attendees.
+    /// A line naming a body's meeting: the voters, their organisations and the chair a
+    /// replica's report names, from the body's roster, are texts of the replica's own
+    /// (docs/performance.md, item 37; the attendees written otherwise than on the register, which
+    /// each replica resolves for itself, are `PeopleIndexWrittenOtherwiseTests`'). The example
+    /// decisions put to the 23 Nov 2023 LCP Board's attendees.
     func testAReplicaNamesABodysMembersInStorageOfItsOwn() throws {
         let agenda = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("Examples/agendas/lcp-board-2023-11-23.json"))) as? [String: Any])
         let meeting: [String: Any] = ["body": try XCTUnwrap(agenda["body"]), "attendees": try XCTUnwrap(agenda["attendees"])]
