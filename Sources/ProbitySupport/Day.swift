@@ -274,16 +274,9 @@ extension Day {
         // line, and joining padded pieces cost about 2% of `check --batch`.
         if (0...9999).contains(year) {
             return String(unsafeUninitializedCapacity: 10) { text in
-                func digits(_ value: Int, from start: Int, width: Int) {
-                    var rest = value
-                    for place in (start..<(start + width)).reversed() {
-                        text[place] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-                        rest /= 10
-                    }
-                }
-                digits(year, from: 0, width: 4)
-                digits(month, from: 5, width: 2)
-                digits(day, from: 8, width: 2)
+                text.writeDigits(of: year, from: 0, width: 4)
+                text.writeDigits(of: month, from: 5, width: 2)
+                text.writeDigits(of: day, from: 8, width: 2)
                 text[4] = UInt8(ascii: "-")
                 text[7] = UInt8(ascii: "-")
                 return 10

@@ -261,8 +261,7 @@ extension ConflictsReport {
     /// board of 23 (docs/performance.md, item 37).
     public static func weightText(_ weight: Double) -> String {
         let thousandths = Int((weight * 1000).rounded())
-        let whole = thousandths.magnitude / 1000
-        var fraction = Int(thousandths.magnitude % 1000)
+        let whole = Int(thousandths.magnitude / 1000), fraction = Int(thousandths.magnitude % 1000)
         // A sign, at most 19 digits, a point and three decimals.
         return String(unsafeUninitializedCapacity: 24) { out in
             var at = 0
@@ -270,27 +269,18 @@ extension ConflictsReport {
                 out[at] = UInt8(ascii: "-")
                 at += 1
             }
-            let start = at
-            var rest = whole
-            repeat {
-                out[at] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-                at += 1
-            } while rest > 0
-            out[start..<at].reverse()
+            let width = whole.decimalWidth
+            out.writeDigits(of: whole, from: at, width: width)
+            at += width
             if fraction > 0 {
                 out[at] = UInt8(ascii: ".")
-                at += 1
-                // Most significant first, stopping when the rest is zero: no trailing zeros.
-                var unit = 100
-                while fraction > 0 {
-                    out[at] = UInt8(ascii: "0") + UInt8(fraction / unit)
-                    fraction %= unit
-                    unit /= 10
-                    at += 1
-                }
+                out.writeDigits(of: fraction, from: at + 1, width: 3)
+                at += 4
+                // No trailing zeros: `0.25`, not `0.250`.
+                while out[at - 1] == UInt8(ascii: "0") { at -= 1 }
             }
             return at
         }
     }
+
 }

@@ -1,3 +1,5 @@
+import ProbitySupport
+
 /// A diagnostic's stable code: `P` and four digits, such as `P0201`. The first two digits are
 /// its ``Category`` (the stage or command that reports it), which is how a command picks the
 /// diagnostics it owns, never by comparing text.
@@ -34,11 +36,7 @@ public struct DiagnosticCode: Hashable, Comparable, Sendable, CustomStringConver
         guard (0..<10_000).contains(number) else { return "P\(number)" }
         return String(unsafeUninitializedCapacity: 5) { out in
             out[0] = UInt8(ascii: "P")
-            var rest = number
-            for at in (1...4).reversed() {
-                out[at] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            }
+            out.writeDigits(of: number, from: 1, width: 4)
             return 5
         }
     }
