@@ -203,10 +203,10 @@ public final class Engine: Sendable {
     /// decision each line starts from, and the texts every report holds (the rules' ids, titles
     /// and citations, the bodies' and procedures' names, the scheme's), the screener's people
     /// index, kept meetings and bodies' rosters, copies of the register's people made as its
-    /// reports first quote them, and the compiled plan's tables, copied. Threads sharing one engine are correct too; with a replica each, made on
-    /// its own thread, they no longer write the reference counts of the same objects on every
-    /// decision, nor read tables lying on cache lines the other writes (docs/performance.md,
-    /// items 21, 28, 30, 36 and 37).
+    /// reports first quote them, and the compiled plan's tables, copied. Threads sharing one
+    /// engine are correct too; with a replica each, made on its own thread, they no longer write
+    /// the reference counts of the same objects on every decision, nor read tables lying on
+    /// cache lines the other writes (docs/performance.md, items 21, 28, 30, 36 and 37).
     public func replica() -> Engine {
         let plan = plan.replica()
         return Engine(scheme: scheme, plan: plan, decoder: decoder.replica(), builder: builder.replica(plan: plan), register: register,

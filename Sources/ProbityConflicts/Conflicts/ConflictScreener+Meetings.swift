@@ -43,7 +43,7 @@ extension ConflictScreener {
         let seating: Seating?
         /// An item's note for each attendee who is no member (P1108), in the order they
         /// attended. The same for every item at the meeting, so worded once: worded for each
-        /// line, a board's few officers cost a line about 1,500 instructions apiece.
+        /// line, a board's few officers cost a line about 3,000 instructions apiece.
         let nonMemberFindings: [Report.Finding]
 
         init(findings: [Report.Finding], seating: Seating?, bodyID: String) {

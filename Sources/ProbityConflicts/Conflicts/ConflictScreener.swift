@@ -257,6 +257,7 @@ package final class ConflictScreener: Sendable {
         if let quotes { return quotes.reading(index, of: register, read) }
         return read(register.people[index])
     }
+
     /// Whether the rules say how to screen at all: without a `conflicts` block nothing is relevant.
     /// Kept, not asked of `program` per decision: comparing the optional policy with nil copied
     /// the whole policy, tables and all.
