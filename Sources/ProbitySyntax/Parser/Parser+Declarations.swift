@@ -39,12 +39,12 @@ extension Parser {
 
     /// Runs `clause` for each clause line until the next declaration. `clause` returns false if
     /// it did not recognise the line, which is then reported and skipped.
-    mutating func parseClauses(of context: String, expected: String, _ clause: (inout Parser) -> Bool) {
+    mutating func parseClauses(of context: @autoclosure () -> String, expected: @autoclosure () -> String, _ clause: (inout Parser) -> Bool) {
         while !atDeclarationStart {
             let before = index
             // Clauses usually stand one to a line, but may share one: `scheme "S" version "1"`.
             if !clause(&self) {
-                error(.unknownClause, "unexpected \(describe(current)) in \(context); expected \(expected)", at: current)
+                error(.unknownClause, "unexpected \(describe(current)) in \(context()); expected \(expected())", at: current)
                 if index == before || !current.isAtLineStart { skipToNextLine() }
             }
         }
@@ -237,32 +237,32 @@ extension Parser {
         var body = BodySyntax(kind: kind, name: name, title: title, parent: nil, advises: nil, source: nil, range: range(from: start))
         let expected = kind == .body ? "`committee of`, `advises`, `exists from`, `source` or `accept`" : "`reports to`, `exists from`, `source` or `accept`"
         var once = OnceClauses()
-        let declaration = "the \(kind.rawValue) `\(name.text)`"
-        parseClauses(of: declaration, expected: expected) { p in
+        let declaration = { "the \(kind.rawValue) `\(name.text)`" }
+        parseClauses(of: declaration(), expected: expected) { p in
             let clauseStart = p.current
             if p.isKeyword("committee") || (p.isKeyword("sub-committee")) {
                 p.advance()
                 p.expectKeyword("of", "after `committee`")
                 body.parent = p.expectName("the body this is a committee of")
-                p.once("committee of", from: clauseStart, in: &once, of: declaration)
+                p.once("committee of", from: clauseStart, in: &once, of: declaration())
             } else if p.isKeyword("reports") {
                 p.advance()
                 p.expectKeyword("to", "after `reports`")
                 body.parent = p.expectName("the body this officer reports to")
-                p.once("reports to", from: clauseStart, in: &once, of: declaration)
+                p.once("reports to", from: clauseStart, in: &once, of: declaration())
             } else if p.isKeyword("advises") {
                 p.advance()
                 let advised = p.nameList("the body advised")
                 body.advises = advised.first
                 body.alsoAdvises = Array(advised.dropFirst())
-                p.once("advises", from: clauseStart, in: &once, of: declaration)
+                p.once("advises", from: clauseStart, in: &once, of: declaration())
             } else if p.isKeyword("exists") {
                 // `exists from 2022-07-01 until …`: the same shape as `effective`.
                 body.exists = p.parseEffective()
-                p.once("exists", from: clauseStart, in: &once, of: declaration)
+                p.once("exists", from: clauseStart, in: &once, of: declaration())
             } else if p.isKeyword("source") {
                 body.source = p.parseSource()
-                p.once("source", from: clauseStart, in: &once, of: declaration)
+                p.once("source", from: clauseStart, in: &once, of: declaration())
             } else if p.isKeyword("accept") {
                 if let accept = p.parseAccept() { body.accepts.append(accept) }
             } else {
@@ -303,8 +303,8 @@ extension Parser {
         var rule = RuleSyntax(name: name, title: title, source: nil, effective: nil, conditions: [], requirements: [],
                               overlaps: [], accepts: [], range: range(from: start))
         var once = OnceClauses()
-        let declaration = "the rule `\(name.text)`"
-        parseClauses(of: declaration,
+        let declaration = { "the rule `\(name.text)`" }
+        parseClauses(of: declaration(),
                      expected: "`when`, `require`, `effective`, `source`, `overlaps` or `accept`") { p in
             let clauseStart = p.current
             if p.isKeyword("when") {
@@ -314,24 +314,24 @@ extension Parser {
                 if let requirement = p.parseRequirement() { rule.requirements.append(requirement) }
             } else if p.isKeyword("effective") {
                 rule.effective = p.parseEffective()
-                p.once("effective", from: clauseStart, in: &once, of: declaration)
+                p.once("effective", from: clauseStart, in: &once, of: declaration())
             } else if p.isKeyword("source") {
                 rule.source = p.parseSource()
-                p.once("source", from: clauseStart, in: &once, of: declaration)
+                p.once("source", from: clauseStart, in: &once, of: declaration())
             } else if p.isKeyword("approvals"), p.isKeyword("in", at: 1) {
                 // `approvals in order council-executive, place-lead`
                 p.advance()
                 p.advance()
                 p.expectKeyword("order", "after `approvals in`")
                 rule.approvalOrder = p.nameList("a body whose approval comes in this order")
-                p.once("approvals in order", from: clauseStart, in: &once, of: declaration)
+                p.once("approvals in order", from: clauseStart, in: &once, of: declaration())
             } else if p.isKeyword("steps"), p.isKeyword("in", at: 1) {
                 // `steps in order procedure s75-icb-group-first, approval by council-executive, …`
                 p.advance()
                 p.advance()
                 p.expectKeyword("order", "after `steps in`")
                 rule.stepOrder = p.parseSteps()
-                p.once("steps in order", from: clauseStart, in: &once, of: declaration)
+                p.once("steps in order", from: clauseStart, in: &once, of: declaration())
             } else if p.isKeyword("overlaps") {
                 let clauseStart = p.advance()
                 let rules = p.nameList("a rule id")

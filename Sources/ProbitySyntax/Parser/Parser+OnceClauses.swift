@@ -17,11 +17,11 @@ struct OnceClauses {
 extension Parser {
     /// Notes that the clause `keyword`, which began at `start` and has just been parsed, may
     /// appear once in `declaration` (`the rule `R1``); reports P1502 when it is the second.
-    mutating func once(_ keyword: String, from start: Token, in clauses: inout OnceClauses, of declaration: String) {
+    mutating func once(_ keyword: String, from start: Token, in clauses: inout OnceClauses, of declaration: @autoclosure () -> String) {
         let clause = range(from: start)
         guard let earlier = clauses.record(keyword, at: clause) else { return }
         diagnostics.append(.error(
-            .clauseGivenTwice, "\(declaration) has a second `\(keyword)` clause; it may have only one, and the second would replace the first",
+            .clauseGivenTwice, "\(declaration()) has a second `\(keyword)` clause; it may have only one, and the second would replace the first",
             at: clause, notes: [DiagnosticNote("the first `\(keyword)` is here", at: earlier)],
             fixIt: FixIt(message: "remove the second `\(keyword)`, or the first if this one is right", range: clause, replacement: "")))
     }

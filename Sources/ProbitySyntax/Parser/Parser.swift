@@ -108,14 +108,19 @@ public struct Parser {
 
     // MARK: - Expectations
 
+    // What was expected, and where, is taken as an autoclosure: it is worded only when a
+    // diagnostic needs it. Every field of a test's decision, every organisation and every rule
+    // passes one, and wording each eagerly ("the organisation `org-0001`") cost about a
+    // thousand instructions apiece (docs/performance.md, item 38).
+
     /// Consumes `keyword` if it is next; otherwise reports what was expected.
     @discardableResult
-    mutating func expectKeyword(_ keyword: String, _ context: String) -> Bool {
+    mutating func expectKeyword(_ keyword: String, _ context: @autoclosure () -> String) -> Bool {
         if isKeyword(keyword) {
             advance()
             return true
         }
-        error(.unexpectedToken, "expected `\(keyword)` \(context), found \(describe(current))", at: current)
+        error(.unexpectedToken, "expected `\(keyword)` \(context()), found \(describe(current))", at: current)
         return false
     }
 
@@ -124,15 +129,15 @@ public struct Parser {
     }
 
     @discardableResult
-    mutating func expect(_ kind: TokenKind, _ context: String) -> Token? {
+    mutating func expect(_ kind: TokenKind, _ context: @autoclosure () -> String) -> Token? {
         if let token = consume(kind) { return token }
-        error(.unexpectedToken, "expected \(kind.spelling) \(context), found \(describe(current))", at: current)
+        error(.unexpectedToken, "expected \(kind.spelling) \(context()), found \(describe(current))", at: current)
         return nil
     }
 
-    mutating func expectName(_ what: String) -> Name? {
+    mutating func expectName(_ what: @autoclosure () -> String) -> Name? {
         guard current.kind == .identifier, !atDeclarationStart else {
-            error(.unexpectedToken, "expected \(what), found \(describe(current))", at: current)
+            error(.unexpectedToken, "expected \(what()), found \(describe(current))", at: current)
             return nil
         }
         return name(advance())
@@ -143,9 +148,9 @@ public struct Parser {
         return Name(symbol: symbol, text: interner[symbol], range: range(of: token))
     }
 
-    mutating func expectString(_ what: String) -> StringLiteral? {
+    mutating func expectString(_ what: @autoclosure () -> String) -> StringLiteral? {
         guard current.kind == .string else {
-            error(.unexpectedToken, "expected \(what) in quotes, found \(describe(current))", at: current)
+            error(.unexpectedToken, "expected \(what()) in quotes, found \(describe(current))", at: current)
             return nil
         }
         let token = advance()
@@ -153,40 +158,40 @@ public struct Parser {
     }
 
     /// Parses `NAME { ',' NAME }`.
-    mutating func nameList(_ what: String) -> [Name] {
+    mutating func nameList(_ what: @autoclosure () -> String) -> [Name] {
         var names: [Name] = []
-        guard let first = expectName(what) else { return names }
+        guard let first = expectName(what()) else { return names }
         names.append(first)
         while consume(.comma) != nil {
-            guard let next = expectName(what) else { break }
+            guard let next = expectName(what()) else { break }
             names.append(next)
         }
         return names
     }
 
     /// Parses `STRING { ',' STRING }`.
-    mutating func stringList(_ what: String) -> [StringLiteral] {
+    mutating func stringList(_ what: @autoclosure () -> String) -> [StringLiteral] {
         var strings: [StringLiteral] = []
-        guard let first = expectString(what) else { return strings }
+        guard let first = expectString(what()) else { return strings }
         strings.append(first)
         while consume(.comma) != nil {
-            guard let next = expectString(what) else { break }
+            guard let next = expectString(what()) else { break }
             strings.append(next)
         }
         return strings
     }
 
-    mutating func expectDate(_ context: String) -> Int32? {
+    mutating func expectDate(_ context: @autoclosure () -> String) -> Int32? {
         guard let token = consume(.date) else {
-            error(.unexpectedToken, "expected a date (YYYY-MM-DD) \(context), found \(describe(current))", at: current)
+            error(.unexpectedToken, "expected a date (YYYY-MM-DD) \(context()), found \(describe(current))", at: current)
             return nil
         }
         return Int32(token.integer)
     }
 
-    mutating func expectNumber(_ context: String) -> Int? {
+    mutating func expectNumber(_ context: @autoclosure () -> String) -> Int? {
         guard let token = consume(.number) else {
-            error(.unexpectedToken, "expected a number \(context), found \(describe(current))", at: current)
+            error(.unexpectedToken, "expected a number \(context()), found \(describe(current))", at: current)
             return nil
         }
         return Int(clamping: token.integer)
