@@ -76,6 +76,28 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(diagnostics.first?.message, "unexpected `wen` in the rule `A`; expected `when`, `require`, `effective`, `source`, `overlaps` or `accept`")
     }
 
+    /// What was expected, and where, is worded only when a diagnostic needs it (autoclosures,
+    /// docs/performance.md item 38): each kind of context still names its declaration or field.
+    func testLazilyWordedContextsNameTheirDeclarationOrField() {
+        let messages: [(String, String)] = [
+            ("organisation acme \"Acme\"\n  bogus x\n",
+             "unexpected `bogus` in the organisation `acme`; expected `aka`, `source` or a relation (`member of`, `owned by`, `shareholder of`, `holds contract from`, `part of`, `subsidiary of`)"),
+            ("body icb-board \"ICB Board\"\n  source \"a\"\n  source \"b\"\n",
+             "the body `icb-board` has a second `source` clause; it may have only one, and the second would replace the first"),
+            ("rule A \"a\"\n  source \"a\"\n  source \"b\"\n",
+             "the rule `A` has a second `source` clause; it may have only one, and the second would replace the first"),
+            ("test \"t\"\n  decision { amount £5 }\n",
+             "expected `:` after the field name `amount`, found an amount of money"),
+            ("rule A \"a\"\n  approvals in bogus b\n",
+             "expected `order` after `approvals in`, found `bogus`"),
+        ]
+        for (text, message) in messages {
+            let (_, diagnostics) = parse(text)
+            XCTAssertTrue(diagnostics.contains { $0.message == message },
+                          "no diagnostic \"\(message)\" in \(diagnostics.map(\.message))")
+        }
+    }
+
     func testNestingIsCapped() {
         let deep = String(repeating: "(", count: 10_000) + "a = b" + String(repeating: ")", count: 10_000)
         let (_, diagnostics) = parse("rule A \"a\"\n  when \(deep)\n  require approval by x\n")
