@@ -25,7 +25,12 @@ public struct KeywordScanner: Sendable {
     /// The alphabet class of each byte; class 0 is every byte no pattern uses.
     private let byteClass: [UInt8]
     private let classCount: Int
-    /// `transitions[state * classCount + class]` is the next state.
+    /// A state's row: `transitions[row + class]` is the next state's row (its number times
+    /// `classCount`), or that row's complement (`~row`, negative) when a pattern ends in it, its
+    /// own or one along its failure links. Rows, not state numbers, so that the scan's step
+    /// from byte to byte is a load and an add, with no multiply in that chain of dependent
+    /// loads, and the flag, so that a byte ending no pattern (nearly every byte) reads nothing
+    /// else: the next-state load was 58% of the scan's samples (docs/performance.md, item 38).
     private let transitions: [Int32]
     /// The patterns that end exactly at each state: `ownOutputs[outputStart[s]..<outputStart[s + 1]]`.
     private let outputStart: [Int32]
@@ -148,6 +153,21 @@ public struct KeywordScanner: Sendable {
         }
         }
 
+        // State numbers to rows, flagged where a pattern ends. The states are numbered in
+        // `Int32`s already; their rows must fit too (a table with more entries than that would
+        // take 8 GB).
+        precondition(Int32(exactly: (stateCount - 1) * classCount) != nil,
+                     "the scanner's table has \(stateCount) states of \(classCount) classes, more than its rows can number")
+        let rowOf = (0..<stateCount).map { state -> Int32 in
+            let row = Int32(truncatingIfNeeded: state &* classCount)   // fits: checked above
+            return outputStart[state] != outputStart[state + 1] || outputLink[state] >= 0 ? ~row : row
+        }
+        transitions.withUnsafeMutableBufferPointer { transitions in
+        rowOf.withUnsafeBufferPointer { rowOf in
+            for slot in 0..<transitions.count { transitions[slot] = rowOf[Int(transitions[slot])] }
+        }
+        }
+
         self.byteClass = byteClass
         self.classCount = classCount
         self.transitions = transitions
@@ -182,28 +202,34 @@ public struct KeywordScanner: Sendable {
         var found: [Int32] = []
         transitions.withUnsafeBufferPointer { transitions in
         byteClass.withUnsafeBufferPointer { byteClass in
-        outputStart.withUnsafeBufferPointer { outputStart in
-        outputLink.withUnsafeBufferPointer { outputLink in
-            var state = 0
+            var row = 0
             for position in 0..<text.count {
-                state = Int(transitions[state &* classCount &+ Int(byteClass[Int(text[position])])])
-                var reporting = outputStart[state] == outputStart[state + 1] ? Int(outputLink[state]) : state
-                while reporting >= 0 {
-                    let end = position + 1
-                    for slot in Int(outputStart[reporting])..<Int(outputStart[reporting + 1]) {
-                        let pattern = Int(ownOutputs[slot])
-                        if onWordBoundaries(pattern, end: end, in: text), !found.contains(ids[pattern]) {
-                            found.append(ids[pattern])
-                        }
-                    }
-                    reporting = Int(outputLink[reporting])
+                let next = Int(transitions[row &+ Int(byteClass[Int(text[position])])])
+                guard next < 0 else {
+                    row = next
+                    continue
                 }
+                row = ~next
+                report(state: row / classCount, end: position + 1, in: text, into: &found)
             }
         }
         }
-        }
-        }
         return found.count > 1 ? found.sorted() : found
+    }
+
+    /// Adds to `found` the ids of the patterns that end at `state`, its own and those along its
+    /// failure links, where they end at `end` on word boundaries.
+    private func report(state: Int, end: Int, in text: UnsafeBufferPointer<UInt8>, into found: inout [Int32]) {
+        var reporting = outputStart[state] == outputStart[state + 1] ? Int(outputLink[state]) : state
+        while reporting >= 0 {
+            for slot in Int(outputStart[reporting])..<Int(outputStart[reporting + 1]) {
+                let pattern = Int(ownOutputs[slot])
+                if onWordBoundaries(pattern, end: end, in: text), !found.contains(ids[pattern]) {
+                    found.append(ids[pattern])
+                }
+            }
+            reporting = Int(outputLink[reporting])
+        }
     }
 
     private func onWordBoundaries(_ pattern: Int, end: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
