@@ -15,7 +15,10 @@ import ProbitySupport
 /// With more than one thread, each run also times the batch at one thread, whose output must be
 /// byte for byte the same, and two one-thread batches at once: what two threads gain over one is
 /// reported beside what this machine gives two processes that share nothing, the most two
-/// threads could gain on it (issue #17: two threads at least 1.8× one on a quiet machine).
+/// threads could gain on it (issue #17: two threads at least 1.8× one on a quiet machine). A
+/// run's batches follow one another closely, so they are also compared run by run: on a host
+/// whose speed drifts from minute to minute, the medians of those ratios move less than the
+/// ratio of the medians (docs/performance.md, item 38).
 enum EndToEndBench {
     /// One process run: its wall-clock and CPU seconds.
     struct Timing {
@@ -82,7 +85,11 @@ enum EndToEndBench {
         // Two threads over one, and what two one-thread runs at once do in the time one does alone.
         let scaling = oneThread.isEmpty ? nil
             : (oneThread: median(oneThread), threadsOverOne: median(oneThread).wall / result.probity.wall,
-               machine: 2 * median(oneThread).wall / median(together).wall)
+               machine: 2 * median(oneThread).wall / median(together).wall,
+               threadsOverOneByRun: middle(zip(oneThread, probity).map { $0.wall / $1.wall }),
+               // Two threads' gain over two processes' gain in the same run, (one / threads) over
+               // (2 × one / together): the one-thread run cancels out.
+               threadsOverMachineByRun: middle(zip(together, probity).map { $0.wall / (2 * $1.wall) }))
         let lines = Double(config.decisions)
         switch format {
         case .json:
@@ -100,7 +107,8 @@ enum EndToEndBench {
             ]
             if let scaling {
                 members += [("probity_one_thread", timing(scaling.oneThread)), ("threads_over_one", n(scaling.threadsOverOne)),
-                            ("machine_two_at_once", n(scaling.machine))]
+                            ("machine_two_at_once", n(scaling.machine)), ("threads_over_one_by_run", n(scaling.threadsOverOneByRun)),
+                            ("threads_over_machine_by_run", n(scaling.threadsOverMachineByRun))]
             }
             members += [("checked", .integer(2 * runs * config.decisions)), ("mismatches", .integer(mismatches.count))]
             Output.write(JSONWriter.pretty(.object(members)) + "\n")
@@ -117,6 +125,8 @@ enum EndToEndBench {
                 out += line("probity check --batch, 1 thread", scaling.oneThread)
                 out += "  \(threads) threads are \(f(scaling.threadsOverOne, 2))× as fast as 1, output byte for byte the same; "
                 out += "two 1-thread runs at once do \(f(scaling.machine, 2))× the work of one in the same time on this machine (the most two threads could gain)\n"
+                out += "  run by run (medians of each run's ratios): \(threads) threads \(f(scaling.threadsOverOneByRun, 2))× as fast as 1, "
+                out += "gaining \(f(scaling.threadsOverMachineByRun, 2))× what two 1-thread runs at once gain\n"
             }
             out += "  checked \(2 * runs * config.decisions) answers against the reference evaluator: \(mismatches.isEmpty ? "all agree" : "\(mismatches.count) MISMATCHES")\n"
             Output.write(out)
@@ -171,9 +181,11 @@ enum EndToEndBench {
     }
 
     static func median(_ timings: [Timing]) -> Timing {
-        func middle(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
-        return Timing(wall: middle(timings.map(\.wall)), cpu: middle(timings.map(\.cpu)))
+        Timing(wall: middle(timings.map(\.wall)), cpu: middle(timings.map(\.cpu)))
     }
+
+    /// The median of `values` (the upper one of an even count).
+    static func middle(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
     /// Checks each line of `path` (probity's reports, or the hand-written answers) against the
     /// reference; returns a description of each mismatch.
