@@ -31,8 +31,10 @@ package struct Plan: Sendable {
         var roots: [Int32] = []
         var conjunctRoots: [[Int32]] = []
         var branchRoots: [[Int32]] = []
-        for rule in program.rules {
-            let compiled = rule.condition.map { conditions.compileRule($0) }
+        // By index, the rules read field by field: `for rule in program.rules` copied each whole,
+        // retaining every field (docs/performance.md, item 38).
+        for rule in program.rules.indices {
+            let compiled = program.rules[rule].condition.map { conditions.compileRule($0) }
             roots.append(compiled?.root ?? -1)
             conjunctRoots.append(compiled?.conjuncts ?? [])
             branchRoots.append(compiled?.branches ?? [])
@@ -41,12 +43,13 @@ package struct Plan: Sendable {
         self.branchRoots = RuleLists(branchRoots)
         self.conditions = conditions
         self.roots = roots
-        self.effectiveFrom = program.rules.map { $0.effectiveFrom ?? .min }
-        self.effectiveUntil = program.rules.map { $0.effectiveUntil ?? .max }
+        self.effectiveFrom = program.rules.indices.map { program.rules[$0].effectiveFrom ?? .min }
+        self.effectiveUntil = program.rules.indices.map { program.rules[$0].effectiveUntil ?? .max }
         self.facts = program.rules.indices.map { rule in
-            let record = program.rules[rule]
-            return RuleFacts(effectiveFrom: record.effectiveFrom ?? .min, effectiveUntil: record.effectiveUntil ?? .max, root: roots[rule],
-                             readsRecord: !record.notices.isEmpty || !record.approvalOrder.isEmpty || !record.stepOrder.isEmpty)
+            RuleFacts(effectiveFrom: program.rules[rule].effectiveFrom ?? .min, effectiveUntil: program.rules[rule].effectiveUntil ?? .max,
+                      root: roots[rule],
+                      readsRecord: !program.rules[rule].notices.isEmpty || !program.rules[rule].approvalOrder.isEmpty
+                          || !program.rules[rule].stepOrder.isEmpty)
         }
         self.index = RuleIndex(rules: program.rules, fields: program.fields)
         self.requirements = RequirementTables(program: program)

@@ -111,8 +111,10 @@ struct RuleIndex: Sendable {
         var unkeyed: [Int32] = []
         if let key = keyField, case .enumeration(let values) = fields[key].type {
             keyedRules = Array(repeating: [], count: values.count)
-            for (index, rule) in rules.enumerated() {
-                if let ordinals = RuleIndex.keyValues(in: rule, field: key) {
+            // By index, each rule's condition read in place: `for rule in rules` copied each
+            // rule whole (item 38), as the loops below would.
+            for index in rules.indices {
+                if let ordinals = RuleIndex.keyValues(in: rules[index].condition, field: key) {
                     for ordinal in ordinals where ordinal >= 0 && ordinal < values.count { keyedRules[ordinal].append(Int32(index)) }
                 } else {
                     unkeyed.append(Int32(index))
@@ -130,8 +132,8 @@ struct RuleIndex: Sendable {
         }
         unkeyedBucket = pack(makeBucket(unkeyed, rules))
         fallback = pack(makeBucket(rules.indices.map(Int32.init), rules))
-        for rule in rules {
-            let bounds = rangeField.flatMap { RuleIndex.interval(in: rule, field: $0) } ?? (.min, .max)
+        for rule in rules.indices {
+            let bounds = rangeField.flatMap { RuleIndex.interval(in: rules[rule].condition, field: $0) } ?? (.min, .max)
             lowerBounds.append(bounds.0)
             upperBounds.append(bounds.1)
         }
@@ -143,7 +145,7 @@ struct RuleIndex: Sendable {
         var unnamed: [Int32] = []
         var named: [Int: [Int32]] = [:]
         for rule in rulesOfKey {
-            if let organisations = RuleIndex.keyValues(in: rules[Int(rule)], field: field) {
+            if let organisations = RuleIndex.keyValues(in: rules[Int(rule)].condition, field: field) {
                 // A rule naming several (`supplier in {…}`) is filed under each; a line has one.
                 for organisation in organisations where organisation >= 0 { named[organisation, default: []].append(rule) }
             } else {
@@ -374,7 +376,7 @@ struct RuleIndex: Sendable {
         var bucket = Bucket()
         var intervals: [(rule: Int32, lower: Int64, upper: Int64)] = []
         for rule in members {
-            if let field = rangeField, let (lower, upper) = RuleIndex.interval(in: rules[Int(rule)], field: field) {
+            if let field = rangeField, let (lower, upper) = RuleIndex.interval(in: rules[Int(rule)].condition, field: field) {
                 intervals.append((rule, lower, upper))
                 bucket.bounded.append(rule)
             } else {
@@ -444,8 +446,8 @@ struct RuleIndex: Sendable {
     private static func mostTested(_ rules: [Rule], _ fields: [Field], qualifies: (Int, Condition) -> Bool) -> Int? {
         var counts = [Int](repeating: 0, count: fields.count)
         var countedFor = [Int](repeating: -1, count: fields.count)
-        for (number, rule) in rules.enumerated() {
-            guard let condition = rule.condition else { continue }
+        for number in rules.indices {
+            guard let condition = rules[number].condition else { continue }
             for conjunct in condition.conjuncts {
                 conjunct.forEachFieldRead { field in
                     guard countedFor[field] != number, qualifies(field, conjunct) else { return }
@@ -459,9 +461,11 @@ struct RuleIndex: Sendable {
         return best
     }
 
-    /// The key-field values a rule is restricted to, or nil if it is not restricted.
-    static func keyValues(in rule: Rule, field: Int) -> [Int]? {
-        guard let condition = rule.condition else { return nil }
+    /// The key-field values a rule with `condition` is restricted to, or nil if it is not
+    /// restricted. Given the condition, not the rule: passing `rules[i]` copied the rule whole,
+    /// retaining every field (docs/performance.md, item 38).
+    static func keyValues(in condition: Condition?, field: Int) -> [Int]? {
+        guard let condition else { return nil }
         var allowed: Set<Int>?
         for conjunct in condition.conjuncts {
             guard let values = keyValues(of: conjunct, field: field) else { continue }
@@ -482,9 +486,10 @@ struct RuleIndex: Sendable {
         }
     }
 
-    /// The closed interval a rule requires of `field`, or nil if it does not bound it.
-    static func interval(in rule: Rule, field: Int) -> (Int64, Int64)? {
-        guard let condition = rule.condition else { return nil }
+    /// The closed interval a rule with `condition` requires of `field`, or nil if it does not
+    /// bound it.
+    static func interval(in condition: Condition?, field: Int) -> (Int64, Int64)? {
+        guard let condition else { return nil }
         var result: (Int64, Int64)?
         for conjunct in condition.conjuncts {
             guard let (lower, upper) = interval(of: conjunct, field: field) else { continue }

@@ -59,10 +59,12 @@ package final class ReportBuilder: Sendable {
         self.plan = plan
         self.program = program
         self.approvingRules = program.rules.indices.filter { !program.rules[$0].approvals.isEmpty }
-        self.isApproving = program.rules.map { !$0.approvals.isEmpty }
+        // The rules read field by field: `program.rules.map` copied each rule whole, retaining
+        // every field (docs/performance.md, item 38).
+        self.isApproving = program.rules.indices.map { !program.rules[$0].approvals.isEmpty }
         self.wording = ConditionWording(plan: plan)
-        self.conjunctTests = program.rules.map { rule in
-            (rule.condition?.conjuncts ?? []).map { ConjunctTest($0, program: program) }
+        self.conjunctTests = program.rules.indices.map { rule in
+            (program.rules[rule].condition?.conjuncts ?? []).map { ConjunctTest($0, program: program) }
         }
         self.conjunctWording = program.rules.indices.map { rule in
             plan.conjunctNodes(ofRule: rule).map { node in
@@ -71,14 +73,15 @@ package final class ReportBuilder: Sendable {
             }
         }
         self.isBandRanked = program.rules.indices.map { [conjunctTests] rule in
-            ReportBuilder.isBandRanked(program.rules[rule], conjunctTests[rule], plan: plan)
+            ReportBuilder.isBandRanked(program.rules[rule].condition, conjunctTests[rule], plan: plan)
         }
         self.placeholdersByRule = program.placeholdersUsedByRule()
         self.usesPlaceholders = placeholdersByRule.contains { !$0.isEmpty }
         self.testedOrganisationFields = ReportBuilder.testedOrganisationFields(program)
         self.directory = directory ?? OrganisationDirectory(program.organisations)
-        self.references = program.rules.map { r in
-            Report.RuleReference(id: r.id, title: r.title, location: program.sources.citation(of: r.range), citation: r.source)
+        self.references = program.rules.indices.map { r in
+            Report.RuleReference(id: program.rules[r].id, title: program.rules[r].title,
+                                 location: program.sources.citation(of: program.rules[r].range), citation: program.rules[r].source)
         }
         self.bodyNames = program.bodies.map { Report.Named(id: $0.id, title: $0.title) }
         self.procedureNames = program.procedures.map { Report.Named(id: $0.id, title: $0.title) }
@@ -388,8 +391,8 @@ package final class ReportBuilder: Sendable {
 
     /// See ``isBandRanked``: the rule's only conjunct with a gap to measure (``GapTest``) is its
     /// only bound on the rule index's range field, so failing it by the band's distance is its gap.
-    static func isBandRanked(_ rule: Rule, _ tests: [ConjunctTest], plan: Plan) -> Bool {
-        guard let range = plan.rangeField, let conjuncts = rule.condition?.conjuncts, conjuncts.count == tests.count else { return false }
+    static func isBandRanked(_ condition: Condition?, _ tests: [ConjunctTest], plan: Plan) -> Bool {
+        guard let range = plan.rangeField, let conjuncts = condition?.conjuncts, conjuncts.count == tests.count else { return false }
         var measured = 0, rangeBounds = 0
         for (conjunct, test) in zip(conjuncts, tests) {
             let boundsRange = plan.boundsRangeField(conjunct)
